@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.30;
+
+/// @title Skillmark registry
+/// @notice One contract per accreditation authority: it records which institutions are accredited,
+///         the Merkle roots of credential batches they anchor, and the credentials they revoke.
+///         No personal data is ever stored: only hashes, DIDs and institution names.
+/// @dev Every loop runs over calldata supplied by the caller, never over storage.
+contract SkillmarkRegistry {
+    enum Status {
+        Unknown,
+        Accredited,
+        Suspended,
+        Withdrawn
+    }
+
+    struct Institution {
+        Status status;
+        uint64 statusSince;
+        bytes32 didHash;
+        string did;
+        string name;
+    }
+
+    struct Anchor {
+        uint32 institutionId;
+        uint64 anchoredAt;
+        uint32 batchSize;
+    }
+
+    struct Revocation {
+        uint64 revokedAt;
+        uint16 reason;
+    }
+
+    /// @notice Everything a verifier needs about one credential, read in a single call.
+    struct CredentialFacts {
+        Anchor anchor;
+        uint32 issuerInstitutionId;
+        Status issuerStatus;
+        uint64 issuerStatusSince;
+        Revocation revocation;
+    }
+
+    address public authority;
+    address public pendingAuthority;
+    uint32 public institutionCount;
+
+    mapping(uint32 => Institution) private _institutions;
+    mapping(address => uint32) public institutionOfSigner;
+    mapping(bytes32 => uint32) public institutionOfDid;
+    mapping(bytes32 => Anchor) private _anchors;
+    mapping(uint32 => mapping(bytes32 => Revocation)) private _revocations;
+
+    event AuthorityTransferStarted(address indexed current, address indexed proposed);
+    event AuthorityTransferred(address indexed previous, address indexed current);
+    event InstitutionAccredited(uint32 indexed institutionId, address indexed signer, string did, string name);
+    event InstitutionStatusChanged(uint32 indexed institutionId, Status status, uint64 since);
+    event SignerAdded(uint32 indexed institutionId, address indexed signer);
+    event SignerRemoved(uint32 indexed institutionId, address indexed signer);
+    event RootAnchored(bytes32 indexed root, uint32 indexed institutionId, uint32 batchSize, uint64 anchoredAt);
+    event CredentialRevoked(
+        uint32 indexed institutionId, bytes32 indexed credentialHash, uint16 reason, address revokedBy
+    );
+
+    error NotAuthority(address caller);
+    error NotPendingAuthority(address caller);
+    error NotSigner(address caller);
+    error NotAllowedForInstitution(address caller, uint32 institutionId);
+    error UnknownInstitution(uint32 institutionId);
+    error InstitutionNotAccredited(uint32 institutionId, Status status);
+    error SignerAlreadyRegistered(address signer);
+    error DidAlreadyRegistered(string did);
+    error InvalidStatus(Status status);
+    error ZeroAddress();
+    error EmptyValue();
+    error RootAlreadyAnchored(bytes32 root);
+    error AlreadyRevoked(bytes32 credentialHash);
+
+    modifier onlyAuthority() {
+        if (msg.sender != authority) revert NotAuthority(msg.sender);
+        _;
+    }
+
+    constructor(address initialAuthority) {
+        if (initialAuthority == address(0)) revert ZeroAddress();
+        authority = initialAuthority;
+        emit AuthorityTransferred(address(0), initialAuthority);
+    }
+
+    // ---------------------------------------------------------------- authority
+
+    /// @notice Propose a new authority; it takes over once it calls `acceptAuthority`.
+    function transferAuthority(address proposed) external onlyAuthority {
+        pendingAuthority = proposed;
+        emit AuthorityTransferStarted(authority, proposed);
+    }
+
+    /// @notice Complete a transfer started with `transferAuthority`.
+    function acceptAuthority() external {
+        if (msg.sender != pendingAuthority) revert NotPendingAuthority(msg.sender);
+        emit AuthorityTransferred(authority, msg.sender);
+        authority = msg.sender;
+        pendingAuthority = address(0);
+    }
+
+    /// @notice Accredit a new institution, identified by its DID and anchoring key.
+    /// @return institutionId The institution's id, starting at 1.
+    function accredit(address signer, string calldata did, string calldata name)
+        external
+        onlyAuthority
+        returns (uint32 institutionId)
+    {
+        if (signer == address(0)) revert ZeroAddress();
+        if (bytes(did).length == 0 || bytes(name).length == 0) revert EmptyValue();
+        if (institutionOfSigner[signer] != 0) revert SignerAlreadyRegistered(signer);
+        bytes32 didHash = keccak256(bytes(did));
+        if (institutionOfDid[didHash] != 0) revert DidAlreadyRegistered(did);
+
+        institutionId = ++institutionCount;
+        uint64 now_ = uint64(block.timestamp);
+        _institutions[institutionId] = Institution(Status.Accredited, now_, didHash, did, name);
+        institutionOfSigner[signer] = institutionId;
+        institutionOfDid[didHash] = institutionId;
+        emit InstitutionAccredited(institutionId, signer, did, name);
+        emit InstitutionStatusChanged(institutionId, Status.Accredited, now_);
+        emit SignerAdded(institutionId, signer);
+    }
+
+    /// @notice Suspend, withdraw or restore an institution's accreditation. Roots it anchored while
+    ///         accredited stay valid; while not accredited it cannot anchor.
+    function setStatus(uint32 institutionId, Status status) external onlyAuthority {
+        _requireKnown(institutionId);
+        if (status == Status.Unknown) revert InvalidStatus(status);
+        uint64 now_ = uint64(block.timestamp);
+        Institution storage inst = _institutions[institutionId];
+        inst.status = status;
+        inst.statusSince = now_;
+        emit InstitutionStatusChanged(institutionId, status, now_);
+    }
+
+    // ---------------------------------------------------------------- signers
+
+    /// @notice Add an anchoring key to an institution (key rotation). Callable by the authority or
+    ///         by one of the institution's current keys.
+    function addSigner(uint32 institutionId, address signer) external {
+        _requireKnown(institutionId);
+        _requireAuthorityOrSigner(institutionId);
+        if (signer == address(0)) revert ZeroAddress();
+        if (institutionOfSigner[signer] != 0) revert SignerAlreadyRegistered(signer);
+        institutionOfSigner[signer] = institutionId;
+        emit SignerAdded(institutionId, signer);
+    }
+
+    /// @notice Retire an anchoring key. Roots it anchored keep their institution.
+    function removeSigner(address signer) external {
+        uint32 institutionId = institutionOfSigner[signer];
+        if (institutionId == 0) revert NotSigner(signer);
+        _requireAuthorityOrSigner(institutionId);
+        delete institutionOfSigner[signer];
+        emit SignerRemoved(institutionId, signer);
+    }
+
+    // ---------------------------------------------------------------- anchoring
+
+    /// @notice Anchor the Merkle root of a batch of credentials for the caller's institution.
+    function anchor(bytes32 root, uint32 batchSize) external {
+        uint32 institutionId = _signerInstitution();
+        Status status = _institutions[institutionId].status;
+        if (status != Status.Accredited) revert InstitutionNotAccredited(institutionId, status);
+        if (root == bytes32(0) || batchSize == 0) revert EmptyValue();
+        if (_anchors[root].institutionId != 0) revert RootAlreadyAnchored(root);
+        uint64 now_ = uint64(block.timestamp);
+        _anchors[root] = Anchor(institutionId, now_, batchSize);
+        emit RootAnchored(root, institutionId, batchSize, now_);
+    }
+
+    // ---------------------------------------------------------------- revocation
+
+    /// @notice Revoke one credential of the caller's institution, with a reason code.
+    function revoke(bytes32 credentialHash, uint16 reason) external {
+        _revoke(_signerInstitution(), credentialHash, reason);
+    }
+
+    /// @notice Revoke many credentials of the caller's institution in one transaction.
+    function revokeMany(bytes32[] calldata credentialHashes, uint16 reason) external {
+        uint32 institutionId = _signerInstitution();
+        for (uint256 i = 0; i < credentialHashes.length; ++i) {
+            _revoke(institutionId, credentialHashes[i], reason);
+        }
+    }
+
+    /// @notice The authority revokes on behalf of an institution (e.g. one that no longer exists).
+    function revokeFor(uint32 institutionId, bytes32[] calldata credentialHashes, uint16 reason)
+        external
+        onlyAuthority
+    {
+        _requireKnown(institutionId);
+        for (uint256 i = 0; i < credentialHashes.length; ++i) {
+            _revoke(institutionId, credentialHashes[i], reason);
+        }
+    }
+
+    // ---------------------------------------------------------------- views
+
+    function getInstitution(uint32 institutionId) external view returns (Institution memory) {
+        return _institutions[institutionId];
+    }
+
+    function getAnchor(bytes32 root) external view returns (Anchor memory) {
+        return _anchors[root];
+    }
+
+    function getRevocation(uint32 institutionId, bytes32 credentialHash) external view returns (Revocation memory) {
+        return _revocations[institutionId][credentialHash];
+    }
+
+    /// @notice The anchor of `root`, the institution registered for `didHash` (keccak256 of the
+    ///         issuer DID) with its current status, and whether the anchoring institution revoked
+    ///         `credentialHash`.
+    function credentialFacts(bytes32 root, bytes32 didHash, bytes32 credentialHash)
+        external
+        view
+        returns (CredentialFacts memory facts)
+    {
+        facts.anchor = _anchors[root];
+        facts.issuerInstitutionId = institutionOfDid[didHash];
+        Institution storage inst = _institutions[facts.issuerInstitutionId];
+        facts.issuerStatus = inst.status;
+        facts.issuerStatusSince = inst.statusSince;
+        facts.revocation = _revocations[facts.anchor.institutionId][credentialHash];
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    function _revoke(uint32 institutionId, bytes32 credentialHash, uint16 reason) private {
+        if (credentialHash == bytes32(0)) revert EmptyValue();
+        Revocation storage r = _revocations[institutionId][credentialHash];
+        if (r.revokedAt != 0) revert AlreadyRevoked(credentialHash);
+        r.revokedAt = uint64(block.timestamp);
+        r.reason = reason;
+        emit CredentialRevoked(institutionId, credentialHash, reason, msg.sender);
+    }
+
+    function _signerInstitution() private view returns (uint32 institutionId) {
+        institutionId = institutionOfSigner[msg.sender];
+        if (institutionId == 0) revert NotSigner(msg.sender);
+    }
+
+    function _requireKnown(uint32 institutionId) private view {
+        if (_institutions[institutionId].status == Status.Unknown) revert UnknownInstitution(institutionId);
+    }
+
+    function _requireAuthorityOrSigner(uint32 institutionId) private view {
+        if (msg.sender != authority && institutionOfSigner[msg.sender] != institutionId) {
+            revert NotAllowedForInstitution(msg.sender, institutionId);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fetchChainId } from './provider.ts';
+
+export const LOCAL_CHAIN_ID = 31337;
+
+export interface LocalNode {
+  rpcUrl: string;
+  chainId: number;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+function anvilBinary(): string {
+  if (process.env.ANVIL_BIN) return process.env.ANVIL_BIN;
+  try {
+    return createRequire(import.meta.url).resolve('@foundry-rs/anvil-linux-amd64/bin/anvil');
+  } catch {
+    throw new Error(
+      'No local ledger binary for this platform (the npm package ships one for linux-x64). ' +
+        'Set ANVIL_BIN to an anvil binary, or LEDGER_RPC_URL to use an existing chain.',
+    );
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A node left behind by a crashed run would hold the port and the state file: stop it first. */
+function stopLeftover(pidFile: string): void {
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8'));
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+    const cmdline = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
+    if (cmdline.includes('anvil')) process.kill(pid, 'SIGKILL');
+  }
+  rmSync(pidFile, { force: true });
+}
+
+async function waitUntilReady(rpcUrl: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`local ledger exited with code ${child.exitCode}: ${log()}`);
+    try {
+      await fetchChainId(rpcUrl, 1000);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  child.kill('SIGKILL');
+  throw new Error(`local ledger did not answer on ${rpcUrl} within 20 s: ${log()}`);
+}
+
+/**
+ * Starts the embedded ledger: an anvil node on 127.0.0.1 whose chain state is saved in the data
+ * dir every second and on exit, so deployed contracts and anchors survive a restart.
+ */
+export async function startLocalNode(options: { dataDir: string; port: number }): Promise<LocalNode> {
+  const dir = join(options.dataDir, 'ledger');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const pidFile = join(dir, 'node.pid');
+  stopLeftover(pidFile);
+  const args = [
+    '--host', '127.0.0.1',
+    '--port', String(options.port),
+    '--chain-id', String(LOCAL_CHAIN_ID),
+    '--state', join(dir, 'state.json'),
+    '--state-interval', '1',
+    '--preserve-historical-states',
+  ];
+  const child = spawn(anvilBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const spawned = await new Promise<boolean>((resolve) => {
+    child.once('spawn', () => resolve(true));
+    child.once('error', (e) => {
+      output += e.message;
+      resolve(false);
+    });
+  });
+  if (!spawned || !child.pid) throw new Error(`cannot start the local ledger: ${output}`);
+  writeFileSync(pidFile, String(child.pid));
+  const rpcUrl = `http://127.0.0.1:${options.port}`;
+  await waitUntilReady(rpcUrl, child, () => output.trim().split('\n').slice(-5).join(' | '));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    rpcUrl,
+    chainId: LOCAL_CHAIN_ID,
+    pid: child.pid,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(pidFile, { force: true });
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { FetchRequest, JsonRpcProvider, Network } from 'ethers';
+
+export interface ProviderOptions {
+  /** Per-request timeout: a dead node must turn into an error quickly, never a hang. */
+  timeoutMs?: number;
+}
+
+/**
+ * A JSON-RPC provider for a known chain: no network auto-detection (which retries forever when the
+ * node is down), no request batching (it adds latency), no response cache (it hands out stale nonces).
+ */
+export function connectProvider(rpcUrl: string, chainId: number, options: ProviderOptions = {}): JsonRpcProvider {
+  const request = new FetchRequest(rpcUrl);
+  request.timeout = options.timeoutMs ?? 5000;
+  const network = Network.from(chainId);
+  return new JsonRpcProvider(request, network, { staticNetwork: network, batchMaxCount: 1, cacheTimeout: -1 });
+}
+
+/** Asks a node for its chain id with a single, time-limited request. */
+export async function fetchChainId(rpcUrl: string, timeoutMs = 5000): Promise<number> {
+  const response = await fetch(rpcUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const body = (await response.json()) as { result?: string; error?: { message: string } };
+  if (!body.result) throw new Error(`eth_chainId failed at ${rpcUrl}: ${body.error?.message ?? response.status}`);
+  return Number(BigInt(body.result));
+}

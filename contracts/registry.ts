@@ -1,0 +1,101 @@
+import { Contract, ContractFactory, Interface, id, isError, type ContractRunner, type Signer } from 'ethers';
+import { registryArtifact } from './artifact.ts';
+
+/** Accreditation status as stored on chain (enum SkillmarkRegistry.Status). */
+export const InstitutionStatus = { Unknown: 0, Accredited: 1, Suspended: 2, Withdrawn: 3 } as const;
+export type InstitutionStatusName = keyof typeof InstitutionStatus;
+export const statusName = (value: number): InstitutionStatusName =>
+  (Object.keys(InstitutionStatus) as InstitutionStatusName[]).find((k) => InstitutionStatus[k] === value) ?? 'Unknown';
+
+/** Reason codes for revocation; documented in docs/anchor-receipt.md. */
+export const RevocationReason = {
+  unspecified: 0,
+  issuedInError: 1,
+  fraud: 2,
+  superseded: 3,
+  withdrawnByAssessmentBody: 4,
+} as const;
+export type RevocationReasonName = keyof typeof RevocationReason;
+
+export interface CredentialFacts {
+  anchor: { institutionId: number; anchoredAt: number; batchSize: number };
+  issuerInstitutionId: number;
+  issuerStatus: InstitutionStatusName;
+  issuerStatusSince: number;
+  revocation: { revokedAt: number; reason: number };
+}
+
+export interface Institution {
+  id: number;
+  status: InstitutionStatusName;
+  statusSince: number;
+  did: string;
+  name: string;
+}
+
+let cachedInterface: Interface | undefined;
+export function registryInterface(): Interface {
+  cachedInterface ??= new Interface(registryArtifact().abi as never);
+  return cachedInterface;
+}
+
+/** The on-chain key of a DID: keccak-256 of its UTF-8 bytes. */
+export const didHash = (did: string): string => id(did);
+
+/** Turns a revert into its custom error's name and arguments, e.g. `NotSigner(0xabc…)`. */
+export function describeContractError(error: unknown): string {
+  const data = (error as { data?: string; info?: { error?: { data?: string } } })?.data ??
+    (error as { info?: { error?: { data?: string } } })?.info?.error?.data;
+  if (typeof data === 'string' && data.length >= 10) {
+    const parsed = registryInterface().parseError(data);
+    if (parsed) return `${parsed.name}(${parsed.args.map(String).join(', ')})`;
+  }
+  if (isError(error, 'CALL_EXCEPTION') && error.revert) return `${error.revert.name}(${error.revert.args.join(', ')})`;
+  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+}
+
+export async function deployRegistry(deployer: Signer, authority: string): Promise<{ address: string; blockNumber: number }> {
+  const artifact = registryArtifact();
+  const factory = new ContractFactory(artifact.abi as never, artifact.bytecode, deployer);
+  const contract = await factory.deploy(authority);
+  const receipt = await contract.deploymentTransaction()!.wait();
+  return { address: await contract.getAddress(), blockNumber: receipt!.blockNumber };
+}
+
+/** Typed access to a deployed SkillmarkRegistry. */
+export class Registry {
+  readonly contract: Contract;
+
+  constructor(readonly address: string, runner: ContractRunner) {
+    this.contract = new Contract(address, registryInterface(), runner);
+  }
+
+  async credentialFacts(root: string, issuerDid: string, credentialHash: string): Promise<CredentialFacts> {
+    const f = await this.contract.getFunction('credentialFacts').staticCall(root, didHash(issuerDid), credentialHash);
+    return {
+      anchor: { institutionId: Number(f.anchor.institutionId), anchoredAt: Number(f.anchor.anchoredAt), batchSize: Number(f.anchor.batchSize) },
+      issuerInstitutionId: Number(f.issuerInstitutionId),
+      issuerStatus: statusName(Number(f.issuerStatus)),
+      issuerStatusSince: Number(f.issuerStatusSince),
+      revocation: { revokedAt: Number(f.revocation.revokedAt), reason: Number(f.revocation.reason) },
+    };
+  }
+
+  async institution(institutionId: number): Promise<Institution> {
+    const i = await this.contract.getFunction('getInstitution').staticCall(institutionId);
+    return { id: institutionId, status: statusName(Number(i.status)), statusSince: Number(i.statusSince), did: i.did, name: i.name };
+  }
+
+  async institutionOfSigner(address: string): Promise<number> {
+    return Number(await this.contract.getFunction('institutionOfSigner').staticCall(address));
+  }
+
+  async institutionOfDid(did: string): Promise<number> {
+    return Number(await this.contract.getFunction('institutionOfDid').staticCall(didHash(did)));
+  }
+
+  async anchorOf(root: string): Promise<{ institutionId: number; anchoredAt: number; batchSize: number }> {
+    const a = await this.contract.getFunction('getAnchor').staticCall(root);
+    return { institutionId: Number(a.institutionId), anchoredAt: Number(a.anchoredAt), batchSize: Number(a.batchSize) };
+  }
+}

@@ -1,0 +1,70 @@
+import { resolve } from 'node:path';
+
+/** Runtime configuration, read from environment variables (documented in README). */
+export interface SkillmarkConfig {
+  /** Where SQLite files, keys and the local ledger's state live. */
+  dataDir: string;
+  /** Interface every service binds to. */
+  host: string;
+  issuerPort: number;
+  verifierPort: number;
+  /** Base URL learners use to reach the issuer (claim links). */
+  issuerPublicUrl: string;
+  /** Port of the local ledger node started when no `ledgerRpcUrl` is set. */
+  ledgerPort: number;
+  /** Comma-separated RPC URLs of an external chain; unset means: start a local node. */
+  ledgerRpcUrl?: string;
+  /** Address of an already deployed registry on the external chain. */
+  registryAddress?: string;
+  /** PostgreSQL connection string; unset means SQLite files in the data dir. */
+  databaseUrl?: string;
+  /** Anchoring: close a batch at this many credentials ... */
+  batchMaxSize: number;
+  /** ... or when its oldest credential has waited this long. */
+  batchMaxWaitMs: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {}
+
+function port(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new ConfigError(`${name} must be a port number between 0 and 65535, got "${raw}"`);
+  }
+  return value;
+}
+
+function positiveInt(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+function optional(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+export function loadConfig(env: Env = process.env): SkillmarkConfig {
+  const host = optional(env, 'SKILLMARK_HOST') ?? '127.0.0.1';
+  const issuerPort = port(env, 'ISSUER_PORT', 4100);
+  return {
+    dataDir: resolve(optional(env, 'SKILLMARK_DATA_DIR') ?? './.data'),
+    host,
+    issuerPort,
+    verifierPort: port(env, 'VERIFIER_PORT', 4200),
+    issuerPublicUrl: (optional(env, 'ISSUER_PUBLIC_URL') ?? `http://${host}:${issuerPort}`).replace(/\/+$/, ''),
+    ledgerPort: port(env, 'LEDGER_PORT', 8545),
+    ledgerRpcUrl: optional(env, 'LEDGER_RPC_URL'),
+    registryAddress: optional(env, 'REGISTRY_ADDRESS'),
+    databaseUrl: optional(env, 'DATABASE_URL'),
+    batchMaxSize: positiveInt(env, 'ANCHOR_BATCH_SIZE', 500),
+    batchMaxWaitMs: positiveInt(env, 'ANCHOR_BATCH_WAIT_MS', 2000),
+  };
+}

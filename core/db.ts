@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
+import pg from 'pg';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface DatabaseOptions {
+  /** A PostgreSQL connection string; when absent, a SQLite file `<dataDir>/<name>.sqlite`. */
+  databaseUrl?: string;
+  dataDir: string;
+  name: string;
+  migrations: Record<string, Migration>;
+}
+
+export interface Database<T> {
+  db: Kysely<T>;
+  dialect: Dialect;
+}
+
+/** Opens the database and brings its schema up to date. */
+export async function openDatabase<T>(options: DatabaseOptions): Promise<Database<T>> {
+  let db: Kysely<T>;
+  let dialect: Dialect;
+  if (options.databaseUrl) {
+    dialect = 'postgres';
+    db = new Kysely<T>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: options.databaseUrl, max: 10 }) }),
+    });
+  } else {
+    dialect = 'sqlite';
+    mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+    const file = new SQLite(join(options.dataDir, `${options.name}.sqlite`));
+    // WAL + full sync: a committed row survives a kill -9 or a power cut.
+    file.pragma('journal_mode = WAL');
+    file.pragma('synchronous = FULL');
+    file.pragma('busy_timeout = 5000');
+    file.pragma('foreign_keys = ON');
+    db = new Kysely<T>({ dialect: new SqliteDialect({ database: file }) });
+  }
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => options.migrations },
+    migrationTableName: `${options.name}_migrations`,
+    migrationLockTableName: `${options.name}_migrations_lock`,
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    await db.destroy();
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new Error(`database migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { db, dialect };
+}
