@@ -39,6 +39,7 @@ contract SkillmarkRegistry {
         uint32 issuerInstitutionId;
         Status issuerStatus;
         uint64 issuerStatusSince;
+        string issuerName;
         Revocation revocation;
     }
 
@@ -228,6 +229,7 @@ contract SkillmarkRegistry {
         Institution storage inst = _institutions[facts.issuerInstitutionId];
         facts.issuerStatus = inst.status;
         facts.issuerStatusSince = inst.statusSince;
+        facts.issuerName = inst.name;
         facts.revocation = _revocations[facts.anchor.institutionId][credentialHash];
     }
 

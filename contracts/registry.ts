@@ -22,6 +22,7 @@ export interface CredentialFacts {
   issuerInstitutionId: number;
   issuerStatus: InstitutionStatusName;
   issuerStatusSince: number;
+  issuerName: string;
   revocation: { revokedAt: number; reason: number };
 }
 
@@ -77,6 +78,7 @@ export class Registry {
       issuerInstitutionId: Number(f.issuerInstitutionId),
       issuerStatus: statusName(Number(f.issuerStatus)),
       issuerStatusSince: Number(f.issuerStatusSince),
+      issuerName: String(f.issuerName),
       revocation: { revokedAt: Number(f.revocation.revokedAt), reason: Number(f.revocation.reason) },
     };
   }

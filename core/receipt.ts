@@ -34,7 +34,10 @@ function field<T>(value: unknown, name: string, valid: (v: unknown) => v is T, e
 const isHash = (v: unknown): v is string => typeof v === 'string' && HASH32.test(v);
 const isAddress = (v: unknown): v is string => typeof v === 'string' && ADDRESS.test(v);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-const isDate = (v: unknown): v is string => typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v));
+/** An ISO 8601 date-time with an explicit offset (the RFC 3339 profile that toISOString() writes). */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+const isDate = (v: unknown): v is string =>
+  typeof v === 'string' && v.length <= 40 && DATE_TIME.test(v) && !Number.isNaN(Date.parse(v));
 const isProof = (v: unknown): v is string[] => Array.isArray(v) && v.length <= MAX_PROOF_LENGTH && v.every(isHash);
 
 /** Validates untrusted input as a receipt; throws ReceiptFormatError saying what is wrong. */

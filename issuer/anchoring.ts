@@ -1,0 +1,203 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Transaction } from 'ethers';
+import { buildTree, leafOf, sha256 } from '../core/merkle.ts';
+import { LedgerWriteError, type LedgerWriter } from './ledger-writer.ts';
+import type { IssuerDb, IssuerTables } from './schema.ts';
+
+export interface AnchoringOptions {
+  /** Close a batch when this many credentials wait ... */
+  maxBatchSize: number;
+  /** ... or when the oldest has waited this long. */
+  maxWaitMs: number;
+  pollMs?: number;
+  log?: (message: string) => void;
+}
+
+type Batch = IssuerTables['batches'];
+const hex = (b: Buffer) => `0x${b.toString('hex')}`;
+const bytes = (h: string) => Buffer.from(h.slice(2), 'hex');
+
+/** Merkle tree of a batch: leaves are the double-hashed credential hashes. */
+export function batchTree(credentialHashes: readonly string[]) {
+  return buildTree(credentialHashes.map((h) => leafOf(bytes(h), sha256)), sha256);
+}
+
+/**
+ * Anchors pending credentials in Merkle batches, one registry transaction per batch.
+ *
+ * Crash safety: each step is a durable state change made before the next step's side effect.
+ * A batch is `open` (credentials assigned, root known), then `sent` (the signed transaction is
+ * stored before it is broadcast), then `anchored` (receipts written). After a crash the worker
+ * resumes each batch from its stored state; a stored transaction is re-broadcast, never re-signed
+ * while it may still be mined, and the registry refuses a root anchored twice.
+ */
+export class AnchoringWorker {
+  #stopped = true;
+  #loop: Promise<void> | undefined;
+  #wake: (() => void) | undefined;
+  readonly #log: (message: string) => void;
+
+  constructor(private readonly db: IssuerDb, private readonly writer: LedgerWriter, private readonly options: AnchoringOptions) {
+    this.#log = options.log ?? ((m) => console.log(m));
+  }
+
+  start(): void {
+    if (!this.#stopped) return;
+    this.#stopped = false;
+    this.#loop = this.#run();
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#wake?.();
+    await this.#loop;
+  }
+
+  /** Ask for a pass now (e.g. after issuing), instead of at the next poll. */
+  nudge(): void {
+    this.#wake?.();
+  }
+
+  async #run(): Promise<void> {
+    let failures = 0;
+    while (!this.#stopped) {
+      try {
+        await this.runOnce();
+        failures = 0;
+      } catch (error) {
+        failures++;
+        if (failures === 1 || failures % 10 === 0) this.#log(`anchoring: ${(error as Error).message} (attempt ${failures}, will retry)`);
+      }
+      // Back off while the ledger fails: 0.25 s, 0.5 s, 1 s ... up to 30 s.
+      const delay = failures === 0 ? (this.options.pollMs ?? 250) : Math.min(30_000, 250 * 2 ** Math.min(failures, 7));
+      const timer = new AbortController();
+      await new Promise<void>((resolve) => {
+        this.#wake = () => {
+          timer.abort();
+          resolve();
+        };
+        sleep(delay, undefined, { signal: timer.signal }).then(resolve, resolve);
+      });
+    }
+  }
+
+  /** One pass: finish sent batches, close a batch if one is due, send open batches. */
+  async runOnce(now = new Date()): Promise<void> {
+    for (const batch of await this.#batchesIn('sent')) await this.#advanceSent(batch);
+    await this.#closeBatchIfDue(now);
+    for (const batch of await this.#batchesIn('open')) await this.#send(batch);
+  }
+
+  #batchesIn(state: Batch['state']): Promise<Batch[]> {
+    return this.db.selectFrom('batches').selectAll().where('state', '=', state).orderBy('created_at').execute();
+  }
+
+  async #closeBatchIfDue(now: Date): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const waiting = await trx
+        .selectFrom('credentials')
+        .select(['id', 'credential_hash', 'issued_at'])
+        .where('status', '=', 'pending')
+        .where('batch_root', 'is', null)
+        .orderBy('issued_at')
+        .limit(this.options.maxBatchSize)
+        .execute();
+      if (waiting.length === 0) return;
+      const oldest = Date.parse(waiting[0]!.issued_at);
+      if (waiting.length < this.options.maxBatchSize && now.getTime() - oldest < this.options.maxWaitMs) return;
+      const root = hex(batchTree(waiting.map((c) => c.credential_hash)).root);
+      await trx.insertInto('batches').values({ merkle_root: root, size: waiting.length, state: 'open', created_at: now.toISOString() }).execute();
+      for (let i = 0; i < waiting.length; i += 500) {
+        const ids = waiting.slice(i, i + 500).map((c) => c.id);
+        await trx.updateTable('credentials').set({ batch_root: root }).where('id', 'in', ids).execute();
+      }
+    });
+  }
+
+  async #send(batch: Batch): Promise<void> {
+    if (await this.#alreadyAnchored(batch)) return;
+    let signed: { signedTx: string; txHash: string };
+    try {
+      signed = await this.writer.sign('anchor', [batch.merkle_root, batch.size]);
+    } catch (error) {
+      if (error instanceof LedgerWriteError && (await this.#alreadyAnchored(batch))) return;
+      throw error;
+    }
+    await this.db
+      .updateTable('batches')
+      .set({ state: 'sent', signed_tx: signed.signedTx, tx_hash: signed.txHash })
+      .where('merkle_root', '=', batch.merkle_root)
+      .where('state', '=', 'open')
+      .execute();
+    await this.writer.broadcast(signed.signedTx);
+    await this.#advanceSent({ ...batch, state: 'sent', signed_tx: signed.signedTx, tx_hash: signed.txHash });
+  }
+
+  async #advanceSent(batch: Batch): Promise<void> {
+    const receipt = await this.writer.receipt(batch.tx_hash!);
+    if (receipt && receipt.status === 1) return this.#finalize(batch, batch.tx_hash!, receipt.blockNumber);
+    if (receipt) {
+      // Reverted: either an earlier transaction anchored the root, or the registry refused it.
+      if (await this.#alreadyAnchored(batch)) return;
+      this.#log(`anchoring: transaction ${batch.tx_hash} for batch ${batch.merkle_root} reverted; signing it again`);
+      return this.#reopen(batch);
+    }
+    const tx = await this.writer.provider.getTransaction(batch.tx_hash!);
+    if (tx) return; // still waiting to be mined
+    const minedNonce = await this.writer.provider.getTransactionCount(this.writer.address, 'latest');
+    const ourNonce = Transaction.from(batch.signed_tx!).nonce;
+    if (minedNonce > ourNonce) {
+      // Our nonce was used by another transaction: ours can never be mined.
+      if (!(await this.#alreadyAnchored(batch))) await this.#reopen(batch);
+      return;
+    }
+    await this.writer.broadcast(batch.signed_tx!); // dropped from the mempool (e.g. node restart): send again
+  }
+
+  async #reopen(batch: Batch): Promise<void> {
+    await this.db
+      .updateTable('batches')
+      .set({ state: 'open', signed_tx: null, tx_hash: null })
+      .where('merkle_root', '=', batch.merkle_root)
+      .execute();
+  }
+
+  /** If the root is on chain already (found through its event), record it and say so. */
+  async #alreadyAnchored(batch: Batch): Promise<boolean> {
+    const anchor = await this.writer.registry.anchorOf(batch.merkle_root);
+    if (anchor.institutionId === 0) return false;
+    const contract = this.writer.registry.contract;
+    const [event] = await contract.queryFilter(contract.filters.RootAnchored!(batch.merkle_root));
+    if (!event) throw new LedgerWriteError(`root ${batch.merkle_root} is anchored but its event was not found`);
+    await this.#finalize(batch, event.transactionHash, event.blockNumber);
+    return true;
+  }
+
+  async #finalize(batch: Batch, txHash: string, blockNumber: number): Promise<void> {
+    const anchoredAt = (await this.writer.blockTime(blockNumber)).toISOString();
+    const members = await this.db
+      .selectFrom('credentials')
+      .select(['id', 'credential_hash'])
+      .where('batch_root', '=', batch.merkle_root)
+      .orderBy('id')
+      .execute();
+    const tree = batchTree(members.map((m) => m.credential_hash));
+    if (hex(tree.root) !== batch.merkle_root) throw new Error(`batch ${batch.merkle_root}: stored credentials do not rebuild its root`);
+    await this.db.transaction().execute(async (trx) => {
+      for (const [index, member] of members.entries()) {
+        await trx
+          .updateTable('credentials')
+          .set({ proof: JSON.stringify(tree.proof(index).map(hex)) })
+          .where('id', '=', member.id)
+          .execute();
+      }
+      await trx.updateTable('credentials').set({ status: 'anchored' }).where('batch_root', '=', batch.merkle_root).where('status', '=', 'pending').execute();
+      await trx
+        .updateTable('batches')
+        .set({ state: 'anchored', tx_hash: txHash, block_number: blockNumber, anchored_at: anchoredAt })
+        .where('merkle_root', '=', batch.merkle_root)
+        .execute();
+    });
+    this.#log(`anchoring: batch of ${members.length} anchored in block ${blockNumber} (root ${batch.merkle_root.slice(0, 12)}…)`);
+  }
+}

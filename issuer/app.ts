@@ -1,0 +1,93 @@
+import { Hono } from 'hono';
+import { bearerAuth, handleErrors, HttpProblem, limitBody, notFound, readJsonObject } from '../core/http.ts';
+import { RevocationReason, type RevocationReasonName } from '../contracts/registry.ts';
+import type { CredentialService } from './credentials.ts';
+import type { CredentialStatus } from './schema.ts';
+
+export interface IssuerAppOptions {
+  credentials: CredentialService;
+  verifyAdminToken: (token: string) => boolean;
+  institution: { did: string; name: string; ledgerAddress: string; chainId: number; registry: string };
+  publicUrl: string;
+  /** Called after each issuance so anchoring can start without waiting for its next poll. */
+  onIssued?: () => void;
+  log?: (message: string) => void;
+}
+
+const MAX_BODY_BYTES = 64 * 1024;
+const STATUSES: CredentialStatus[] = ['pending', 'anchored', 'revoked'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function credentialId(raw: string): string {
+  if (!UUID.test(raw)) throw new HttpProblem(404, 'Unknown credential', `"${raw.slice(0, 60)}" is not a credential id of this issuer.`);
+  return raw;
+}
+
+export function createIssuerApp(options: IssuerAppOptions): Hono {
+  const { credentials } = options;
+  const app = new Hono();
+  const admin = bearerAuth(options.verifyAdminToken);
+  app.onError(handleErrors(options.log));
+  app.notFound(notFound);
+  app.use('*', limitBody(MAX_BODY_BYTES));
+
+  app.get('/health', (c) => c.json({ status: 'ok', did: options.institution.did }));
+  app.get('/institution', (c) => c.json(options.institution));
+
+  app.post('/credentials/issue', admin, async (c) => {
+    const issued = await credentials.issue(await readJsonObject(c));
+    options.onIssued?.();
+    const claimUrl = `${options.publicUrl}/claims/${issued.claimCode}`;
+    return c.json(
+      {
+        verifiableCredential: { type: 'EnvelopedVerifiableCredential', id: `data:application/jwt,${issued.jwt}` },
+        credentialId: issued.id,
+        credentialHash: issued.credentialHash,
+        status: 'pending',
+        claim: { code: issued.claimCode, url: claimUrl },
+      },
+      201,
+      { location: `/credentials/${issued.id}` },
+    );
+  });
+
+  app.get('/credentials', admin, async (c) => {
+    const status = c.req.query('status');
+    if (status !== undefined && !STATUSES.includes(status as CredentialStatus)) {
+      throw new HttpProblem(400, 'Bad query', `"status" must be one of ${STATUSES.join(', ')}.`);
+    }
+    const limit = Number(c.req.query('limit') ?? 50);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new HttpProblem(400, 'Bad query', '"limit" must be a whole number from 1 to 500.');
+    const after = c.req.query('before');
+    if (after !== undefined && Number.isNaN(Date.parse(after))) throw new HttpProblem(400, 'Bad query', '"before" must be an ISO 8601 date-time.');
+    const items = await credentials.list({ status: status as CredentialStatus | undefined, limit, after });
+    return c.json({ items, ...(items.length === limit ? { next: { before: items.at(-1)!.issuedAt } } : {}) });
+  });
+
+  app.get('/credentials/:id', admin, async (c) => c.json(await credentials.get(credentialId(c.req.param('id')))));
+
+  app.post('/credentials/:id/revoke', admin, async (c) => {
+    const id = credentialId(c.req.param('id'));
+    const body = await readJsonObject(c);
+    const reason = (body.reason ?? 'unspecified') as RevocationReasonName;
+    if (typeof reason !== 'string' || !(reason in RevocationReason)) {
+      throw new HttpProblem(400, 'Bad revocation reason', `"reason" must be one of ${Object.keys(RevocationReason).join(', ')}.`);
+    }
+    const result = await credentials.revoke(id, reason);
+    return c.json({ id, status: 'revoked', reason, ...result });
+  });
+
+  app.get('/claims/:code', async (c) => {
+    const code = c.req.param('code');
+    if (code.length > 64) throw new HttpProblem(404, 'Unknown claim code', 'No credential matches this claim code.');
+    const result = await credentials.claim(code);
+    if (result.state === 'ready') return c.json(result.bundle);
+    if (result.state === 'pending') {
+      c.header('Retry-After', '5');
+      return c.json({ status: 'pending', detail: 'The credential is signed and waiting to be anchored on the ledger; try again in a few seconds.' }, 202);
+    }
+    throw new HttpProblem(410, 'Credential revoked', 'The institution revoked this credential; it can no longer be collected.');
+  });
+
+  return app;
+}

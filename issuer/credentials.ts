@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { createVerifiableCredentialJwt } from 'did-jwt-vc';
+import { credentialHash } from '../core/credential-hash.ts';
+import { HttpProblem } from '../core/http.ts';
+import type { AnchorReceipt } from '../core/receipt.ts';
+import { RevocationReason, type RevocationReasonName } from '../contracts/registry.ts';
+import { claimCodeHash, newClaimCode } from './claim-code.ts';
+import type { InstitutionIdentity } from './identity.ts';
+import { credentialFromIssueRequest } from './issue-request.ts';
+import type { LedgerWriter } from './ledger-writer.ts';
+import { receiptOf } from './receipts.ts';
+import type { CredentialStatus, IssuerDb, IssuerTables } from './schema.ts';
+
+/** What a learner's wallet receives: the signed credential and the receipt of its anchor. */
+export interface CredentialBundle {
+  type: 'SkillmarkCredentialBundle';
+  credential: string;
+  anchorReceipt: AnchorReceipt;
+}
+
+export interface IssuedCredential {
+  id: string;
+  jwt: string;
+  credentialHash: string;
+  claimCode: string;
+}
+
+export interface CredentialSummary {
+  id: string;
+  status: CredentialStatus;
+  credentialHash: string;
+  subject: { id?: string; learnerReference?: string };
+  qualification: string;
+  issuedAt: string;
+  revokedAt?: string;
+  revocationReason?: RevocationReasonName;
+}
+
+const reasonName = (code: number | null): RevocationReasonName | undefined =>
+  code === null ? undefined : (Object.keys(RevocationReason) as RevocationReasonName[]).find((k) => RevocationReason[k] === code);
+
+function summary(row: IssuerTables['credentials']): CredentialSummary {
+  return {
+    id: row.id,
+    status: row.status,
+    credentialHash: row.credential_hash,
+    subject: { ...(row.subject_did ? { id: row.subject_did } : {}), ...(row.learner_reference ? { learnerReference: row.learner_reference } : {}) },
+    qualification: row.qualification_title,
+    issuedAt: row.issued_at,
+    ...(row.revoked_at ? { revokedAt: row.revoked_at } : {}),
+    ...(row.revocation_reason !== null ? { revocationReason: reasonName(row.revocation_reason) } : {}),
+  };
+}
+
+/** Issuing, listing, claiming and revoking the institution's credentials. */
+export class CredentialService {
+  constructor(
+    private readonly db: IssuerDb,
+    private readonly identity: InstitutionIdentity,
+    private readonly writer: LedgerWriter,
+    private readonly ledger: { chainId: number; registry: string },
+  ) {}
+
+  /** Signs a qualification credential and stores it, pending anchoring, in one step. */
+  async issue(request: Record<string, unknown>, now = new Date()): Promise<IssuedCredential> {
+    const credential = credentialFromIssueRequest(request, this.identity.did, now);
+    const jwt = await createVerifiableCredentialJwt(
+      credential,
+      { did: this.identity.did, signer: this.identity.signJwt, alg: 'EdDSA' },
+      { header: { alg: 'EdDSA', kid: this.identity.kid } },
+    );
+    const id = randomUUID();
+    const claimCode = newClaimCode();
+    const hash = credentialHash(jwt);
+    await this.db
+      .insertInto('credentials')
+      .values({
+        id,
+        credential_hash: hash,
+        jwt,
+        subject_did: credential.credentialSubject.id ?? null,
+        learner_reference: credential.credentialSubject.learnerReference ?? null,
+        qualification_title: credential.credentialSubject.qualification.title,
+        issued_at: now.toISOString(),
+        status: 'pending',
+        batch_root: null,
+        proof: null,
+        claim_code_hash: claimCodeHash(claimCode),
+        revoked_at: null,
+        revocation_reason: null,
+      })
+      .execute();
+    return { id, jwt, credentialHash: hash, claimCode };
+  }
+
+  async list(options: { status?: CredentialStatus; limit: number; after?: string }): Promise<CredentialSummary[]> {
+    let query = this.db.selectFrom('credentials').selectAll().orderBy('issued_at', 'desc').orderBy('id').limit(options.limit);
+    if (options.status) query = query.where('status', '=', options.status);
+    if (options.after) query = query.where('issued_at', '<', options.after);
+    return (await query.execute()).map(summary);
+  }
+
+  async get(id: string): Promise<CredentialSummary & { credential: string; anchorReceipt?: AnchorReceipt }> {
+    const row = await this.db.selectFrom('credentials').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new HttpProblem(404, 'Unknown credential', `No credential with id ${id} was issued here.`);
+    const receipt = await this.#receipt(row);
+    return { ...summary(row), credential: row.jwt, ...(receipt ? { anchorReceipt: receipt } : {}) };
+  }
+
+  /** The learner's collection: the bundle once anchored; 202-style pending before; gone if revoked. */
+  async claim(code: string): Promise<{ state: 'ready'; bundle: CredentialBundle } | { state: 'pending' | 'revoked' }> {
+    const row = await this.db.selectFrom('credentials').selectAll().where('claim_code_hash', '=', claimCodeHash(code)).executeTakeFirst();
+    if (!row) throw new HttpProblem(404, 'Unknown claim code', 'No credential matches this claim code. Check the code on your certificate.');
+    if (row.status === 'revoked') return { state: 'revoked' };
+    const receipt = await this.#receipt(row);
+    if (!receipt) return { state: 'pending' };
+    return { state: 'ready', bundle: { type: 'SkillmarkCredentialBundle', credential: row.jwt, anchorReceipt: receipt } };
+  }
+
+  /** Revokes on the ledger, then records it; a pending credential is also kept out of any batch. */
+  async revoke(id: string, reason: RevocationReasonName): Promise<{ transactionHash: string; revokedAt: string }> {
+    const row = await this.db.selectFrom('credentials').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new HttpProblem(404, 'Unknown credential', `No credential with id ${id} was issued here.`);
+    if (row.status === 'revoked') throw new HttpProblem(409, 'Already revoked', `Credential ${id} was revoked at ${row.revoked_at}.`);
+    const { signedTx, txHash } = await this.writer.sign('revoke', [row.credential_hash, RevocationReason[reason]]);
+    await this.writer.broadcast(signedTx);
+    const mined = await this.writer.provider.waitForTransaction(txHash, 1, 60_000);
+    if (!mined || mined.status !== 1) throw new HttpProblem(502, 'Ledger error', `The revocation transaction ${txHash} did not succeed.`);
+    const revokedAt = (await this.writer.blockTime(mined.blockNumber)).toISOString();
+    await this.db
+      .updateTable('credentials')
+      .set({ status: 'revoked', revoked_at: revokedAt, revocation_reason: RevocationReason[reason] })
+      .where('id', '=', id)
+      .execute();
+    return { transactionHash: txHash, revokedAt };
+  }
+
+  async #receipt(row: IssuerTables['credentials']): Promise<AnchorReceipt | undefined> {
+    if (!row.batch_root || !row.proof) return undefined;
+    const batch = await this.db.selectFrom('batches').selectAll().where('merkle_root', '=', row.batch_root).executeTakeFirst();
+    return batch?.state === 'anchored' ? receiptOf(row, batch, this.ledger) : undefined;
+  }
+}

@@ -1,0 +1,63 @@
+import { createAgent, type IDIDManager, type IKeyManager, type TAgent } from '@veramo/core';
+import { DIDManager } from '@veramo/did-manager';
+import { KeyDIDProvider } from '@veramo/did-provider-key';
+import { KeyManager } from '@veramo/key-manager';
+import { KeyManagementSystem } from '@veramo/kms-local';
+import { Wallet } from 'ethers';
+import { ed25519JwtSigner } from '../core/ed25519.ts';
+import type { SecretBox } from '../core/secret-box.ts';
+import type { IssuerDb } from './schema.ts';
+import { getSetting, putSetting } from './settings.ts';
+import { KyselyDIDStore, KyselyKeyStore, SealedPrivateKeyStore } from './veramo-stores.ts';
+
+export type IssuerAgent = TAgent<IKeyManager & IDIDManager>;
+
+/** The institution as it signs: its DID, the JWS key id, a JWT signer and its ledger key. */
+export interface InstitutionIdentity {
+  did: string;
+  kid: string;
+  signJwt: (data: string | Uint8Array) => Promise<string>;
+  ledgerWallet: Wallet;
+}
+
+const INSTITUTION_ALIAS = 'institution';
+const LEDGER_KEY_SETTING = 'ledger_key_kid';
+
+export function createIssuerAgent(db: IssuerDb, box: SecretBox): IssuerAgent {
+  const keyStore = new KyselyKeyStore(db);
+  return createAgent<IKeyManager & IDIDManager>({
+    plugins: [
+      new KeyManager({ store: keyStore, kms: { local: new KeyManagementSystem(new SealedPrivateKeyStore(db, box)) } }),
+      new DIDManager({
+        store: new KyselyDIDStore(db, keyStore),
+        defaultProvider: 'did:key',
+        providers: { 'did:key': new KeyDIDProvider({ defaultKms: 'local' }) },
+      }),
+    ],
+  });
+}
+
+/**
+ * Loads the institution's identity, creating it on first start: an Ed25519 did:key for signing
+ * credentials and a secp256k1 key for ledger transactions, both kept sealed in the key store.
+ */
+export async function loadInstitutionIdentity(agent: IssuerAgent, db: IssuerDb, box: SecretBox): Promise<InstitutionIdentity> {
+  const identifier = await agent.didManagerGetOrCreate({ alias: INSTITUTION_ALIAS, provider: 'did:key', kms: 'local', options: { keyType: 'Ed25519' } });
+  const signingKey = identifier.keys[0];
+  if (!signingKey || signingKey.type !== 'Ed25519') throw new Error('the institution DID has no Ed25519 key');
+
+  let ledgerKid = await getSetting(db, LEDGER_KEY_SETTING);
+  if (!ledgerKid) {
+    ledgerKid = (await agent.keyManagerCreate({ kms: 'local', type: 'Secp256k1' })).kid;
+    await putSetting(db, LEDGER_KEY_SETTING, ledgerKid);
+  }
+  const privateKeys = new SealedPrivateKeyStore(db, box);
+  const signingSecret = Buffer.from((await privateKeys.getKey({ alias: signingKey.kid })).privateKeyHex, 'hex');
+  const ledgerSecret = (await privateKeys.getKey({ alias: ledgerKid })).privateKeyHex;
+  return {
+    did: identifier.did,
+    kid: `${identifier.did}#${identifier.did.slice('did:key:'.length)}`,
+    signJwt: ed25519JwtSigner(signingSecret.subarray(0, 32)),
+    ledgerWallet: new Wallet(`0x${ledgerSecret}`),
+  };
+}

@@ -1,0 +1,81 @@
+import { keccak256, type JsonRpcProvider, type TransactionReceipt, type Wallet } from 'ethers';
+import { describeContractError, Registry } from '../contracts/registry.ts';
+
+/** No transaction of ours needs more; a larger estimate means something is wrong. */
+const GAS_CAP = 2_000_000n;
+
+export class LedgerWriteError extends Error {}
+
+/**
+ * Writes to the registry with the institution's ledger key. Every write goes through one queue,
+ * so nonces never collide between anchoring and revocation.
+ */
+export class LedgerWriter {
+  readonly registry: Registry;
+  readonly address: string;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly provider: JsonRpcProvider, private readonly wallet: Wallet, registryAddress: string) {
+    this.registry = new Registry(registryAddress, provider);
+    this.address = wallet.address;
+  }
+
+  #exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(fn, fn);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Signs (does not send) a transaction calling `method`; the caller stores it before sending. */
+  sign(method: 'anchor' | 'revoke' | 'revokeMany', args: unknown[]): Promise<{ signedTx: string; txHash: string }> {
+    return this.#exclusive(async () => {
+      const data = this.registry.contract.interface.encodeFunctionData(method, args);
+      const to = this.registry.address;
+      let gas: bigint;
+      try {
+        gas = await this.provider.estimateGas({ from: this.address, to, data });
+      } catch (error) {
+        throw new LedgerWriteError(`the registry refuses ${method}: ${describeContractError(error)}`);
+      }
+      if (gas > GAS_CAP) throw new LedgerWriteError(`${method} would use ${gas} gas, above the cap of ${GAS_CAP}`);
+      const [nonce, fees, network] = await Promise.all([
+        this.provider.getTransactionCount(this.address, 'pending'),
+        this.provider.getFeeData(),
+        this.provider.getNetwork(),
+      ]);
+      const signedTx = await this.wallet.signTransaction({
+        to,
+        data,
+        nonce,
+        chainId: network.chainId,
+        gasLimit: (gas * 12n) / 10n,
+        ...(fees.maxFeePerGas !== null
+          ? { type: 2, maxFeePerGas: fees.maxFeePerGas, maxPriorityFeePerGas: fees.maxPriorityFeePerGas ?? 0n }
+          : { type: 0, gasPrice: fees.gasPrice ?? 0n }),
+      });
+      return { signedTx, txHash: keccak256(signedTx) };
+    });
+  }
+
+  /** Sends a signed transaction; sending the same one twice is harmless. */
+  async broadcast(signedTx: string): Promise<void> {
+    try {
+      await this.provider.broadcastTransaction(signedTx);
+    } catch (error) {
+      const message = String((error as Error).message ?? error);
+      if (/already known|known transaction|already imported|nonce too low/i.test(message)) return;
+      throw error;
+    }
+  }
+
+  /** The mined receipt of a transaction, or null while it is not mined. */
+  receipt(txHash: string): Promise<TransactionReceipt | null> {
+    return this.provider.getTransactionReceipt(txHash);
+  }
+
+  async blockTime(blockNumber: number): Promise<Date> {
+    const block = await this.provider.getBlock(blockNumber);
+    if (!block) throw new LedgerWriteError(`block ${blockNumber} not found`);
+    return new Date(block.timestamp * 1000);
+  }
+}

@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import type { SkillmarkConfig } from '../core/config.ts';
+import { openDatabase } from '../core/db.ts';
+import { loadMasterKey } from '../core/secret-box.ts';
+import { listen, type RunningServer } from '../core/serve.ts';
+import { connectProvider } from '../contracts/provider.ts';
+import { AnchoringWorker } from './anchoring.ts';
+import { ensureAdminToken } from './admin-token.ts';
+import { createIssuerApp } from './app.ts';
+import { CredentialService } from './credentials.ts';
+import { createIssuerAgent, loadInstitutionIdentity } from './identity.ts';
+import { LedgerWriter } from './ledger-writer.ts';
+import { issuerMigrations, type IssuerDb, type IssuerTables } from './schema.ts';
+
+export interface LedgerTarget {
+  rpcUrl: string;
+  chainId: number;
+  registry: string;
+}
+
+export interface IssuerOptions {
+  config: SkillmarkConfig;
+  ledger: LedgerTarget;
+  institutionName: string;
+  /** SKILLMARK_ADMIN_TOKEN: an operator-chosen admin token. */
+  adminToken?: string;
+  /** SKILLMARK_MASTER_KEY: the key that seals private keys; else a 0600 key file in the data dir. */
+  masterKey?: string;
+  log?: (message: string) => void;
+}
+
+export interface Issuer {
+  db: IssuerDb;
+  did: string;
+  ledgerAddress: string;
+  /** Set on the very first start only: the generated admin token, to show once. */
+  adminTokenCreated?: string;
+  /** Starts anchoring and the HTTP API. */
+  start(): Promise<RunningServer>;
+  stop(): Promise<void>;
+}
+
+/** Opens (or on first start creates) the institution's database, keys and identity. */
+export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
+  const { config, ledger } = options;
+  const log = options.log ?? ((m: string) => console.log(m));
+  const { db } = await openDatabase<IssuerTables>({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, name: 'issuer', migrations: issuerMigrations });
+  const box = loadMasterKey(join(config.dataDir, 'issuer-master.key'), options.masterKey);
+  const identity = await loadInstitutionIdentity(createIssuerAgent(db, box), db, box);
+  const token = await ensureAdminToken(db, options.adminToken);
+  const provider = connectProvider(ledger.rpcUrl, ledger.chainId);
+  const writer = new LedgerWriter(provider, identity.ledgerWallet.connect(provider), ledger.registry);
+  const credentials = new CredentialService(db, identity, writer, ledger);
+  const worker = new AnchoringWorker(db, writer, { maxBatchSize: config.batchMaxSize, maxWaitMs: config.batchMaxWaitMs, log });
+  let server: RunningServer | undefined;
+
+  return {
+    db,
+    did: identity.did,
+    ledgerAddress: identity.ledgerWallet.address,
+    adminTokenCreated: token.created,
+    async start() {
+      const app = createIssuerApp({
+        credentials,
+        verifyAdminToken: token.verify,
+        institution: { did: identity.did, name: options.institutionName, ledgerAddress: identity.ledgerWallet.address, chainId: ledger.chainId, registry: ledger.registry },
+        publicUrl: config.issuerPublicUrl,
+        onIssued: () => worker.nudge(),
+        log,
+      });
+      server = await listen(app, config.host, config.issuerPort);
+      worker.start();
+      return server;
+    },
+    async stop() {
+      await server?.close();
+      await worker.stop();
+      provider.destroy();
+      await db.destroy();
+    },
+  };
+}

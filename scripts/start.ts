@@ -1,0 +1,81 @@
+import { ConfigError, loadConfig } from '../core/config.ts';
+import { ensureLocalAccreditation, ensureLocalDeployment, type LedgerDeployment } from '../contracts/deployment.ts';
+import { startLocalNode, type LocalNode } from '../contracts/local-node.ts';
+import { connectProvider, fetchChainId } from '../contracts/provider.ts';
+import { Registry } from '../contracts/registry.ts';
+import { openIssuer, type LedgerTarget } from '../issuer/service.ts';
+import { startVerifier } from '../verifier/service.ts';
+import { readTrustConfigFile } from '../verifier/trust.ts';
+
+/**
+ * `npm start`: the whole system on embedded defaults — a local ledger node (unless LEDGER_RPC_URL
+ * is set), the registry contract (deployed once, then reused), the issuer and the verifier.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const env = process.env;
+  const institutionName = env.INSTITUTION_NAME?.trim() || 'Skillmark Demo Training Centre';
+  const stops: (() => Promise<void>)[] = [];
+  const shutdown = async (code: number) => {
+    for (const stop of stops.reverse()) await stop().catch((e: Error) => console.error(`while stopping: ${e.message}`));
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+
+  try {
+    let ledger: LedgerTarget;
+    let node: LocalNode | undefined;
+    let deployment: LedgerDeployment | undefined;
+    if (config.ledgerRpcUrl) {
+      const rpcUrl = config.ledgerRpcUrl.split(',')[0]!.trim();
+      if (!config.registryAddress) throw new ConfigError('LEDGER_RPC_URL is set, so REGISTRY_ADDRESS must name the registry contract on that chain.');
+      ledger = { rpcUrl, chainId: await fetchChainId(rpcUrl), registry: config.registryAddress };
+    } else {
+      node = await startLocalNode({ dataDir: config.dataDir, port: config.ledgerPort });
+      stops.push(() => node!.stop());
+      const provider = connectProvider(node.rpcUrl, node.chainId);
+      deployment = await ensureLocalDeployment(provider, config.dataDir);
+      provider.destroy();
+      ledger = { rpcUrl: node.rpcUrl, chainId: node.chainId, registry: deployment.registry };
+    }
+
+    const issuer = await openIssuer({ config, ledger, institutionName, adminToken: env.SKILLMARK_ADMIN_TOKEN, masterKey: env.SKILLMARK_MASTER_KEY });
+    stops.push(() => issuer.stop());
+    const provider = connectProvider(ledger.rpcUrl, ledger.chainId);
+    if (deployment) {
+      await ensureLocalAccreditation(provider, deployment, { address: issuer.ledgerAddress, did: issuer.did, name: institutionName });
+    } else if ((await new Registry(ledger.registry, provider).institutionOfSigner(issuer.ledgerAddress)) === 0) {
+      console.warn(`! The institution's ledger address ${issuer.ledgerAddress} is not accredited on registry ${ledger.registry} yet: credentials stay pending until the authority accredits it (and the address holds gas).`);
+    }
+    provider.destroy();
+    const issuerServer = await issuer.start();
+
+    const trust = env.VERIFIER_TRUST_FILE
+      ? readTrustConfigFile(env.VERIFIER_TRUST_FILE)
+      : { registries: [{ name: node ? 'Local development registry' : 'Configured registry', chainId: ledger.chainId, registry: ledger.registry.toLowerCase(), rpcUrls: [ledger.rpcUrl] }] };
+    const verifier = await startVerifier({ config, trust });
+    stops.push(() => verifier.stop());
+
+    console.log(
+      [
+        '',
+        'Skillmark is running',
+        `  issuer     ${issuerServer.url}   (${institutionName}, ${issuer.did})`,
+        `  verifier   ${verifier.server.url}`,
+        `  ledger     ${ledger.rpcUrl}   chain ${ledger.chainId}, registry ${ledger.registry}${node ? ' (local node)' : ''}`,
+        `  data dir   ${config.dataDir}`,
+        ...(issuer.adminTokenCreated
+          ? ['', `  Admin token (shown once, only its hash is stored):`, `    ${issuer.adminTokenCreated}`, '  Set SKILLMARK_ADMIN_TOKEN to choose your own instead.']
+          : []),
+        '',
+        'Press Ctrl+C to stop.',
+      ].join('\n'),
+    );
+  } catch (error) {
+    console.error(`Skillmark could not start: ${error instanceof Error ? error.message : String(error)}`);
+    await shutdown(1);
+  }
+}
+
+await main();

@@ -1,0 +1,96 @@
+import { Hono, type Context } from 'hono';
+import { handleErrors, HttpProblem, limitBody, notFound, readJsonObject } from '../core/http.ts';
+import type { ChallengeStore } from './challenges.ts';
+import { TRANSIENT_REASONS, type CheckFragment, type Verdict } from './fragment.ts';
+import { jwtOfCredentialInput } from './inputs.ts';
+import { verifyCredentialJwt, type VerifierContext } from './verify-credential.ts';
+import { verifyPresentationJwt } from './verify-presentation.ts';
+
+export interface VerifierAppOptions {
+  context: VerifierContext;
+  challenges: ChallengeStore;
+  log?: (message: string) => void;
+}
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+/** The compact JWS of a credential or presentation input; strings go to the parser as they are. */
+function tokenOf(input: unknown, field: string): string {
+  if (typeof input === 'string') return input;
+  const jwt = jwtOfCredentialInput(input);
+  if (!jwt) {
+    throw new HttpProblem(400, 'Unsupported format', `"${field}" must be a JWT (compact JWS) or an enveloped credential/presentation with a data: URL holding one.`);
+  }
+  return jwt;
+}
+
+function optionalString(options: Record<string, unknown>, name: string): string | undefined {
+  const value = options[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.length === 0 || value.length > 500) throw new HttpProblem(400, 'Malformed request', `"options.${name}" must be a non-empty string.`);
+  return value;
+}
+
+function optionsOf(body: Record<string, unknown>): Record<string, unknown> {
+  const options = body.options ?? {};
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new HttpProblem(400, 'Malformed request', '"options" must be an object.');
+  return options as Record<string, unknown>;
+}
+
+/**
+ * VC API status codes: 200 only when verified; 422 when the input is invalid; 503 when it could
+ * not be decided for a reason that may pass (ledger or DID resolution unreachable).
+ */
+function statusOf(verdict: Verdict, checks: CheckFragment[]): 200 | 422 | 503 {
+  if (verdict === 'valid') return 200;
+  if (verdict === 'unverifiable' && checks.some((c) => c.status === 'unverifiable' && TRANSIENT_REASONS.has(c.reason))) return 503;
+  return 422;
+}
+
+function respond(c: Context, verdict: Verdict, allChecks: CheckFragment[], body: Record<string, unknown>): Response {
+  const status = statusOf(verdict, allChecks);
+  if (status === 503) c.header('Retry-After', '30');
+  const problemDetails = allChecks
+    .filter((f) => f.status === 'invalid' || f.status === 'unverifiable')
+    .map((f) => ({ type: `urn:skillmark:check:${f.check}:${f.reason}`, title: f.reason, detail: f.message }));
+  return c.json({ verified: verdict === 'valid', verdict, ...body, ...(problemDetails.length ? { problemDetails } : {}) }, status);
+}
+
+export function createVerifierApp(options: VerifierAppOptions): Hono {
+  const { context, challenges } = options;
+  const app = new Hono();
+  app.onError(handleErrors(options.log));
+  app.notFound(notFound);
+  app.use('*', limitBody(MAX_BODY_BYTES));
+
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+
+  app.post('/challenges', async (c) => {
+    const { challenge, expiresAt } = await challenges.create(context.now());
+    return c.json({ challenge, expiresAt }, 201);
+  });
+
+  app.post('/credentials/verify', async (c) => {
+    const body = await readJsonObject(c);
+    if (body.verifiableCredential === undefined) throw new HttpProblem(400, 'Malformed request', 'The request needs "verifiableCredential".');
+    const options = optionsOf(body);
+    const result = await verifyCredentialJwt(tokenOf(body.verifiableCredential, 'verifiableCredential'), options.anchorReceipt, context);
+    return respond(c, result.verdict, result.checks, { checks: result.checks, ...(result.credential ? { credential: result.credential } : {}) });
+  });
+
+  app.post('/presentations/verify', async (c) => {
+    const body = await readJsonObject(c);
+    if (body.verifiablePresentation === undefined) throw new HttpProblem(400, 'Malformed request', 'The request needs "verifiablePresentation".');
+    const options = optionsOf(body);
+    const expected = { challenge: optionalString(options, 'challenge'), domain: optionalString(options, 'domain') };
+    const result = await verifyPresentationJwt(tokenOf(body.verifiablePresentation, 'verifiablePresentation'), expected, { ...context, challenges });
+    const allChecks = [...result.checks, ...result.credentials.flatMap((r) => r.checks)];
+    return respond(c, result.verdict, allChecks, {
+      ...(result.holder ? { holder: result.holder } : {}),
+      checks: result.checks,
+      credentials: result.credentials.map((r) => ({ verdict: r.verdict, checks: r.checks, ...(r.credential ? { credential: r.credential } : {}) })),
+    });
+  });
+
+  return app;
+}

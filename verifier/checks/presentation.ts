@@ -1,0 +1,38 @@
+import type { ChallengeStore } from '../challenges.ts';
+import { fragment, type CheckFragment } from '../fragment.ts';
+
+/** The holder signed the presentation; each credential must be about the holder. */
+export function checkHolderBinding(holder: string, subjects: readonly (string | undefined)[]): CheckFragment {
+  for (const subject of subjects) {
+    if (subject === undefined) return fragment('holder_binding', 'invalid', 'subject_has_no_did');
+    if (subject !== holder) return fragment('holder_binding', 'invalid', 'holder_is_not_subject', { holder, subject });
+  }
+  return fragment('holder_binding', 'valid', 'holder_is_subject', {}, { holder });
+}
+
+/**
+ * The presentation answers a challenge this verifier issued, for this verifier's domain, and the
+ * challenge had not been used. It is consumed only once the presentation signature is valid, so
+ * a forged presentation cannot burn a genuine holder's challenge.
+ */
+export async function checkChallenge(
+  payload: Record<string, unknown>,
+  expected: { challenge?: string; domain?: string },
+  signature: Promise<CheckFragment>,
+  store: ChallengeStore,
+  now: Date,
+): Promise<CheckFragment> {
+  const nonce = payload.nonce;
+  if (typeof nonce !== 'string' || nonce === '') return fragment('challenge', 'invalid', 'challenge_missing');
+  if (expected.challenge !== undefined && nonce !== expected.challenge) return fragment('challenge', 'invalid', 'challenge_mismatch');
+  if (expected.domain !== undefined) {
+    const audience = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+    if (!audience.includes(expected.domain)) return fragment('challenge', 'invalid', 'domain_mismatch', { domain: String(payload.aud ?? 'none').slice(0, 200) });
+  }
+  if ((await signature).status !== 'valid') return fragment('challenge', 'skipped', 'challenge_needs_signature');
+  const outcome = await store.consume(nonce, now);
+  if (outcome === 'accepted') return fragment('challenge', 'valid', 'challenge_valid', {}, { challenge: nonce });
+  if (outcome === 'already_used') return fragment('challenge', 'invalid', 'challenge_already_used');
+  if (outcome === 'expired') return fragment('challenge', 'invalid', 'challenge_expired');
+  return fragment('challenge', 'invalid', 'challenge_unknown');
+}

@@ -1,0 +1,30 @@
+import { message, type ReasonCode } from './messages.ts';
+
+export type CheckStatus = 'valid' | 'invalid' | 'unverifiable' | 'skipped';
+export type Verdict = 'valid' | 'invalid' | 'unverifiable';
+
+/** The outcome of one independent check, explained. */
+export interface CheckFragment {
+  check: string;
+  status: CheckStatus;
+  reason: ReasonCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+export function fragment(check: string, status: CheckStatus, reason: ReasonCode, params: Record<string, string | number> = {}, details?: Record<string, unknown>): CheckFragment {
+  return { check, status, reason, message: message(reason, params), ...(details ? { details } : {}) };
+}
+
+/**
+ * The verdict follows from the fragments alone: any invalid check makes the whole invalid; else
+ * any check we could not complete makes it unverifiable; skipped checks never decide.
+ */
+export function verdictOf(fragments: readonly CheckFragment[]): Verdict {
+  if (fragments.some((f) => f.status === 'invalid')) return 'invalid';
+  if (fragments.some((f) => f.status === 'unverifiable')) return 'unverifiable';
+  return 'valid';
+}
+
+/** Unverifiable for reasons that may pass if asked again later (network, node down). */
+export const TRANSIENT_REASONS: ReadonlySet<ReasonCode> = new Set(['ledger_unreachable', 'did_resolution_failed']);

@@ -1,0 +1,57 @@
+/** Every reason a check can give, with the sentence shown to the person verifying. */
+const EN = {
+  well_formed: 'The credential is a well-formed signed credential (VC-JWT, data model 1.1).',
+  presentation_well_formed: 'The presentation is a well-formed signed presentation (VP-JWT).',
+  signature_valid: 'The credential was signed by {issuer} and has not been changed since.',
+  presentation_signature_valid: 'The presentation was signed by {holder}.',
+  malformed_jws: 'The credential is not a well-formed signed token: {detail}.',
+  malformed_credential: 'The token does not hold a verifiable credential: {detail}.',
+  malformed_presentation: 'The token does not hold a verifiable presentation: {detail}.',
+  alg_not_allowed: 'The signature uses the algorithm "{alg}", which is not accepted for this key.',
+  unsupported_did_method: 'The signer\'s identifier ({did}) uses a DID method this verifier does not support.',
+  did_not_found: 'The signer\'s identifier ({did}) could not be found.',
+  key_not_found: 'The signing key named in the token does not belong to {did}.',
+  did_resolution_failed: 'The signer\'s identifier ({did}) could not be looked up right now.',
+  signature_invalid: 'The signature does not match: the content was changed after signing, or someone else signed it.',
+  issuer_accredited: '{name} is an accredited institution on the trusted registry.',
+  issuer_accredited_then: '{name} was accredited when this credential was anchored; its accreditation is now {status}.',
+  issuer_not_accredited: 'The issuer ({issuer}) is not an accredited institution on any trusted registry.',
+  issuer_not_accredited_now: '{name} is {status} on the registry, and this credential was not anchored while it was accredited.',
+  anchored: 'The credential is recorded on the ledger (chain {chainId}) since {anchoredAt}.',
+  receipt_missing: 'No anchor receipt came with the credential, so there is no proof it was recorded on the ledger.',
+  receipt_malformed: 'The anchor receipt is malformed: {detail}.',
+  receipt_for_other_credential: 'The anchor receipt belongs to a different credential.',
+  proof_mismatch: 'The anchor receipt\'s proof does not lead to its recorded batch: the credential or the receipt was altered.',
+  root_not_anchored: 'The batch named by the receipt was never recorded on the ledger.',
+  anchored_by_another_institution: 'The batch was recorded on the ledger by another institution, not by the issuer.',
+  untrusted_registry: 'The receipt points to a registry this verifier does not trust (chain {chainId}, {registry}).',
+  ledger_unreachable: 'The ledger could not be reached to check this; try again later.',
+  not_revoked: 'The institution has not revoked this credential.',
+  revoked: 'The institution revoked this credential on {revokedAt} (reason: {reasonName}).',
+  revocation_needs_anchor: 'Revocation could not be looked up without a valid anchor.',
+  within_validity_period: 'The credential is within its validity period.',
+  not_yet_valid: 'The credential is not valid before {validFrom}.',
+  expired: 'The credential expired on {validUntil}.',
+  schema_valid: 'The credential\'s content matches its declared schema.',
+  schema_mismatch: 'The credential\'s content does not match its declared schema: {detail}.',
+  schema_unknown: 'The credential declares a schema this verifier does not know ({schema}); its content was not checked.',
+  schema_not_declared: 'The credential declares no schema; its content was not checked against one.',
+  holder_is_subject: 'The person presenting is the person the credential was issued to.',
+  holder_is_not_subject: 'The presentation was signed by {holder}, but the credential was issued to {subject}.',
+  subject_has_no_did: 'The credential names no learner DID, so it cannot be tied to the person presenting it.',
+  challenge_valid: 'The presentation answers this verifier\'s one-time challenge.',
+  challenge_missing: 'The presentation carries no challenge; it could be a replay of an old one.',
+  challenge_mismatch: 'The presentation was made for another challenge.',
+  challenge_unknown: 'The challenge was not issued by this verifier.',
+  challenge_expired: 'The challenge expired before the presentation arrived.',
+  challenge_already_used: 'This challenge was already used: the presentation is a replay.',
+  domain_mismatch: 'The presentation was made for another verifier ({domain}).',
+  challenge_needs_signature: 'The challenge was not checked because the presentation signature is not valid.',
+} as const;
+
+export type ReasonCode = keyof typeof EN;
+export const REASON_CODES = Object.keys(EN) as ReasonCode[];
+
+export function message(code: ReasonCode, params: Record<string, string | number> = {}): string {
+  return EN[code].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? '?'));
+}

@@ -1,0 +1,43 @@
+import type { SkillmarkConfig } from '../core/config.ts';
+import { openDatabase } from '../core/db.ts';
+import { listen, type RunningServer } from '../core/serve.ts';
+import { createVerifierApp } from './app.ts';
+import { ChallengeStore, verifierMigrations, type VerifierTables } from './challenges.ts';
+import { DidKeyResolver } from './did-keys.ts';
+import { LedgerReader } from './ledger-reader.ts';
+import type { TrustConfig } from './trust.ts';
+
+export interface VerifierOptions {
+  config: SkillmarkConfig;
+  trust: TrustConfig;
+  challengeTtlMs?: number;
+  clockSkewSeconds?: number;
+  log?: (message: string) => void;
+}
+
+export interface Verifier {
+  server: RunningServer;
+  stop(): Promise<void>;
+}
+
+/** Starts the verifier: challenges in the database, everything else derived per request. */
+export async function startVerifier(options: VerifierOptions): Promise<Verifier> {
+  const { config } = options;
+  const { db } = await openDatabase<VerifierTables>({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, name: 'verifier', migrations: verifierMigrations });
+  const ledger = new LedgerReader(options.trust);
+  const challenges = new ChallengeStore(db, options.challengeTtlMs ?? 5 * 60_000);
+  const app = createVerifierApp({
+    context: { keys: new DidKeyResolver(), ledger, now: () => new Date(), clockSkewSeconds: options.clockSkewSeconds ?? 60 },
+    challenges,
+    log: options.log,
+  });
+  const server = await listen(app, config.host, config.verifierPort);
+  return {
+    server,
+    async stop() {
+      await server.close();
+      ledger.destroy();
+      await db.destroy();
+    },
+  };
+}

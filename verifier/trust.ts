@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+
+/** A registry (accreditation authority) whose institutions this verifier trusts. */
+export interface TrustedRegistry {
+  /** Shown to people: e.g. "National TVET Authority (local)". */
+  name: string;
+  chainId: number;
+  registry: string;
+  rpcUrls: string[];
+}
+
+export interface TrustConfig {
+  registries: TrustedRegistry[];
+}
+
+export class TrustConfigError extends Error {}
+
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+
+/** Validates a trust configuration (e.g. the JSON file named by VERIFIER_TRUST_FILE). */
+export function parseTrustConfig(input: unknown, source = 'trust configuration'): TrustConfig {
+  const registries = (input as { registries?: unknown })?.registries;
+  if (!Array.isArray(registries) || registries.length === 0) throw new TrustConfigError(`${source}: "registries" must be a non-empty list`);
+  return {
+    registries: registries.map((r: Record<string, unknown>, i) => {
+      const where = `${source}: registries[${i}]`;
+      if (typeof r?.name !== 'string' || !r.name) throw new TrustConfigError(`${where}.name must be a non-empty string`);
+      if (!Number.isSafeInteger(r.chainId) || (r.chainId as number) <= 0) throw new TrustConfigError(`${where}.chainId must be a positive integer`);
+      if (typeof r.registry !== 'string' || !ADDRESS.test(r.registry)) throw new TrustConfigError(`${where}.registry must be a 0x address`);
+      const urls = r.rpcUrls;
+      if (!Array.isArray(urls) || urls.length === 0 || !urls.every((u) => typeof u === 'string' && /^https?:\/\//.test(u))) {
+        throw new TrustConfigError(`${where}.rpcUrls must be a non-empty list of http(s) URLs`);
+      }
+      return { name: r.name, chainId: r.chainId as number, registry: r.registry.toLowerCase(), rpcUrls: urls as string[] };
+    }),
+  };
+}
+
+export function readTrustConfigFile(file: string): TrustConfig {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new TrustConfigError(`cannot read trust configuration ${file}: ${(error as Error).message}`);
+  }
+  return parseTrustConfig(json, file);
+}
