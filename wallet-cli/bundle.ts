@@ -1,0 +1,46 @@
+import { credentialHash } from '../core/credential-hash.ts';
+import { parseReceipt, proofLeadsToRoot, ReceiptFormatError, type AnchorReceipt } from '../core/receipt.ts';
+import { checkSignature } from '../verifier/checks/signature.ts';
+import { DidKeyResolver } from '../verifier/did-keys.ts';
+import { readCredentialJwt } from '../verifier/verify-credential.ts';
+import { WalletError } from './store.ts';
+
+export interface CheckedBundle {
+  credential: string;
+  credentialHash: string;
+  anchorReceipt: AnchorReceipt;
+  subject?: string;
+}
+
+/**
+ * The checks a wallet can make offline before it accepts a credential: it is a signed VC-JWT
+ * whose signature holds, it is about this wallet's DID, and its receipt proves its batch.
+ */
+export async function checkBundle(input: unknown, walletDid: string): Promise<CheckedBundle> {
+  const bundle = input as { type?: unknown; credential?: unknown; anchorReceipt?: unknown };
+  if (typeof bundle !== 'object' || bundle === null || bundle.type !== 'SkillmarkCredentialBundle' || typeof bundle.credential !== 'string') {
+    throw new WalletError('This is not a Skillmark credential (expected a SkillmarkCredentialBundle).');
+  }
+  const read = readCredentialJwt(bundle.credential);
+  if (!read.ok) throw new WalletError(`The credential cannot be read: ${read.fragment.message}`);
+  const signature = await checkSignature('signature', read.jws, read.issuer, new DidKeyResolver());
+  if (signature.status !== 'valid') throw new WalletError(`The credential's signature does not hold: ${signature.message}`);
+  const subject = (read.credential.credentialSubject as { id?: unknown }).id;
+  if (subject !== walletDid) {
+    throw new WalletError(
+      typeof subject === 'string'
+        ? `This credential was issued to ${subject}, not to this wallet (${walletDid}). Ask the institution to issue it to your DID.`
+        : `This credential names no learner DID, so it cannot be presented from a wallet. Give the institution your DID: ${walletDid}`,
+    );
+  }
+  const hash = credentialHash(bundle.credential);
+  let receipt: AnchorReceipt;
+  try {
+    receipt = parseReceipt(bundle.anchorReceipt);
+  } catch (error) {
+    if (error instanceof ReceiptFormatError) throw new WalletError(`The anchor receipt is not valid: ${error.message}`);
+    throw error;
+  }
+  if (receipt.credentialHash !== hash || !proofLeadsToRoot(receipt, hash)) throw new WalletError('The anchor receipt does not belong to this credential.');
+  return { credential: bundle.credential, credentialHash: hash, anchorReceipt: receipt, subject };
+}

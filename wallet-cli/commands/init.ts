@@ -1,0 +1,38 @@
+import { EXIT, type Command } from '../command.ts';
+import { readPassphrase } from '../passphrase.ts';
+import { Wallet, WalletError } from '../store.ts';
+
+export const init: Command = {
+  name: 'init',
+  summary: 'Create your wallet and your personal identifier (DID)',
+  usage: 'skillmark-wallet init',
+  details: [
+    'Creates an encrypted wallet file and a new DID (did:key). Give this DID to your training centre',
+    'so your credentials are issued to you. The passphrase protects the wallet: without it nobody,',
+    'including you, can open it.',
+  ],
+  options: {},
+  async run(_args, { out, walletDir }) {
+    if (Wallet.exists(walletDir)) throw new WalletError(`There is already a wallet in ${walletDir} (DID ${Wallet.peekDid(walletDir)}).`, EXIT.usage);
+    const wallet = Wallet.create(walletDir, await readPassphrase({ confirm: true }));
+    out.result({ did: wallet.did, walletDir });
+    out.line(out.ok('Your wallet is ready.'));
+    out.line(`Your DID (give it to your training centre): ${wallet.did}`);
+    out.line(`Stored in: ${walletDir}`);
+    return EXIT.ok;
+  },
+};
+
+export const did: Command = {
+  name: 'did',
+  summary: 'Show your DID',
+  usage: 'skillmark-wallet did',
+  details: ['Prints the DID of this wallet. No passphrase needed.'],
+  options: {},
+  async run(_args, { out, walletDir }) {
+    const value = Wallet.peekDid(walletDir);
+    out.result({ did: value });
+    out.line(value);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,68 @@
+import { writeFileSync } from 'node:fs';
+import { createVerifiablePresentationJwt } from 'did-jwt-vc';
+import { ed25519JwtSigner } from '../../core/ed25519.ts';
+import { DEFAULT_VERIFIER_URL, EXIT, type Command } from '../command.ts';
+import { postJson } from '../http.ts';
+import { readPassphrase } from '../passphrase.ts';
+import { reportVerification } from '../report.ts';
+import { Wallet, WalletError, type StoredCredential } from '../store.ts';
+
+/** A VP-JWT signed with the wallet key, answering `challenge`, for `domain`, carrying the receipts. */
+export async function signPresentation(wallet: Wallet, credentials: StoredCredential[], challenge: string, domain?: string): Promise<string> {
+  const kid = `${wallet.did}#${wallet.did.slice('did:key:'.length)}`;
+  return createVerifiablePresentationJwt(
+    {
+      vp: {
+        '@context': ['https://www.w3.org/2018/credentials/v1'],
+        type: ['VerifiablePresentation'],
+        verifiableCredential: credentials.map((c) => c.credential),
+        anchorReceipts: credentials.flatMap((c) => (c.anchorReceipt ? [c.anchorReceipt] : [])),
+      },
+    },
+    { did: wallet.did, signer: ed25519JwtSigner(wallet.seed), alg: 'EdDSA' },
+    { challenge, ...(domain ? { domain } : {}), header: { alg: 'EdDSA', kid } },
+  );
+}
+
+export const present: Command = {
+  name: 'present',
+  summary: 'Show credentials to an employer or office (a signed presentation)',
+  usage: 'skillmark-wallet present <number | id>... [--verifier URL] | [--challenge C [--domain D] --out FILE]',
+  details: [
+    'With --verifier (default SKILLMARK_VERIFIER_URL or the local verifier): asks the verifier for a',
+    'one-time challenge, signs a presentation with your key and sends it; prints the verdict.',
+    'With --challenge and --out: writes the presentation request to a file for the verifier, offline.',
+  ],
+  options: {
+    verifier: { type: 'string', description: `verifier address (default ${DEFAULT_VERIFIER_URL})` },
+    challenge: { type: 'string', description: 'the challenge the verifier gave you (with --out)' },
+    domain: { type: 'string', description: 'the verifier domain to bind the presentation to (with --out)' },
+    out: { type: 'string', description: 'write the presentation request to this file instead of sending it' },
+  },
+  async run({ positionals, values }, { out, walletDir, env }) {
+    if (positionals.length === 0) throw new WalletError('Say which credentials to present: their numbers or ids from "skillmark-wallet list".', EXIT.usage);
+    if (values.out !== undefined && values.challenge === undefined) throw new WalletError('--out needs the verifier\'s --challenge.', EXIT.usage);
+    const wallet = Wallet.open(walletDir, await readPassphrase());
+    const credentials = positionals.map((ref) => wallet.find(ref));
+
+    if (typeof values.out === 'string') {
+      const domain = values.domain as string | undefined;
+      const jwt = await signPresentation(wallet, credentials, values.challenge as string, domain);
+      const request = { verifiablePresentation: jwt, options: { challenge: values.challenge, ...(domain ? { domain } : {}) } };
+      writeFileSync(values.out, `${JSON.stringify(request, null, 2)}\n`, { mode: 0o600 });
+      out.result({ written: values.out, bytes: jwt.length });
+      out.line(out.ok(`Presentation written to ${values.out} (${jwt.length} characters).`));
+      return EXIT.ok;
+    }
+
+    const verifier = ((values.verifier as string | undefined) ?? env.SKILLMARK_VERIFIER_URL ?? DEFAULT_VERIFIER_URL).replace(/\/+$/, '');
+    const domain = new URL(verifier).host;
+    const issued = await postJson(`${verifier}/challenges`, {});
+    const challenge = (issued.body as { challenge?: unknown } | undefined)?.challenge;
+    if (issued.status !== 201 && issued.status !== 200) throw new WalletError(`The verifier did not give a challenge (HTTP ${issued.status}).`);
+    if (typeof challenge !== 'string') throw new WalletError('The verifier did not give a challenge.');
+    const jwt = await signPresentation(wallet, credentials, challenge, domain);
+    const { status, body } = await postJson(`${verifier}/presentations/verify`, { verifiablePresentation: jwt, options: { challenge, domain } });
+    return reportVerification(out, status, body);
+  },
+};

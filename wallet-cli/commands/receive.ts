@@ -1,0 +1,78 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { checkBundle } from '../bundle.ts';
+import { DEFAULT_ISSUER_URL, EXIT, type Command } from '../command.ts';
+import { fetchJson } from '../http.ts';
+import { readPassphrase } from '../passphrase.ts';
+import { Wallet, WalletError } from '../store.ts';
+import { describeCredential } from '../describe.ts';
+
+const CLAIM_CODE = /^[0-9A-Za-z]{4}(-?[0-9A-Za-z]{4}){4}$/;
+
+/** Where to collect from: a claim URL, a claim code (at --issuer), or a bundle file. */
+function sourceOf(ref: string, issuer: string): { kind: 'url'; url: string } | { kind: 'file'; path: string } {
+  if (/^https?:\/\//i.test(ref)) return { kind: 'url', url: ref };
+  if (existsSync(ref)) return { kind: 'file', path: ref };
+  if (CLAIM_CODE.test(ref.trim())) return { kind: 'url', url: `${issuer.replace(/\/+$/, '')}/claims/${encodeURIComponent(ref.trim())}` };
+  throw new WalletError(`"${ref}" is not a claim link, a claim code (like ABCD-EFGH-JKMN-PQRS-TVWX) or a file.`, EXIT.usage);
+}
+
+async function collect(url: string, waitSeconds: number, progress: (text: string) => void): Promise<unknown> {
+  const deadline = Date.now() + waitSeconds * 1000;
+  for (;;) {
+    const { status, body, headers } = await fetchJson(url);
+    if (status === 200) return body;
+    const detail = (body as { detail?: string } | undefined)?.detail ?? `HTTP ${status}`;
+    if (status !== 202) throw new WalletError(`The training centre could not hand over the credential: ${detail}`);
+    if (Date.now() >= deadline) {
+      throw new WalletError('The credential is not ready yet: it is waiting to be recorded on the ledger. Try again in a minute (or add --wait 120).', EXIT.pending);
+    }
+    progress('Waiting for the credential to be recorded on the ledger...');
+    await sleep(Math.min(Number(headers.get('retry-after') ?? 2), 5) * 1000);
+  }
+}
+
+export const receive: Command = {
+  name: 'receive',
+  summary: 'Collect a credential with a claim link, claim code or file',
+  usage: 'skillmark-wallet receive <claim-link | claim-code | file> [--issuer URL] [--wait SECONDS]',
+  details: [
+    'Downloads the credential, checks that it is signed, issued to YOUR DID and anchored, then',
+    'stores it in your wallet. A claim code is collected from --issuer (or SKILLMARK_ISSUER_URL).',
+  ],
+  options: {
+    issuer: { type: 'string', description: `issuer address for claim codes (default ${DEFAULT_ISSUER_URL})` },
+    wait: { type: 'string', description: 'seconds to wait while the credential is still being anchored (default 30)' },
+  },
+  async run({ positionals, values }, { out, walletDir, env }) {
+    const [ref] = positionals;
+    if (!ref) throw new WalletError('Say what to receive: a claim link, a claim code or a file.', EXIT.usage);
+    const wait = Number(values.wait ?? 30);
+    if (!Number.isFinite(wait) || wait < 0 || wait > 3600) throw new WalletError('--wait takes a number of seconds from 0 to 3600.', EXIT.usage);
+    const walletDid = Wallet.peekDid(walletDir);
+    const source = sourceOf(ref, (values.issuer as string | undefined) ?? env.SKILLMARK_ISSUER_URL ?? DEFAULT_ISSUER_URL);
+    let input: unknown;
+    if (source.kind === 'file') {
+      try {
+        input = JSON.parse(readFileSync(source.path, 'utf8'));
+      } catch {
+        throw new WalletError(`${source.path} is not a JSON credential file.`);
+      }
+    } else {
+      input = await collect(source.url, wait, (t) => out.line(t));
+    }
+    const checked = await checkBundle(input, walletDid);
+    const wallet = Wallet.open(walletDir, await readPassphrase());
+    const { stored, added } = wallet.add({
+      credentialHash: checked.credentialHash,
+      credential: checked.credential,
+      anchorReceipt: checked.anchorReceipt,
+      receivedAt: new Date().toISOString(),
+      source: source.kind === 'url' ? new URL(source.url).origin : 'file',
+    });
+    out.result({ id: stored.id, added, credential: describeCredential(stored) });
+    out.line(added ? out.ok(`Received and stored as ${stored.id}:`) : `You already have this credential (${stored.id}):`);
+    out.line(`  ${describeCredential(stored).title}`);
+    return EXIT.ok;
+  },
+};

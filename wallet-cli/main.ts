@@ -1,0 +1,84 @@
+import { parseArgs } from 'node:util';
+import { EXIT, type Command, type OptionSpec } from './command.ts';
+import { did, init } from './commands/init.ts';
+import { list } from './commands/list.ts';
+import { present } from './commands/present.ts';
+import { receive } from './commands/receive.ts';
+import { show } from './commands/show.ts';
+import { verify } from './commands/verify.ts';
+import { createOutput } from './output.ts';
+import { walletDir, WalletError } from './store.ts';
+
+const COMMANDS: Command[] = [init, did, receive, list, show, present, verify];
+const COMMON: Record<string, OptionSpec> = {
+  json: { type: 'boolean', description: 'print one JSON document (for scripts) instead of sentences' },
+  help: { type: 'boolean', short: 'h', description: 'show help' },
+};
+
+function optionLines(options: Record<string, OptionSpec>): string[] {
+  return Object.entries(options).map(([name, o]) => `  --${name}${o.type === 'string' ? ' <value>' : ''}`.padEnd(26) + o.description);
+}
+
+function mainHelp(): string {
+  return [
+    'skillmark-wallet: keep your qualification credentials and show them to employers.',
+    '',
+    'Usage: skillmark-wallet <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(10)}${c.summary}`),
+    '',
+    'Options for every command:',
+    ...optionLines(COMMON),
+    '',
+    'Environment:',
+    '  SKILLMARK_WALLET_DIR        where the wallet lives (default ~/.skillmark-wallet)',
+    '  SKILLMARK_WALLET_PASSPHRASE the passphrase, for scripts (else you are asked for it)',
+    '  SKILLMARK_ISSUER_URL        issuer used for claim codes',
+    '  SKILLMARK_VERIFIER_URL      verifier used by present and verify',
+    '',
+    'Exit codes: 0 done / valid, 1 error, 2 wrong usage, 3 credential not ready yet,',
+    '            4 verified as NOT valid, 5 verifier could not decide right now.',
+    '',
+    'Start with:  skillmark-wallet init',
+    'Help on one command:  skillmark-wallet <command> --help',
+  ].join('\n');
+}
+
+function commandHelp(command: Command): string {
+  return [`${command.summary}.`, '', `Usage: ${command.usage}`, '', ...command.details, '', 'Options:', ...optionLines({ ...command.options, ...COMMON })].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${mainHelp()}\n`);
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    process.stderr.write(`Unknown command "${name}".\n\n${mainHelp()}\n`);
+    return EXIT.usage;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: { ...command.options, ...COMMON }, allowPositionals: true, strict: true });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${commandHelp(command)}\n`);
+    return EXIT.usage;
+  }
+  if (parsed.values.help) {
+    process.stdout.write(`${commandHelp(command)}\n`);
+    return EXIT.ok;
+  }
+  const json = parsed.values.json === true;
+  const out = createOutput(json);
+  try {
+    return await command.run(parsed, { out, walletDir: walletDir(), env: process.env });
+  } catch (error) {
+    if (!(error instanceof WalletError)) throw error;
+    if (json) process.stdout.write(`${JSON.stringify({ error: error.message }, null, 2)}\n`);
+    else process.stderr.write(`${error.message}\n`);
+    return error.exitCode;
+  }
+}

@@ -1,0 +1,26 @@
+/** What the CLI prints: plain sentences for people, one JSON document with --json. */
+export interface Output {
+  json: boolean;
+  line(text?: string): void;
+  result(value: unknown): void;
+  ok(text: string): string;
+  bad(text: string): string;
+  unsure(text: string): string;
+}
+
+export function createOutput(json: boolean, stream: NodeJS.WriteStream = process.stdout): Output {
+  const color = !json && stream.isTTY && !process.env.NO_COLOR;
+  const paint = (code: number, text: string) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
+  return {
+    json,
+    line: (text = '') => {
+      if (!json) stream.write(`${text}\n`);
+    },
+    result: (value) => {
+      if (json) stream.write(`${JSON.stringify(value, null, 2)}\n`);
+    },
+    ok: (text) => paint(32, text),
+    bad: (text) => paint(31, text),
+    unsure: (text) => paint(33, text),
+  };
+}

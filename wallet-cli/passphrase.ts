@@ -1,0 +1,47 @@
+import { WalletError } from './store.ts';
+
+function promptHidden(question: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const { stdin, stderr } = process;
+    stderr.write(question);
+    stdin.setRawMode(true);
+    stdin.resume();
+    let typed = '';
+    const onData = (chunk: Buffer) => {
+      for (const char of chunk.toString('utf8')) {
+        if (char === '\r' || char === '\n') {
+          finish();
+          resolve(typed);
+          return;
+        }
+        if (char === '\u0003') {
+          finish();
+          reject(new WalletError('Cancelled.', 130));
+          return;
+        }
+        if (char === '\u007f' || char === '\b') typed = typed.slice(0, -1);
+        else typed += char;
+      }
+    };
+    const finish = () => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      stderr.write('\n');
+    };
+    stdin.on('data', onData);
+  });
+}
+
+/** The wallet passphrase: SKILLMARK_WALLET_PASSPHRASE, else asked for on the terminal (not echoed). */
+export async function readPassphrase(options: { confirm?: boolean } = {}): Promise<string> {
+  const fromEnv = process.env.SKILLMARK_WALLET_PASSPHRASE;
+  if (fromEnv) return fromEnv;
+  if (!process.stdin.isTTY) throw new WalletError('No passphrase: set SKILLMARK_WALLET_PASSPHRASE, or run this in a terminal to be asked for it.', 2);
+  const passphrase = await promptHidden('Wallet passphrase: ');
+  if (options.confirm) {
+    if (passphrase.length < 8) throw new WalletError('Choose a passphrase of at least 8 characters.', 2);
+    if ((await promptHidden('Repeat the passphrase: ')) !== passphrase) throw new WalletError('The two passphrases differ; nothing was created.', 2);
+  }
+  return passphrase;
+}
