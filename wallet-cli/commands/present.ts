@@ -1,28 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import { createVerifiablePresentationJwt } from 'did-jwt-vc';
-import { ed25519JwtSigner } from '../../core/ed25519.ts';
 import { DEFAULT_VERIFIER_URL, EXIT, type Command } from '../command.ts';
 import { postJson } from '../http.ts';
 import { readPassphrase } from '../passphrase.ts';
 import { reportVerification } from '../report.ts';
-import { Wallet, WalletError, type StoredCredential } from '../store.ts';
-
-/** A VP-JWT signed with the wallet key, answering `challenge`, for `domain`, carrying the receipts. */
-export async function signPresentation(wallet: Wallet, credentials: StoredCredential[], challenge: string, domain?: string): Promise<string> {
-  const kid = `${wallet.did}#${wallet.did.slice('did:key:'.length)}`;
-  return createVerifiablePresentationJwt(
-    {
-      vp: {
-        '@context': ['https://www.w3.org/2018/credentials/v1'],
-        type: ['VerifiablePresentation'],
-        verifiableCredential: credentials.map((c) => c.credential),
-        anchorReceipts: credentials.flatMap((c) => (c.anchorReceipt ? [c.anchorReceipt] : [])),
-      },
-    },
-    { did: wallet.did, signer: ed25519JwtSigner(wallet.seed), alg: 'EdDSA' },
-    { challenge, ...(domain ? { domain } : {}), header: { alg: 'EdDSA', kid } },
-  );
-}
+import { signPresentation } from '../presentation.ts';
+import { Wallet, WalletError } from '../store.ts';
 
 export const present: Command = {
   name: 'present',

@@ -1,0 +1,171 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from './local-chain.ts';
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
+const TSX = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+
+export interface RunningSystem {
+  issuerUrl: string;
+  verifierUrl: string;
+  dataDir: string;
+  adminToken: string;
+  env: Record<string, string>;
+  output(): string;
+  /** Graceful stop (SIGTERM), as Ctrl+C would. */
+  stop(): Promise<void>;
+  /** PID of the local ledger node the system started. */
+  ledgerPid(): number;
+  /** Stops and deletes the data dir. */
+  destroy(): Promise<void>;
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the system exited with code ${child.exitCode}:\n${output()}`);
+    try {
+      if ((await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) })).ok) return;
+    } catch {
+      // not up yet
+    }
+    await sleep(100);
+  }
+  throw new Error(`${url} did not become healthy:\n${output()}`);
+}
+
+/**
+ * Runs `npm start`'s entry point as a real child process: local ledger, contracts, issuer and
+ * verifier on free ports in a fresh (or given) data dir.
+ */
+export async function startSystem(options: { dataDir?: string; env?: Record<string, string>; ports?: { ledger: number; issuer: number; verifier: number } } = {}): Promise<RunningSystem> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'skillmark-system-'));
+  const ports = options.ports ?? { ledger: await freePort(), issuer: await freePort(), verifier: await freePort() };
+  const adminToken = 'test-admin-token-0123456789';
+  const env: Record<string, string> = {
+    SKILLMARK_DATA_DIR: dataDir,
+    LEDGER_PORT: String(ports.ledger),
+    ISSUER_PORT: String(ports.issuer),
+    VERIFIER_PORT: String(ports.verifier),
+    SKILLMARK_ADMIN_TOKEN: adminToken,
+    ANCHOR_BATCH_WAIT_MS: '200',
+    ...options.env,
+  };
+  const child = spawn(TSX, [join(PROJECT_ROOT, 'scripts', 'start.ts')], {
+    cwd: PROJECT_ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const issuerUrl = `http://127.0.0.1:${ports.issuer}`;
+  const verifierUrl = `http://127.0.0.1:${ports.verifier}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    }
+  };
+  try {
+    await waitForHealth(issuerUrl, child, () => log);
+    await waitForHealth(verifierUrl, child, () => log);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    issuerUrl,
+    verifierUrl,
+    dataDir,
+    adminToken,
+    env,
+    output: () => log,
+    stop,
+    ledgerPid: () => Number(readFileSync(join(dataDir, 'ledger', 'node.pid'), 'utf8')),
+    async destroy() {
+      await stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** An issue request for a qualification, as a training centre would send it. */
+export function qualificationRequest(subject: { id?: string; learnerReference?: string }, overrides: Record<string, unknown> = {}) {
+  return {
+    credential: {
+      credentialSubject: {
+        ...subject,
+        name: 'Amina Yusuf',
+        qualification: {
+          title: 'National Certificate in Electrical Installation',
+          level: { framework: 'EQF', value: '4' },
+          occupation: { title: 'Electrician', code: '7411', framework: 'ISCO-08' },
+          competencies: [{ title: 'Install low-voltage wiring' }, { title: 'Test and inspect circuits' }],
+          awardedOn: '2026-06-30',
+        },
+      },
+      ...overrides,
+    },
+  };
+}
+
+export async function issue(system: RunningSystem, body: unknown): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${system.issuerUrl}/credentials/issue`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${system.adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+/** Polls the claim URL until the credential is anchored; returns the bundle. */
+export async function claimWhenAnchored(url: string, timeoutMs = 30_000): Promise<{ type: string; credential: string; anchorReceipt: any }> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const response = await fetch(url);
+    if (response.status === 200) return (await response.json()) as never;
+    if (response.status !== 202) throw new Error(`claim failed with ${response.status}: ${await response.text()}`);
+    await sleep(100);
+  }
+  throw new Error(`credential at ${url} was not anchored in time`);
+}
+
+export async function postJson(url: string, body: unknown): Promise<{ status: number; body: any }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real wallet CLI as a child process. */
+export function runWallet(args: string[], env: Record<string, string>, input?: string): Promise<CliResult> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'wallet-cli', 'bin', 'skillmark-wallet.js'), ...args], {
+      cwd: PROJECT_ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdin.end(input ?? '');
+    child.once('close', (code) => done({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
