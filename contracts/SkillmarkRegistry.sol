@@ -60,6 +60,9 @@ contract SkillmarkRegistry {
     event SignerAdded(uint32 indexed institutionId, address indexed signer);
     event SignerRemoved(uint32 indexed institutionId, address indexed signer);
     event RootAnchored(bytes32 indexed root, uint32 indexed institutionId, uint32 batchSize, uint64 anchoredAt);
+    event AnchorImported(
+        bytes32 indexed root, uint32 indexed institutionId, uint32 batchSize, uint64 anchoredAt, uint256 sourceChainId
+    );
     event CredentialRevoked(
         uint32 indexed institutionId, bytes32 indexed credentialHash, uint16 reason, address revokedBy
     );
@@ -77,6 +80,8 @@ contract SkillmarkRegistry {
     error EmptyValue();
     error RootAlreadyAnchored(bytes32 root);
     error AlreadyRevoked(bytes32 credentialHash);
+    error LengthMismatch();
+    error AnchoredInTheFuture(bytes32 root, uint64 anchoredAt);
 
     modifier onlyAuthority() {
         if (msg.sender != authority) revert NotAuthority(msg.sender);
@@ -174,6 +179,30 @@ contract SkillmarkRegistry {
         uint64 now_ = uint64(block.timestamp);
         _anchors[root] = Anchor(institutionId, now_, batchSize);
         emit RootAnchored(root, institutionId, batchSize, now_);
+    }
+
+    /// @notice Chain migration: the authority records roots that its institutions anchored on a
+    ///         retired chain, with their original anchoring times, so receipts from that chain can
+    ///         be checked here. Roots already present are skipped, so an interrupted migration can
+    ///         simply be run again.
+    /// @param sourceChainId EIP-155 id of the chain the anchors come from (kept in the event).
+    function importAnchors(
+        uint32 institutionId,
+        bytes32[] calldata roots,
+        uint32[] calldata batchSizes,
+        uint64[] calldata anchoredAt,
+        uint256 sourceChainId
+    ) external onlyAuthority {
+        _requireKnown(institutionId);
+        if (roots.length != batchSizes.length || roots.length != anchoredAt.length) revert LengthMismatch();
+        for (uint256 i = 0; i < roots.length; ++i) {
+            bytes32 root = roots[i];
+            if (root == bytes32(0) || batchSizes[i] == 0) revert EmptyValue();
+            if (anchoredAt[i] > block.timestamp) revert AnchoredInTheFuture(root, anchoredAt[i]);
+            if (_anchors[root].institutionId != 0) continue;
+            _anchors[root] = Anchor(institutionId, anchoredAt[i], batchSizes[i]);
+            emit AnchorImported(root, institutionId, batchSizes[i], anchoredAt[i], sourceChainId);
+        }
     }
 
     // ---------------------------------------------------------------- revocation

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fetchChainId } from './provider.ts';
@@ -34,15 +34,20 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** A node left behind by a crashed run would hold the port and the state file: stop it first. */
-function stopLeftover(pidFile: string): void {
-  if (!existsSync(pidFile)) return;
+function leftoverPid(pidFile: string): number | undefined {
+  if (!existsSync(pidFile)) return undefined;
   const pid = Number(readFileSync(pidFile, 'utf8'));
-  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-    const cmdline = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
-    if (cmdline.includes('anvil')) process.kill(pid, 'SIGKILL');
-  }
-  rmSync(pidFile, { force: true });
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
+  const cmdline = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
+  return cmdline.includes('anvil') ? pid : undefined;
+}
+
+/** Stops a node we do not hold a child handle for (one adopted after a crash of its parent). */
+async function stopByPid(pid: number): Promise<void> {
+  if (!isAlive(pid)) return;
+  process.kill(pid, 'SIGTERM');
+  for (let i = 0; i < 50 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
 }
 
 async function waitUntilReady(rpcUrl: string, child: ChildProcess, log: () => string): Promise<void> {
@@ -68,7 +73,26 @@ export async function startLocalNode(options: { dataDir: string; port: number })
   const dir = join(options.dataDir, 'ledger');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const pidFile = join(dir, 'node.pid');
-  stopLeftover(pidFile);
+  const rpcUrl = `http://127.0.0.1:${options.port}`;
+  // A node left running by a crashed parent still holds the latest chain state: adopt it rather
+  // than restart it from the last state snapshot (which may be up to a second older).
+  const leftover = leftoverPid(pidFile);
+  if (leftover !== undefined) {
+    const answers = await fetchChainId(rpcUrl, 1000).then((id) => id === LOCAL_CHAIN_ID, () => false);
+    if (answers) {
+      return {
+        rpcUrl,
+        chainId: LOCAL_CHAIN_ID,
+        pid: leftover,
+        async stop() {
+          await stopByPid(leftover);
+          rmSync(pidFile, { force: true });
+        },
+      };
+    }
+    await stopByPid(leftover);
+  }
+  rmSync(pidFile, { force: true });
   const args = [
     '--host', '127.0.0.1',
     '--port', String(options.port),
@@ -76,25 +100,25 @@ export async function startLocalNode(options: { dataDir: string; port: number })
     '--state', join(dir, 'state.json'),
     '--state-interval', '1',
     '--preserve-historical-states',
+    '--silent',
   ];
-  const child = spawn(anvilBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const collect = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-4000);
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
+  // Output goes to a file, not a pipe: if this process dies, the node must not die with the pipe.
+  const logFile = join(dir, 'node.log');
+  const log = openSync(logFile, 'a');
+  const child = spawn(anvilBinary(), args, { stdio: ['ignore', log, log] });
+  closeSync(log);
+  let spawnError = '';
   const spawned = await new Promise<boolean>((resolve) => {
     child.once('spawn', () => resolve(true));
     child.once('error', (e) => {
-      output += e.message;
+      spawnError = e.message;
       resolve(false);
     });
   });
-  if (!spawned || !child.pid) throw new Error(`cannot start the local ledger: ${output}`);
+  const output = () => spawnError || readFileSync(logFile, 'utf8').slice(-2000);
+  if (!spawned || !child.pid) throw new Error(`cannot start the local ledger: ${output()}`);
   writeFileSync(pidFile, String(child.pid));
-  const rpcUrl = `http://127.0.0.1:${options.port}`;
-  await waitUntilReady(rpcUrl, child, () => output.trim().split('\n').slice(-5).join(' | '));
+  await waitUntilReady(rpcUrl, child, () => output().trim().split('\n').slice(-5).join(' | '));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     rpcUrl,

@@ -1,4 +1,4 @@
-import { FetchRequest, JsonRpcProvider, Network } from 'ethers';
+import { FallbackProvider, FetchRequest, JsonRpcProvider, Network, type Provider } from 'ethers';
 
 export interface ProviderOptions {
   /** Per-request timeout: a dead node must turn into an error quickly, never a hang. */
@@ -27,4 +27,19 @@ export async function fetchChainId(rpcUrl: string, timeoutMs = 5000): Promise<nu
   const body = (await response.json()) as { result?: string; error?: { message: string } };
   if (!body.result) throw new Error(`eth_chainId failed at ${rpcUrl}: ${body.error?.message ?? response.status}`);
   return Number(BigInt(body.result));
+}
+
+/**
+ * A provider over one or several RPC endpoints of the same chain. With several, requests fail over
+ * between them and transactions are broadcast to all (ethers' FallbackProvider, quorum 1).
+ */
+export function connectLedger(rpcUrls: readonly string[], chainId: number, options: ProviderOptions = {}): Provider {
+  if (rpcUrls.length === 0) throw new Error('no RPC URL configured');
+  if (rpcUrls.length === 1) return connectProvider(rpcUrls[0]!, chainId, options);
+  const network = Network.from(chainId);
+  return new FallbackProvider(
+    rpcUrls.map((url, i) => ({ provider: connectProvider(url, chainId, options), priority: i + 1, stallTimeout: 2000, weight: 1 })),
+    network,
+    { quorum: 1 },
+  );
 }

@@ -71,8 +71,10 @@ export class Registry {
     this.contract = new Contract(address, registryInterface(), runner);
   }
 
-  async credentialFacts(root: string, issuerDid: string, credentialHash: string): Promise<CredentialFacts> {
-    const f = await this.contract.getFunction('credentialFacts').staticCall(root, didHash(issuerDid), credentialHash);
+  async credentialFacts(root: string, issuerDid: string, credentialHash: string, blockTag?: number): Promise<CredentialFacts> {
+    const f = await this.contract
+      .getFunction('credentialFacts')
+      .staticCall(root, didHash(issuerDid), credentialHash, blockTag === undefined ? {} : { blockTag });
     return {
       anchor: { institutionId: Number(f.anchor.institutionId), anchoredAt: Number(f.anchor.anchoredAt), batchSize: Number(f.anchor.batchSize) },
       issuerInstitutionId: Number(f.issuerInstitutionId),

@@ -22,6 +22,8 @@ export interface SkillmarkConfig {
   batchMaxSize: number;
   /** ... or when its oldest credential has waited this long. */
   batchMaxWaitMs: number;
+  /** Blocks required on top of an anchor before its receipts are handed out. */
+  anchorConfirmations: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -66,5 +68,6 @@ export function loadConfig(env: Env = process.env): SkillmarkConfig {
     databaseUrl: optional(env, 'DATABASE_URL'),
     batchMaxSize: positiveInt(env, 'ANCHOR_BATCH_SIZE', 500),
     batchMaxWaitMs: positiveInt(env, 'ANCHOR_BATCH_WAIT_MS', 2000),
+    anchorConfirmations: positiveInt(env, 'ANCHOR_CONFIRMATIONS', 1),
   };
 }

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Transaction } from 'ethers';
+import { failpoint } from '../core/failpoint.ts';
 import { buildTree, leafOf, sha256 } from '../core/merkle.ts';
 import { LedgerWriteError, type LedgerWriter } from './ledger-writer.ts';
 import type { IssuerDb, IssuerTables } from './schema.ts';
@@ -9,8 +10,19 @@ export interface AnchoringOptions {
   maxBatchSize: number;
   /** ... or when the oldest has waited this long. */
   maxWaitMs: number;
+  /** Blocks on top of the anchoring block before its receipts are handed out (reorg safety). */
+  confirmations?: number;
   pollMs?: number;
   log?: (message: string) => void;
+}
+
+/** What the anchoring worker is doing, for operators (GET /anchoring). */
+export interface AnchoringStatus {
+  pendingCredentials: number;
+  oldestPendingSince?: string;
+  batchesInFlight: number;
+  lastAnchoredAt?: string;
+  lastError?: { message: string; at: string; attempts: number };
 }
 
 type Batch = IssuerTables['batches'];
@@ -36,6 +48,7 @@ export class AnchoringWorker {
   #loop: Promise<void> | undefined;
   #wake: (() => void) | undefined;
   readonly #log: (message: string) => void;
+  #lastError: AnchoringStatus['lastError'];
 
   constructor(private readonly db: IssuerDb, private readonly writer: LedgerWriter, private readonly options: AnchoringOptions) {
     this.#log = options.log ?? ((m) => console.log(m));
@@ -64,9 +77,12 @@ export class AnchoringWorker {
       try {
         await this.runOnce();
         failures = 0;
+        this.#lastError = undefined;
       } catch (error) {
         failures++;
-        if (failures === 1 || failures % 10 === 0) this.#log(`anchoring: ${(error as Error).message} (attempt ${failures}, will retry)`);
+        const message = (error as Error).message.split('\n')[0]!;
+        this.#lastError = { message, at: new Date().toISOString(), attempts: failures };
+        if (failures === 1 || failures % 10 === 0) this.#log(`anchoring: ${message} (attempt ${failures}, will retry)`);
       }
       // Back off while the ledger fails: 0.25 s, 0.5 s, 1 s ... up to 30 s.
       const delay = failures === 0 ? (this.options.pollMs ?? 250) : Math.min(30_000, 250 * 2 ** Math.min(failures, 7));
@@ -79,6 +95,27 @@ export class AnchoringWorker {
         sleep(delay, undefined, { signal: timer.signal }).then(resolve, resolve);
       });
     }
+  }
+
+  async status(): Promise<AnchoringStatus> {
+    const pending = await this.db
+      .selectFrom('credentials')
+      .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('issued_at').as('oldest')])
+      .where('status', '=', 'pending')
+      .executeTakeFirstOrThrow();
+    const inFlight = await this.db
+      .selectFrom('batches')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('state', '!=', 'anchored')
+      .executeTakeFirstOrThrow();
+    const last = await this.db.selectFrom('batches').select('anchored_at').where('state', '=', 'anchored').orderBy('anchored_at', 'desc').limit(1).executeTakeFirst();
+    return {
+      pendingCredentials: Number(pending.count),
+      ...(pending.oldest ? { oldestPendingSince: String(pending.oldest) } : {}),
+      batchesInFlight: Number(inFlight.count),
+      ...(last?.anchored_at ? { lastAnchoredAt: last.anchored_at } : {}),
+      ...(this.#lastError ? { lastError: this.#lastError } : {}),
+    };
   }
 
   /** One pass: finish sent batches, close a batch if one is due, send open batches. */
@@ -112,6 +149,7 @@ export class AnchoringWorker {
         await trx.updateTable('credentials').set({ batch_root: root }).where('id', 'in', ids).execute();
       }
     });
+    failpoint('anchor:after-batch');
   }
 
   async #send(batch: Batch): Promise<void> {
@@ -130,12 +168,17 @@ export class AnchoringWorker {
       .where('state', '=', 'open')
       .execute();
     await this.writer.broadcast(signed.signedTx);
+    failpoint('anchor:after-broadcast');
     await this.#advanceSent({ ...batch, state: 'sent', signed_tx: signed.signedTx, tx_hash: signed.txHash });
   }
 
   async #advanceSent(batch: Batch): Promise<void> {
     const receipt = await this.writer.receipt(batch.tx_hash!);
-    if (receipt && receipt.status === 1) return this.#finalize(batch, batch.tx_hash!, receipt.blockNumber);
+    if (receipt && receipt.status === 1) {
+      if ((await receipt.confirmations()) < (this.options.confirmations ?? 1)) return;
+      failpoint('anchor:before-finalize');
+      return this.#finalize(batch, batch.tx_hash!, receipt.blockNumber);
+    }
     if (receipt) {
       // Reverted: either an earlier transaction anchored the root, or the registry refused it.
       if (await this.#alreadyAnchored(batch)) return;

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { bearerAuth, handleErrors, HttpProblem, limitBody, notFound, readJsonObject } from '../core/http.ts';
 import { RevocationReason, type RevocationReasonName } from '../contracts/registry.ts';
+import type { AnchoringStatus } from './anchoring.ts';
 import type { CredentialService } from './credentials.ts';
 import type { CredentialStatus } from './schema.ts';
 
@@ -11,6 +12,7 @@ export interface IssuerAppOptions {
   publicUrl: string;
   /** Called after each issuance so anchoring can start without waiting for its next poll. */
   onIssued?: () => void;
+  anchoringStatus: () => Promise<AnchoringStatus>;
   log?: (message: string) => void;
 }
 
@@ -63,6 +65,8 @@ export function createIssuerApp(options: IssuerAppOptions): Hono {
     const items = await credentials.list({ status: status as CredentialStatus | undefined, limit, after });
     return c.json({ items, ...(items.length === limit ? { next: { before: items.at(-1)!.issuedAt } } : {}) });
   });
+
+  app.get('/anchoring', admin, async (c) => c.json(await options.anchoringStatus()));
 
   app.get('/credentials/:id', admin, async (c) => c.json(await credentials.get(credentialId(c.req.param('id')))));
 

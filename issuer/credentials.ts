@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createVerifiableCredentialJwt } from 'did-jwt-vc';
 import { credentialHash } from '../core/credential-hash.ts';
+import { failpoint } from '../core/failpoint.ts';
 import { HttpProblem } from '../core/http.ts';
 import type { AnchorReceipt } from '../core/receipt.ts';
 import { RevocationReason, type RevocationReasonName } from '../contracts/registry.ts';
@@ -90,6 +91,7 @@ export class CredentialService {
         revocation_reason: null,
       })
       .execute();
+    failpoint('issue:after-store');
     return { id, jwt, credentialHash: hash, claimCode };
   }
 

@@ -1,4 +1,4 @@
-import { keccak256, type JsonRpcProvider, type TransactionReceipt, type Wallet } from 'ethers';
+import { keccak256, type Provider, type TransactionReceipt, type Wallet } from 'ethers';
 import { describeContractError, Registry } from '../contracts/registry.ts';
 
 /** No transaction of ours needs more; a larger estimate means something is wrong. */
@@ -15,7 +15,7 @@ export class LedgerWriter {
   readonly address: string;
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly provider: JsonRpcProvider, private readonly wallet: Wallet, registryAddress: string) {
+  constructor(readonly provider: Provider, private readonly wallet: Wallet, registryAddress: string) {
     this.registry = new Registry(registryAddress, provider);
     this.address = wallet.address;
   }

@@ -3,7 +3,7 @@ import type { SkillmarkConfig } from '../core/config.ts';
 import { openDatabase } from '../core/db.ts';
 import { loadMasterKey } from '../core/secret-box.ts';
 import { listen, type RunningServer } from '../core/serve.ts';
-import { connectProvider } from '../contracts/provider.ts';
+import { connectLedger } from '../contracts/provider.ts';
 import { AnchoringWorker } from './anchoring.ts';
 import { ensureAdminToken } from './admin-token.ts';
 import { createIssuerApp } from './app.ts';
@@ -13,7 +13,8 @@ import { LedgerWriter } from './ledger-writer.ts';
 import { issuerMigrations, type IssuerDb, type IssuerTables } from './schema.ts';
 
 export interface LedgerTarget {
-  rpcUrl: string;
+  /** One or more RPC endpoints of the chain; several fail over. */
+  rpcUrls: string[];
   chainId: number;
   registry: string;
 }
@@ -48,10 +49,10 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
   const box = loadMasterKey(join(config.dataDir, 'issuer-master.key'), options.masterKey);
   const identity = await loadInstitutionIdentity(createIssuerAgent(db, box), db, box);
   const token = await ensureAdminToken(db, options.adminToken);
-  const provider = connectProvider(ledger.rpcUrl, ledger.chainId);
+  const provider = connectLedger(ledger.rpcUrls, ledger.chainId);
   const writer = new LedgerWriter(provider, identity.ledgerWallet.connect(provider), ledger.registry);
   const credentials = new CredentialService(db, identity, writer, ledger);
-  const worker = new AnchoringWorker(db, writer, { maxBatchSize: config.batchMaxSize, maxWaitMs: config.batchMaxWaitMs, log });
+  const worker = new AnchoringWorker(db, writer, { maxBatchSize: config.batchMaxSize, maxWaitMs: config.batchMaxWaitMs, confirmations: config.anchorConfirmations, log });
   let server: RunningServer | undefined;
 
   return {
@@ -66,6 +67,7 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
         institution: { did: identity.did, name: options.institutionName, ledgerAddress: identity.ledgerWallet.address, chainId: ledger.chainId, registry: ledger.registry },
         publicUrl: config.issuerPublicUrl,
         onIssued: () => worker.nudge(),
+        anchoringStatus: () => worker.status(),
         log,
       });
       server = await listen(app, config.host, config.issuerPort);

@@ -28,21 +28,21 @@ async function main(): Promise<void> {
     let node: LocalNode | undefined;
     let deployment: LedgerDeployment | undefined;
     if (config.ledgerRpcUrl) {
-      const rpcUrl = config.ledgerRpcUrl.split(',')[0]!.trim();
+      const rpcUrls = config.ledgerRpcUrl.split(',').map((u) => u.trim()).filter(Boolean);
       if (!config.registryAddress) throw new ConfigError('LEDGER_RPC_URL is set, so REGISTRY_ADDRESS must name the registry contract on that chain.');
-      ledger = { rpcUrl, chainId: await fetchChainId(rpcUrl), registry: config.registryAddress };
+      ledger = { rpcUrls, chainId: await fetchChainId(rpcUrls[0]!), registry: config.registryAddress };
     } else {
       node = await startLocalNode({ dataDir: config.dataDir, port: config.ledgerPort });
       stops.push(() => node!.stop());
       const provider = connectProvider(node.rpcUrl, node.chainId);
       deployment = await ensureLocalDeployment(provider, config.dataDir);
       provider.destroy();
-      ledger = { rpcUrl: node.rpcUrl, chainId: node.chainId, registry: deployment.registry };
+      ledger = { rpcUrls: [node.rpcUrl], chainId: node.chainId, registry: deployment.registry };
     }
 
     const issuer = await openIssuer({ config, ledger, institutionName, adminToken: env.SKILLMARK_ADMIN_TOKEN, masterKey: env.SKILLMARK_MASTER_KEY });
     stops.push(() => issuer.stop());
-    const provider = connectProvider(ledger.rpcUrl, ledger.chainId);
+    const provider = connectProvider(ledger.rpcUrls[0]!, ledger.chainId);
     if (deployment) {
       await ensureLocalAccreditation(provider, deployment, { address: issuer.ledgerAddress, did: issuer.did, name: institutionName });
     } else if ((await new Registry(ledger.registry, provider).institutionOfSigner(issuer.ledgerAddress)) === 0) {
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
 
     const trust = env.VERIFIER_TRUST_FILE
       ? readTrustConfigFile(env.VERIFIER_TRUST_FILE)
-      : { registries: [{ name: node ? 'Local development registry' : 'Configured registry', chainId: ledger.chainId, registry: ledger.registry.toLowerCase(), rpcUrls: [ledger.rpcUrl] }] };
+      : { registries: [{ name: node ? 'Local development registry' : 'Configured registry', chainId: ledger.chainId, registry: ledger.registry.toLowerCase(), rpcUrls: ledger.rpcUrls }] };
     const verifier = await startVerifier({ config, trust });
     stops.push(() => verifier.stop());
 
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
         'Skillmark is running',
         `  issuer     ${issuerServer.url}   (${institutionName}, ${issuer.did})`,
         `  verifier   ${verifier.server.url}`,
-        `  ledger     ${ledger.rpcUrl}   chain ${ledger.chainId}, registry ${ledger.registry}${node ? ' (local node)' : ''}`,
+        `  ledger     ${ledger.rpcUrls.join(', ')}   chain ${ledger.chainId}, registry ${ledger.registry}${node ? ' (local node)' : ''}`,
         `  data dir   ${config.dataDir}`,
         ...(issuer.adminTokenCreated
           ? ['', `  Admin token (shown once, only its hash is stored):`, `    ${issuer.adminTokenCreated}`, '  Set SKILLMARK_ADMIN_TOKEN to choose your own instead.']

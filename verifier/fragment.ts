@@ -27,4 +27,4 @@ export function verdictOf(fragments: readonly CheckFragment[]): Verdict {
 }
 
 /** Unverifiable for reasons that may pass if asked again later (network, node down). */
-export const TRANSIENT_REASONS: ReadonlySet<ReasonCode> = new Set(['ledger_unreachable', 'did_resolution_failed']);
+export const TRANSIENT_REASONS: ReadonlySet<ReasonCode> = new Set(['ledger_unreachable', 'ledger_lagging', 'did_resolution_failed']);

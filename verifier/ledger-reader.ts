@@ -1,4 +1,4 @@
-import { ZeroHash } from 'ethers';
+import { ZeroHash, type JsonRpcProvider } from 'ethers';
 import { connectProvider } from '../contracts/provider.ts';
 import { Registry, type CredentialFacts } from '../contracts/registry.ts';
 import type { TrustConfig, TrustedRegistry } from './trust.ts';
@@ -6,51 +6,115 @@ import type { TrustConfig, TrustedRegistry } from './trust.ts';
 export class LedgerUnreachableError extends Error {}
 
 export interface RegistryFacts extends CredentialFacts {
+  /** The registry that answered (after a migration: the successor of the one a receipt names). */
   trusted: TrustedRegistry;
+  /** The block the answer was read at, when known (always known when the root is not anchored). */
+  blockNumber?: number;
 }
 
-/** Read-only access to the trusted registries; every call is time-limited. */
+interface Endpoint {
+  url: string;
+  provider: JsonRpcProvider;
+  registry: Registry;
+}
+
+interface Entry {
+  trusted: TrustedRegistry;
+  endpoints: Endpoint[];
+}
+
+const sameRegistry = (a: { chainId: number; registry: string }, chainId: number, address: string) =>
+  a.chainId === chainId && a.registry === address.toLowerCase();
+
+/**
+ * Read-only access to the trusted registries. Every call is time-limited.
+ *
+ * Read policy (docs/ledger.md): with several RPC endpoints for a registry, all are asked at their
+ * own latest block and the answer from the most advanced one is used, so one lagging node cannot
+ * hide a recent anchor or revocation. A "not anchored" answer read below the receipt's block is
+ * reported as lagging (cannot tell), never as invalid.
+ */
 export class LedgerReader {
-  readonly #registries: { trusted: TrustedRegistry; registry: Registry }[];
+  readonly #entries: Entry[];
 
   constructor(trust: TrustConfig, options: { timeoutMs?: number } = {}) {
-    this.#registries = trust.registries.map((trusted) => ({
+    this.#entries = trust.registries.map((trusted) => ({
       trusted,
-      registry: new Registry(trusted.registry, connectProvider(trusted.rpcUrls[0]!, trusted.chainId, { timeoutMs: options.timeoutMs ?? 4000 })),
+      endpoints: trusted.rpcUrls.map((url) => {
+        const provider = connectProvider(url, trusted.chainId, { timeoutMs: options.timeoutMs ?? 4000 });
+        return { url, provider, registry: new Registry(trusted.registry, provider) };
+      }),
     }));
   }
 
-  /** The trusted registry a receipt names, if any. */
+  /** The registries that can answer for a receipt naming (chainId, address): itself, then successors. */
+  #candidates(chainId: number, address: string): Entry[] {
+    const direct = this.#entries.filter((e) => sameRegistry(e.trusted, chainId, address));
+    const successors = this.#entries.filter((e) => e.trusted.migratedFrom?.some((m) => sameRegistry(m, chainId, address)));
+    return [...direct, ...successors];
+  }
+
+  /** The trusted registry a receipt names (or its successor after a migration), if any. */
   trustedRegistry(chainId: number, address: string): TrustedRegistry | undefined {
-    return this.#find(chainId, address)?.trusted;
+    return this.#candidates(chainId, address)[0]?.trusted;
   }
 
-  #find(chainId: number, address: string) {
-    return this.#registries.find((r) => r.trusted.chainId === chainId && r.trusted.registry === address.toLowerCase());
-  }
-
-  /** Facts about a credential anchored under `root` on a trusted registry. */
+  /**
+   * Facts about a credential anchored under `root`, from the registry the receipt names or, when
+   * that one cannot be reached or lacks the root, from a registry that took over from it.
+   */
   async factsAt(chainId: number, address: string, root: string, issuerDid: string, credentialHash: string): Promise<RegistryFacts> {
-    const entry = this.#find(chainId, address);
-    if (!entry) throw new Error(`registry ${address} on chain ${chainId} is not trusted`);
-    return this.#facts(entry, root, issuerDid, credentialHash);
+    const candidates = this.#candidates(chainId, address);
+    if (candidates.length === 0) throw new Error(`registry ${address} on chain ${chainId} is not trusted`);
+    let fallback: RegistryFacts | undefined;
+    let lastError: unknown;
+    for (const entry of candidates) {
+      try {
+        const facts = await this.#facts(entry, root, issuerDid, credentialHash);
+        if (facts.anchor.institutionId !== 0) return facts;
+        fallback ??= facts;
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    if (fallback) return fallback;
+    throw lastError;
   }
 
   /** Without an anchor: the first trusted registry that knows the issuer, if any. */
   async issuerFacts(issuerDid: string): Promise<RegistryFacts | undefined> {
-    const all = await Promise.all(this.#registries.map((entry) => this.#facts(entry, ZeroHash, issuerDid, ZeroHash)));
+    const all = await Promise.all(this.#entries.map((entry) => this.#facts(entry, ZeroHash, issuerDid, ZeroHash)));
     return all.find((f) => f.issuerInstitutionId !== 0);
   }
 
-  async #facts(entry: { trusted: TrustedRegistry; registry: Registry }, root: string, did: string, hash: string): Promise<RegistryFacts> {
-    try {
-      return { ...(await entry.registry.credentialFacts(root, did, hash)), trusted: entry.trusted };
-    } catch (error) {
-      throw new LedgerUnreachableError(`${entry.trusted.name}: ${(error as Error).message.split('\n')[0]}`);
+  async #facts(entry: Entry, root: string, did: string, hash: string): Promise<RegistryFacts> {
+    if (entry.endpoints.length === 1) {
+      const [endpoint] = entry.endpoints as [Endpoint];
+      try {
+        const facts = await endpoint.registry.credentialFacts(root, did, hash);
+        // Only a negative anchor answer needs to know how far the node has got.
+        const blockNumber = facts.anchor.institutionId === 0 && root !== ZeroHash ? await endpoint.provider.getBlockNumber() : undefined;
+        return { ...facts, trusted: entry.trusted, ...(blockNumber !== undefined ? { blockNumber } : {}) };
+      } catch (error) {
+        throw new LedgerUnreachableError(`${entry.trusted.name} (${endpoint.url}): ${(error as Error).message.split('\n')[0]}`);
+      }
     }
+    const answers = await Promise.allSettled(
+      entry.endpoints.map(async (endpoint) => {
+        const blockNumber = await endpoint.provider.getBlockNumber();
+        return { blockNumber, facts: await endpoint.registry.credentialFacts(root, did, hash, blockNumber) };
+      }),
+    );
+    const ok = answers.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
+    if (ok.length === 0) {
+      const reasons = answers.map((a, i) => `${entry.endpoints[i]!.url}: ${a.status === 'rejected' ? String((a.reason as Error).message).split('\n')[0] : ''}`);
+      throw new LedgerUnreachableError(`${entry.trusted.name}: no endpoint answered (${reasons.join('; ')})`);
+    }
+    const freshest = ok.reduce((best, a) => (a.blockNumber > best.blockNumber ? a : best));
+    return { ...freshest.facts, trusted: entry.trusted, blockNumber: freshest.blockNumber };
   }
 
   destroy(): void {
-    for (const { registry } of this.#registries) (registry.contract.runner as { destroy?: () => void } | null)?.destroy?.();
+    for (const entry of this.#entries) for (const endpoint of entry.endpoints) endpoint.provider.destroy();
   }
 }

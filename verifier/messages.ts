@@ -26,6 +26,7 @@ const EN = {
   anchored_by_another_institution: 'The batch was recorded on the ledger by another institution, not by the issuer.',
   untrusted_registry: 'The receipt points to a registry this verifier does not trust (chain {chainId}, {registry}).',
   ledger_unreachable: 'The ledger could not be reached to check this; try again later.',
+  ledger_lagging: 'The ledger node consulted is behind (block {blockNumber}, the anchor is in block {receiptBlock}); try again later.',
   not_revoked: 'The institution has not revoked this credential.',
   revoked: 'The institution revoked this credential on {revokedAt} (reason: {reasonName}).',
   revocation_needs_anchor: 'Revocation could not be looked up without a valid anchor.',

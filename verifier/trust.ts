@@ -7,6 +7,11 @@ export interface TrustedRegistry {
   chainId: number;
   registry: string;
   rpcUrls: string[];
+  /**
+   * Registries this one took over after a chain migration: receipts that name them are checked
+   * here (where the authority imported their anchors) when the old chain is gone or lacks them.
+   */
+  migratedFrom?: { chainId: number; registry: string }[];
 }
 
 export interface TrustConfig {
@@ -31,7 +36,17 @@ export function parseTrustConfig(input: unknown, source = 'trust configuration')
       if (!Array.isArray(urls) || urls.length === 0 || !urls.every((u) => typeof u === 'string' && /^https?:\/\//.test(u))) {
         throw new TrustConfigError(`${where}.rpcUrls must be a non-empty list of http(s) URLs`);
       }
-      return { name: r.name, chainId: r.chainId as number, registry: r.registry.toLowerCase(), rpcUrls: urls as string[] };
+      const migratedFrom = r.migratedFrom ?? [];
+      if (!Array.isArray(migratedFrom) || !migratedFrom.every((m) => Number.isSafeInteger(m?.chainId) && typeof m?.registry === 'string' && ADDRESS.test(m.registry))) {
+        throw new TrustConfigError(`${where}.migratedFrom must be a list of {chainId, registry}`);
+      }
+      return {
+        name: r.name,
+        chainId: r.chainId as number,
+        registry: r.registry.toLowerCase(),
+        rpcUrls: urls as string[],
+        ...(migratedFrom.length ? { migratedFrom: migratedFrom.map((m: { chainId: number; registry: string }) => ({ chainId: m.chainId, registry: m.registry.toLowerCase() })) } : {}),
+      };
     }),
   };
 }

@@ -75,7 +75,13 @@ export async function checkAnchored(evidence: LedgerEvidence): Promise<CheckFrag
   const result = await evidence.facts;
   if (!result.ok) return { ...result.fragment, check: 'anchored' };
   const f = result.facts;
-  if (f.anchor.institutionId === 0) return fragment('anchored', 'invalid', 'root_not_anchored', {}, { merkleRoot: receipt.merkleRoot });
+  if (f.anchor.institutionId === 0) {
+    const sameChain = f.trusted.chainId === receipt.chainId && f.trusted.registry === receipt.registry.toLowerCase();
+    if (sameChain && f.blockNumber !== undefined && f.blockNumber < receipt.blockNumber) {
+      return fragment('anchored', 'unverifiable', 'ledger_lagging', { blockNumber: f.blockNumber, receiptBlock: receipt.blockNumber });
+    }
+    return fragment('anchored', 'invalid', 'root_not_anchored', {}, { merkleRoot: receipt.merkleRoot });
+  }
   if (!anchoredByIssuer(f)) return fragment('anchored', 'invalid', 'anchored_by_another_institution', {}, { anchoredBy: f.anchor.institutionId });
   const anchoredAt = iso(f.anchor.anchoredAt);
   return fragment('anchored', 'valid', 'anchored', { chainId: receipt.chainId, anchoredAt }, {
