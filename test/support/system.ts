@@ -19,6 +19,8 @@ export interface RunningSystem {
   stop(): Promise<void>;
   /** PID of the local ledger node the system started. */
   ledgerPid(): number;
+  /** Resolves with the exit signal or code once the system process has ended (e.g. at a failpoint). */
+  exited: Promise<string | number | null>;
   /** Stops and deletes the data dir. */
   destroy(): Promise<void>;
 }
@@ -62,7 +64,7 @@ export async function startSystem(options: { dataDir?: string; env?: Record<stri
   let log = '';
   child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const exited = new Promise<string | number | null>((done) => child.once('exit', (code, signal) => done(signal ?? code)));
   const issuerUrl = `http://127.0.0.1:${ports.issuer}`;
   const verifierUrl = `http://127.0.0.1:${ports.verifier}`;
   const stop = async () => {
@@ -88,9 +90,16 @@ export async function startSystem(options: { dataDir?: string; env?: Record<stri
     env,
     output: () => log,
     stop,
+    exited,
     ledgerPid: () => Number(readFileSync(join(dataDir, 'ledger', 'node.pid'), 'utf8')),
     async destroy() {
       await stop();
+      // A system that died at a failpoint leaves its ledger node running: stop it too.
+      try {
+        process.kill(Number(readFileSync(join(dataDir, 'ledger', 'node.pid'), 'utf8')), 'SIGKILL');
+      } catch {
+        // no pid file, or the node is gone already
+      }
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
