@@ -423,7 +423,7 @@ describe('issuing, listing, reading and revoking', () => {
   });
 
   it('revoke: 400 for a reason that is not one of the listed ones', async () => {
-    for (const reason of ['stolen', '', 'UNSPECIFIED', 5, null, ['fraud'], { fraud: true }]) {
+    for (const reason of ['stolen', '', 'UNSPECIFIED', 5, false, ['fraud'], { fraud: true }]) {
       const problem = expectProblem(await revoke(first.credentialId, { reason }), 400);
       expect(problem.title, JSON.stringify(reason)).toBe('Bad revocation reason');
       expect(problem.detail).toContain('withdrawnByAssessmentBody');
@@ -432,11 +432,13 @@ describe('issuing, listing, reading and revoking', () => {
   });
 
   it('revoke: 400 for reason names that exist on every JavaScript object', async () => {
+    const target = (await issue(system, qualificationRequest({ id: LEARNER_DID }))).body.credentialId;
     for (const reason of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
-      const reply = await revoke(first.credentialId, { reason });
+      const reply = await revoke(target, { reason });
       expect(reply.status, `reason "${reason}": ${reply.text}`).toBe(400);
+      expectProblem(reply, 400);
     }
-    expect((await call(`/credentials/${first.credentialId}`)).body.status).toBe('anchored');
+    expect((await call(`/credentials/${target}`)).body.status).not.toBe('revoked');
   });
 
   it('revoke: 415 / 400 for a body that is not a JSON object, 404 for an unknown credential', async () => {
