@@ -69,7 +69,8 @@ async function waitUntilReady(rpcUrl: string, child: ChildProcess, log: () => st
  * Starts the embedded ledger: an anvil node on 127.0.0.1 whose chain state is saved in the data
  * dir every second and on exit, so deployed contracts and anchors survive a restart.
  */
-export async function startLocalNode(options: { dataDir: string; port: number }): Promise<LocalNode> {
+export async function startLocalNode(options: { dataDir: string; port: number; chainId?: number }): Promise<LocalNode> {
+  const chainId = options.chainId ?? LOCAL_CHAIN_ID;
   const dir = join(options.dataDir, 'ledger');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const pidFile = join(dir, 'node.pid');
@@ -78,11 +79,11 @@ export async function startLocalNode(options: { dataDir: string; port: number })
   // than restart it from the last state snapshot (which may be up to a second older).
   const leftover = leftoverPid(pidFile);
   if (leftover !== undefined) {
-    const answers = await fetchChainId(rpcUrl, 1000).then((id) => id === LOCAL_CHAIN_ID, () => false);
+    const answers = await fetchChainId(rpcUrl, 1000).then((id) => id === chainId, () => false);
     if (answers) {
       return {
         rpcUrl,
-        chainId: LOCAL_CHAIN_ID,
+        chainId,
         pid: leftover,
         async stop() {
           await stopByPid(leftover);
@@ -96,7 +97,7 @@ export async function startLocalNode(options: { dataDir: string; port: number })
   const args = [
     '--host', '127.0.0.1',
     '--port', String(options.port),
-    '--chain-id', String(LOCAL_CHAIN_ID),
+    '--chain-id', String(chainId),
     '--state', join(dir, 'state.json'),
     '--state-interval', '1',
     '--preserve-historical-states',
@@ -122,7 +123,7 @@ export async function startLocalNode(options: { dataDir: string; port: number })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     rpcUrl,
-    chainId: LOCAL_CHAIN_ID,
+    chainId,
     pid: child.pid,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JsonRpcProvider } from 'ethers';
-import { LOCAL_CHAIN_ID, startLocalNode, type LocalNode } from '../../contracts/local-node.ts';
+import { startLocalNode, type LocalNode } from '../../contracts/local-node.ts';
 import { connectProvider } from '../../contracts/provider.ts';
 
 /**
@@ -38,17 +38,17 @@ export interface TestChain {
   stop(): Promise<void>;
 }
 
-/** A fresh local ledger (anvil, chain id 31337) in its own temp dir on a free port. */
-export async function startTestChain(): Promise<TestChain> {
+/** A fresh local ledger (anvil; chain id 31337 unless given) in its own temp dir on a free port. */
+export async function startTestChain(options: { chainId?: number } = {}): Promise<TestChain> {
   const dataDir = mkdtempSync(join(tmpdir(), 'skillmark-chain-'));
   let node: LocalNode;
   try {
-    node = await startLocalNode({ dataDir, port: await freePort() });
+    node = await startLocalNode({ dataDir, port: await freePort(), chainId: options.chainId });
   } catch (error) {
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
-  const provider = connectProvider(node.rpcUrl, LOCAL_CHAIN_ID);
+  const provider = connectProvider(node.rpcUrl, node.chainId);
   let stopped: Promise<void> | undefined;
   return {
     rpcUrl: node.rpcUrl,

@@ -1,0 +1,107 @@
+import type { EventLog, Provider } from 'ethers';
+import { InstitutionStatus, Registry } from './registry.ts';
+
+export interface MigrationPlan {
+  sourceChainId: number;
+  institutions: { did: string; name: string; signer: string; status: keyof typeof InstitutionStatus; sourceId: number }[];
+  anchors: { root: string; sourceInstitutionId: number; batchSize: number; anchoredAt: number }[];
+  revocations: { sourceInstitutionId: number; credentialHash: string; reason: number }[];
+}
+
+export interface MigrationReport {
+  institutionsAccredited: number;
+  statusesCopied: number;
+  anchorsImported: number;
+  anchorsAlreadyPresent: number;
+  revocationsCopied: number;
+  transactions: number;
+}
+
+/** Anchors per importAnchors transaction: keeps each one far below block gas limits. */
+const CHUNK = 100;
+
+type Args<T> = { args: T } & EventLog;
+
+/**
+ * Everything a registry on a retiring chain knows, read from its events: institutions (with their
+ * latest status and first anchoring key), anchored roots with their original times, revocations.
+ */
+export async function readSourceRegistry(provider: Provider, address: string, options: { fromBlock?: number; institutionDid?: string } = {}): Promise<MigrationPlan> {
+  const registry = new Registry(address, provider);
+  const c = registry.contract;
+  const from = options.fromBlock ?? 0;
+  const sourceChainId = Number((await provider.getNetwork()).chainId);
+  const accredited = (await c.queryFilter(c.filters.InstitutionAccredited!(), from)) as Args<{ institutionId: bigint; signer: string; did: string; name: string }>[];
+  const institutions = [];
+  for (const event of accredited) {
+    if (options.institutionDid && event.args.did !== options.institutionDid) continue;
+    const current = await registry.institution(Number(event.args.institutionId));
+    institutions.push({ did: event.args.did, name: event.args.name, signer: event.args.signer, status: current.status, sourceId: Number(event.args.institutionId) });
+  }
+  const wanted = new Set(institutions.map((i) => i.sourceId));
+  const anchored = (await c.queryFilter(c.filters.RootAnchored!(), from)) as Args<{ root: string; institutionId: bigint; batchSize: bigint; anchoredAt: bigint }>[];
+  const imported = (await c.queryFilter(c.filters.AnchorImported!(), from)) as Args<{ root: string; institutionId: bigint; batchSize: bigint; anchoredAt: bigint }>[];
+  const anchors = [...anchored, ...imported]
+    .map((e) => ({ root: e.args.root, sourceInstitutionId: Number(e.args.institutionId), batchSize: Number(e.args.batchSize), anchoredAt: Number(e.args.anchoredAt) }))
+    .filter((a) => wanted.has(a.sourceInstitutionId));
+  const revoked = (await c.queryFilter(c.filters.CredentialRevoked!(), from)) as Args<{ institutionId: bigint; credentialHash: string; reason: bigint }>[];
+  const revocations = revoked
+    .map((e) => ({ sourceInstitutionId: Number(e.args.institutionId), credentialHash: e.args.credentialHash, reason: Number(e.args.reason) }))
+    .filter((r) => wanted.has(r.sourceInstitutionId));
+  return { sourceChainId, institutions, anchors, revocations };
+}
+
+/**
+ * Replays a plan on the target registry with its authority's key. Idempotent: institutions known
+ * by DID, roots already present and credentials already revoked are skipped, so an interrupted
+ * migration is finished by running it again.
+ */
+export async function applyMigration(plan: MigrationPlan, target: Registry, progress: (message: string) => void = () => {}): Promise<MigrationReport> {
+  const report: MigrationReport = { institutionsAccredited: 0, statusesCopied: 0, anchorsImported: 0, anchorsAlreadyPresent: 0, revocationsCopied: 0, transactions: 0 };
+  const call = async (method: string, ...args: unknown[]) => {
+    await (await target.contract.getFunction(method)(...args)).wait();
+    report.transactions++;
+  };
+  const targetIdOf = new Map<number, number>();
+  for (const institution of plan.institutions) {
+    let id = await target.institutionOfDid(institution.did);
+    if (id === 0) {
+      await call('accredit', institution.signer, institution.did, institution.name);
+      id = await target.institutionOfDid(institution.did);
+      report.institutionsAccredited++;
+      progress(`accredited ${institution.name} (${institution.did}) as institution ${id}`);
+    }
+    if ((await target.institution(id)).status !== institution.status && institution.status !== 'Unknown') {
+      await call('setStatus', id, InstitutionStatus[institution.status]);
+      report.statusesCopied++;
+    }
+    targetIdOf.set(institution.sourceId, id);
+  }
+  const missing = [];
+  for (const anchor of plan.anchors) {
+    if ((await target.anchorOf(anchor.root)).institutionId === 0) missing.push(anchor);
+    else report.anchorsAlreadyPresent++;
+  }
+  for (const [sourceId, targetId] of targetIdOf) {
+    const mine = missing.filter((a) => a.sourceInstitutionId === sourceId);
+    for (let i = 0; i < mine.length; i += CHUNK) {
+      const chunk = mine.slice(i, i + CHUNK);
+      await call('importAnchors', targetId, chunk.map((a) => a.root), chunk.map((a) => a.batchSize), chunk.map((a) => a.anchoredAt), plan.sourceChainId);
+      report.anchorsImported += chunk.length;
+      progress(`imported ${report.anchorsImported}/${missing.length} anchors`);
+    }
+    const revocations = [];
+    for (const r of plan.revocations.filter((r) => r.sourceInstitutionId === sourceId)) {
+      const existing = await target.contract.getFunction('getRevocation').staticCall(targetId, r.credentialHash);
+      if (Number(existing.revokedAt) === 0) revocations.push(r);
+    }
+    for (const reason of new Set(revocations.map((r) => r.reason))) {
+      const hashes = revocations.filter((r) => r.reason === reason).map((r) => r.credentialHash);
+      for (let i = 0; i < hashes.length; i += CHUNK) {
+        await call('revokeFor', targetId, hashes.slice(i, i + CHUNK), reason);
+        report.revocationsCopied += hashes.slice(i, i + CHUNK).length;
+      }
+    }
+  }
+  return report;
+}

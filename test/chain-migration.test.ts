@@ -1,0 +1,84 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../core/config.ts';
+import { startVerifier, type Verifier } from '../verifier/service.ts';
+import { freePort, startTestChain, type TestChain } from './support/local-chain.ts';
+import { claimWhenAnchored, issue, postJson, PROJECT_ROOT, qualificationRequest, startSystem, tempDir, type RunningSystem } from './support/system.ts';
+
+const run = promisify(execFile);
+
+/**
+ * A network is retired: the documented command re-anchors the registry's history on another
+ * chain, and a verifier that trusts the new registry (declaring it took over from the old one)
+ * still verifies receipts that name the old chain, with the original anchoring times.
+ */
+describe('chain migration', () => {
+  let system: RunningSystem;
+  let newChain: TestChain;
+  let verifier: Verifier | undefined;
+  let institution: { chainId: number; registry: string };
+  let kept: { credential: string; anchorReceipt: any };
+  let revoked: { credential: string; anchorReceipt: any };
+
+  const migrate = async (toRegistry?: string) => {
+    const args = [join(PROJECT_ROOT, 'scripts', 'migrate-chain.ts'), '--from', `http://127.0.0.1:${system.env.LEDGER_PORT}`, '--from-registry', institution.registry, '--to', newChain.rpcUrl, '--local-authority', '--json'];
+    if (toRegistry) args.push('--to-registry', toRegistry);
+    const { stdout } = await run(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), args, { cwd: PROJECT_ROOT });
+    return JSON.parse(stdout);
+  };
+
+  beforeAll(async () => {
+    system = await startSystem();
+    newChain = await startTestChain({ chainId: 4242 });
+    institution = await (await fetch(`${system.issuerUrl}/institution`)).json();
+    const a = await issue(system, qualificationRequest({ learnerReference: 'kept' }));
+    const b = await issue(system, qualificationRequest({ learnerReference: 'revoked' }));
+    kept = await claimWhenAnchored(a.body.claim.url);
+    revoked = await claimWhenAnchored(b.body.claim.url);
+    const response = await fetch(`${system.issuerUrl}/credentials/${b.body.credentialId}/revoke`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${system.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: 'fraud' }),
+    });
+    expect(response.status).toBe(200);
+  });
+
+  afterAll(async () => {
+    await verifier?.stop();
+    await system?.destroy();
+    await newChain?.stop();
+  });
+
+  it('re-anchors the history on the new chain, idempotently, and receipts of the retired chain still verify', async () => {
+    const first = await migrate();
+    expect(first).toMatchObject({ targetChainId: 4242, sourceChainId: 31337, institutionsAccredited: 1, revocationsCopied: 1 });
+    expect(first.anchorsImported).toBeGreaterThanOrEqual(1);
+    const again = await migrate(first.targetRegistry);
+    expect(again).toMatchObject({ anchorsImported: 0, anchorsAlreadyPresent: first.anchorsImported, revocationsCopied: 0, institutionsAccredited: 0, transactions: 0 });
+
+    process.kill(system.ledgerPid(), 'SIGKILL'); // the old network is gone
+
+    verifier = await startVerifier({
+      config: { ...loadConfig({}), dataDir: tempDir('skillmark-migrated-verifier-'), verifierPort: await freePort() },
+      trust: {
+        registries: [
+          { name: 'Successor registry', chainId: 4242, registry: first.targetRegistry.toLowerCase(), rpcUrls: [newChain.rpcUrl], migratedFrom: [{ chainId: 31337, registry: institution.registry.toLowerCase() }] },
+        ],
+      },
+    });
+    const verify = (bundle: { credential: string; anchorReceipt: any }) =>
+      postJson(`${verifier!.server.url}/credentials/verify`, { verifiableCredential: bundle.credential, options: { anchorReceipt: bundle.anchorReceipt } });
+
+    const ok = await verify(kept);
+    expect(ok.body.verdict).toBe('valid');
+    const anchored = ok.body.checks.find((c: { check: string }) => c.check === 'anchored');
+    expect(anchored.details.anchoredAt).toBe(kept.anchorReceipt.anchoredAt);
+    expect(ok.body.checks.find((c: { check: string }) => c.check === 'issuer_accredited').details.registry).toBe('Successor registry');
+
+    const bad = await verify(revoked);
+    expect(bad.body.verdict).toBe('invalid');
+    expect(bad.body.checks.find((c: { check: string }) => c.check === 'not_revoked')).toMatchObject({ status: 'invalid', reason: 'revoked' });
+  });
+});
