@@ -269,6 +269,36 @@ describe('anchoring', () => {
   });
 });
 
+describe('importing anchors (chain migration, authority only)', () => {
+  it('records roots with their original times and batch sizes, skips roots already present, and emits AnchorImported', async () => {
+    const { id } = await accredit(addr.instA!, DID_A, 'A');
+    const existing = randomHash();
+    await send(instA, 'anchor', existing, 3);
+    const before = await anchorOf(existing);
+    const [r1, r2] = [randomHash(), randomHash()];
+    const receipt = await send(authority, 'importAnchors', id, [r1, existing, r2], [10, 99, 20], [1_000_000n, 5n, 2_000_000n], 1n);
+    expect(eventsOf(receipt).filter((e) => e.name === 'AnchorImported').map((e) => e.args.toArray())).toEqual([
+      [r1, id, 10n, 1_000_000n, 1n],
+      [r2, id, 20n, 2_000_000n, 1n],
+    ]);
+    expect(await anchorOf(r1)).toEqual({ institutionId: id, anchoredAt: 1_000_000n, batchSize: 10n });
+    expect(await anchorOf(existing)).toEqual(before);
+    gasUsed.set('importAnchors(3)', { gas: receipt.gasUsed, note: 'three roots, one already present' });
+  });
+
+  it('is for the authority only, for known institutions, with matching lists, no empty values and no future times', async () => {
+    const { id } = await accredit(addr.instA!, DID_A, 'A');
+    const root = randomHash();
+    await expectRevert(as(instA).getFunction('importAnchors')(id, [root], [1], [1n], 1n), 'NotAuthority', [addr.instA]);
+    await expectRevert(as(authority).getFunction('importAnchors')(99, [root], [1], [1n], 1n), 'UnknownInstitution', [99n]);
+    await expectRevert(as(authority).getFunction('importAnchors')(id, [root], [1, 2], [1n], 1n), 'LengthMismatch', []);
+    await expectRevert(as(authority).getFunction('importAnchors')(id, [ZeroHash], [1], [1n], 1n), 'EmptyValue', []);
+    await expectRevert(as(authority).getFunction('importAnchors')(id, [root], [0], [1n], 1n), 'EmptyValue', []);
+    const future = BigInt(Math.floor(Date.now() / 1000) + 86_400 * 365);
+    await expectRevert(as(authority).getFunction('importAnchors')(id, [root], [1], [future], 1n), 'AnchoredInTheFuture', [root, future]);
+  });
+});
+
 describe('history rules', () => {
   it('a root anchored while accredited keeps its anchor after suspension; a suspended or withdrawn institution cannot anchor; restoring allows anchoring again', async () => {
     const { id } = await accredit(addr.instA!, DID_A, 'A');
