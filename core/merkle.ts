@@ -22,14 +22,23 @@ export function leafOf(value: Uint8Array, hash: HashFunction): Buffer {
   return hash(hash(value));
 }
 
+const pair = Buffer.alloc(64);
+
 export function hashPair(a: Uint8Array, b: Uint8Array, hash: HashFunction): Buffer {
-  return hash(Buffer.compare(a, b) <= 0 ? Buffer.concat([a, b]) : Buffer.concat([b, a]));
+  if (a.length !== 32 || b.length !== 32) return hash(Buffer.compare(a, b) <= 0 ? Buffer.concat([a, b]) : Buffer.concat([b, a]));
+  // Nodes are 32 bytes: reuse one buffer instead of allocating a concatenation per pair.
+  const [first, second] = Buffer.compare(a, b) <= 0 ? [a, b] : [b, a];
+  pair.set(first, 0);
+  pair.set(second, 32);
+  return hash(pair);
 }
 
 export interface MerkleTree {
   root: Buffer;
   /** Proof (sibling hashes, leaf to root) for the leaf given at `index` in the input order. */
   proof(index: number): Buffer[];
+  /** The same proof as 0x-prefixed hex, each node converted once for the whole tree. */
+  proofHex(index: number): string[];
 }
 
 /**
@@ -48,13 +57,19 @@ export function buildTree(leaves: readonly Buffer[], hash: HashFunction): Merkle
     position[leafIndex] = at;
   });
   for (let i = tree.length - 1 - n; i >= 0; i--) tree[i] = hashPair(tree[2 * i + 1]!, tree[2 * i + 2]!, hash);
+  const siblingsOf = (index: number): number[] => {
+    if (!Number.isInteger(index) || index < 0 || index >= n) throw new RangeError(`no leaf at index ${index}`);
+    const siblings: number[] = [];
+    for (let i = position[index]!; i > 0; i = (i - 1) >> 1) siblings.push(i % 2 === 1 ? i + 1 : i - 1);
+    return siblings;
+  };
+  let hex: string[] | undefined;
   return {
     root: tree[0]!,
-    proof(index: number): Buffer[] {
-      if (!Number.isInteger(index) || index < 0 || index >= n) throw new RangeError(`no leaf at index ${index}`);
-      const siblings: Buffer[] = [];
-      for (let i = position[index]!; i > 0; i = (i - 1) >> 1) siblings.push(tree[i % 2 === 1 ? i + 1 : i - 1]!);
-      return siblings;
+    proof: (index) => siblingsOf(index).map((i) => tree[i]!),
+    proofHex(index) {
+      hex ??= tree.map((node) => `0x${node.toString('hex')}`);
+      return siblingsOf(index).map((i) => hex![i]!);
     },
   };
 }

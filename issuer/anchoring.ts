@@ -231,7 +231,7 @@ export class AnchoringWorker {
       for (const [index, member] of members.entries()) {
         await trx
           .updateTable('credentials')
-          .set({ proof: JSON.stringify(tree.proof(index).map(hex)) })
+          .set({ proof: JSON.stringify(tree.proofHex(index)) })
           .where('id', '=', member.id)
           .execute();
       }

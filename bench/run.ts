@@ -1,0 +1,16 @@
+import { ledgerGasBench } from './ledger-gas.ts';
+import { merkleBench } from './merkle.ts';
+
+/** `npm run bench [name...]`: runs the benchmarks (all by default) and writes bench/results/*.json. */
+const BENCHES: Record<string, () => Promise<void>> = {
+  merkle: merkleBench,
+  'ledger-gas': ledgerGasBench,
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in BENCHES));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Available: ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
+for (const name of wanted.length ? wanted : Object.keys(BENCHES)) await BENCHES[name]!();
