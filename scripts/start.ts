@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from '../core/config.ts';
 import { ensureLocalAccreditation, ensureLocalDeployment, type LedgerDeployment } from '../contracts/deployment.ts';
 import { startLocalNode, type LocalNode } from '../contracts/local-node.ts';
-import { connectProvider, fetchChainId } from '../contracts/provider.ts';
+import { connectLedger, connectProvider, fetchChainId } from '../contracts/provider.ts';
 import { Registry } from '../contracts/registry.ts';
 import { openIssuer, type LedgerTarget } from '../issuer/service.ts';
 import { startVerifier } from '../verifier/service.ts';
@@ -11,6 +11,19 @@ import { readTrustConfigFile } from '../verifier/trust.ts';
  * `npm start`: the whole system on embedded defaults — a local ledger node (unless LEDGER_RPC_URL
  * is set), the registry contract (deployed once, then reused), the issuer and the verifier.
  */
+/** The chain id from the first endpoint that answers: one dead endpoint must not stop the start. */
+async function firstChainId(rpcUrls: string[]): Promise<number> {
+  const failures: string[] = [];
+  for (const url of rpcUrls) {
+    try {
+      return await fetchChainId(url);
+    } catch (error) {
+      failures.push(`${url}: ${(error as Error).message}`);
+    }
+  }
+  throw new Error(`no ledger endpoint answered (${failures.join('; ')})`);
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const env = process.env;
@@ -30,7 +43,7 @@ async function main(): Promise<void> {
     if (config.ledgerRpcUrl) {
       const rpcUrls = config.ledgerRpcUrl.split(',').map((u) => u.trim()).filter(Boolean);
       if (!config.registryAddress) throw new ConfigError('LEDGER_RPC_URL is set, so REGISTRY_ADDRESS must name the registry contract on that chain.');
-      ledger = { rpcUrls, chainId: await fetchChainId(rpcUrls[0]!), registry: config.registryAddress };
+      ledger = { rpcUrls, chainId: await firstChainId(rpcUrls), registry: config.registryAddress };
     } else {
       node = await startLocalNode({ dataDir: config.dataDir, port: config.ledgerPort });
       stops.push(() => node!.stop());
@@ -42,13 +55,17 @@ async function main(): Promise<void> {
 
     const issuer = await openIssuer({ config, ledger, institutionName, adminToken: env.SKILLMARK_ADMIN_TOKEN, masterKey: env.SKILLMARK_MASTER_KEY });
     stops.push(() => issuer.stop());
-    const provider = connectProvider(ledger.rpcUrls[0]!, ledger.chainId);
     if (deployment) {
+      const provider = connectProvider(ledger.rpcUrls[0]!, ledger.chainId);
       await ensureLocalAccreditation(provider, deployment, { address: issuer.ledgerAddress, did: issuer.did, name: institutionName });
-    } else if ((await new Registry(ledger.registry, provider).institutionOfSigner(issuer.ledgerAddress)) === 0) {
-      console.warn(`! The institution's ledger address ${issuer.ledgerAddress} is not accredited on registry ${ledger.registry} yet: credentials stay pending until the authority accredits it (and the address holds gas).`);
+      provider.destroy();
+    } else {
+      const provider = connectLedger(ledger.rpcUrls, ledger.chainId);
+      if ((await new Registry(ledger.registry, provider).institutionOfSigner(issuer.ledgerAddress)) === 0) {
+        console.warn(`! The institution's ledger address ${issuer.ledgerAddress} is not accredited on registry ${ledger.registry} yet: credentials stay pending until the authority accredits it (and the address holds gas).`);
+      }
+      provider.destroy();
     }
-    provider.destroy();
     const issuerServer = await issuer.start();
 
     const trust = env.VERIFIER_TRUST_FILE
