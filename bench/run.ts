@@ -1,10 +1,12 @@
 import { ledgerGasBench } from './ledger-gas.ts';
 import { merkleBench } from './merkle.ts';
+import { verifyBench } from './verify.ts';
 
 /** `npm run bench [name...]`: runs the benchmarks (all by default) and writes bench/results/*.json. */
 const BENCHES: Record<string, () => Promise<void>> = {
   merkle: merkleBench,
   'ledger-gas': ledgerGasBench,
+  verify: verifyBench,
 };
 
 const wanted = process.argv.slice(2);

@@ -12,6 +12,11 @@ export interface DatabaseOptions {
   dataDir: string;
   name: string;
   migrations: Record<string, Migration>;
+  /**
+   * SQLite only. `full` (default) survives power loss; `normal` survives a process crash but may
+   * lose the last transactions on power loss, for data that can be lost (verifier challenges).
+   */
+  durability?: 'full' | 'normal';
 }
 
 export interface Database<T> {
@@ -32,9 +37,9 @@ export async function openDatabase<T>(options: DatabaseOptions): Promise<Databas
     dialect = 'sqlite';
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     const file = new SQLite(join(options.dataDir, `${options.name}.sqlite`));
-    // WAL + full sync: a committed row survives a kill -9 or a power cut.
+    // WAL: a committed row survives a kill -9; with full sync also a power cut.
     file.pragma('journal_mode = WAL');
-    file.pragma('synchronous = FULL');
+    file.pragma(`synchronous = ${options.durability === 'normal' ? 'NORMAL' : 'FULL'}`);
     file.pragma('busy_timeout = 5000');
     file.pragma('foreign_keys = ON');
     db = new Kysely<T>({ dialect: new SqliteDialect({ database: file }) });

@@ -1,7 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { handleErrors, HttpProblem, limitBody, notFound, readJsonObject } from '../core/http.ts';
+import { rateLimit, type RateLimitOptions } from '../core/rate-limit.ts';
 import type { ChallengeStore } from './challenges.ts';
-import { TRANSIENT_REASONS, type CheckFragment, type Verdict } from './fragment.ts';
+import { localized, TRANSIENT_REASONS, type CheckFragment, type Verdict } from './fragment.ts';
+import { negotiateLanguage } from './messages/index.ts';
 import { jwtOfCredentialInput } from './inputs.ts';
 import { verifyCredentialJwt, type VerifierContext } from './verify-credential.ts';
 import { verifyPresentationJwt } from './verify-presentation.ts';
@@ -9,6 +11,7 @@ import { verifyPresentationJwt } from './verify-presentation.ts';
 export interface VerifierAppOptions {
   context: VerifierContext;
   challenges: ChallengeStore;
+  rateLimit?: RateLimitOptions;
   log?: (message: string) => void;
 }
 
@@ -47,13 +50,20 @@ function statusOf(verdict: Verdict, checks: CheckFragment[]): 200 | 422 | 503 {
   return 422;
 }
 
-function respond(c: Context, verdict: Verdict, allChecks: CheckFragment[], body: Record<string, unknown>): Response {
+/** Responds in the caller's language (Accept-Language), with RFC 9457 problems for what failed. */
+function respond(c: Context, verdict: Verdict, allChecks: CheckFragment[], body: (show: (checks: CheckFragment[]) => unknown[]) => Record<string, unknown>): Response {
   const status = statusOf(verdict, allChecks);
+  const language = negotiateLanguage(c.req.header('accept-language'));
+  const show = (checks: CheckFragment[]) => checks.map((f) => localized(f, language));
   if (status === 503) c.header('Retry-After', '30');
-  const problemDetails = allChecks
-    .filter((f) => f.status === 'invalid' || f.status === 'unverifiable')
-    .map((f) => ({ type: `urn:skillmark:check:${f.check}:${f.reason}`, title: f.reason, detail: f.message }));
-  return c.json({ verified: verdict === 'valid', verdict, ...body, ...(problemDetails.length ? { problemDetails } : {}) }, status);
+  c.header('Content-Language', language);
+  c.header('Vary', 'Accept-Language');
+  const problemDetails = show(allChecks.filter((f) => f.status === 'invalid' || f.status === 'unverifiable')).map((f) => ({
+    type: `urn:skillmark:check:${f.check}:${f.reason}`,
+    title: f.reason,
+    detail: f.message,
+  }));
+  return c.json({ verified: verdict === 'valid', verdict, ...body(show), ...(problemDetails.length ? { problemDetails } : {}) }, status);
 }
 
 export function createVerifierApp(options: VerifierAppOptions): Hono {
@@ -61,6 +71,7 @@ export function createVerifierApp(options: VerifierAppOptions): Hono {
   const app = new Hono();
   app.onError(handleErrors(options.log));
   app.notFound(notFound);
+  if (options.rateLimit) app.use('*', rateLimit(options.rateLimit));
   app.use('*', limitBody(MAX_BODY_BYTES));
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
@@ -75,7 +86,7 @@ export function createVerifierApp(options: VerifierAppOptions): Hono {
     if (body.verifiableCredential === undefined) throw new HttpProblem(400, 'Malformed request', 'The request needs "verifiableCredential".');
     const options = optionsOf(body);
     const result = await verifyCredentialJwt(tokenOf(body.verifiableCredential, 'verifiableCredential'), options.anchorReceipt, context);
-    return respond(c, result.verdict, result.checks, { checks: result.checks, ...(result.credential ? { credential: result.credential } : {}) });
+    return respond(c, result.verdict, result.checks, (show) => ({ checks: show(result.checks), ...(result.credential ? { credential: result.credential } : {}) }));
   });
 
   app.post('/presentations/verify', async (c) => {
@@ -85,11 +96,11 @@ export function createVerifierApp(options: VerifierAppOptions): Hono {
     const expected = { challenge: optionalString(options, 'challenge'), domain: optionalString(options, 'domain') };
     const result = await verifyPresentationJwt(tokenOf(body.verifiablePresentation, 'verifiablePresentation'), expected, { ...context, challenges });
     const allChecks = [...result.checks, ...result.credentials.flatMap((r) => r.checks)];
-    return respond(c, result.verdict, allChecks, {
+    return respond(c, result.verdict, allChecks, (show) => ({
       ...(result.holder ? { holder: result.holder } : {}),
-      checks: result.checks,
-      credentials: result.credentials.map((r) => ({ verdict: r.verdict, checks: r.checks, ...(r.credential ? { credential: r.credential } : {}) })),
-    });
+      checks: show(result.checks),
+      credentials: result.credentials.map((r) => ({ verdict: r.verdict, checks: show(r.checks), ...(r.credential ? { credential: r.credential } : {}) })),
+    }));
   });
 
   return app;

@@ -1,4 +1,4 @@
-import { message, type ReasonCode } from './messages.ts';
+import { message, type ReasonCode } from './messages/index.ts';
 
 export type CheckStatus = 'valid' | 'invalid' | 'unverifiable' | 'skipped';
 export type Verdict = 'valid' | 'invalid' | 'unverifiable';
@@ -8,12 +8,21 @@ export interface CheckFragment {
   check: string;
   status: CheckStatus;
   reason: ReasonCode;
+  /** In English; `localized` renders it in another language. */
   message: string;
+  /** The values the message is built from. */
+  params?: Record<string, string | number>;
   details?: Record<string, unknown>;
 }
 
 export function fragment(check: string, status: CheckStatus, reason: ReasonCode, params: Record<string, string | number> = {}, details?: Record<string, unknown>): CheckFragment {
-  return { check, status, reason, message: message(reason, params), ...(details ? { details } : {}) };
+  return { check, status, reason, message: message(reason, params), ...(Object.keys(params).length ? { params } : {}), ...(details ? { details } : {}) };
+}
+
+/** The fragment as sent to a client: its message in `language`, without the raw params. */
+export function localized(f: CheckFragment, language: string): Omit<CheckFragment, 'params'> {
+  const { params, ...rest } = f;
+  return language === 'en' ? rest : { ...rest, message: message(f.reason, params, language) };
 }
 
 /**

@@ -22,7 +22,7 @@ describe('ledger read policy', () => {
 
   const trusted = (rpcUrls: string[]): TrustedRegistry => ({ name: 'test registry', chainId: 31337, registry: registryAddress.toLowerCase(), rpcUrls });
   const anchoredCheck = async (rpcUrls: string[]) => {
-    const reader = new LedgerReader({ registries: [trusted(rpcUrls)] }, { timeoutMs: 1500 });
+    const reader = new LedgerReader({ registries: [trusted(rpcUrls)] }, { timeoutMs: 1500, cacheTtlMs: 0 });
     try {
       const evidence = gatherLedgerEvidence(receipt, did, credentialHash, reader);
       return { anchored: await checkAnchored(evidence), revoked: await checkNotRevoked(evidence) };
@@ -90,5 +90,22 @@ describe('ledger read policy', () => {
     const { anchored, revoked } = await anchoredCheck([dead]);
     expect(anchored).toMatchObject({ status: 'unverifiable', reason: 'ledger_unreachable' });
     expect(revoked).toMatchObject({ status: 'unverifiable', reason: 'ledger_unreachable' });
+  });
+
+  it('reuses an answer within the cache TTL (even with the node gone) and reads afresh after it', async () => {
+    const c = await startTestChain();
+    await c.provider.send('anvil_loadState', [await a.provider.send('anvil_dumpState', [])]);
+    const reader = new LedgerReader({ registries: [trusted([c.rpcUrl])] }, { timeoutMs: 1000, cacheTtlMs: 400 });
+    try {
+      const read = () => checkAnchored(gatherLedgerEvidence(receipt, did, credentialHash, reader));
+      expect((await read()).status).toBe('valid');
+      await c.stop();
+      expect((await read()).status).toBe('valid');
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await read()).toMatchObject({ status: 'unverifiable', reason: 'ledger_unreachable' });
+    } finally {
+      reader.destroy();
+      await c.stop();
+    }
   });
 });

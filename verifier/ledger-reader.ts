@@ -34,10 +34,26 @@ const sameRegistry = (a: { chainId: number; registry: string }, chainId: number,
  * hide a recent anchor or revocation. A "not anchored" answer read below the receipt's block is
  * reported as lagging (cannot tell), never as invalid.
  */
+export interface LedgerReaderOptions {
+  /** Per RPC request. */
+  timeoutMs?: number;
+  /**
+   * How long an answer is reused. Anchors never change, but a revocation or a suspension is seen
+   * only after this long: keep it short (default 30 s; 0 turns caching off).
+   */
+  cacheTtlMs?: number;
+  cacheEntries?: number;
+}
+
 export class LedgerReader {
   readonly #entries: Entry[];
+  readonly #cache = new Map<string, { facts: RegistryFacts; expires: number }>();
+  readonly #ttlMs: number;
+  readonly #maxEntries: number;
 
-  constructor(trust: TrustConfig, options: { timeoutMs?: number } = {}) {
+  constructor(trust: TrustConfig, options: LedgerReaderOptions = {}) {
+    this.#ttlMs = options.cacheTtlMs ?? 30_000;
+    this.#maxEntries = options.cacheEntries ?? 10_000;
     this.#entries = trust.registries.map((trusted) => ({
       trusted,
       endpoints: trusted.rpcUrls.map((url) => {
@@ -88,6 +104,18 @@ export class LedgerReader {
   }
 
   async #facts(entry: Entry, root: string, did: string, hash: string): Promise<RegistryFacts> {
+    if (this.#ttlMs <= 0) return this.#read(entry, root, did, hash);
+    const key = `${entry.trusted.chainId}|${entry.trusted.registry}|${root}|${did}|${hash}`;
+    const cached = this.#cache.get(key);
+    if (cached && cached.expires > Date.now()) return cached.facts;
+    const facts = await this.#read(entry, root, did, hash);
+    this.#cache.delete(key);
+    this.#cache.set(key, { facts, expires: Date.now() + this.#ttlMs });
+    if (this.#cache.size > this.#maxEntries) this.#cache.delete(this.#cache.keys().next().value!);
+    return facts;
+  }
+
+  async #read(entry: Entry, root: string, did: string, hash: string): Promise<RegistryFacts> {
     if (entry.endpoints.length === 1) {
       const [endpoint] = entry.endpoints as [Endpoint];
       try {

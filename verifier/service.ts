@@ -12,6 +12,11 @@ export interface VerifierOptions {
   trust: TrustConfig;
   challengeTtlMs?: number;
   clockSkewSeconds?: number;
+  /** Requests per minute per client (0: no limit). */
+  rateLimitPerMinute?: number;
+  trustProxy?: boolean;
+  /** How long ledger answers are reused (see LedgerReaderOptions). */
+  ledgerCacheTtlMs?: number;
   log?: (message: string) => void;
 }
 
@@ -23,12 +28,13 @@ export interface Verifier {
 /** Starts the verifier: challenges in the database, everything else derived per request. */
 export async function startVerifier(options: VerifierOptions): Promise<Verifier> {
   const { config } = options;
-  const { db } = await openDatabase<VerifierTables>({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, name: 'verifier', migrations: verifierMigrations });
-  const ledger = new LedgerReader(options.trust);
+  const { db } = await openDatabase<VerifierTables>({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, name: 'verifier', migrations: verifierMigrations, durability: 'normal' });
+  const ledger = new LedgerReader(options.trust, { cacheTtlMs: options.ledgerCacheTtlMs });
   const challenges = new ChallengeStore(db, options.challengeTtlMs ?? 5 * 60_000);
   const app = createVerifierApp({
     context: { keys: new DidKeyResolver(), ledger, now: () => new Date(), clockSkewSeconds: options.clockSkewSeconds ?? 60 },
     challenges,
+    rateLimit: { perMinute: options.rateLimitPerMinute ?? 1200, trustProxy: options.trustProxy },
     log: options.log,
   });
   const server = await listen(app, config.host, config.verifierPort);

@@ -54,6 +54,8 @@ export async function startSystem(options: { dataDir?: string; env?: Record<stri
     VERIFIER_PORT: String(ports.verifier),
     SKILLMARK_ADMIN_TOKEN: adminToken,
     ANCHOR_BATCH_WAIT_MS: '200',
+    // Tests that stop the ledger expect every verdict to read it afresh.
+    VERIFIER_CACHE_TTL_MS: '0',
     ...options.env,
   };
   const child = spawn(TSX, [join(PROJECT_ROOT, 'scripts', 'start.ts')], {

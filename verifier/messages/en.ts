@@ -1,5 +1,5 @@
-/** Every reason a check can give, with the sentence shown to the person verifying. */
-const EN = {
+/** English: the reference catalogue. Every other language has exactly these keys and placeholders. */
+export const en = {
   well_formed: 'The credential is a well-formed signed credential (VC-JWT, data model 1.1).',
   presentation_well_formed: 'The presentation is a well-formed signed presentation (VP-JWT).',
   signature_valid: 'The credential was signed by {issuer} and has not been changed since.',
@@ -50,9 +50,4 @@ const EN = {
   challenge_needs_signature: 'The challenge was not checked because the presentation signature is not valid.',
 } as const;
 
-export type ReasonCode = keyof typeof EN;
-export const REASON_CODES = Object.keys(EN) as ReasonCode[];
-
-export function message(code: ReasonCode, params: Record<string, string | number> = {}): string {
-  return EN[code].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? '?'));
-}
+export type ReasonCode = keyof typeof en;

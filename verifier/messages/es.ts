@@ -1,0 +1,58 @@
+import type { Catalogue } from './index.ts';
+
+/**
+ * Spanish. Terms: credential = credencial; presentation = presentación; ledger = registro blockchain;
+ * registry (of accredited institutions) = directorio de confianza; anchor = inscribir /
+ * comprobante de inscripción; batch = lote; issuer = emisor; verifier = este servicio de verificación;
+ * challenge = código de un solo uso; token = token. Formal register (usted).
+ */
+export const es: Catalogue = {
+  well_formed: 'La credencial es una credencial firmada y con el formato correcto (VC-JWT, modelo de datos 1.1).',
+  presentation_well_formed: 'La presentación es una presentación firmada y con el formato correcto (VP-JWT).',
+  signature_valid: 'La credencial fue firmada por {issuer} y no se ha modificado desde entonces.',
+  presentation_signature_valid: 'La presentación fue firmada por {holder}.',
+  malformed_jws: 'La credencial no es un token firmado con el formato correcto: {detail}.',
+  malformed_credential: 'El token no contiene una credencial verificable: {detail}.',
+  malformed_presentation: 'El token no contiene una presentación verificable: {detail}.',
+  alg_not_allowed: 'La firma usa el algoritmo «{alg}», que no se acepta para esta clave.',
+  unsupported_did_method: 'El identificador del firmante ({did}) usa un método DID que este servicio de verificación no admite.',
+  did_not_found: 'No se encontró el identificador del firmante ({did}).',
+  key_not_found: 'La clave de firma indicada en el token no pertenece a {did}.',
+  did_resolution_failed: 'No se pudo consultar el identificador del firmante ({did}) en este momento.',
+  signature_invalid: 'La firma no coincide: el contenido se modificó después de firmarse, o lo firmó otra persona.',
+  issuer_accredited: '{name} es una institución acreditada que figura en el directorio de confianza.',
+  issuer_accredited_then: '{name} tenía una acreditación válida cuando se inscribió esta credencial; el estado actual de su acreditación es «{status}».',
+  issuer_not_accredited: 'El emisor ({issuer}) no figura como institución acreditada en ningún directorio de confianza.',
+  issuer_not_accredited_now: '{name} tiene el estado «{status}» en el directorio, y esta credencial no se inscribió durante su período de acreditación.',
+  anchored: 'La credencial está inscrita en el registro blockchain (cadena {chainId}) desde el {anchoredAt}.',
+  receipt_missing: 'La credencial no venía acompañada de un comprobante de inscripción, así que no se puede demostrar que se inscribió en el registro blockchain.',
+  receipt_malformed: 'El comprobante de inscripción no tiene el formato correcto: {detail}.',
+  receipt_for_other_credential: 'El comprobante de inscripción corresponde a otra credencial.',
+  proof_mismatch: 'La prueba del comprobante de inscripción no coincide con el lote inscrito: se modificó la credencial o el comprobante.',
+  root_not_anchored: 'El lote indicado en el comprobante nunca se inscribió en el registro blockchain.',
+  anchored_by_another_institution: 'El lote lo inscribió en el registro blockchain otra institución, no el emisor.',
+  untrusted_registry: 'El comprobante remite a un directorio que este servicio de verificación no reconoce como fiable (cadena {chainId}, {registry}).',
+  ledger_unreachable: 'No se pudo acceder al registro blockchain para comprobarlo; inténtelo de nuevo más tarde.',
+  ledger_lagging: 'El nodo del registro blockchain consultado no está al día (bloque {blockNumber}; la inscripción está en el bloque {receiptBlock}); inténtelo de nuevo más tarde.',
+  not_revoked: 'La institución no ha revocado esta credencial.',
+  revoked: 'La institución revocó esta credencial el {revokedAt} (motivo: {reasonName}).',
+  revocation_needs_anchor: 'No se pudo comprobar si la credencial fue revocada, porque no hay una inscripción válida en el registro blockchain.',
+  within_validity_period: 'La credencial está dentro de su período de validez.',
+  not_yet_valid: 'La credencial no es válida antes del {validFrom}.',
+  expired: 'La credencial caducó el {validUntil}.',
+  schema_valid: 'El contenido de la credencial coincide con el esquema que declara.',
+  schema_mismatch: 'El contenido de la credencial no coincide con el esquema que declara: {detail}.',
+  schema_unknown: 'La credencial declara un esquema que este servicio de verificación no conoce ({schema}); su contenido no se comprobó.',
+  schema_not_declared: 'La credencial no declara ningún esquema; su contenido no se comprobó con ninguno.',
+  holder_is_subject: 'La persona que presenta la credencial es la persona a la que se le emitió.',
+  holder_is_not_subject: 'La presentación fue firmada por {holder}, pero la credencial se emitió a {subject}.',
+  subject_has_no_did: 'La credencial no indica el DID de la persona que la obtuvo, así que no se puede vincular con quien la presenta.',
+  challenge_valid: 'La presentación responde al código de un solo uso de este servicio de verificación.',
+  challenge_missing: 'La presentación no incluye ningún código de un solo uso; podría ser la repetición de una presentación anterior.',
+  challenge_mismatch: 'La presentación se hizo para otro código de un solo uso.',
+  challenge_unknown: 'Este código de un solo uso no lo emitió este servicio de verificación.',
+  challenge_expired: 'El código de un solo uso caducó antes de que llegara la presentación.',
+  challenge_already_used: 'Este código de un solo uso ya se utilizó: la presentación es una repetición de una anterior.',
+  domain_mismatch: 'La presentación se hizo para otro servicio de verificación ({domain}).',
+  challenge_needs_signature: 'No se comprobó el código de un solo uso porque la firma de la presentación no es válida.',
+};

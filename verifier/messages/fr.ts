@@ -1,0 +1,58 @@
+import type { Catalogue } from './index.ts';
+
+/**
+ * French. Terms: credential = attestation; presentation = présentation; ledger = registre blockchain;
+ * registry (of accredited institutions) = répertoire de confiance; anchor = enregistrer /
+ * reçu d'enregistrement; batch = lot; issuer = émetteur; verifier = ce service de vérification;
+ * challenge = code à usage unique; token = jeton.
+ */
+export const fr: Catalogue = {
+  well_formed: 'L\'attestation est une attestation signée et correctement structurée (VC-JWT, modèle de données 1.1).',
+  presentation_well_formed: 'La présentation est une présentation signée et correctement structurée (VP-JWT).',
+  signature_valid: 'L\'attestation a été signée par {issuer} et n\'a pas été modifiée depuis.',
+  presentation_signature_valid: 'La présentation a été signée par {holder}.',
+  malformed_jws: 'L\'attestation n\'est pas un jeton signé correctement structuré : {detail}.',
+  malformed_credential: 'Le jeton ne contient pas d\'attestation vérifiable : {detail}.',
+  malformed_presentation: 'Le jeton ne contient pas de présentation vérifiable : {detail}.',
+  alg_not_allowed: 'La signature utilise l\'algorithme « {alg} », qui n\'est pas accepté pour cette clé.',
+  unsupported_did_method: 'L\'identifiant du signataire ({did}) utilise une méthode DID que ce service de vérification ne prend pas en charge.',
+  did_not_found: 'L\'identifiant du signataire ({did}) est introuvable.',
+  key_not_found: 'La clé de signature indiquée dans le jeton n\'appartient pas à {did}.',
+  did_resolution_failed: 'L\'identifiant du signataire ({did}) ne peut pas être consulté pour le moment.',
+  signature_invalid: 'La signature ne correspond pas : le contenu a été modifié après la signature, ou quelqu\'un d\'autre l\'a signé.',
+  issuer_accredited: '{name} est un établissement accrédité inscrit au répertoire de confiance.',
+  issuer_accredited_then: '{name} avait une accréditation valide lorsque cette attestation a été enregistrée ; statut actuel de cette accréditation : « {status} ».',
+  issuer_not_accredited: 'L\'émetteur ({issuer}) n\'est inscrit comme établissement accrédité dans aucun répertoire de confiance.',
+  issuer_not_accredited_now: '{name} a le statut « {status} » dans le répertoire, et cette attestation n\'a pas été enregistrée pendant sa période d\'accréditation.',
+  anchored: 'L\'attestation est enregistrée dans le registre blockchain (chaîne {chainId}) depuis le {anchoredAt}.',
+  receipt_missing: 'Aucun reçu d\'enregistrement n\'accompagne l\'attestation : on ne peut donc pas prouver qu\'elle a été enregistrée dans le registre blockchain.',
+  receipt_malformed: 'Le reçu d\'enregistrement n\'est pas correctement structuré : {detail}.',
+  receipt_for_other_credential: 'Le reçu d\'enregistrement correspond à une autre attestation.',
+  proof_mismatch: 'La preuve contenue dans le reçu d\'enregistrement ne correspond pas au lot enregistré : l\'attestation ou le reçu a été modifié.',
+  root_not_anchored: 'Le lot indiqué dans le reçu n\'a jamais été enregistré dans le registre blockchain.',
+  anchored_by_another_institution: 'Le lot a été enregistré dans le registre blockchain par un autre établissement, et non par l\'émetteur.',
+  untrusted_registry: 'Le reçu renvoie à un répertoire que ce service de vérification ne reconnaît pas comme fiable (chaîne {chainId}, {registry}).',
+  ledger_unreachable: 'Le registre blockchain n\'a pas pu être consulté pour le vérifier ; réessayez plus tard.',
+  ledger_lagging: 'Le nœud du registre blockchain consulté n\'est pas à jour (bloc {blockNumber}, alors que l\'enregistrement se trouve dans le bloc {receiptBlock}) ; réessayez plus tard.',
+  not_revoked: 'L\'établissement n\'a pas révoqué cette attestation.',
+  revoked: 'L\'établissement a révoqué cette attestation le {revokedAt} (motif : {reasonName}).',
+  revocation_needs_anchor: 'Impossible de vérifier si l\'attestation a été révoquée, faute d\'enregistrement valide dans le registre blockchain.',
+  within_validity_period: 'L\'attestation est dans sa période de validité.',
+  not_yet_valid: 'L\'attestation n\'est pas valable avant le {validFrom}.',
+  expired: 'L\'attestation a expiré le {validUntil}.',
+  schema_valid: 'Le contenu de l\'attestation correspond au schéma qu\'elle déclare.',
+  schema_mismatch: 'Le contenu de l\'attestation ne correspond pas au schéma qu\'elle déclare : {detail}.',
+  schema_unknown: 'L\'attestation déclare un schéma que ce service de vérification ne connaît pas ({schema}) ; son contenu n\'a pas été vérifié.',
+  schema_not_declared: 'L\'attestation ne déclare aucun schéma ; son contenu n\'a donc pas été comparé à un schéma.',
+  holder_is_subject: 'La personne qui présente l\'attestation est bien celle à qui elle a été délivrée.',
+  holder_is_not_subject: 'La présentation a été signée par {holder}, mais l\'attestation a été délivrée à {subject}.',
+  subject_has_no_did: 'L\'attestation n\'indique aucun DID pour l\'apprenant : elle ne peut donc pas être rattachée à la personne qui la présente.',
+  challenge_valid: 'La présentation répond au code à usage unique de ce service de vérification.',
+  challenge_missing: 'La présentation ne contient aucun code à usage unique ; il pourrait s\'agir d\'une ancienne présentation réutilisée.',
+  challenge_mismatch: 'La présentation a été faite pour un autre code à usage unique.',
+  challenge_unknown: 'Ce code à usage unique n\'a pas été émis par ce service de vérification.',
+  challenge_expired: 'Le code à usage unique a expiré avant l\'arrivée de la présentation.',
+  challenge_already_used: 'Ce code à usage unique a déjà été utilisé : il s\'agit d\'une présentation déjà envoyée, réutilisée.',
+  domain_mismatch: 'La présentation a été faite pour un autre service de vérification ({domain}).',
+  challenge_needs_signature: 'Le code à usage unique n\'a pas été vérifié, car la signature de la présentation n\'est pas valide.',
+};

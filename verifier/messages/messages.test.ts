@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en.ts';
+import { CATALOGUES, message, negotiateLanguage, REASON_CODES, type ReasonCode } from './index.ts';
+
+const TRANSLATIONS = Object.entries(CATALOGUES).filter(([language]) => language !== 'en');
+
+/** The {placeholder} names of a template, sorted (a multiset). */
+function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+}
+
+/**
+ * Sentences longer than 20 characters that may legitimately read the same as the English because
+ * they are mostly identifiers. Keep this list explicit and short; today it is empty.
+ */
+const SAME_AS_ENGLISH_ALLOWED: Record<string, readonly ReasonCode[]> = {};
+
+/** Technical identifiers that must survive translation unchanged wherever the English has them. */
+const IDENTIFIERS = ['VC-JWT', 'VP-JWT', 'DID', '1.1'];
+
+/** A letter of the language's own script, to catch a catalogue pasted into the wrong file. */
+const SCRIPT: Record<string, RegExp> = {
+  fr: /[a-zàâçéèêëîïôûùüÿœ]/i,
+  es: /[a-záéíóúñü]/i,
+  ar: /[\u0600-\u06FF]/,
+  zh: /[\u4E00-\u9FFF]/,
+};
+
+describe('message catalogues', () => {
+  it('covers the expected languages', () => {
+    expect(Object.keys(CATALOGUES).sort()).toEqual(['ar', 'en', 'es', 'fr', 'zh']);
+    expect(TRANSLATIONS).toHaveLength(4);
+  });
+
+  describe.each(TRANSLATIONS)('%s', (language, catalogue) => {
+    it('has exactly the keys of the English catalogue', () => {
+      const keys = Object.keys(catalogue);
+      expect(keys.filter((k) => !(k in en)), 'extra keys').toEqual([]);
+      expect(REASON_CODES.filter((k) => !Object.hasOwn(catalogue, k)), 'missing keys').toEqual([]);
+      expect(keys.sort()).toEqual([...REASON_CODES].sort());
+    });
+
+    it.each(REASON_CODES)('%s: is a non-empty string with the same placeholders as the English', (code) => {
+      const text = catalogue[code];
+      expect(typeof text).toBe('string');
+      expect(text.trim()).not.toBe('');
+      expect(placeholders(text)).toEqual(placeholders(en[code]));
+      // No stray or mistyped braces ({ name}, full-width ｛｝) outside well-formed placeholders.
+      expect(text.replace(/\{\w+\}/g, '')).not.toMatch(/[{}｛｝]/);
+    });
+
+    it.each(REASON_CODES)('%s: is translated, not a copy of the English', (code) => {
+      if (en[code].length <= 20 || SAME_AS_ENGLISH_ALLOWED[language]?.includes(code)) return;
+      expect(catalogue[code]).not.toBe(en[code]);
+      expect(catalogue[code]).toMatch(SCRIPT[language]!);
+    });
+
+    it.each(REASON_CODES)('%s: keeps technical identifiers unchanged', (code) => {
+      for (const id of IDENTIFIERS.filter((i) => en[code].includes(i))) expect(catalogue[code]).toContain(id);
+    });
+
+    it('allows same-as-English only for real keys', () => {
+      for (const code of SAME_AS_ENGLISH_ALLOWED[language] ?? []) expect(REASON_CODES).toContain(code);
+    });
+  });
+});
+
+describe('message()', () => {
+  it('fills placeholders in the requested language', () => {
+    const params = { revokedAt: '2024-03-01T00:00:00.000Z', reasonName: 'fraud' };
+    expect(message('revoked', params)).toBe('The institution revoked this credential on 2024-03-01T00:00:00.000Z (reason: fraud).');
+    expect(message('revoked', params, 'en')).toBe(message('revoked', params));
+    for (const [language, catalogue] of TRANSLATIONS) {
+      const text = message('revoked', params, language);
+      expect(text).toBe(catalogue.revoked.replace('{revokedAt}', params.revokedAt).replace('{reasonName}', params.reasonName));
+      expect(text).not.toBe(message('revoked', params, 'en'));
+    }
+  });
+
+  it('fills every placeholder of every message in every language', () => {
+    for (const language of Object.keys(CATALOGUES)) {
+      for (const code of REASON_CODES) {
+        const params = Object.fromEntries(placeholders(en[code]).map((name) => [name, `<${name}:${language}>`]));
+        const text = message(code, params, language);
+        expect(text).not.toMatch(/[{}]/);
+        for (const value of Object.values(params)) expect(text).toContain(value);
+      }
+    }
+  });
+
+  it('accepts numbers as values', () => {
+    expect(message('ledger_lagging', { blockNumber: 41, receiptBlock: 42 }, 'en')).toContain('block 41, the anchor is in block 42');
+  });
+
+  it('falls back to English for an unknown language', () => {
+    const params = { validUntil: '2025-01-01' };
+    expect(message('expired', params, 'de')).toBe('The credential expired on 2025-01-01.');
+    expect(message('expired', params, 'xx-YY')).toBe(message('expired', params, 'en'));
+    expect(message('expired', params, '')).toBe(message('expired', params, 'en'));
+  });
+});
+
+describe('negotiateLanguage()', () => {
+  it.each([
+    ['fr-CA,fr;q=0.9,en;q=0.8', 'fr'],
+    ['ar', 'ar'],
+    ['zh-Hans-CN', 'zh'],
+    ['es-419', 'es'],
+    ['de-DE, en;q=0.5', 'en'],
+    ['de', 'en'],
+    ['*', 'en'],
+    ['en;q=0, fr;q=0.1', 'fr'],
+    ['', 'en'],
+    ['FR', 'fr'],
+    ['en;q=0.2, es;q=0.9', 'es'],
+  ])('%j -> %s', (header, expected) => {
+    expect(negotiateLanguage(header)).toBe(expected);
+  });
+
+  it('answers English when there is no header', () => {
+    expect(negotiateLanguage(undefined)).toBe('en');
+  });
+
+  it('answers English, without throwing, for a 10,000-character garbage header', () => {
+    const alphabet = ';,=q*-. 0123456789xyzXYZ\t"\'()[]<>\\/%';
+    let seed = 12345;
+    const garbage = Array.from({ length: 10_000 }, () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return alphabet[seed % alphabet.length];
+    }).join('');
+    expect(garbage).toHaveLength(10_000);
+    expect(() => negotiateLanguage(garbage)).not.toThrow();
+    expect(negotiateLanguage(garbage)).toBe('en');
+    expect(negotiateLanguage(','.repeat(10_000))).toBe('en');
+    expect(negotiateLanguage(';q='.repeat(3_334).slice(0, 10_000))).toBe('en');
+  });
+
+  it('always answers a language it has a catalogue for', () => {
+    for (const header of ['fr', 'es-MX', 'ar-EG;q=0.7', 'zh-TW', 'en-GB', 'pt-BR', 'x-klingon']) {
+      expect(Object.keys(CATALOGUES)).toContain(negotiateLanguage(header));
+    }
+  });
+});
+
+describe('negotiateLanguage against object built-ins and bad q-values', () => {
+  it('never picks a property of Object.prototype, and ignores malformed q-values', () => {
+    expect(negotiateLanguage('constructor')).toBe('en');
+    expect(negotiateLanguage('__proto__, toString')).toBe('en');
+    expect(negotiateLanguage('fr;q=0.5x, es;q=0.4')).toBe('es');
+    expect(negotiateLanguage('fr;q=1.999, zh;q=0.3')).toBe('zh');
+  });
+});

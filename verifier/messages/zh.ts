@@ -1,0 +1,58 @@
+import type { Catalogue } from './index.ts';
+
+/**
+ * Simplified Chinese. Terms: credential = 凭证; presentation = 出示材料; ledger = 区块链账本;
+ * registry (of accredited institutions) = 可信名录; anchor = 登记 / 登记回执; batch = 批次;
+ * issuer = 签发机构; verifier = 本验证服务; challenge = 一次性验证码; token = 令牌;
+ * schema = 数据格式规范; revoke = 撤销.
+ */
+export const zh: Catalogue = {
+  well_formed: '该凭证是格式正确的已签名凭证（VC-JWT，数据模型 1.1）。',
+  presentation_well_formed: '该出示材料是格式正确的已签名出示材料（VP-JWT）。',
+  signature_valid: '该凭证由 {issuer} 签名，此后未被修改。',
+  presentation_signature_valid: '该出示材料由 {holder} 签名。',
+  malformed_jws: '该凭证不是格式正确的已签名令牌：{detail}。',
+  malformed_credential: '该令牌中没有可验证的凭证：{detail}。',
+  malformed_presentation: '该令牌中没有可验证的出示材料：{detail}。',
+  alg_not_allowed: '签名使用了算法“{alg}”，此密钥不接受该算法。',
+  unsupported_did_method: '签名者的标识符（{did}）使用了本验证服务不支持的 DID 方法。',
+  did_not_found: '找不到签名者的标识符（{did}）。',
+  key_not_found: '令牌中指定的签名密钥不属于 {did}。',
+  did_resolution_failed: '目前无法查询签名者的标识符（{did}）。',
+  signature_invalid: '签名不匹配：内容在签名后被修改过，或者是由他人签名的。',
+  issuer_accredited: '{name} 是可信名录中的认可机构。',
+  issuer_accredited_then: '此凭证登记时，{name} 是认可机构；其认可状态现为“{status}”。',
+  issuer_not_accredited: '签发机构（{issuer}）不是任何可信名录中的认可机构。',
+  issuer_not_accredited_now: '{name} 在名录中的状态为“{status}”，且此凭证并非在其认可期间登记。',
+  anchored: '该凭证自 {anchoredAt} 起已登记在区块链账本上（链 {chainId}）。',
+  receipt_missing: '该凭证未附带登记回执，因此无法证明它已登记在区块链账本上。',
+  receipt_malformed: '登记回执格式不正确：{detail}。',
+  receipt_for_other_credential: '该登记回执属于另一份凭证。',
+  proof_mismatch: '登记回执中的证明与其登记的批次不符：凭证或回执已被改动。',
+  root_not_anchored: '回执中指明的批次从未登记在区块链账本上。',
+  anchored_by_another_institution: '该批次是由另一家机构登记在区块链账本上的，而不是由签发机构登记的。',
+  untrusted_registry: '该回执指向一个本验证服务未列为可信的名录（链 {chainId}，{registry}）。',
+  ledger_unreachable: '目前无法连接区块链账本进行核查，请稍后再试。',
+  ledger_lagging: '所查询的区块链账本节点尚未同步到最新（当前区块 {blockNumber}，登记记录位于区块 {receiptBlock}），请稍后再试。',
+  not_revoked: '该机构未撤销此凭证。',
+  revoked: '该机构已于 {revokedAt} 撤销此凭证（原因：{reasonName}）。',
+  revocation_needs_anchor: '由于没有有效的区块链账本登记记录，无法查询该凭证是否已被撤销。',
+  within_validity_period: '该凭证在有效期内。',
+  not_yet_valid: '该凭证在 {validFrom} 之前无效。',
+  expired: '该凭证已于 {validUntil} 过期。',
+  schema_valid: '凭证内容符合其声明的数据格式规范。',
+  schema_mismatch: '凭证内容不符合其声明的数据格式规范：{detail}。',
+  schema_unknown: '该凭证声明的数据格式规范（{schema}）本验证服务无法识别，因此未核查其内容。',
+  schema_not_declared: '该凭证未声明任何数据格式规范，因此未按规范核查其内容。',
+  holder_is_subject: '出示凭证的人就是该凭证的签发对象。',
+  holder_is_not_subject: '该出示材料由 {holder} 签名，但该凭证是签发给 {subject} 的。',
+  subject_has_no_did: '该凭证未注明学员的 DID，因此无法将其与出示人对应起来。',
+  challenge_valid: '该出示材料回应了本验证服务发出的一次性验证码。',
+  challenge_missing: '该出示材料不含一次性验证码，可能是重复使用的旧出示材料。',
+  challenge_mismatch: '该出示材料是针对另一个一次性验证码制作的。',
+  challenge_unknown: '该一次性验证码不是本验证服务发出的。',
+  challenge_expired: '一次性验证码在出示材料送达前已过期。',
+  challenge_already_used: '该一次性验证码已被使用过：此出示材料是重复提交的。',
+  domain_mismatch: '该出示材料是为另一个验证服务（{domain}）制作的。',
+  challenge_needs_signature: '由于出示材料的签名无效，未核查一次性验证码。',
+};
