@@ -13,9 +13,23 @@ export type Language = keyof typeof CATALOGUES;
 export const LANGUAGES = Object.keys(CATALOGUES);
 export const REASON_CODES = Object.keys(en) as ReasonCode[];
 
+/** Words that checks put into messages (accreditation statuses, revocation reasons), per language. */
+const LABELS: Record<string, Record<string, string>> = {
+  en: { accredited: 'accredited', suspended: 'suspended', withdrawn: 'withdrawn', unspecified: 'unspecified', issuedInError: 'issued in error', fraud: 'fraud', superseded: 'superseded', withdrawnByAssessmentBody: 'withdrawn by the assessment body' },
+  fr: { accredited: 'accréditée', suspended: 'suspendue', withdrawn: 'retirée', unspecified: 'non précisé', issuedInError: 'délivrée par erreur', fraud: 'fraude', superseded: 'remplacée', withdrawnByAssessmentBody: "retirée par l'organisme d'évaluation" },
+  es: { accredited: 'acreditada', suspended: 'suspendida', withdrawn: 'retirada', unspecified: 'no especificado', issuedInError: 'emitida por error', fraud: 'fraude', superseded: 'sustituida', withdrawnByAssessmentBody: 'retirada por el organismo evaluador' },
+  ar: { accredited: 'معتمدة', suspended: 'موقوفة', withdrawn: 'مسحوبة', unspecified: 'غير محدد', issuedInError: 'صدرت عن طريق الخطأ', fraud: 'احتيال', superseded: 'استُبدلت', withdrawnByAssessmentBody: 'سحبتها جهة التقييم' },
+  zh: { accredited: '已认可', suspended: '已暂停', withdrawn: '已撤销认可', unspecified: '未说明', issuedInError: '误发', fraud: '欺诈', superseded: '已被替代', withdrawnByAssessmentBody: '被评估机构撤回' },
+};
+const LABELLED_PARAMS = new Set(['status', 'reasonName']);
+
 export function message(code: ReasonCode, params: Record<string, string | number> = {}, language = 'en'): string {
-  const template = (CATALOGUES[language] ?? en)[code] ?? en[code];
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? '?'));
+  const catalogue = Object.hasOwn(CATALOGUES, language) ? CATALOGUES[language]! : en;
+  const labels = LABELS[Object.hasOwn(LABELS, language) ? language : 'en']!;
+  return (catalogue[code] ?? en[code]).replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = String(params[name] ?? '?');
+    return LABELLED_PARAMS.has(name) && Object.hasOwn(labels, value) ? labels[value]! : value;
+  });
 }
 
 /**

@@ -150,3 +150,12 @@ describe('negotiateLanguage against object built-ins and bad q-values', () => {
     expect(negotiateLanguage('fr;q=1.999, zh;q=0.3')).toBe('zh');
   });
 });
+
+describe('labels inside messages', () => {
+  it('translates accreditation statuses and revocation reasons, and leaves other values as they are', () => {
+    expect(message('revoked', { revokedAt: '2026-01-01', reasonName: 'issuedInError' })).toContain('issued in error');
+    expect(message('revoked', { revokedAt: '2026-01-01', reasonName: 'fraud' }, 'fr')).toContain('fraude');
+    expect(message('issuer_accredited_then', { name: 'X', status: 'suspended' }, 'es')).toContain('suspendida');
+    expect(message('issuer_accredited_then', { name: 'constructor', status: 'constructor' }, 'zh')).toContain('constructor');
+  });
+});
