@@ -67,8 +67,8 @@ describe('message catalogues', () => {
 
 describe('message()', () => {
   it('fills placeholders in the requested language', () => {
-    const params = { revokedAt: '2024-03-01T00:00:00.000Z', reasonName: 'fraud' };
-    expect(message('revoked', params)).toBe('The institution revoked this credential on 2024-03-01T00:00:00.000Z (reason: fraud).');
+    const params = { revokedAt: '2024-03-01T00:00:00.000Z', reasonName: 'code 77' };
+    expect(message('revoked', params)).toBe('The institution revoked this credential on 2024-03-01T00:00:00.000Z (reason: code 77).');
     expect(message('revoked', params, 'en')).toBe(message('revoked', params));
     for (const [language, catalogue] of TRANSLATIONS) {
       const text = message('revoked', params, language);
