@@ -1,80 +1,275 @@
-import { createPublicKey, verify, type KeyObject } from 'node:crypto';
-import { Resolver, type VerificationMethod } from 'did-resolver';
-import { getResolver as keyDidResolver } from 'key-did-resolver';
-import { decodeBase58, toBeArray } from 'ethers';
-import { ed25519PublicKey } from '../core/ed25519.ts';
+import { constants, createHash, verify } from 'node:crypto';
+import { computeAddress, Signature, SigningKey } from 'ethers';
+import { didEthrResolver } from './did-methods/did-ethr.ts';
+import { resolveDidJwk } from './did-methods/did-jwk.ts';
+import { resolveDidKey } from './did-methods/did-key.ts';
+import { DID_WEB_DEFAULT_TTL_MS, isPublicWebHost, resolveDidWeb } from './did-methods/did-web.ts';
+import { keyOfVerificationMethod } from './did-methods/keys.ts';
+import { DidKeyError, type DidDocument, type DidVerificationMethod, type JoseAlg, type MethodContext, type MethodResolver, type VerificationKey } from './did-methods/types.ts';
+import { isPlainObject } from './formats/json-limits.ts';
 
-/** Why a DID's key could not be found: `invalid` when the DID says no, `unverifiable` when we could not ask. */
-export class DidKeyError extends Error {
-  constructor(readonly reason: 'unsupported_did_method' | 'did_not_found' | 'key_not_found' | 'did_resolution_failed', message: string) {
-    super(message);
+export { DidKeyError, type DidKeyErrorReason, type DidDocument, type JoseAlg, type MethodResolver, type VerificationKey } from './did-methods/types.ts';
+export { keyFromJwk } from './did-methods/keys.ts';
+
+export interface DidKeyResolverOptions {
+  /** Resolved DIDs kept in memory (least recently used dropped first). Default 10 000. */
+  maxEntries?: number;
+  /** How long a document fetched over the network (did:web, did:ethr with an RPC node) is trusted. Default 5 minutes. */
+  ttlMs?: number;
+  /** The fetch used for did:web and the did:ethr RPC node (inject one in tests). Default: global fetch. */
+  fetch?: typeof fetch;
+  /** Deadline of one request, body included. Default 4 000 ms. */
+  timeoutMs?: number;
+  /** Largest did:web document accepted. Default 64 KiB. */
+  maxDocumentBytes?: number;
+  /** Which did:web hosts may be contacted. Default: domain names only, no loopback/private names or IP literals. */
+  allowWebHost?: (host: string) => boolean;
+  /** Enables did:ethr for this chain (did:ethr:0x… is chain 1). Without it did:ethr is not supported. */
+  ethrChainId?: number;
+  /** With it, the ERC-1056 registry is asked whether the identity changed (changed identities are refused). */
+  ethrRpcUrl?: string;
+  /** ERC-1056 registry address; default 0xdca7ef03e98e0dc2b855be647c39abe984fcf21b. */
+  ethrRegistry?: string;
+  /** Replaces or adds method resolvers, e.g. fixed documents in tests: `{ ethr: async (did) => ({ document }) }`. */
+  methods?: Record<string, MethodResolver>;
+}
+
+/** Which relationship of the DID document a key must be listed under. */
+export type KeyPurpose = 'assertionMethod' | 'authentication';
+
+export interface ResolvedKeys {
+  assertionMethod: VerificationKey[];
+  authentication: VerificationKey[];
+  /** Listed keys that cannot verify a JWS, with why (for error messages). */
+  unusable: { id: string; why: string }[];
+}
+
+const MAX_DID_LENGTH = 2048;
+const DID_SYNTAX = /^did:([a-z0-9]+):[A-Za-z0-9._:%-]*[A-Za-z0-9._%-]$/;
+const MAX_METHODS = 100;
+
+/**
+ * Resolves the key a DID uses for assertions (credentials) or authentication (presentations):
+ * did:key, did:jwk, did:web (https) and did:ethr (when configured). Every key is pinned to one
+ * JWS alg. Documents are cached (bounded, least recently used first out; network-fetched ones for
+ * `ttlMs`), and concurrent lookups of one DID share a single resolution.
+ */
+export class DidKeyResolver {
+  readonly #cache = new Map<string, { keys: ResolvedKeys; expires: number }>();
+  readonly #inFlight = new Map<string, Promise<ResolvedKeys>>();
+  readonly #methods: Record<string, MethodResolver>;
+  readonly #context: MethodContext;
+  readonly #maxEntries: number;
+  readonly #ttlMs: number;
+
+  constructor(options: DidKeyResolverOptions = {}) {
+    this.#maxEntries = Math.max(1, options.maxEntries ?? 10_000);
+    this.#ttlMs = options.ttlMs ?? DID_WEB_DEFAULT_TTL_MS;
+    this.#context = {
+      fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
+      timeoutMs: options.timeoutMs ?? 4_000,
+      maxDocumentBytes: options.maxDocumentBytes ?? 64 * 1024,
+    };
+    const allowHost = options.allowWebHost ?? isPublicWebHost;
+    this.#methods = {
+      key: (did) => resolveDidKey(did),
+      jwk: (did) => resolveDidJwk(did),
+      web: (did, context) => resolveDidWeb(did, { ...context, allowHost }),
+      ...(options.ethrChainId !== undefined
+        ? { ethr: didEthrResolver({ chainId: options.ethrChainId, ...(options.ethrRpcUrl ? { rpcUrl: options.ethrRpcUrl } : {}), ...(options.ethrRegistry ? { registry: options.ethrRegistry } : {}) }) }
+        : {}),
+      ...options.methods,
+    };
+  }
+
+  /** The DID methods this resolver handles. */
+  get methods(): string[] {
+    return Object.keys(this.#methods);
+  }
+
+  /**
+   * The key `kid` names (a DID URL, a `#fragment` or a bare fragment of this DID), or the
+   * first key when there is no kid. With `purpose`, only keys listed under that relationship count;
+   * without, keys listed under assertionMethod or authentication.
+   */
+  async keyFor(did: string, kid: string | undefined, purpose?: KeyPurpose): Promise<VerificationKey> {
+    const resolved = await this.#keys(did);
+    const keys = purpose ? resolved[purpose] : uniqueById([...resolved.assertionMethod, ...resolved.authentication]);
+    let key: VerificationKey | undefined;
+    if (kid === undefined) key = keys[0];
+    else {
+      const candidates = kid.startsWith('#') ? [`${did}${kid}`] : kid.startsWith('did:') ? [kid] : [kid, `${did}#${kid}`];
+      key = keys.find((k) => candidates.includes(k.id));
+    }
+    if (key) return key;
+    const unusable = resolved.unusable.find((u) => kid === undefined || u.id === kid || u.id === `${did}${kid}` || u.id === `${did}#${kid}`);
+    const where = purpose ? ` for ${purpose}` : '';
+    if (unusable) throw new DidKeyError('key_not_found', `${shortDid(did)} key ${shortDid(unusable.id)} cannot verify a JWS: ${unusable.why}`);
+    throw new DidKeyError('key_not_found', kid === undefined ? `${shortDid(did)} lists no usable key${where}` : `${shortDid(did)} has no key ${kid.slice(0, 200)}${where}`);
+  }
+
+  async #keys(did: string): Promise<ResolvedKeys> {
+    const now = Date.now();
+    const cached = this.#cache.get(did);
+    if (cached && cached.expires > now) {
+      this.#cache.delete(did); // refresh its place in the LRU order
+      this.#cache.set(did, cached);
+      return cached.keys;
+    }
+    if (cached) this.#cache.delete(did);
+    if (typeof did !== 'string' || did.length > MAX_DID_LENGTH) throw new DidKeyError('did_not_found', 'the DID is not a string of at most 2048 characters');
+    const method = /^did:([a-z0-9]+):/.exec(did)?.[1];
+    if (!method || !Object.prototype.hasOwnProperty.call(this.#methods, method)) {
+      throw new DidKeyError('unsupported_did_method', `DID method "${method ?? did.slice(0, 20)}" is not supported (supported: ${this.methods.join(', ')})`);
+    }
+    if (!DID_SYNTAX.test(did)) throw new DidKeyError('did_not_found', `${did.slice(0, 80)} is not a valid DID`);
+    const pending = this.#inFlight.get(did);
+    if (pending) return pending;
+    const resolution = (async () => {
+      let result;
+      try {
+        result = await this.#methods[method]!(did, this.#context);
+      } catch (error) {
+        if (error instanceof DidKeyError) throw error;
+        // Never a crash on hostile input: an unexpected failure is "could not tell", not "invalid".
+        throw new DidKeyError('did_resolution_failed', `resolving ${shortDid(did)} failed unexpectedly: ${String((error as Error)?.message ?? error).slice(0, 200)}`);
+      }
+      const { document, ttlMs } = result;
+      const keys = keysOfDocument(did, document);
+      const lifetime = ttlMs ?? this.#ttlMs;
+      if (lifetime > 0) {
+        while (this.#cache.size >= this.#maxEntries) this.#cache.delete(this.#cache.keys().next().value!);
+        this.#cache.set(did, { keys, expires: Date.now() + lifetime });
+      }
+      return keys;
+    })();
+    this.#inFlight.set(did, resolution);
+    try {
+      return await resolution;
+    } finally {
+      this.#inFlight.delete(did);
+    }
   }
 }
 
-export interface VerificationKey {
-  id: string;
-  key: KeyObject;
-  /** The only JWS alg this key may verify: pinning it defeats algorithm confusion. */
-  alg: 'EdDSA' | 'ES256' | 'ES256K' | 'ES384';
+const shortDid = (did: string) => (did.length > 100 ? `${did.slice(0, 60)}…${did.slice(-20)}` : did);
+
+function uniqueById(keys: VerificationKey[]): VerificationKey[] {
+  const seen = new Set<string>();
+  return keys.filter((k) => (seen.has(k.id) ? false : (seen.add(k.id), true)));
 }
 
-const ALG_OF_CURVE: Record<string, VerificationKey['alg']> = { Ed25519: 'EdDSA', 'P-256': 'ES256', secp256k1: 'ES256K', 'P-384': 'ES384' };
-const SUPPORTED_METHODS = new Set(['key']);
+/** The keys a DID document lists for assertions and for authentication. */
+export function keysOfDocument(did: string, document: DidDocument): ResolvedKeys {
+  if (!isPlainObject(document) || document.id !== did) throw new DidKeyError('did_not_found', `the DID document is not for ${shortDid(did)}`);
+  const absolute = (id: string) => (id.startsWith('#') ? `${did}${id}` : id);
+  const list = (value: unknown): unknown[] => (Array.isArray(value) ? value.slice(0, MAX_METHODS) : []);
+  const declared = new Map<string, DidVerificationMethod>();
+  const asMethod = (value: unknown): DidVerificationMethod | undefined => {
+    if (!isPlainObject(value) || typeof value.id !== 'string' || typeof value.type !== 'string' || value.id.length > MAX_DID_LENGTH + 200) return undefined;
+    return { ...(value as unknown as DidVerificationMethod), id: absolute(value.id) };
+  };
+  for (const entry of list(document.verificationMethod)) {
+    const method = asMethod(entry);
+    if (method && !declared.has(method.id)) declared.set(method.id, method);
+  }
+  const unusable: ResolvedKeys['unusable'] = [];
+  const outcomes = new Map<string, VerificationKey | undefined>();
+  const keyOf = (method: DidVerificationMethod): VerificationKey | undefined => {
+    if (outcomes.has(method.id)) return outcomes.get(method.id);
+    const outcome = keyOfVerificationMethod(method);
+    if (!outcome.ok) unusable.push({ id: method.id, why: outcome.why });
+    outcomes.set(method.id, outcome.ok ? outcome.key : undefined);
+    return outcome.ok ? outcome.key : undefined;
+  };
+  const relationship = (name: KeyPurpose): VerificationKey[] =>
+    list(document[name]).flatMap((ref) => {
+      // A reference to a declared method, or a method embedded in the relationship.
+      const method = typeof ref === 'string' ? declared.get(absolute(ref)) : asMethod(ref);
+      const key = method ? keyOf(method) : undefined;
+      return key ? [key] : [];
+    });
+  return { assertionMethod: relationship('assertionMethod'), authentication: relationship('authentication'), unusable };
+}
 
-function keyOf(method: VerificationMethod): VerificationKey | undefined {
-  const jwk = method.publicKeyJwk as { kty?: string; crv?: string } | undefined;
-  if (jwk?.crv && ALG_OF_CURVE[jwk.crv]) {
-    return { id: method.id, key: createPublicKey({ key: jwk as never, format: 'jwk' }), alg: ALG_OF_CURVE[jwk.crv]! };
-  }
-  if (method.type === 'Ed25519VerificationKey2018' && method.publicKeyBase58) {
-    const raw = Buffer.from(toBeArray(decodeBase58(method.publicKeyBase58)));
-    if (raw.length === 32) return { id: method.id, key: ed25519PublicKey(raw), alg: 'EdDSA' };
-  }
-  return undefined;
+const HASH_OF: Partial<Record<JoseAlg, string>> = {
+  ES256: 'sha256', ES256K: 'sha256', ES384: 'sha384', ES512: 'sha512',
+  RS256: 'sha256', RS384: 'sha384', RS512: 'sha512', PS256: 'sha256', PS384: 'sha384', PS512: 'sha512',
+};
+const EC_SIGNATURE_BYTES: Partial<Record<JoseAlg, number>> = { ES256: 64, ES256K: 64, ES384: 96, ES512: 132 };
+const CURVE_OF: Partial<Record<JoseAlg, string>> = { ES256: 'prime256v1', ES256K: 'secp256k1', ES384: 'secp384r1', ES512: 'secp521r1' };
+
+/** Whether the key may verify a JWS whose header names `alg` (never "none", never HS*, never another key type's alg). */
+export function algAllowed(key: VerificationKey, alg: unknown): alg is JoseAlg {
+  return typeof alg === 'string' && (key.algs ?? [key.alg]).includes(alg as JoseAlg);
 }
 
 /**
- * Resolves the key a DID uses for assertions (credentials) or authentication (presentations).
- * Resolved documents are cached: did:key documents never change.
+ * Verifies a JWS signature with a resolved key; JOSE ECDSA signatures are raw r||s. `alg` is the
+ * JWS header's alg (default: the key's pinned alg); a header alg the key does not allow fails.
+ * Never throws: anything malformed is simply not a valid signature.
  */
-export class DidKeyResolver {
-  readonly #resolver = new Resolver({ ...keyDidResolver() });
-  readonly #cache = new Map<string, VerificationKey[]>();
-  readonly #maxEntries: number;
-
-  constructor(options: { maxEntries?: number } = {}) {
-    this.#maxEntries = options.maxEntries ?? 10_000;
-  }
-
-  async keyFor(did: string, kid: string | undefined): Promise<VerificationKey> {
-    const keys = await this.#keys(did);
-    const wanted = kid === undefined ? undefined : kid.startsWith('#') ? `${did}${kid}` : kid;
-    const key = wanted === undefined ? keys[0] : keys.find((k) => k.id === wanted);
-    if (!key) throw new DidKeyError('key_not_found', wanted ? `${did} has no key ${wanted}` : `${did} lists no usable key`);
-    return key;
-  }
-
-  async #keys(did: string): Promise<VerificationKey[]> {
-    const cached = this.#cache.get(did);
-    if (cached) return cached;
-    const method = /^did:([a-z0-9]+):/.exec(did)?.[1];
-    if (!method || !SUPPORTED_METHODS.has(method)) throw new DidKeyError('unsupported_did_method', `DID method "${method ?? did.slice(0, 20)}" is not supported`);
-    const { didDocument, didResolutionMetadata } = await this.#resolver.resolve(did);
-    if (!didDocument) {
-      const error = didResolutionMetadata.error ?? 'notFound';
-      throw new DidKeyError(error === 'notFound' || error === 'invalidDid' ? 'did_not_found' : 'did_resolution_failed', `cannot resolve ${did}: ${error}`);
+export function verifyJwsSignature(key: VerificationKey, signingInput: Buffer, signature: Buffer, alg: string = key.alg): boolean {
+  try {
+    if (!algAllowed(key, alg)) return false;
+    if (alg === 'ES256K-R' || (alg === 'ES256K' && key.ethereumAddress)) return verifyByRecovery(key, signingInput, signature, alg);
+    const publicKey = key.key;
+    if (!publicKey) return false;
+    if (alg === 'EdDSA') return publicKey.asymmetricKeyType === 'ed25519' && signature.length === 64 && verify(null, signingInput, publicKey, signature);
+    const hash = HASH_OF[alg];
+    if (!hash) return false;
+    if (alg.startsWith('ES')) {
+      if (publicKey.asymmetricKeyType !== 'ec' || publicKey.asymmetricKeyDetails?.namedCurve !== CURVE_OF[alg]) return false;
+      if (signature.length !== EC_SIGNATURE_BYTES[alg]) return false;
+      return verify(hash, signingInput, { key: publicKey, dsaEncoding: 'ieee-p1363' }, signature);
     }
-    const listed = new Set([...(didDocument.assertionMethod ?? []), ...(didDocument.authentication ?? [])].map((m) => (typeof m === 'string' ? m : m.id)));
-    const keys = (didDocument.verificationMethod ?? []).filter((m) => listed.has(m.id)).flatMap((m) => keyOf(m) ?? []);
-    if (this.#cache.size >= this.#maxEntries) this.#cache.delete(this.#cache.keys().next().value!);
-    this.#cache.set(did, keys);
-    return keys;
+    if (publicKey.asymmetricKeyType !== 'rsa') return false;
+    if (alg.startsWith('PS')) {
+      return verify(hash, signingInput, { key: publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST }, signature);
+    }
+    return verify(hash, signingInput, { key: publicKey, padding: constants.RSA_PKCS1_PADDING }, signature);
+  } catch {
+    return false;
   }
 }
 
-/** Verifies a JWS signature with a resolved key; JOSE ECDSA signatures are raw r||s. */
-export function verifyJwsSignature(key: VerificationKey, signingInput: Buffer, signature: Buffer): boolean {
-  if (key.alg === 'EdDSA') return verify(null, signingInput, key.key, signature);
-  const hash = key.alg === 'ES384' ? 'sha384' : 'sha256';
-  return verify(hash, signingInput, { key: key.key, dsaEncoding: 'ieee-p1363' }, signature);
+const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
+
+/**
+ * ES256K-R (r||s||recovery id, as did-jwt writes it) or ES256K (r||s) against an Ethereum account:
+ * the SHA-256 digest's signer is recovered and its address compared.
+ */
+function verifyByRecovery(key: VerificationKey, signingInput: Buffer, signature: Buffer, alg: string): boolean {
+  const digest = createHash('sha256').update(signingInput).digest();
+  const r = `0x${signature.subarray(0, 32).toString('hex')}`;
+  let sValue = BigInt(`0x${signature.subarray(32, 64).toString('hex') || '0'}`);
+  // (r, s, v) and (r, n - s, v ^ 1) are the same signature; ethers only takes the low-s form.
+  const flip = sValue > SECP256K1_N / 2n;
+  if (flip) sValue = SECP256K1_N - sValue;
+  const s = `0x${sValue.toString(16).padStart(64, '0')}`;
+  let candidates: number[];
+  if (alg === 'ES256K-R') {
+    if (signature.length !== 65) return false;
+    const recovery = signature[64]! >= 27 ? signature[64]! - 27 : signature[64]!;
+    if (recovery !== 0 && recovery !== 1) return false;
+    candidates = [recovery];
+  } else {
+    if (signature.length !== 64) return false;
+    candidates = [0, 1];
+  }
+  for (const recovery of candidates) {
+    try {
+      const publicKey = SigningKey.recoverPublicKey(digest, Signature.from({ r, s, v: 27 + (flip ? recovery ^ 1 : recovery) }));
+      if (key.ethereumAddress && computeAddress(publicKey).toLowerCase() === key.ethereumAddress) return true;
+      if (!key.ethereumAddress && key.key) {
+        // A secp256k1 public key allowed ES256K-R: compare the recovered key with it.
+        const jwk = key.key.export({ format: 'jwk' }) as { x?: string; y?: string };
+        const recovered = Buffer.from(SigningKey.computePublicKey(publicKey, false).slice(4), 'hex');
+        if (recovered.subarray(0, 32).toString('base64url') === jwk.x && recovered.subarray(32).toString('base64url') === jwk.y) return true;
+      }
+    } catch {
+      // not recoverable with this id
+    }
+  }
+  return false;
 }

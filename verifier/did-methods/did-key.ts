@@ -21,7 +21,7 @@ export async function resolveDidKey(did: string): Promise<MethodResolution> {
   if (!decoded.ok) {
     throw new DidKeyError(decoded.malformed ? 'did_not_found' : 'key_not_found', `${did.slice(0, 60)}${did.length > 60 ? '…' : ''}: ${decoded.why}`);
   }
-  const vmId = `${did}#${match[1]}`;
+  const vmId = `${did}#z${match[1]}`;
   const document: DidDocument = {
     '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1'],
     id: did,

@@ -204,7 +204,7 @@ export function jwkOfMulticodecKey(bytes: Uint8Array): { ok: true; jwk: Record<s
     case MULTICODEC.bls12381g1g2:
       return { ok: false, why: 'it holds a BLS12-381 key (BBS signatures), which JOSE cannot verify', malformed: false };
     default:
-      return { ok: false, why: `multicodec 0x${prefix.value.toString(16)} is not a supported public key type`, malformed: false };
+      return { ok: false, why: `multicodec 0x${prefix.value.toString(16)} is not a supported public key type`, malformed: true };
   }
 }
 

@@ -1,0 +1,498 @@
+import { createHash, createPrivateKey, ECDH, generateKeyPairSync, sign, constants, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { Wallet, SigningKey } from 'ethers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { algAllowed, DidKeyError, DidKeyResolver, keyFromJwk, verifyJwsSignature, type VerificationKey } from './did-keys.ts';
+import { didJwkOfJwk } from './did-methods/did-jwk.ts';
+import { didKeyOfJwk } from './did-methods/did-key.ts';
+import { didWebUrl, isPublicWebHost } from './did-methods/did-web.ts';
+import { parseDidEthr } from './did-methods/did-ethr.ts';
+
+const CONFORMANCE = path.resolve(process.cwd(), '../shared/conformance');
+const readJson = (file: string) => JSON.parse(readFileSync(path.join(CONFORMANCE, file), 'utf8'));
+
+async function rejection(promise: Promise<unknown>): Promise<DidKeyError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(DidKeyError);
+    return error as DidKeyError;
+  }
+  throw new Error('expected a DidKeyError');
+}
+
+// ---------------------------------------------------------------------------------------------
+// did:key test vectors (w3c-ccg/did-key-spec)
+// ---------------------------------------------------------------------------------------------
+
+const B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+/** Independent base58 decoder for the test (the code under test has its own). */
+function base58(text: string): Buffer {
+  let n = 0n;
+  for (const c of text) n = n * 58n + BigInt(B58.indexOf(c));
+  const hex = n.toString(16);
+  return Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex');
+}
+
+const CURVE_OF_TYPE: Record<string, [string, string]> = {
+  EcdsaSecp256k1VerificationKey2019: ['secp256k1', 'secp256k1'],
+  P256Key2021: ['P-256', 'prime256v1'],
+};
+
+/** The public JWK a vector says its did:key holds. */
+function expectedJwk(entry: Record<string, any>): Record<string, string> {
+  const jwk = entry.publicKeyJwk ?? entry.verificationMethod?.publicKeyJwk ?? entry.verificationKeyPair?.publicKeyJwk;
+  if (jwk) return jwk.kty === 'RSA' ? { kty: 'RSA', n: jwk.n, e: jwk.e } : jwk.kty === 'EC' ? { kty: 'EC', crv: jwk.crv, x: jwk.x, y: jwk.y } : { kty: jwk.kty, crv: jwk.crv, x: jwk.x };
+  const pair = entry.verificationKeyPair ?? entry.verificationMethod;
+  const raw = base58(pair.publicKeyBase58);
+  if (pair.type === 'Ed25519VerificationKey2018') return { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') };
+  const [crv, nodeCurve] = CURVE_OF_TYPE[pair.type]!;
+  const point = ECDH.convertKey(raw, nodeCurve, undefined, undefined, 'uncompressed') as Buffer;
+  const size = (point.length - 1) / 2;
+  return { kty: 'EC', crv, x: point.subarray(1, 1 + size).toString('base64url'), y: point.subarray(1 + size).toString('base64url') };
+}
+
+const ALG_OF: Record<string, string> = { Ed25519: 'EdDSA', 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512', secp256k1: 'ES256K' };
+
+function signingVectors(): { file: string; did: string; entry: Record<string, any> }[] {
+  return ['ed25519-x25519.json', 'secp256k1.json', 'nist-curves.json', 'rsa.json'].flatMap((file) =>
+    Object.entries(readJson(`did-key/${file}`) as Record<string, Record<string, any>>).map(([did, entry]) => ({ file, did, entry })),
+  );
+}
+
+describe('did:key conformance vectors', () => {
+  const resolver = new DidKeyResolver();
+  const vectors = signingVectors();
+
+  it('covers Ed25519, secp256k1, P-256, P-384, P-521 and RSA', () => {
+    const kinds = new Set(vectors.map(({ entry }) => { const j = expectedJwk(entry); return j.crv ?? j.kty; }));
+    expect([...kinds].sort()).toEqual(['Ed25519', 'P-256', 'P-384', 'P-521', 'RSA', 'secp256k1']);
+    expect(vectors).toHaveLength(5 + 6 + 7 + 2);
+  });
+
+  it.each(vectors.map((v) => [`${v.file} ${v.did.slice(0, 32)}…`, v] as const))('%s resolves to the vector\'s key', async (_, { did, entry }) => {
+    const expected = expectedJwk(entry);
+    const fingerprint = did.slice('did:key:'.length);
+    for (const kid of [undefined, `#${fingerprint}`, `${did}#${fingerprint}`]) {
+      const key = await resolver.keyFor(did, kid);
+      expect(key.id).toBe(`${did}#${fingerprint}`);
+      expect(key.id).toBe(entry.didDocument.verificationMethod[0].id);
+      const actual = key.key!.export({ format: 'jwk' });
+      expect(actual).toEqual(expected);
+      expect(key.alg).toBe(expected.kty === 'RSA' ? 'RS256' : ALG_OF[expected.crv!]);
+    }
+    // did:key round trip from the JWK
+    expect(didKeyOfJwk(expected)).toBe(did);
+  });
+
+  it.each(vectors.filter((v) => v.entry.privateKeyJwk || v.entry.verificationMethod?.privateKeyJwk || v.entry.verificationKeyPair?.privateKeyJwk || v.entry.seed).map((v) => [v.did.slice(0, 40), v] as const))(
+    '%s verifies a JWS signed with the vector\'s private key',
+    async (_, { did, entry }) => {
+      const expected = expectedJwk(entry);
+      let privateKey: KeyObject;
+      const privateJwk = entry.privateKeyJwk ?? entry.verificationMethod?.privateKeyJwk ?? entry.verificationKeyPair?.privateKeyJwk;
+      if (privateJwk) privateKey = createPrivateKey({ key: privateJwk, format: 'jwk' });
+      else if (expected.crv === 'Ed25519') privateKey = createPrivateKey({ key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), Buffer.from(entry.seed, 'hex')]), format: 'der', type: 'pkcs8' });
+      else privateKey = createPrivateKey({ key: { ...expected, d: Buffer.from(entry.seed, 'hex').toString('base64url') }, format: 'jwk' });
+      const key = await resolver.keyFor(did, undefined);
+      const { input, signature } = jws(key.alg, privateKey);
+      expect(verifyJwsSignature(key, input, signature, key.alg)).toBe(true);
+      expect(verifyJwsSignature(key, input, Buffer.from(signature.map((b, i) => (i === 5 ? b ^ 1 : b))), key.alg)).toBe(false);
+    },
+  );
+
+  const unsupported = [
+    ...Object.keys(readJson('did-key/bls12381.json')).map((did) => [did, /BLS12-381/] as const),
+    ...Object.keys(readJson('did-key/x25519.json').didDocument).map((did) => [did, /X25519.*key agreement/] as const),
+    ...Object.values(readJson('did-key/ed25519-x25519.json') as Record<string, any>).map((e) => [`did:key:${e.keyAgreementKeyPair.id.split('#')[1]}`, /X25519/] as const),
+  ];
+
+  it.each(unsupported.map(([did, why]) => [did.slice(0, 40), did, why] as const))('%s… (not a JOSE signing key) gives a clear DidKeyError', async (_, did, why) => {
+    const error = await rejection(resolver.keyFor(did, undefined));
+    expect(error.reason).toBe('key_not_found');
+    expect(error.message).toMatch(why);
+  });
+
+  it('refuses malformed did:keys as not found', async () => {
+    for (const did of ['did:key:', 'did:key:zz0OIl', 'did:key:z6Mk', 'did:key:mAbCd', `did:key:z${'2'.repeat(2000)}`, 'did:key:zDnaerx9CtbPJ1q36T5Ln5wYt3MQYeGRG5ehnPAmxcf5mDZpX']) {
+      const error = await rejection(resolver.keyFor(did, undefined));
+      expect(error.reason, did).toBe('did_not_found');
+    }
+  });
+
+  it('refuses kids of another DID or that the DID does not list', async () => {
+    const did = vectors[0]!.did;
+    expect((await rejection(resolver.keyFor(did, '#other'))).reason).toBe('key_not_found');
+    expect((await rejection(resolver.keyFor(did, `${vectors[1]!.did}#x`))).reason).toBe('key_not_found');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// did:jwk
+// ---------------------------------------------------------------------------------------------
+
+describe('did:jwk', () => {
+  const resolver = new DidKeyResolver();
+
+  it.each([
+    ['Ed25519', generateKeyPairSync('ed25519'), 'EdDSA'],
+    ['P-256', generateKeyPairSync('ec', { namedCurve: 'prime256v1' }), 'ES256'],
+    ['P-384', generateKeyPairSync('ec', { namedCurve: 'secp384r1' }), 'ES384'],
+    ['P-521', generateKeyPairSync('ec', { namedCurve: 'secp521r1' }), 'ES512'],
+    ['secp256k1', generateKeyPairSync('ec', { namedCurve: 'secp256k1' }), 'ES256K'],
+    ['RSA-2048', generateKeyPairSync('rsa', { modulusLength: 2048 }), 'RS256'],
+  ] as const)('round trip with %s', async (_, pair, alg) => {
+    const jwk = pair.publicKey.export({ format: 'jwk' });
+    const did = didJwkOfJwk(jwk as Record<string, unknown>);
+    const key = await resolver.keyFor(did, '#0');
+    expect(key.id).toBe(`${did}#0`);
+    expect(key.alg).toBe(alg);
+    expect(key.key!.export({ format: 'jwk' })).toEqual(jwk);
+    const { input, signature } = jws(alg, pair.privateKey);
+    expect(verifyJwsSignature(key, input, signature, alg)).toBe(true);
+    expect(await resolver.keyFor(did, `${did}#0`)).toBe(key);
+  });
+
+  it('refuses private material, key agreement keys, weak RSA and garbage', async () => {
+    const ed = generateKeyPairSync('ed25519');
+    const privateDid = `did:jwk:${Buffer.from(JSON.stringify(ed.privateKey.export({ format: 'jwk' }))).toString('base64url')}`;
+    expect((await rejection(resolver.keyFor(privateDid, '#0'))).reason).toBe('did_not_found');
+    const x = generateKeyPairSync('x25519').publicKey.export({ format: 'jwk' });
+    expect((await rejection(resolver.keyFor(didJwkOfJwk(x as Record<string, unknown>), '#0'))).message).toMatch(/X25519|no usable key/);
+    const enc = didJwkOfJwk({ ...(ed.publicKey.export({ format: 'jwk' }) as object), use: 'enc' });
+    expect((await rejection(resolver.keyFor(enc, '#0'))).reason).toBe('key_not_found');
+    const weak = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'jwk' });
+    expect((await rejection(resolver.keyFor(didJwkOfJwk(weak as Record<string, unknown>), '#0'))).message).toMatch(/2048/);
+    const wrongAlg = didJwkOfJwk({ ...(ed.publicKey.export({ format: 'jwk' }) as object), alg: 'ES256' });
+    expect((await rejection(resolver.keyFor(wrongAlg, '#0'))).message).toMatch(/alg/);
+    for (const did of ['did:jwk:', 'did:jwk:bm90IGpzb24', `did:jwk:${Buffer.from('[1,2]').toString('base64url')}`, `did:jwk:${Buffer.from('{"kty":"EC","crv":"P-256","x":"AA","y":"AA"}').toString('base64url')}`]) {
+      const error = await rejection(resolver.keyFor(did, '#0'));
+      expect(['did_not_found', 'key_not_found'], did).toContain(error.reason);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// did:web against a local HTTP server on 127.0.0.1, reached through an injected fetch
+// ---------------------------------------------------------------------------------------------
+
+describe('did:web', () => {
+  let server: Server;
+  let port = 0;
+  const requests: string[] = [];
+  const ed = generateKeyPairSync('ed25519');
+  const p256 = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const HOST = 'issuer.example';
+
+  const documentFor = (did: string) => ({
+    '@context': ['https://www.w3.org/ns/did/v1'],
+    id: did,
+    verificationMethod: [
+      { id: `${did}#ed`, type: 'JsonWebKey2020', controller: did, publicKeyJwk: ed.publicKey.export({ format: 'jwk' }) },
+      { id: '#p256', type: 'JsonWebKey2020', controller: did, publicKeyJwk: p256.publicKey.export({ format: 'jwk' }) },
+      { id: `${did}#x`, type: 'X25519KeyAgreementKey2019', controller: did, publicKeyBase58: 'J3PiFeuSyLugy4DKn87TwK5cnruRgPtxouzXUqg99Avp' },
+    ],
+    assertionMethod: [`${did}#ed`, '#p256'],
+    authentication: ['#p256', { id: `${did}#embedded`, type: 'Ed25519VerificationKey2018', controller: did, publicKeyBase58: '4zvwRjXUKGfvwnParsHAS3HuSVzV5cA4McphgmoCtajS' }],
+    keyAgreement: [`${did}#x`],
+  });
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      requests.push(req.url ?? '');
+      const url = req.url ?? '';
+      if (url === '/.well-known/did.json') return void res.writeHead(200, { 'content-type': 'application/did+json' }).end(JSON.stringify(documentFor(`did:web:${HOST}`)));
+      if (url === '/users/alice/did.json') return void res.writeHead(200).end(JSON.stringify(documentFor(`did:web:${HOST}:users:alice`)));
+      if (url === '/wrong-id/did.json') return void res.writeHead(200).end(JSON.stringify(documentFor(`did:web:${HOST}:someone-else`)));
+      if (url === '/slow/did.json') return; // never answers
+      if (url === '/huge/did.json') {
+        // no content-length: the body is streamed until the cap cuts it off
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const chunk = Buffer.alloc(16 * 1024, 0x20);
+        let sent = 0;
+        const pump = () => {
+          while (sent < 1024 && res.write(chunk)) sent += 1;
+          if (sent < 1024) res.once('drain', pump);
+          else res.end();
+        };
+        pump();
+        res.on('error', () => undefined);
+        return;
+      }
+      if (url === '/big-declared/did.json') return void res.writeHead(200, { 'content-length': String(10 * 1024 * 1024) }).end();
+      if (url === '/not-json/did.json') return void res.writeHead(200).end('<html>');
+      if (url === '/deep/did.json') return void res.writeHead(200).end(`{"id":"did:web:${HOST}:deep","x":${'['.repeat(5000)}${']'.repeat(5000)}}`);
+      if (url === '/redirect/did.json') return void res.writeHead(302, { location: 'http://169.254.169.254/' }).end();
+      if (url === '/down/did.json') return void res.writeHead(503).end();
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  /** Routes https://issuer.example/… to the local server; refuses every other host. */
+  const localFetch: typeof fetch = async (input, init) => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    if (url.protocol !== 'https:' || url.hostname !== HOST) throw new Error(`test fetch refuses ${url.href}`);
+    return fetch(`http://127.0.0.1:${port}${url.pathname}`, init);
+  };
+  const make = (options: ConstructorParameters<typeof DidKeyResolver>[0] = {}) => new DidKeyResolver({ fetch: localFetch, timeoutMs: 500, ...options });
+
+  it('maps DIDs to https URLs and refuses unsafe ones', () => {
+    expect(didWebUrl('did:web:example.com').url).toBe('https://example.com/.well-known/did.json');
+    expect(didWebUrl('did:web:w3c-ccg.github.io:user:alice').url).toBe('https://w3c-ccg.github.io/user/alice/did.json');
+    expect(didWebUrl('did:web:example.com%3A3000:a').url).toBe('https://example.com:3000/a/did.json');
+    for (const bad of ['did:web:', 'did:web:exa mple.com', 'did:web:example.com:..', 'did:web:example.com:a%2Fb', 'did:web:ex_ample.com', 'did:web:example.com%3A99999']) {
+      expect(() => didWebUrl(bad), bad).toThrow(DidKeyError);
+    }
+    for (const host of ['localhost', '127.0.0.1', '10.0.0.1', '169.254.169.254', 'metadata.internal', 'printer.local', 'intranet']) expect(isPublicWebHost(host), host).toBe(false);
+    expect(isPublicWebHost('issuer.example')).toBe(true);
+  });
+
+  it('resolves a document and its keys by purpose', async () => {
+    const resolver = make();
+    const did = `did:web:${HOST}`;
+    const edKey = await resolver.keyFor(did, '#ed', 'assertionMethod');
+    expect(edKey.alg).toBe('EdDSA');
+    const pKey = await resolver.keyFor(did, `${did}#p256`);
+    expect(pKey.alg).toBe('ES256');
+    expect((await resolver.keyFor(did, 'embedded', 'authentication')).alg).toBe('EdDSA');
+    expect((await rejection(resolver.keyFor(did, '#ed', 'authentication'))).reason).toBe('key_not_found');
+    expect((await rejection(resolver.keyFor(did, '#x'))).reason).toBe('key_not_found');
+    const { input, signature } = jws('ES256', p256.privateKey);
+    expect(verifyJwsSignature(pKey, input, signature, 'ES256')).toBe(true);
+    expect((await resolver.keyFor(`did:web:${HOST}:users:alice`, '#ed')).alg).toBe('EdDSA');
+  });
+
+  it('404 is did_not_found; a wrong document id, a redirect, non-JSON, deep nesting are rejected', async () => {
+    const resolver = make();
+    expect((await rejection(resolver.keyFor(`did:web:${HOST}:nobody`, undefined))).reason).toBe('did_not_found');
+    const wrong = await rejection(resolver.keyFor(`did:web:${HOST}:wrong-id`, undefined));
+    expect(wrong.reason).toBe('did_not_found');
+    expect(wrong.message).toMatch(/is for did:web:issuer\.example:someone-else/);
+    expect((await rejection(resolver.keyFor(`did:web:${HOST}:redirect`, undefined))).message).toMatch(/redirect/);
+    expect((await rejection(resolver.keyFor(`did:web:${HOST}:not-json`, undefined))).reason).toBe('did_not_found');
+    expect((await rejection(resolver.keyFor(`did:web:${HOST}:deep`, undefined))).message).toMatch(/nested/);
+  });
+
+  it('a timeout or a 5xx is did_resolution_failed (unverifiable, not invalid)', async () => {
+    const resolver = make({ timeoutMs: 200 });
+    const started = Date.now();
+    const timeout = await rejection(resolver.keyFor(`did:web:${HOST}:slow`, undefined));
+    expect(timeout.reason).toBe('did_resolution_failed');
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect((await rejection(resolver.keyFor(`did:web:${HOST}:down`, undefined))).reason).toBe('did_resolution_failed');
+    // A fetch that ignores the abort signal is still cut off by the deadline.
+    const hanging = new DidKeyResolver({ fetch: () => new Promise<Response>(() => undefined), timeoutMs: 100 });
+    expect((await rejection(hanging.keyFor('did:web:example.com', undefined))).reason).toBe('did_resolution_failed');
+    const refused = new DidKeyResolver({ fetch: async () => { throw new TypeError('fetch failed'); } });
+    expect((await rejection(refused.keyFor('did:web:example.com', undefined))).reason).toBe('did_resolution_failed');
+  });
+
+  it('oversized responses are rejected, streamed or declared', async () => {
+    const resolver = make({ maxDocumentBytes: 32 * 1024 });
+    const streamed = await rejection(resolver.keyFor(`did:web:${HOST}:huge`, undefined));
+    expect(streamed.reason).toBe('did_not_found');
+    expect(streamed.message).toMatch(/32768 bytes/);
+    expect((await rejection(resolver.keyFor(`did:web:${HOST}:big-declared`, undefined))).message).toMatch(/10485760 bytes/);
+  });
+
+  it('refuses loopback, private and IP hosts before any request', async () => {
+    let calls = 0;
+    const resolver = new DidKeyResolver({ fetch: async () => { calls += 1; return new Response('{}'); } });
+    for (const did of ['did:web:localhost', 'did:web:127.0.0.1%3A8080', 'did:web:169.254.169.254', 'did:web:10.1.2.3']) {
+      expect((await rejection(resolver.keyFor(did, undefined))).reason, did).toBe('did_not_found');
+    }
+    expect(calls).toBe(0);
+  });
+
+  it('caches with a TTL and a bounded size, and shares concurrent lookups', async () => {
+    let calls = 0;
+    const doc = (did: string) => new Response(JSON.stringify(documentFor(did)), { status: 200 });
+    const counting: typeof fetch = async (input) => {
+      calls += 1;
+      const url = new URL(String(input));
+      const did = url.pathname === '/.well-known/did.json' ? `did:web:${url.hostname}` : `did:web:${url.hostname}:${url.pathname.split('/').slice(1, -1).join(':')}`;
+      return doc(did);
+    };
+    const resolver = new DidKeyResolver({ fetch: counting, ttlMs: 60, maxEntries: 2 });
+    await Promise.all(Array.from({ length: 10 }, () => resolver.keyFor('did:web:a.example', '#ed')));
+    expect(calls).toBe(1);
+    await resolver.keyFor('did:web:a.example', '#ed');
+    expect(calls).toBe(1);
+    await new Promise((r) => setTimeout(r, 80));
+    await resolver.keyFor('did:web:a.example', '#ed');
+    expect(calls).toBe(2); // expired
+    await resolver.keyFor('did:web:b.example', '#ed');
+    await resolver.keyFor('did:web:c.example', '#ed');
+    expect(calls).toBe(4);
+    await resolver.keyFor('did:web:a.example', '#ed'); // evicted (only 2 entries kept)
+    expect(calls).toBe(5);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// did:ethr (no registry changes; ethr-did-resolver is not installed)
+// ---------------------------------------------------------------------------------------------
+
+describe('did:ethr', () => {
+  const wallet = Wallet.createRandom();
+  const signingInput = Buffer.from('eyJhbGciOiJFUzI1NkstUiJ9.eyJpc3MiOiJ4In0', 'ascii');
+  const recoverable = (w: { signingKey: SigningKey }) => {
+    const sig = w.signingKey.sign(createHash('sha256').update(signingInput).digest());
+    return Buffer.concat([Buffer.from(sig.r.slice(2), 'hex'), Buffer.from(sig.s.slice(2), 'hex'), Buffer.from([sig.yParity])]);
+  };
+
+  it('is not supported unless a chain is configured', async () => {
+    expect((await rejection(new DidKeyResolver().keyFor(`did:ethr:${wallet.address}`, undefined))).reason).toBe('unsupported_did_method');
+  });
+
+  it('verifies ES256K-R and ES256K by recovering the account address', async () => {
+    const resolver = new DidKeyResolver({ ethrChainId: 1 });
+    const did = `did:ethr:${wallet.address.toLowerCase()}`;
+    const key = await resolver.keyFor(did, '#controller');
+    expect(key).toMatchObject({ id: `${did}#controller`, alg: 'ES256K-R', algs: ['ES256K-R', 'ES256K'], ethereumAddress: wallet.address.toLowerCase() });
+    const signature = recoverable(wallet);
+    expect(verifyJwsSignature(key, signingInput, signature, 'ES256K-R')).toBe(true);
+    expect(verifyJwsSignature(key, signingInput, signature.subarray(0, 64), 'ES256K')).toBe(true);
+    expect(verifyJwsSignature(key, signingInput, recoverable(Wallet.createRandom()), 'ES256K-R')).toBe(false);
+    expect(verifyJwsSignature(key, Buffer.from('other'), signature, 'ES256K-R')).toBe(false);
+    expect(verifyJwsSignature(key, signingInput, signature, 'ES256')).toBe(false);
+    expect(verifyJwsSignature(key, signingInput, signature, 'EdDSA')).toBe(false);
+  });
+
+  it('a public-key did:ethr also lists the controller key (ES256K)', async () => {
+    const resolver = new DidKeyResolver({ ethrChainId: 0x539 });
+    const did = `did:ethr:0x539:${wallet.signingKey.compressedPublicKey}`;
+    const key = await resolver.keyFor(did, '#controllerKey');
+    expect(key.alg).toBe('ES256K');
+    const { input, signature } = jws('ES256K', createPrivateKey({ key: { ...(key.key!.export({ format: 'jwk' }) as object), d: Buffer.from(wallet.privateKey.slice(2), 'hex').toString('base64url') } as never, format: 'jwk' }));
+    expect(verifyJwsSignature(key, input, signature, 'ES256K')).toBe(true);
+    expect((await resolver.keyFor(did, '#controller')).ethereumAddress).toBe(wallet.address.toLowerCase());
+    expect((await rejection(resolver.keyFor(`did:ethr:${wallet.address}`, undefined))).message).toMatch(/chain 1/);
+  });
+
+  it('parses networks and refuses bad identifiers', () => {
+    expect(parseDidEthr(`did:ethr:sepolia:${wallet.address}`).chainId).toBe(11155111);
+    expect(parseDidEthr(`did:ethr:0x5:${wallet.address}`).chainId).toBe(5);
+    expect(() => parseDidEthr('did:ethr:0x1234')).toThrow(DidKeyError);
+    // EIP-55: a mixed-case address must carry the right checksum
+    expect(parseDidEthr('did:ethr:0xF1232F840f3aD7d23FcDaA84d6C66dac24EFb198').address).toBe('0xF1232F840f3aD7d23FcDaA84d6C66dac24EFb198');
+    expect(() => parseDidEthr('did:ethr:0xf1232F840f3aD7d23FcDaA84d6C66dac24EFb198')).toThrow(DidKeyError);
+    expect(() => parseDidEthr(`did:ethr:unknownnet:${wallet.address}`)).toThrow(/not known/);
+  });
+
+  it('with an RPC node: unchanged identities resolve, changed ones are refused, outages are unverifiable', async () => {
+    const calls: string[] = [];
+    const rpc = (changedBlock: number, chainId = 1): typeof fetch => async (_url, init) => {
+      const request = JSON.parse(String(init?.body));
+      calls.push(request.method);
+      const result = request.method === 'eth_chainId' ? `0x${chainId.toString(16)}` : `0x${changedBlock.toString(16).padStart(64, '0')}`;
+      return new Response(JSON.stringify({ jsonrpc: '2.0', id: request.id, result }), { status: 200 });
+    };
+    const did = `did:ethr:${wallet.address}`;
+    const unchanged = new DidKeyResolver({ ethrChainId: 1, ethrRpcUrl: 'http://127.0.0.1:1/rpc', fetch: rpc(0) });
+    expect((await unchanged.keyFor(did, undefined)).alg).toBe('ES256K-R');
+    expect(calls).toEqual(['eth_chainId', 'eth_call']);
+    const changed = new DidKeyResolver({ ethrChainId: 1, ethrRpcUrl: 'http://127.0.0.1:1/rpc', fetch: rpc(1234) });
+    expect((await rejection(changed.keyFor(did, undefined))).message).toMatch(/changed on the ERC-1056 registry/);
+    const wrongChain = new DidKeyResolver({ ethrChainId: 1, ethrRpcUrl: 'http://127.0.0.1:1/rpc', fetch: rpc(0, 5) });
+    expect((await rejection(wrongChain.keyFor(did, undefined))).reason).toBe('did_resolution_failed');
+    const down = new DidKeyResolver({ ethrChainId: 1, ethrRpcUrl: 'http://127.0.0.1:1/rpc', fetch: async () => { throw new TypeError('ECONNREFUSED'); } });
+    expect((await rejection(down.keyFor(did, undefined))).reason).toBe('did_resolution_failed');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Signatures and algorithm confusion
+// ---------------------------------------------------------------------------------------------
+
+const HASH: Record<string, string> = { ES256: 'sha256', ES256K: 'sha256', ES384: 'sha384', ES512: 'sha512', RS256: 'sha256', PS256: 'sha256' };
+
+/** A compact-JWS signing input and its signature, made with node:crypto. */
+function jws(alg: string, privateKey: KeyObject, payload: object = { iss: 'x', n: Math.random() }): { input: Buffer; signature: Buffer } {
+  const input = Buffer.from(`${Buffer.from(JSON.stringify({ alg })).toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`, 'ascii');
+  let signature: Buffer;
+  if (alg === 'EdDSA') signature = sign(null, input, privateKey);
+  else if (alg.startsWith('ES')) signature = sign(HASH[alg]!, input, { key: privateKey, dsaEncoding: 'ieee-p1363' });
+  else if (alg.startsWith('PS')) signature = sign(HASH[alg]!, input, { key: privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 });
+  else signature = sign(HASH[alg]!, input, privateKey);
+  return { input, signature };
+}
+
+describe('verifyJwsSignature', () => {
+  const pairs = {
+    EdDSA: generateKeyPairSync('ed25519'),
+    ES256: generateKeyPairSync('ec', { namedCurve: 'prime256v1' }),
+    ES256K: generateKeyPairSync('ec', { namedCurve: 'secp256k1' }),
+    ES384: generateKeyPairSync('ec', { namedCurve: 'secp384r1' }),
+    ES512: generateKeyPairSync('ec', { namedCurve: 'secp521r1' }),
+    RS256: generateKeyPairSync('rsa', { modulusLength: 2048 }),
+  };
+  const keyOf = (alg: keyof typeof pairs): VerificationKey => {
+    const outcome = keyFromJwk(`did:example:${alg}#k`, pairs[alg].publicKey.export({ format: 'jwk' }));
+    if (!outcome.ok) throw new Error(outcome.why);
+    return outcome.key;
+  };
+
+  it.each(Object.keys(pairs) as (keyof typeof pairs)[])('%s: valid signatures hold, altered ones and other keys do not', (alg) => {
+    const key = keyOf(alg);
+    expect(key.alg).toBe(alg);
+    const { input, signature } = jws(alg, pairs[alg].privateKey);
+    expect(verifyJwsSignature(key, input, signature)).toBe(true);
+    expect(verifyJwsSignature(key, input, signature, alg)).toBe(true);
+    expect(verifyJwsSignature(key, Buffer.concat([input, Buffer.from('x')]), signature, alg)).toBe(false);
+    expect(verifyJwsSignature(key, input, Buffer.from(signature.map((b, i) => (i === 0 ? b ^ 0x80 : b))), alg)).toBe(false);
+    expect(verifyJwsSignature(key, input, signature.subarray(1), alg)).toBe(false);
+    expect(verifyJwsSignature(key, input, Buffer.alloc(0), alg)).toBe(false);
+    for (const other of Object.keys(pairs) as (keyof typeof pairs)[]) {
+      if (other === alg) continue;
+      const foreign = jws(other, pairs[other].privateKey);
+      expect(verifyJwsSignature(key, foreign.input, foreign.signature, other), `${alg} key, ${other} header`).toBe(false);
+      expect(verifyJwsSignature(key, foreign.input, foreign.signature, alg), `${alg} key, ${other} signature`).toBe(false);
+    }
+  });
+
+  it('PS256 when the key declares it', () => {
+    const outcome = keyFromJwk('did:example:ps#k', { ...(pairs.RS256.publicKey.export({ format: 'jwk' }) as object), alg: 'PS256' });
+    expect(outcome.ok && outcome.key.alg).toBe('PS256');
+    const key = (outcome as { ok: true; key: VerificationKey }).key;
+    const ps = jws('PS256', pairs.RS256.privateKey);
+    expect(verifyJwsSignature(key, ps.input, ps.signature, 'PS256')).toBe(true);
+    const rs = jws('RS256', pairs.RS256.privateKey);
+    expect(verifyJwsSignature(key, rs.input, rs.signature, 'RS256')).toBe(false);
+  });
+
+  it('refuses algorithm confusion: an Ed25519 key with ES256, HS256 or none', () => {
+    const key = keyOf('EdDSA');
+    const { input, signature } = jws('EdDSA', pairs.EdDSA.privateKey);
+    for (const alg of ['ES256', 'ES256K', 'HS256', 'none', 'NONE', 'eddsa', 'RS256', '']) {
+      expect(algAllowed(key, alg), alg).toBe(false);
+      expect(verifyJwsSignature(key, input, signature, alg), alg).toBe(false);
+    }
+    // HS256 with the public key bytes as the HMAC secret (the classic confusion attack)
+    const raw = Buffer.from((pairs.EdDSA.publicKey.export({ format: 'jwk' }) as { x: string }).x, 'base64url');
+    const hmac = createHash('sha256').update(raw).update(input).digest();
+    expect(verifyJwsSignature(key, input, hmac, 'HS256')).toBe(false);
+    expect(verifyJwsSignature(key, input, Buffer.alloc(0), 'none')).toBe(false);
+    // A P-256 key never verifies EdDSA or ES384, even with a signature of the right length
+    const p = keyOf('ES256');
+    expect(verifyJwsSignature(p, input, signature, 'EdDSA')).toBe(false);
+    expect(verifyJwsSignature(p, input, Buffer.alloc(96), 'ES384')).toBe(false);
+  });
+
+  it('keeps old-style keys (no algs) working and never throws on odd input', () => {
+    const key: VerificationKey = { id: 'k', key: pairs.EdDSA.publicKey, alg: 'EdDSA' };
+    const { input, signature } = jws('EdDSA', pairs.EdDSA.privateKey);
+    expect(verifyJwsSignature(key, input, signature)).toBe(true);
+    expect(verifyJwsSignature({ id: 'k', alg: 'ES256' } as VerificationKey, input, signature)).toBe(false);
+    expect(verifyJwsSignature({ id: 'k', key: pairs.EdDSA.publicKey, alg: 'ES256' }, input, Buffer.alloc(64))).toBe(false);
+  });
+});

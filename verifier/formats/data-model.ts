@@ -1,0 +1,301 @@
+import { MAX_JWS_LENGTH } from '../jws.ts';
+import { hasOwn, isPlainObject, own } from './json-limits.ts';
+
+/** VC Data Model 1.1 and 2.0 base contexts. */
+export const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
+export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
+
+/** More would not fit a QR code or a phone screen; it bounds the work a request can cause. */
+export const MAX_CREDENTIALS_PER_PRESENTATION = 20;
+
+const MAX_URL_LENGTH = 2048;
+const MAX_LIST = 100;
+
+/** Thrown inside the readers; always caught and turned into `{ ok: false, reason, detail }`. */
+export class FormatError extends Error {}
+
+export const fail = (detail: string): never => {
+  throw new FormatError(detail);
+};
+
+/** A short, printable rendering of an untrusted value for error details. */
+export function show(value: unknown): string {
+  let text: string;
+  try {
+    text = typeof value === 'string' ? JSON.stringify(value) : value === undefined ? 'undefined' : JSON.stringify(value) ?? String(value);
+  } catch {
+    text = Object.prototype.toString.call(value);
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+const URL_SYNTAX = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/;
+const DID_SYNTAX = /^did:[a-z0-9]+:[A-Za-z0-9._:%-]*[A-Za-z0-9._%-]$/;
+
+/** An absolute URL (any scheme: https, did, urn, data…), without white space. */
+export const isUrl = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_URL_LENGTH && URL_SYNTAX.test(value);
+
+/** A DID (no path, query or fragment). */
+export const isDid = (value: unknown): value is string =>
+  typeof value === 'string' && value.length <= MAX_URL_LENGTH && DID_SYNTAX.test(value);
+
+/** Case-insensitive media type match, with or without the "application/" prefix (RFC 7515 §4.1.9). */
+export function mediaTypeIs(value: unknown, subtype: string): boolean {
+  if (typeof value !== 'string' || value.length > 100) return false;
+  const v = value.toLowerCase();
+  return v === subtype || v === `application/${subtype}`;
+}
+
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,12})?(Z|[+-]\d{2}:\d{2})?$/;
+
+/**
+ * An XML Schema dateTime as a Date; with `requireZone` (dateTimeStamp, as VC 2.0 requires) the
+ * time zone is mandatory, else a missing zone means UTC. Four-digit years only.
+ */
+export function parseDateTime(value: unknown, requireZone: boolean): Date | undefined {
+  if (typeof value !== 'string' || value.length > 40) return undefined;
+  const m = DATE_TIME.exec(value);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s, fraction, zone] = m;
+  if (requireZone && !zone) return undefined;
+  const year = Number(y), month = Number(mo), day = Number(d), hour = Number(h), minute = Number(mi), second = Number(s);
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
+  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return undefined; // e.g. 02-30
+  let offsetMinutes = 0;
+  if (zone && zone !== 'Z') {
+    const zh = Number(zone.slice(1, 3)), zm = Number(zone.slice(4, 6));
+    if (zh > 14 || zm > 59 || (zh === 14 && zm !== 0)) return undefined;
+    offsetMinutes = (zone[0] === '-' ? -1 : 1) * (zh * 60 + zm);
+  }
+  const millis = fraction ? Math.floor(Number(`0${fraction}`) * 1000) : 0;
+  const time = Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000;
+  return Number.isFinite(time) ? new Date(time) : undefined;
+}
+
+/** Largest |seconds| a JS Date can hold. */
+const MAX_NUMERIC_DATE = 8.64e12;
+
+/** A JWT NumericDate claim as a Date; undefined when absent; throws when present but not a usable number. */
+export function numericDateClaim(payload: Record<string, unknown>, claim: 'nbf' | 'exp' | 'iat', allowDateString = false): Date | undefined {
+  const value = own(payload, claim);
+  if (value === undefined) return undefined;
+  if (typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_NUMERIC_DATE) return new Date(value * 1000);
+  // The VC-JOSE-COSE test vectors carry `iat` as a date string; tolerated for iat only, when well formed.
+  if (allowDateString && claim === 'iat') {
+    const date = parseDateTime(value, true);
+    if (date) return date;
+  }
+  return fail(`the "${claim}" claim is not a NumericDate (${show(value)})`);
+}
+
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
+
+/** The @context: an ordered set (a bare string is tolerated) whose first item is one of `bases`. */
+export function checkContext(value: unknown, bases: readonly string[], what: string): string {
+  if (value === undefined) fail(`the ${what} has no "@context"`);
+  const list = asList(value);
+  if (list.length === 0 || list.length > 50) fail(`the ${what}'s "@context" must list 1 to 50 entries`);
+  if (!bases.includes(list[0] as string)) fail(`the ${what}'s first "@context" is ${show(list[0])}, not ${bases.join(' or ')}`);
+  for (const entry of list) {
+    if (!isUrl(entry) && !isPlainObject(entry)) fail(`the ${what}'s "@context" holds ${show(entry)}, which is neither a URL nor an object`);
+  }
+  return list[0] as string;
+}
+
+/** `type`: a term or a set of terms that includes `required`. */
+export function checkType(value: unknown, required: string, what: string): string[] {
+  if (value === undefined) fail(`the ${what} has no "type"`);
+  const list = asList(value);
+  if (list.length === 0 || list.length > 50 || !list.every((t) => typeof t === 'string' && t.length > 0 && t.length <= MAX_URL_LENGTH)) {
+    fail(`the ${what}'s "type" must be one to 50 non-empty strings`);
+  }
+  if (!list.includes(required)) fail(`the ${what}'s "type" does not include ${required}`);
+  return list as string[];
+}
+
+/** `issuer` / `holder`: a URL, or an object whose `id` is one. */
+export function idOfParty(value: unknown, name: string): string {
+  if (isUrl(value)) return value;
+  if (isPlainObject(value)) {
+    const id = own(value, 'id');
+    if (isUrl(id)) return id;
+    return fail(`"${name}.id" is not a URL (${show(id)})`);
+  }
+  return fail(`"${name}" is neither a URL nor an object with an id (${show(value)})`);
+}
+
+/** credentialSubject: one or more non-empty objects, each with an optional URL id; their ids. */
+export function subjectIdsOf(value: unknown): string[] {
+  if (value === undefined) fail('the credential has no "credentialSubject"');
+  const subjects = asList(value);
+  if (subjects.length === 0 || subjects.length > MAX_LIST) fail(`"credentialSubject" must hold 1 to ${MAX_LIST} objects`);
+  const ids: string[] = [];
+  for (const subject of subjects) {
+    if (!isPlainObject(subject) || Object.keys(subject).length === 0) fail('"credentialSubject" must hold non-empty objects');
+    const id = own(subject as Record<string, unknown>, 'id');
+    if (id !== undefined) {
+      if (!isUrl(id)) fail(`"credentialSubject.id" is not a URL (${show(id)})`);
+      ids.push(id as string);
+    }
+  }
+  return ids;
+}
+
+/** The VC 2.0 properties (and JWT claims) a credential's top level may hold without further ado. */
+const KNOWN_CREDENTIAL_MEMBERS = new Set([
+  '@context', 'id', 'type', 'name', 'description', 'issuer', 'credentialSubject', 'validFrom', 'validUntil',
+  'credentialStatus', 'credentialSchema', 'refreshService', 'termsOfUse', 'evidence', 'proof', 'relatedResource',
+  'renderMethod', 'confidenceMethod',
+  'iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti', 'cnf', 'status',
+]);
+
+/** Extension points whose every object must declare a type (and credentialSchema an id too). */
+const TYPED_EXTENSION_POINTS = ['credentialStatus', 'credentialSchema', 'refreshService', 'termsOfUse', 'evidence', 'renderMethod', 'confidenceMethod', 'proof'];
+
+/**
+ * Typed extension points, and no untyped extension data at the top level: an object there that is
+ * neither typed nor a link (`id`) cannot be understood (the VC-JOSE-COSE "unknown extensions"
+ * cases). Typed or linked extensions (Open Badges' `image`, `endorsement`…) and plain values pass.
+ */
+export function checkExtensions(credential: Record<string, unknown>): void {
+  for (const point of TYPED_EXTENSION_POINTS) {
+    const value = own(credential, point);
+    if (value === undefined) continue;
+    const items = asList(value);
+    if (items.length === 0 || items.length > MAX_LIST) fail(`"${point}" must hold 1 to ${MAX_LIST} objects`);
+    for (const item of items) {
+      if (!isPlainObject(item)) fail(`"${point}" must hold objects`);
+      const type = own(item as Record<string, unknown>, 'type');
+      if (type === undefined || !asList(type).every((t) => typeof t === 'string' && t.length > 0)) fail(`every "${point}" must have a "type"`);
+      const id = own(item as Record<string, unknown>, 'id');
+      if (id !== undefined && !isUrl(id)) fail(`"${point}.id" is not a URL (${show(id)})`);
+      if (point === 'credentialSchema' && id === undefined) fail('every "credentialSchema" must have an "id"');
+    }
+  }
+  for (const name of Object.keys(credential)) {
+    if (KNOWN_CREDENTIAL_MEMBERS.has(name)) continue;
+    const items = asList(own(credential, name));
+    for (const item of items) {
+      if (isPlainObject(item) && !hasOwn(item, 'type') && !hasOwn(item, 'id')) {
+        fail(`the top-level member ${show(name)} is an extension without a "type", which cannot be understood`);
+      }
+    }
+  }
+}
+
+/** The checked parts of a VC 2.0 credential. */
+export interface CredentialFacts {
+  issuer: string;
+  subjectIds: string[];
+  validFrom?: Date;
+  validUntil?: Date;
+}
+
+/** VC Data Model 2.0 basics of a credential (the JWS payload of application/vc+jwt). */
+export function checkCredentialV2(credential: Record<string, unknown>): CredentialFacts {
+  checkContext(own(credential, '@context'), [VC_V2_CONTEXT], 'credential');
+  checkType(own(credential, 'type'), 'VerifiableCredential', 'credential');
+  const id = own(credential, 'id');
+  if (id !== undefined && !isUrl(id)) fail(`the credential "id" is not a URL (${show(id)})`);
+  if (own(credential, 'issuer') === undefined) fail('the credential has no "issuer"');
+  const issuer = idOfParty(own(credential, 'issuer'), 'issuer');
+  const subjectIds = subjectIdsOf(own(credential, 'credentialSubject'));
+  const dates: { validFrom?: Date; validUntil?: Date } = {};
+  for (const name of ['validFrom', 'validUntil'] as const) {
+    const value = own(credential, name);
+    if (value === undefined) continue;
+    const date = parseDateTime(value, true);
+    if (!date) fail(`"${name}" is not an XML Schema dateTimeStamp (${show(value)})`);
+    dates[name] = date;
+  }
+  if (dates.validFrom && dates.validUntil && dates.validUntil < dates.validFrom) fail('"validUntil" is before "validFrom"');
+  checkExtensions(credential);
+  return { issuer, subjectIds, ...dates };
+}
+
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+export const isCompactJws = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_JWS_LENGTH && COMPACT_JWS.test(value);
+
+const JWT_MEDIA_TYPES = new Set(['application/vc+jwt', 'application/jwt']);
+/** Secured credential formats this verifier recognises but cannot check (no SD-JWT or COSE support). */
+const UNSUPPORTED_MEDIA_TYPES = new Set(['application/vc+sd-jwt', 'application/dc+sd-jwt', 'application/vc+cose']);
+const DATA_URL = /^data:([^,;]*)((?:;[^,;]*)*),/;
+
+export interface UnsupportedCredential {
+  /** Position in the presentation's verifiableCredential list. */
+  index: number;
+  mediaType: string;
+}
+
+/**
+ * The compact JWS of every credential in a presentation's `verifiableCredential`: enveloped
+ * credentials (`data:application/vc+jwt,…`; `data:application/jwt,…` too) and, in a VC 1.1 VP, bare
+ * JWT strings. Enveloped SD-JWT and COSE credentials are listed as unsupported; anything else
+ * (unsecured embedded credentials, other media types, garbage) makes the presentation malformed.
+ * The tokens are only checked to be compact JWS here; each is read and verified on its own.
+ */
+export function credentialTokensOf(value: unknown, allowBareJwt: boolean): { tokens: string[]; unsupported: UnsupportedCredential[] } {
+  const items = value === undefined ? [] : asList(value);
+  if (items.length === 0) fail('it contains no credential');
+  if (items.length > MAX_CREDENTIALS_PER_PRESENTATION) fail(`it contains more than ${MAX_CREDENTIALS_PER_PRESENTATION} credentials`);
+  const tokens: string[] = [];
+  const unsupported: UnsupportedCredential[] = [];
+  items.forEach((item, index) => {
+    const which = `credential ${index + 1}`;
+    if (typeof item === 'string') {
+      if (!allowBareJwt) fail(`${which} is a string; a VC 2.0 presentation holds EnvelopedVerifiableCredential objects`);
+      if (!isCompactJws(item)) fail(`${which} is not a compact JWS`);
+      tokens.push(item);
+      return;
+    }
+    if (!isPlainObject(item)) fail(`${which} is neither a JWT nor an enveloped credential`);
+    const types = asList(own(item as Record<string, unknown>, 'type'));
+    if (!types.includes('EnvelopedVerifiableCredential')) fail(`${which} is not secured: credentials in a presentation must be EnvelopedVerifiableCredential objects`);
+    const id = own(item as Record<string, unknown>, 'id');
+    if (typeof id !== 'string' || id.length > MAX_JWS_LENGTH + 100) fail(`${which} has no data: URL id`);
+    const match = DATA_URL.exec(id as string);
+    if (!match) fail(`${which}'s id is not a data: URL (${show(id)})`);
+    const mediaType = match![1]!.toLowerCase();
+    const params = match![2]!;
+    const data = (id as string).slice(match![0].length);
+    if (JWT_MEDIA_TYPES.has(mediaType) && params === '') {
+      if (!isCompactJws(data)) fail(`${which}'s data: URL does not hold a compact JWS`);
+      tokens.push(data);
+    } else if (UNSUPPORTED_MEDIA_TYPES.has(mediaType)) {
+      if (data.length === 0) fail(`${which}'s data: URL is empty`);
+      unsupported.push({ index, mediaType });
+    } else {
+      fail(`${which} has the media type ${show(mediaType + params)}, which is not a secured credential`);
+    }
+  });
+  return { tokens, unsupported };
+}
+
+/** `aud`: a string or an array of strings. */
+export function audienceOf(payload: Record<string, unknown>): string[] {
+  const aud = own(payload, 'aud');
+  if (aud === undefined) return [];
+  const list = asList(aud);
+  if (list.length > MAX_LIST || !list.every((a) => typeof a === 'string' && a.length <= MAX_URL_LENGTH)) fail('"aud" must be a string or an array of strings');
+  return list as string[];
+}
+
+/** An optional string claim (nonce, jti, sub). */
+export function optionalString(payload: Record<string, unknown>, claim: string, maxLength = MAX_URL_LENGTH): string | undefined {
+  const value = own(payload, claim);
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.length > maxLength) fail(`the "${claim}" claim is not a string of at most ${maxLength} characters`);
+  return value as string;
+}
+
+/** Anchor receipts riding along in a presentation: absent, or an array of at most 20. */
+export function anchorReceiptsOf(value: unknown): unknown[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) return fail('"anchorReceipts" is not an array');
+  if (value.length > MAX_CREDENTIALS_PER_PRESENTATION) fail(`"anchorReceipts" holds more than ${MAX_CREDENTIALS_PER_PRESENTATION} receipts`);
+  return value;
+}
+
+const later = (a?: Date, b?: Date) => (a && b ? (a > b ? a : b) : (a ?? b));
+const earlier = (a?: Date, b?: Date) => (a && b ? (a < b ? a : b) : (a ?? b));
+export { earlier, later };
