@@ -5,8 +5,8 @@ import type { ChallengeStore } from './challenges.ts';
 import { localized, TRANSIENT_REASONS, type CheckFragment, type Verdict } from './fragment.ts';
 import { negotiateLanguage } from './messages/index.ts';
 import { jwtOfCredentialInput } from './inputs.ts';
-import { verifyCredentialJwt, type VerifierContext } from './verify-credential.ts';
-import { verifyPresentationJwt } from './verify-presentation.ts';
+import { verifyCredentialToken, type VerifierContext } from './verify-credential.ts';
+import { verifyPresentationToken } from './verify-presentation.ts';
 
 export interface VerifierAppOptions {
   context: VerifierContext;
@@ -85,7 +85,7 @@ export function createVerifierApp(options: VerifierAppOptions): Hono {
     const body = await readJsonObject(c);
     if (body.verifiableCredential === undefined) throw new HttpProblem(400, 'Malformed request', 'The request needs "verifiableCredential".');
     const options = optionsOf(body);
-    const result = await verifyCredentialJwt(tokenOf(body.verifiableCredential, 'verifiableCredential'), options.anchorReceipt, context);
+    const result = await verifyCredentialToken(tokenOf(body.verifiableCredential, 'verifiableCredential'), options.anchorReceipt, context);
     return respond(c, result.verdict, result.checks, (show) => ({ checks: show(result.checks), ...(result.credential ? { credential: result.credential } : {}) }));
   });
 
@@ -94,7 +94,7 @@ export function createVerifierApp(options: VerifierAppOptions): Hono {
     if (body.verifiablePresentation === undefined) throw new HttpProblem(400, 'Malformed request', 'The request needs "verifiablePresentation".');
     const options = optionsOf(body);
     const expected = { challenge: optionalString(options, 'challenge'), domain: optionalString(options, 'domain') };
-    const result = await verifyPresentationJwt(tokenOf(body.verifiablePresentation, 'verifiablePresentation'), expected, { ...context, challenges });
+    const result = await verifyPresentationToken(tokenOf(body.verifiablePresentation, 'verifiablePresentation'), expected, { ...context, challenges });
     const allChecks = [...result.checks, ...result.credentials.flatMap((r) => r.checks)];
     return respond(c, result.verdict, allChecks, (show) => ({
       ...(result.holder ? { holder: result.holder } : {}),

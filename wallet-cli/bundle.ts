@@ -2,7 +2,7 @@ import { credentialHash } from '../core/credential-hash.ts';
 import { parseReceipt, proofLeadsToRoot, ReceiptFormatError, type AnchorReceipt } from '../core/receipt.ts';
 import { checkSignature } from '../verifier/checks/signature.ts';
 import { DidKeyResolver } from '../verifier/did-keys.ts';
-import { readCredentialJwt } from '../verifier/verify-credential.ts';
+import { readCredential } from '../verifier/verify-credential.ts';
 import { WalletError } from './store.ts';
 
 export interface CheckedBundle {
@@ -21,14 +21,15 @@ export async function checkBundle(input: unknown, walletDid: string): Promise<Ch
   if (typeof bundle !== 'object' || bundle === null || bundle.type !== 'SkillmarkCredentialBundle' || typeof bundle.credential !== 'string') {
     throw new WalletError('This is not a Skillmark credential (expected a SkillmarkCredentialBundle).');
   }
-  const read = readCredentialJwt(bundle.credential);
+  const read = readCredential(bundle.credential);
   if (!read.ok) throw new WalletError(`The credential cannot be read: ${read.fragment.message}`);
-  const signature = await checkSignature('signature', read.jws, read.issuer, new DidKeyResolver());
+  const signature = await checkSignature('signature', read.value.jws, read.value.issuer, new DidKeyResolver());
   if (signature.status !== 'valid') throw new WalletError(`The credential's signature does not hold: ${signature.message}`);
-  const subject = (read.credential.credentialSubject as { id?: unknown }).id;
-  if (subject !== walletDid) {
+  const subjects = read.value.subjectIds;
+  const subject = subjects[0];
+  if (!subjects.includes(walletDid)) {
     throw new WalletError(
-      typeof subject === 'string'
+      subject !== undefined
         ? `This credential was issued to ${subject}, not to this wallet (${walletDid}). Ask the institution to issue it to your DID.`
         : `This credential names no learner DID, so it cannot be presented from a wallet. Give the institution your DID: ${walletDid}`,
     );

@@ -1,4 +1,4 @@
-import { readCredentialJwt } from '../verifier/verify-credential.ts';
+import { readCredential } from '../verifier/verify-credential.ts';
 import type { StoredCredential } from './store.ts';
 
 export interface CredentialDescription {
@@ -25,9 +25,10 @@ type Qualification = {
 
 /** The credential as a person reads it. */
 export function describeCredential(stored: StoredCredential): CredentialDescription {
-  const read = readCredentialJwt(stored.credential);
+  const read = readCredential(stored.credential);
   if (!read.ok) return { id: stored.id, title: '(unreadable credential)', competencies: [], issuer: '?' };
-  const subject = read.credential.credentialSubject as { name?: string; qualification?: Qualification };
+  const { credential, issuer } = read.value;
+  const subject = credential.credentialSubject as { name?: string; qualification?: Qualification };
   const q = subject.qualification ?? {};
   const receipt = stored.anchorReceipt;
   return {
@@ -38,9 +39,9 @@ export function describeCredential(stored: StoredCredential): CredentialDescript
     ...(q.occupation?.title ? { occupation: q.occupation.code ? `${q.occupation.title} (${q.occupation.framework ?? 'code'} ${q.occupation.code})` : q.occupation.title } : {}),
     competencies: (q.competencies ?? []).map((c) => c.title ?? '').filter(Boolean),
     ...(q.awardedOn ? { awardedOn: q.awardedOn } : {}),
-    issuer: read.issuer,
-    ...(typeof read.credential.issuanceDate === 'string' ? { issuedAt: read.credential.issuanceDate } : {}),
-    ...(typeof read.credential.expirationDate === 'string' ? { expiresAt: read.credential.expirationDate } : {}),
+    issuer,
+    ...(typeof (credential.issuanceDate ?? credential.validFrom) === 'string' ? { issuedAt: String(credential.issuanceDate ?? credential.validFrom) } : {}),
+    ...(typeof (credential.expirationDate ?? credential.validUntil) === 'string' ? { expiresAt: String(credential.expirationDate ?? credential.validUntil) } : {}),
     ...(receipt ? { anchor: { chainId: receipt.chainId, anchoredAt: receipt.anchoredAt, transactionHash: receipt.transactionHash } } : {}),
   };
 }

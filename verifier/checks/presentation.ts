@@ -2,10 +2,10 @@ import type { ChallengeStore } from '../challenges.ts';
 import { fragment, type CheckFragment } from '../fragment.ts';
 
 /** The holder signed the presentation; each credential must be about the holder. */
-export function checkHolderBinding(holder: string, subjects: readonly (string | undefined)[]): CheckFragment {
-  for (const subject of subjects) {
-    if (subject === undefined) return fragment('holder_binding', 'invalid', 'subject_has_no_did');
-    if (subject !== holder) return fragment('holder_binding', 'invalid', 'holder_is_not_subject', { holder, subject });
+export function checkHolderBinding(holder: string, subjectsPerCredential: readonly (readonly string[])[]): CheckFragment {
+  for (const subjects of subjectsPerCredential) {
+    if (subjects.length === 0) return fragment('holder_binding', 'invalid', 'subject_has_no_did');
+    if (!subjects.includes(holder)) return fragment('holder_binding', 'invalid', 'holder_is_not_subject', { holder: holder.slice(0, 200), subject: subjects[0]!.slice(0, 200) });
   }
   return fragment('holder_binding', 'valid', 'holder_is_subject', {}, { holder });
 }

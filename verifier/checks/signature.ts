@@ -1,10 +1,11 @@
-import { DidKeyError, verifyJwsSignature, type DidKeyResolver } from '../did-keys.ts';
+import { algAllowed, DidKeyError, verifyJwsSignature, type DidKeyResolver, type KeyPurpose } from '../did-keys.ts';
 import { fragment, type CheckFragment } from '../fragment.ts';
 import type { ParsedJws } from '../jws.ts';
 
 /**
- * The token's signature, with the key its signer's DID lists. The key decides the algorithm:
- * a header asking for another one (or "none") is refused.
+ * The token's signature, with a key the signer's DID lists for `purpose` (assertionMethod for
+ * credentials, authentication for presentations). The key decides which algorithms are allowed:
+ * a header asking for another one ("none", HS256, another key type's) is refused.
  */
 export async function checkSignature(
   name: 'signature' | 'presentation_signature',
@@ -12,22 +13,23 @@ export async function checkSignature(
   signer: string,
   keys: DidKeyResolver,
 ): Promise<CheckFragment> {
+  const purpose: KeyPurpose = name === 'signature' ? 'assertionMethod' : 'authentication';
   const { alg, kid } = jws.header;
-  if (typeof alg !== 'string') return fragment(name, 'invalid', 'alg_not_allowed', { alg: String(alg) });
+  if (typeof alg !== 'string') return fragment(name, 'invalid', 'alg_not_allowed', { alg: String(alg).slice(0, 40) });
   if (kid !== undefined && typeof kid !== 'string') return fragment(name, 'invalid', 'key_not_found', { did: signer });
   if (typeof kid === 'string' && kid.includes('#') && !kid.startsWith('#') && !kid.startsWith(`${signer}#`)) {
     return fragment(name, 'invalid', 'key_not_found', { did: signer });
   }
   let key;
   try {
-    key = await keys.keyFor(signer, kid);
+    key = await keys.keyFor(signer, kid, purpose);
   } catch (error) {
     if (!(error instanceof DidKeyError)) throw error;
     const status = error.reason === 'did_resolution_failed' ? 'unverifiable' : 'invalid';
-    return fragment(name, status, error.reason, { did: signer }, { detail: error.message });
+    return fragment(name, status, error.reason, { did: signer.slice(0, 200) }, { detail: error.message });
   }
-  if (alg !== key.alg) return fragment(name, 'invalid', 'alg_not_allowed', { alg });
-  if (!verifyJwsSignature(key, jws.signingInput, jws.signature)) return fragment(name, 'invalid', 'signature_invalid');
+  if (!algAllowed(key, alg)) return fragment(name, 'invalid', 'alg_not_allowed', { alg: alg.slice(0, 40) });
+  if (!verifyJwsSignature(key, jws.signingInput, jws.signature, alg)) return fragment(name, 'invalid', 'signature_invalid');
   return name === 'signature'
     ? fragment(name, 'valid', 'signature_valid', { issuer: signer }, { keyId: key.id, alg })
     : fragment(name, 'valid', 'presentation_signature_valid', { holder: signer }, { keyId: key.id, alg });

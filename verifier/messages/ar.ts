@@ -7,8 +7,9 @@ import type { Catalogue } from './index.ts';
  * challenge = رمز التحقق لمرة واحدة; token = الرمز المميَّز; revoke = ألغى.
  */
 export const ar: Catalogue = {
-  well_formed: 'الشهادة موقَّعة وسليمة البنية (VC-JWT، نموذج البيانات 1.1).',
-  presentation_well_formed: 'العرض المقدَّم موقَّع وسليم البنية (VP-JWT).',
+  well_formed: 'الشهادة موقَّعة وسليمة البنية ({format}).',
+  presentation_well_formed: 'العرض المقدَّم موقَّع وسليم البنية ({format}).',
+  credential_format_unsupported: 'يتضمن العرض المقدَّم شهادة بتنسيق لا تستطيع خدمة التحقق هذه فحصه ({format}).',
   signature_valid: 'الشهادة موقَّعة من {issuer}، ولم يُغيَّر محتواها منذ ذلك الحين.',
   presentation_signature_valid: 'العرض المقدَّم موقَّع من {holder}.',
   malformed_jws: 'الشهادة ليست رمزًا مميَّزًا موقَّعًا سليم البنية: {detail}.',

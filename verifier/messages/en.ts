@@ -1,7 +1,8 @@
 /** English: the reference catalogue. Every other language has exactly these keys and placeholders. */
 export const en = {
-  well_formed: 'The credential is a well-formed signed credential (VC-JWT, data model 1.1).',
-  presentation_well_formed: 'The presentation is a well-formed signed presentation (VP-JWT).',
+  well_formed: 'The credential is a well-formed signed credential ({format}).',
+  presentation_well_formed: 'The presentation is a well-formed signed presentation ({format}).',
+  credential_format_unsupported: 'The presentation holds a credential in a format this verifier cannot check ({format}).',
   signature_valid: 'The credential was signed by {issuer} and has not been changed since.',
   presentation_signature_valid: 'The presentation was signed by {holder}.',
   malformed_jws: 'The credential is not a well-formed signed token: {detail}.',

@@ -7,8 +7,9 @@ import type { Catalogue } from './index.ts';
  * challenge = código de un solo uso; token = token. Formal register (usted).
  */
 export const es: Catalogue = {
-  well_formed: 'La credencial es una credencial firmada y con el formato correcto (VC-JWT, modelo de datos 1.1).',
-  presentation_well_formed: 'La presentación es una presentación firmada y con el formato correcto (VP-JWT).',
+  well_formed: 'La credencial es una credencial firmada y con el formato correcto ({format}).',
+  presentation_well_formed: 'La presentación es una presentación firmada y con el formato correcto ({format}).',
+  credential_format_unsupported: 'La presentación contiene una credencial en un formato que este servicio de verificación no puede comprobar ({format}).',
   signature_valid: 'La credencial fue firmada por {issuer} y no se ha modificado desde entonces.',
   presentation_signature_valid: 'La presentación fue firmada por {holder}.',
   malformed_jws: 'La credencial no es un token firmado con el formato correcto: {detail}.',

@@ -7,8 +7,9 @@ import type { Catalogue } from './index.ts';
  * challenge = code à usage unique; token = jeton.
  */
 export const fr: Catalogue = {
-  well_formed: 'L\'attestation est une attestation signée et correctement structurée (VC-JWT, modèle de données 1.1).',
-  presentation_well_formed: 'La présentation est une présentation signée et correctement structurée (VP-JWT).',
+  well_formed: 'L\'attestation est une attestation signée et correctement structurée ({format}).',
+  presentation_well_formed: 'La présentation est une présentation signée et correctement structurée ({format}).',
+  credential_format_unsupported: 'La présentation contient une attestation dans un format que ce service de vérification ne sait pas contrôler ({format}).',
   signature_valid: 'L\'attestation a été signée par {issuer} et n\'a pas été modifiée depuis.',
   presentation_signature_valid: 'La présentation a été signée par {holder}.',
   malformed_jws: 'L\'attestation n\'est pas un jeton signé correctement structuré : {detail}.',

@@ -7,8 +7,9 @@ import type { Catalogue } from './index.ts';
  * schema = 数据格式规范; revoke = 撤销.
  */
 export const zh: Catalogue = {
-  well_formed: '该凭证是格式正确的已签名凭证（VC-JWT，数据模型 1.1）。',
-  presentation_well_formed: '该出示材料是格式正确的已签名出示材料（VP-JWT）。',
+  well_formed: '该凭证是格式正确的已签名凭证（{format}）。',
+  presentation_well_formed: '该出示材料是格式正确的已签名出示材料（{format}）。',
+  credential_format_unsupported: '该出示材料包含一份本验证服务无法核验的格式的凭证（{format}）。',
   signature_valid: '该凭证由 {issuer} 签名，此后未被修改。',
   presentation_signature_valid: '该出示材料由 {holder} 签名。',
   malformed_jws: '该凭证不是格式正确的已签名令牌：{detail}。',
