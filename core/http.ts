@@ -40,7 +40,11 @@ export function notFound(c: Context): Response {
 export function limitBody(maxBytes: number): MiddlewareHandler {
   return bodyLimit({
     maxSize: maxBytes,
-    onError: (c) => problemResponse(c, new HttpProblem(413, 'Request too large', `The request body is larger than ${maxBytes} bytes.`)),
+    onError: (c) => {
+      // The rest of the body is never read, so this connection cannot carry another request.
+      c.header('Connection', 'close');
+      return problemResponse(c, new HttpProblem(413, 'Request too large', `The request body is larger than ${maxBytes} bytes.`));
+    },
   });
 }
 

@@ -59,6 +59,16 @@ export function newPassphraseKdf(): PassphraseKdf {
   return { algorithm: 'scrypt', salt: randomBytes(16).toString('base64url'), N: 2 ** 15, r: 8, p: 1 };
 }
 
+/** Bounds on stored KDF parameters: a tampered file must not make scrypt run for hours or throw. */
+export function validPassphraseKdf(kdf: unknown): kdf is PassphraseKdf {
+  const k = kdf as PassphraseKdf;
+  return (
+    typeof k === 'object' && k !== null && k.algorithm === 'scrypt' && typeof k.salt === 'string' && k.salt.length >= 16 && k.salt.length <= 64 &&
+    Number.isInteger(k.N) && k.N >= 2 ** 14 && k.N <= 2 ** 20 && (k.N & (k.N - 1)) === 0 &&
+    Number.isInteger(k.r) && k.r >= 1 && k.r <= 16 && Number.isInteger(k.p) && k.p >= 1 && k.p <= 4
+  );
+}
+
 export function secretBoxFromPassphrase(passphrase: string, kdf: PassphraseKdf): SecretBox {
   const key = scryptSync(passphrase.normalize('NFKC'), Buffer.from(kdf.salt, 'base64url'), KEY_BYTES, {
     N: kdf.N,
@@ -75,7 +85,8 @@ export function secretBoxFromPassphrase(passphrase: string, kdf: PassphraseKdf):
  */
 export function loadMasterKey(keyFile: string, fromEnv: string | undefined): SecretBox {
   if (fromEnv) {
-    const key = /^[0-9a-fA-F]{64}$/.test(fromEnv) ? Buffer.from(fromEnv, 'hex') : Buffer.from(fromEnv, 'base64');
+    const value = fromEnv.trim();
+    const key = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : /^[A-Za-z0-9+/_-]{43}=?$/.test(value) ? Buffer.from(value, 'base64') : Buffer.alloc(0);
     if (key.length !== KEY_BYTES) {
       throw new SecretBoxError('SKILLMARK_MASTER_KEY must be 32 bytes, as 64 hex characters or base64');
     }

@@ -19,10 +19,19 @@ export interface IssuerAppOptions {
 const MAX_BODY_BYTES = 64 * 1024;
 const STATUSES: CredentialStatus[] = ['pending', 'anchored', 'revoked'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
 function credentialId(raw: string): string {
-  if (!UUID.test(raw)) throw new HttpProblem(404, 'Unknown credential', `"${raw.slice(0, 60)}" is not a credential id of this issuer.`);
-  return raw;
+  const id = raw.toLowerCase();
+  if (!UUID.test(id)) throw new HttpProblem(404, 'Unknown credential', `"${raw.slice(0, 60)}" is not a credential id of this issuer.`);
+  return id;
+}
+
+/** An ISO 8601 date-time, normalised to the form the issuer stores (so it compares as text). */
+function isoDateTime(raw: string, name: string): string {
+  const time = ISO_DATE_TIME.test(raw) ? Date.parse(raw) : Number.NaN;
+  if (Number.isNaN(time)) throw new HttpProblem(400, 'Bad query', `"${name}" must be an ISO 8601 date-time such as 2026-06-30T12:00:00Z.`);
+  return new Date(time).toISOString();
 }
 
 export function createIssuerApp(options: IssuerAppOptions): Hono {
@@ -60,10 +69,14 @@ export function createIssuerApp(options: IssuerAppOptions): Hono {
     }
     const limit = Number(c.req.query('limit') ?? 50);
     if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new HttpProblem(400, 'Bad query', '"limit" must be a whole number from 1 to 500.');
-    const after = c.req.query('before');
-    if (after !== undefined && Number.isNaN(Date.parse(after))) throw new HttpProblem(400, 'Bad query', '"before" must be an ISO 8601 date-time.');
-    const items = await credentials.list({ status: status as CredentialStatus | undefined, limit, after });
-    return c.json({ items, ...(items.length === limit ? { next: { before: items.at(-1)!.issuedAt } } : {}) });
+    const rawBefore = c.req.query('before');
+    const before = rawBefore === undefined ? undefined : isoDateTime(rawBefore, 'before');
+    const rawBeforeId = c.req.query('beforeId');
+    if (rawBeforeId !== undefined && !UUID.test(rawBeforeId.toLowerCase())) throw new HttpProblem(400, 'Bad query', '"beforeId" must be a credential id (a UUID).');
+    const beforeId = rawBeforeId?.toLowerCase();
+    const items = await credentials.list({ status: status as CredentialStatus | undefined, limit, before, beforeId });
+    const last = items.at(-1);
+    return c.json({ items, ...(items.length === limit && last ? { next: { before: last.issuedAt, beforeId: last.id } } : {}) });
   });
 
   app.get('/anchoring', admin, async (c) => c.json(await options.anchoringStatus()));
@@ -73,12 +86,12 @@ export function createIssuerApp(options: IssuerAppOptions): Hono {
   app.post('/credentials/:id/revoke', admin, async (c) => {
     const id = credentialId(c.req.param('id'));
     const body = await readJsonObject(c);
-    const reason = (body.reason ?? 'unspecified') as RevocationReasonName;
-    if (typeof reason !== 'string' || !(reason in RevocationReason)) {
+    const reason = (body.reason === undefined ? 'unspecified' : body.reason) as RevocationReasonName;
+    if (typeof reason !== 'string' || !Object.hasOwn(RevocationReason, reason)) {
       throw new HttpProblem(400, 'Bad revocation reason', `"reason" must be one of ${Object.keys(RevocationReason).join(', ')}.`);
     }
     const result = await credentials.revoke(id, reason);
-    return c.json({ id, status: 'revoked', reason, ...result });
+    return c.json({ id, status: 'revoked', ...result });
   });
 
   app.get('/claims/:code', async (c) => {

@@ -8,7 +8,7 @@ import { RevocationReason, type RevocationReasonName } from '../contracts/regist
 import { claimCodeHash, newClaimCode } from './claim-code.ts';
 import type { InstitutionIdentity } from './identity.ts';
 import { credentialFromIssueRequest } from './issue-request.ts';
-import type { LedgerWriter } from './ledger-writer.ts';
+import { LedgerWriteError, type LedgerWriter } from './ledger-writer.ts';
 import { receiptOf } from './receipts.ts';
 import type { CredentialStatus, IssuerDb, IssuerTables } from './schema.ts';
 
@@ -62,6 +62,8 @@ export class CredentialService {
     private readonly ledger: { chainId: number; registry: string },
   ) {}
 
+  readonly #revoking = new Set<string>();
+
   /** Signs a qualification credential and stores it, pending anchoring, in one step. */
   async issue(request: Record<string, unknown>, now = new Date()): Promise<IssuedCredential> {
     const credential = credentialFromIssueRequest(request, this.identity.did, now);
@@ -95,10 +97,16 @@ export class CredentialService {
     return { id, jwt, credentialHash: hash, claimCode };
   }
 
-  async list(options: { status?: CredentialStatus; limit: number; after?: string }): Promise<CredentialSummary[]> {
-    let query = this.db.selectFrom('credentials').selectAll().orderBy('issued_at', 'desc').orderBy('id').limit(options.limit);
+  /** Newest first; `before` (+ `beforeId`, for credentials issued at the same instant) continues a listing. */
+  async list(options: { status?: CredentialStatus; limit: number; before?: string; beforeId?: string }): Promise<CredentialSummary[]> {
+    let query = this.db.selectFrom('credentials').selectAll().orderBy('issued_at', 'desc').orderBy('id', 'desc').limit(options.limit);
     if (options.status) query = query.where('status', '=', options.status);
-    if (options.after) query = query.where('issued_at', '<', options.after);
+    const { before, beforeId } = options;
+    if (before && beforeId) {
+      query = query.where((eb) => eb.or([eb('issued_at', '<', before), eb.and([eb('issued_at', '=', before), eb('id', '<', beforeId)])]));
+    } else if (before) {
+      query = query.where('issued_at', '<', before);
+    }
     return (await query.execute()).map(summary);
   }
 
@@ -119,22 +127,44 @@ export class CredentialService {
     return { state: 'ready', bundle: { type: 'SkillmarkCredentialBundle', credential: row.jwt, anchorReceipt: receipt } };
   }
 
-  /** Revokes on the ledger, then records it; a pending credential is also kept out of any batch. */
-  async revoke(id: string, reason: RevocationReasonName): Promise<{ transactionHash: string; revokedAt: string }> {
+  /**
+   * Revokes on the ledger, then records it; a pending credential is also kept out of any batch.
+   * If the ledger already holds the revocation (a retry after a crash), the record is repaired
+   * from the ledger instead of failing.
+   */
+  async revoke(id: string, reason: RevocationReasonName): Promise<{ transactionHash?: string; revokedAt: string; reason: RevocationReasonName }> {
     const row = await this.db.selectFrom('credentials').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new HttpProblem(404, 'Unknown credential', `No credential with id ${id} was issued here.`);
     if (row.status === 'revoked') throw new HttpProblem(409, 'Already revoked', `Credential ${id} was revoked at ${row.revoked_at}.`);
-    const { signedTx, txHash } = await this.writer.sign('revoke', [row.credential_hash, RevocationReason[reason]]);
-    await this.writer.broadcast(signedTx);
-    const mined = await this.writer.provider.waitForTransaction(txHash, 1, 60_000);
-    if (!mined || mined.status !== 1) throw new HttpProblem(502, 'Ledger error', `The revocation transaction ${txHash} did not succeed.`);
-    const revokedAt = (await this.writer.blockTime(mined.blockNumber)).toISOString();
-    await this.db
-      .updateTable('credentials')
-      .set({ status: 'revoked', revoked_at: revokedAt, revocation_reason: RevocationReason[reason] })
-      .where('id', '=', id)
-      .execute();
-    return { transactionHash: txHash, revokedAt };
+    if (this.#revoking.has(id)) throw new HttpProblem(409, 'Revocation in progress', `Credential ${id} is being revoked by another request.`);
+    this.#revoking.add(id);
+    try {
+      const done = await this.#revokeOnLedger(row.credential_hash, reason);
+      await this.db
+        .updateTable('credentials')
+        .set({ status: 'revoked', revoked_at: done.revokedAt, revocation_reason: RevocationReason[done.reason] })
+        .where('id', '=', id)
+        .execute();
+      return done;
+    } finally {
+      this.#revoking.delete(id);
+    }
+  }
+
+  async #revokeOnLedger(hash: string, reason: RevocationReasonName): Promise<{ transactionHash?: string; revokedAt: string; reason: RevocationReasonName }> {
+    let signed;
+    try {
+      signed = await this.writer.sign('revoke', [hash, RevocationReason[reason]]);
+    } catch (error) {
+      if (!(error instanceof LedgerWriteError) || !error.message.includes('AlreadyRevoked')) throw error;
+      const institutionId = await this.writer.registry.institutionOfSigner(this.writer.address);
+      const onChain = await this.writer.registry.contract.getFunction('getRevocation').staticCall(institutionId, hash);
+      return { revokedAt: new Date(Number(onChain.revokedAt) * 1000).toISOString(), reason: reasonName(Number(onChain.reason)) ?? 'unspecified' };
+    }
+    await this.writer.broadcast(signed.signedTx);
+    const mined = await this.writer.provider.waitForTransaction(signed.txHash, 1, 60_000);
+    if (!mined || mined.status !== 1) throw new HttpProblem(502, 'Ledger error', `The revocation transaction ${signed.txHash} did not succeed.`);
+    return { transactionHash: signed.txHash, revokedAt: (await this.writer.blockTime(mined.blockNumber)).toISOString(), reason };
   }
 
   async #receipt(row: IssuerTables['credentials']): Promise<AnchorReceipt | undefined> {

@@ -21,7 +21,8 @@ export interface UnsignedQualificationCredential {
   credentialSchema: { id: string; type: 'JsonSchema' };
 }
 
-const ALLOWED_OPTIONS = new Set(['credentialId']);
+/** VC API issue options this issuer acts on; anything else is refused rather than ignored. */
+const ALLOWED_OPTIONS = new Set<string>();
 
 /**
  * Turns a VC API issue request ({ credential, options }) into the credential to sign: the issuer
@@ -59,7 +60,8 @@ export function credentialFromIssueRequest(body: Record<string, unknown>, issuer
   }
   const expiration = (candidate as { expirationDate?: string }).expirationDate;
   if (expiration && Date.parse(expiration) <= Date.parse(String(candidate.issuanceDate))) {
-    throw new HttpProblem(422, 'Invalid credential', '"expirationDate" must be later than "issuanceDate".');
+    const errors = ['/expirationDate must be later than /issuanceDate'];
+    throw new HttpProblem(422, 'Invalid credential', '"expirationDate" must be later than "issuanceDate".', { errors });
   }
   return candidate as UnsignedQualificationCredential;
 }

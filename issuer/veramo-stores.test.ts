@@ -94,13 +94,13 @@ function suite(makeBackend: () => Promise<Backend>) {
       const key = { kid, kms: 'local', type: 'Ed25519' as const, publicKeyHex: hex(32), meta: { algorithms: ['EdDSA', 'Ed25519'] } };
       expect(await store.importKey(key)).toBe(true);
       expect(await store.getKey({ kid })).toEqual(key);
-      expect((await store.listKeys({})).filter((k) => k.kid === kid)).toEqual([key]);
+      expect((await store.listKeys()).filter((k) => k.kid === kid)).toEqual([key]);
 
       // Importing the same kid again updates it in place.
       const updated = { ...key, meta: { algorithms: ['EdDSA'] } };
       await store.importKey(updated);
       expect(await store.getKey({ kid })).toEqual(updated);
-      expect((await store.listKeys({})).filter((k) => k.kid === kid)).toHaveLength(1);
+      expect((await store.listKeys()).filter((k) => k.kid === kid)).toHaveLength(1);
 
       expect(await store.deleteKey({ kid })).toBe(true);
       expect(await store.deleteKey({ kid })).toBe(false);
@@ -134,7 +134,7 @@ function suite(makeBackend: () => Promise<Backend>) {
       const privateKeyHex = hex(64);
       expect(await store.importKey({ alias, type: 'Ed25519', privateKeyHex })).toEqual({ alias, type: 'Ed25519', privateKeyHex });
       expect(await store.getKey({ alias })).toEqual({ alias, type: 'Ed25519', privateKeyHex });
-      expect((await store.listKeys({})).filter((k) => k.alias === alias)).toEqual([{ alias, type: 'Ed25519', privateKeyHex }]);
+      expect((await store.listKeys()).filter((k) => k.alias === alias)).toEqual([{ alias, type: 'Ed25519', privateKeyHex }]);
       expect(await store.deleteKey({ alias })).toBe(true);
       expect(await store.deleteKey({ alias })).toBe(false);
       await expect(store.getKey({ alias })).rejects.toThrow(/not_found/);

@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { didKeyOfEd25519, ed25519PublicKeyOfSeed } from '../core/ed25519.ts';
 import type { AnchorReceipt } from '../core/receipt.ts';
-import { newPassphraseKdf, SecretBoxError, secretBoxFromPassphrase, type PassphraseKdf, type SecretBox } from '../core/secret-box.ts';
+import { newPassphraseKdf, SecretBoxError, secretBoxFromPassphrase, validPassphraseKdf, type PassphraseKdf, type SecretBox } from '../core/secret-box.ts';
 
 export interface StoredCredential {
   /** First 8 hex digits of the credential hash: short enough to type. */
@@ -117,6 +117,9 @@ export class Wallet {
       throw new WalletError(`${file} is not a wallet file (it is not JSON).`);
     }
     if (parsed.format !== 'skillmark-wallet/1') throw new WalletError(`${file} is not a Skillmark wallet (format ${String(parsed.format)}).`);
+    if (!validPassphraseKdf(parsed.kdf) || typeof parsed.sealed !== 'string' || typeof parsed.did !== 'string') {
+      throw new WalletError(`${file} is damaged: its key-derivation settings or contents are not valid.`);
+    }
     return parsed;
   }
 
