@@ -24,6 +24,8 @@ export interface SkillmarkConfig {
   batchMaxWaitMs: number;
   /** Blocks required on top of an anchor before its receipts are handed out. */
   anchorConfirmations: number;
+  /** Format of issued credentials when a request does not choose by its @context. */
+  credentialFormat: 'vc-jwt-1.1' | 'vc-jose-2.0';
 }
 
 type Env = Record<string, string | undefined>;
@@ -48,6 +50,12 @@ function positiveInt(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+function credentialFormat(env: Env): 'vc-jwt-1.1' | 'vc-jose-2.0' {
+  const value = optional(env, 'CREDENTIAL_FORMAT') ?? 'vc-jwt-1.1';
+  if (value !== 'vc-jwt-1.1' && value !== 'vc-jose-2.0') throw new ConfigError(`CREDENTIAL_FORMAT must be vc-jwt-1.1 or vc-jose-2.0, got "${value}"`);
+  return value;
+}
+
 function optional(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
   return value ? value : undefined;
@@ -69,5 +77,6 @@ export function loadConfig(env: Env = process.env): SkillmarkConfig {
     batchMaxSize: positiveInt(env, 'ANCHOR_BATCH_SIZE', 500),
     batchMaxWaitMs: positiveInt(env, 'ANCHOR_BATCH_WAIT_MS', 2000),
     anchorConfirmations: positiveInt(env, 'ANCHOR_CONFIRMATIONS', 1),
+    credentialFormat: credentialFormat(env),
   };
 }

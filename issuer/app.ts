@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bearerAuth, handleErrors, HttpProblem, limitBody, notFound, readJsonObject } from '../core/http.ts';
+import { envelopedCredential } from '../core/vc-jose.ts';
 import { RevocationReason, type RevocationReasonName } from '../contracts/registry.ts';
 import type { AnchoringStatus } from './anchoring.ts';
 import type { CredentialService } from './credentials.ts';
@@ -51,7 +52,11 @@ export function createIssuerApp(options: IssuerAppOptions): Hono {
     const claimUrl = `${options.publicUrl}/claims/${issued.claimCode}`;
     return c.json(
       {
-        verifiableCredential: { type: 'EnvelopedVerifiableCredential', id: `data:application/jwt,${issued.jwt}` },
+        verifiableCredential:
+          issued.format === 'vc-jose-2.0'
+            ? envelopedCredential(issued.jwt)
+            : { type: 'EnvelopedVerifiableCredential', id: `data:application/jwt,${issued.jwt}` },
+        format: issued.format,
         credentialId: issued.id,
         credentialHash: issued.credentialHash,
         status: 'pending',

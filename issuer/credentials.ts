@@ -7,7 +7,8 @@ import type { AnchorReceipt } from '../core/receipt.ts';
 import { RevocationReason, type RevocationReasonName } from '../contracts/registry.ts';
 import { claimCodeHash, newClaimCode } from './claim-code.ts';
 import type { InstitutionIdentity } from './identity.ts';
-import { credentialFromIssueRequest } from './issue-request.ts';
+import { signVcJose } from '../core/vc-jose.ts';
+import { credentialFromIssueRequest, type CredentialFormat } from './issue-request.ts';
 import { LedgerWriteError, type LedgerWriter } from './ledger-writer.ts';
 import { receiptOf } from './receipts.ts';
 import type { CredentialStatus, IssuerDb, IssuerTables } from './schema.ts';
@@ -24,6 +25,7 @@ export interface IssuedCredential {
   jwt: string;
   credentialHash: string;
   claimCode: string;
+  format: CredentialFormat;
 }
 
 export interface CredentialSummary {
@@ -60,18 +62,22 @@ export class CredentialService {
     private readonly identity: InstitutionIdentity,
     private readonly writer: LedgerWriter,
     private readonly ledger: { chainId: number; registry: string },
+    private readonly defaultFormat: CredentialFormat = 'vc-jwt-1.1',
   ) {}
 
   readonly #revoking = new Set<string>();
 
   /** Signs a qualification credential and stores it, pending anchoring, in one step. */
   async issue(request: Record<string, unknown>, now = new Date()): Promise<IssuedCredential> {
-    const credential = credentialFromIssueRequest(request, this.identity.did, now);
-    const jwt = await createVerifiableCredentialJwt(
-      credential,
-      { did: this.identity.did, signer: this.identity.signJwt, alg: 'EdDSA' },
-      { header: { alg: 'EdDSA', kid: this.identity.kid } },
-    );
+    const { credential, format } = credentialFromIssueRequest(request, this.identity.did, now, this.defaultFormat);
+    const jwt =
+      format === 'vc-jose-2.0'
+        ? await signVcJose(credential, this.identity.joseSigner)
+        : await createVerifiableCredentialJwt(
+            credential as typeof credential & { issuanceDate: string },
+            { did: this.identity.did, signer: this.identity.signJwt, alg: 'EdDSA' },
+            { header: { alg: 'EdDSA', kid: this.identity.kid } },
+          );
     const id = randomUUID();
     const claimCode = newClaimCode();
     const hash = credentialHash(jwt);
@@ -94,7 +100,7 @@ export class CredentialService {
       })
       .execute();
     failpoint('issue:after-store');
-    return { id, jwt, credentialHash: hash, claimCode };
+    return { id, jwt, credentialHash: hash, claimCode, format };
   }
 
   /** Newest first; `before` (+ `beforeId`, for credentials issued at the same instant) continues a listing. */

@@ -4,7 +4,8 @@ import { KeyDIDProvider } from '@veramo/did-provider-key';
 import { KeyManager } from '@veramo/key-manager';
 import { KeyManagementSystem } from '@veramo/kms-local';
 import { Wallet } from 'ethers';
-import { ed25519JwtSigner } from '../core/ed25519.ts';
+import { ed25519JwtSigner, ed25519PrivateKey } from '../core/ed25519.ts';
+import { nodeJoseSigner, type JoseSigner } from '../core/vc-jose.ts';
 import type { SecretBox } from '../core/secret-box.ts';
 import type { IssuerDb } from './schema.ts';
 import { getSetting, putSetting } from './settings.ts';
@@ -16,7 +17,10 @@ export type IssuerAgent = TAgent<IKeyManager & IDIDManager>;
 export interface InstitutionIdentity {
   did: string;
   kid: string;
+  /** Signs VC-JWT 1.1 (did-jwt signer interface). */
   signJwt: (data: string | Uint8Array) => Promise<string>;
+  /** Signs VC 2.0 + JOSE with the same key. */
+  joseSigner: JoseSigner;
   ledgerWallet: Wallet;
 }
 
@@ -54,10 +58,12 @@ export async function loadInstitutionIdentity(agent: IssuerAgent, db: IssuerDb, 
   const privateKeys = new SealedPrivateKeyStore(db, box);
   const signingSecret = Buffer.from((await privateKeys.getKey({ alias: signingKey.kid })).privateKeyHex, 'hex');
   const ledgerSecret = (await privateKeys.getKey({ alias: ledgerKid })).privateKeyHex;
+  const kid = `${identifier.did}#${identifier.did.slice('did:key:'.length)}`;
   return {
     did: identifier.did,
-    kid: `${identifier.did}#${identifier.did.slice('did:key:'.length)}`,
+    kid,
     signJwt: ed25519JwtSigner(signingSecret.subarray(0, 32)),
+    joseSigner: nodeJoseSigner(ed25519PrivateKey(signingSecret.subarray(0, 32)), kid),
     ledgerWallet: new Wallet(`0x${ledgerSecret}`),
   };
 }

@@ -51,7 +51,7 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
   const token = await ensureAdminToken(db, options.adminToken);
   const provider = connectLedger(ledger.rpcUrls, ledger.chainId);
   const writer = new LedgerWriter(provider, identity.ledgerWallet.connect(provider), ledger.registry);
-  const credentials = new CredentialService(db, identity, writer, ledger);
+  const credentials = new CredentialService(db, identity, writer, ledger, config.credentialFormat);
   const worker = new AnchoringWorker(db, writer, { maxBatchSize: config.batchMaxSize, maxWaitMs: config.batchMaxWaitMs, confirmations: config.anchorConfirmations, log });
   let server: RunningServer | undefined;
 
