@@ -84,6 +84,9 @@ async function main(): Promise<void> {
       rateLimitPerMinute: nonNegativeInt(env.VERIFIER_RATE_LIMIT, 'VERIFIER_RATE_LIMIT'),
       trustProxy: env.TRUST_PROXY === '1',
       ledgerCacheTtlMs: nonNegativeInt(env.VERIFIER_CACHE_TTL_MS, 'VERIFIER_CACHE_TTL_MS'),
+      didResolver: env.DID_ETHR_CHAIN_ID
+        ? { ethrChainId: nonNegativeInt(env.DID_ETHR_CHAIN_ID, 'DID_ETHR_CHAIN_ID'), ...(env.DID_ETHR_RPC_URL ? { ethrRpcUrl: env.DID_ETHR_RPC_URL } : {}) }
+        : {},
     });
     stops.push(() => verifier.stop());
 

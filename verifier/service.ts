@@ -3,7 +3,7 @@ import { openDatabase } from '../core/db.ts';
 import { listen, type RunningServer } from '../core/serve.ts';
 import { createVerifierApp } from './app.ts';
 import { ChallengeStore, verifierMigrations, type VerifierTables } from './challenges.ts';
-import { DidKeyResolver } from './did-keys.ts';
+import { DidKeyResolver, type DidKeyResolverOptions } from './did-keys.ts';
 import { LedgerReader } from './ledger-reader.ts';
 import type { TrustConfig } from './trust.ts';
 
@@ -17,6 +17,8 @@ export interface VerifierOptions {
   trustProxy?: boolean;
   /** How long ledger answers are reused (see LedgerReaderOptions). */
   ledgerCacheTtlMs?: number;
+  /** DID resolution: which did:ethr chain is accepted, and the node asked whether an identity changed. */
+  didResolver?: DidKeyResolverOptions;
   log?: (message: string) => void;
 }
 
@@ -32,7 +34,7 @@ export async function startVerifier(options: VerifierOptions): Promise<Verifier>
   const ledger = new LedgerReader(options.trust, { cacheTtlMs: options.ledgerCacheTtlMs });
   const challenges = new ChallengeStore(db, options.challengeTtlMs ?? 5 * 60_000);
   const app = createVerifierApp({
-    context: { keys: new DidKeyResolver(), ledger, now: () => new Date(), clockSkewSeconds: options.clockSkewSeconds ?? 60 },
+    context: { keys: new DidKeyResolver(options.didResolver), ledger, now: () => new Date(), clockSkewSeconds: options.clockSkewSeconds ?? 60 },
     challenges,
     rateLimit: { perMinute: options.rateLimitPerMinute ?? 1200, trustProxy: options.trustProxy },
     log: options.log,
