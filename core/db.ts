@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import pg from 'pg';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -24,6 +24,26 @@ export interface Database<T> {
   dialect: Dialect;
 }
 
+/**
+ * better-sqlite3 compiles a statement on every prepare() and kysely prepares every query: keep
+ * the compiled statements (queries are few and fixed) so hot paths skip SQLite's parser.
+ */
+function withStatementCache(file: SQLite.Database, maxStatements = 500): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => file.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (!statement || statement.busy) {
+        statement = file.prepare(sql);
+        if (statements.size >= maxStatements) statements.delete(statements.keys().next().value!);
+        statements.set(sql, statement);
+      }
+      return statement as unknown as SqliteStatement;
+    },
+  };
+}
+
 /** Opens the database and brings its schema up to date. */
 export async function openDatabase<T>(options: DatabaseOptions): Promise<Database<T>> {
   let db: Kysely<T>;
@@ -42,7 +62,7 @@ export async function openDatabase<T>(options: DatabaseOptions): Promise<Databas
     file.pragma(`synchronous = ${options.durability === 'normal' ? 'NORMAL' : 'FULL'}`);
     file.pragma('busy_timeout = 5000');
     file.pragma('foreign_keys = ON');
-    db = new Kysely<T>({ dialect: new SqliteDialect({ database: file }) });
+    db = new Kysely<T>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
   }
   const migrator = new Migrator({
     db,

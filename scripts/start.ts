@@ -5,19 +5,13 @@ import { connectLedger, connectProvider, fetchChainId } from '../contracts/provi
 import { Registry } from '../contracts/registry.ts';
 import { openIssuer, type LedgerTarget } from '../issuer/service.ts';
 import { startVerifier } from '../verifier/service.ts';
+import { verifierSettingsFromEnv } from '../verifier/settings.ts';
 import { readTrustConfigFile } from '../verifier/trust.ts';
 
 /**
  * `npm start`: the whole system on embedded defaults — a local ledger node (unless LEDGER_RPC_URL
  * is set), the registry contract (deployed once, then reused), the issuer and the verifier.
  */
-function nonNegativeInt(raw: string | undefined, name: string): number | undefined {
-  if (raw === undefined || raw === '') return undefined;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a whole number (0 or more), got "${raw}"`);
-  return value;
-}
-
 /** The chain id from the first endpoint that answers: one dead endpoint must not stop the start. */
 async function firstChainId(rpcUrls: string[]): Promise<number> {
   const failures: string[] = [];
@@ -78,16 +72,7 @@ async function main(): Promise<void> {
     const trust = env.VERIFIER_TRUST_FILE
       ? readTrustConfigFile(env.VERIFIER_TRUST_FILE)
       : { registries: [{ name: node ? 'Local development registry' : 'Configured registry', chainId: ledger.chainId, registry: ledger.registry.toLowerCase(), rpcUrls: ledger.rpcUrls }] };
-    const verifier = await startVerifier({
-      config,
-      trust,
-      rateLimitPerMinute: nonNegativeInt(env.VERIFIER_RATE_LIMIT, 'VERIFIER_RATE_LIMIT'),
-      trustProxy: env.TRUST_PROXY === '1',
-      ledgerCacheTtlMs: nonNegativeInt(env.VERIFIER_CACHE_TTL_MS, 'VERIFIER_CACHE_TTL_MS'),
-      didResolver: env.DID_ETHR_CHAIN_ID
-        ? { ethrChainId: nonNegativeInt(env.DID_ETHR_CHAIN_ID, 'DID_ETHR_CHAIN_ID'), ...(env.DID_ETHR_RPC_URL ? { ethrRpcUrl: env.DID_ETHR_RPC_URL } : {}) }
-        : {},
-    });
+    const verifier = await startVerifier({ config, trust, ...verifierSettingsFromEnv(env) });
     stops.push(() => verifier.stop());
 
     console.log(

@@ -22,6 +22,8 @@ export interface CredentialResult {
   credential?: Record<string, unknown>;
   format?: ReadCredential['format'];
   credentialHash?: string;
+  /** Who the credential is about (for holder binding); empty when it could not be read. */
+  subjectIds: string[];
 }
 
 /** A readable credential (VC-JWT 1.1 or VC 2.0 + JOSE), or the structure fragment saying why not. */
@@ -35,11 +37,10 @@ export function readCredential(token: string): { ok: true; value: ReadCredential
  * Verifies one credential with its anchor receipt. The checks run concurrently and each explains
  * itself; the verdict is derived from them.
  */
-export async function verifyCredentialToken(token: string, receipt: unknown, ctx: VerifierContext): Promise<CredentialResult> {
+export async function verifyCredentialToken(token: string, receipt: unknown, ctx: VerifierContext, hash = credentialHash(token)): Promise<CredentialResult> {
   const read = readCredential(token);
-  if (!read.ok) return { verdict: 'invalid', checks: [read.fragment] };
-  const { jws, credential, issuer, format } = read.value;
-  const hash = credentialHash(token);
+  if (!read.ok) return { verdict: 'invalid', checks: [read.fragment], subjectIds: [] };
+  const { jws, credential, issuer, format, subjectIds } = read.value;
   const evidence = gatherLedgerEvidence(receipt, issuer, hash, ctx.ledger);
   const checks = await Promise.all([
     fragment('structure', 'valid', 'well_formed', { format }),
@@ -50,5 +51,5 @@ export async function verifyCredentialToken(token: string, receipt: unknown, ctx
     checkValidityPeriod('validity_period', read.value, ctx.now(), ctx.clockSkewSeconds),
     checkSchema(credential),
   ]);
-  return { verdict: verdictOf(checks), checks, credential, format, credentialHash: hash };
+  return { verdict: verdictOf(checks), checks, credential, format, credentialHash: hash, subjectIds };
 }

@@ -5,7 +5,7 @@ import { checkSignature } from './checks/signature.ts';
 import { checkValidityPeriod } from './checks/validity.ts';
 import { readPresentationToken } from './formats/index.ts';
 import { fragment, verdictOf, type CheckFragment, type Verdict } from './fragment.ts';
-import { readCredential, verifyCredentialToken, type CredentialResult, type VerifierContext } from './verify-credential.ts';
+import { verifyCredentialToken, type CredentialResult, type VerifierContext } from './verify-credential.ts';
 
 export interface PresentationResult {
   verdict: Verdict;
@@ -27,20 +27,19 @@ export async function verifyPresentationToken(
   const read = readPresentationToken(token);
   if (!read.ok) return { verdict: 'invalid', checks: [fragment('structure', 'invalid', read.reason, { detail: read.detail })], credentials: [] };
   const vp = read.value;
-  const receiptFor = (credentialToken: string) => {
-    const hash = credentialHash(credentialToken);
-    return vp.anchorReceipts.find((r) => (r as { credentialHash?: unknown })?.credentialHash === hash);
-  };
+  const receiptFor = (hash: string) => vp.anchorReceipts.find((r) => (r as { credentialHash?: unknown })?.credentialHash === hash);
   const signature = checkSignature('presentation_signature', vp.jws, vp.holder, ctx.keys);
   const [signatureFragment, challengeFragment, credentials] = await Promise.all([
     signature,
     checkChallenge(vp.jws.payload, options, signature, ctx.challenges, ctx.now()),
-    Promise.all(vp.credentialTokens.map((credentialToken) => verifyCredentialToken(credentialToken, receiptFor(credentialToken), ctx))),
+    Promise.all(
+      vp.credentialTokens.map((credentialToken) => {
+        const hash = credentialHash(credentialToken);
+        return verifyCredentialToken(credentialToken, receiptFor(hash), ctx, hash);
+      }),
+    ),
   ]);
-  const subjects = vp.credentialTokens.map((credentialToken) => {
-    const credential = readCredential(credentialToken);
-    return credential.ok ? credential.value.subjectIds : [];
-  });
+  const subjects = credentials.map((c) => c.subjectIds);
   const checks = [
     fragment('structure', 'valid', 'presentation_well_formed', { format: vp.format }),
     signatureFragment,

@@ -1,0 +1,63 @@
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
+import { ConfigError, loadConfig } from '../core/config.ts';
+import { readDeployment } from '../contracts/deployment.ts';
+import { startVerifier } from './service.ts';
+import { verifierSettingsFromEnv } from './settings.ts';
+import { readTrustConfigFile, type TrustConfig } from './trust.ts';
+
+/**
+ * The verifier on its own (`npm run verifier`), for deployments that scale it out: it keeps no
+ * state but single-use challenges (in the database), so any number of processes, here or on
+ * other machines, can serve the same clients. VERIFIER_WORKERS forks that many processes sharing
+ * the port (default 1; "auto" = one per core).
+ */
+function trustFromEnvironment(env: NodeJS.ProcessEnv, dataDir: string): TrustConfig {
+  if (env.VERIFIER_TRUST_FILE) return readTrustConfigFile(env.VERIFIER_TRUST_FILE);
+  const deployment = readDeployment(dataDir);
+  if (!deployment) throw new ConfigError(`Set VERIFIER_TRUST_FILE, or SKILLMARK_DATA_DIR to a data dir where \`npm start\` deployed a registry (none in ${dataDir}).`);
+  const rpcUrls = env.LEDGER_RPC_URL ? env.LEDGER_RPC_URL.split(',').map((u) => u.trim()).filter(Boolean) : [`http://127.0.0.1:${loadConfig(env).ledgerPort}`];
+  return { registries: [{ name: 'Local development registry', chainId: deployment.chainId, registry: deployment.registry.toLowerCase(), rpcUrls }] };
+}
+
+function workerCount(raw: string | undefined): number {
+  if (!raw) return 1;
+  if (raw === 'auto') return availableParallelism();
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new ConfigError(`VERIFIER_WORKERS must be a number from 1 to 64 or "auto", got "${raw}"`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const config = loadConfig(env);
+  const trust = trustFromEnvironment(env, config.dataDir);
+  const workers = workerCount(env.VERIFIER_WORKERS);
+  if (workers > 1 && cluster.isPrimary) {
+    for (let i = 0; i < workers; i++) cluster.fork();
+    cluster.on('exit', (worker, code, signal) => {
+      if (signal !== 'SIGTERM' && code !== 0) {
+        console.error(`verifier worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+        cluster.fork();
+      }
+    });
+    const stop = () => {
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    console.log(`Skillmark verifier: ${workers} processes on http://${config.host}:${config.verifierPort}`);
+    return;
+  }
+  const verifier = await startVerifier({ config, trust, ...verifierSettingsFromEnv(env) });
+  const stop = () => void verifier.stop().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  if (cluster.isPrimary) console.log(`Skillmark verifier on ${verifier.server.url}`);
+}
+
+main().catch((error: Error) => {
+  console.error(`The verifier could not start: ${error.message}`);
+  process.exit(1);
+});
