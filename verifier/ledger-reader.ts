@@ -39,7 +39,7 @@ export interface LedgerReaderOptions {
   timeoutMs?: number;
   /**
    * How long an answer is reused. Anchors never change, but a revocation or a suspension is seen
-   * only after this long: keep it short (default 30 s; 0 turns caching off).
+   * only after this long: keep it short (default 10 s; 0 turns caching off).
    */
   cacheTtlMs?: number;
   cacheEntries?: number;
@@ -52,7 +52,7 @@ export class LedgerReader {
   readonly #maxEntries: number;
 
   constructor(trust: TrustConfig, options: LedgerReaderOptions = {}) {
-    this.#ttlMs = options.cacheTtlMs ?? 30_000;
+    this.#ttlMs = options.cacheTtlMs ?? 10_000;
     this.#maxEntries = options.cacheEntries ?? 10_000;
     this.#entries = trust.registries.map((trusted) => ({
       trusted,

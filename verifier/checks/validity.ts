@@ -9,7 +9,8 @@ export function checkValidityPeriod(check: 'validity_period' | 'presentation_val
   const iso = (d: Date | undefined) => d?.toISOString();
   const details = { ...(window.validFrom ? { validFrom: iso(window.validFrom) } : {}), ...(window.validUntil ? { validUntil: iso(window.validUntil) } : {}) };
   const where = validityAt(window, now, skewSeconds);
-  if (where === 'not_yet_valid') return fragment(check, 'invalid', 'not_yet_valid', { validFrom: iso(window.validFrom)! }, details);
-  if (where === 'expired') return fragment(check, 'invalid', 'expired', { validUntil: iso(window.validUntil)! }, details);
-  return fragment(check, 'valid', 'within_validity_period', {}, details);
+  const ofPresentation = check === 'presentation_validity';
+  if (where === 'not_yet_valid') return fragment(check, 'invalid', ofPresentation ? 'presentation_not_yet_valid' : 'not_yet_valid', { validFrom: iso(window.validFrom)! }, details);
+  if (where === 'expired') return fragment(check, 'invalid', ofPresentation ? 'presentation_expired' : 'expired', { validUntil: iso(window.validUntil)! }, details);
+  return fragment(check, 'valid', ofPresentation ? 'presentation_within_validity_period' : 'within_validity_period', {}, details);
 }
