@@ -9,18 +9,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proofLeadsToRoot } from '../core/receipt.ts';
+import { rawPost, readReply, type Reply } from '../test/support/http.ts';
 import { claimWhenAnchored, issue, qualificationRequest, startSystem, type RunningSystem } from '../test/support/system.ts';
 
 const CLAIM_CODE = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const LEARNER_DID = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
-
-interface Reply {
-  status: number;
-  headers: Headers;
-  text: string;
-  body: any;
-}
 
 let system: RunningSystem;
 
@@ -29,38 +23,12 @@ async function call(path: string, init: RequestInit & { token?: string | null } 
   const headers = new Headers(rest.headers);
   const bearer = token === undefined ? system.adminToken : token;
   if (bearer !== null) headers.set('authorization', `Bearer ${bearer}`);
-  const response = await fetch(`${system.issuerUrl}${path}`, { ...rest, headers });
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = undefined;
-  }
-  return { status: response.status, headers: response.headers, text, body };
+  return readReply(await fetch(`${system.issuerUrl}${path}`, { ...rest, headers }));
 }
 
-/**
- * An authorized POST over node:http: on a fresh connection (default) or a given keep-alive agent.
- * A body given as a list of chunks is sent chunked, without Content-Length.
- */
-function rawPost(path: string, body: string | string[], agent: http.Agent | false = false): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
-  return new Promise((resolve, reject) => {
-    const chunked = Array.isArray(body);
-    const headers = { authorization: `Bearer ${system.adminToken}`, 'content-type': 'application/json', ...(chunked ? {} : { 'content-length': String(Buffer.byteLength(body)) }) };
-    const request = http.request(`${system.issuerUrl}${path}`, { method: 'POST', agent, headers }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (d: string) => (text += d));
-      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, text }));
-    });
-    request.on('error', reject);
-    if (chunked) {
-      for (const chunk of body) request.write(chunk);
-      request.end();
-    } else request.end(body);
-  });
-}
+/** An authorized POST over node:http (see test/support/http.ts rawPost). */
+const rawPostAs = (path: string, body: string | string[], agent: http.Agent | false = false) =>
+  rawPost(`${system.issuerUrl}${path}`, body, { authorization: `Bearer ${system.adminToken}` }, agent);
 
 const postJsonAs = (path: string, body: unknown, token?: string | null) =>
   call(path, { method: 'POST', token, headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
@@ -198,7 +166,7 @@ describe('POST /credentials/issue: malformed requests', () => {
   it('413 for a body over 64 KiB, with or without a Content-Length', async () => {
     const big = JSON.stringify({ credential: { credentialSubject: { id: LEARNER_DID, name: 'x'.repeat(65 * 1024) } } });
     for (const body of [big, [big.slice(0, 30_000), big.slice(30_000)]]) {
-      const reply = await rawPost('/credentials/issue', body);
+      const reply = await rawPostAs('/credentials/issue', body);
       expect(reply.status).toBe(413);
       expect(reply.headers['content-type']).toMatch(/^application\/problem\+json/);
       const problem = JSON.parse(reply.text);
@@ -215,8 +183,8 @@ describe('POST /credentials/issue: malformed requests', () => {
       const outcomes: string[] = [];
       const big = JSON.stringify({ credential: { name: 'x'.repeat(300 * 1024) } });
       for (let i = 0; i < 3; i++) {
-        const first = await rawPost('/credentials/issue', big, agent).then((r) => String(r.status), (e: NodeJS.ErrnoException) => e.code ?? e.message);
-        const next = await rawPost('/credentials/issue', '{}', agent).then((r) => String(r.status), (e: NodeJS.ErrnoException) => e.code ?? e.message);
+        const first = await rawPostAs('/credentials/issue', big, agent).then((r) => String(r.status), (e: NodeJS.ErrnoException) => e.code ?? e.message);
+        const next = await rawPostAs('/credentials/issue', '{}', agent).then((r) => String(r.status), (e: NodeJS.ErrnoException) => e.code ?? e.message);
         outcomes.push(`${first} then ${next}`);
       }
       expect(outcomes).toEqual(Array(3).fill('413 then 400'));

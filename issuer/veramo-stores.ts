@@ -8,7 +8,7 @@ import {
 } from '@veramo/key-manager';
 import { randomUUID } from 'node:crypto';
 import type { SecretBox } from '../core/secret-box.ts';
-import type { IssuerDb } from './schema.ts';
+import type { IssuerDb, IssuerTables } from './schema.ts';
 
 /** Veramo's key metadata store on kysely (public parts only). */
 export class KyselyKeyStore extends AbstractKeyStore {
@@ -131,7 +131,7 @@ export class KyselyDIDStore extends AbstractDIDStore {
     return Promise.all((await query.execute()).map((row) => this.toIdentifier(row)));
   }
 
-  private async toIdentifier(row: IssuerTablesIdentifier): Promise<IIdentifier> {
+  private async toIdentifier(row: IssuerTables['identifiers']): Promise<IIdentifier> {
     const keyIds = JSON.parse(row.key_ids) as string[];
     return {
       did: row.did,
@@ -143,12 +143,3 @@ export class KyselyDIDStore extends AbstractDIDStore {
     };
   }
 }
-
-type IssuerTablesIdentifier = {
-  did: string;
-  provider: string;
-  alias: string | null;
-  controller_key_id: string | null;
-  key_ids: string;
-  services: string;
-};

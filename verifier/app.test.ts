@@ -7,19 +7,13 @@ import { createHmac, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { createVerifiableCredentialJwt, createVerifiablePresentationJwt } from 'did-jwt-vc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawPost, readReply, type Reply } from '../test/support/http.ts';
 import { didKeyOfEd25519, ed25519JwtSigner, ed25519PublicKeyOfSeed } from '../core/ed25519.ts';
 import { signPresentation, type Holder } from '../wallet-cli/presentation.ts';
 import { claimWhenAnchored, issue, qualificationRequest, startSystem, type RunningSystem } from '../test/support/system.ts';
 
 type Check = { check: string; status: string; reason: string; message: string; details?: Record<string, unknown> };
 type Bundle = { credential: string; anchorReceipt: any };
-interface Reply {
-  status: number;
-  headers: Headers;
-  text: string;
-  body: any;
-}
-
 let system: RunningSystem;
 let learner: Holder;
 let institutionDid: string;
@@ -35,48 +29,16 @@ function newHolder(): Holder {
 
 /** Every request of this file goes through here: a 5xx is always a failure. */
 async function send(path: string, init: RequestInit): Promise<Reply> {
-  const response = await fetch(`${system.verifierUrl}${path}`, init);
-  const text = await response.text();
-  expect(response.status, `${path} answered ${response.status}: ${text.slice(0, 500)}`).toBeLessThan(500);
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = undefined;
-  }
-  return { status: response.status, headers: response.headers, text, body };
+  const reply = await readReply(await fetch(`${system.verifierUrl}${path}`, init));
+  expect(reply.status, `${path} answered ${reply.status}: ${reply.text.slice(0, 500)}`).toBeLessThan(500);
+  return reply;
 }
 
-/**
- * A POST over node:http: on a fresh connection (default) or a given keep-alive agent. A body given
- * as a list of chunks is sent chunked, without Content-Length.
- */
-function rawPost(path: string, body: string | string[], agent: http.Agent | false = false): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
-  return new Promise((resolve, reject) => {
-    const chunked = Array.isArray(body);
-    const request = http.request(
-      `${system.verifierUrl}${path}`,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', ...(chunked ? {} : { 'content-length': Buffer.byteLength(body) }) } },
-      (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (d: string) => (text += d));
-        response.on('end', () => {
-          try {
-            expect(response.statusCode, `${path} answered ${response.statusCode}: ${text.slice(0, 300)}`).toBeLessThan(500);
-            resolve({ status: response.statusCode!, headers: response.headers, text });
-          } catch (error) {
-            reject(error);
-          }
-        });
-      },
-    );
-    request.on('error', reject);
-    if (chunked) {
-      for (const chunk of body) request.write(chunk);
-      request.end();
-    } else request.end(body);
-  });
+/** A POST over node:http to the verifier; a 5xx is always a failure. */
+async function rawPostTo(path: string, body: string | string[], agent: http.Agent | false = false) {
+  const reply = await rawPost(`${system.verifierUrl}${path}`, body, {}, agent);
+  expect(reply.status, `${path} answered ${reply.status}: ${reply.text.slice(0, 300)}`).toBeLessThan(500);
+  return reply;
 }
 
 const postRaw = (path: string, text: string, contentType: string | null = 'application/json') =>
@@ -239,11 +201,11 @@ describe('malformed requests are 4xx problems', () => {
 
       it('413 for a body over 256 KiB, with or without a Content-Length', async () => {
         const big = JSON.stringify({ [field]: 'a'.repeat(257 * 1024) });
-        const sized = await rawPost(path, big);
+        const sized = await rawPostTo(path, big);
         expect(sized.status).toBe(413);
         expect(sized.headers['content-type']).toMatch(/^application\/problem\+json/);
         expect(JSON.parse(sized.text)).toMatchObject({ status: 413, title: 'Request too large', detail: expect.stringContaining(String(256 * 1024)) });
-        const chunked = await rawPost(path, [big.slice(0, 100_000), big.slice(100_000, 200_000), big.slice(200_000)]);
+        const chunked = await rawPostTo(path, [big.slice(0, 100_000), big.slice(100_000, 200_000), big.slice(200_000)]);
         expect(chunked.status).toBe(413);
       });
     });
@@ -256,8 +218,8 @@ describe('malformed requests are 4xx problems', () => {
     try {
       const outcomes: string[] = [];
       for (let i = 0; i < 3; i++) {
-        const big = await rawPost('/credentials/verify', JSON.stringify({ verifiableCredential: 'a'.repeat(300 * 1024) }), agent).then((r) => String(r.status), (e: NodeJS.ErrnoException) => e.code ?? e.message);
-        const next = await rawPost('/challenges', '{}', agent).then((r) => String(r.status), (e: NodeJS.ErrnoException) => e.code ?? e.message);
+        const big = await rawPostTo('/credentials/verify', JSON.stringify({ verifiableCredential: 'a'.repeat(300 * 1024) }), agent).then((r) => String(r.status), (e: NodeJS.ErrnoException) => e.code ?? e.message);
+        const next = await rawPostTo('/challenges', '{}', agent).then((r) => String(r.status), (e: NodeJS.ErrnoException) => e.code ?? e.message);
         outcomes.push(`${big} then ${next}`);
       }
       expect(outcomes).toEqual(Array(3).fill('413 then 201'));
