@@ -21,8 +21,8 @@ const compiled = new Map<string, ValidateFunction>();
 
 /** The project's validator for a schema id, or undefined when the id is not one of ours. */
 export function validatorFor(schemaId: string): ValidateFunction | undefined {
-  const file = KNOWN_SCHEMAS[schemaId];
-  if (!file) return undefined;
+  if (!Object.hasOwn(KNOWN_SCHEMAS, schemaId)) return undefined;
+  const file = KNOWN_SCHEMAS[schemaId]!;
   let validate = compiled.get(schemaId);
   if (!validate) {
     validate = ajv.compile(JSON.parse(readFileSync(join(schemasDir, file), 'utf8')));

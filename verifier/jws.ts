@@ -30,10 +30,14 @@ export function parseCompactJws(jws: string): ParsedJws {
   const [header, payload, signature] = parts as [string, string, string];
   if (!parts.every((p) => SEGMENT.test(p))) throw new JwsFormatError('the token contains characters outside base64url');
   if (!header || !payload || !signature) throw new JwsFormatError('a part of the token is empty');
+  const signatureBytes = Buffer.from(signature, 'base64url');
+  // One signature, one encoding: unused trailing bits would let the same signature travel as
+  // several different tokens (and so under several credential hashes).
+  if (signatureBytes.toString('base64url') !== signature) throw new JwsFormatError('the signature is not canonical base64url');
   return {
     header: decodeJsonSegment(header, 'header'),
     payload: decodeJsonSegment(payload, 'payload'),
     signingInput: Buffer.from(`${header}.${payload}`, 'ascii'),
-    signature: Buffer.from(signature, 'base64url'),
+    signature: signatureBytes,
   };
 }

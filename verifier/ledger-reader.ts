@@ -8,8 +8,8 @@ export class LedgerUnreachableError extends Error {}
 export interface RegistryFacts extends CredentialFacts {
   /** The registry that answered (after a migration: the successor of the one a receipt names). */
   trusted: TrustedRegistry;
-  /** The block the answer was read at, when known (always known when the root is not anchored). */
-  blockNumber?: number;
+  /** The node's head when the root was not found there: how far the node has got, and when. */
+  head?: { blockNumber: number; time: number };
 }
 
 interface Endpoint {
@@ -21,6 +21,12 @@ interface Endpoint {
 interface Entry {
   trusted: TrustedRegistry;
   endpoints: Endpoint[];
+}
+
+async function headOf(provider: JsonRpcProvider, tag: number | 'latest'): Promise<{ blockNumber: number; time: number }> {
+  const block = await provider.getBlock(tag);
+  if (!block) throw new Error(`block ${tag} not found`);
+  return { blockNumber: block.number, time: block.timestamp };
 }
 
 const sameRegistry = (a: { chainId: number; registry: string }, chainId: number, address: string) =>
@@ -121,8 +127,8 @@ export class LedgerReader {
       try {
         const facts = await endpoint.registry.credentialFacts(root, did, hash);
         // Only a negative anchor answer needs to know how far the node has got.
-        const blockNumber = facts.anchor.institutionId === 0 && root !== ZeroHash ? await endpoint.provider.getBlockNumber() : undefined;
-        return { ...facts, trusted: entry.trusted, ...(blockNumber !== undefined ? { blockNumber } : {}) };
+        const head = facts.anchor.institutionId === 0 && root !== ZeroHash ? await headOf(endpoint.provider, 'latest') : undefined;
+        return { ...facts, trusted: entry.trusted, ...(head ? { head } : {}) };
       } catch (error) {
         throw new LedgerUnreachableError(`${entry.trusted.name} (${endpoint.url}): ${(error as Error).message.split('\n')[0]}`);
       }
@@ -130,7 +136,7 @@ export class LedgerReader {
     const answers = await Promise.allSettled(
       entry.endpoints.map(async (endpoint) => {
         const blockNumber = await endpoint.provider.getBlockNumber();
-        return { blockNumber, facts: await endpoint.registry.credentialFacts(root, did, hash, blockNumber) };
+        return { endpoint, blockNumber, facts: await endpoint.registry.credentialFacts(root, did, hash, blockNumber) };
       }),
     );
     const ok = answers.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
@@ -139,7 +145,8 @@ export class LedgerReader {
       throw new LedgerUnreachableError(`${entry.trusted.name}: no endpoint answered (${reasons.join('; ')})`);
     }
     const freshest = ok.reduce((best, a) => (a.blockNumber > best.blockNumber ? a : best));
-    return { ...freshest.facts, trusted: entry.trusted, blockNumber: freshest.blockNumber };
+    const head = freshest.facts.anchor.institutionId === 0 && root !== ZeroHash ? await headOf(freshest.endpoint.provider, freshest.blockNumber) : undefined;
+    return { ...freshest.facts, trusted: entry.trusted, ...(head ? { head } : {}) };
   }
 
   destroy(): void {

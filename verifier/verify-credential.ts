@@ -46,7 +46,7 @@ export async function verifyCredentialToken(token: string, receipt: unknown, ctx
     fragment('structure', 'valid', 'well_formed', { format }),
     checkSignature('signature', jws, issuer, ctx.keys),
     checkIssuerAccredited(evidence, issuer),
-    checkAnchored(evidence),
+    checkAnchored(evidence, ctx.now()),
     checkNotRevoked(evidence),
     checkValidityPeriod('validity_period', read.value, ctx.now(), ctx.clockSkewSeconds),
     checkSchema(credential),

@@ -1,4 +1,5 @@
 import { credentialHash } from '../core/credential-hash.ts';
+import { parseReceipt, proofLeadsToRoot } from '../core/receipt.ts';
 import type { ChallengeStore } from './challenges.ts';
 import { checkChallenge, checkHolderBinding } from './checks/presentation.ts';
 import { checkSignature } from './checks/signature.ts';
@@ -6,6 +7,14 @@ import { checkValidityPeriod } from './checks/validity.ts';
 import { readPresentationToken } from './formats/index.ts';
 import { fragment, verdictOf, type CheckFragment, type Verdict } from './fragment.ts';
 import { verifyCredentialToken, type CredentialResult, type VerifierContext } from './verify-credential.ts';
+
+function proofHolds(receipt: unknown, hash: string): boolean {
+  try {
+    return proofLeadsToRoot(parseReceipt(receipt), hash);
+  } catch {
+    return false;
+  }
+}
 
 export interface PresentationResult {
   verdict: Verdict;
@@ -27,7 +36,11 @@ export async function verifyPresentationToken(
   const read = readPresentationToken(token);
   if (!read.ok) return { verdict: 'invalid', checks: [fragment('structure', 'invalid', read.reason, { detail: read.detail })], credentials: [] };
   const vp = read.value;
-  const receiptFor = (hash: string) => vp.anchorReceipts.find((r) => (r as { credentialHash?: unknown })?.credentialHash === hash);
+  // Of the receipts naming a credential, prefer one whose proof holds: a stray one must not hide it.
+  const receiptFor = (hash: string) => {
+    const named = vp.anchorReceipts.filter((r) => (r as { credentialHash?: unknown })?.credentialHash === hash);
+    return named.find((r) => proofHolds(r, hash)) ?? named[0];
+  };
   const signature = checkSignature('presentation_signature', vp.jws, vp.holder, ctx.keys);
   const [signatureFragment, challengeFragment, credentials] = await Promise.all([
     signature,

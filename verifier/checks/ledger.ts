@@ -69,16 +69,31 @@ export async function checkIssuerAccredited(evidence: LedgerEvidence, issuer: st
     : fragment('issuer_accredited', 'invalid', 'issuer_not_accredited_now', { name: f.issuerName, status: f.issuerStatus.toLowerCase() }, details);
 }
 
-export async function checkAnchored(evidence: LedgerEvidence): Promise<CheckFragment> {
+/** How long after a receipt's claimed anchoring time a node that still lacks the root is no longer "behind". */
+const LAG_GRACE_SECONDS = 600;
+
+/**
+ * A node that lacks the root may just be behind: its head is below the receipt's block and its
+ * latest block is older than the receipt's anchoring time (plus a grace period). A receipt that
+ * claims a far-future block but an anchoring time long past (or a time in the future) is not
+ * given the benefit of the doubt: the root is simply not anchored.
+ */
+function nodeIsBehind(f: RegistryFacts, receipt: AnchorReceipt, now: Date): boolean {
+  if (!f.head || f.trusted.chainId !== receipt.chainId || f.trusted.registry !== receipt.registry.toLowerCase()) return false;
+  const claimedAt = Date.parse(receipt.anchoredAt) / 1000;
+  if (claimedAt > now.getTime() / 1000 + 60) return false;
+  return f.head.blockNumber < receipt.blockNumber && f.head.time < claimedAt + LAG_GRACE_SECONDS;
+}
+
+export async function checkAnchored(evidence: LedgerEvidence, now = new Date()): Promise<CheckFragment> {
   if (!evidence.receipt.ok) return evidence.receipt.fragment;
   const receipt = evidence.receipt.receipt;
   const result = await evidence.facts;
   if (!result.ok) return { ...result.fragment, check: 'anchored' };
   const f = result.facts;
   if (f.anchor.institutionId === 0) {
-    const sameChain = f.trusted.chainId === receipt.chainId && f.trusted.registry === receipt.registry.toLowerCase();
-    if (sameChain && f.blockNumber !== undefined && f.blockNumber < receipt.blockNumber) {
-      return fragment('anchored', 'unverifiable', 'ledger_lagging', { blockNumber: f.blockNumber, receiptBlock: receipt.blockNumber });
+    if (nodeIsBehind(f, receipt, now)) {
+      return fragment('anchored', 'unverifiable', 'ledger_lagging', { blockNumber: f.head!.blockNumber, receiptBlock: receipt.blockNumber });
     }
     return fragment('anchored', 'invalid', 'root_not_anchored', {}, { merkleRoot: receipt.merkleRoot });
   }
@@ -88,7 +103,6 @@ export async function checkAnchored(evidence: LedgerEvidence): Promise<CheckFrag
     chainId: receipt.chainId,
     registry: receipt.registry,
     merkleRoot: receipt.merkleRoot,
-    transactionHash: receipt.transactionHash,
     anchoredAt,
     batchSize: f.anchor.batchSize,
   });

@@ -46,6 +46,7 @@ export function keyFromJwk(id: string, jwk: unknown): KeyOutcome {
       if (j.crv !== 'Ed25519') return unusable(`OKP curve "${String(j.crv).slice(0, 20)}" is not supported`);
       const x = b64urlBytes(j.x);
       if (!x || x.length !== 32) return unusable('the Ed25519 key is not 32 bytes');
+      if (isSmallOrderEd25519(x)) return unusable('the Ed25519 key is a small-order point, for which anyone can forge signatures');
       return checkAlg('EdDSA') ?? { ok: true, key: { id, key: createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: j.x as string }, format: 'jwk' }), alg: 'EdDSA' } };
     }
     if (j.kty === 'EC') {
@@ -265,4 +266,24 @@ function secp256k1Raw(id: string, raw: Buffer): KeyOutcome {
   } catch {
     return unusable('the secp256k1 key is not a point on the curve');
   }
+}
+
+/**
+ * Encodings of the Ed25519 points of small order (the identity, and points of order 2, 4 and 8,
+ * with their non-canonical forms), as listed by libsodium. OpenSSL accepts them as public keys,
+ * and with such a key a signature made of the key bytes and zeros verifies any message.
+ */
+const SMALL_ORDER_ED25519 = [
+  '0000000000000000000000000000000000000000000000000000000000000000',
+  '0100000000000000000000000000000000000000000000000000000000000000',
+  '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05',
+  'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a',
+  'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+  'edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+  'eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+].map((hex) => Buffer.from(hex, 'hex'));
+
+/** Compares ignoring the sign bit (the top bit of the last byte), as libsodium does. */
+export function isSmallOrderEd25519(key: Uint8Array): boolean {
+  return SMALL_ORDER_ED25519.some((bad) => bad.every((byte, i) => (i === 31 ? (byte & 0x7f) === (key[i]! & 0x7f) : byte === key[i])));
 }
