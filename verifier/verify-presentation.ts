@@ -58,7 +58,9 @@ export async function verifyPresentationToken(
     signatureFragment,
     challengeFragment,
     checkValidityPeriod('presentation_validity', vp, ctx.now(), ctx.clockSkewSeconds),
-    checkHolderBinding(vp.holder, subjects),
+    ...(vp.credentialTokens.length + vp.unsupportedCredentials.length === 0
+      ? [fragment('credentials', 'skipped', 'no_credentials')]
+      : [checkHolderBinding(vp.holder, subjects)]),
     ...vp.unsupportedCredentials.map((u) =>
       fragment('credential_format', 'unverifiable', 'credential_format_unsupported', { format: String((u as { mediaType?: unknown }).mediaType ?? 'unknown').slice(0, 60) }),
     ),

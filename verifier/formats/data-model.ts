@@ -217,8 +217,8 @@ const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 export const isCompactJws = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_JWS_LENGTH && COMPACT_JWS.test(value);
 
 const JWT_MEDIA_TYPES = new Set(['application/vc+jwt', 'application/jwt']);
-/** Secured credential formats this verifier recognises but cannot check (no SD-JWT or COSE support). */
-const UNSUPPORTED_MEDIA_TYPES = new Set(['application/vc+sd-jwt', 'application/dc+sd-jwt', 'application/vc+cose']);
+/** Secured credential formats this verifier recognises but cannot check: SD-JWT, COSE, and the legacy vc-ld+jwt (earlier drafts of VC-JOSE-COSE). */
+const UNSUPPORTED_MEDIA_TYPES = new Set(['application/vc+sd-jwt', 'application/dc+sd-jwt', 'application/vc+cose', 'application/vc-ld+jwt']);
 const DATA_URL = /^data:([^,;]*)((?:;[^,;]*)*),/;
 
 export interface UnsupportedCredential {
@@ -236,7 +236,6 @@ export interface UnsupportedCredential {
  */
 export function credentialTokensOf(value: unknown, allowBareJwt: boolean): { tokens: string[]; unsupported: UnsupportedCredential[] } {
   const items = value === undefined ? [] : asList(value);
-  if (items.length === 0) fail('it contains no credential');
   if (items.length > MAX_CREDENTIALS_PER_PRESENTATION) fail(`it contains more than ${MAX_CREDENTIALS_PER_PRESENTATION} credentials`);
   const tokens: string[] = [];
   const unsupported: UnsupportedCredential[] = [];

@@ -459,7 +459,6 @@ describe('readPresentationToken strictness', () => {
 
   it.each([
     ['21 credentials', vpOf({ ...vpBase, verifiableCredential: Array.from({ length: 21 }, () => envelopedCredential(vcToken)) }), /more than 20/],
-    ['no credentials', vpOf({ ...vpBase, verifiableCredential: [] }), /no credential/],
     ['a bare JWT string in 2.0', vpOf({ ...vpBase, verifiableCredential: [vcToken] }), /EnvelopedVerifiableCredential objects/],
     ['an unsecured embedded credential', vpOf({ ...vpBase, verifiableCredential: [base] }), /not secured/],
     ['an unknown media type', vpOf({ ...vpBase, verifiableCredential: [{ type: 'EnvelopedVerifiableCredential', id: 'data:text/plain,hello' }] }), /media type/],

@@ -41,6 +41,7 @@ export const en = {
   schema_mismatch: 'The credential\'s content does not match its declared schema: {detail}.',
   schema_unknown: 'The credential declares a schema this verifier does not know ({schema}); its content was not checked.',
   schema_not_declared: 'The credential declares no schema; its content was not checked against one.',
+  no_credentials: 'The presentation holds no credential: it only shows that the holder controls their identifier.',
   holder_is_subject: 'The person presenting is the person the credential was issued to.',
   holder_is_not_subject: 'The presentation was signed by {holder}, but the credential was issued to {subject}.',
   subject_has_no_did: 'The credential names no learner DID, so it cannot be tied to the person presenting it.',

@@ -48,6 +48,7 @@ export const es: Catalogue = {
   schema_mismatch: 'El contenido de la credencial no coincide con el esquema que declara: {detail}.',
   schema_unknown: 'La credencial declara un esquema que este servicio de verificación no conoce ({schema}); su contenido no se comprobó.',
   schema_not_declared: 'La credencial no declara ningún esquema; su contenido no se comprobó con ninguno.',
+  no_credentials: 'La presentación no contiene ninguna credencial: solo demuestra que el titular controla su identificador.',
   holder_is_subject: 'La persona que presenta la credencial es la persona a la que se le emitió.',
   holder_is_not_subject: 'La presentación fue firmada por {holder}, pero la credencial se emitió a {subject}.',
   subject_has_no_did: 'La credencial no indica el DID de la persona que la obtuvo, así que no se puede vincular con quien la presenta.',

@@ -48,6 +48,7 @@ export const fr: Catalogue = {
   schema_mismatch: 'Le contenu de l\'attestation ne correspond pas au schéma qu\'elle déclare : {detail}.',
   schema_unknown: 'L\'attestation déclare un schéma que ce service de vérification ne connaît pas ({schema}) ; son contenu n\'a pas été vérifié.',
   schema_not_declared: 'L\'attestation ne déclare aucun schéma ; son contenu n\'a donc pas été comparé à un schéma.',
+  no_credentials: 'La présentation ne contient aucune attestation : elle montre seulement que le titulaire contrôle son identifiant.',
   holder_is_subject: 'La personne qui présente l\'attestation est bien celle à qui elle a été délivrée.',
   holder_is_not_subject: 'La présentation a été signée par {holder}, mais l\'attestation a été délivrée à {subject}.',
   subject_has_no_did: 'L\'attestation n\'indique aucun DID pour l\'apprenant : elle ne peut donc pas être rattachée à la personne qui la présente.',

@@ -48,6 +48,7 @@ export const zh: Catalogue = {
   schema_mismatch: '凭证内容不符合其声明的数据格式规范：{detail}。',
   schema_unknown: '该凭证声明的数据格式规范（{schema}）本验证服务无法识别，因此未核查其内容。',
   schema_not_declared: '该凭证未声明任何数据格式规范，因此未按规范核查其内容。',
+  no_credentials: '该出示材料不含任何凭证：它只表明持有人控制其标识符。',
   holder_is_subject: '出示凭证的人就是该凭证的签发对象。',
   holder_is_not_subject: '该出示材料由 {holder} 签名，但该凭证是签发给 {subject} 的。',
   subject_has_no_did: '该凭证未注明学员的 DID，因此无法将其与出示人对应起来。',
