@@ -8,16 +8,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IIdentifier } from '@veramo/core-types';
 import { verifyMessage } from 'ethers';
 import { sql, type Kysely } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../core/db.ts';
 import { ed25519OfDidKey, ed25519PublicKey, ed25519Verify } from '../core/ed25519.ts';
 import { SecretBox, SecretBoxError } from '../core/secret-box.ts';
+import { displayUrl, freshSchema, postgresBaseUrl, probePostgres } from '../test/support/postgres.ts';
 import { ChallengeStore, verifierMigrations, type VerifierTables } from '../verifier/challenges.ts';
 import { createIssuerAgent, loadInstitutionIdentity } from './identity.ts';
 import { issuerMigrations, type IssuerDb, type IssuerTables } from './schema.ts';
@@ -25,28 +25,8 @@ import { KyselyDIDStore, KyselyKeyStore, SealedPrivateKeyStore } from './veramo-
 
 // ---------------------------------------------------------------- PostgreSQL probe (module load)
 
-function postgresBaseUrl(): string {
-  const url = new URL(process.env.SKILLMARK_TEST_POSTGRES_URL ?? 'postgres://127.0.0.1:5432/test');
-  if (!url.username) url.username = process.env.PGUSER || process.env.USER || userInfo().username;
-  return url.toString();
-}
-
-async function probePostgres(url: string): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return undefined;
-  } catch (error) {
-    return (error as Error).message || (error as { code?: string }).code || String(error);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
 const PG_URL = postgresBaseUrl();
-const PG_DISPLAY = PG_URL.replace(/\/\/[^@/]*@/, '//');
+const PG_DISPLAY = displayUrl(PG_URL);
 const pgProblem = await probePostgres(PG_URL);
 
 // ---------------------------------------------------------------- the suite, per database
@@ -406,11 +386,7 @@ const pgTitle = pgProblem
 
 describe.skipIf(pgProblem !== undefined)(pgTitle, () => {
   suite(async () => {
-    const schema = `skillmark_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    const databaseUrl = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}`;
+    const { schema, databaseUrl, drop } = await freshSchema(PG_URL);
     return {
       issuer: async () => {
         const { db, dialect } = await openDatabase<IssuerTables>({ databaseUrl, dataDir: '/nonexistent', name: 'issuer', migrations: issuerMigrations });
@@ -421,13 +397,7 @@ describe.skipIf(pgProblem !== undefined)(pgTitle, () => {
         return db;
       },
       verifier: async () => (await openDatabase<VerifierTables>({ databaseUrl, dataDir: '/nonexistent', name: 'verifier', migrations: verifierMigrations })).db,
-      cleanup: async () => {
-        try {
-          await admin.query(`drop schema if exists ${schema} cascade`);
-        } finally {
-          await admin.end();
-        }
-      },
+      cleanup: drop,
     };
   });
 });

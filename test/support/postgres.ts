@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { userInfo } from 'node:os';
+import pg from 'pg';
+
+/**
+ * The PostgreSQL server that tests of the PostgreSQL path use: SKILLMARK_TEST_POSTGRES_URL, or
+ * the machine's local one (postgres://127.0.0.1:5432/test). Without a user name in the URL the OS
+ * user is used, as psql does.
+ */
+export function postgresBaseUrl(): string {
+  const url = new URL(process.env.SKILLMARK_TEST_POSTGRES_URL ?? 'postgres://127.0.0.1:5432/test');
+  if (!url.username) url.username = process.env.PGUSER || process.env.USER || userInfo().username;
+  return url.toString();
+}
+
+/** The URL without credentials, for test names. */
+export const displayUrl = (url: string) => url.replace(/\/\/[^@/]*@/, '//');
+
+/** Why PostgreSQL cannot be used (undefined when it can), after one short connection attempt. */
+export async function probePostgres(url: string): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return undefined;
+  } catch (error) {
+    return (error as Error).message || (error as { code?: string }).code || String(error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** A fresh schema for one test run: the connection string that uses it, and how to drop it. */
+export async function freshSchema(baseUrl: string): Promise<{ schema: string; databaseUrl: string; drop(): Promise<void> }> {
+  const schema = `skillmark_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl, connectionTimeoutMillis: 2000 });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  return {
+    schema,
+    databaseUrl: `${baseUrl}${baseUrl.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}`,
+    async drop() {
+      try {
+        await admin.query(`drop schema if exists ${schema} cascade`);
+      } finally {
+        await admin.end();
+      }
+    },
+  };
+}
