@@ -78,16 +78,19 @@ export async function verifyBench(): Promise<void> {
       return run(await makeRequests(REQUESTS));
     };
 
-    const single = await measure(system.verifierUrl);
-    const double = await measure(standalone.url);
-
     const veramo = createAgent<ICredentialPlugin & IResolver>({
       plugins: [new DIDResolverPlugin({ resolver: new Resolver(keyDidResolver()) }), new CredentialPlugin([new CredentialProviderJWT()])],
     });
-    const veramoRate = await rate(async () => {
+    const veramoVerify = async () => {
       const result = await veramo.verifyCredential({ credential: bundle.credential });
       if (!result.verified) throw new Error('Veramo did not verify the credential');
-    }, 2000);
+    };
+    const veramoBefore = await rate(veramoVerify, 2000);
+
+    const single = await measure(system.verifierUrl);
+    const double = await measure(standalone.url);
+    // Machines drift: take Veramo's better run of two (before and after), the harder bar to pass.
+    const veramoRate = Math.max(veramoBefore, await rate(veramoVerify, 2000));
 
     const key = ed25519PrivateKey(seed);
     const publicKey = ed25519PublicKey(ed25519PublicKeyOfSeed(seed));

@@ -1,4 +1,4 @@
-import { constants, createHash, verify } from 'node:crypto';
+import { constants, createHash, verify, type KeyObject, type VerifyKeyObjectInput } from 'node:crypto';
 import { computeAddress, Signature, SigningKey } from 'ethers';
 import { didEthrResolver } from './did-methods/did-ethr.ts';
 import { resolveDidJwk } from './did-methods/did-jwk.ts';
@@ -204,6 +204,30 @@ export function algAllowed(key: VerificationKey, alg: unknown): alg is JoseAlg {
   return typeof alg === 'string' && (key.algs ?? [key.alg]).includes(alg as JoseAlg);
 }
 
+type NodeVerifyArgs = [algorithm: string | null, key: VerifyKeyObjectInput | KeyObject];
+
+/**
+ * What node:crypto needs to check a JWS signature with this key and alg, `'recover'` for
+ * Ethereum-account keys, or false when the key, alg and signature cannot belong together.
+ */
+function verifyArgs(key: VerificationKey, signature: Buffer, alg: string): NodeVerifyArgs | 'recover' | false {
+  if (!algAllowed(key, alg)) return false;
+  if (alg === 'ES256K-R' || (alg === 'ES256K' && key.ethereumAddress)) return 'recover';
+  const publicKey = key.key;
+  if (!publicKey) return false;
+  if (alg === 'EdDSA') return publicKey.asymmetricKeyType === 'ed25519' && signature.length === 64 ? [null, publicKey] : false;
+  const hash = HASH_OF[alg];
+  if (!hash) return false;
+  if (alg.startsWith('ES')) {
+    if (publicKey.asymmetricKeyType !== 'ec' || publicKey.asymmetricKeyDetails?.namedCurve !== CURVE_OF[alg]) return false;
+    if (signature.length !== EC_SIGNATURE_BYTES[alg]) return false;
+    return [hash, { key: publicKey, dsaEncoding: 'ieee-p1363' }];
+  }
+  if (publicKey.asymmetricKeyType !== 'rsa') return false;
+  if (alg.startsWith('PS')) return [hash, { key: publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST }];
+  return [hash, { key: publicKey, padding: constants.RSA_PKCS1_PADDING }];
+}
+
 /**
  * Verifies a JWS signature with a resolved key; JOSE ECDSA signatures are raw r||s. `alg` is the
  * JWS header's alg (default: the key's pinned alg); a header alg the key does not allow fails.
@@ -211,23 +235,24 @@ export function algAllowed(key: VerificationKey, alg: unknown): alg is JoseAlg {
  */
 export function verifyJwsSignature(key: VerificationKey, signingInput: Buffer, signature: Buffer, alg: string = key.alg): boolean {
   try {
-    if (!algAllowed(key, alg)) return false;
-    if (alg === 'ES256K-R' || (alg === 'ES256K' && key.ethereumAddress)) return verifyByRecovery(key, signingInput, signature, alg);
-    const publicKey = key.key;
-    if (!publicKey) return false;
-    if (alg === 'EdDSA') return publicKey.asymmetricKeyType === 'ed25519' && signature.length === 64 && verify(null, signingInput, publicKey, signature);
-    const hash = HASH_OF[alg];
-    if (!hash) return false;
-    if (alg.startsWith('ES')) {
-      if (publicKey.asymmetricKeyType !== 'ec' || publicKey.asymmetricKeyDetails?.namedCurve !== CURVE_OF[alg]) return false;
-      if (signature.length !== EC_SIGNATURE_BYTES[alg]) return false;
-      return verify(hash, signingInput, { key: publicKey, dsaEncoding: 'ieee-p1363' }, signature);
-    }
-    if (publicKey.asymmetricKeyType !== 'rsa') return false;
-    if (alg.startsWith('PS')) {
-      return verify(hash, signingInput, { key: publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST }, signature);
-    }
-    return verify(hash, signingInput, { key: publicKey, padding: constants.RSA_PKCS1_PADDING }, signature);
+    const args = verifyArgs(key, signature, alg);
+    if (args === 'recover') return verifyByRecovery(key, signingInput, signature, alg);
+    return args !== false && verify(args[0], signingInput, args[1], signature);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The same check on libuv's thread pool, so a busy verifier spreads signature work over the
+ * machine's cores instead of holding its event loop.
+ */
+export async function verifyJwsSignatureAsync(key: VerificationKey, signingInput: Buffer, signature: Buffer, alg: string = key.alg): Promise<boolean> {
+  try {
+    const args = verifyArgs(key, signature, alg);
+    if (args === 'recover') return verifyByRecovery(key, signingInput, signature, alg);
+    if (args === false) return false;
+    return await new Promise<boolean>((resolve) => verify(args[0], signingInput, args[1], signature, (error, ok) => resolve(!error && ok)));
   } catch {
     return false;
   }

@@ -1,4 +1,4 @@
-import { algAllowed, DidKeyError, verifyJwsSignature, type DidKeyResolver, type KeyPurpose } from '../did-keys.ts';
+import { algAllowed, DidKeyError, verifyJwsSignatureAsync, type DidKeyResolver, type KeyPurpose } from '../did-keys.ts';
 import { fragment, type CheckFragment } from '../fragment.ts';
 import type { ParsedJws } from '../jws.ts';
 
@@ -29,7 +29,7 @@ export async function checkSignature(
     return fragment(name, status, error.reason, { did: signer.slice(0, 200) }, { detail: error.message });
   }
   if (!algAllowed(key, alg)) return fragment(name, 'invalid', 'alg_not_allowed', { alg: alg.slice(0, 40) });
-  if (!verifyJwsSignature(key, jws.signingInput, jws.signature, alg)) return fragment(name, 'invalid', 'signature_invalid');
+  if (!(await verifyJwsSignatureAsync(key, jws.signingInput, jws.signature, alg))) return fragment(name, 'invalid', 'signature_invalid');
   return name === 'signature'
     ? fragment(name, 'valid', 'signature_valid', { issuer: signer }, { keyId: key.id, alg })
     : fragment(name, 'valid', 'presentation_signature_valid', { holder: signer }, { keyId: key.id, alg });
