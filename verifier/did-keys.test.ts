@@ -388,26 +388,6 @@ describe('did:ethr', () => {
     expect(() => parseDidEthr('did:ethr:0xf1232F840f3aD7d23FcDaA84d6C66dac24EFb198')).toThrow(DidKeyError);
     expect(() => parseDidEthr(`did:ethr:unknownnet:${wallet.address}`)).toThrow(/not known/);
   });
-
-  it('with an RPC node: unchanged identities resolve, changed ones are refused, outages are unverifiable', async () => {
-    const calls: string[] = [];
-    const rpc = (changedBlock: number, chainId = 1): typeof fetch => async (_url, init) => {
-      const request = JSON.parse(String(init?.body));
-      calls.push(request.method);
-      const result = request.method === 'eth_chainId' ? `0x${chainId.toString(16)}` : `0x${changedBlock.toString(16).padStart(64, '0')}`;
-      return new Response(JSON.stringify({ jsonrpc: '2.0', id: request.id, result }), { status: 200 });
-    };
-    const did = `did:ethr:${wallet.address}`;
-    const unchanged = new DidKeyResolver({ ethrChainId: 1, ethrRpcUrl: 'http://127.0.0.1:1/rpc', fetch: rpc(0) });
-    expect((await unchanged.keyFor(did, undefined)).alg).toBe('ES256K-R');
-    expect(calls).toEqual(['eth_chainId', 'eth_call']);
-    const changed = new DidKeyResolver({ ethrChainId: 1, ethrRpcUrl: 'http://127.0.0.1:1/rpc', fetch: rpc(1234) });
-    expect((await rejection(changed.keyFor(did, undefined))).message).toMatch(/changed on the ERC-1056 registry/);
-    const wrongChain = new DidKeyResolver({ ethrChainId: 1, ethrRpcUrl: 'http://127.0.0.1:1/rpc', fetch: rpc(0, 5) });
-    expect((await rejection(wrongChain.keyFor(did, undefined))).reason).toBe('did_resolution_failed');
-    const down = new DidKeyResolver({ ethrChainId: 1, ethrRpcUrl: 'http://127.0.0.1:1/rpc', fetch: async () => { throw new TypeError('ECONNREFUSED'); } });
-    expect((await rejection(down.keyFor(did, undefined))).reason).toBe('did_resolution_failed');
-  });
 });
 
 // ---------------------------------------------------------------------------------------------

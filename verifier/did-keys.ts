@@ -26,7 +26,7 @@ export interface DidKeyResolverOptions {
   allowWebHost?: (host: string) => boolean;
   /** Enables did:ethr for this chain (did:ethr:0x… is chain 1). Without it did:ethr is not supported. */
   ethrChainId?: number;
-  /** With it, the ERC-1056 registry is asked whether the identity changed (changed identities are refused). */
+  /** With it, did:ethr documents are resolved in full from the ERC-1056 registry (ethr-did-resolver). */
   ethrRpcUrl?: string;
   /** ERC-1056 registry address; default 0xdca7ef03e98e0dc2b855be647c39abe984fcf21b. */
   ethrRegistry?: string;

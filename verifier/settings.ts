@@ -15,6 +15,9 @@ export function verifierSettingsFromEnv(env: NodeJS.ProcessEnv): Pick<VerifierOp
     rateLimitPerMinute: nonNegativeInt(env.VERIFIER_RATE_LIMIT, 'VERIFIER_RATE_LIMIT'),
     trustProxy: env.TRUST_PROXY === '1',
     ledgerCacheTtlMs: nonNegativeInt(env.VERIFIER_CACHE_TTL_MS, 'VERIFIER_CACHE_TTL_MS'),
-    didResolver: ethrChainId === undefined ? {} : { ethrChainId, ...(env.DID_ETHR_RPC_URL ? { ethrRpcUrl: env.DID_ETHR_RPC_URL } : {}) },
+    didResolver:
+      ethrChainId === undefined
+        ? {}
+        : { ethrChainId, ...(env.DID_ETHR_RPC_URL ? { ethrRpcUrl: env.DID_ETHR_RPC_URL } : {}), ...(env.DID_ETHR_REGISTRY ? { ethrRegistry: env.DID_ETHR_REGISTRY } : {}) },
   };
 }

@@ -1,7 +1,9 @@
-import { computeAddress, getAddress, id as keccakId } from 'ethers';
+import { Resolver } from 'did-resolver';
+import { computeAddress, getAddress } from 'ethers';
+import { getResolver } from 'ethr-did-resolver';
+import { connectProvider } from '../../contracts/provider.ts';
 import { jwkOfEcPoint } from './keys.ts';
-import { BoundedFetchError, fetchBounded } from './http.ts';
-import { DidKeyError, type DidDocument, type MethodContext, type MethodResolution } from './types.ts';
+import { DidKeyError, type DidDocument, type MethodResolution } from './types.ts';
 
 /** The ERC-1056 EthereumDIDRegistry deployment address used on mainnet and most networks. */
 export const DEFAULT_ETHR_REGISTRY = '0xdca7ef03e98e0dc2b855be647c39abe984fcf21b';
@@ -14,7 +16,7 @@ const DID_ETHR = /^did:ethr:(?:([a-zA-Z0-9]+(?::[a-zA-Z0-9]+)?|0x[0-9a-fA-F]+):)
 export interface EthrOptions {
   /** The chain this verifier accepts did:ethr identities of. */
   chainId: number;
-  /** With an RPC URL, the registry is asked whether the identity ever changed. */
+  /** With an RPC URL, the full DID document is resolved from the ERC-1056 registry. */
   rpcUrl?: string;
   registry?: string;
 }
@@ -68,68 +70,44 @@ export function unchangedEthrDocument(did: string, parsed: { chainId: number; ad
   };
 }
 
-const CHANGED_SELECTOR = keccakId('changed(address)').slice(0, 10);
-const MAX_RPC_BYTES = 64 * 1024;
-
-async function rpc(context: MethodContext, url: string, method: string, params: unknown[]): Promise<string> {
-  let response;
-  try {
-    response = await fetchBounded(
-      context.fetch,
-      url,
-      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) },
-      context.timeoutMs,
-      MAX_RPC_BYTES,
-    );
-  } catch (error) {
-    if (error instanceof BoundedFetchError) throw new DidKeyError('did_resolution_failed', `the did:ethr RPC node cannot be used: ${error.message}`);
-    throw error;
-  }
-  if (response.status !== 200) throw new DidKeyError('did_resolution_failed', `the did:ethr RPC node answered HTTP ${response.status}`);
-  let body: { result?: unknown; error?: { message?: unknown } };
-  try {
-    body = JSON.parse(response.body.toString('utf8'));
-  } catch {
-    throw new DidKeyError('did_resolution_failed', 'the did:ethr RPC node did not answer JSON');
-  }
-  if (typeof body?.result !== 'string' || !/^0x[0-9a-fA-F]*$/.test(body.result)) {
-    throw new DidKeyError('did_resolution_failed', `the did:ethr RPC call ${method} failed: ${String(body?.error?.message ?? 'no result').slice(0, 200)}`);
-  }
-  return body.result;
-}
-
 /**
- * did:ethr without ethr-did-resolver (not installed). Offline, an identity is taken to be
- * unchanged on the registry. With `rpcUrl`, the registry's `changed(address)` is read and a
- * changed identity (owner, delegates or attributes set) is refused, since its history of events
- * is not interpreted here.
+ * did:ethr. With an RPC node for the chain, the full DID document is resolved by ethr-did-resolver
+ * from the ERC-1056 registry (owner changes, delegates and attribute keys, deactivation), through a
+ * provider whose every request is time-limited. Without one (offline), an identity is taken to be
+ * unchanged on the registry: its own account (and public key, when the DID is one) only.
  */
 export function didEthrResolver(options: EthrOptions) {
-  let chainChecked: Promise<void> | undefined;
-  return async (did: string, context: MethodContext): Promise<MethodResolution> => {
+  const resolver = options.rpcUrl
+    ? new Resolver(
+        getResolver({
+          networks: [
+            {
+              name: `0x${options.chainId.toString(16)}`,
+              chainId: options.chainId,
+              registry: options.registry ?? DEFAULT_ETHR_REGISTRY,
+              provider: connectProvider(options.rpcUrl, options.chainId, { timeoutMs: 4000 }) as never,
+            },
+          ],
+        }),
+      )
+    : undefined;
+  return async (did: string): Promise<MethodResolution> => {
     const parsed = parseDidEthr(did);
     if (parsed.chainId !== options.chainId) {
       throw new DidKeyError('unsupported_did_method', `${did.slice(0, 80)} is on chain ${parsed.chainId}; this verifier resolves did:ethr on chain ${options.chainId} only`);
     }
-    if (options.rpcUrl) {
-      const url = options.rpcUrl;
-      chainChecked ??= rpc(context, url, 'eth_chainId', []).then((hex) => {
-        if (Number.parseInt(hex, 16) !== options.chainId) throw new DidKeyError('did_resolution_failed', `the did:ethr RPC node serves chain ${Number.parseInt(hex, 16)}, not ${options.chainId}`);
-      });
-      try {
-        await chainChecked;
-      } catch (error) {
-        chainChecked = undefined; // ask again next time
-        throw error;
-      }
-      const registry = options.registry ?? DEFAULT_ETHR_REGISTRY;
-      const data = `${CHANGED_SELECTOR}${parsed.address.slice(2).toLowerCase().padStart(64, '0')}`;
-      const changed = await rpc(context, url, 'eth_call', [{ to: registry, data }, 'latest']);
-      if (changed === '0x') throw new DidKeyError('did_resolution_failed', `there is no ERC-1056 registry at ${registry} on chain ${options.chainId}`);
-      if (BigInt(changed) !== 0n) {
-        throw new DidKeyError('unsupported_did_method', `${did.slice(0, 80)} was changed on the ERC-1056 registry (block ${BigInt(changed)}); only unchanged did:ethr identities are supported`);
-      }
+    if (!resolver) return { document: unchangedEthrDocument(did, parsed), ttlMs: Number.POSITIVE_INFINITY };
+    // ethr-did-resolver names networks by hex chain id; mainnet DIDs carry no network part.
+    const canonical = `did:ethr:0x${parsed.chainId.toString(16)}:${did.split(':').pop()}`;
+    const { didDocument, didResolutionMetadata, didDocumentMetadata } = await resolver.resolve(canonical);
+    if (!didDocument) {
+      const error = String(didResolutionMetadata.error ?? 'notFound');
+      const reason = error === 'notFound' || error === 'invalidDid' ? 'did_not_found' : 'did_resolution_failed';
+      throw new DidKeyError(reason, `cannot resolve ${did.slice(0, 80)} on chain ${options.chainId}: ${error} ${String(didResolutionMetadata.message ?? '').slice(0, 200)}`.trim());
     }
-    return { document: unchangedEthrDocument(did, parsed), ...(options.rpcUrl ? {} : { ttlMs: Number.POSITIVE_INFINITY }) };
+    if (didDocumentMetadata.deactivated) throw new DidKeyError('did_not_found', `${did.slice(0, 80)} is deactivated on the ERC-1056 registry`);
+    // Keys are looked up under the DID as it was presented.
+    const document = JSON.parse(JSON.stringify(didDocument).split(canonical).join(did)) as DidDocument;
+    return { document };
   };
 }

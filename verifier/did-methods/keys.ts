@@ -241,23 +241,31 @@ export function keyOfVerificationMethod(method: DidVerificationMethod): KeyOutco
     const decoded = jwkOfMulticodecKey(bytes);
     return decoded.ok ? keyFromJwk(id, decoded.jwk) : unusable(decoded.why);
   }
-  if (typeof method.publicKeyBase58 === 'string') {
-    const raw = decodeBase58(method.publicKeyBase58);
-    if (!raw) return unusable('publicKeyBase58 is not valid base58');
+  const encoded = rawKeyEncoding(method);
+  if (encoded) {
+    const raw = encoded.decode();
+    if (!raw) return unusable(`${encoded.name} is not valid`);
     if (type === 'Ed25519VerificationKey2018' || type === 'Ed25519VerificationKey2020') {
       return raw.length === 32 ? keyFromJwk(id, { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }) : unusable('an Ed25519 key must be 32 bytes');
     }
-    if (type === 'EcdsaSecp256k1VerificationKey2019' || type === 'Secp256k1VerificationKey2018') return secp256k1Raw(id, raw);
-    return unusable(`publicKeyBase58 keys of type "${type.slice(0, 60)}" are not supported`);
-  }
-  if (typeof method.publicKeyHex === 'string') {
-    if (!HEX.test(method.publicKeyHex) || method.publicKeyHex.length > 200) return unusable('publicKeyHex is not hex');
-    const raw = Buffer.from(method.publicKeyHex.replace(/^0x/, ''), 'hex');
     if (type === 'EcdsaSecp256k1VerificationKey2019' || type === 'Secp256k1VerificationKey2018' || type === 'EcdsaSecp256k1RecoveryMethod2020') return secp256k1Raw(id, raw);
-    return unusable(`publicKeyHex keys of type "${type.slice(0, 60)}" are not supported`);
+    return unusable(`${encoded.name} keys of type "${type.slice(0, 60)}" are not supported`);
   }
   if (type === 'EcdsaSecp256k1RecoveryMethod2020') return unusable('the recovery method names no Ethereum account');
   return unusable(`verification method type "${String(type).slice(0, 60)}" has no supported public key`);
+}
+
+/** A raw public key given as base58, hex or base64 (ethr-did-resolver writes all three). */
+function rawKeyEncoding(method: DidVerificationMethod): { name: string; decode: () => Buffer | undefined } | undefined {
+  const { publicKeyBase58, publicKeyHex, publicKeyBase64 } = method as DidVerificationMethod & { publicKeyBase64?: unknown };
+  if (typeof publicKeyBase58 === 'string') return { name: 'publicKeyBase58', decode: () => decodeBase58(publicKeyBase58) };
+  if (typeof publicKeyHex === 'string') {
+    return { name: 'publicKeyHex', decode: () => (HEX.test(publicKeyHex) && publicKeyHex.length <= 200 ? Buffer.from(publicKeyHex.replace(/^0x/, ''), 'hex') : undefined) };
+  }
+  if (typeof publicKeyBase64 === 'string') {
+    return { name: 'publicKeyBase64', decode: () => (/^[A-Za-z0-9+/]{1,200}={0,2}$/.test(publicKeyBase64) ? Buffer.from(publicKeyBase64, 'base64') : undefined) };
+  }
+  return undefined;
 }
 
 function secp256k1Raw(id: string, raw: Buffer): KeyOutcome {
