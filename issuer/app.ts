@@ -1,15 +1,19 @@
 import { Hono } from 'hono';
-import { bearerAuth, handleErrors, HttpProblem, limitBody, notFound, readJsonObject } from '../core/http.ts';
+import { bearerAuth, handleErrors, HttpProblem, limitBody, notFound, problemResponse, readJsonObject } from '../core/http.ts';
 import { envelopedCredential } from '../core/vc-jose.ts';
 import { RevocationReason, type RevocationReasonName } from '../contracts/registry.ts';
 import type { AnchoringStatus } from './anchoring.ts';
 import type { CredentialService } from './credentials.ts';
+import { LedgerWriteError } from './ledger-writer.ts';
 import type { CredentialStatus } from './schema.ts';
 
 export interface IssuerAppOptions {
   credentials: CredentialService;
   verifyAdminToken: (token: string) => boolean;
-  institution: { did: string; name: string; ledgerAddress: string; chainId: number; registry: string };
+  institution: { did: string; name: string; chainId: number; registry: string };
+  /** The ledger address in use now (it changes with a key rotation). */
+  ledgerAddress: () => string;
+  rotateLedgerKey: () => Promise<{ previous: string; current: string }>;
   publicUrl: string;
   /** Called after each issuance so anchoring can start without waiting for its next poll. */
   onIssued?: () => void;
@@ -39,12 +43,17 @@ export function createIssuerApp(options: IssuerAppOptions): Hono {
   const { credentials } = options;
   const app = new Hono();
   const admin = bearerAuth(options.verifyAdminToken);
-  app.onError(handleErrors(options.log));
+  const onError = handleErrors(options.log);
+  app.onError((error, c) =>
+    error instanceof LedgerWriteError ? problemResponse(c, new HttpProblem(502, 'Ledger error', `The ledger refused or did not confirm the transaction: ${error.message}`)) : onError(error, c),
+  );
   app.notFound(notFound);
   app.use('*', limitBody(MAX_BODY_BYTES));
 
   app.get('/health', (c) => c.json({ status: 'ok', did: options.institution.did }));
-  app.get('/institution', (c) => c.json(options.institution));
+  app.get('/institution', (c) => c.json({ ...options.institution, ledgerAddress: options.ledgerAddress() }));
+
+  app.post('/ledger-key/rotate', admin, async (c) => c.json(await options.rotateLedgerKey()));
 
   app.post('/credentials/issue', admin, async (c) => {
     const issued = await credentials.issue(await readJsonObject(c));

@@ -158,19 +158,16 @@ export class CredentialService {
   }
 
   async #revokeOnLedger(hash: string, reason: RevocationReasonName): Promise<{ transactionHash?: string; revokedAt: string; reason: RevocationReasonName }> {
-    let signed;
+    let mined;
     try {
-      signed = await this.writer.sign('revoke', [hash, RevocationReason[reason]]);
+      mined = await this.writer.send('revoke', [hash, RevocationReason[reason]]);
     } catch (error) {
       if (!(error instanceof LedgerWriteError) || !error.message.includes('AlreadyRevoked')) throw error;
       const institutionId = await this.writer.registry.institutionOfSigner(this.writer.address);
       const onChain = await this.writer.registry.contract.getFunction('getRevocation').staticCall(institutionId, hash);
       return { revokedAt: new Date(Number(onChain.revokedAt) * 1000).toISOString(), reason: reasonName(Number(onChain.reason)) ?? 'unspecified' };
     }
-    await this.writer.broadcast(signed.signedTx);
-    const mined = await this.writer.provider.waitForTransaction(signed.txHash, 1, 60_000);
-    if (!mined || mined.status !== 1) throw new HttpProblem(502, 'Ledger error', `The revocation transaction ${signed.txHash} did not succeed.`);
-    return { transactionHash: signed.txHash, revokedAt: (await this.writer.blockTime(mined.blockNumber)).toISOString(), reason };
+    return { transactionHash: mined.hash, revokedAt: (await this.writer.blockTime(mined.blockNumber)).toISOString(), reason };
   }
 
   async #receipt(row: IssuerTables['credentials']): Promise<AnchorReceipt | undefined> {

@@ -25,7 +25,8 @@ export interface InstitutionIdentity {
 }
 
 const INSTITUTION_ALIAS = 'institution';
-const LEDGER_KEY_SETTING = 'ledger_key_kid';
+export const LEDGER_KEY_SETTING = 'ledger_key_kid';
+export const NEXT_LEDGER_KEY_SETTING = 'ledger_key_next_kid';
 
 export function createIssuerAgent(db: IssuerDb, box: SecretBox): IssuerAgent {
   const keyStore = new KyselyKeyStore(db);
@@ -50,20 +51,27 @@ export async function loadInstitutionIdentity(agent: IssuerAgent, db: IssuerDb, 
   const signingKey = identifier.keys[0];
   if (!signingKey || signingKey.type !== 'Ed25519') throw new Error('the institution DID has no Ed25519 key');
 
-  let ledgerKid = await getSetting(db, LEDGER_KEY_SETTING);
-  if (!ledgerKid) {
-    ledgerKid = (await agent.keyManagerCreate({ kms: 'local', type: 'Secp256k1' })).kid;
-    await putSetting(db, LEDGER_KEY_SETTING, ledgerKid);
-  }
   const privateKeys = new SealedPrivateKeyStore(db, box);
   const signingSecret = Buffer.from((await privateKeys.getKey({ alias: signingKey.kid })).privateKeyHex, 'hex');
-  const ledgerSecret = (await privateKeys.getKey({ alias: ledgerKid })).privateKeyHex;
   const kid = `${identifier.did}#${identifier.did.slice('did:key:'.length)}`;
   return {
     did: identifier.did,
     kid,
     signJwt: ed25519JwtSigner(signingSecret.subarray(0, 32)),
     joseSigner: nodeJoseSigner(ed25519PrivateKey(signingSecret.subarray(0, 32)), kid),
-    ledgerWallet: new Wallet(`0x${ledgerSecret}`),
+    ledgerWallet: await ledgerWallet(agent, db, box, LEDGER_KEY_SETTING),
   };
+}
+
+/**
+ * The ledger key recorded under `setting` (the current one, or the next one during a rotation),
+ * created and recorded when there is none yet.
+ */
+export async function ledgerWallet(agent: IssuerAgent, db: IssuerDb, box: SecretBox, setting: string): Promise<Wallet> {
+  let kid = await getSetting(db, setting);
+  if (!kid) {
+    kid = (await agent.keyManagerCreate({ kms: 'local', type: 'Secp256k1' })).kid;
+    await putSetting(db, setting, kid);
+  }
+  return new Wallet(`0x${(await new SealedPrivateKeyStore(db, box).getKey({ alias: kid })).privateKeyHex}`);
 }

@@ -12,12 +12,24 @@ export class LedgerWriteError extends Error {}
  */
 export class LedgerWriter {
   readonly registry: Registry;
-  readonly address: string;
+  #wallet: Wallet;
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly provider: Provider, private readonly wallet: Wallet, registryAddress: string) {
+  constructor(readonly provider: Provider, wallet: Wallet, registryAddress: string) {
     this.registry = new Registry(registryAddress, provider);
-    this.address = wallet.address;
+    this.#wallet = wallet;
+  }
+
+  /** The ledger address transactions are sent from. */
+  get address(): string {
+    return this.#wallet.address;
+  }
+
+  /** Switches to another key (rotation) once every transaction signed with the old one is out. */
+  useWallet(wallet: Wallet): Promise<void> {
+    return this.#exclusive(async () => {
+      this.#wallet = wallet;
+    });
   }
 
   #exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -27,25 +39,43 @@ export class LedgerWriter {
   }
 
   /** Signs (does not send) a transaction calling `method`; the caller stores it before sending. */
-  sign(method: 'anchor' | 'revoke' | 'revokeMany', args: unknown[]): Promise<{ signedTx: string; txHash: string }> {
+  sign(method: 'anchor' | 'revoke' | 'revokeMany' | 'addSigner' | 'removeSigner', args: unknown[]): Promise<{ signedTx: string; txHash: string }> {
+    return this.#signTx(method, { to: this.registry.address, data: this.registry.contract.interface.encodeFunctionData(method, args) });
+  }
+
+  /** Signs, sends and waits for a registry call; throws when it does not succeed. */
+  async send(method: 'revoke' | 'addSigner' | 'removeSigner', args: unknown[]): Promise<TransactionReceipt> {
+    return this.#sendSigned(await this.sign(method, args));
+  }
+
+  /** Sends `value` wei to `to` and waits for it. */
+  async transfer(to: string, value: bigint): Promise<TransactionReceipt> {
+    return this.#sendSigned(await this.#signTx('transfer', { to, value }));
+  }
+
+  async #sendSigned({ signedTx, txHash }: { signedTx: string; txHash: string }): Promise<TransactionReceipt> {
+    await this.broadcast(signedTx);
+    const mined = await this.provider.waitForTransaction(txHash, 1, 60_000);
+    if (!mined || mined.status !== 1) throw new LedgerWriteError(`transaction ${txHash} did not succeed`);
+    return mined;
+  }
+
+  #signTx(what: string, request: { to: string; data?: string; value?: bigint }): Promise<{ signedTx: string; txHash: string }> {
     return this.#exclusive(async () => {
-      const data = this.registry.contract.interface.encodeFunctionData(method, args);
-      const to = this.registry.address;
       let gas: bigint;
       try {
-        gas = await this.provider.estimateGas({ from: this.address, to, data });
+        gas = await this.provider.estimateGas({ from: this.address, ...request });
       } catch (error) {
-        throw new LedgerWriteError(`the registry refuses ${method}: ${describeContractError(error)}`);
+        throw new LedgerWriteError(`the registry refuses ${what}: ${describeContractError(error)}`);
       }
-      if (gas > GAS_CAP) throw new LedgerWriteError(`${method} would use ${gas} gas, above the cap of ${GAS_CAP}`);
+      if (gas > GAS_CAP) throw new LedgerWriteError(`${what} would use ${gas} gas, above the cap of ${GAS_CAP}`);
       const [nonce, fees, network] = await Promise.all([
         this.provider.getTransactionCount(this.address, 'pending'),
         this.provider.getFeeData(),
         this.provider.getNetwork(),
       ]);
-      const signedTx = await this.wallet.signTransaction({
-        to,
-        data,
+      const signedTx = await this.#wallet.signTransaction({
+        ...request,
         nonce,
         chainId: network.chainId,
         gasLimit: (gas * 12n) / 10n,

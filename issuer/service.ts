@@ -9,6 +9,7 @@ import { ensureAdminToken } from './admin-token.ts';
 import { createIssuerApp } from './app.ts';
 import { CredentialService } from './credentials.ts';
 import { createIssuerAgent, loadInstitutionIdentity } from './identity.ts';
+import { rotateLedgerKey } from './key-rotation.ts';
 import { LedgerWriter } from './ledger-writer.ts';
 import { issuerMigrations, type IssuerDb, type IssuerTables } from './schema.ts';
 
@@ -47,7 +48,8 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
   const log = options.log ?? ((m: string) => console.log(m));
   const { db } = await openDatabase<IssuerTables>({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, name: 'issuer', migrations: issuerMigrations });
   const box = loadMasterKey(join(config.dataDir, 'issuer-master.key'), options.masterKey);
-  const identity = await loadInstitutionIdentity(createIssuerAgent(db, box), db, box);
+  const agent = createIssuerAgent(db, box);
+  const identity = await loadInstitutionIdentity(agent, db, box);
   const token = await ensureAdminToken(db, options.adminToken);
   const provider = connectLedger(ledger.rpcUrls, ledger.chainId);
   const writer = new LedgerWriter(provider, identity.ledgerWallet.connect(provider), ledger.registry);
@@ -64,7 +66,9 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
       const app = createIssuerApp({
         credentials,
         verifyAdminToken: token.verify,
-        institution: { did: identity.did, name: options.institutionName, ledgerAddress: identity.ledgerWallet.address, chainId: ledger.chainId, registry: ledger.registry },
+        institution: { did: identity.did, name: options.institutionName, chainId: ledger.chainId, registry: ledger.registry },
+        ledgerAddress: () => writer.address,
+        rotateLedgerKey: () => rotateLedgerKey(agent, db, box, writer),
         publicUrl: config.issuerPublicUrl,
         onIssued: () => worker.nudge(),
         anchoringStatus: () => worker.status(),

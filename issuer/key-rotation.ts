@@ -1,0 +1,36 @@
+import { HttpProblem } from '../core/http.ts';
+import { ledgerWallet, LEDGER_KEY_SETTING, NEXT_LEDGER_KEY_SETTING, type IssuerAgent } from './identity.ts';
+import type { LedgerWriter } from './ledger-writer.ts';
+import type { IssuerDb } from './schema.ts';
+import type { SecretBox } from '../core/secret-box.ts';
+import { getSetting, putSetting } from './settings.ts';
+
+/**
+ * Replaces the institution's ledger key without losing its past anchors (they belong to the
+ * institution, not to the key). Each step is recorded or checked on the ledger, so a rotation cut
+ * short by a crash is completed by asking for it again:
+ * 1. a next key is created and recorded (or the recorded one is reused);
+ * 2. the current key registers it on the registry (addSigner), unless it already is;
+ * 3. the current key's balance, less a reserve for fees, moves to the next key;
+ * 4. the next key becomes the current one, for this process and in the database;
+ * 5. the new key retires the old one on the registry (removeSigner).
+ */
+export async function rotateLedgerKey(agent: IssuerAgent, db: IssuerDb, box: SecretBox, writer: LedgerWriter): Promise<{ previous: string; current: string }> {
+  const registry = writer.registry;
+  const previous = writer.address;
+  const institutionId = await registry.institutionOfSigner(previous);
+  if (institutionId === 0) throw new HttpProblem(409, 'Not a registered key', `The current ledger key ${previous} is not registered for any institution; ask the accreditation authority.`);
+  const next = (await ledgerWallet(agent, db, box, NEXT_LEDGER_KEY_SETTING)).connect(writer.provider);
+  if ((await registry.institutionOfSigner(next.address)) === 0) await writer.send('addSigner', [institutionId, next.address]);
+
+  const balance = await writer.provider.getBalance(previous);
+  const fees = await writer.provider.getFeeData();
+  const reserve = 100_000n * (fees.maxFeePerGas ?? fees.gasPrice ?? 0n);
+  if (balance > reserve) await writer.transfer(next.address, balance - reserve);
+
+  await writer.useWallet(next);
+  await putSetting(db, LEDGER_KEY_SETTING, (await getSetting(db, NEXT_LEDGER_KEY_SETTING))!);
+  await db.deleteFrom('settings').where('name', '=', NEXT_LEDGER_KEY_SETTING).execute();
+  await writer.send('removeSigner', [previous]);
+  return { previous, current: next.address };
+}
