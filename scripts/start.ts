@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from '../core/config.ts';
+import { lockDataDir } from '../core/data-dir-lock.ts';
 import { ensureLocalAccreditation, ensureLocalDeployment, type LedgerDeployment } from '../contracts/deployment.ts';
 import { startLocalNode, type LocalNode } from '../contracts/local-node.ts';
 import { connectLedger, connectProvider, fetchChainId } from '../contracts/provider.ts';
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown(0));
 
   try {
+    const unlock = lockDataDir(config.dataDir);
+    stops.push(async () => unlock());
     let ledger: LedgerTarget;
     let node: LocalNode | undefined;
     let deployment: LedgerDeployment | undefined;

@@ -183,3 +183,22 @@ describe('end to end', () => {
     return { did: wallet.did, seed: wallet.seed };
   }
 });
+
+describe('one system per data dir', () => {
+  it('a second start on the same data dir refuses clearly and leaves the first one running', async () => {
+    const first = await startSystem();
+    try {
+      const second = await startSystem({ dataDir: first.dataDir }).then(
+        () => 'started',
+        (error: Error) => error.message,
+      );
+      expect(second).toContain('is already running on');
+      expect((await fetch(`${first.issuerUrl}/health`)).status).toBe(200);
+      expect((await fetch(`${first.verifierUrl}/health`)).status).toBe(200);
+      const issued = await issue(first, qualificationRequest({ learnerReference: 'still-anchoring' }));
+      expect((await claimWhenAnchored(issued.body.claim.url)).anchorReceipt.merkleRoot).toMatch(/^0x/);
+    } finally {
+      await first.destroy();
+    }
+  });
+});
