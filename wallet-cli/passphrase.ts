@@ -3,9 +3,10 @@ import { WalletError } from './store.ts';
 function promptHidden(question: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const { stdin, stderr } = process;
-    stderr.write(question);
+    // Echo goes off before the question shows, so nothing typed after it can appear on screen.
     stdin.setRawMode(true);
     stdin.resume();
+    stderr.write(question);
     let typed = '';
     const onData = (chunk: Buffer) => {
       for (const char of chunk.toString('utf8')) {
