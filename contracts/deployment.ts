@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseEther, type JsonRpcProvider } from 'ethers';
-import { deployRegistry, InstitutionStatus, Registry } from './registry.ts';
+import { deployRegistry, Registry } from './registry.ts';
 
 /** Where the registry lives; kept in the data dir so a restart reuses the same contract. */
 export interface LedgerDeployment {
@@ -59,4 +59,3 @@ export async function ensureLocalAccreditation(
   }
 }
 
-export { InstitutionStatus };
