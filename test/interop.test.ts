@@ -3,10 +3,10 @@ import { verifyCredential } from 'did-jwt-vc';
 import { Resolver } from 'did-resolver';
 import { compactVerify, importJWK } from 'jose';
 import { getResolver as keyDidResolver } from 'key-did-resolver';
-import { decodeBase58, toBeArray } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519PrivateKey, ed25519PublicKeyOfSeed } from '../core/ed25519.ts';
 import { envelopedCredential, nodeJoseSigner, signVpJose } from '../core/vc-jose.ts';
+import { decodeBase58 } from '../verifier/did-methods/keys.ts';
 import { signPresentation } from '../wallet-cli/presentation.ts';
 import { claimWhenAnchored, issue, postJson, qualificationRequest, startSystem, type RunningSystem } from './support/system.ts';
 
@@ -49,7 +49,7 @@ describe('issued formats and independent verification', () => {
     const issuerDid = header.kid.split('#')[0];
     const { didDocument } = await resolver.resolve(issuerDid);
     const method = didDocument!.verificationMethod!.find((m) => m.id === header.kid)!;
-    const raw = Buffer.from(toBeArray(decodeBase58(method.publicKeyBase58!)));
+    const raw = decodeBase58(method.publicKeyBase58!)!;
     const key = await importJWK({ kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }, 'EdDSA');
     const { payload, protectedHeader } = await compactVerify(v2.credential, key);
     expect(protectedHeader.typ).toBe('vc+jwt');
