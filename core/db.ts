@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type Migration, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import pg from 'pg';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -64,11 +64,15 @@ export async function openDatabase<T>(options: DatabaseOptions): Promise<Databas
     file.pragma('foreign_keys = ON');
     db = new Kysely<T>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
   }
+  // Name the schema on PostgreSQL: otherwise kysely looks for its migration tables in every
+  // schema and takes another deployment's (in another schema of the same database) for ours.
+  const schema = dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => options.migrations },
     migrationTableName: `${options.name}_migrations`,
     migrationLockTableName: `${options.name}_migrations_lock`,
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
