@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Transaction } from 'ethers';
+import { sql } from 'kysely';
 import { failpoint } from '../core/failpoint.ts';
 import { buildTree, leafOf, sha256 } from '../core/merkle.ts';
 import { LedgerWriteError, type LedgerWriter } from './ledger-writer.ts';
@@ -228,11 +229,14 @@ export class AnchoringWorker {
     const tree = batchTree(members.map((m) => m.credential_hash));
     if (hex(tree.root) !== batch.merkle_root) throw new Error(`batch ${batch.merkle_root}: stored credentials do not rebuild its root`);
     await this.db.transaction().execute(async (trx) => {
-      for (const [index, member] of members.entries()) {
+      // One statement per 500 credentials, not one per credential: batches run to the thousands.
+      for (let start = 0; start < members.length; start += 500) {
+        const chunk = members.slice(start, start + 500);
+        const proofs = sql.join(chunk.map((m, i) => sql`when id = ${m.id} then ${JSON.stringify(tree.proofHex(start + i))}`), sql` `);
         await trx
           .updateTable('credentials')
-          .set({ proof: JSON.stringify(tree.proofHex(index)) })
-          .where('id', '=', member.id)
+          .set({ proof: sql<string>`case ${proofs} end` })
+          .where('id', 'in', chunk.map((m) => m.id))
           .execute();
       }
       await trx.updateTable('credentials').set({ status: 'anchored' }).where('batch_root', '=', batch.merkle_root).where('status', '=', 'pending').execute();
