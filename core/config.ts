@@ -32,23 +32,19 @@ type Env = Record<string, string | undefined>;
 
 export class ConfigError extends Error {}
 
-function port(env: Env, name: string, fallback: number): number {
+/** A whole-number setting within bounds, or undefined when unset; a clear error otherwise. */
+export function wholeNumber(env: Env, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
+  if (raw === undefined || raw === '') return undefined;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 65535) {
-    throw new ConfigError(`${name} must be a port number between 0 and 65535, got "${raw}"`);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number ${max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`}, got "${raw}"`);
   }
   return value;
 }
 
-function positiveInt(env: Env, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
-  return value;
-}
+const port = (env: Env, name: string, fallback: number) => wholeNumber(env, name, 0, 65535) ?? fallback;
+const positiveInt = (env: Env, name: string, fallback: number) => wholeNumber(env, name, 1) ?? fallback;
 
 function credentialFormat(env: Env): 'vc-jwt-1.1' | 'vc-jose-2.0' {
   const value = optional(env, 'CREDENTIAL_FORMAT') ?? 'vc-jwt-1.1';

@@ -1,5 +1,5 @@
-import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import { decodeBase58, encodeBase58, toBeArray } from 'ethers';
+import { createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:crypto';
+import { encodeBase58 } from 'ethers';
 
 // DER prefixes that wrap raw Ed25519 keys for node:crypto (RFC 8410).
 const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
@@ -23,20 +23,7 @@ export function ed25519JwtSigner(seed: Uint8Array): (data: string | Uint8Array) 
   return async (data) => sign(null, typeof data === 'string' ? Buffer.from(data, 'utf8') : data, key).toString('base64url');
 }
 
-export function ed25519Verify(publicKey: KeyObject, data: Uint8Array, signature: Uint8Array): boolean {
-  return verify(null, data, publicKey, signature);
-}
-
 /** did:key of an Ed25519 public key: multibase base58btc of the multicodec-prefixed key. */
 export function didKeyOfEd25519(publicKey: Uint8Array): string {
   return `did:key:z${encodeBase58(Buffer.concat([ED25519_MULTICODEC, publicKey]))}`;
-}
-
-/** The raw Ed25519 public key inside a did:key, or undefined when it is not an Ed25519 did:key. */
-export function ed25519OfDidKey(did: string): Buffer | undefined {
-  const match = /^did:key:z([1-9A-HJ-NP-Za-km-z]{40,60})$/.exec(did);
-  if (!match) return undefined;
-  const bytes = Buffer.from(toBeArray(decodeBase58(match[1]!)));
-  if (bytes.length !== 34 || !bytes.subarray(0, 2).equals(ED25519_MULTICODEC)) return undefined;
-  return bytes.subarray(2);
 }

@@ -1,4 +1,5 @@
 import { sign, type KeyObject } from 'node:crypto';
+import { VC_V2_CONTEXT } from './vc-contexts.ts';
 
 /**
  * VC Data Model 2.0 credentials and presentations secured with JOSE (W3C VC-JOSE-COSE):
@@ -64,5 +65,5 @@ export function nodeJoseSigner(privateKey: KeyObject, kid: string): JoseSigner {
 
 /** The EnvelopedVerifiableCredential that carries a vc+jwt in a VC 2.0 presentation. */
 export function envelopedCredential(token: string): { '@context': string; type: 'EnvelopedVerifiableCredential'; id: string } {
-  return { '@context': 'https://www.w3.org/ns/credentials/v2', type: 'EnvelopedVerifiableCredential', id: `data:application/vc+jwt,${token}` };
+  return { '@context': VC_V2_CONTEXT, type: 'EnvelopedVerifiableCredential', id: `data:application/vc+jwt,${token}` };
 }

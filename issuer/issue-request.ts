@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { HttpProblem } from '../core/http.ts';
+import { VC_V1_CONTEXT, VC_V2_CONTEXT } from '../core/vc-contexts.ts';
 import { describeSchemaErrors, QUALIFICATION_SCHEMA_ID, validatorFor } from '../core/schemas.ts';
 
-export const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
-export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 
 /**
  * VC-JWT (data model 1.1) is the default: the format deployed wallets and libraries (did-jwt-vc,

@@ -4,7 +4,7 @@ import { rateLimit, type RateLimitOptions } from '../core/rate-limit.ts';
 import type { ChallengeStore } from './challenges.ts';
 import { localized, TRANSIENT_REASONS, type CheckFragment, type Verdict } from './fragment.ts';
 import { negotiateLanguage } from './messages/index.ts';
-import { jwtOfCredentialInput } from './inputs.ts';
+import { envelopedToken } from './formats/index.ts';
 import { verifyCredentialToken, type VerifierContext } from './verify-credential.ts';
 import { verifyPresentationToken } from './verify-presentation.ts';
 
@@ -20,7 +20,7 @@ const MAX_BODY_BYTES = 256 * 1024;
 /** The compact JWS of a credential or presentation input; strings go to the parser as they are. */
 function tokenOf(input: unknown, field: string): string {
   if (typeof input === 'string') return input;
-  const jwt = jwtOfCredentialInput(input);
+  const jwt = envelopedToken(input);
   if (!jwt) {
     throw new HttpProblem(400, 'Unsupported format', `"${field}" must be a JWT (compact JWS) or an enveloped credential/presentation with a data: URL holding one.`);
   }

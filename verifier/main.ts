@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
-import { ConfigError, loadConfig } from '../core/config.ts';
+import { ConfigError, loadConfig, wholeNumber } from '../core/config.ts';
 import { readDeployment } from '../contracts/deployment.ts';
 import { startVerifier } from './service.ts';
 import { verifierSettingsFromEnv } from './settings.ts';
@@ -20,19 +20,16 @@ function trustFromEnvironment(env: NodeJS.ProcessEnv, dataDir: string): TrustCon
   return { registries: [{ name: 'Local development registry', chainId: deployment.chainId, registry: deployment.registry.toLowerCase(), rpcUrls }] };
 }
 
-function workerCount(raw: string | undefined): number {
-  if (!raw) return 1;
-  if (raw === 'auto') return availableParallelism();
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new ConfigError(`VERIFIER_WORKERS must be a number from 1 to 64 or "auto", got "${raw}"`);
-  return n;
+/** VERIFIER_WORKERS: 1 to 64 processes, or "auto" for one per core. */
+function workerCount(env: NodeJS.ProcessEnv): number {
+  return env.VERIFIER_WORKERS === 'auto' ? availableParallelism() : (wholeNumber(env, 'VERIFIER_WORKERS', 1, 64) ?? 1);
 }
 
 async function main(): Promise<void> {
   const env = process.env;
   const config = loadConfig(env);
   const trust = trustFromEnvironment(env, config.dataDir);
-  const workers = workerCount(env.VERIFIER_WORKERS);
+  const workers = workerCount(env);
   if (workers > 1 && cluster.isPrimary) {
     for (let i = 0; i < workers; i++) cluster.fork();
     cluster.on('exit', (worker, code, signal) => {

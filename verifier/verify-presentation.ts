@@ -44,7 +44,7 @@ export async function verifyPresentationToken(
   const signature = checkSignature('presentation_signature', vp.jws, vp.holder, ctx.keys);
   const [signatureFragment, challengeFragment, credentials] = await Promise.all([
     signature,
-    checkChallenge(vp.jws.payload, options, signature, ctx.challenges, ctx.now()),
+    checkChallenge(vp, options, signature, ctx.challenges, ctx.now()),
     Promise.all(
       vp.credentialTokens.map((credentialToken) => {
         const hash = credentialHash(credentialToken);

@@ -1,6 +1,7 @@
 import { createVerifiablePresentationJwt } from 'did-jwt-vc';
 import { ed25519JwtSigner } from '../core/ed25519.ts';
 import type { AnchorReceipt } from '../core/receipt.ts';
+import { VC_V1_CONTEXT } from '../core/vc-contexts.ts';
 
 export interface Holder {
   did: string;
@@ -21,7 +22,7 @@ export function signPresentation(
   return createVerifiablePresentationJwt(
     {
       vp: {
-        '@context': ['https://www.w3.org/2018/credentials/v1'],
+        '@context': [VC_V1_CONTEXT],
         type: ['VerifiablePresentation'],
         verifiableCredential: credentials.map((c) => c.credential),
         anchorReceipts: credentials.flatMap((c) => (c.anchorReceipt ? [c.anchorReceipt] : [])),

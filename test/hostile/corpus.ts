@@ -12,7 +12,8 @@ import { createVerifiableCredentialJwt, createVerifiablePresentationJwt } from '
 import { connectProvider } from '../../contracts/provider.ts';
 import { Registry } from '../../contracts/registry.ts';
 import { credentialHash } from '../../core/credential-hash.ts';
-import { didKeyOfEd25519, ed25519JwtSigner, ed25519OfDidKey, ed25519PrivateKey, ed25519PublicKeyOfSeed } from '../../core/ed25519.ts';
+import { didKeyOfEd25519, ed25519JwtSigner, ed25519PrivateKey, ed25519PublicKeyOfSeed } from '../../core/ed25519.ts';
+import { decodeBase58 } from '../../verifier/did-methods/keys.ts';
 import { leafOf, rootFromProof, sha256 } from '../../core/merkle.ts';
 import type { AnchorReceipt } from '../../core/receipt.ts';
 import { envelopedCredential, nodeJoseSigner, signVcJose, signVpJose } from '../../core/vc-jose.ts';
@@ -530,7 +531,7 @@ sigCase('alg none with a signature: alg_not_allowed', invalid('signature:alg_not
 sigCase('alg none, original kid and signature: alg_not_allowed', invalid('signature:alg_not_allowed'), (f) => withHeader(f, { ...f.a.header, alg: 'none' }));
 sigCase('HS256 keyed with the issuer public key bytes (algorithm confusion): alg_not_allowed', invalid('signature:alg_not_allowed'), (f) => {
   const h = seg({ ...f.a.header, alg: 'HS256' });
-  return `${h}.${f.a.p}.${createHmac('sha256', ed25519OfDidKey(f.institution.did)!).update(`${h}.${f.a.p}`).digest('base64url')}`;
+  return `${h}.${f.a.p}.${createHmac('sha256', decodeBase58(f.institution.did.slice('did:key:z'.length))!.subarray(2)).update(`${h}.${f.a.p}`).digest('base64url')}`;
 });
 sigCase('HS256 keyed with the issuer DID string: alg_not_allowed', invalid('signature:alg_not_allowed'), (f) => {
   const h = seg({ ...f.a.header, alg: 'HS256' });

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { readReply, type Reply } from './http.ts';
 import { freePort } from './local-chain.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
@@ -148,10 +149,8 @@ export async function claimWhenAnchored(url: string, timeoutMs = 30_000): Promis
   throw new Error(`credential at ${url} was not anchored in time`);
 }
 
-export async function postJson(url: string, body: unknown): Promise<{ status: number; body: any }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+export async function postJson(url: string, body: unknown): Promise<Reply> {
+  return readReply(await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
 }
 
 export interface CliResult {

@@ -16,18 +16,17 @@ export function checkHolderBinding(holder: string, subjectsPerCredential: readon
  * a forged presentation cannot burn a genuine holder's challenge.
  */
 export async function checkChallenge(
-  payload: Record<string, unknown>,
+  presented: { nonce?: string; audience: readonly string[] },
   expected: { challenge?: string; domain?: string },
   signature: Promise<CheckFragment>,
   store: ChallengeStore,
   now: Date,
 ): Promise<CheckFragment> {
-  const nonce = payload.nonce;
-  if (typeof nonce !== 'string' || nonce === '') return fragment('challenge', 'invalid', 'challenge_missing');
+  const { nonce, audience } = presented;
+  if (!nonce) return fragment('challenge', 'invalid', 'challenge_missing');
   if (expected.challenge !== undefined && nonce !== expected.challenge) return fragment('challenge', 'invalid', 'challenge_mismatch');
-  if (expected.domain !== undefined) {
-    const audience = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
-    if (!audience.includes(expected.domain)) return fragment('challenge', 'invalid', 'domain_mismatch', { domain: String(payload.aud ?? 'none').slice(0, 200) });
+  if (expected.domain !== undefined && !audience.includes(expected.domain)) {
+    return fragment('challenge', 'invalid', 'domain_mismatch', { domain: (audience.join(', ') || 'none').slice(0, 200) });
   }
   if ((await signature).status !== 'valid') return fragment('challenge', 'skipped', 'challenge_needs_signature');
   const outcome = await store.consume(nonce, now);

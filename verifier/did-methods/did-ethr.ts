@@ -5,9 +5,6 @@ import { connectProvider } from '../../contracts/provider.ts';
 import { jwkOfEcPoint } from './keys.ts';
 import { DidKeyError, type DidDocument, type MethodResolution } from './types.ts';
 
-/** The ERC-1056 EthereumDIDRegistry deployment address used on mainnet and most networks. */
-export const DEFAULT_ETHR_REGISTRY = '0xdca7ef03e98e0dc2b855be647c39abe984fcf21b';
-
 /** Network names ethr-did-resolver knows by default, with their chain ids. */
 const NETWORK_NAMES: Record<string, number> = { mainnet: 1, sepolia: 11155111, goerli: 5, polygon: 137, 'matic': 137, amoy: 80002, linea: 59144, 'linea:sepolia': 59141, dev: 1337 };
 
@@ -84,7 +81,8 @@ export function didEthrResolver(options: EthrOptions) {
             {
               name: `0x${options.chainId.toString(16)}`,
               chainId: options.chainId,
-              registry: options.registry ?? DEFAULT_ETHR_REGISTRY,
+              // Without one, ethr-did-resolver's default: the registry address on mainnet and most networks.
+              ...(options.registry ? { registry: options.registry } : {}),
               provider: connectProvider(options.rpcUrl, options.chainId, { timeoutMs: 4000 }) as never,
             },
           ],

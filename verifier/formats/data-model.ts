@@ -1,9 +1,8 @@
+import { VC_V1_CONTEXT, VC_V2_CONTEXT } from '../../core/vc-contexts.ts';
 import { MAX_JWS_LENGTH } from '../jws.ts';
 import { hasOwn, isPlainObject, own } from './json-limits.ts';
 
-/** VC Data Model 1.1 and 2.0 base contexts. */
-export const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
-export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
+export { VC_V1_CONTEXT, VC_V2_CONTEXT };
 
 /** More would not fit a QR code or a phone screen; it bounds the work a request can cause. */
 export const MAX_CREDENTIALS_PER_PRESENTATION = 20;
@@ -217,6 +216,8 @@ const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 export const isCompactJws = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_JWS_LENGTH && COMPACT_JWS.test(value);
 
 const JWT_MEDIA_TYPES = new Set(['application/vc+jwt', 'application/jwt']);
+/** What a top-level VC API input may envelope: a credential or a presentation. */
+const ENVELOPE_MEDIA_TYPES = new Set([...JWT_MEDIA_TYPES, 'application/vp+jwt']);
 /** Secured credential formats this verifier recognises but cannot check: SD-JWT, COSE, and the legacy vc-ld+jwt (earlier drafts of VC-JOSE-COSE). */
 const UNSUPPORTED_MEDIA_TYPES = new Set(['application/vc+sd-jwt', 'application/dc+sd-jwt', 'application/vc+cose', 'application/vc-ld+jwt']);
 const DATA_URL = /^data:([^,;]*)((?:;[^,;]*)*),/;
@@ -225,6 +226,22 @@ export interface UnsupportedCredential {
   /** Position in the presentation's verifiableCredential list. */
   index: number;
   mediaType: string;
+}
+
+/**
+ * The compact JWS inside a VC API request's `verifiableCredential` / `verifiablePresentation`
+ * object: an EnvelopedVerifiableCredential or EnvelopedVerifiablePresentation whose id is a
+ * `data:` URL of a JWT media type; undefined for anything else.
+ */
+export function envelopedToken(value: unknown): string | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const types = asList(own(value as Record<string, unknown>, 'type'));
+  if (!types.includes('EnvelopedVerifiableCredential') && !types.includes('EnvelopedVerifiablePresentation')) return undefined;
+  const id = own(value as Record<string, unknown>, 'id');
+  const match = typeof id === 'string' ? DATA_URL.exec(id) : null;
+  if (!match || match[2] !== '' || !ENVELOPE_MEDIA_TYPES.has(match[1]!.toLowerCase())) return undefined;
+  const token = (id as string).slice(match[0].length);
+  return isCompactJws(token) ? token : undefined;
 }
 
 /**
