@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql, type Migration } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { displayUrl, freshSchema, postgresBaseUrl, probePostgres } from '../test/support/postgres.ts';
+import { freshSchema, postgresSuite } from '../test/support/postgres.ts';
 import { openDatabase } from './db.ts';
 
 const migrations: Record<string, Migration> = {
@@ -25,10 +25,9 @@ describe('openDatabase on SQLite', () => {
   });
 });
 
-const BASE_URL = postgresBaseUrl();
-const problem = await probePostgres(BASE_URL);
+const { url: BASE_URL, skip, title } = await postgresSuite('openDatabase');
 
-describe.skipIf(problem !== undefined)(problem ? `openDatabase on PostgreSQL: SKIPPED, ${displayUrl(BASE_URL)} is not reachable (${problem})` : 'openDatabase on PostgreSQL', () => {
+describe.skipIf(skip)(title, () => {
   it('keeps its migration tables in its own schema: a deployment in another schema of the same database does not confuse it', async () => {
     const [a, b] = [await freshSchema(BASE_URL), await freshSchema(BASE_URL)];
     try {

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../core/db.ts';
 import { DidKeyResolver, verifyJwsSignature } from '../verifier/did-keys.ts';
 import { SecretBox, SecretBoxError } from '../core/secret-box.ts';
-import { displayUrl, freshSchema, postgresBaseUrl, probePostgres } from '../test/support/postgres.ts';
+import { freshSchema, postgresSuite } from '../test/support/postgres.ts';
 import { ChallengeStore, verifierMigrations, type VerifierTables } from '../verifier/challenges.ts';
 import { createIssuerAgent, loadInstitutionIdentity } from './identity.ts';
 import { issuerMigrations, type IssuerDb, type IssuerTables } from './schema.ts';
@@ -25,9 +25,7 @@ import { KyselyDIDStore, KyselyKeyStore, SealedPrivateKeyStore } from './veramo-
 
 // ---------------------------------------------------------------- PostgreSQL probe (module load)
 
-const PG_URL = postgresBaseUrl();
-const PG_DISPLAY = displayUrl(PG_URL);
-const pgProblem = await probePostgres(PG_URL);
+const { url: PG_URL, skip: pgSkip, title: pgTitle } = await postgresSuite('the stores');
 
 // ---------------------------------------------------------------- the suite, per database
 
@@ -379,11 +377,7 @@ describe('on SQLite (a temp file)', () => {
 
 // ---------------------------------------------------------------- PostgreSQL
 
-const pgTitle = pgProblem
-  ? `on PostgreSQL: SKIPPED, ${PG_DISPLAY} is not reachable (${pgProblem}); start PostgreSQL there or set SKILLMARK_TEST_POSTGRES_URL`
-  : `on PostgreSQL (${PG_DISPLAY}, a fresh schema)`;
-
-describe.skipIf(pgProblem !== undefined)(pgTitle, () => {
+describe.skipIf(pgSkip)(pgTitle, () => {
   suite(async () => {
     const { schema, databaseUrl, drop } = await freshSchema(PG_URL);
     return {

@@ -1,18 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { displayUrl, freshSchema, postgresBaseUrl, probePostgres } from './support/postgres.ts';
+import { freshSchema, postgresSuite } from './support/postgres.ts';
 import { claimWhenAnchored, issue, postJson, qualificationRequest, startSystem, type RunningSystem } from './support/system.ts';
 
 /**
  * The scale path for data: the whole system on PostgreSQL (DATABASE_URL) instead of SQLite files,
- * in a fresh schema of the local server. Skipped, saying why, when no PostgreSQL is reachable.
+ * in a fresh schema of the local server. Skipped, saying why, when no PostgreSQL is reachable (outside CI).
  */
-const BASE_URL = postgresBaseUrl();
-const problem = await probePostgres(BASE_URL);
-const title = problem
-  ? `the system on PostgreSQL: SKIPPED, ${displayUrl(BASE_URL)} is not reachable (${problem}); start PostgreSQL there or set SKILLMARK_TEST_POSTGRES_URL`
-  : `the system on PostgreSQL (${displayUrl(BASE_URL)}, a fresh schema)`;
+const { url: BASE_URL, skip, title } = await postgresSuite('the system');
 
-describe.skipIf(problem !== undefined)(title, () => {
+describe.skipIf(skip)(title, () => {
   let system: RunningSystem;
   let schema: Awaited<ReturnType<typeof freshSchema>>;
 

@@ -14,10 +14,10 @@ export function postgresBaseUrl(): string {
 }
 
 /** The URL without credentials, for test names. */
-export const displayUrl = (url: string) => url.replace(/\/\/[^@/]*@/, '//');
+const displayUrl = (url: string) => url.replace(/\/\/[^@/]*@/, '//');
 
 /** Why PostgreSQL cannot be used (undefined when it can), after one short connection attempt. */
-export async function probePostgres(url: string): Promise<string | undefined> {
+async function probePostgres(url: string): Promise<string | undefined> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   client.on('error', () => undefined);
   try {
@@ -29,6 +29,20 @@ export async function probePostgres(url: string): Promise<string | undefined> {
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/**
+ * Whether the PostgreSQL tests of `what` run, and their suite title. Unreachable PostgreSQL skips
+ * them, saying why, on a developer's machine; in CI (CI=true) they run anyway and fail, so the
+ * PostgreSQL path can never vanish from a CI run unnoticed.
+ */
+export async function postgresSuite(what: string): Promise<{ url: string; skip: boolean; title: string }> {
+  const url = postgresBaseUrl();
+  const problem = await probePostgres(url);
+  if (problem === undefined) return { url, skip: false, title: `${what} on PostgreSQL (${displayUrl(url)}, a fresh schema)` };
+  const why = `${displayUrl(url)} is not reachable (${problem})`;
+  if (process.env.CI === 'true') return { url, skip: false, title: `${what} on PostgreSQL: FAILS in CI because ${why}` };
+  return { url, skip: true, title: `${what} on PostgreSQL: SKIPPED, ${why}; start PostgreSQL there or set SKILLMARK_TEST_POSTGRES_URL` };
 }
 
 /** A fresh schema for one test run: the connection string that uses it, and how to drop it. */
