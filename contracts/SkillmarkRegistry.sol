@@ -41,6 +41,9 @@ contract SkillmarkRegistry {
         uint64 issuerStatusSince;
         string issuerName;
         Revocation revocation;
+        /// @dev When the key of the DID asked about was reported compromised (0: never). A
+        ///      credential signed with it counts only if anchored before this time.
+        uint64 issuerDidCompromisedSince;
     }
 
     address public authority;
@@ -52,6 +55,8 @@ contract SkillmarkRegistry {
     mapping(bytes32 => uint32) public institutionOfDid;
     mapping(bytes32 => Anchor) private _anchors;
     mapping(uint32 => mapping(bytes32 => Revocation)) private _revocations;
+    /// @notice keccak256(DID) => the time (unix seconds) from which its key counts as compromised; 0: never.
+    mapping(bytes32 => uint64) public didCompromisedSince;
 
     event AuthorityTransferStarted(address indexed current, address indexed proposed);
     event AuthorityTransferred(address indexed previous, address indexed current);
@@ -63,6 +68,8 @@ contract SkillmarkRegistry {
     event AnchorImported(
         bytes32 indexed root, uint32 indexed institutionId, uint32 batchSize, uint64 anchoredAt, uint256 sourceChainId
     );
+    event DidAdded(uint32 indexed institutionId, bytes32 indexed didHash, string did, address addedBy);
+    event DidCompromised(uint32 indexed institutionId, bytes32 indexed didHash, uint64 since, address reportedBy);
     event CredentialRevoked(
         uint32 indexed institutionId, bytes32 indexed credentialHash, uint16 reason, address revokedBy
     );
@@ -82,6 +89,9 @@ contract SkillmarkRegistry {
     error AlreadyRevoked(bytes32 credentialHash);
     error LengthMismatch();
     error AnchoredInTheFuture(bytes32 root, uint64 anchoredAt);
+    error UnknownDid(bytes32 didHash);
+    error CompromiseInTheFuture(bytes32 didHash, uint64 since);
+    error CompromiseCannotMoveLater(bytes32 didHash, uint64 current, uint64 proposed);
 
     modifier onlyAuthority() {
         if (msg.sender != authority) revert NotAuthority(msg.sender);
@@ -167,6 +177,39 @@ contract SkillmarkRegistry {
         emit SignerRemoved(institutionId, signer);
     }
 
+    // ---------------------------------------------------------------- signing DIDs
+
+    /// @notice Register another DID the institution signs credentials with (signing-key rotation).
+    ///         Its first DID stays registered: credentials signed with either remain the
+    ///         institution's. Callable by the authority or by one of the institution's keys.
+    function addDid(uint32 institutionId, string calldata did) external {
+        _requireKnown(institutionId);
+        _requireAuthorityOrSigner(institutionId);
+        if (bytes(did).length == 0) revert EmptyValue();
+        bytes32 didHash = keccak256(bytes(did));
+        if (institutionOfDid[didHash] != 0) revert DidAlreadyRegistered(did);
+        institutionOfDid[didHash] = institutionId;
+        emit DidAdded(institutionId, didHash, did, msg.sender);
+    }
+
+    /// @notice Report that the key of a registered DID was compromised as of `since` (unix seconds,
+    ///         not in the future). Credentials signed with it stay valid only if their batch was
+    ///         anchored before `since`. Callable by the authority or by one of the DID's institution's
+    ///         keys. A report can only move earlier, never later nor away: whoever stole a ledger key
+    ///         cannot un-compromise a signing key.
+    /// @param didHash keccak256 of the DID's UTF-8 bytes.
+    function reportDidCompromised(bytes32 didHash, uint64 since) external {
+        uint32 institutionId = institutionOfDid[didHash];
+        if (institutionId == 0) revert UnknownDid(didHash);
+        _requireAuthorityOrSigner(institutionId);
+        if (since == 0) revert EmptyValue();
+        if (since > block.timestamp) revert CompromiseInTheFuture(didHash, since);
+        uint64 current = didCompromisedSince[didHash];
+        if (current != 0 && since >= current) revert CompromiseCannotMoveLater(didHash, current, since);
+        didCompromisedSince[didHash] = since;
+        emit DidCompromised(institutionId, didHash, since, msg.sender);
+    }
+
     // ---------------------------------------------------------------- anchoring
 
     /// @notice Anchor the Merkle root of a batch of credentials for the caller's institution.
@@ -246,8 +289,8 @@ contract SkillmarkRegistry {
     }
 
     /// @notice The anchor of `root`, the institution registered for `didHash` (keccak256 of the
-    ///         issuer DID) with its current status, and whether the anchoring institution revoked
-    ///         `credentialHash`.
+    ///         issuer DID) with its current status, whether the anchoring institution revoked
+    ///         `credentialHash`, and since when the DID's key counts as compromised (0: never).
     function credentialFacts(bytes32 root, bytes32 didHash, bytes32 credentialHash)
         external
         view
@@ -260,6 +303,7 @@ contract SkillmarkRegistry {
         facts.issuerStatusSince = inst.statusSince;
         facts.issuerName = inst.name;
         facts.revocation = _revocations[facts.anchor.institutionId][credentialHash];
+        facts.issuerDidCompromisedSince = didCompromisedSince[didHash];
     }
 
     // ---------------------------------------------------------------- internals

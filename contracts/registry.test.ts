@@ -317,6 +317,7 @@ describe('history rules', () => {
       issuerStatusSince: Number(suspendedAt),
       issuerName: 'A',
       revocation: { revokedAt: 0, reason: 0 },
+      issuerDidCompromisedSince: 0,
     });
     await expectRevert(as(instA).getFunction('anchor')(randomHash(), 1), 'InstitutionNotAccredited', [id, BigInt(S.Suspended)]);
 
@@ -498,6 +499,7 @@ describe('revocation', () => {
       issuerStatusSince: 0,
       issuerName: '',
       revocation: { revokedAt: 0, reason: 0 },
+      issuerDidCompromisedSince: 0,
     });
 
     // A's own revocation shows.
@@ -508,6 +510,98 @@ describe('revocation', () => {
     const other = randomHash();
     await send(authority, 'revokeFor', a.id, [other], RevocationReason.withdrawnByAssessmentBody);
     expect((await reader.credentialFacts(root, DID_A, other)).revocation.reason).toBe(RevocationReason.withdrawnByAssessmentBody);
+  });
+});
+
+describe('signing DIDs: rotation and compromise', () => {
+  const latestTime = async () => BigInt((await chain.provider.getBlock('latest'))!.timestamp);
+
+  it('a current signer or the authority adds a DID; both the first and the added DIDs name the institution', async () => {
+    const { id } = await accredit(addr.instA!, DID_A, 'A');
+    const receipt = await send(instA, 'addDid', id, DID_B);
+    expect(eventArgs(receipt, 'DidAdded')).toEqual([id, didHash(DID_B), DID_B, addr.instA]);
+    const byAuthority = await send(authority, 'addDid', id, DID_C);
+    expect(eventArgs(byAuthority, 'DidAdded')).toEqual([id, didHash(DID_C), DID_C, addr.authority]);
+    for (const did of [DID_A, DID_B, DID_C]) {
+      expect(await reader.institutionOfDid(did)).toBe(Number(id));
+      expect(await reader.credentialFacts(randomHash(), did, randomHash())).toMatchObject({ issuerInstitutionId: Number(id), issuerName: 'A', issuerDidCompromisedSince: 0 });
+    }
+    expect((await reader.institution(Number(id))).did).toBe(DID_A);
+  });
+
+  it('addDid: not for another institution’s signer, a stranger or a retired key (NotAllowedForInstitution); no unknown institution, empty or taken DID', async () => {
+    const a = await accredit(addr.instA!, DID_A, 'A');
+    const b = await accredit(addr.instB!, DID_B, 'B');
+    await send(instA, 'addSigner', a.id, addr.rotatedA);
+    await send(rotatedA, 'removeSigner', addr.instA);
+    for (const caller of [instB, stranger, instA]) {
+      await expectRevert(as(caller).getFunction('addDid')(a.id, DID_C), 'NotAllowedForInstitution', [await caller.getAddress(), a.id]);
+    }
+    await expectRevert(as(authority).getFunction('addDid')(b.id + 1n, DID_C), 'UnknownInstitution', [b.id + 1n]);
+    await expectRevert(as(rotatedA).getFunction('addDid')(a.id, ''), 'EmptyValue', []);
+    await expectRevert(as(rotatedA).getFunction('addDid')(a.id, DID_A), 'DidAlreadyRegistered', [DID_A]);
+    await expectRevert(as(rotatedA).getFunction('addDid')(a.id, DID_B), 'DidAlreadyRegistered', [DID_B]);
+    expect(await reader.institutionOfDid(DID_B)).toBe(Number(b.id));
+    expect(await reader.institutionOfDid(DID_C)).toBe(0);
+  });
+
+  it('the institution reports its DID compromised as of a past time: event, view and credentialFacts show it', async () => {
+    const { id } = await accredit(addr.instA!, DID_A, 'A');
+    const root = randomHash();
+    const anchored = await send(instA, 'anchor', root, 1);
+    const since = (await latestTime()) - 60n;
+    const receipt = await send(instA, 'reportDidCompromised', didHash(DID_A), since);
+    expect(eventArgs(receipt, 'DidCompromised')).toEqual([id, didHash(DID_A), since, addr.instA]);
+    expect(await view<bigint>('didCompromisedSince', didHash(DID_A))).toBe(since);
+    expect(await reader.didCompromisedSince(DID_A)).toBe(Number(since));
+    const facts = await reader.credentialFacts(root, DID_A, randomHash());
+    expect(facts.issuerDidCompromisedSince).toBe(Number(since));
+    expect(facts.anchor.anchoredAt).toBe(Number(await blockTime(anchored)));
+    // Another DID of the same institution is not affected.
+    await send(instA, 'addDid', id, DID_B);
+    expect((await reader.credentialFacts(root, DID_B, randomHash())).issuerDidCompromisedSince).toBe(0);
+  });
+
+  it('the authority can report any institution’s DID; another institution’s signer or a stranger cannot (NotAllowedForInstitution)', async () => {
+    const a = await accredit(addr.instA!, DID_A, 'A');
+    await accredit(addr.instB!, DID_B, 'B');
+    const now = await latestTime();
+    for (const caller of [instB, stranger]) {
+      await expectRevert(as(caller).getFunction('reportDidCompromised')(didHash(DID_A), now), 'NotAllowedForInstitution', [await caller.getAddress(), a.id]);
+    }
+    expect(await reader.didCompromisedSince(DID_A)).toBe(0);
+    await send(authority, 'reportDidCompromised', didHash(DID_A), now);
+    expect(await reader.didCompromisedSince(DID_A)).toBe(Number(now));
+  });
+
+  it('rejects an unregistered DID (UnknownDid), time zero (EmptyValue) and a time in the future (CompromiseInTheFuture)', async () => {
+    await accredit(addr.instA!, DID_A, 'A');
+    const report = as(instA).getFunction('reportDidCompromised');
+    await expectRevert(report(didHash(DID_C), 1n), 'UnknownDid', [didHash(DID_C)]);
+    await expectRevert(report(didHash(DID_A), 0n), 'EmptyValue', []);
+    const future = (await latestTime()) + 3600n;
+    await expectRevert(report(didHash(DID_A), future), 'CompromiseInTheFuture', [didHash(DID_A), future]);
+    expect(await reader.didCompromisedSince(DID_A)).toBe(0);
+  });
+
+  it('a report only moves earlier: nobody (not even the authority) can move it later or clear it (CompromiseCannotMoveLater)', async () => {
+    await accredit(addr.instA!, DID_A, 'A');
+    const hash = didHash(DID_A);
+    const t = (await latestTime()) - 1000n;
+    await send(instA, 'reportDidCompromised', hash, t);
+    for (const [caller, later] of [[instA, t + 500n], [authority, t + 1n], [instA, t]] as const) {
+      await expectRevert(as(caller).getFunction('reportDidCompromised')(hash, later), 'CompromiseCannotMoveLater', [hash, t, later]);
+    }
+    expect(await reader.didCompromisedSince(DID_A)).toBe(Number(t));
+    await send(authority, 'reportDidCompromised', hash, t - 100n);
+    expect(await reader.didCompromisedSince(DID_A)).toBe(Number(t - 100n));
+  });
+
+  it('a suspended institution can still report its DID compromised', async () => {
+    const { id } = await accredit(addr.instA!, DID_A, 'A');
+    await send(authority, 'setStatus', id, S.Suspended);
+    await send(instA, 'reportDidCompromised', didHash(DID_A), await latestTime());
+    expect(await reader.didCompromisedSince(DID_A)).toBeGreaterThan(0);
   });
 });
 
@@ -581,6 +675,8 @@ describe('gas', () => {
     gasUsed.set('revokeFor (10)', { gas: revokeFor10.gasUsed, note: '10 hashes, by the authority' });
     record('setStatus', await send(authority, 'setStatus', id, S.Suspended), 'Accredited -> Suspended');
     record('removeSigner', await send(instC, 'removeSigner', addr.rotatedA), 'by a current signer');
+    record('addDid', await send(instC, 'addDid', id, DID_B), `DID of ${DID_B.length} chars, by a current signer`);
+    record('reportDidCompromised', await send(instC, 'reportDidCompromised', didHash(DID_B), 1n), 'first report');
     record('transferAuthority', await send(authority, 'transferAuthority', addr.nextAuthority), 'propose');
     record('acceptAuthority', await send(nextAuthority, 'acceptAuthority'), 'accept');
 
@@ -593,6 +689,8 @@ describe('gas', () => {
       revokeFor: 70_000n,
       setStatus: 50_000n,
       removeSigner: 40_000n,
+      addDid: 80_000n,
+      reportDidCompromised: 60_000n,
       transferAuthority: 60_000n,
       acceptAuthority: 60_000n,
     };

@@ -24,6 +24,8 @@ export interface CredentialFacts {
   issuerStatusSince: number;
   issuerName: string;
   revocation: { revokedAt: number; reason: number };
+  /** When the issuer DID's key was reported compromised (unix seconds); 0: never. */
+  issuerDidCompromisedSince: number;
 }
 
 export interface Institution {
@@ -82,6 +84,7 @@ export class Registry {
       issuerStatusSince: Number(f.issuerStatusSince),
       issuerName: String(f.issuerName),
       revocation: { revokedAt: Number(f.revocation.revokedAt), reason: Number(f.revocation.reason) },
+      issuerDidCompromisedSince: Number(f.issuerDidCompromisedSince),
     };
   }
 
@@ -96,6 +99,11 @@ export class Registry {
 
   async institutionOfDid(did: string): Promise<number> {
     return Number(await this.contract.getFunction('institutionOfDid').staticCall(didHash(did)));
+  }
+
+  /** When `did`'s key was reported compromised (unix seconds); 0: never. */
+  async didCompromisedSince(did: string): Promise<number> {
+    return Number(await this.contract.getFunction('didCompromisedSince').staticCall(didHash(did)));
   }
 
   async anchorOf(root: string): Promise<{ institutionId: number; anchoredAt: number; batchSize: number }> {
