@@ -21,8 +21,9 @@ import {
   type MerkleHashName,
 } from './merkle.ts';
 import { parseReceipt, proofLeadsToRoot, ReceiptFormatError, type AnchorReceipt } from './receipt.ts';
+import { conformancePath } from '../test/support/conformance.ts';
 
-const DUMPS = path.resolve(process.cwd(), '../shared/conformance/merkle');
+const DUMPS = conformancePath('merkle');
 
 const hex = (bytes: Uint8Array): string => `0x${Buffer.from(bytes).toString('hex')}`;
 const fromHex = (value: string): Buffer => Buffer.from(value.slice(2), 'hex');

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519PrivateKey, ed25519PublicKeyOfSeed } from '../core/ed25519.ts';
 import { envelopedCredential, nodeJoseSigner, signVcJose, signVpJose } from '../core/vc-jose.ts';
 import { postJson, startSystem, type RunningSystem } from './support/system.ts';
+import { conformancePath } from './support/conformance.ts';
 
 /**
  * The W3C VC Data Model 2.0 test-suite inputs, issue-then-verify over HTTP: each input is issued
@@ -13,7 +14,7 @@ import { postJson, startSystem, type RunningSystem } from './support/system.ts';
  * rejected with 400 or 422 and an invalid structure. `-fail-or-inject` inputs are rejected, not
  * repaired. Accreditation and anchoring are Skillmark's own requirements and not judged here.
  */
-const DIR = resolve(process.cwd(), '../shared/conformance/vc-dm2');
+const DIR = conformancePath('vc-dm2');
 const OUT_OF_SCOPE: Record<string, string> = {
   'credential-redef-type-fail.json': 'needs JSON-LD processing (protected term redefinition)',
   'credential-redef-type2-fail.json': 'needs JSON-LD processing (protected term redefinition)',

@@ -10,8 +10,9 @@ import { didJwkOfJwk } from './did-methods/did-jwk.ts';
 import { didKeyOfJwk } from './did-methods/did-key.ts';
 import { didWebUrl, isPublicWebHost } from './did-methods/did-web.ts';
 import { parseDidEthr } from './did-methods/did-ethr.ts';
+import { CONFORMANCE_DIR } from '../test/support/conformance.ts';
 
-const CONFORMANCE = path.resolve(process.cwd(), '../shared/conformance');
+const CONFORMANCE = CONFORMANCE_DIR;
 const readJson = (file: string) => JSON.parse(readFileSync(path.join(CONFORMANCE, file), 'utf8'));
 
 async function rejection(promise: Promise<unknown>): Promise<DidKeyError> {

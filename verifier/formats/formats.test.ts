@@ -12,8 +12,9 @@ import { DidKeyResolver, keyFromJwk, verifyJwsSignature, type VerificationKey } 
 import { didKeyOfJwk } from '../did-methods/did-key.ts';
 import type { ParsedJws } from '../jws.ts';
 import { readCredentialToken, readPresentationToken, validityAt, type ReadResult } from './index.ts';
+import { CONFORMANCE_DIR } from '../../test/support/conformance.ts';
 
-const CONFORMANCE = path.resolve(process.cwd(), '../shared/conformance');
+const CONFORMANCE = CONFORMANCE_DIR;
 const VJC = path.join(CONFORMANCE, 'vc-jose-cose');
 const readText = (file: string) => readFileSync(path.join(VJC, file), 'utf8');
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
