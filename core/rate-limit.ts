@@ -11,7 +11,8 @@ export interface RateLimitOptions {
   maxClients?: number;
 }
 
-function clientOf(c: Context, trustProxy: boolean): string {
+/** The client address as the rate limiter sees it (other per-client limits use the same). */
+export function clientOf(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
     if (forwarded) return forwarded.slice(0, 64);
