@@ -1,9 +1,10 @@
 import { credentialHash } from '../core/credential-hash.ts';
+import { checkIssuerSignature } from './checks/did-web-gate.ts';
 import { checkAnchored, checkIssuerAccredited, checkNotRevoked, gatherLedgerEvidence } from './checks/ledger.ts';
 import { checkSchema } from './checks/schema.ts';
-import { checkSignature } from './checks/signature.ts';
+import { checkSigningKey } from './checks/signing-key.ts';
 import { checkValidityPeriod } from './checks/validity.ts';
-import type { DidKeyResolver } from './did-keys.ts';
+import type { DidKeyResolver, FetchBudget } from './did-keys.ts';
 import { readCredentialToken, type ReadCredential } from './formats/index.ts';
 import { fragment, verdictOf, type CheckFragment, type Verdict } from './fragment.ts';
 import type { LedgerReader } from './ledger-reader.ts';
@@ -13,6 +14,8 @@ export interface VerifierContext {
   ledger: LedgerReader;
   now: () => Date;
   clockSkewSeconds: number;
+  /** The DID-document fetches this request may still cause; a fresh one per request when absent. */
+  budget?: FetchBudget;
 }
 
 export interface CredentialResult {
@@ -44,10 +47,11 @@ export async function verifyCredentialToken(token: string, receipt: unknown, ctx
   const evidence = gatherLedgerEvidence(receipt, issuer, hash, ctx.ledger);
   const checks = await Promise.all([
     fragment('structure', 'valid', 'well_formed', { format }),
-    checkSignature('signature', jws, issuer, ctx.keys),
+    checkIssuerSignature(jws, issuer, evidence, ctx.keys, ctx.budget ?? ctx.keys.requestBudget()),
     checkIssuerAccredited(evidence, issuer),
     checkAnchored(evidence, ctx.now()),
     checkNotRevoked(evidence),
+    checkSigningKey(evidence),
     checkValidityPeriod('validity_period', read.value, ctx.now(), ctx.clockSkewSeconds),
     checkSchema(credential),
   ]);
