@@ -22,7 +22,7 @@ export interface SkillmarkConfig {
   batchMaxSize: number;
   /** ... or when its oldest credential has waited this long. */
   batchMaxWaitMs: number;
-  /** Blocks required on top of an anchor before its receipts are handed out. */
+  /** Confirmations (the anchoring block included) after which an anchor is final and no longer watched. */
   anchorConfirmations: number;
   /** Format of issued credentials when a request does not choose by its @context. */
   credentialFormat: 'vc-jwt-1.1' | 'vc-jose-2.0';
@@ -72,7 +72,8 @@ export function loadConfig(env: Env = process.env): SkillmarkConfig {
     databaseUrl: optional(env, 'DATABASE_URL'),
     batchMaxSize: positiveInt(env, 'ANCHOR_BATCH_SIZE', 500),
     batchMaxWaitMs: positiveInt(env, 'ANCHOR_BATCH_WAIT_MS', 2000),
-    anchorConfirmations: positiveInt(env, 'ANCHOR_CONFIRMATIONS', 1),
+    // Public chains reorganise a few blocks deep; the embedded node mines one block per transaction.
+    anchorConfirmations: positiveInt(env, 'ANCHOR_CONFIRMATIONS', optional(env, 'LEDGER_RPC_URL') ? 12 : 1),
     credentialFormat: credentialFormat(env),
   };
 }

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Transaction } from 'ethers';
-import { sql } from 'kysely';
+import { keccak256, Transaction } from 'ethers';
+import { sql, type Selectable } from 'kysely';
 import { failpoint } from '../core/failpoint.ts';
 import { buildTree, leafOf, sha256 } from '../core/merkle.ts';
 import { LedgerWriteError, type LedgerWriter } from './ledger-writer.ts';
@@ -11,8 +11,15 @@ export interface AnchoringOptions {
   maxBatchSize: number;
   /** ... or when the oldest has waited this long. */
   maxWaitMs: number;
-  /** Blocks on top of the anchoring block before its receipts are handed out (reorg safety). */
+  /** An anchor is final once its block has this many confirmations (itself included) ... */
   confirmations?: number;
+  /**
+   * ... and is at least this old. The embedded node saves its state once a second, so a kill -9
+   * loses its newest blocks however many confirmations they had.
+   */
+  finalityDelayMs?: number;
+  /** How often anchored, not yet final batches are read back from the chain. */
+  watchIntervalMs?: number;
   pollMs?: number;
   log?: (message: string) => void;
 }
@@ -22,11 +29,16 @@ export interface AnchoringStatus {
   pendingCredentials: number;
   oldestPendingSince?: string;
   batchesInFlight: number;
+  /** Batches whose receipts are out but that are not final yet: still read back from the chain. */
+  batchesAwaitingFinality: number;
+  /** How many times a root that the chain had lost was anchored again. */
+  reanchored: number;
   lastAnchoredAt?: string;
   lastError?: { message: string; at: string; attempts: number };
 }
 
-type Batch = IssuerTables['batches'];
+type Batch = Selectable<IssuerTables['batches']>;
+const DEFAULT_FINALITY_DELAY_MS = 10_000;
 const hex = (b: Buffer) => `0x${b.toString('hex')}`;
 const bytes = (h: string) => Buffer.from(h.slice(2), 'hex');
 
@@ -40,9 +52,11 @@ export function batchTree(credentialHashes: readonly string[]) {
  *
  * Crash safety: each step is a durable state change made before the next step's side effect.
  * A batch is `open` (credentials assigned, root known), then `sent` (the signed transaction is
- * stored before it is broadcast), then `anchored` (receipts written). After a crash the worker
- * resumes each batch from its stored state; a stored transaction is re-broadcast, never re-signed
- * while it may still be mined, and the registry refuses a root anchored twice.
+ * stored before it is broadcast), then `anchored` (mined, receipts written), then `final`. After a
+ * crash the worker resumes each batch from its stored state; a stored transaction is re-broadcast,
+ * never re-signed while it may still be mined, and the registry refuses a root anchored twice.
+ * Until a batch is final the worker reads it back from the chain and anchors its root again if the
+ * chain lost it (docs/ledger.md).
  */
 export class AnchoringWorker {
   #stopped = true;
@@ -50,6 +64,7 @@ export class AnchoringWorker {
   #wake: (() => void) | undefined;
   readonly #log: (message: string) => void;
   #lastError: AnchoringStatus['lastError'];
+  #nextWatch = 0;
 
   constructor(private readonly db: IssuerDb, private readonly writer: LedgerWriter, private readonly options: AnchoringOptions) {
     this.#log = options.log ?? ((m) => console.log(m));
@@ -76,7 +91,12 @@ export class AnchoringWorker {
     let failures = 0;
     while (!this.#stopped) {
       try {
-        await this.runOnce();
+        const now = new Date();
+        await this.runOnce(now);
+        if (now.getTime() >= this.#nextWatch) {
+          await this.watchAnchors(now);
+          this.#nextWatch = now.getTime() + (this.options.watchIntervalMs ?? 1000);
+        }
         failures = 0;
         this.#lastError = undefined;
       } catch (error) {
@@ -104,16 +124,19 @@ export class AnchoringWorker {
       .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('issued_at').as('oldest')])
       .where('status', '=', 'pending')
       .executeTakeFirstOrThrow();
-    const inFlight = await this.db
+    const states = await this.db
       .selectFrom('batches')
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .where('state', '!=', 'anchored')
-      .executeTakeFirstOrThrow();
-    const last = await this.db.selectFrom('batches').select('anchored_at').where('state', '=', 'anchored').orderBy('anchored_at', 'desc').limit(1).executeTakeFirst();
+      .select((eb) => ['state', eb.fn.countAll<number>().as('count'), eb.fn.sum<number>('reanchor_count').as('reanchored')])
+      .groupBy('state')
+      .execute();
+    const count = (...of: Batch['state'][]) => states.filter((s) => of.includes(s.state)).reduce((sum, s) => sum + Number(s.count), 0);
+    const last = await this.db.selectFrom('batches').select('anchored_at').where('state', 'in', ['anchored', 'final']).orderBy('anchored_at', 'desc').limit(1).executeTakeFirst();
     return {
       pendingCredentials: Number(pending.count),
       ...(pending.oldest ? { oldestPendingSince: String(pending.oldest) } : {}),
-      batchesInFlight: Number(inFlight.count),
+      batchesInFlight: count('open', 'sent'),
+      batchesAwaitingFinality: count('anchored'),
+      reanchored: states.reduce((sum, s) => sum + Number(s.reanchored ?? 0), 0),
       ...(last?.anchored_at ? { lastAnchoredAt: last.anchored_at } : {}),
       ...(this.#lastError ? { lastError: this.#lastError } : {}),
     };
@@ -177,7 +200,6 @@ export class AnchoringWorker {
   async #advanceSent(batch: Batch): Promise<void> {
     const receipt = await this.writer.receipt(batch.tx_hash!);
     if (receipt && receipt.status === 1) {
-      if ((await receipt.confirmations()) < (this.options.confirmations ?? 1)) return;
       failpoint('anchor:before-finalize');
       return this.#finalize(batch, batch.tx_hash!, receipt.blockNumber);
     }
@@ -187,16 +209,75 @@ export class AnchoringWorker {
       this.#log(`anchoring: transaction ${batch.tx_hash} for batch ${batch.merkle_root} reverted; signing it again`);
       return this.#reopen(batch);
     }
-    const tx = await this.writer.provider.getTransaction(batch.tx_hash!);
-    if (tx) return; // still waiting to be mined
-    const minedNonce = await this.writer.provider.getTransactionCount(this.writer.address, 'latest');
-    const ourNonce = Transaction.from(batch.signed_tx!).nonce;
-    if (minedNonce > ourNonce) {
-      // Our nonce was used by another transaction: ours can never be mined.
-      if (!(await this.#alreadyAnchored(batch))) await this.#reopen(batch);
-      return;
+    if (await this.writer.provider.getTransaction(batch.tx_hash!)) return; // still waiting to be mined
+    const ours = Transaction.from(batch.signed_tx!);
+    const nextNonce = await this.writer.provider.getTransactionCount(this.writer.address, 'pending');
+    if (ours.from === this.writer.address && ours.nonce === nextNonce) {
+      // Dropped from the mempool, or lost with its block (node restart, reorganisation): send it again.
+      return this.writer.broadcast(batch.signed_tx!);
     }
-    await this.writer.broadcast(batch.signed_tx!); // dropped from the mempool (e.g. node restart): send again
+    // Its nonce went to another transaction, or one before it was lost for good (a gap nothing
+    // fills), or the key was rotated since: it can never be mined.
+    if (!(await this.#alreadyAnchored(batch))) await this.#reopen(batch);
+  }
+
+  /**
+   * Reads every anchored, not yet final batch back from the chain. A batch is final once its block
+   * has enough confirmations and age; a batch whose root the chain no longer has (a block lost by
+   * a node restarted from an older state, a reorganisation) is anchored again with the same tree,
+   * so the receipts already handed out verify again once it is back.
+   */
+  async watchAnchors(now = new Date()): Promise<void> {
+    const batches = await this.#batchesIn('anchored');
+    if (batches.length === 0) return;
+    const head = await this.writer.provider.getBlockNumber();
+    for (const batch of batches) {
+      const onChain = await this.#whereAnchored(batch);
+      if (!onChain) await this.#reanchor(batch);
+      else if (onChain.txHash !== batch.tx_hash || onChain.blockNumber !== batch.block_number) await this.#moved(batch, onChain);
+      else if (head - onChain.blockNumber + 1 >= (this.options.confirmations ?? 1) && now.getTime() - Date.parse(batch.anchored_at!) >= (this.options.finalityDelayMs ?? DEFAULT_FINALITY_DELAY_MS)) {
+        await this.db.updateTable('batches').set({ state: 'final' }).where('merkle_root', '=', batch.merkle_root).where('state', '=', 'anchored').execute();
+      }
+    }
+  }
+
+  /** The transaction and block that hold the batch's root now, or undefined if the chain lacks it. */
+  async #whereAnchored(batch: Batch): Promise<{ txHash: string; blockNumber: number } | undefined> {
+    const receipt = await this.writer.receipt(batch.tx_hash!);
+    if (receipt?.status === 1) return { txHash: receipt.hash, blockNumber: receipt.blockNumber };
+    return this.#anchorEvent(batch.merkle_root);
+  }
+
+  async #reanchor(batch: Batch): Promise<void> {
+    // The same bytes when they can still be mined (the receipts handed out name their hash), else signed anew.
+    const resend = batch.signed_tx !== null && batch.tx_hash === keccak256(batch.signed_tx);
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('batches')
+        .set((eb) => ({
+          state: resend ? 'sent' : 'open',
+          ...(resend ? {} : { signed_tx: null, tx_hash: null }),
+          block_number: null,
+          anchored_at: null,
+          reanchor_count: eb('reanchor_count', '+', 1),
+        }))
+        .where('merkle_root', '=', batch.merkle_root)
+        .where('state', '=', 'anchored')
+        .execute();
+      await trx.updateTable('credentials').set({ status: 'pending' }).where('batch_root', '=', batch.merkle_root).where('status', '=', 'anchored').execute();
+    });
+    this.#log(`anchoring: the ledger no longer has the root of a batch of ${batch.size} (block ${batch.block_number} was lost); anchoring it again (root ${batch.merkle_root.slice(0, 12)}…)`);
+  }
+
+  /** A reorganisation mined the root again elsewhere: record where (the receipts rely on the root only). */
+  async #moved(batch: Batch, onChain: { txHash: string; blockNumber: number }): Promise<void> {
+    const anchoredAt = (await this.writer.blockTime(onChain.blockNumber)).toISOString();
+    await this.db
+      .updateTable('batches')
+      .set({ tx_hash: onChain.txHash, block_number: onChain.blockNumber, anchored_at: anchoredAt })
+      .where('merkle_root', '=', batch.merkle_root)
+      .execute();
+    this.#log(`anchoring: root ${batch.merkle_root.slice(0, 12)}… moved from block ${batch.block_number} to block ${onChain.blockNumber}`);
   }
 
   async #reopen(batch: Batch): Promise<void> {
@@ -209,13 +290,19 @@ export class AnchoringWorker {
 
   /** If the root is on chain already (found through its event), record it and say so. */
   async #alreadyAnchored(batch: Batch): Promise<boolean> {
-    const anchor = await this.writer.registry.anchorOf(batch.merkle_root);
-    if (anchor.institutionId === 0) return false;
-    const contract = this.writer.registry.contract;
-    const [event] = await contract.queryFilter(contract.filters.RootAnchored!(batch.merkle_root));
-    if (!event) throw new LedgerWriteError(`root ${batch.merkle_root} is anchored but its event was not found`);
-    await this.#finalize(batch, event.transactionHash, event.blockNumber);
+    const onChain = await this.#anchorEvent(batch.merkle_root);
+    if (!onChain) return false;
+    await this.#finalize(batch, onChain.txHash, onChain.blockNumber);
     return true;
+  }
+
+  async #anchorEvent(root: string): Promise<{ txHash: string; blockNumber: number } | undefined> {
+    const anchor = await this.writer.registry.anchorOf(root);
+    if (anchor.institutionId === 0) return undefined;
+    const contract = this.writer.registry.contract;
+    const [event] = await contract.queryFilter(contract.filters.RootAnchored!(root));
+    if (!event) throw new LedgerWriteError(`root ${root} is anchored but its event was not found`);
+    return { txHash: event.transactionHash, blockNumber: event.blockNumber };
   }
 
   async #finalize(batch: Batch, txHash: string, blockNumber: number): Promise<void> {

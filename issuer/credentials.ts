@@ -10,7 +10,7 @@ import type { InstitutionIdentity } from './identity.ts';
 import { signVcJose } from '../core/vc-jose.ts';
 import { credentialFromIssueRequest, type CredentialFormat } from './issue-request.ts';
 import { LedgerWriteError, type LedgerWriter } from './ledger-writer.ts';
-import { receiptOf } from './receipts.ts';
+import { receiptOf, receiptsReady } from './receipts.ts';
 import type { CredentialStatus, IssuerDb, IssuerTables } from './schema.ts';
 
 /** What a learner's wallet receives: the signed credential and the receipt of its anchor. */
@@ -173,6 +173,6 @@ export class CredentialService {
   async #receipt(row: IssuerTables['credentials']): Promise<AnchorReceipt | undefined> {
     if (!row.batch_root || !row.proof) return undefined;
     const batch = await this.db.selectFrom('batches').selectAll().where('merkle_root', '=', row.batch_root).executeTakeFirst();
-    return batch?.state === 'anchored' ? receiptOf(row, batch, this.ledger) : undefined;
+    return batch && receiptsReady(batch.state) ? receiptOf(row, batch, this.ledger) : undefined;
   }
 }

@@ -1,5 +1,11 @@
 import type { AnchorReceipt } from '../core/receipt.ts';
-import type { IssuerTables } from './schema.ts';
+import type { BatchState, IssuerTables } from './schema.ts';
+
+/**
+ * A batch's receipts are handed out once its transaction is mined, before it is final: what a
+ * verifier checks is the root, which the issuer anchors again if the chain loses it.
+ */
+export const receiptsReady = (state: BatchState): boolean => state === 'anchored' || state === 'final';
 
 /** The anchor receipt of an anchored credential, from what the issuer stored when its batch was mined. */
 export function receiptOf(

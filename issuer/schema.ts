@@ -1,7 +1,8 @@
-import { type Kysely, type Migration } from 'kysely';
+import { type Generated, type Kysely, type Migration } from 'kysely';
 
 export type CredentialStatus = 'pending' | 'anchored' | 'revoked';
-export type BatchState = 'open' | 'sent' | 'anchored';
+/** `anchored`: mined, receipts handed out, still watched; `final`: enough confirmations (docs/ledger.md). */
+export type BatchState = 'open' | 'sent' | 'anchored' | 'final';
 
 export interface IssuerTables {
   settings: { name: string; value: string };
@@ -39,6 +40,8 @@ export interface IssuerTables {
     tx_hash: string | null;
     block_number: number | null;
     anchored_at: string | null;
+    /** Times the root was anchored again because the chain had lost it. */
+    reanchor_count: Generated<number>;
   };
 }
 
@@ -104,6 +107,11 @@ export const issuerMigrations: Record<string, Migration> = {
         .execute();
       await db.schema.createIndex('credentials_pending').on('credentials').columns(['status', 'batch_root', 'issued_at']).execute();
       await db.schema.createIndex('credentials_by_batch').on('credentials').column('batch_root').execute();
+    },
+  },
+  '002_anchor_finality': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('batches').addColumn('reanchor_count', 'integer', (c) => c.notNull().defaultTo(0)).execute();
     },
   },
 };
