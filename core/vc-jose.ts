@@ -63,7 +63,10 @@ export function nodeJoseSigner(privateKey: KeyObject, kid: string): JoseSigner {
   };
 }
 
-/** The EnvelopedVerifiableCredential that carries a vc+jwt in a VC 2.0 presentation. */
-export function envelopedCredential(token: string): { '@context': string; type: 'EnvelopedVerifiableCredential'; id: string } {
-  return { '@context': VC_V2_CONTEXT, type: 'EnvelopedVerifiableCredential', id: `data:application/vc+jwt,${token}` };
+/**
+ * The EnvelopedVerifiableCredential that carries a vc+jwt (or, with `jwt`, a VC-JWT 1.1) in a VC
+ * 2.0 presentation or a VC API answer.
+ */
+export function envelopedCredential(token: string, mediaType: 'vc+jwt' | 'jwt' = 'vc+jwt'): { '@context': string; type: 'EnvelopedVerifiableCredential'; id: string } {
+  return { '@context': VC_V2_CONTEXT, type: 'EnvelopedVerifiableCredential', id: `data:application/${mediaType},${token}` };
 }

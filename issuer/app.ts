@@ -61,10 +61,7 @@ export function createIssuerApp(options: IssuerAppOptions): Hono {
     const claimUrl = `${options.publicUrl}/claims/${issued.claimCode}`;
     return c.json(
       {
-        verifiableCredential:
-          issued.format === 'vc-jose-2.0'
-            ? envelopedCredential(issued.jwt)
-            : { type: 'EnvelopedVerifiableCredential', id: `data:application/jwt,${issued.jwt}` },
+        verifiableCredential: envelopedCredential(issued.jwt, issued.format === 'vc-jose-2.0' ? 'vc+jwt' : 'jwt'),
         format: issued.format,
         credentialId: issued.id,
         credentialHash: issued.credentialHash,

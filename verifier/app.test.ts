@@ -318,7 +318,7 @@ describe('POST /credentials/verify with an issued credential', () => {
 
   it('valid as an EnvelopedVerifiableCredential with a data: URL', async () => {
     for (const prefix of ['data:application/jwt,', 'data:application/vc+jwt,']) {
-      const reply = await verifyCredential({ type: 'EnvelopedVerifiableCredential', id: `${prefix}${bundleA.credential}` }, { anchorReceipt: bundleA.anchorReceipt });
+      const reply = await verifyCredential({ '@context': 'https://www.w3.org/ns/credentials/v2', type: 'EnvelopedVerifiableCredential', id: `${prefix}${bundleA.credential}` }, { anchorReceipt: bundleA.anchorReceipt });
       expectValid(reply);
     }
     const asList = await verifyCredential({ '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['EnvelopedVerifiableCredential'], id: `data:application/jwt,${bundleA.credential}` }, { anchorReceipt: bundleA.anchorReceipt });
@@ -503,7 +503,7 @@ describe('POST /presentations/verify', () => {
   it('valid as an EnvelopedVerifiablePresentation object', async () => {
     const nonce = await challenge();
     const jwt = await signPresentation(learner, [bundleA], nonce, domain());
-    const reply = await verifyPresentation({ type: 'EnvelopedVerifiablePresentation', id: `data:application/vp+jwt,${jwt}` }, { challenge: nonce, domain: domain() });
+    const reply = await verifyPresentation({ '@context': ['https://www.w3.org/ns/credentials/v2'], type: 'EnvelopedVerifiablePresentation', id: `data:application/vp+jwt,${jwt}` }, { challenge: nonce, domain: domain() });
     expectValid(reply);
   });
 

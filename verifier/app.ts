@@ -4,7 +4,7 @@ import { rateLimit, type RateLimitOptions } from '../core/rate-limit.ts';
 import type { ChallengeStore } from './challenges.ts';
 import { localized, TRANSIENT_REASONS, type CheckFragment, type Verdict } from './fragment.ts';
 import { negotiateLanguage } from './messages/index.ts';
-import { envelopedToken } from './formats/index.ts';
+import { envelopedToken, FormatError } from './formats/index.ts';
 import { verifyCredentialToken, type VerifierContext } from './verify-credential.ts';
 import { verifyPresentationToken } from './verify-presentation.ts';
 
@@ -20,7 +20,13 @@ const MAX_BODY_BYTES = 256 * 1024;
 /** The compact JWS of a credential or presentation input; strings go to the parser as they are. */
 function tokenOf(input: unknown, field: string): string {
   if (typeof input === 'string') return input;
-  const jwt = envelopedToken(input);
+  let jwt: string | undefined;
+  try {
+    jwt = envelopedToken(input);
+  } catch (error) {
+    if (error instanceof FormatError) throw new HttpProblem(400, 'Malformed envelope', `"${field}": ${error.message}.`);
+    throw error;
+  }
   if (!jwt) {
     throw new HttpProblem(400, 'Unsupported format', `"${field}" must be a JWT (compact JWS) or an enveloped credential/presentation with a data: URL holding one.`);
   }

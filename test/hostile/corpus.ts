@@ -819,11 +819,11 @@ vpCase('a credential sent as the presentation: malformed_presentation', malforme
 vpCase('an SD-JWT enveloped credential only: unverifiable (422) credential_format_unsupported', { status: 422, verdict: 'unverifiable', failing: 'credential_format:credential_format_unsupported' }, async (f) => {
   const nonce = await f.challenge();
   const sdJwt = `${f.A.credential}~${raw('["salt","name","Amina"]')}~`;
-  return vpBody(rawVp(f.holder, nonce, f.domain, vpClaim([{ type: 'EnvelopedVerifiableCredential', id: `data:application/vc+sd-jwt,${sdJwt}` }])), { challenge: nonce });
+  return vpBody(rawVp(f.holder, nonce, f.domain, vpClaim([{ '@context': V2, type: 'EnvelopedVerifiableCredential', id: `data:application/vc+sd-jwt,${sdJwt}` }])), { challenge: nonce });
 });
 vpCase('the genuine credential beside an SD-JWT one: unverifiable (422)', { status: 422, verdict: 'unverifiable', failing: 'credential_format:credential_format_unsupported' }, async (f) => {
   const nonce = await f.challenge();
-  return vpBody(rawVp(f.holder, nonce, f.domain, vpClaim([f.A.credential, { type: 'EnvelopedVerifiableCredential', id: `data:application/dc+sd-jwt,${f.A.credential}~` }], [f.A.anchorReceipt])), { challenge: nonce });
+  return vpBody(rawVp(f.holder, nonce, f.domain, vpClaim([f.A.credential, { '@context': V2, type: 'EnvelopedVerifiableCredential', id: `data:application/dc+sd-jwt,${f.A.credential}~` }], [f.A.anchorReceipt])), { challenge: nonce });
 });
 vpCase('a VC 2.0 presentation (vp+jwt) of the genuine credential, receipts in anchorReceipts: valid', valid('anchored:anchored'), async (f) => {
   const nonce = await f.challenge();

@@ -229,19 +229,33 @@ export interface UnsupportedCredential {
 }
 
 /**
+ * An envelope is itself a verifiable credential or presentation (VC Data Model 2.0 §4.13): its
+ * `@context` must be present with the VC 2.0 base context first (a lone string of it is the
+ * compacted form the specification's own examples use).
+ */
+function checkEnvelopeContext(envelope: Record<string, unknown>, what: string): void {
+  checkContext(own(envelope, '@context'), [VC_V2_CONTEXT], what);
+}
+
+/**
  * The compact JWS inside a VC API request's `verifiableCredential` / `verifiablePresentation`
  * object: an EnvelopedVerifiableCredential or EnvelopedVerifiablePresentation whose id is a
- * `data:` URL of a JWT media type; undefined for anything else.
+ * `data:` URL of a JWT media type; undefined for anything else. Throws a FormatError for such an
+ * envelope whose `@context` is not VC 2.0's.
  */
 export function envelopedToken(value: unknown): string | undefined {
   if (!isPlainObject(value)) return undefined;
-  const types = asList(own(value as Record<string, unknown>, 'type'));
-  if (!types.includes('EnvelopedVerifiableCredential') && !types.includes('EnvelopedVerifiablePresentation')) return undefined;
-  const id = own(value as Record<string, unknown>, 'id');
+  const envelope = value as Record<string, unknown>;
+  const types = asList(own(envelope, 'type'));
+  const isCredential = types.includes('EnvelopedVerifiableCredential');
+  if (!isCredential && !types.includes('EnvelopedVerifiablePresentation')) return undefined;
+  const id = own(envelope, 'id');
   const match = typeof id === 'string' ? DATA_URL.exec(id) : null;
   if (!match || match[2] !== '' || !ENVELOPE_MEDIA_TYPES.has(match[1]!.toLowerCase())) return undefined;
   const token = (id as string).slice(match[0].length);
-  return isCompactJws(token) ? token : undefined;
+  if (!isCompactJws(token)) return undefined;
+  checkEnvelopeContext(envelope, isCredential ? 'enveloped credential' : 'enveloped presentation');
+  return token;
 }
 
 /**
@@ -276,13 +290,14 @@ export function credentialTokensOf(value: unknown, allowBareJwt: boolean): { tok
     const data = (id as string).slice(match![0].length);
     if (JWT_MEDIA_TYPES.has(mediaType) && params === '') {
       if (!isCompactJws(data)) fail(`${which}'s data: URL does not hold a compact JWS`);
-      tokens.push(data);
     } else if (UNSUPPORTED_MEDIA_TYPES.has(mediaType)) {
       if (data.length === 0) fail(`${which}'s data: URL is empty`);
-      unsupported.push({ index, mediaType });
     } else {
       fail(`${which} has the media type ${show(mediaType + params)}, which is not a secured credential`);
     }
+    checkEnvelopeContext(item as Record<string, unknown>, `envelope of ${which}`);
+    if (JWT_MEDIA_TYPES.has(mediaType)) tokens.push(data);
+    else unsupported.push({ index, mediaType });
   });
   return { tokens, unsupported };
 }

@@ -314,7 +314,7 @@ describe('VC 1.1 tokens made by did-jwt-vc (EdDSA, core/ed25519.ts)', () => {
     expect(verifyJwsSignature(key, read.value.jws.signingInput, read.value.jws.signature, 'EdDSA')).toBe(true);
     expect(readCredentialToken(vpJwt)).toMatchObject({ ok: false, reason: 'malformed_credential', detail: /presentation/ });
     // A 1.1 VP may also carry enveloped credentials (did-jwt-vc cannot make one, so this one is hand-built).
-    const enveloped = token({ alg: 'EdDSA', typ: 'JWT' }, { iss: holderDid, vp: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiablePresentation'], verifiableCredential: [{ type: 'EnvelopedVerifiableCredential', id: `data:application/vc+jwt,${jwt}` }, { type: ['EnvelopedVerifiableCredential'], id: `data:application/jwt,${jwt}` }] } });
+    const enveloped = token({ alg: 'EdDSA', typ: 'JWT' }, { iss: holderDid, vp: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiablePresentation'], verifiableCredential: [envelopedCredential(jwt), { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['EnvelopedVerifiableCredential'], id: `data:application/jwt,${jwt}` }] } });
     expect(readPresentationToken(enveloped)).toMatchObject({ ok: true, value: { credentialTokens: [jwt, jwt], anchorReceipts: [], audience: [] } });
     expect(readPresentationToken(jwt)).toMatchObject({ ok: false, reason: 'malformed_presentation', detail: /credential/ });
   });
@@ -453,7 +453,7 @@ describe('readPresentationToken strictness', () => {
     expect(detail(readPresentationToken(vpOf(vpBase)))).toBe('ok');
     const withIss = readPresentationToken(vpOf({ ...vpBase, holder: undefined, iss: 'did:example:holder' }));
     expect(withIss.ok && withIss.value.holder).toBe('did:example:holder');
-    const mixed = readPresentationToken(vpOf({ ...vpBase, verifiableCredential: [...vpBase.verifiableCredential, { type: 'EnvelopedVerifiableCredential', id: 'data:application/vc+sd-jwt,abc~' }, { type: 'EnvelopedVerifiableCredential', id: 'data:application/vc+cose;base64,0oRY' }] }));
+    const mixed = readPresentationToken(vpOf({ ...vpBase, verifiableCredential: [...vpBase.verifiableCredential, { '@context': V2, type: 'EnvelopedVerifiableCredential', id: 'data:application/vc+sd-jwt,abc~' }, { '@context': V2, type: 'EnvelopedVerifiableCredential', id: 'data:application/vc+cose;base64,0oRY' }] }));
     expect(mixed.ok && mixed.value.unsupportedCredentials).toEqual([{ index: 1, mediaType: 'application/vc+sd-jwt' }, { index: 2, mediaType: 'application/vc+cose' }]);
     expect(mixed.ok && mixed.value.credentialTokens).toEqual([vcToken]);
   });

@@ -80,7 +80,7 @@ const credentialLike = fc.record(
     validFrom: fc.oneof(fc.constant('2025-01-01T00:00:00Z'), anyJson),
     validUntil: anyJson,
     verifiableCredential: fc.oneof(
-      fc.array(fc.oneof(fc.constant({ type: 'EnvelopedVerifiableCredential', id: 'data:application/vc+jwt,a.b.c' }), fc.record({ type: anyJson, id: anyJson }), anyJson), { maxLength: 25 }),
+      fc.array(fc.oneof(fc.constant({ '@context': V2, type: 'EnvelopedVerifiableCredential', id: 'data:application/vc+jwt,a.b.c' }), fc.record({ type: anyJson, id: anyJson }), anyJson), { maxLength: 25 }),
       anyJson,
     ),
     credentialStatus: anyJson,
@@ -158,7 +158,7 @@ describe('token readers under fuzzing', () => {
 
   it('never throw on mutations of a valid 2.0 credential and presentation', () => {
     const vc = wrap({ alg: 'EdDSA', typ: 'vc+jwt', cty: 'vc' }, { '@context': [V2], type: ['VerifiableCredential'], issuer: 'did:example:i', credentialSubject: { id: 'did:example:s', n: 1 }, validFrom: '2025-01-01T00:00:00Z' });
-    const vp = wrap({ alg: 'EdDSA', typ: 'vp+jwt' }, { '@context': [V2], type: ['VerifiablePresentation'], holder: 'did:example:h', verifiableCredential: [{ type: 'EnvelopedVerifiableCredential', id: `data:application/vc+jwt,${vc}` }] });
+    const vp = wrap({ alg: 'EdDSA', typ: 'vp+jwt' }, { '@context': [V2], type: ['VerifiablePresentation'], holder: 'did:example:h', verifiableCredential: [{ '@context': V2, type: 'EnvelopedVerifiableCredential', id: `data:application/vc+jwt,${vc}` }] });
     expect(readCredentialToken(vc).ok && readPresentationToken(vp).ok).toBe(true);
     const mutation = fc.record({ source: fc.constantFrom(vc, vp), at: fc.nat(), length: fc.integer({ min: 0, max: 8 }), insert: fc.string({ maxLength: 8 }) });
     fc.assert(
@@ -181,7 +181,7 @@ describe('token readers under fuzzing', () => {
         holder: mostly(fc.constant('did:example:holder')),
         credentialSubject: mostly(fc.constantFrom({ id: 'did:example:s', a: 1 }, [{ a: 1 }, { id: 'urn:x:1' }])),
         validFrom: mostly(fc.date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString())),
-        verifiableCredential: mostly(fc.array(fc.constant({ type: 'EnvelopedVerifiableCredential', id: 'data:application/vc+jwt,a.b.c' }), { minLength: 1, maxLength: 22 })),
+        verifiableCredential: mostly(fc.array(fc.constant({ '@context': V2, type: 'EnvelopedVerifiableCredential', id: 'data:application/vc+jwt,a.b.c' }), { minLength: 1, maxLength: 22 })),
         iss: fc.constantFrom('did:example:issuer', 'did:example:holder'),
         nbf: mostly(fc.integer({ min: 0, max: 4_000_000_000 })),
         exp: mostly(fc.integer({ min: 0, max: 4_000_000_000 })),

@@ -25,7 +25,7 @@ import {
 } from './data-model.ts';
 import { describeShapeProblem, hasOwn, isPlainObject, jsonShapeProblem, own } from './json-limits.ts';
 
-export { envelopedToken, MAX_CREDENTIALS_PER_PRESENTATION, VC_V1_CONTEXT, VC_V2_CONTEXT, isDid, isUrl, type UnsupportedCredential } from './data-model.ts';
+export { envelopedToken, FormatError, MAX_CREDENTIALS_PER_PRESENTATION, VC_V1_CONTEXT, VC_V2_CONTEXT, isDid, isUrl, type UnsupportedCredential } from './data-model.ts';
 
 export type CredentialFormat = 'vc-jwt-1.1' | 'vc-jose-2.0';
 export type PresentationFormat = 'vp-jwt-1.1' | 'vp-jose-2.0';
