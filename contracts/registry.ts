@@ -88,6 +88,12 @@ export class Registry {
     };
   }
 
+  /** The revocation institution `institutionId` recorded for `credentialHash` (revokedAt 0: none). */
+  async revocation(institutionId: number, credentialHash: string, blockTag?: number): Promise<{ revokedAt: number; reason: number }> {
+    const r = await this.contract.getFunction('getRevocation').staticCall(institutionId, credentialHash, blockTag === undefined ? {} : { blockTag });
+    return { revokedAt: Number(r.revokedAt), reason: Number(r.reason) };
+  }
+
   async institution(institutionId: number): Promise<Institution> {
     const i = await this.contract.getFunction('getInstitution').staticCall(institutionId);
     return { id: institutionId, status: statusName(Number(i.status)), statusSince: Number(i.statusSince), did: i.did, name: i.name };

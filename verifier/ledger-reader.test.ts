@@ -21,11 +21,11 @@ describe('ledger read policy', () => {
   const credentialHash = `0x${randomBytes(32).toString('hex')}`;
 
   const trusted = (rpcUrls: string[]): TrustedRegistry => ({ name: 'test registry', chainId: 31337, registry: registryAddress.toLowerCase(), rpcUrls });
-  const anchoredCheck = async (rpcUrls: string[]) => {
+  const anchoredCheck = async (rpcUrls: string[], now = new Date()) => {
     const reader = new LedgerReader({ registries: [trusted(rpcUrls)] }, { timeoutMs: 1500, cacheTtlMs: 0 });
     try {
       const evidence = gatherLedgerEvidence(receipt, did, credentialHash, reader);
-      return { anchored: await checkAnchored(evidence), revoked: await checkNotRevoked(evidence) };
+      return { anchored: await checkAnchored(evidence, now), revoked: await checkNotRevoked(evidence) };
     } finally {
       reader.destroy();
     }
@@ -71,10 +71,12 @@ describe('ledger read policy', () => {
     expect(revoked.reason).toBe('revoked');
   });
 
-  it('reports a lagging node as cannot-tell, never as not anchored', async () => {
-    const { anchored } = await anchoredCheck([b.rpcUrl]);
-    expect(anchored).toMatchObject({ status: 'unverifiable', reason: 'ledger_lagging' });
+  it('a node whose head is older than maxHeadAgeSeconds (60 by default) is behind: cannot tell, not "not anchored"', async () => {
+    const head = (await b.provider.getBlock('latest'))!.timestamp;
+    expect((await anchoredCheck([b.rpcUrl], new Date((head + 61) * 1000))).anchored).toMatchObject({ status: 'unverifiable', reason: 'ledger_lagging' });
+    expect((await anchoredCheck([b.rpcUrl], new Date((head + 60) * 1000))).anchored).toMatchObject({ status: 'invalid', reason: 'root_not_anchored' });
   });
+
 
   it('with several endpoints, the most advanced node decides: the lagging one cannot hide a revocation', async () => {
     for (const urls of [[b.rpcUrl, a.rpcUrl], [a.rpcUrl, b.rpcUrl]]) {
@@ -95,13 +97,15 @@ describe('ledger read policy', () => {
   it('reuses an answer within the cache TTL (even with the node gone) and reads afresh after it', async () => {
     const c = await startTestChain();
     await c.provider.send('anvil_loadState', [await a.provider.send('anvil_dumpState', [])]);
-    const reader = new LedgerReader({ registries: [trusted([c.rpcUrl])] }, { timeoutMs: 1000, cacheTtlMs: 400 });
+    let clock = 0;
+    const reader = new LedgerReader({ registries: [trusted([c.rpcUrl])] }, { timeoutMs: 1000, cacheTtlMs: 400, now: () => clock });
     try {
       const read = () => checkAnchored(gatherLedgerEvidence(receipt, did, credentialHash, reader));
       expect((await read()).status).toBe('valid');
       await c.stop();
+      clock = 399;
       expect((await read()).status).toBe('valid');
-      await new Promise((r) => setTimeout(r, 500));
+      clock = 400;
       expect(await read()).toMatchObject({ status: 'unverifiable', reason: 'ledger_unreachable' });
     } finally {
       reader.destroy();

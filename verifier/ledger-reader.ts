@@ -3,14 +3,38 @@ import { connectProvider } from '../contracts/provider.ts';
 import { Registry, type CredentialFacts } from '../contracts/registry.ts';
 import type { TrustConfig, TrustedRegistry } from './trust.ts';
 
-export class LedgerUnreachableError extends Error {}
+export class LedgerUnreachableError extends Error {
+  /** The registries that could not be asked. */
+  constructor(message: string, readonly registries: readonly TrustedRegistry[]) {
+    super(message);
+  }
+}
 
+/** What a node says about its own progress: its latest block and whether it is still catching up. */
+export interface NodeHead {
+  blockNumber: number;
+  /** The block's timestamp, in seconds. */
+  time: number;
+  /** The node answers `eth_syncing` with anything but false. */
+  syncing: boolean;
+}
+
+/**
+ * The registry's answer about one credential. Unlike the contract's `credentialFacts`, whose
+ * revocation is the anchoring institution's, `revocation` here is always the one recorded by the
+ * issuer DID's institution: it does not depend on which root (if any) a receipt names.
+ */
 export interface RegistryFacts extends CredentialFacts {
   /** The registry that answered (after a migration: the successor of the one a receipt names). */
   trusted: TrustedRegistry;
-  /** The node's head when the root was not found there: how far the node has got, and when. */
-  head?: { blockNumber: number; time: number };
+  /** The answering node's own progress, read when it did not have the root asked for. */
+  head?: NodeHead;
 }
+
+/** One trusted registry's answer about an issuer, or why it gave none. */
+export type IssuerAnswer = { trusted: TrustedRegistry; facts: RegistryFacts } | { trusted: TrustedRegistry; error: LedgerUnreachableError };
+
+const NOT_REVOKED = { revokedAt: 0, reason: 0 };
 
 interface Endpoint {
   url: string;
@@ -23,10 +47,10 @@ interface Entry {
   endpoints: Endpoint[];
 }
 
-async function headOf(provider: JsonRpcProvider, tag: number | 'latest'): Promise<{ blockNumber: number; time: number }> {
-  const block = await provider.getBlock(tag);
+async function headOf(provider: JsonRpcProvider, tag: number | 'latest'): Promise<NodeHead> {
+  const [block, syncing] = await Promise.all([provider.getBlock(tag), provider.send('eth_syncing', [])]);
   if (!block) throw new Error(`block ${tag} not found`);
-  return { blockNumber: block.number, time: block.timestamp };
+  return { blockNumber: block.number, time: block.timestamp, syncing: syncing !== false };
 }
 
 const sameRegistry = (a: { chainId: number; registry: string }, chainId: number, address: string) =>
@@ -37,8 +61,8 @@ const sameRegistry = (a: { chainId: number; registry: string }, chainId: number,
  *
  * Read policy (docs/ledger.md): with several RPC endpoints for a registry, all are asked at their
  * own latest block and the answer from the most advanced one is used, so one lagging node cannot
- * hide a recent anchor or revocation. A "not anchored" answer read below the receipt's block is
- * reported as lagging (cannot tell), never as invalid.
+ * hide a recent anchor or revocation. When that node lacks a root, its own progress (`head`) is
+ * read too, so the caller can tell "not anchored" from "this node is behind".
  */
 export interface LedgerReaderOptions {
   /** Per RPC request. */
@@ -49,6 +73,8 @@ export interface LedgerReaderOptions {
    */
   cacheTtlMs?: number;
   cacheEntries?: number;
+  /** The clock the cache lifetime is measured with, in milliseconds (tests move it). */
+  now?: () => number;
 }
 
 export class LedgerReader {
@@ -56,10 +82,12 @@ export class LedgerReader {
   readonly #cache = new Map<string, { facts: RegistryFacts; expires: number }>();
   readonly #ttlMs: number;
   readonly #maxEntries: number;
+  readonly #now: () => number;
 
   constructor(trust: TrustConfig, options: LedgerReaderOptions = {}) {
     this.#ttlMs = options.cacheTtlMs ?? 10_000;
     this.#maxEntries = options.cacheEntries ?? 10_000;
+    this.#now = options.now ?? Date.now;
     this.#entries = trust.registries.map((trusted) => ({
       trusted,
       endpoints: trusted.rpcUrls.map((url) => {
@@ -100,23 +128,37 @@ export class LedgerReader {
       }
     }
     if (fallback) return fallback;
-    throw lastError;
+    throw new LedgerUnreachableError((lastError as Error).message, candidates.map((e) => e.trusted));
   }
 
-  /** Without an anchor: the first trusted registry that knows the issuer, if any. */
-  async issuerFacts(issuerDid: string): Promise<RegistryFacts | undefined> {
-    const all = await Promise.all(this.#entries.map((entry) => this.#facts(entry, ZeroHash, issuerDid, ZeroHash)));
-    return all.find((f) => f.issuerInstitutionId !== 0);
+  /**
+   * The issuer's institution and its revocation of this credential on every trusted registry,
+   * whatever a receipt says. `known` are outcomes already read (for an anchor) that stand for
+   * their registry, so a verification usually costs one call per registry, and a dead node one wait.
+   */
+  async issuerFactsOnEach(issuerDid: string, credentialHash: string, known: readonly (RegistryFacts | LedgerUnreachableError)[] = []): Promise<IssuerAnswer[]> {
+    return Promise.all(
+      this.#entries.map(async (entry): Promise<IssuerAnswer> => {
+        const outcome = known.find((k) => (k instanceof LedgerUnreachableError ? k.registries.includes(entry.trusted) : k.trusted === entry.trusted));
+        if (outcome instanceof LedgerUnreachableError) return { trusted: entry.trusted, error: outcome };
+        try {
+          return { trusted: entry.trusted, facts: outcome ?? (await this.#facts(entry, ZeroHash, issuerDid, credentialHash)) };
+        } catch (error) {
+          if (error instanceof LedgerUnreachableError) return { trusted: entry.trusted, error };
+          throw error;
+        }
+      }),
+    );
   }
 
   async #facts(entry: Entry, root: string, did: string, hash: string): Promise<RegistryFacts> {
     if (this.#ttlMs <= 0) return this.#read(entry, root, did, hash);
     const key = `${entry.trusted.chainId}|${entry.trusted.registry}|${root}|${did}|${hash}`;
     const cached = this.#cache.get(key);
-    if (cached && cached.expires > Date.now()) return cached.facts;
+    if (cached && cached.expires > this.#now()) return cached.facts;
     const facts = await this.#read(entry, root, did, hash);
     this.#cache.delete(key);
-    this.#cache.set(key, { facts, expires: Date.now() + this.#ttlMs });
+    this.#cache.set(key, { facts, expires: this.#now() + this.#ttlMs });
     if (this.#cache.size > this.#maxEntries) this.#cache.delete(this.#cache.keys().next().value!);
     return facts;
   }
@@ -125,12 +167,9 @@ export class LedgerReader {
     if (entry.endpoints.length === 1) {
       const [endpoint] = entry.endpoints as [Endpoint];
       try {
-        const facts = await endpoint.registry.credentialFacts(root, did, hash);
-        // Only a negative anchor answer needs to know how far the node has got.
-        const head = facts.anchor.institutionId === 0 && root !== ZeroHash ? await headOf(endpoint.provider, 'latest') : undefined;
-        return { ...facts, trusted: entry.trusted, ...(head ? { head } : {}) };
+        return await this.#complete(entry, endpoint, await endpoint.registry.credentialFacts(root, did, hash), root, hash);
       } catch (error) {
-        throw new LedgerUnreachableError(`${entry.trusted.name} (${endpoint.url}): ${(error as Error).message.split('\n')[0]}`);
+        throw new LedgerUnreachableError(`${entry.trusted.name} (${endpoint.url}): ${(error as Error).message.split('\n')[0]}`, [entry.trusted]);
       }
     }
     const answers = await Promise.allSettled(
@@ -142,11 +181,27 @@ export class LedgerReader {
     const ok = answers.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
     if (ok.length === 0) {
       const reasons = answers.map((a, i) => `${entry.endpoints[i]!.url}: ${a.status === 'rejected' ? String((a.reason as Error).message).split('\n')[0] : ''}`);
-      throw new LedgerUnreachableError(`${entry.trusted.name}: no endpoint answered (${reasons.join('; ')})`);
+      throw new LedgerUnreachableError(`${entry.trusted.name}: no endpoint answered (${reasons.join('; ')})`, [entry.trusted]);
     }
     const freshest = ok.reduce((best, a) => (a.blockNumber > best.blockNumber ? a : best));
-    const head = freshest.facts.anchor.institutionId === 0 && root !== ZeroHash ? await headOf(freshest.endpoint.provider, freshest.blockNumber) : undefined;
-    return { ...freshest.facts, trusted: entry.trusted, ...(head ? { head } : {}) };
+    try {
+      return await this.#complete(entry, freshest.endpoint, freshest.facts, root, hash, freshest.blockNumber);
+    } catch (error) {
+      throw new LedgerUnreachableError(`${entry.trusted.name} (${freshest.endpoint.url}): ${(error as Error).message.split('\n')[0]}`, [entry.trusted]);
+    }
+  }
+
+  /**
+   * The contract's answer, with the issuer institution's revocation (one more read when the root
+   * was not anchored by that institution) and, when the root is missing, the node's own progress.
+   */
+  async #complete(entry: Entry, endpoint: Endpoint, facts: CredentialFacts, root: string, hash: string, blockTag?: number): Promise<RegistryFacts> {
+    const issuerId = facts.issuerInstitutionId;
+    const [revocation, head] = await Promise.all([
+      issuerId === 0 ? NOT_REVOKED : issuerId === facts.anchor.institutionId ? facts.revocation : endpoint.registry.revocation(issuerId, hash, blockTag),
+      facts.anchor.institutionId === 0 && root !== ZeroHash ? headOf(endpoint.provider, blockTag ?? 'latest') : undefined,
+    ]);
+    return { ...facts, revocation, trusted: entry.trusted, ...(head ? { head } : {}) };
   }
 
   destroy(): void {

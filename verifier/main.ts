@@ -16,8 +16,13 @@ function trustFromEnvironment(env: NodeJS.ProcessEnv, dataDir: string): TrustCon
   if (env.VERIFIER_TRUST_FILE) return readTrustConfigFile(env.VERIFIER_TRUST_FILE);
   const deployment = readDeployment(dataDir);
   if (!deployment) throw new ConfigError(`Set VERIFIER_TRUST_FILE, or SKILLMARK_DATA_DIR to a data dir where \`npm start\` deployed a registry (none in ${dataDir}).`);
-  const rpcUrls = env.LEDGER_RPC_URL ? env.LEDGER_RPC_URL.split(',').map((u) => u.trim()).filter(Boolean) : [`http://127.0.0.1:${loadConfig(env).ledgerPort}`];
-  return { registries: [{ name: 'Local development registry', chainId: deployment.chainId, registry: deployment.registry.toLowerCase(), rpcUrls }] };
+  if (env.LEDGER_RPC_URL) {
+    const rpcUrls = env.LEDGER_RPC_URL.split(',').map((u) => u.trim()).filter(Boolean);
+    return { registries: [{ name: 'Local development registry', chainId: deployment.chainId, registry: deployment.registry.toLowerCase(), rpcUrls }] };
+  }
+  // The embedded node makes blocks only on demand: an old head does not mean it is behind.
+  const rpcUrls = [`http://127.0.0.1:${loadConfig(env).ledgerPort}`];
+  return { registries: [{ name: 'Local development registry', chainId: deployment.chainId, registry: deployment.registry.toLowerCase(), rpcUrls, maxHeadAgeSeconds: 0 }] };
 }
 
 /** VERIFIER_WORKERS: 1 to 64 processes, or "auto" for one per core. */

@@ -12,6 +12,12 @@ export interface TrustedRegistry {
    * here (where the authority imported their anchors) when the old chain is gone or lacks them.
    */
   migratedFrom?: { chainId: number; registry: string }[];
+  /**
+   * A node whose latest block is older than this (by the verifier's clock) is taken to be behind:
+   * a root it lacks is "cannot tell", not "not anchored". Default 60; 0 for a chain that makes
+   * blocks only on demand (the embedded development node), where an old head is normal.
+   */
+  maxHeadAgeSeconds?: number;
 }
 
 export interface TrustConfig {
@@ -40,12 +46,17 @@ export function parseTrustConfig(input: unknown, source = 'trust configuration')
       if (!Array.isArray(migratedFrom) || !migratedFrom.every((m) => Number.isSafeInteger(m?.chainId) && typeof m?.registry === 'string' && ADDRESS.test(m.registry))) {
         throw new TrustConfigError(`${where}.migratedFrom must be a list of {chainId, registry}`);
       }
+      const maxHeadAge = r.maxHeadAgeSeconds;
+      if (maxHeadAge !== undefined && (!Number.isSafeInteger(maxHeadAge) || (maxHeadAge as number) < 0)) {
+        throw new TrustConfigError(`${where}.maxHeadAgeSeconds must be a whole number of seconds (0: never)`);
+      }
       return {
         name: r.name,
         chainId: r.chainId as number,
         registry: r.registry.toLowerCase(),
         rpcUrls: urls as string[],
         ...(migratedFrom.length ? { migratedFrom: migratedFrom.map((m: { chainId: number; registry: string }) => ({ chainId: m.chainId, registry: m.registry.toLowerCase() })) } : {}),
+        ...(maxHeadAge !== undefined ? { maxHeadAgeSeconds: maxHeadAge as number } : {}),
       };
     }),
   };

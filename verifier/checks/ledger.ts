@@ -1,99 +1,102 @@
 import { parseReceipt, proofLeadsToRoot, ReceiptFormatError, type AnchorReceipt } from '../../core/receipt.ts';
 import { RevocationReason } from '../../contracts/registry.ts';
 import { fragment, type CheckFragment } from '../fragment.ts';
-import { LedgerUnreachableError, type LedgerReader, type RegistryFacts } from '../ledger-reader.ts';
+import { LedgerUnreachableError, type IssuerAnswer, type LedgerReader, type NodeHead, type RegistryFacts } from '../ledger-reader.ts';
+import type { TrustedRegistry } from '../trust.ts';
 
 /**
  * The three checks that read the registry: issuer accredited, credential anchored, not revoked.
- * They share one registry call per credential but decide independently.
+ * The anchor is read where the receipt points; the issuer's standing and its revocations are read
+ * on every trusted registry whatever the receipt says, so no receipt can hide a revocation.
  */
 export interface LedgerEvidence {
   receipt: { ok: true; receipt: AnchorReceipt } | { ok: false; fragment: CheckFragment };
-  facts: Promise<{ ok: true; facts: RegistryFacts; anchoredHere: boolean } | { ok: false; fragment: CheckFragment }>;
+  /** The registry's answer for the receipt's root; undefined without a usable receipt. */
+  anchor?: Promise<{ ok: true; facts: RegistryFacts } | { ok: false; fragment: CheckFragment }>;
+  /** Every trusted registry's answer about the issuer and its revocation of this credential. */
+  issuer: Promise<IssuerAnswer[]>;
 }
 
 const unreachable = (check: string, error: unknown) =>
   fragment(check, 'unverifiable', 'ledger_unreachable', {}, { detail: (error as Error).message });
 
-export function gatherLedgerEvidence(receiptInput: unknown, issuer: string, credentialHash: string, ledger: LedgerReader): LedgerEvidence {
-  let receipt: LedgerEvidence['receipt'];
-  if (receiptInput === undefined) {
-    receipt = { ok: false, fragment: fragment('anchored', 'invalid', 'receipt_missing') };
-  } else {
-    try {
-      const parsed = parseReceipt(receiptInput);
-      if (parsed.credentialHash !== credentialHash) receipt = { ok: false, fragment: fragment('anchored', 'invalid', 'receipt_for_other_credential', {}, { expected: credentialHash, found: parsed.credentialHash }) };
-      else if (!proofLeadsToRoot(parsed, credentialHash)) receipt = { ok: false, fragment: fragment('anchored', 'invalid', 'proof_mismatch') };
-      else if (!ledger.trustedRegistry(parsed.chainId, parsed.registry)) {
-        receipt = { ok: false, fragment: fragment('anchored', 'unverifiable', 'untrusted_registry', { chainId: parsed.chainId, registry: parsed.registry }) };
-      } else receipt = { ok: true, receipt: parsed };
-    } catch (error) {
-      if (!(error instanceof ReceiptFormatError)) throw error;
-      receipt = { ok: false, fragment: fragment('anchored', 'invalid', 'receipt_malformed', { detail: error.message }) };
+function readReceipt(receiptInput: unknown, credentialHash: string, ledger: LedgerReader): LedgerEvidence['receipt'] {
+  if (receiptInput === undefined) return { ok: false, fragment: fragment('anchored', 'invalid', 'receipt_missing') };
+  try {
+    const parsed = parseReceipt(receiptInput);
+    if (parsed.credentialHash !== credentialHash) return { ok: false, fragment: fragment('anchored', 'invalid', 'receipt_for_other_credential', {}, { expected: credentialHash, found: parsed.credentialHash }) };
+    if (!proofLeadsToRoot(parsed, credentialHash)) return { ok: false, fragment: fragment('anchored', 'invalid', 'proof_mismatch') };
+    if (!ledger.trustedRegistry(parsed.chainId, parsed.registry)) {
+      return { ok: false, fragment: fragment('anchored', 'unverifiable', 'untrusted_registry', { chainId: parsed.chainId, registry: parsed.registry }) };
     }
+    return { ok: true, receipt: parsed };
+  } catch (error) {
+    if (!(error instanceof ReceiptFormatError)) throw error;
+    return { ok: false, fragment: fragment('anchored', 'invalid', 'receipt_malformed', { detail: error.message }) };
   }
-  const facts = (async (): Promise<Awaited<LedgerEvidence['facts']>> => {
-    try {
-      if (receipt.ok) {
-        const r = receipt.receipt;
-        const found = await ledger.factsAt(r.chainId, r.registry, r.merkleRoot, issuer, credentialHash);
-        return { ok: true, facts: found, anchoredHere: true };
-      }
-      const found = await ledger.issuerFacts(issuer);
-      return found ? { ok: true, facts: found, anchoredHere: false } : { ok: false, fragment: fragment('issuer_accredited', 'invalid', 'issuer_not_accredited', { issuer }) };
-    } catch (error) {
-      if (error instanceof LedgerUnreachableError) return { ok: false, fragment: unreachable('ledger', error) };
-      throw error;
-    }
+}
+
+export function gatherLedgerEvidence(receiptInput: unknown, issuer: string, credentialHash: string, ledger: LedgerReader): LedgerEvidence {
+  const receipt = readReceipt(receiptInput, credentialHash, ledger);
+  const read = receipt.ok
+    ? ledger.factsAt(receipt.receipt.chainId, receipt.receipt.registry, receipt.receipt.merkleRoot, issuer, credentialHash).catch((error: unknown) => {
+        if (error instanceof LedgerUnreachableError) return error;
+        throw error;
+      })
+    : undefined;
+  const anchor = read?.then((outcome) => (outcome instanceof LedgerUnreachableError ? { ok: false as const, fragment: unreachable('anchored', outcome) } : { ok: true as const, facts: outcome }));
+  const issuerAnswers = (async () => {
+    const outcome = await read;
+    return ledger.issuerFactsOnEach(issuer, credentialHash, outcome ? [outcome] : []);
   })();
-  return { receipt, facts };
+  return { receipt, ...(anchor ? { anchor } : {}), issuer: issuerAnswers };
 }
 
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
-const anchoredByIssuer = (f: RegistryFacts) => f.anchor.institutionId !== 0 && f.anchor.institutionId === f.issuerInstitutionId;
+export const anchoredByIssuer = (f: RegistryFacts) => f.anchor.institutionId !== 0 && f.anchor.institutionId === f.issuerInstitutionId;
+const answered = (answers: IssuerAnswer[]) => answers.flatMap((a) => ('facts' in a ? [a.facts] : []));
 
 export async function checkIssuerAccredited(evidence: LedgerEvidence, issuer: string): Promise<CheckFragment> {
-  const result = await evidence.facts;
-  if (!result.ok) return { ...result.fragment, check: 'issuer_accredited' };
-  const f = result.facts;
-  if (f.issuerInstitutionId === 0) return fragment('issuer_accredited', 'invalid', 'issuer_not_accredited', { issuer });
-  const details = { registry: f.trusted.name, institutionId: f.issuerInstitutionId, name: f.issuerName, status: f.issuerStatus, statusSince: iso(f.issuerStatusSince) };
-  if (result.anchoredHere && anchoredByIssuer(f)) {
-    // The registry only accepts anchors from accredited institutions: anchored by it means accredited then.
-    return f.issuerStatus === 'Accredited'
-      ? fragment('issuer_accredited', 'valid', 'issuer_accredited', { name: f.issuerName }, details)
-      : fragment('issuer_accredited', 'valid', 'issuer_accredited_then', { name: f.issuerName, status: f.issuerStatus.toLowerCase() }, details);
+  const anchor = await evidence.anchor;
+  const answers = await evidence.issuer;
+  const anchoredHere = anchor?.ok && anchoredByIssuer(anchor.facts) ? anchor.facts : undefined;
+  const f = anchoredHere ?? answered(answers).find((facts) => facts.issuerInstitutionId !== 0);
+  if (!f) {
+    const failed = answers.find((a) => 'error' in a);
+    return failed && 'error' in failed ? unreachable('issuer_accredited', failed.error) : fragment('issuer_accredited', 'invalid', 'issuer_not_accredited', { issuer });
   }
-  return f.issuerStatus === 'Accredited'
-    ? fragment('issuer_accredited', 'valid', 'issuer_accredited', { name: f.issuerName }, details)
+  const details = { registry: f.trusted.name, institutionId: f.issuerInstitutionId, name: f.issuerName, status: f.issuerStatus, statusSince: iso(f.issuerStatusSince) };
+  if (f.issuerStatus === 'Accredited') return fragment('issuer_accredited', 'valid', 'issuer_accredited', { name: f.issuerName }, details);
+  // The registry only accepts anchors from accredited institutions: anchored by it means accredited then.
+  return anchoredHere
+    ? fragment('issuer_accredited', 'valid', 'issuer_accredited_then', { name: f.issuerName, status: f.issuerStatus.toLowerCase() }, details)
     : fragment('issuer_accredited', 'invalid', 'issuer_not_accredited_now', { name: f.issuerName, status: f.issuerStatus.toLowerCase() }, details);
 }
 
-/** How long after a receipt's claimed anchoring time a node that still lacks the root is no longer "behind". */
-const LAG_GRACE_SECONDS = 600;
+/** How old a node's latest block may be, by our clock, before the node counts as behind. */
+export const DEFAULT_MAX_HEAD_AGE_SECONDS = 60;
 
 /**
- * A node that lacks the root may just be behind: its head is below the receipt's block and its
- * latest block is older than the receipt's anchoring time (plus a grace period). A receipt that
- * claims a far-future block but an anchoring time long past (or a time in the future) is not
- * given the benefit of the doubt: the root is simply not anchored.
+ * Whether a node that lacks a root may just be behind, judged only from what the node reports
+ * about itself (never from the receipt, which the presenter writes): it says it is still syncing,
+ * or its latest block is older than the registry's `maxHeadAgeSeconds` (0: a chain that makes
+ * blocks only on demand, whose head is current however old).
  */
-function nodeIsBehind(f: RegistryFacts, receipt: AnchorReceipt, now: Date): boolean {
-  if (!f.head || f.trusted.chainId !== receipt.chainId || f.trusted.registry !== receipt.registry.toLowerCase()) return false;
-  const claimedAt = Date.parse(receipt.anchoredAt) / 1000;
-  if (claimedAt > now.getTime() / 1000 + 60) return false;
-  return f.head.blockNumber < receipt.blockNumber && f.head.time < claimedAt + LAG_GRACE_SECONDS;
+export function nodeIsBehind(head: NodeHead, trusted: TrustedRegistry, now: Date): boolean {
+  if (head.syncing) return true;
+  const maxAge = trusted.maxHeadAgeSeconds ?? DEFAULT_MAX_HEAD_AGE_SECONDS;
+  return maxAge > 0 && now.getTime() / 1000 - head.time > maxAge;
 }
 
 export async function checkAnchored(evidence: LedgerEvidence, now = new Date()): Promise<CheckFragment> {
   if (!evidence.receipt.ok) return evidence.receipt.fragment;
   const receipt = evidence.receipt.receipt;
-  const result = await evidence.facts;
-  if (!result.ok) return { ...result.fragment, check: 'anchored' };
+  const result = (await evidence.anchor)!;
+  if (!result.ok) return result.fragment;
   const f = result.facts;
   if (f.anchor.institutionId === 0) {
-    if (nodeIsBehind(f, receipt, now)) {
-      return fragment('anchored', 'unverifiable', 'ledger_lagging', { blockNumber: f.head!.blockNumber, receiptBlock: receipt.blockNumber });
+    if (f.head && nodeIsBehind(f.head, f.trusted, now)) {
+      return fragment('anchored', 'unverifiable', 'ledger_lagging', { blockNumber: f.head.blockNumber, headAt: iso(f.head.time) }, { syncing: f.head.syncing });
     }
     return fragment('anchored', 'invalid', 'root_not_anchored', {}, { merkleRoot: receipt.merkleRoot });
   }
@@ -108,13 +111,25 @@ export async function checkAnchored(evidence: LedgerEvidence, now = new Date()):
   });
 }
 
+/** A registry that another trusted registry took over (its revocations were copied there). */
+const supersededBy = (trusted: TrustedRegistry, others: readonly RegistryFacts[]) =>
+  others.some((o) => o.trusted.migratedFrom?.some((m) => m.chainId === trusted.chainId && m.registry === trusted.registry));
+
+/**
+ * Revoked on any trusted registry that knows the issuer: invalid, whatever the receipt. Otherwise
+ * a registry that could not be asked (and whose successor did not answer) leaves it open.
+ */
 export async function checkNotRevoked(evidence: LedgerEvidence): Promise<CheckFragment> {
-  if (!evidence.receipt.ok) return fragment('not_revoked', 'skipped', 'revocation_needs_anchor');
-  const result = await evidence.facts;
-  if (!result.ok) return { ...result.fragment, check: 'not_revoked' };
-  if (!anchoredByIssuer(result.facts)) return fragment('not_revoked', 'skipped', 'revocation_needs_anchor');
-  const { revokedAt, reason } = result.facts.revocation;
-  if (revokedAt === 0) return fragment('not_revoked', 'valid', 'not_revoked');
-  const reasonName = Object.entries(RevocationReason).find(([, code]) => code === reason)?.[0] ?? `code ${reason}`;
-  return fragment('not_revoked', 'invalid', 'revoked', { revokedAt: iso(revokedAt), reasonName }, { revokedAt: iso(revokedAt), reasonCode: reason });
+  const answers = await evidence.issuer;
+  const facts = answered(answers);
+  const revoked = facts.find((f) => f.issuerInstitutionId !== 0 && f.revocation.revokedAt !== 0);
+  if (revoked) {
+    const { revokedAt, reason } = revoked.revocation;
+    const reasonName = Object.entries(RevocationReason).find(([, code]) => code === reason)?.[0] ?? `code ${reason}`;
+    return fragment('not_revoked', 'invalid', 'revoked', { revokedAt: iso(revokedAt), reasonName }, { revokedAt: iso(revokedAt), reasonCode: reason, registry: revoked.trusted.name });
+  }
+  const failed = answers.find((a) => 'error' in a && !supersededBy(a.trusted, facts));
+  if (failed && 'error' in failed) return unreachable('not_revoked', failed.error);
+  if (!facts.some((f) => f.issuerInstitutionId !== 0)) return fragment('not_revoked', 'skipped', 'revocation_needs_issuer');
+  return fragment('not_revoked', 'valid', 'not_revoked');
 }

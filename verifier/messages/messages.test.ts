@@ -85,7 +85,7 @@ describe('message()', () => {
   });
 
   it('accepts numbers as values', () => {
-    expect(message('ledger_lagging', { blockNumber: 41, receiptBlock: 42 }, 'en')).toContain('block 41, the anchor is in block 42');
+    expect(message('ledger_lagging', { blockNumber: 41, headAt: '2026-01-01T00:00:00.000Z' }, 'en')).toContain('latest block, 41, is from 2026-01-01');
   });
 
   it('falls back to English for an unknown language', () => {
