@@ -16,6 +16,18 @@ export function connectProvider(rpcUrl: string, chainId: number, options: Provid
   return new JsonRpcProvider(request, network, { staticNetwork: network, batchMaxCount: 1, cacheTimeout: -1 });
 }
 
+/** Error codes (Node's and ethers') of a ledger that could not be reached or did not answer in time. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'UND_ERR_SOCKET', 'NETWORK_ERROR', 'TIMEOUT', 'SERVER_ERROR']);
+
+/** True when the ledger could not be reached or did not answer, as opposed to answering with an error. */
+export function isLedgerUnreachable(error: unknown): boolean {
+  for (let cause = error, depth = 0; typeof cause === 'object' && cause !== null && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && UNREACHABLE.has(code)) return true;
+  }
+  return false;
+}
+
 /** Asks a node for its chain id with a single, time-limited request. */
 export async function fetchChainId(rpcUrl: string, timeoutMs = 5000): Promise<number> {
   const response = await fetch(rpcUrl, {

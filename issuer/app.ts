@@ -4,7 +4,7 @@ import { envelopedCredential } from '../core/vc-jose.ts';
 import { RevocationReason, type RevocationReasonName } from '../contracts/registry.ts';
 import type { AnchoringStatus } from './anchoring.ts';
 import type { CredentialService } from './credentials.ts';
-import { LedgerWriteError } from './ledger-writer.ts';
+import { ledgerProblem } from './ledger-writer.ts';
 import type { CredentialStatus } from './schema.ts';
 
 export interface IssuerAppOptions {
@@ -44,9 +44,14 @@ export function createIssuerApp(options: IssuerAppOptions): Hono {
   const app = new Hono();
   const admin = bearerAuth(options.verifyAdminToken);
   const onError = handleErrors(options.log);
-  app.onError((error, c) =>
-    error instanceof LedgerWriteError ? problemResponse(c, new HttpProblem(502, 'Ledger error', `The ledger refused or did not confirm the transaction: ${error.message}`)) : onError(error, c),
-  );
+  app.onError((error, c) => {
+    const problem = ledgerProblem(error);
+    if (!problem) return onError(error, c);
+    // An expected condition, not a bug: one line, no stack trace.
+    (options.log ?? console.error)(`${c.req.method} ${c.req.path}: ${problem.title.toLowerCase()}: ${error.message.split('\n')[0]}`);
+    if (problem.status === 503) c.header('Retry-After', '30');
+    return problemResponse(c, problem);
+  });
   app.notFound(notFound);
   app.use('*', limitBody(MAX_BODY_BYTES));
 

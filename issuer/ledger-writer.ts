@@ -1,10 +1,31 @@
 import { keccak256, type Provider, type TransactionReceipt, type Wallet } from 'ethers';
+import { HttpProblem } from '../core/http.ts';
+import { isLedgerUnreachable } from '../contracts/provider.ts';
 import { describeContractError, Registry } from '../contracts/registry.ts';
 
 /** No transaction of ours needs more; a larger estimate means something is wrong. */
 const GAS_CAP = 2_000_000n;
 
 export class LedgerWriteError extends Error {}
+
+/** Codes of ethers errors for a ledger that answered but refused or failed the request. */
+const LEDGER_ANSWERED = new Set(['CALL_EXCEPTION', 'INSUFFICIENT_FUNDS', 'NONCE_EXPIRED', 'REPLACEMENT_UNDERPRICED', 'TRANSACTION_REPLACED', 'BAD_DATA', 'UNKNOWN_ERROR']);
+
+/**
+ * The answer to a request that failed at the ledger: 503 when it could not be reached (worth
+ * retrying; every ledger operation of the issuer is safe to repeat), 502 when it answered with an
+ * error. Undefined for any other error.
+ */
+export function ledgerProblem(error: unknown): HttpProblem | undefined {
+  if (isLedgerUnreachable(error)) {
+    return new HttpProblem(503, 'Ledger unavailable', 'The ledger did not answer. Try again in a moment; repeating this request is safe.');
+  }
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (error instanceof LedgerWriteError || (typeof code === 'string' && LEDGER_ANSWERED.has(code))) {
+    return new HttpProblem(502, 'Ledger error', `The ledger refused or did not confirm the operation: ${describeContractError(error)}`);
+  }
+  return undefined;
+}
 
 /**
  * Writes to the registry with the institution's ledger key. Every write goes through one queue,
@@ -39,12 +60,12 @@ export class LedgerWriter {
   }
 
   /** Signs (does not send) a transaction calling `method`; the caller stores it before sending. */
-  sign(method: 'anchor' | 'revoke' | 'revokeMany' | 'addSigner' | 'removeSigner', args: unknown[]): Promise<{ signedTx: string; txHash: string }> {
+  sign(method: 'anchor' | 'revoke' | 'revokeMany' | 'addSigner' | 'removeSigner' | 'addDid' | 'reportDidCompromised', args: unknown[]): Promise<{ signedTx: string; txHash: string }> {
     return this.#signTx(method, { to: this.registry.address, data: this.registry.contract.interface.encodeFunctionData(method, args) });
   }
 
   /** Signs, sends and waits for a registry call; throws when it does not succeed. */
-  async send(method: 'revoke' | 'addSigner' | 'removeSigner', args: unknown[]): Promise<TransactionReceipt> {
+  async send(method: 'revoke' | 'addSigner' | 'removeSigner' | 'addDid' | 'reportDidCompromised', args: unknown[]): Promise<TransactionReceipt> {
     return this.#sendSigned(await this.sign(method, args));
   }
 
@@ -66,6 +87,7 @@ export class LedgerWriter {
       try {
         gas = await this.provider.estimateGas({ from: this.address, ...request });
       } catch (error) {
+        if (isLedgerUnreachable(error)) throw error;
         throw new LedgerWriteError(`the registry refuses ${what}: ${describeContractError(error)}`);
       }
       if (gas > GAS_CAP) throw new LedgerWriteError(`${what} would use ${gas} gas, above the cap of ${GAS_CAP}`);
