@@ -6,11 +6,15 @@ import type { AnchoringStatus } from './anchoring.ts';
 import type { CredentialService } from './credentials.ts';
 import { ledgerProblem } from './ledger-writer.ts';
 import type { CredentialStatus } from './schema.ts';
+import type { SigningKeyRotation } from './signing-key.ts';
 
 export interface IssuerAppOptions {
   credentials: CredentialService;
   verifyAdminToken: (token: string) => boolean;
-  institution: { did: string; name: string; chainId: number; registry: string };
+  institution: { name: string; chainId: number; registry: string };
+  /** The DID credentials are signed with now (it changes with a signing-key rotation). */
+  signingDid: () => string;
+  rotateSigningKey: (body: Record<string, unknown>) => Promise<SigningKeyRotation>;
   /** The ledger address in use now (it changes with a key rotation). */
   ledgerAddress: () => string;
   rotateLedgerKey: () => Promise<{ previous: string; current: string }>;
@@ -24,7 +28,7 @@ export interface IssuerAppOptions {
 const MAX_BODY_BYTES = 64 * 1024;
 const STATUSES: CredentialStatus[] = ['pending', 'anchored', 'revoked'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+export const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
 function credentialId(raw: string): string {
   const id = raw.toLowerCase();
@@ -55,10 +59,11 @@ export function createIssuerApp(options: IssuerAppOptions): Hono {
   app.notFound(notFound);
   app.use('*', limitBody(MAX_BODY_BYTES));
 
-  app.get('/health', (c) => c.json({ status: 'ok', did: options.institution.did }));
-  app.get('/institution', (c) => c.json({ ...options.institution, ledgerAddress: options.ledgerAddress() }));
+  app.get('/health', (c) => c.json({ status: 'ok', did: options.signingDid() }));
+  app.get('/institution', (c) => c.json({ did: options.signingDid(), ...options.institution, ledgerAddress: options.ledgerAddress() }));
 
   app.post('/ledger-key/rotate', admin, async (c) => c.json(await options.rotateLedgerKey()));
+  app.post('/signing-key/rotate', admin, async (c) => c.json(await options.rotateSigningKey(await readJsonObject(c))));
 
   app.post('/credentials/issue', admin, async (c) => {
     const issued = await credentials.issue(await readJsonObject(c));

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { createVerifiableCredentialJwt } from 'did-jwt-vc';
+import { createVerifiableCredentialJwt, type CredentialPayload } from 'did-jwt-vc';
 import { credentialHash } from '../core/credential-hash.ts';
 import { failpoint } from '../core/failpoint.ts';
 import { HttpProblem } from '../core/http.ts';
 import type { AnchorReceipt } from '../core/receipt.ts';
 import { RevocationReason, type RevocationReasonName } from '../contracts/registry.ts';
 import { claimCodeHash, newClaimCode } from './claim-code.ts';
-import type { InstitutionIdentity } from './identity.ts';
 import { signVcJose } from '../core/vc-jose.ts';
-import { credentialFromIssueRequest, type CredentialFormat } from './issue-request.ts';
+import { credentialFromIssueRequest, type CredentialFormat, type UnsignedQualificationCredential } from './issue-request.ts';
 import { LedgerWriteError, type LedgerWriter } from './ledger-writer.ts';
 import { receiptOf, receiptsReady } from './receipts.ts';
+import type { CurrentSigningKey } from './signing-key.ts';
 import type { CredentialStatus, IssuerDb, IssuerTables } from './schema.ts';
 
 /** What a learner's wallet receives: the signed credential and the receipt of its anchor. */
@@ -55,11 +55,22 @@ function summary(row: IssuerTables['credentials']): CredentialSummary {
   };
 }
 
+/**
+ * The credential as did-jwt-vc takes it. An issuer object stays whole in `vc.issuer` (its id also
+ * becomes `iss`), as VC-JWT 1.1 has it: given the object itself, did-jwt-vc would move its name and
+ * description out of `vc` into a top-level claim.
+ */
+function vcJwtInput(credential: UnsignedQualificationCredential): CredentialPayload {
+  const { issuer } = credential;
+  const payload = typeof issuer === 'string' ? credential : { ...credential, issuer: issuer.id, vc: { issuer } };
+  return payload as unknown as CredentialPayload;
+}
+
 /** Issuing, listing, claiming and revoking the institution's credentials. */
 export class CredentialService {
   constructor(
     private readonly db: IssuerDb,
-    private readonly identity: InstitutionIdentity,
+    private readonly signingKey: CurrentSigningKey,
     private readonly writer: LedgerWriter,
     private readonly ledger: { chainId: number; registry: string },
     private readonly defaultFormat: CredentialFormat = 'vc-jwt-1.1',
@@ -69,14 +80,15 @@ export class CredentialService {
 
   /** Signs a qualification credential and stores it, pending anchoring, in one step. */
   async issue(request: Record<string, unknown>, now = new Date()): Promise<IssuedCredential> {
-    const { credential, format } = credentialFromIssueRequest(request, this.identity.did, now, this.defaultFormat);
+    const identity = this.signingKey.current();
+    const { credential, format } = await credentialFromIssueRequest(request, identity.did, now, this.defaultFormat);
     const jwt =
       format === 'vc-jose-2.0'
-        ? await signVcJose(credential, this.identity.joseSigner)
+        ? await signVcJose(credential, identity.joseSigner)
         : await createVerifiableCredentialJwt(
-            credential as typeof credential & { issuanceDate: string },
-            { did: this.identity.did, signer: this.identity.signJwt, alg: 'EdDSA' },
-            { header: { alg: 'EdDSA', kid: this.identity.kid } },
+            vcJwtInput(credential),
+            { did: identity.did, signer: identity.signJwt, alg: 'EdDSA' },
+            { header: { alg: 'EdDSA', kid: identity.kid } },
           );
     const id = randomUUID();
     const claimCode = newClaimCode();

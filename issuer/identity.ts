@@ -1,4 +1,4 @@
-import { createAgent, type IDIDManager, type IKeyManager, type TAgent } from '@veramo/core';
+import { createAgent, type IDIDManager, type IIdentifier, type IKeyManager, type TAgent } from '@veramo/core';
 import { DIDManager } from '@veramo/did-manager';
 import { KeyDIDProvider } from '@veramo/did-provider-key';
 import { KeyManager } from '@veramo/key-manager';
@@ -13,18 +13,27 @@ import { KyselyDIDStore, KyselyKeyStore, SealedPrivateKeyStore } from './veramo-
 
 export type IssuerAgent = TAgent<IKeyManager & IDIDManager>;
 
-/** The institution as it signs: its DID, the JWS key id, a JWT signer and its ledger key. */
-export interface InstitutionIdentity {
+/** The institution as it signs credentials: its DID, the JWS key id and signers. */
+export interface SigningIdentity {
   did: string;
   kid: string;
   /** Signs VC-JWT 1.1 (did-jwt signer interface). */
   signJwt: (data: string | Uint8Array) => Promise<string>;
   /** Signs VC 2.0 + JOSE with the same key. */
   joseSigner: JoseSigner;
+}
+
+/** The signing identity in use and the institution's ledger key. */
+export interface InstitutionIdentity extends SigningIdentity {
   ledgerWallet: Wallet;
 }
 
 const INSTITUTION_ALIAS = 'institution';
+const SIGNING_DID_KIND = { provider: 'did:key', kms: 'local', options: { keyType: 'Ed25519' } };
+/** The DID credentials are signed with, once a signing-key rotation replaced the first one. */
+export const SIGNING_DID_SETTING = 'signing_did';
+/** The DID a signing-key rotation is moving to, until it completes. */
+export const NEXT_SIGNING_DID_SETTING = 'signing_did_next';
 export const LEDGER_KEY_SETTING = 'ledger_key_kid';
 export const NEXT_LEDGER_KEY_SETTING = 'ledger_key_next_kid';
 
@@ -45,21 +54,32 @@ export function createIssuerAgent(db: IssuerDb, box: SecretBox): IssuerAgent {
 /**
  * Loads the institution's identity, creating it on first start: an Ed25519 did:key for signing
  * credentials and a secp256k1 key for ledger transactions, both kept sealed in the key store.
+ * After a signing-key rotation the DID recorded as the signing DID is used.
  */
 export async function loadInstitutionIdentity(agent: IssuerAgent, db: IssuerDb, box: SecretBox): Promise<InstitutionIdentity> {
-  const identifier = await agent.didManagerGetOrCreate({ alias: INSTITUTION_ALIAS, provider: 'did:key', kms: 'local', options: { keyType: 'Ed25519' } });
-  const signingKey = identifier.keys[0];
-  if (!signingKey || signingKey.type !== 'Ed25519') throw new Error('the institution DID has no Ed25519 key');
+  const rotatedTo = await getSetting(db, SIGNING_DID_SETTING);
+  const identifier = rotatedTo
+    ? await agent.didManagerGet({ did: rotatedTo })
+    : await agent.didManagerGetOrCreate({ alias: INSTITUTION_ALIAS, ...SIGNING_DID_KIND });
+  return { ...(await signingIdentity(identifier, db, box)), ledgerWallet: await ledgerWallet(agent, db, box, LEDGER_KEY_SETTING) };
+}
 
-  const privateKeys = new SealedPrivateKeyStore(db, box);
-  const signingSecret = Buffer.from((await privateKeys.getKey({ alias: signingKey.kid })).privateKeyHex, 'hex');
+/** Creates a new Ed25519 did:key for signing, its private key sealed in the key store. */
+export function createSigningDid(agent: IssuerAgent, alias: string): Promise<IIdentifier> {
+  return agent.didManagerCreate({ alias, ...SIGNING_DID_KIND });
+}
+
+/** Signers for a did:key the issuer holds, from its sealed private key. */
+export async function signingIdentity(identifier: IIdentifier, db: IssuerDb, box: SecretBox): Promise<SigningIdentity> {
+  const signingKey = identifier.keys[0];
+  if (!signingKey || signingKey.type !== 'Ed25519') throw new Error(`the signing DID ${identifier.did} has no Ed25519 key`);
+  const signingSecret = Buffer.from((await new SealedPrivateKeyStore(db, box).getKey({ alias: signingKey.kid })).privateKeyHex, 'hex');
   const kid = `${identifier.did}#${identifier.did.slice('did:key:'.length)}`;
   return {
     did: identifier.did,
     kid,
     signJwt: ed25519JwtSigner(signingSecret.subarray(0, 32)),
     joseSigner: nodeJoseSigner(ed25519PrivateKey(signingSecret.subarray(0, 32)), kid),
-    ledgerWallet: await ledgerWallet(agent, db, box, LEDGER_KEY_SETTING),
   };
 }
 

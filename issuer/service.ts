@@ -12,6 +12,7 @@ import { createIssuerAgent, loadInstitutionIdentity } from './identity.ts';
 import { rotateLedgerKey } from './key-rotation.ts';
 import { LedgerWriter } from './ledger-writer.ts';
 import { issuerMigrations, type IssuerDb, type IssuerTables } from './schema.ts';
+import { CurrentSigningKey, SigningKeyRotator } from './signing-key.ts';
 
 export interface LedgerTarget {
   /** One or more RPC endpoints of the chain; several fail over. */
@@ -50,10 +51,12 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
   const box = loadMasterKey(join(config.dataDir, 'issuer-master.key'), options.masterKey);
   const agent = createIssuerAgent(db, box);
   const identity = await loadInstitutionIdentity(agent, db, box);
-  const token = await ensureAdminToken(db, options.adminToken);
+  const token = await ensureAdminToken(db, box, options.adminToken);
   const provider = connectLedger(ledger.rpcUrls, ledger.chainId);
   const writer = new LedgerWriter(provider, identity.ledgerWallet.connect(provider), ledger.registry);
-  const credentials = new CredentialService(db, identity, writer, ledger, config.credentialFormat);
+  const signingKey = new CurrentSigningKey(identity);
+  const rotator = new SigningKeyRotator(agent, db, box, writer, signingKey);
+  const credentials = new CredentialService(db, signingKey, writer, ledger, config.credentialFormat);
   const worker = new AnchoringWorker(db, writer, { maxBatchSize: config.batchMaxSize, maxWaitMs: config.batchMaxWaitMs, confirmations: config.anchorConfirmations, log });
   let server: RunningServer | undefined;
 
@@ -66,7 +69,9 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
       const app = createIssuerApp({
         credentials,
         verifyAdminToken: token.verify,
-        institution: { did: identity.did, name: options.institutionName, chainId: ledger.chainId, registry: ledger.registry },
+        institution: { name: options.institutionName, chainId: ledger.chainId, registry: ledger.registry },
+        signingDid: () => signingKey.current().did,
+        rotateSigningKey: (body) => rotator.rotate(body),
         ledgerAddress: () => writer.address,
         rotateLedgerKey: () => rotateLedgerKey(agent, db, box, writer),
         publicUrl: config.issuerPublicUrl,

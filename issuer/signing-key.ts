@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { didHash } from '../contracts/registry.ts';
+import { HttpProblem } from '../core/http.ts';
+import type { SecretBox } from '../core/secret-box.ts';
+import { ISO_DATE_TIME } from './app.ts';
+import { createSigningDid, NEXT_SIGNING_DID_SETTING, SIGNING_DID_SETTING, signingIdentity, type IssuerAgent, type SigningIdentity } from './identity.ts';
+import type { LedgerWriter } from './ledger-writer.ts';
+import type { IssuerDb } from './schema.ts';
+import { getSetting, putSetting } from './settings.ts';
+
+/**
+ * The key credentials are signed with now. Each issuance reads it once, so a credential's issuer,
+ * key id and signature always come from the same key, even while a rotation switches keys.
+ */
+export class CurrentSigningKey {
+  #identity: SigningIdentity;
+
+  constructor(identity: SigningIdentity) {
+    this.#identity = identity;
+  }
+
+  current(): SigningIdentity {
+    return this.#identity;
+  }
+
+  use(next: SigningIdentity): void {
+    this.#identity = next;
+  }
+}
+
+/** A registry read; a ledger that cannot be reached answers 503, not 500. */
+async function onLedger<T>(read: Promise<T>): Promise<T> {
+  try {
+    return await read;
+  } catch {
+    throw new HttpProblem(503, 'Ledger unreachable', 'The registry could not be read. Ask again later: the rotation resumes where it stopped.');
+  }
+}
+
+export interface SigningKeyRotation {
+  previous: string;
+  current: string;
+  /** When the previous DID's key counts as compromised on the registry, if it was reported. */
+  compromisedSince?: string;
+}
+
+/** `{}` for a planned change; `{"compromisedSince": "<date-time>"}` when the old key leaked. Unix seconds. */
+export function parseRotationRequest(body: Record<string, unknown>, now: Date): { compromisedSince?: number } {
+  const unknown = Object.keys(body).find((name) => name !== 'compromisedSince');
+  if (unknown !== undefined) throw new HttpProblem(422, 'Unknown field', `"${unknown.slice(0, 60)}" is not a field of a signing-key rotation; the only one is "compromisedSince".`);
+  const raw = body.compromisedSince;
+  if (raw === undefined) return {};
+  const time = typeof raw === 'string' && ISO_DATE_TIME.test(raw) ? Date.parse(raw) : Number.NaN;
+  if (Number.isNaN(time)) throw new HttpProblem(422, 'Invalid compromisedSince', '"compromisedSince" must be an ISO 8601 date-time with a time zone, such as 2026-06-30T12:00:00Z.');
+  if (time > now.getTime()) throw new HttpProblem(422, 'Invalid compromisedSince', '"compromisedSince" is in the future: give the earliest time the old key may have been in other hands.');
+  const seconds = Math.floor(time / 1000);
+  if (seconds < 1) throw new HttpProblem(422, 'Invalid compromisedSince', '"compromisedSince" must be after 1970-01-01T00:00:00Z.');
+  return { compromisedSince: seconds };
+}
+
+/**
+ * Replaces the DID the institution signs credentials with. Each step is recorded or checked on
+ * the ledger, so a rotation cut short (crash, ledger outage) completes when asked again:
+ * 1. a next DID is created and recorded (or the recorded one is reused);
+ * 2. the ledger key registers it for the institution (addDid), unless it already is;
+ * 3. with `compromisedSince`, the previous DID is reported compromised as of then, unless the
+ *    registry already holds that time or an earlier one;
+ * 4. issuance switches to the next DID, in this process and in the database.
+ * The previous DID stays registered: what it signed and anchored before any reported compromise
+ * stays valid.
+ */
+export class SigningKeyRotator {
+  #running = false;
+
+  constructor(
+    private readonly agent: IssuerAgent,
+    private readonly db: IssuerDb,
+    private readonly box: SecretBox,
+    private readonly writer: LedgerWriter,
+    private readonly key: CurrentSigningKey,
+  ) {}
+
+  async rotate(body: Record<string, unknown>, now = new Date()): Promise<SigningKeyRotation> {
+    const { compromisedSince } = parseRotationRequest(body, now);
+    if (this.#running) throw new HttpProblem(409, 'Rotation in progress', 'A signing-key rotation is already under way; ask again once it has finished.');
+    this.#running = true;
+    try {
+      return await this.#rotate(compromisedSince);
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  async #rotate(compromisedSince: number | undefined): Promise<SigningKeyRotation> {
+    const registry = this.writer.registry;
+    const previous = this.key.current().did;
+    const institutionId = await onLedger(registry.institutionOfDid(previous));
+    if (institutionId === 0) throw new HttpProblem(409, 'Not a registered DID', `The signing DID ${previous} is not registered for any institution; ask the accreditation authority.`);
+    if ((await onLedger(registry.institutionOfSigner(this.writer.address))) !== institutionId) {
+      throw new HttpProblem(409, 'Not a registered key', `The ledger key ${this.writer.address} is not registered for the institution of ${previous}; ask the accreditation authority.`);
+    }
+
+    const next = await this.#nextIdentity();
+    const holder = await onLedger(registry.institutionOfDid(next.did));
+    if (holder === 0) await this.writer.send('addDid', [institutionId, next.did]);
+    else if (holder !== institutionId) throw new HttpProblem(409, 'DID taken', `The new DID ${next.did} is registered for another institution.`);
+
+    let since: number | undefined;
+    if (compromisedSince !== undefined) {
+      since = await onLedger(registry.didCompromisedSince(previous));
+      if (since === 0 || since > compromisedSince) {
+        await this.writer.send('reportDidCompromised', [didHash(previous), compromisedSince]);
+        since = compromisedSince;
+      }
+    }
+
+    await this.db.transaction().execute(async (trx) => {
+      await putSetting(trx, SIGNING_DID_SETTING, next.did);
+      await trx.deleteFrom('settings').where('name', '=', NEXT_SIGNING_DID_SETTING).execute();
+    });
+    this.key.use(next);
+    return { previous, current: next.did, ...(since !== undefined ? { compromisedSince: new Date(since * 1000).toISOString() } : {}) };
+  }
+
+  async #nextIdentity(): Promise<SigningIdentity> {
+    let did = await getSetting(this.db, NEXT_SIGNING_DID_SETTING);
+    if (!did) {
+      did = (await createSigningDid(this.agent, `institution-${randomUUID()}`)).did;
+      await putSetting(this.db, NEXT_SIGNING_DID_SETTING, did);
+    }
+    return signingIdentity(await this.agent.didManagerGet({ did }), this.db, this.box);
+  }
+}
