@@ -3,27 +3,38 @@ import { computeAddress, Signature, SigningKey } from 'ethers';
 import { didEthrResolver } from './did-methods/did-ethr.ts';
 import { resolveDidJwk } from './did-methods/did-jwk.ts';
 import { resolveDidKey } from './did-methods/did-key.ts';
-import { DID_WEB_DEFAULT_TTL_MS, isPublicWebHost, resolveDidWeb } from './did-methods/did-web.ts';
+import { addressCheckedFetch, type AddressPolicy } from './did-methods/address-checked-fetch.ts';
+import { DID_WEB_DEFAULT_TTL_MS, resolveDidWeb } from './did-methods/did-web.ts';
+import { FetchBudget } from './did-methods/fetch-budget.ts';
 import { keyOfVerificationMethod } from './did-methods/keys.ts';
 import { DidKeyError, type DidDocument, type DidVerificationMethod, type JoseAlg, type MethodContext, type MethodResolver, type VerificationKey } from './did-methods/types.ts';
 import { isPlainObject } from './formats/json-limits.ts';
 
 export { DidKeyError, type DidKeyErrorReason, type DidDocument, type JoseAlg, type MethodResolver, type VerificationKey } from './did-methods/types.ts';
 export { keyFromJwk } from './did-methods/keys.ts';
+export { FetchBudget } from './did-methods/fetch-budget.ts';
+
+/** How did:web documents are fetched (docs/verification.md, "did:web"). */
+export interface DidWebOptions extends AddressPolicy {
+  /** Whether a presentation's holder may be a did:web (its document fetched). Default false: holders are on no registry. */
+  holders?: boolean;
+  /** DID documents one verification request may fetch (cached ones do not count). Default 8. */
+  fetchesPerRequest?: number;
+}
 
 export interface DidKeyResolverOptions {
   /** Resolved DIDs kept in memory (least recently used dropped first). Default 10 000. */
   maxEntries?: number;
   /** How long a document fetched over the network (did:web, did:ethr with an RPC node) is trusted. Default 5 minutes. */
   ttlMs?: number;
-  /** The fetch used for did:web and the did:ethr RPC node (inject one in tests). Default: global fetch. */
+  /** The fetch used for the did:ethr RPC node (inject one in tests). Default: global fetch. did:web has its own, see `didWeb`. */
   fetch?: typeof fetch;
   /** Deadline of one request, body included. Default 4 000 ms. */
   timeoutMs?: number;
   /** Largest did:web document accepted. Default 64 KiB. */
   maxDocumentBytes?: number;
-  /** Which did:web hosts may be contacted. Default: domain names only, no loopback/private names or IP literals. */
-  allowWebHost?: (host: string) => boolean;
+  /** did:web: the DNS lookup and TLS connect used (inject them in tests), loopback, holders, fetches per request. */
+  didWeb?: DidWebOptions;
   /** Enables did:ethr for this chain (did:ethr:0x… is chain 1). Without it did:ethr is not supported. */
   ethrChainId?: number;
   /** With it, did:ethr documents are resolved in full from the ERC-1056 registry (ethr-did-resolver). */
@@ -61,6 +72,9 @@ export class DidKeyResolver {
   readonly #context: MethodContext;
   readonly #maxEntries: number;
   readonly #ttlMs: number;
+  readonly #webFetchesPerRequest: number;
+  /** Whether a presentation's holder may be a did:web. */
+  readonly webHolders: boolean;
 
   constructor(options: DidKeyResolverOptions = {}) {
     this.#maxEntries = Math.max(1, options.maxEntries ?? 10_000);
@@ -70,16 +84,23 @@ export class DidKeyResolver {
       timeoutMs: options.timeoutMs ?? 4_000,
       maxDocumentBytes: options.maxDocumentBytes ?? 64 * 1024,
     };
-    const allowHost = options.allowWebHost ?? isPublicWebHost;
+    this.#webFetchesPerRequest = options.didWeb?.fetchesPerRequest ?? 8;
+    this.webHolders = options.didWeb?.holders ?? false;
+    const webFetch = addressCheckedFetch(options.didWeb);
     this.#methods = {
       key: (did) => resolveDidKey(did),
       jwk: (did) => resolveDidJwk(did),
-      web: (did, context) => resolveDidWeb(did, { ...context, allowHost }),
+      web: (did, context) => resolveDidWeb(did, { ...context, fetch: webFetch }),
       ...(options.ethrChainId !== undefined
         ? { ethr: didEthrResolver({ chainId: options.ethrChainId, ...(options.ethrRpcUrl ? { rpcUrl: options.ethrRpcUrl } : {}), ...(options.ethrRegistry ? { registry: options.ethrRegistry } : {}) }) }
         : {}),
       ...options.methods,
     };
+  }
+
+  /** A fresh allowance of network fetches for one verification request. */
+  requestBudget(): FetchBudget {
+    return new FetchBudget(this.#webFetchesPerRequest);
   }
 
   /** The DID methods this resolver handles. */
@@ -90,10 +111,11 @@ export class DidKeyResolver {
   /**
    * The key `kid` names (a DID URL, a `#fragment` or a bare fragment of this DID), or the
    * first key when there is no kid. With `purpose`, only keys listed under that relationship count;
-   * without, keys listed under assertionMethod or authentication.
+   * without, keys listed under assertionMethod or authentication. A document that must be fetched
+   * takes one fetch from `budget` (the request's) and fails as `did_resolution_failed` once it is spent.
    */
-  async keyFor(did: string, kid: string | undefined, purpose?: KeyPurpose): Promise<VerificationKey> {
-    const resolved = await this.#keys(did);
+  async keyFor(did: string, kid: string | undefined, purpose?: KeyPurpose, budget?: FetchBudget): Promise<VerificationKey> {
+    const resolved = await this.#keys(did, budget);
     const keys = purpose ? resolved[purpose] : uniqueById([...resolved.assertionMethod, ...resolved.authentication]);
     let key: VerificationKey | undefined;
     if (kid === undefined) key = keys[0];
@@ -108,7 +130,7 @@ export class DidKeyResolver {
     throw new DidKeyError('key_not_found', kid === undefined ? `${shortDid(did)} lists no usable key${where}` : `${shortDid(did)} has no key ${kid.slice(0, 200)}${where}`);
   }
 
-  async #keys(did: string): Promise<ResolvedKeys> {
+  async #keys(did: string, budget: FetchBudget | undefined): Promise<ResolvedKeys> {
     const now = Date.now();
     const cached = this.#cache.get(did);
     if (cached && cached.expires > now) {
@@ -128,7 +150,7 @@ export class DidKeyResolver {
     const resolution = (async () => {
       let result;
       try {
-        result = await this.#methods[method]!(did, this.#context);
+        result = await this.#methods[method]!(did, budget ? { ...this.#context, budget } : this.#context);
       } catch (error) {
         if (error instanceof DidKeyError) throw error;
         // Never a crash on hostile input: an unexpected failure is "could not tell", not "invalid".

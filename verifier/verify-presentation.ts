@@ -2,7 +2,7 @@ import { credentialHash } from '../core/credential-hash.ts';
 import { parseReceipt, proofLeadsToRoot } from '../core/receipt.ts';
 import type { ChallengeStore } from './challenges.ts';
 import { checkChallenge, checkHolderBinding } from './checks/presentation.ts';
-import { checkSignature } from './checks/signature.ts';
+import { checkHolderSignature } from './checks/did-web-gate.ts';
 import { checkValidityPeriod } from './checks/validity.ts';
 import { readPresentationToken } from './formats/index.ts';
 import { fragment, verdictOf, type CheckFragment, type Verdict } from './fragment.ts';
@@ -36,19 +36,20 @@ export async function verifyPresentationToken(
   const read = readPresentationToken(token);
   if (!read.ok) return { verdict: 'invalid', checks: [fragment('structure', 'invalid', read.reason, { detail: read.detail })], credentials: [] };
   const vp = read.value;
+  const requestCtx = { ...ctx, budget: ctx.budget ?? ctx.keys.requestBudget() }; // one budget for the holder and every credential
   // Of the receipts naming a credential, prefer one whose proof holds: a stray one must not hide it.
   const receiptFor = (hash: string) => {
     const named = vp.anchorReceipts.filter((r) => (r as { credentialHash?: unknown })?.credentialHash === hash);
     return named.find((r) => proofHolds(r, hash)) ?? named[0];
   };
-  const signature = checkSignature('presentation_signature', vp.jws, vp.holder, ctx.keys);
+  const signature = checkHolderSignature(vp.jws, vp.holder, requestCtx.keys, requestCtx.budget);
   const [signatureFragment, challengeFragment, credentials] = await Promise.all([
     signature,
     checkChallenge(vp, options, signature, ctx.challenges, ctx.now()),
     Promise.all(
       vp.credentialTokens.map((credentialToken) => {
         const hash = credentialHash(credentialToken);
-        return verifyCredentialToken(credentialToken, receiptFor(hash), ctx, hash);
+        return verifyCredentialToken(credentialToken, receiptFor(hash), requestCtx, hash);
       }),
     ),
   ]);

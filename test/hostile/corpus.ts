@@ -576,9 +576,9 @@ sigCase('did:key of the Ed25519 identity point with the trivial signature anyone
   const did = didKeyOfEd25519(identity);
   return `${seg(edHeader(did))}.${seg(v1Payload(did, f.holder.did))}.${raw(Buffer.concat([identity, Buffer.alloc(32)]))}`;
 }, false);
-sigCase('did:web of localhost (never fetched): did_not_found', invalid('signature:did_not_found'), (f) => byIssuer(f, `did:web:localhost%3A${f.canaryPort}`, { alg: 'EdDSA', kid: `did:web:localhost%3A${f.canaryPort}#key-1` }), false);
-sigCase('did:web of 127.0.0.1 (never fetched): did_not_found', invalid('signature:did_not_found'), (f) => byIssuer(f, `did:web:127.0.0.1%3A${f.canaryPort}`), false);
-sigCase('did:web of localhost with a path (never fetched): did_not_found', invalid('signature:did_not_found'), (f) => byIssuer(f, `did:web:localhost%3A${f.canaryPort}:users:alice`), false);
+sigCase('did:web of localhost, an unlisted issuer (never fetched)', invalid('issuer_accredited:issuer_not_accredited', 'signature:did_web_issuer_not_listed'), (f) => byIssuer(f, `did:web:localhost%3A${f.canaryPort}`, { alg: 'EdDSA', kid: `did:web:localhost%3A${f.canaryPort}#key-1` }), false);
+sigCase('did:web of 127.0.0.1, an unlisted issuer (never fetched)', invalid('issuer_accredited:issuer_not_accredited', 'signature:did_web_issuer_not_listed'), (f) => byIssuer(f, `did:web:127.0.0.1%3A${f.canaryPort}`), false);
+sigCase('did:web of localhost with a path, an unlisted issuer (never fetched)', invalid('issuer_accredited:issuer_not_accredited', 'signature:did_web_issuer_not_listed'), (f) => byIssuer(f, `did:web:localhost%3A${f.canaryPort}:users:alice`), false);
 sigCase("did:jwk holding a private key ('d'): did_not_found", invalid('signature:did_not_found'), (f) => {
   const jwk = ed25519PrivateKey(f.rogue.seed).export({ format: 'jwk' });
   return byIssuer(f, didJwk(jwk as never));

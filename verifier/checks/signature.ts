@@ -1,17 +1,19 @@
-import { algAllowed, DidKeyError, verifyJwsSignatureAsync, type DidKeyResolver, type KeyPurpose } from '../did-keys.ts';
+import { algAllowed, DidKeyError, verifyJwsSignatureAsync, type DidKeyResolver, type FetchBudget, type KeyPurpose } from '../did-keys.ts';
 import { fragment, type CheckFragment } from '../fragment.ts';
 import type { ParsedJws } from '../jws.ts';
 
 /**
  * The token's signature, with a key the signer's DID lists for `purpose` (assertionMethod for
  * credentials, authentication for presentations). The key decides which algorithms are allowed:
- * a header asking for another one ("none", HS256, another key type's) is refused.
+ * a header asking for another one ("none", HS256, another key type's) is refused. A DID document
+ * fetched over the network takes one fetch from the request's `budget`.
  */
 export async function checkSignature(
   name: 'signature' | 'presentation_signature',
   jws: ParsedJws,
   signer: string,
   keys: DidKeyResolver,
+  budget?: FetchBudget,
 ): Promise<CheckFragment> {
   const purpose: KeyPurpose = name === 'signature' ? 'assertionMethod' : 'authentication';
   const { alg, kid } = jws.header;
@@ -22,7 +24,7 @@ export async function checkSignature(
   }
   let key;
   try {
-    key = await keys.keyFor(signer, kid, purpose);
+    key = await keys.keyFor(signer, kid, purpose, budget);
   } catch (error) {
     if (!(error instanceof DidKeyError)) throw error;
     const status = error.reason === 'did_resolution_failed' ? 'unverifiable' : 'invalid';

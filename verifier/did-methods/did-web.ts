@@ -5,7 +5,6 @@ import { DidKeyError, type DidDocument, type MethodContext, type MethodResolutio
 const MAX_DID_WEB_LENGTH = 500;
 const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const PATH_SEGMENT = /^[A-Za-z0-9._~-]+$/;
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 export interface DidWebTarget {
   host: string;
@@ -38,30 +37,27 @@ export function didWebUrl(did: string): DidWebTarget {
   return { host, ...(port !== undefined ? { port } : {}), url };
 }
 
-/**
- * Hosts a verifier must not be steered to by a credential: loopback, private-use and link-local
- * names and addresses (server-side request forgery). Names that resolve to such addresses are the
- * operator's network policy to block (egress filtering); this only refuses the obvious ones.
- */
-export function isPublicWebHost(host: string): boolean {
-  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal')) return false;
-  if (IPV4.test(host)) return false; // IP literals: did:web names a domain
-  return host.includes('.');
-}
-
 export const DID_WEB_DEFAULT_TTL_MS = 5 * 60_000;
 
-/** Resolves a did:web over https with the injected fetch, deadline and size cap. */
-export async function resolveDidWeb(did: string, context: MethodContext & { allowHost: (host: string) => boolean }): Promise<MethodResolution> {
+/**
+ * Resolves a did:web over https with the context's fetch (which decides which addresses may be
+ * contacted), deadline, size cap and per-request budget. Every way of not getting an answer (a
+ * refused address, a closed port, a timeout, a TLS failure) gives the same message, which names
+ * neither an address nor a port nor the underlying error: the answer must not tell an internal
+ * network apart.
+ */
+export async function resolveDidWeb(did: string, context: MethodContext): Promise<MethodResolution> {
   const target = didWebUrl(did);
-  if (!context.allowHost(target.host)) throw new DidKeyError('did_not_found', `did:web host ${target.host} is not allowed (loopback, private or not a domain name)`);
+  if (context.budget && !context.budget.take()) {
+    throw new DidKeyError('did_resolution_failed', `this request may fetch at most ${context.budget.limit} DID documents; ask again (documents already fetched are cached)`);
+  }
   let response;
   try {
     response = await fetchBounded(context.fetch, target.url, { headers: { accept: 'application/did+json, application/did+ld+json, application/json' } }, context.timeoutMs, context.maxDocumentBytes);
   } catch (error) {
     if (error instanceof BoundedFetchError) {
       if (error.kind === 'too_large') throw new DidKeyError('did_not_found', `the DID document of ${did} is rejected: ${error.message}`);
-      throw new DidKeyError('did_resolution_failed', `cannot fetch the DID document of ${did}: ${error.message}`);
+      throw new DidKeyError('did_resolution_failed', `the DID document of ${did} could not be fetched`);
     }
     throw error;
   }
