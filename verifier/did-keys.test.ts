@@ -258,9 +258,9 @@ describe('did:web', () => {
   const make = (options: ConstructorParameters<typeof DidKeyResolver>[0] = {}) => new DidKeyResolver({ didWeb, timeoutMs: 500, ...options });
 
   it('maps DIDs to https URLs and refuses unsafe ones', () => {
-    expect(didWebUrl('did:web:example.com').url).toBe('https://example.com/.well-known/did.json');
-    expect(didWebUrl('did:web:w3c-ccg.github.io:user:alice').url).toBe('https://w3c-ccg.github.io/user/alice/did.json');
-    expect(didWebUrl('did:web:example.com%3A3000:a').url).toBe('https://example.com:3000/a/did.json');
+    expect(didWebUrl('did:web:example.com')).toBe('https://example.com/.well-known/did.json');
+    expect(didWebUrl('did:web:w3c-ccg.github.io:user:alice')).toBe('https://w3c-ccg.github.io/user/alice/did.json');
+    expect(didWebUrl('did:web:example.com%3A3000:a')).toBe('https://example.com:3000/a/did.json');
     for (const bad of ['did:web:', 'did:web:exa mple.com', 'did:web:example.com:..', 'did:web:example.com:a%2Fb', 'did:web:ex_ample.com', 'did:web:example.com%3A99999']) {
       expect(() => didWebUrl(bad), bad).toThrow(DidKeyError);
     }

@@ -6,19 +6,13 @@ const MAX_DID_WEB_LENGTH = 500;
 const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const PATH_SEGMENT = /^[A-Za-z0-9._~-]+$/;
 
-export interface DidWebTarget {
-  host: string;
-  port?: number;
-  url: string;
-}
-
 /**
  * The https URL of a did:web document (https://w3c-ccg.github.io/did-method-web/):
  * did:web:example.com -> https://example.com/.well-known/did.json,
  * did:web:example.com%3A8443:users:alice -> https://example.com:8443/users/alice/did.json.
  * Throws `did_not_found` for anything that is not a plain domain name with safe path segments.
  */
-export function didWebUrl(did: string): DidWebTarget {
+export function didWebUrl(did: string): string {
   const invalid = (why: string) => new DidKeyError('did_not_found', `invalid did:web ${did.slice(0, 80)}: ${why}`);
   if (did.length > MAX_DID_WEB_LENGTH) throw invalid(`longer than ${MAX_DID_WEB_LENGTH} characters`);
   if (!did.startsWith('did:web:')) throw invalid('not a did:web');
@@ -33,8 +27,7 @@ export function didWebUrl(did: string): DidWebTarget {
     if (!PATH_SEGMENT.test(segment) || segment === '.' || segment === '..') throw invalid('a path segment has characters outside [A-Za-z0-9._~-]');
   }
   const authority = port === undefined ? host : `${host}:${port}`;
-  const url = path.length === 0 ? `https://${authority}/.well-known/did.json` : `https://${authority}/${path.join('/')}/did.json`;
-  return { host, ...(port !== undefined ? { port } : {}), url };
+  return path.length === 0 ? `https://${authority}/.well-known/did.json` : `https://${authority}/${path.join('/')}/did.json`;
 }
 
 export const DID_WEB_DEFAULT_TTL_MS = 5 * 60_000;
@@ -47,13 +40,13 @@ export const DID_WEB_DEFAULT_TTL_MS = 5 * 60_000;
  * network apart.
  */
 export async function resolveDidWeb(did: string, context: MethodContext): Promise<MethodResolution> {
-  const target = didWebUrl(did);
+  const url = didWebUrl(did);
   if (context.budget && !context.budget.take()) {
     throw new DidKeyError('did_resolution_failed', `this request may fetch at most ${context.budget.limit} DID documents; ask again (documents already fetched are cached)`);
   }
   let response;
   try {
-    response = await fetchBounded(context.fetch, target.url, { headers: { accept: 'application/did+json, application/did+ld+json, application/json' } }, context.timeoutMs, context.maxDocumentBytes);
+    response = await fetchBounded(context.fetch, url, { headers: { accept: 'application/did+json, application/did+ld+json, application/json' } }, context.timeoutMs, context.maxDocumentBytes);
   } catch (error) {
     if (error instanceof BoundedFetchError) {
       if (error.kind === 'too_large') throw new DidKeyError('did_not_found', `the DID document of ${did} is rejected: ${error.message}`);
@@ -62,10 +55,10 @@ export async function resolveDidWeb(did: string, context: MethodContext): Promis
     throw error;
   }
   const { status } = response;
-  if (status === 404 || status === 410) throw new DidKeyError('did_not_found', `${target.url} answered ${status}: ${did} does not exist`);
-  if (status >= 300 && status < 400) throw new DidKeyError('did_not_found', `${target.url} answered with a redirect (${status}), which is not followed`);
-  if (status >= 500 || status === 408 || status === 429) throw new DidKeyError('did_resolution_failed', `${target.url} answered ${status}; try again later`);
-  if (status !== 200) throw new DidKeyError('did_not_found', `${target.url} answered ${status}`);
+  if (status === 404 || status === 410) throw new DidKeyError('did_not_found', `${url} answered ${status}: ${did} does not exist`);
+  if (status >= 300 && status < 400) throw new DidKeyError('did_not_found', `${url} answered with a redirect (${status}), which is not followed`);
+  if (status >= 500 || status === 408 || status === 429) throw new DidKeyError('did_resolution_failed', `${url} answered ${status}; try again later`);
+  if (status !== 200) throw new DidKeyError('did_not_found', `${url} answered ${status}`);
   let document: unknown;
   try {
     document = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(response.body));
@@ -76,7 +69,7 @@ export async function resolveDidWeb(did: string, context: MethodContext): Promis
   const shape = jsonShapeProblem(document);
   if (shape) throw new DidKeyError('did_not_found', `the DID document of ${did} is rejected: ${describeShapeProblem(shape)}`);
   if (document.id !== did) {
-    throw new DidKeyError('did_not_found', `the document at ${target.url} is for ${String(document.id).slice(0, 100)}, not ${did}`);
+    throw new DidKeyError('did_not_found', `the document at ${url} is for ${String(document.id).slice(0, 100)}, not ${did}`);
   }
   return { document: document as DidDocument };
 }
