@@ -31,12 +31,59 @@ export function validatorFor(schemaId: string): ValidateFunction | undefined {
   return validate;
 }
 
-/** Schema errors in plain words: `/credentialSubject/qualification/title must NOT have fewer than 1 characters`. */
-export function describeSchemaErrors(errors: ErrorObject[] | null | undefined, limit = 5): string[] {
-  return (errors ?? []).slice(0, limit).map((e) => {
-    const where = e.instancePath || '(root)';
-    if (e.keyword === 'additionalProperties') return `${where} has an unknown property "${String(e.params.additionalProperty)}"`;
-    if (e.keyword === 'required') return `${where} is missing "${String(e.params.missingProperty)}"`;
-    return `${where} ${e.message ?? 'is invalid'}`;
-  });
+/** Plain words for the patterns of the schema's own definitions, keyed by their schema path. */
+const PATTERN_WORDS: Record<string, string> = {
+  '#/$defs/line/pattern': 'control characters, line breaks and bidirectional embeddings, overrides or isolates are refused in one line of text',
+  '#/$defs/paragraphs/pattern': 'control characters other than line feeds and tabs, and bidirectional embeddings, overrides or isolates are refused',
+  '#/$defs/token/pattern': 'white space and control characters are refused in a URL or a type name',
+};
+const FIXED_PATTERN_WORDS: Record<string, string> = {
+  '#/$defs/did/pattern': 'is not a DID: did:<method>:<identifier>, with a lower-case method name and well-formed %-escapes, not ending in ":"',
+  '#/$defs/dateTime/pattern': 'must be a date and time with a time zone, such as 2026-06-30T12:00:00Z',
+  '#/properties/id/pattern': 'must be a URL or URN, such as urn:uuid:…',
+};
+
+/** The value at a JSON pointer (ajv's instancePath) inside `data`. */
+function valueAt(data: unknown, pointer: string): unknown {
+  let value = data;
+  for (const token of pointer.split('/').slice(1)) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[token.replaceAll('~1', '/').replaceAll('~0', '~')];
+  }
+  return value;
+}
+
+/** The first character `pattern` (a character class over the whole string) refuses, as U+XXXX. */
+function refusedCharacter(value: unknown, pattern: string): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const accepts = new RegExp(pattern, 'u');
+  for (const char of value) {
+    if (!accepts.test(char)) return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  }
+  return undefined;
+}
+
+/**
+ * Schema errors in plain words: `/credentialSubject/qualification/title must NOT have fewer than 1
+ * characters`. With the validated `data`, a refused character is named (`U+001B`), since it may
+ * not show when printed.
+ */
+export function describeSchemaErrors(errors: ErrorObject[] | null | undefined, limit = 5, data?: unknown): string[] {
+  const described = (errors ?? [])
+    // "must match the then/else schema" only repeats the errors found inside it.
+    .filter((e) => e.keyword !== 'if')
+    .map((e) => {
+      const where = e.instancePath || '(root)';
+      if (e.keyword === 'additionalProperties') return `${where} has an unknown property "${String(e.params.additionalProperty)}"`;
+      if (e.keyword === 'required') return `${where} is missing "${String(e.params.missingProperty)}"`;
+      if (e.keyword === 'pattern' && Object.hasOwn(FIXED_PATTERN_WORDS, e.schemaPath)) return `${where} ${FIXED_PATTERN_WORDS[e.schemaPath]}`;
+      if (e.keyword === 'pattern' && Object.hasOwn(PATTERN_WORDS, e.schemaPath)) {
+        const value = valueAt(data, e.instancePath);
+        if (value === '') return `${where} must not be empty`;
+        const char = refusedCharacter(value, String(e.params.pattern));
+        return `${where} must not contain ${char ?? 'a refused character'}: ${PATTERN_WORDS[e.schemaPath]}`;
+      }
+      return `${where} ${e.message ?? 'is invalid'}`;
+    });
+  return [...new Set(described)].slice(0, limit);
 }

@@ -210,7 +210,7 @@ describe('POST /credentials/issue: schema violations are 422 with what to fix', 
     { name: 'subject with neither id nor learnerReference', mutate: (r) => delete r.credential.credentialSubject.id, error: /\/credentialSubject is missing "(id|learnerReference)"/ },
     { name: 'bad awardedOn date', mutate: (r) => (r.credential.credentialSubject.qualification.awardedOn = '30/06/2026'), error: /\/credentialSubject\/qualification\/awardedOn must match format "date"/ },
     { name: 'impossible awardedOn date', mutate: (r) => (r.credential.credentialSubject.qualification.awardedOn = '2026-02-30'), error: /awardedOn must match format "date"/ },
-    { name: 'subject id that is not a DID', mutate: (r) => (r.credential.credentialSubject.id = 'amina@example.org'), error: /\/credentialSubject\/id must match pattern/ },
+    { name: 'subject id that is not a DID', mutate: (r) => (r.credential.credentialSubject.id = 'amina@example.org'), error: /\/credentialSubject\/id is not a DID/ },
     { name: 'unknown top-level property', mutate: (r) => (r.credential.credentialStatus = { id: 'x' }), error: /\(root\) has an unknown property "credentialStatus"/ },
   ];
 
@@ -228,7 +228,7 @@ describe('POST /credentials/issue: schema violations are 422 with what to fix', 
   it('expirationDate before issuanceDate', async () => {
     const request = qualificationRequest({ id: LEARNER_DID }, { expirationDate: '2001-01-01T00:00:00Z' });
     const problem = expectProblem(await postJsonAs('/credentials/issue', request), 422);
-    expect(problem.detail).toMatch(/"expirationDate" must be later than "issuanceDate"/);
+    expect(problem.detail).toMatch(/\/expirationDate must be later than \/issuanceDate/);
   });
 
   it('another issuer DID, as a string or as an object', async () => {

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { HttpProblem } from '../core/http.ts';
 import { VC_V1_CONTEXT, VC_V2_CONTEXT } from '../core/vc-contexts.ts';
 import { describeSchemaErrors, QUALIFICATION_SCHEMA_ID, validatorFor } from '../core/schemas.ts';
-
+import { credentialDateErrors } from './credential-dates.ts';
+import { subjectDidProblem } from './subject-did.ts';
 
 /**
  * VC-JWT (data model 1.1) is the default: the format deployed wallets and libraries (did-jwt-vc,
@@ -16,7 +17,8 @@ export interface UnsignedQualificationCredential {
   '@context': string[];
   id: string;
   type: string[];
-  issuer: string;
+  /** The institution's DID, or an object with it as `id` (and a name and description), as the request gave it. */
+  issuer: string | { id: string; name?: string; description?: string };
   issuanceDate?: string;
   expirationDate?: string;
   validFrom?: string;
@@ -25,7 +27,7 @@ export interface UnsignedQualificationCredential {
     id?: string;
     learnerReference?: string;
     name?: string;
-    qualification: { title: string; [key: string]: unknown };
+    qualification: { title: string; startedOn?: string; awardedOn: string; [key: string]: unknown };
   };
   credentialSchema: { id: string; type: 'JsonSchema' };
 }
@@ -33,17 +35,22 @@ export interface UnsignedQualificationCredential {
 /** VC API issue options this issuer acts on; anything else is refused rather than ignored. */
 const ALLOWED_OPTIONS = new Set<string>();
 
+const invalid = (errors: string[], what: string) =>
+  new HttpProblem(422, 'Invalid credential', `${what}: ${errors.join('; ')}.`, { errors });
+
 /**
- * Turns a VC API issue request ({ credential, options }) into the credential to sign: the issuer
- * fills in what it owns (issuer, id, dates, schema), then the whole credential is validated
- * against the qualification schema. Throws a 400/422 HttpProblem saying what to fix.
+ * Turns a VC API issue request ({ credential, options }) into the credential to sign. The issuer
+ * adds only what is absent and is its own to give (issuer, id, issuance date, schema; the @context
+ * from CREDENTIAL_FORMAT); a member that is present is kept as sent or refused, never replaced
+ * (`"id": null` is an error, not a request for an id). Then the schema, the dates against `now`
+ * and the learner's DID are checked. Throws a 400/422 HttpProblem saying what to fix.
  */
-export function credentialFromIssueRequest(
+export async function credentialFromIssueRequest(
   body: Record<string, unknown>,
   issuerDid: string,
   now: Date,
   defaultFormat: CredentialFormat = 'vc-jwt-1.1',
-): { credential: UnsignedQualificationCredential; format: CredentialFormat } {
+): Promise<{ credential: UnsignedQualificationCredential; format: CredentialFormat }> {
   const { credential, options } = body;
   if (typeof credential !== 'object' || credential === null || Array.isArray(credential)) {
     throw new HttpProblem(400, 'Malformed request', 'The request needs a "credential" object (W3C VC API issue request).');
@@ -54,38 +61,45 @@ export function credentialFromIssueRequest(
   const unknownOption = Object.keys((options ?? {}) as object).find((k) => !ALLOWED_OPTIONS.has(k));
   if (unknownOption) throw new HttpProblem(400, 'Malformed request', `Unsupported option "${unknownOption}".`);
   const input = credential as Record<string, unknown>;
-  const issuerInput = typeof input.issuer === 'object' && input.issuer !== null ? (input.issuer as { id?: unknown }).id : input.issuer;
-  if (issuerInput !== undefined && issuerInput !== issuerDid) {
-    throw new HttpProblem(422, 'Wrong issuer', `This service issues as ${issuerDid}; leave "issuer" out or set it to that DID.`);
+  const issuerId = typeof input.issuer === 'object' && input.issuer !== null ? (input.issuer as { id?: unknown }).id : input.issuer;
+  if (typeof issuerId === 'string' && issuerId !== issuerDid) {
+    throw new HttpProblem(422, 'Wrong issuer', `This service issues as ${issuerDid}; leave "issuer" out or set it (or its "id") to that DID.`);
   }
-  const context = input['@context'] ?? [defaultFormat === 'vc-jose-2.0' ? VC_V2_CONTEXT : VC_V1_CONTEXT];
+  const absent = (name: string) => input[name] === undefined;
+  const context = absent('@context') ? [defaultFormat === 'vc-jose-2.0' ? VC_V2_CONTEXT : VC_V1_CONTEXT] : input['@context'];
   const format: CredentialFormat = Array.isArray(context) && context[0] === VC_V2_CONTEXT ? 'vc-jose-2.0' : 'vc-jwt-1.1';
+  const [fromName, untilName] = format === 'vc-jose-2.0' ? (['validFrom', 'validUntil'] as const) : (['issuanceDate', 'expirationDate'] as const);
   const issued = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const candidate = {
     ...input,
     '@context': context,
-    id: input.id ?? `urn:uuid:${randomUUID()}`,
-    type: input.type ?? ['VerifiableCredential', 'QualificationCredential'],
-    issuer: issuerDid,
-    ...(format === 'vc-jose-2.0' ? { validFrom: input.validFrom ?? issued } : { issuanceDate: input.issuanceDate ?? issued }),
-    credentialSchema: input.credentialSchema ?? { id: QUALIFICATION_SCHEMA_ID, type: 'JsonSchema' },
+    ...(absent('id') ? { id: `urn:uuid:${randomUUID()}` } : {}),
+    ...(absent('issuer') ? { issuer: issuerDid } : {}),
+    ...(absent(fromName) ? { [fromName]: issued } : {}),
+    ...(absent('credentialSchema') ? { credentialSchema: { id: QUALIFICATION_SCHEMA_ID, type: 'JsonSchema' } } : {}),
   };
   const mixed = format === 'vc-jose-2.0' ? ['issuanceDate', 'expirationDate'] : ['validFrom', 'validUntil'];
   const wrong = mixed.find((name) => name in input);
   if (wrong) {
-    throw new HttpProblem(422, 'Invalid credential', `"${wrong}" belongs to the other data model version than this credential's @context; use ${format === 'vc-jose-2.0' ? 'validFrom/validUntil' : 'issuanceDate/expirationDate'}.`, { errors: [`/${wrong} is not allowed with this @context`] });
+    throw new HttpProblem(422, 'Invalid credential', `"${wrong}" belongs to the other data model version than this credential's @context; use ${fromName}/${untilName}.`, { errors: [`/${wrong} is not allowed with this @context`] });
   }
   const validate = validatorFor(QUALIFICATION_SCHEMA_ID)!;
-  if (!validate(candidate)) {
-    const errors = describeSchemaErrors(validate.errors, 10);
-    throw new HttpProblem(422, 'Invalid credential', `The credential does not match the qualification schema: ${errors.join('; ')}.`, { errors });
-  }
+  if (!validate(candidate)) throw invalid(describeSchemaErrors(validate.errors, 10, candidate), 'The credential does not match the qualification schema');
   const c = candidate as UnsignedQualificationCredential;
-  const [from, until, fromName, untilName] =
-    format === 'vc-jose-2.0' ? [c.validFrom, c.validUntil, 'validFrom', 'validUntil'] : [c.issuanceDate, c.expirationDate, 'issuanceDate', 'expirationDate'];
-  if (until && Date.parse(until) <= Date.parse(String(from))) {
-    const errors = [`/${untilName} must be later than /${fromName}`];
-    throw new HttpProblem(422, 'Invalid credential', `"${untilName}" must be later than "${fromName}".`, { errors });
-  }
+  const { startedOn, awardedOn } = c.credentialSubject.qualification;
+  const until = c[untilName];
+  const errors = credentialDateErrors(
+    {
+      from: { name: fromName, value: c[fromName]! },
+      ...(until !== undefined ? { until: { name: untilName, value: until } } : {}),
+      ...(startedOn !== undefined ? { startedOn } : {}),
+      awardedOn,
+    },
+    now,
+  );
+  const subjectId = c.credentialSubject.id;
+  const didProblem = subjectId === undefined ? undefined : await subjectDidProblem(subjectId);
+  if (didProblem) errors.push(`/credentialSubject/id is not a usable DID: ${didProblem}`);
+  if (errors.length > 0) throw invalid(errors, 'The credential cannot be issued');
   return { credential: c, format };
 }

@@ -112,6 +112,7 @@ export async function startSystem(options: { dataDir?: string; env?: Record<stri
 export function qualificationRequest(subject: { id?: string; learnerReference?: string }, overrides: Record<string, unknown> = {}) {
   return {
     credential: {
+      type: ['VerifiableCredential', 'QualificationCredential'],
       credentialSubject: {
         ...subject,
         name: 'Amina Yusuf',

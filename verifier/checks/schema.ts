@@ -11,7 +11,7 @@ export function checkSchema(credential: Record<string, unknown>): CheckFragment 
     const validate = typeof id === 'string' ? validatorFor(id) : undefined;
     if (!validate) return fragment('schema', 'skipped', 'schema_unknown', { schema: String(id).slice(0, 200) });
     if (!validate(credential)) {
-      const errors = describeSchemaErrors(validate.errors);
+      const errors = describeSchemaErrors(validate.errors, 5, credential);
       return fragment('schema', 'invalid', 'schema_mismatch', { detail: errors.join('; ') }, { schema: id, errors });
     }
   }

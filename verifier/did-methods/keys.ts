@@ -1,4 +1,5 @@
 import { createPublicKey, ECDH } from 'node:crypto';
+import { ed25519 } from '@noble/curves/ed25519';
 import { getAddress } from 'ethers';
 import type { DidVerificationMethod, JoseAlg, VerificationKey } from './types.ts';
 
@@ -46,6 +47,7 @@ export function keyFromJwk(id: string, jwk: unknown): KeyOutcome {
       if (j.crv !== 'Ed25519') return unusable(`OKP curve "${String(j.crv).slice(0, 20)}" is not supported`);
       const x = b64urlBytes(j.x);
       if (!x || x.length !== 32) return unusable('the Ed25519 key is not 32 bytes');
+      if (!isEd25519Point(x)) return unusable('the Ed25519 key is not a point on the curve');
       if (isSmallOrderEd25519(x)) return unusable('the Ed25519 key is a small-order point, for which anyone can forge signatures');
       return checkAlg('EdDSA') ?? { ok: true, key: { id, key: createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: j.x as string }, format: 'jwk' }), alg: 'EdDSA' } };
     }
@@ -181,7 +183,9 @@ export function jwkOfMulticodecKey(bytes: Uint8Array): { ok: true; jwk: Record<s
   };
   switch (prefix.value) {
     case MULTICODEC.ed25519:
-      return raw.length === 32 ? { ok: true, jwk: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') } } : { ok: false, why: 'an Ed25519 key must be 32 bytes', malformed: true };
+      if (raw.length !== 32) return { ok: false, why: 'an Ed25519 key must be 32 bytes', malformed: true };
+      if (!isEd25519Point(raw)) return { ok: false, why: 'the Ed25519 key is not a point on the curve', malformed: true };
+      return { ok: true, jwk: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') } };
     case MULTICODEC.secp256k1:
       return ecPoint('secp256k1', 32);
     case MULTICODEC.p256:
@@ -290,6 +294,20 @@ const SMALL_ORDER_ED25519 = [
   'edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
   'eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
 ].map((hex) => Buffer.from(hex, 'hex'));
+
+/**
+ * Whether 32 bytes decode to a point of the Ed25519 curve (RFC 8032 5.1.3, y below the field
+ * prime). About half of all byte strings do not, a mistyped key among them; node:crypto imports
+ * them all the same.
+ */
+export function isEd25519Point(key: Uint8Array): boolean {
+  try {
+    ed25519.Point.fromBytes(key);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Compares ignoring the sign bit (the top bit of the last byte), as libsodium does. */
 export function isSmallOrderEd25519(key: Uint8Array): boolean {

@@ -1,3 +1,5 @@
+import { isPlainObject } from './json-limits.ts';
+
 /**
  * The W3C (JSON) form of a VC-JWT 1.1 payload: the `vc` claim with the registered JWT claims
  * mapped back (iss -> issuer, sub -> credentialSubject.id, jti -> id, nbf/exp -> dates), as in
@@ -10,7 +12,8 @@ export function credentialFromJwtPayload(payload: Record<string, unknown>): Reco
   const subject = credential.credentialSubject;
   if (typeof subject !== 'object' || subject === null || Array.isArray(subject)) return undefined;
   const date = (seconds: unknown) => (typeof seconds === 'number' && Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString().replace('.000Z', 'Z') : undefined);
-  if (typeof payload.iss === 'string') credential.issuer = payload.iss;
+  // An issuer object keeps its other members (name, description): `iss` is its id.
+  if (typeof payload.iss === 'string') credential.issuer = isPlainObject(credential.issuer) ? { ...credential.issuer, id: payload.iss } : payload.iss;
   if (typeof payload.jti === 'string') credential.id = payload.jti;
   if (typeof payload.sub === 'string') credential.credentialSubject = { id: payload.sub, ...(subject as object) };
   const issued = date(payload.nbf);
