@@ -5,7 +5,7 @@ import { connect as tcpConnect, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Wallet, SigningKey } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { algAllowed, DidKeyError, DidKeyResolver, keyFromJwk, verifyJwsSignature, type VerificationKey } from './did-keys.ts';
+import { algAllowed, DidKeyError, DidKeyResolver, FetchBudget, keyFromJwk, verifyJwsSignature, type VerificationKey } from './did-keys.ts';
 import { didJwkOfJwk } from './did-methods/did-jwk.ts';
 import { didKeyOfJwk } from './did-methods/did-key.ts';
 import { didWebUrl } from './did-methods/did-web.ts';
@@ -344,6 +344,13 @@ describe('did:web', () => {
     expect(spent.reason).toBe('did_resolution_failed');
     expect(spent.message).toMatch(/at most 2 DID documents/);
     expect((await resolver.keyFor(`did:web:${HOST}:named:three`, '#ed', undefined, resolver.requestBudget())).alg).toBe('EdDSA');
+  });
+
+  it("a request over its budget does not fail another request's lookup of the same DID", async () => {
+    const resolver = make({ didWeb: { ...didWeb, fetchesPerRequest: 0 } });
+    const did = `did:web:${HOST}:named:shared`;
+    const [spent, funded] = await Promise.allSettled([resolver.keyFor(did, '#ed', undefined, resolver.requestBudget()), resolver.keyFor(did, '#ed', undefined, new FetchBudget(1))]);
+    expect([spent.status, funded.status]).toEqual(['rejected', 'fulfilled']);
   });
 
   it('caches with a TTL and a bounded size, and shares concurrent lookups', async () => {

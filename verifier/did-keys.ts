@@ -58,6 +58,8 @@ export interface ResolvedKeys {
 const MAX_DID_LENGTH = 2048;
 const DID_SYNTAX = /^did:([a-z0-9]+):[A-Za-z0-9._:%-]*[A-Za-z0-9._%-]$/;
 const MAX_METHODS = 100;
+/** Methods whose documents come from a URL the DID names: these cost a request's budget. */
+const FETCHED_METHODS = new Set(['web']);
 
 /**
  * Resolves the key a DID uses for assertions (credentials) or authentication (presentations):
@@ -147,10 +149,14 @@ export class DidKeyResolver {
     if (!DID_SYNTAX.test(did)) throw new DidKeyError('did_not_found', `${did.slice(0, 80)} is not a valid DID`);
     const pending = this.#inFlight.get(did);
     if (pending) return pending;
+    // Checked before a resolution starts, so a request over its budget never fails another's shared lookup.
+    if (FETCHED_METHODS.has(method) && budget && !budget.take()) {
+      throw new DidKeyError('did_resolution_failed', `this request may fetch at most ${budget.limit} DID documents; ask again (documents already fetched are cached)`);
+    }
     const resolution = (async () => {
       let result;
       try {
-        result = await this.#methods[method]!(did, budget ? { ...this.#context, budget } : this.#context);
+        result = await this.#methods[method]!(did, this.#context);
       } catch (error) {
         if (error instanceof DidKeyError) throw error;
         // Never a crash on hostile input: an unexpected failure is "could not tell", not "invalid".

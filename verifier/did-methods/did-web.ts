@@ -34,16 +34,13 @@ export const DID_WEB_DEFAULT_TTL_MS = 5 * 60_000;
 
 /**
  * Resolves a did:web over https with the context's fetch (which decides which addresses may be
- * contacted), deadline, size cap and per-request budget. Every way of not getting an answer (a
+ * contacted), deadline and size cap. Every way of not getting an answer (a
  * refused address, a closed port, a timeout, a TLS failure) gives the same message, which names
  * neither an address nor a port nor the underlying error: the answer must not tell an internal
  * network apart.
  */
 export async function resolveDidWeb(did: string, context: MethodContext): Promise<MethodResolution> {
   const url = didWebUrl(did);
-  if (context.budget && !context.budget.take()) {
-    throw new DidKeyError('did_resolution_failed', `this request may fetch at most ${context.budget.limit} DID documents; ask again (documents already fetched are cached)`);
-  }
   let response;
   try {
     response = await fetchBounded(context.fetch, url, { headers: { accept: 'application/did+json, application/did+ld+json, application/json' } }, context.timeoutMs, context.maxDocumentBytes);

@@ -1,5 +1,4 @@
 import type { KeyObject } from 'node:crypto';
-import type { FetchBudget } from './fetch-budget.ts';
 
 /**
  * Why a DID's key could not be found: `invalid` upstream when the DID says no, `unverifiable` when
@@ -63,8 +62,6 @@ export interface MethodContext {
   fetch: typeof fetch;
   timeoutMs: number;
   maxDocumentBytes: number;
-  /** What the verification request this resolution serves may still fetch; absent: no limit. */
-  budget?: FetchBudget;
 }
 
 export type MethodResolver = (did: string, context: MethodContext) => Promise<MethodResolution>;
