@@ -7,7 +7,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadMasterKey, newPassphraseKdf, SecretBox, SecretBoxError, secretBoxFromPassphrase } from './secret-box.ts';
+import { loadMasterKey, newPassphraseKdf, SecretBox, SecretBoxError, secretBoxFromPassphrase, validPassphraseKdf } from './secret-box.ts';
 
 const dirs: string[] = [];
 function temp(): string {
@@ -184,5 +184,18 @@ describe('passphrase-derived keys', () => {
     const decomposed = 'cafe\u0301 au lait';
     const sealed = secretBoxFromPassphrase(composed, kdf).seal('ok');
     expect(secretBoxFromPassphrase(decomposed, kdf).openText(sealed)).toBe('ok');
+  });
+});
+
+describe('passphrase key-derivation bounds', () => {
+  it('parameters beyond the bounds (as a tampered wallet file could hold) are refused before deriving', () => {
+    const kdf = newPassphraseKdf();
+    // N = 2^18 alone, or r = 16, would have scrypt take 256 MiB; N = 2^20, r = 16 took 2.2 GB.
+    for (const tampered of [{ N: 2 ** 18 }, { r: 16 }, { p: 4 }, { N: 2 ** 20, r: 16 }, { N: 2 ** 15 + 1 }, { N: 2 ** 10 }, { r: 0 }, { p: 1.5 }]) {
+      const settings = { ...kdf, ...tampered };
+      expect(validPassphraseKdf(settings), JSON.stringify(tampered)).toBe(false);
+      expect(() => secretBoxFromPassphrase('passphrase', settings), JSON.stringify(tampered)).toThrow(SecretBoxError);
+    }
+    expect(validPassphraseKdf(kdf)).toBe(true);
   });
 });

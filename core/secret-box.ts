@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, scryptSync } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -43,6 +43,12 @@ export class SecretBox {
   openText(sealed: string, context = ''): string {
     return this.open(sealed, context).toString('utf8');
   }
+
+  /** HMAC-SHA256 under a key derived (HKDF) for `context`: a keyed hash of a secret to store. */
+  mac(data: string | Uint8Array, context: string): Buffer {
+    const key = Buffer.from(hkdfSync('sha256', this.#key, Buffer.alloc(0), `skillmark mac: ${context}`, KEY_BYTES));
+    return createHmac('sha256', key).update(data).digest();
+  }
 }
 
 /** Parameters of the passphrase-derived key; stored beside the sealed data. */
@@ -59,17 +65,25 @@ export function newPassphraseKdf(): PassphraseKdf {
   return { algorithm: 'scrypt', salt: randomBytes(16).toString('base64url'), N: 2 ** 15, r: 8, p: 1 };
 }
 
-/** Bounds on stored KDF parameters: a tampered file must not make scrypt run for hours or throw. */
+/**
+ * Bounds on stored KDF parameters: a tampered file must not make scrypt run for long, take much
+ * memory or throw. At most 128 * N * r bytes = 128 MiB, and N * r * p at most 2^21 rounds.
+ */
+const KDF_BOUNDS = { N: { min: 2 ** 14, max: 2 ** 17 }, r: { min: 1, max: 8 }, p: { min: 1, max: 2 } } as const;
+
+const within = (value: unknown, { min, max }: { min: number; max: number }) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
+
 export function validPassphraseKdf(kdf: unknown): kdf is PassphraseKdf {
   const k = kdf as PassphraseKdf;
   return (
     typeof k === 'object' && k !== null && k.algorithm === 'scrypt' && typeof k.salt === 'string' && k.salt.length >= 16 && k.salt.length <= 64 &&
-    Number.isInteger(k.N) && k.N >= 2 ** 14 && k.N <= 2 ** 20 && (k.N & (k.N - 1)) === 0 &&
-    Number.isInteger(k.r) && k.r >= 1 && k.r <= 16 && Number.isInteger(k.p) && k.p >= 1 && k.p <= 4
+    within(k.N, KDF_BOUNDS.N) && (k.N & (k.N - 1)) === 0 && within(k.r, KDF_BOUNDS.r) && within(k.p, KDF_BOUNDS.p)
   );
 }
 
+/** The key for a passphrase; refuses parameters out of bounds rather than deriving with them. */
 export function secretBoxFromPassphrase(passphrase: string, kdf: PassphraseKdf): SecretBox {
+  if (!validPassphraseKdf(kdf)) throw new SecretBoxError('key-derivation parameters out of bounds');
   const key = scryptSync(passphrase.normalize('NFKC'), Buffer.from(kdf.salt, 'base64url'), KEY_BYTES, {
     N: kdf.N,
     r: kdf.r,

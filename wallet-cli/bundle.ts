@@ -3,6 +3,7 @@ import { parseReceipt, proofLeadsToRoot, ReceiptFormatError, type AnchorReceipt 
 import { checkSignature } from '../verifier/checks/signature.ts';
 import { DidKeyResolver } from '../verifier/did-keys.ts';
 import { readCredential } from '../verifier/verify-credential.ts';
+import { contentProblems } from './credential-content.ts';
 import { WalletError } from './store.ts';
 
 export interface CheckedBundle {
@@ -14,7 +15,8 @@ export interface CheckedBundle {
 
 /**
  * The checks a wallet can make offline before it accepts a credential: it is a signed VC-JWT
- * whose signature holds, it is about this wallet's DID, and its receipt proves its batch.
+ * whose signature holds, its content matches its schema, it is about this wallet's DID, and its
+ * receipt proves its batch (whether that batch is on the ledger, only a verifier can tell).
  */
 export async function checkBundle(input: unknown, walletDid: string): Promise<CheckedBundle> {
   const bundle = input as { type?: unknown; credential?: unknown; anchorReceipt?: unknown };
@@ -23,6 +25,8 @@ export async function checkBundle(input: unknown, walletDid: string): Promise<Ch
   }
   const read = readCredential(bundle.credential);
   if (!read.ok) throw new WalletError(`The credential cannot be read: ${read.fragment.message}`);
+  const problems = contentProblems(read.value.credential);
+  if (problems.length) throw new WalletError(`The credential does not match the Skillmark qualification schema, so it was not stored: ${problems.join('; ')}`);
   const signature = await checkSignature('signature', read.value.jws, read.value.issuer, new DidKeyResolver());
   if (signature.status !== 'valid') throw new WalletError(`The credential's signature does not hold: ${signature.message}`);
   const subjects = read.value.subjectIds;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../test/support/local-chain.ts';
 import { claimWhenAnchored, issue, postJson, qualificationRequest, runWallet, startSystem, tempDir, type CliResult, type RunningSystem } from '../test/support/system.ts';
 
-const COMMANDS = ['init', 'did', 'receive', 'list', 'show', 'present', 'verify'];
+const COMMANDS = ['init', 'did', 'receive', 'list', 'show', 'present', 'verify', 'remove'];
 const PASSPHRASE = 'a long learner passphrase';
 
 let system: RunningSystem;
@@ -129,16 +129,17 @@ describe('the wallet', () => {
     const before = readFileSync(join(env.SKILLMARK_WALLET_DIR!, 'wallet.json'), 'utf8');
     const result = await runWallet(['init'], env);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/already a wallet/);
-    expect(result.stderr).toContain(learnerDid);
+    expect(result.stderr).toMatch(/already a wallet .* See its DID with: skillmark-wallet did/);
     expect(readFileSync(join(env.SKILLMARK_WALLET_DIR!, 'wallet.json'), 'utf8')).toBe(before);
   });
 
-  it('did works without a passphrase, in words and as JSON', async () => {
-    const [plain, asJson] = await Promise.all([runWallet(['did'], withoutPassphrase()), runWallet(['did', '--json'], withoutPassphrase())]);
+  it('did prints the DID the sealed key vouches for, in words and as JSON; it needs the passphrase', async () => {
+    const [plain, asJson, locked] = await Promise.all([runWallet(['did'], env), runWallet(['did', '--json'], env), runWallet(['did'], withoutPassphrase())]);
     expect(plain.code, plain.stderr).toBe(0);
     expect(plain.stdout.trim()).toBe(learnerDid);
     expect(json(asJson)).toEqual({ did: learnerDid });
+    expect(locked.code).toBe(2);
+    expect(locked.stderr).toContain('SKILLMARK_WALLET_PASSPHRASE');
   });
 
   it('commands that open the wallet, without a passphrase and without a terminal: exit 2 naming SKILLMARK_WALLET_PASSPHRASE', async () => {
@@ -282,7 +283,9 @@ describe('list, show, present and verify', () => {
     expect(plain.code).toBe(0);
     expect(plain.stdout).toMatch(/^National Certificate in Electrical Installation$/m);
     expect(plain.stdout).toMatch(/Awarded to\s+Amina Yusuf/);
-    expect(plain.stdout).toMatch(/On ledger\s+since .* \(chain 31337/);
+    // Nothing has looked at the ledger yet: a receipt alone proves nothing.
+    expect(plain.stdout).toMatch(/On ledger\s+anchor receipt not checked yet \(check it with: skillmark-wallet verify 1\)/);
+    expect(plain.stdout).not.toMatch(/since/);
     const asJson = json(shown);
     expect(asJson).toMatchObject({ id: idB, title: 'National Certificate in Electrical Installation', credential: bundleB.credential, anchorReceipt: bundleB.anchorReceipt });
     expect(asJson.competencies).toEqual(['Install low-voltage wiring', 'Test and inspect circuits']);
@@ -304,6 +307,8 @@ describe('list, show, present and verify', () => {
     expect(plain.code, said(plain)).toBe(0);
     expect(plain.stdout).toMatch(/^VALID: every check passed\./);
     expect(plain.stdout).toMatch(/ok The institution has not revoked this credential\./);
+    const shown = await runWallet(['show', '1'], env);
+    expect(shown.stdout).toMatch(new RegExp(`On ledger\\s+since \\d{4}-\\d\\d-\\d\\dT.* \\(checked by ${system.verifierUrl} at .*; chain 31337, transaction 0x`));
     expect(second.code).toBe(0);
     const out = json(second);
     expect(out.verdict).toBe('valid');
@@ -319,16 +324,16 @@ describe('list, show, present and verify', () => {
     expect(out.credentials).toHaveLength(2);
   });
 
-  it('present --out --challenge writes a request that the verifier accepts for that challenge, once', async () => {
+  it('present --out --challenge writes a presentation that the verifier accepts for that challenge, once', async () => {
     const { status, body } = await postJson(`${system.verifierUrl}/challenges`, {});
     expect(status).toBe(201);
-    const file = join(scratch, 'presentation.json');
+    const file = join(scratch, 'presentation.jwt');
     const result = await runWallet(['present', '1', '--challenge', body.challenge, '--out', file, '--json'], env);
     expect(result.code, said(result)).toBe(0);
     expect(json(result).written).toBe(file);
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    const request = JSON.parse(readFileSync(file, 'utf8'));
-    expect(request.options).toEqual({ challenge: body.challenge });
+    // The employer pins the challenge they gave (README, offline hand-over).
+    const request = { verifiablePresentation: readFileSync(file, 'utf8').trim(), options: { challenge: body.challenge } };
     const verified = await postJson(`${system.verifierUrl}/presentations/verify`, request);
     expect(verified.status).toBe(200);
     expect(verified.body.verdict).toBe('valid');

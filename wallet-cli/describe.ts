@@ -1,7 +1,10 @@
+import { printable } from '../core/printable.ts';
 import { readCredential } from '../verifier/verify-credential.ts';
-import type { StoredCredential } from './store.ts';
+import { contentProblems } from './credential-content.ts';
+import type { StoredCredential, WalletEntry } from './store.ts';
 
 export interface CredentialDescription {
+  number: number;
   id: string;
   title: string;
   learner?: string;
@@ -12,36 +15,74 @@ export interface CredentialDescription {
   issuer: string;
   issuedAt?: string;
   expiresAt?: string;
-  anchor?: { chainId: number; anchoredAt: string; transactionHash: string };
+  /** `checked` only once a verifier found the receipt's root on the ledger; a receipt alone proves nothing. */
+  ledger: { status: 'checked'; anchoredAt: string; checkedAt: string; by: string; chainId: number; transactionHash: string } | { status: 'not_checked'; chainId: number } | { status: 'no_receipt' };
 }
 
-type Qualification = {
-  title?: string;
-  level?: { framework?: string; value?: string };
-  occupation?: { title?: string; code?: string; framework?: string };
-  competencies?: { title?: string }[];
-  awardedOn?: string;
-};
+/** An item that cannot be shown; `remove` deletes it. */
+export interface DamagedDescription {
+  number: number;
+  id?: string;
+  damaged: string;
+}
 
-/** The credential as a person reads it. */
-export function describeCredential(stored: StoredCredential): CredentialDescription {
-  const read = readCredential(stored.credential);
-  if (!read.ok) return { id: stored.id, title: '(unreadable credential)', competencies: [], issuer: '?' };
-  const { credential, issuer } = read.value;
-  const subject = credential.credentialSubject as { name?: string; qualification?: Qualification };
-  const q = subject.qualification ?? {};
+// Whoever signed a credential chose its content: read every field as possibly anything, and
+// make every text safe to print.
+const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? printable(value) : undefined);
+
+function ledgerOf(stored: StoredCredential): CredentialDescription['ledger'] {
   const receipt = stored.anchorReceipt;
+  if (!receipt) return { status: 'no_receipt' };
+  const check = stored.ledgerCheck;
+  if (!check) return { status: 'not_checked', chainId: receipt.chainId };
+  return { status: 'checked', anchoredAt: printable(check.anchoredAt), checkedAt: printable(check.checkedAt), by: printable(check.by), chainId: receipt.chainId, transactionHash: receipt.transactionHash };
+}
+
+function describeStored(number: number, stored: StoredCredential): CredentialDescription | DamagedDescription {
+  const id = printable(stored.id);
+  const read = readCredential(stored.credential);
+  if (!read.ok) return { number, id, damaged: `the credential cannot be read: ${printable(read.fragment.message)}` };
+  const { credential, issuer } = read.value;
+  // Stored before the wallet checked content (or edited since): never shown as if it were sound.
+  const problems = contentProblems(credential);
+  if (problems.length) return { number, id, damaged: `it does not match the Skillmark qualification schema: ${printable(problems.join('; '))}` };
+  const subjects = credential.credentialSubject;
+  const subject = record(Array.isArray(subjects) ? subjects[0] : subjects);
+  const q = record(subject.qualification);
+  const level = record(q.level);
+  const occupation = record(q.occupation);
+  const competencies = Array.isArray(q.competencies) ? q.competencies.flatMap((c) => text(record(c).title) ?? []) : [];
+  const occupationTitle = text(occupation.title);
+  const occupationCode = text(occupation.code);
+  const levelText = [text(level.framework), text(level.value)].filter(Boolean).join(' ');
+  const issuedAt = text(credential.issuanceDate) ?? text(credential.validFrom);
+  const expiresAt = text(credential.expirationDate) ?? text(credential.validUntil);
+  const learner = text(subject.name);
+  const awardedOn = text(q.awardedOn);
   return {
-    id: stored.id,
-    title: q.title ?? '(untitled)',
-    ...(subject.name ? { learner: subject.name } : {}),
-    ...(q.level ? { level: `${q.level.framework ?? ''} ${q.level.value ?? ''}`.trim() } : {}),
-    ...(q.occupation?.title ? { occupation: q.occupation.code ? `${q.occupation.title} (${q.occupation.framework ?? 'code'} ${q.occupation.code})` : q.occupation.title } : {}),
-    competencies: (q.competencies ?? []).map((c) => c.title ?? '').filter(Boolean),
-    ...(q.awardedOn ? { awardedOn: q.awardedOn } : {}),
-    issuer,
-    ...(typeof (credential.issuanceDate ?? credential.validFrom) === 'string' ? { issuedAt: String(credential.issuanceDate ?? credential.validFrom) } : {}),
-    ...(typeof (credential.expirationDate ?? credential.validUntil) === 'string' ? { expiresAt: String(credential.expirationDate ?? credential.validUntil) } : {}),
-    ...(receipt ? { anchor: { chainId: receipt.chainId, anchoredAt: receipt.anchoredAt, transactionHash: receipt.transactionHash } } : {}),
+    number,
+    id,
+    title: text(q.title) ?? '(untitled)',
+    ...(learner ? { learner } : {}),
+    ...(levelText ? { level: levelText } : {}),
+    ...(occupationTitle ? { occupation: occupationCode ? `${occupationTitle} (${text(occupation.framework) ?? 'code'} ${occupationCode})` : occupationTitle } : {}),
+    competencies,
+    ...(awardedOn ? { awardedOn } : {}),
+    issuer: printable(issuer),
+    ...(issuedAt ? { issuedAt } : {}),
+    ...(expiresAt ? { expiresAt } : {}),
+    ledger: ledgerOf(stored),
   };
+}
+
+/** A wallet item as a person reads it, or why it cannot be read: never an exception. */
+export function describeEntry(entry: WalletEntry): CredentialDescription | DamagedDescription {
+  if ('damaged' in entry) return { number: entry.number, damaged: entry.damaged };
+  // A last guard: whatever an item holds, `list` must keep working so the learner can remove it.
+  try {
+    return describeStored(entry.number, entry.stored);
+  } catch (error) {
+    return { number: entry.number, id: printable(entry.stored.id), damaged: `it cannot be read (${printable(String((error as Error)?.message ?? error))})` };
+  }
 }

@@ -1,15 +1,17 @@
 import { parseArgs } from 'node:util';
-import { EXIT, type Command, type OptionSpec } from './command.ts';
+import { printableJson, printableLines } from '../core/printable.ts';
+import { EXIT, joinDashValues, type Command, type OptionSpec } from './command.ts';
 import { did, init } from './commands/init.ts';
 import { list } from './commands/list.ts';
 import { present } from './commands/present.ts';
 import { receive } from './commands/receive.ts';
+import { remove } from './commands/remove.ts';
 import { show } from './commands/show.ts';
 import { verify } from './commands/verify.ts';
 import { createOutput } from './output.ts';
 import { walletDir, WalletError } from './store.ts';
 
-const COMMANDS: Command[] = [init, did, receive, list, show, present, verify];
+const COMMANDS: Command[] = [init, did, receive, list, show, present, verify, remove];
 const COMMON: Record<string, OptionSpec> = {
   json: { type: 'boolean', description: 'print one JSON document (for scripts) instead of sentences' },
   help: { type: 'boolean', short: 'h', description: 'show help' },
@@ -36,9 +38,12 @@ function mainHelp(): string {
     '  SKILLMARK_WALLET_PASSPHRASE the passphrase, for scripts (else you are asked for it)',
     '  SKILLMARK_ISSUER_URL        issuer used for claim codes',
     '  SKILLMARK_VERIFIER_URL      verifier used by present and verify',
+    '  SKILLMARK_WALLET_MAX_RESPONSE_BYTES  largest answer read from a server (default 2 MiB)',
+    '  SKILLMARK_WALLET_HTTP_TIMEOUT_SECONDS  time allowed for each whole answer (default 20)',
     '',
     'Exit codes: 0 done / valid, 1 error, 2 wrong usage, 3 credential not ready yet,',
-    '            4 verified as NOT valid, 5 verifier could not decide right now.',
+    '            4 verified as NOT valid, 5 verifier could not decide right now,',
+    '            6 a server answered too much or too slowly (nothing was stored).',
     '',
     'Start with:  skillmark-wallet init',
     'Help on one command:  skillmark-wallet <command> --help',
@@ -62,7 +67,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, options: { ...command.options, ...COMMON }, allowPositionals: true, strict: true });
+    const options = { ...command.options, ...COMMON };
+    parsed = parseArgs({ args: joinDashValues(rest, options), options, allowPositionals: true, strict: true });
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n\n${commandHelp(command)}\n`);
     return EXIT.usage;
@@ -77,8 +83,9 @@ export async function main(argv: string[]): Promise<number> {
     return await command.run(parsed, { out, walletDir: walletDir(), env: process.env });
   } catch (error) {
     if (!(error instanceof WalletError)) throw error;
-    if (json) process.stdout.write(`${JSON.stringify({ error: error.message }, null, 2)}\n`);
-    else process.stderr.write(`${error.message}\n`);
+    // Messages may quote a server or a credential: nothing in them may act on the terminal.
+    if (json) process.stdout.write(`${printableJson({ error: error.message }, 2)}\n`);
+    else process.stderr.write(`${printableLines(error.message)}\n`);
     return error.exitCode;
   }
 }

@@ -1,3 +1,5 @@
+import { printableJson } from '../core/printable.ts';
+
 /** What the CLI prints: plain sentences for people, one JSON document with --json. */
 export interface Output {
   json: boolean;
@@ -17,7 +19,7 @@ export function createOutput(json: boolean, stream: NodeJS.WriteStream = process
       if (!json) stream.write(`${text}\n`);
     },
     result: (value) => {
-      if (json) stream.write(`${JSON.stringify(value, null, 2)}\n`);
+      if (json) stream.write(`${printableJson(value, 2)}\n`);
     },
     ok: (text) => paint(32, text),
     bad: (text) => paint(31, text),

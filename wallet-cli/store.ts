@@ -3,8 +3,17 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, re
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { didKeyOfEd25519, ed25519PublicKeyOfSeed } from '../core/ed25519.ts';
-import type { AnchorReceipt } from '../core/receipt.ts';
+import { parseReceipt, type AnchorReceipt } from '../core/receipt.ts';
 import { newPassphraseKdf, SecretBoxError, secretBoxFromPassphrase, validPassphraseKdf, type PassphraseKdf, type SecretBox } from '../core/secret-box.ts';
+
+/** A verifier found the credential's batch root on the ledger. */
+export interface LedgerCheck {
+  /** When the ledger says the root was anchored. */
+  anchoredAt: string;
+  checkedAt: string;
+  /** The verifier that looked (its origin). */
+  by: string;
+}
 
 export interface StoredCredential {
   /** First 8 hex digits of the credential hash: short enough to type. */
@@ -12,22 +21,34 @@ export interface StoredCredential {
   credentialHash: string;
   credential: string;
   anchorReceipt?: AnchorReceipt;
+  /** Set once a verifier found the receipt's root on the ledger; until then the receipt is only a claim. */
+  ledgerCheck?: LedgerCheck;
   receivedAt: string;
   source: string;
 }
 
+/** An item of the wallet by its list number: a credential, or what is wrong with a damaged item. */
+export type WalletEntry = { number: number; stored: StoredCredential } | { number: number; damaged: string };
+
 interface WalletSecrets {
   seed: string;
-  credentials: StoredCredential[];
+  /** Checked item by item when read: one damaged item must not lock the learner out of the others. */
+  credentials: unknown[];
 }
 
-/** On disk: the DID in clear (so `did` needs no passphrase), everything else sealed. */
+const FORMAT = 'skillmark-wallet/2';
+/** Format 1 did not authenticate its header; such files open and are rewritten as format 2 on the next change. */
+const FORMAT_1 = 'skillmark-wallet/1';
+
+/** On disk: the DID and key-derivation settings in clear, everything else sealed, the header authenticated with it. */
 interface WalletFile {
-  format: 'skillmark-wallet/1';
+  format: typeof FORMAT | typeof FORMAT_1;
   did: string;
   kdf: PassphraseKdf;
   sealed: string;
 }
+
+type Header = Omit<WalletFile, 'sealed'>;
 
 export class WalletError extends Error {
   constructor(message: string, readonly exitCode = 1) {
@@ -36,10 +57,19 @@ export class WalletError extends Error {
 }
 
 const FILE_NAME = 'wallet.json';
-const CONTEXT = 'skillmark-wallet/1';
 
 export function walletDir(env: Record<string, string | undefined> = process.env): string {
   return resolve(env.SKILLMARK_WALLET_DIR || join(homedir(), '.skillmark-wallet'));
+}
+
+/**
+ * The associated data of the sealed part: every header field, in a fixed order, so editing the
+ * DID or the key-derivation settings makes the file fail to open.
+ */
+function sealContext(header: Header): string {
+  if (header.format === FORMAT_1) return FORMAT_1;
+  const { algorithm, salt, N, r, p } = header.kdf;
+  return JSON.stringify([header.format, header.did, algorithm, salt, N, r, p]);
 }
 
 /** Writes via a temporary file, fsync and rename: a crash leaves the old wallet or the new one, never half. */
@@ -55,12 +85,74 @@ function writeAtomically(file: string, content: string): void {
   renameSync(tmp, file);
 }
 
+const didOfSeed = (seed: Buffer) => didKeyOfEd25519(ed25519PublicKeyOfSeed(seed));
+const isText = (value: unknown): value is string => typeof value === 'string';
+
+/** The stored item if its fields are all there and of the right kind, else what is wrong with it. */
+function checkItem(item: unknown): StoredCredential | string {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return 'not a stored credential';
+  const c = item as Record<string, unknown>;
+  for (const name of ['id', 'credentialHash', 'credential', 'receivedAt', 'source']) {
+    if (!isText(c[name])) return `its "${name}" is missing`;
+  }
+  if (c.anchorReceipt !== undefined) {
+    try {
+      parseReceipt(c.anchorReceipt);
+    } catch {
+      return 'its anchor receipt is not valid';
+    }
+  }
+  const check = c.ledgerCheck as Record<string, unknown> | undefined;
+  if (check !== undefined && !(typeof check === 'object' && check !== null && isText(check.anchoredAt) && isText(check.checkedAt) && isText(check.by))) {
+    return 'its ledger check is not valid';
+  }
+  return item as StoredCredential;
+}
+
+const isStored = (item: unknown): item is StoredCredential => typeof checkItem(item) !== 'string';
+const tamperedWith = (file: string, what: string) => new WalletError(`${file} is damaged or was tampered with: ${what}.`);
+
+function readWalletFile(file: string): WalletFile {
+  let parsed: WalletFile;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8')) as WalletFile;
+  } catch {
+    throw new WalletError(`${file} is not a wallet file (it is not JSON).`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || (parsed.format !== FORMAT && parsed.format !== FORMAT_1)) {
+    throw new WalletError(`${file} is not a Skillmark wallet (format ${String(parsed?.format)}).`);
+  }
+  const known = Object.keys(parsed).every((key) => ['format', 'did', 'kdf', 'sealed'].includes(key));
+  // Checked before deriving any key: out-of-range settings could take gigabytes and minutes.
+  if (!known || !validPassphraseKdf(parsed.kdf) || !isText(parsed.sealed) || !isText(parsed.did)) {
+    throw tamperedWith(file, 'its key-derivation settings or its header are not valid');
+  }
+  return parsed;
+}
+
+/** The sealed part, opened with the header as associated data; the DID must be the key's own. */
+function unseal(file: string, header: Header, sealed: string, box: SecretBox): WalletSecrets {
+  let secrets: WalletSecrets;
+  try {
+    secrets = JSON.parse(box.openText(sealed, sealContext(header))) as WalletSecrets;
+  } catch (error) {
+    if (error instanceof SecretBoxError) throw new WalletError(`Wrong passphrase, or ${file} is damaged or was tampered with.`);
+    if (error instanceof SyntaxError) throw tamperedWith(file, 'its contents are not JSON');
+    throw error;
+  }
+  if (typeof secrets !== 'object' || secrets === null || !isText(secrets.seed) || !Array.isArray(secrets.credentials)) throw tamperedWith(file, 'its contents are not a wallet');
+  // Format 1 did not authenticate the DID in its header: it must be the one of the sealed key.
+  const seed = Buffer.from(secrets.seed, 'base64url');
+  if (seed.length !== 32 || didOfSeed(seed) !== header.did) throw tamperedWith(file, 'its DID is not the one of its key');
+  return secrets;
+}
+
 export class Wallet {
   private constructor(
     private readonly file: string,
-    private readonly header: Omit<WalletFile, 'sealed'>,
+    private readonly header: Header,
     private readonly box: SecretBox,
-    private readonly secrets: WalletSecrets,
+    private secrets: WalletSecrets,
   ) {}
 
   get did(): string {
@@ -71,8 +163,12 @@ export class Wallet {
     return Buffer.from(this.secrets.seed, 'base64url');
   }
 
-  get credentials(): readonly StoredCredential[] {
-    return this.secrets.credentials;
+  /** Every item, numbered from 1 as `list` shows them; damaged ones say what is wrong. */
+  get entries(): WalletEntry[] {
+    return this.secrets.credentials.map((item, i) => {
+      const checked = checkItem(item);
+      return typeof checked === 'string' ? { number: i + 1, damaged: checked } : { number: i + 1, stored: checked };
+    });
   }
 
   static exists(dir: string): boolean {
@@ -82,69 +178,82 @@ export class Wallet {
   static create(dir: string, passphrase: string): Wallet {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const seed = randomBytes(32);
-    const header = { format: 'skillmark-wallet/1' as const, did: didKeyOfEd25519(ed25519PublicKeyOfSeed(seed)), kdf: newPassphraseKdf() };
+    const header: Header = { format: FORMAT, did: didOfSeed(seed), kdf: newPassphraseKdf() };
     const wallet = new Wallet(join(dir, FILE_NAME), header, secretBoxFromPassphrase(passphrase, header.kdf), { seed: seed.toString('base64url'), credentials: [] });
     wallet.save();
     return wallet;
   }
 
-  /** The DID only, without the passphrase. */
-  static peekDid(dir: string): string {
-    return Wallet.#readFile(dir).did;
-  }
-
   static open(dir: string, passphrase: string): Wallet {
-    const parsed = Wallet.#readFile(dir);
-    const box = secretBoxFromPassphrase(passphrase, parsed.kdf);
-    let secrets: WalletSecrets;
-    try {
-      secrets = JSON.parse(box.openText(parsed.sealed, CONTEXT)) as WalletSecrets;
-    } catch (error) {
-      if (error instanceof SecretBoxError) throw new WalletError('Wrong passphrase (or the wallet file is damaged).');
-      throw error;
-    }
-    const { sealed: _sealed, ...header } = parsed;
-    return new Wallet(join(dir, FILE_NAME), header, box, secrets);
-  }
-
-  static #readFile(dir: string): WalletFile {
     const file = join(dir, FILE_NAME);
     if (!existsSync(file)) throw new WalletError(`No wallet in ${dir}. Create one with: skillmark-wallet init`);
-    let parsed: WalletFile;
-    try {
-      parsed = JSON.parse(readFileSync(file, 'utf8')) as WalletFile;
-    } catch {
-      throw new WalletError(`${file} is not a wallet file (it is not JSON).`);
-    }
-    if (parsed.format !== 'skillmark-wallet/1') throw new WalletError(`${file} is not a Skillmark wallet (format ${String(parsed.format)}).`);
-    if (!validPassphraseKdf(parsed.kdf) || typeof parsed.sealed !== 'string' || typeof parsed.did !== 'string') {
-      throw new WalletError(`${file} is damaged: its key-derivation settings or contents are not valid.`);
-    }
-    return parsed;
+    const { sealed, ...header } = readWalletFile(file);
+    const box = secretBoxFromPassphrase(passphrase, header.kdf);
+    // Format 1 files are rewritten as format 2 on their next change.
+    return new Wallet(file, { ...header, format: FORMAT }, box, unseal(file, header, sealed, box));
   }
 
-  /** Adds a credential unless the wallet holds it already; returns the stored entry. */
-  add(entry: Omit<StoredCredential, 'id'>): { stored: StoredCredential; added: boolean } {
-    const existing = this.secrets.credentials.find((c) => c.credentialHash === entry.credentialHash);
-    if (existing) return { stored: existing, added: false };
+  /** Adds a credential unless the wallet holds it already; returns its entry. */
+  add(entry: Omit<StoredCredential, 'id'>): { entry: WalletEntry & { stored: StoredCredential }; added: boolean } {
     const stored = { id: entry.credentialHash.slice(2, 10), ...entry };
-    this.secrets.credentials.push(stored);
-    this.save();
-    return { stored, added: true };
+    let added = false;
+    this.#change((credentials) => {
+      if (credentials.some((item) => isStored(item) && item.credentialHash === entry.credentialHash)) return;
+      credentials.push(stored);
+      added = true;
+    });
+    const found = this.entries.find((e): e is WalletEntry & { stored: StoredCredential } => 'stored' in e && e.stored.credentialHash === entry.credentialHash)!;
+    return { entry: found, added };
   }
 
-  /** Finds a credential by its list number (1, 2, ...) or by the start of its id. */
-  find(ref: string): StoredCredential {
-    const list = this.secrets.credentials;
-    if (/^\d{1,4}$/.test(ref) && Number(ref) >= 1 && Number(ref) <= list.length) return list[Number(ref) - 1]!;
-    const matches = list.filter((c) => c.id.startsWith(ref.toLowerCase()) && ref.length >= 4);
+  /** Finds an item by its list number (1, 2, ...) or by the start of its id; damaged items by number only. */
+  entry(ref: string): WalletEntry {
+    const entries = this.entries;
+    if (/^\d{1,4}$/.test(ref) && Number(ref) >= 1 && Number(ref) <= entries.length) return entries[Number(ref) - 1]!;
+    const matches = entries.filter((e) => 'stored' in e && e.stored.id.startsWith(ref.toLowerCase()) && ref.length >= 4);
     if (matches.length === 1) return matches[0]!;
     if (matches.length > 1) throw new WalletError(`"${ref}" matches ${matches.length} credentials; type more of the id.`);
     throw new WalletError(`No credential "${ref}" in this wallet. See them with: skillmark-wallet list`);
   }
 
+  /** Like `entry`, for commands that need the credential itself. */
+  find(ref: string): StoredCredential {
+    const found = this.entry(ref);
+    if ('damaged' in found) throw new WalletError(`Item ${found.number} of this wallet is damaged (${found.damaged}). Remove it with: skillmark-wallet remove ${found.number}`);
+    return found.stored;
+  }
+
+  remove(entry: WalletEntry): void {
+    const item = JSON.stringify(this.secrets.credentials[entry.number - 1]);
+    this.#change((credentials) => {
+      const at = credentials.findIndex((c) => JSON.stringify(c) === item);
+      if (at >= 0) credentials.splice(at, 1);
+    });
+  }
+
+  recordLedgerCheck(credentialHash: string, check: LedgerCheck): void {
+    this.#change((credentials) => {
+      const stored = credentials.find((item) => isStored(item) && item.credentialHash === credentialHash);
+      if (stored) (stored as StoredCredential).ledgerCheck = check;
+    });
+  }
+
+  /**
+   * Changes the wallet as it is on disk now, not as it was when this command opened it: another
+   * command (a `receive` while a `verify` waits for its verifier) may have written it since.
+   */
+  #change(mutate: (credentials: unknown[]) => void): void {
+    const { sealed, ...header } = readWalletFile(this.file);
+    if (header.did !== this.header.did || JSON.stringify(header.kdf) !== JSON.stringify(this.header.kdf)) {
+      throw new WalletError(`${this.file} was replaced by another wallet while this command ran; nothing was changed.`);
+    }
+    this.secrets = unseal(this.file, header, sealed, this.box);
+    mutate(this.secrets.credentials);
+    this.save();
+  }
+
   private save(): void {
-    const file: WalletFile = { ...this.header, sealed: this.box.seal(JSON.stringify(this.secrets), CONTEXT) };
+    const file: WalletFile = { ...this.header, sealed: this.box.seal(JSON.stringify(this.secrets), sealContext(this.header)) };
     writeAtomically(this.file, `${JSON.stringify(file, null, 2)}\n`);
   }
 }

@@ -13,7 +13,7 @@ export const init: Command = {
   ],
   options: {},
   async run(_args, { out, walletDir }) {
-    if (Wallet.exists(walletDir)) throw new WalletError(`There is already a wallet in ${walletDir} (DID ${Wallet.peekDid(walletDir)}).`, EXIT.usage);
+    if (Wallet.exists(walletDir)) throw new WalletError(`There is already a wallet in ${walletDir}. See its DID with: skillmark-wallet did`, EXIT.usage);
     const wallet = Wallet.create(walletDir, await readPassphrase({ confirm: true }));
     out.result({ did: wallet.did, walletDir });
     out.line(out.ok('Your wallet is ready.'));
@@ -27,10 +27,13 @@ export const did: Command = {
   name: 'did',
   summary: 'Show your DID',
   usage: 'skillmark-wallet did',
-  details: ['Prints the DID of this wallet. No passphrase needed.'],
+  details: [
+    'Prints the DID of this wallet. It asks for the passphrase: only the sealed key vouches for the',
+    'DID, since anyone able to edit the wallet file could change the copy in clear.',
+  ],
   options: {},
   async run(_args, { out, walletDir }) {
-    const value = Wallet.peekDid(walletDir);
+    const value = Wallet.open(walletDir, await readPassphrase()).did;
     out.result({ did: value });
     out.line(value);
     return EXIT.ok;

@@ -5,7 +5,8 @@ import { DEFAULT_ISSUER_URL, EXIT, type Command } from '../command.ts';
 import { fetchJson } from '../http.ts';
 import { readPassphrase } from '../passphrase.ts';
 import { Wallet, WalletError } from '../store.ts';
-import { describeCredential } from '../describe.ts';
+import { describeEntry } from '../describe.ts';
+import { pollDelaySeconds } from '../retry-after.ts';
 
 const CLAIM_CODE = /^[0-9A-Za-z]{4}(-?[0-9A-Za-z]{4}){4}$/;
 
@@ -17,18 +18,20 @@ function sourceOf(ref: string, issuer: string): { kind: 'url'; url: string } | {
   throw new WalletError(`"${ref}" is not a claim link, a claim code (like ABCD-EFGH-JKMN-PQRS-TVWX) or a file.`, EXIT.usage);
 }
 
+/** Asks the claim URL until the credential is ready: at most once a second, for `waitSeconds` in all. */
 async function collect(url: string, waitSeconds: number, progress: (text: string) => void): Promise<unknown> {
   const deadline = Date.now() + waitSeconds * 1000;
-  for (;;) {
+  for (let attempt = 1; ; attempt++) {
     const { status, body, headers } = await fetchJson(url);
     if (status === 200) return body;
-    const detail = (body as { detail?: string } | undefined)?.detail ?? `HTTP ${status}`;
-    if (status !== 202) throw new WalletError(`The training centre could not hand over the credential: ${detail}`);
-    if (Date.now() >= deadline) {
+    const detail = (body as { detail?: unknown } | undefined)?.detail;
+    if (status !== 202) throw new WalletError(`The training centre could not hand over the credential: ${typeof detail === 'string' ? detail : `HTTP ${status}`}`);
+    const delay = pollDelaySeconds(headers.get('retry-after')) * 1000;
+    if (Date.now() + delay > deadline) {
       throw new WalletError('The credential is not ready yet: it is waiting to be recorded on the ledger. Try again in a minute (or add --wait 120).', EXIT.pending);
     }
-    progress('Waiting for the credential to be recorded on the ledger...');
-    await sleep(Math.min(Number(headers.get('retry-after') ?? 2), 5) * 1000);
+    if (attempt === 1) progress('Waiting for the credential to be recorded on the ledger...');
+    await sleep(delay);
   }
 }
 
@@ -49,7 +52,8 @@ export const receive: Command = {
     if (!ref) throw new WalletError('Say what to receive: a claim link, a claim code or a file.', EXIT.usage);
     const wait = Number(values.wait ?? 30);
     if (!Number.isFinite(wait) || wait < 0 || wait > 3600) throw new WalletError('--wait takes a number of seconds from 0 to 3600.', EXIT.usage);
-    const walletDid = Wallet.peekDid(walletDir);
+    // Opened first: the DID the credential must name is the one the sealed key vouches for.
+    const wallet = Wallet.open(walletDir, await readPassphrase());
     const source = sourceOf(ref, (values.issuer as string | undefined) ?? env.SKILLMARK_ISSUER_URL ?? DEFAULT_ISSUER_URL);
     let input: unknown;
     if (source.kind === 'file') {
@@ -61,18 +65,18 @@ export const receive: Command = {
     } else {
       input = await collect(source.url, wait, (t) => out.line(t));
     }
-    const checked = await checkBundle(input, walletDid);
-    const wallet = Wallet.open(walletDir, await readPassphrase());
-    const { stored, added } = wallet.add({
+    const checked = await checkBundle(input, wallet.did);
+    const { entry, added } = wallet.add({
       credentialHash: checked.credentialHash,
       credential: checked.credential,
       anchorReceipt: checked.anchorReceipt,
       receivedAt: new Date().toISOString(),
       source: source.kind === 'url' ? new URL(source.url).origin : 'file',
     });
-    out.result({ id: stored.id, added, credential: describeCredential(stored) });
-    out.line(added ? out.ok(`Received and stored as ${stored.id}:`) : `You already have this credential (${stored.id}):`);
-    out.line(`  ${describeCredential(stored).title}`);
+    const described = describeEntry(entry);
+    out.result({ id: entry.stored.id, added, credential: described });
+    out.line(added ? out.ok(`Received and stored as ${entry.stored.id}:`) : `You already have this credential (${entry.stored.id}):`);
+    out.line(`  ${'title' in described ? described.title : described.damaged}`);
     return EXIT.ok;
   },
 };

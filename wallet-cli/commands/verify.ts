@@ -1,26 +1,33 @@
 import { DEFAULT_VERIFIER_URL, EXIT, type Command } from '../command.ts';
 import { postJson } from '../http.ts';
 import { readPassphrase } from '../passphrase.ts';
-import { reportVerification } from '../report.ts';
+import { anchoredOnLedgerAt, reportVerification } from '../report.ts';
 import { Wallet, WalletError } from '../store.ts';
 
 export const verify: Command = {
   name: 'verify',
   summary: 'Check one of your credentials with a verifier',
   usage: 'skillmark-wallet verify <number | id> [--verifier URL]',
-  details: ['Sends the credential and its anchor receipt to the verifier and prints every check.'],
+  details: [
+    'Sends the credential and its anchor receipt to the verifier and prints every check. When the',
+    'verifier finds the credential on the ledger, the wallet remembers it (see skillmark-wallet show).',
+  ],
   options: {
     verifier: { type: 'string', description: `verifier address (default ${DEFAULT_VERIFIER_URL})` },
   },
   async run({ positionals, values }, { out, walletDir, env }) {
     const [ref] = positionals;
     if (!ref) throw new WalletError('Say which credential: its number or id from "skillmark-wallet list".', EXIT.usage);
-    const stored = Wallet.open(walletDir, await readPassphrase()).find(ref);
+    const wallet = Wallet.open(walletDir, await readPassphrase());
+    const stored = wallet.find(ref);
     const verifier = ((values.verifier as string | undefined) ?? env.SKILLMARK_VERIFIER_URL ?? DEFAULT_VERIFIER_URL).replace(/\/+$/, '');
     const { status, body } = await postJson(`${verifier}/credentials/verify`, {
       verifiableCredential: stored.credential,
       options: stored.anchorReceipt ? { anchorReceipt: stored.anchorReceipt } : {},
     });
-    return reportVerification(out, status, body);
+    const exitCode = reportVerification(out, status, body);
+    const anchoredAt = anchoredOnLedgerAt(body);
+    if (anchoredAt) wallet.recordLedgerCheck(stored.credentialHash, { anchoredAt, checkedAt: new Date().toISOString(), by: new URL(verifier).origin });
+    return exitCode;
   },
 };
