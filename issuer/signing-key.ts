@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { didHash } from '../contracts/registry.ts';
+import { failpoint } from '../core/failpoint.ts';
 import { HttpProblem } from '../core/http.ts';
 import type { SecretBox } from '../core/secret-box.ts';
 import { ISO_DATE_TIME } from './app.ts';
@@ -25,15 +26,6 @@ export class CurrentSigningKey {
 
   use(next: SigningIdentity): void {
     this.#identity = next;
-  }
-}
-
-/** A registry read; a ledger that cannot be reached answers 503, not 500. */
-async function onLedger<T>(read: Promise<T>): Promise<T> {
-  try {
-    return await read;
-  } catch {
-    throw new HttpProblem(503, 'Ledger unreachable', 'The registry could not be read. Ask again later: the rotation resumes where it stopped.');
   }
 }
 
@@ -94,25 +86,27 @@ export class SigningKeyRotator {
   async #rotate(compromisedSince: number | undefined): Promise<SigningKeyRotation> {
     const registry = this.writer.registry;
     const previous = this.key.current().did;
-    const institutionId = await onLedger(registry.institutionOfDid(previous));
+    const institutionId = await registry.institutionOfDid(previous);
     if (institutionId === 0) throw new HttpProblem(409, 'Not a registered DID', `The signing DID ${previous} is not registered for any institution; ask the accreditation authority.`);
-    if ((await onLedger(registry.institutionOfSigner(this.writer.address))) !== institutionId) {
+    if ((await registry.institutionOfSigner(this.writer.address)) !== institutionId) {
       throw new HttpProblem(409, 'Not a registered key', `The ledger key ${this.writer.address} is not registered for the institution of ${previous}; ask the accreditation authority.`);
     }
 
     const next = await this.#nextIdentity();
-    const holder = await onLedger(registry.institutionOfDid(next.did));
+    const holder = await registry.institutionOfDid(next.did);
     if (holder === 0) await this.writer.send('addDid', [institutionId, next.did]);
     else if (holder !== institutionId) throw new HttpProblem(409, 'DID taken', `The new DID ${next.did} is registered for another institution.`);
+    failpoint('signing-key:after-register');
 
     let since: number | undefined;
     if (compromisedSince !== undefined) {
-      since = await onLedger(registry.didCompromisedSince(previous));
+      since = await registry.didCompromisedSince(previous);
       if (since === 0 || since > compromisedSince) {
         await this.writer.send('reportDidCompromised', [didHash(previous), compromisedSince]);
         since = compromisedSince;
       }
     }
+    failpoint('signing-key:before-switch');
 
     await this.db.transaction().execute(async (trx) => {
       await putSetting(trx, SIGNING_DID_SETTING, next.did);
