@@ -141,7 +141,9 @@ describe('ledger checks', () => {
     it('but a retired registry whose successor answered does not hold the verdict open', async () => {
       const retired: TrustedRegistry = { name: 'retired', chainId: 999, registry: `0x${'11'.repeat(20)}`, rpcUrls: [`http://127.0.0.1:${await freePort()}`] };
       const successor: TrustedRegistry = { ...main, migratedFrom: [{ chainId: retired.chainId, registry: retired.registry }] };
-      expect((await checks([retired, successor], liveReceipt, liveHash)).revoked).toMatchObject({ status: 'valid', reason: 'not_revoked' });
+      const viaSuccessor = await checks([retired, successor], liveReceipt, liveHash);
+      expect(viaSuccessor.revoked).toMatchObject({ status: 'valid', reason: 'not_revoked' });
+      expect(viaSuccessor.issuer).toMatchObject({ status: 'valid', reason: 'issuer_accredited' });
       expect((await checks([retired, successor], undefined, revokedHash)).revoked).toMatchObject({ status: 'invalid', reason: 'revoked' });
     });
 

@@ -56,14 +56,25 @@ const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 export const anchoredByIssuer = (f: RegistryFacts) => f.anchor.institutionId !== 0 && f.anchor.institutionId === f.issuerInstitutionId;
 const answered = (answers: IssuerAnswer[]) => answers.flatMap((a) => ('facts' in a ? [a.facts] : []));
 
+/**
+ * Why a registry could not be asked, for the first such registry that no answering registry took
+ * over (a migration copies institutions and revocations to the successor); undefined when none.
+ */
+export function unanswered(answers: IssuerAnswer[]): LedgerUnreachableError | undefined {
+  const facts = answered(answers);
+  const takenOver = (t: TrustedRegistry) => facts.some((f) => f.trusted.migratedFrom?.some((m) => m.chainId === t.chainId && m.registry === t.registry));
+  for (const a of answers) if ('error' in a && !takenOver(a.trusted)) return a.error;
+  return undefined;
+}
+
 export async function checkIssuerAccredited(evidence: LedgerEvidence, issuer: string): Promise<CheckFragment> {
   const anchor = await evidence.anchor;
   const answers = await evidence.issuer;
   const anchoredHere = anchor?.ok && anchoredByIssuer(anchor.facts) ? anchor.facts : undefined;
   const f = anchoredHere ?? answered(answers).find((facts) => facts.issuerInstitutionId !== 0);
   if (!f) {
-    const failed = answers.find((a) => 'error' in a);
-    return failed && 'error' in failed ? unreachable('issuer_accredited', failed.error) : fragment('issuer_accredited', 'invalid', 'issuer_not_accredited', { issuer });
+    const failed = unanswered(answers);
+    return failed ? unreachable('issuer_accredited', failed) : fragment('issuer_accredited', 'invalid', 'issuer_not_accredited', { issuer });
   }
   const details = { registry: f.trusted.name, institutionId: f.issuerInstitutionId, name: f.issuerName, status: f.issuerStatus, statusSince: iso(f.issuerStatusSince) };
   if (f.issuerStatus === 'Accredited') return fragment('issuer_accredited', 'valid', 'issuer_accredited', { name: f.issuerName }, details);
@@ -111,10 +122,6 @@ export async function checkAnchored(evidence: LedgerEvidence, now = new Date()):
   });
 }
 
-/** A registry that another trusted registry took over (its revocations were copied there). */
-const supersededBy = (trusted: TrustedRegistry, others: readonly RegistryFacts[]) =>
-  others.some((o) => o.trusted.migratedFrom?.some((m) => m.chainId === trusted.chainId && m.registry === trusted.registry));
-
 /**
  * Revoked on any trusted registry that knows the issuer: invalid, whatever the receipt. Otherwise
  * a registry that could not be asked (and whose successor did not answer) leaves it open.
@@ -128,8 +135,8 @@ export async function checkNotRevoked(evidence: LedgerEvidence): Promise<CheckFr
     const reasonName = Object.entries(RevocationReason).find(([, code]) => code === reason)?.[0] ?? `code ${reason}`;
     return fragment('not_revoked', 'invalid', 'revoked', { revokedAt: iso(revokedAt), reasonName }, { revokedAt: iso(revokedAt), reasonCode: reason, registry: revoked.trusted.name });
   }
-  const failed = answers.find((a) => 'error' in a && !supersededBy(a.trusted, facts));
-  if (failed && 'error' in failed) return unreachable('not_revoked', failed.error);
+  const failed = unanswered(answers);
+  if (failed) return unreachable('not_revoked', failed);
   if (!facts.some((f) => f.issuerInstitutionId !== 0)) return fragment('not_revoked', 'skipped', 'revocation_needs_issuer');
   return fragment('not_revoked', 'valid', 'not_revoked');
 }
