@@ -1,0 +1,28 @@
+/**
+ * Mutation testing of the code that decides verdicts (`npm run mutate`, not part of CI: too slow).
+ * bench/mutate.ts runs it and writes the score to bench/results/mutation.json.
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts', related: true },
+  plugins: ['@stryker-mutator/vitest-runner'],
+  mutate: [
+    'verifier/checks/**/*.ts',
+    'verifier/challenges.ts',
+    'verifier/jws.ts',
+    'core/merkle.ts',
+    'core/receipt.ts',
+    'issuer/anchoring.ts',
+    '!**/*.test.ts',
+  ],
+  coverageAnalysis: 'perTest',
+  concurrency: 2,
+  timeoutMS: 5_000,
+  ignoreStatic: true,
+  dryRunTimeoutMinutes: 20,
+  reporters: ['clear-text', 'progress', 'json'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  ignorePatterns: ['.data', 'reports', 'bench/results', '.git'],
+  cleanTempDir: 'always',
+};
