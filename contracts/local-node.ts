@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
+import { assertPortFree, listensOn, PortInUseError } from '../core/ports.ts';
 import { fetchChainId } from './provider.ts';
 
 export const LOCAL_CHAIN_ID = 31337;
@@ -34,13 +35,25 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function leftoverPid(pidFile: string): number | undefined {
+/** A node of this data dir left running: alive, an anvil, and saving its state into this dir. */
+function leftoverPid(pidFile: string, stateFile: string): number | undefined {
   if (!existsSync(pidFile)) return undefined;
   const pid = Number(readFileSync(pidFile, 'utf8'));
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
-  const cmdline = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
-  return cmdline.includes('anvil') ? pid : undefined;
+  const cmdline = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0') : [];
+  return cmdline.some((arg) => arg.includes('anvil')) && cmdline.includes(stateFile) ? pid : undefined;
 }
+
+/**
+ * util-linux `setpriv --pdeathsig TERM` when present: the kernel then sends the node SIGTERM (it
+ * saves its state and exits) as soon as this process dies, even by kill -9, so none is orphaned.
+ */
+function dieWithParent(): string[] {
+  const setpriv = (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'setpriv')).find((file) => existsSync(file));
+  return setpriv ? [setpriv, '--pdeathsig', 'TERM', '--'] : [];
+}
+
+const portHint = 'set LEDGER_PORT to a free port (or LEDGER_RPC_URL and REGISTRY_ADDRESS to use an existing chain on purpose).';
 
 /** Stops a node we do not hold a child handle for (one adopted after a crash of its parent). */
 async function stopByPid(pid: number): Promise<void> {
@@ -77,9 +90,10 @@ export async function startLocalNode(options: { dataDir: string; port: number; c
   const rpcUrl = `http://127.0.0.1:${options.port}`;
   // A node left running by a crashed parent still holds the latest chain state: adopt it rather
   // than restart it from the last state snapshot (which may be up to a second older).
-  const leftover = leftoverPid(pidFile);
+  const stateFile = join(dir, 'state.json');
+  const leftover = leftoverPid(pidFile, stateFile);
   if (leftover !== undefined) {
-    const answers = await fetchChainId(rpcUrl, 1000).then((id) => id === chainId, () => false);
+    const answers = listensOn(leftover, options.port) !== false && (await fetchChainId(rpcUrl, 1000).then((id) => id === chainId, () => false));
     if (answers) {
       return {
         rpcUrl,
@@ -94,19 +108,22 @@ export async function startLocalNode(options: { dataDir: string; port: number; c
     await stopByPid(leftover);
   }
   rmSync(pidFile, { force: true });
+  // Whatever answers on a port we could not bind is not ours: never deploy onto it.
+  await assertPortFree('127.0.0.1', options.port, portHint);
   const args = [
     '--host', '127.0.0.1',
     '--port', String(options.port),
     '--chain-id', String(chainId),
-    '--state', join(dir, 'state.json'),
+    '--state', stateFile,
     '--state-interval', '1',
     '--preserve-historical-states',
     '--silent',
   ];
-  // Output goes to a file, not a pipe: if this process dies, the node must not die with the pipe.
+  // Output goes to a file, not a pipe: a node outliving a crash must not die of a broken pipe.
   const logFile = join(dir, 'node.log');
   const log = openSync(logFile, 'a');
-  const child = spawn(anvilBinary(), args, { stdio: ['ignore', log, log] });
+  const [command, ...prefix] = [...dieWithParent(), anvilBinary()];
+  const child = spawn(command!, [...prefix, ...args], { stdio: ['ignore', log, log] });
   closeSync(log);
   let spawnError = '';
   const spawned = await new Promise<boolean>((resolve) => {
@@ -120,6 +137,12 @@ export async function startLocalNode(options: { dataDir: string; port: number; c
   if (!spawned || !child.pid) throw new Error(`cannot start the local ledger: ${output()}`);
   writeFileSync(pidFile, String(child.pid));
   await waitUntilReady(rpcUrl, child, () => output().trim().split('\n').slice(-5).join(' | '));
+  // Another process may have bound the port between our probe and the node's start.
+  if (child.exitCode !== null || listensOn(child.pid, options.port) === false) {
+    child.kill('SIGKILL');
+    rmSync(pidFile, { force: true });
+    throw new PortInUseError(`port ${options.port} is in use by another process; ${portHint}`);
+  }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     rpcUrl,

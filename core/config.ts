@@ -26,6 +26,16 @@ export interface SkillmarkConfig {
   anchorConfirmations: number;
   /** Format of issued credentials when a request does not choose by its @context. */
   credentialFormat: 'vc-jwt-1.1' | 'vc-jose-2.0';
+  /** A claim code stops working this many days after it was handed out. */
+  claimCodeTtlDays: number;
+  /** Requests per minute per client to the issuer without the admin token (0: no limit). */
+  issuerRateLimitPerMinute: number;
+  /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
+  trustProxy: boolean;
+  /** Open connections each service accepts in all ... */
+  maxConnections: number;
+  /** ... and from one client address. */
+  maxConnectionsPerClient: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -75,5 +85,10 @@ export function loadConfig(env: Env = process.env): SkillmarkConfig {
     // Public chains reorganise a few blocks deep; the embedded node mines one block per transaction.
     anchorConfirmations: positiveInt(env, 'ANCHOR_CONFIRMATIONS', optional(env, 'LEDGER_RPC_URL') ? 12 : 1),
     credentialFormat: credentialFormat(env),
+    claimCodeTtlDays: positiveInt(env, 'CLAIM_CODE_TTL_DAYS', 90),
+    issuerRateLimitPerMinute: wholeNumber(env, 'ISSUER_RATE_LIMIT', 0) ?? 600,
+    trustProxy: env.TRUST_PROXY === '1',
+    maxConnections: positiveInt(env, 'MAX_CONNECTIONS', 4096),
+    maxConnectionsPerClient: positiveInt(env, 'MAX_CONNECTIONS_PER_CLIENT', 256),
   };
 }

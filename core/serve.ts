@@ -1,5 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
+import type { Server, Socket } from 'node:net';
 
 export interface RunningServer {
   url: string;
@@ -7,12 +8,52 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Serves a Hono app on host:port (port 0 picks a free one) with timeouts against slow clients. */
-export function listen(app: Hono, host: string, port: number): Promise<RunningServer> {
+export interface ConnectionLimits {
+  /** Open connections in all; beyond it, new ones are closed at once. */
+  maxConnections: number;
+  /** Open connections from one address (behind a proxy you run, set it at least as high as the total). */
+  maxPerClient: number;
+}
+
+/** Slow or idle clients must not hold connections (and file descriptors) for long. */
+const TIMEOUTS = {
+  /** The whole request head must arrive within this, from the moment the connection opens. */
+  headersTimeout: 10_000,
+  requestTimeout: 30_000,
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveTimeout: 5_000,
+  /** How often the server looks for connections past those deadlines. */
+  connectionsCheckingInterval: 1_000,
+};
+
+/** Counts connections per remote address and closes those beyond the per-client cap at once. */
+function capPerClient(server: Server, maxPerClient: number): void {
+  const open = new Map<string, number>();
+  server.on('connection', (socket: Socket) => {
+    const client = socket.remoteAddress ?? 'unknown';
+    const count = (open.get(client) ?? 0) + 1;
+    if (count > maxPerClient) {
+      socket.destroy();
+      return;
+    }
+    open.set(client, count);
+    socket.once('close', () => {
+      const left = (open.get(client) ?? 1) - 1;
+      if (left > 0) open.set(client, left);
+      else open.delete(client);
+    });
+  });
+}
+
+/**
+ * Serves a Hono app on host:port (port 0 picks a free one), with timeouts against slow clients and
+ * caps on connections in all and per client, so one client cannot exhaust the process's files.
+ */
+export function listen(app: Hono, host: string, port: number, limits: ConnectionLimits = { maxConnections: 4096, maxPerClient: 256 }): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     let server: ServerType;
     const onError = (error: Error) => reject(new Error(`cannot listen on ${host}:${port}: ${error.message}`));
-    server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
+    server = serve({ fetch: app.fetch, hostname: host, port, serverOptions: TIMEOUTS }, (info) => {
       server.off('error', onError);
       resolve({
         url: `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`,
@@ -25,6 +66,8 @@ export function listen(app: Hono, host: string, port: number): Promise<RunningSe
       });
     });
     server.once('error', onError);
-    Object.assign(server, { requestTimeout: 30_000, headersTimeout: 10_000 });
+    server.maxConnections = limits.maxConnections;
+    capPerClient(server as Server, limits.maxPerClient);
+    Object.assign(server, { requestTimeout: TIMEOUTS.requestTimeout, headersTimeout: TIMEOUTS.headersTimeout, keepAliveTimeout: TIMEOUTS.keepAliveTimeout });
   });
 }

@@ -1,18 +1,23 @@
 import { ConfigError, loadConfig } from '../core/config.ts';
 import { lockDataDir } from '../core/data-dir-lock.ts';
+import { whenLauncherGone } from '../core/launcher-watch.ts';
+import { assertPortFree } from '../core/ports.ts';
 import { ensureLocalAccreditation, ensureLocalDeployment, type LedgerDeployment } from '../contracts/deployment.ts';
 import { startLocalNode, type LocalNode } from '../contracts/local-node.ts';
 import { connectLedger, connectProvider, fetchChainId } from '../contracts/provider.ts';
 import { Registry } from '../contracts/registry.ts';
 import { openIssuer, type LedgerTarget } from '../issuer/service.ts';
-import { startVerifier } from '../verifier/service.ts';
-import { verifierSettingsFromEnv } from '../verifier/settings.ts';
-import { readTrustConfigFile } from '../verifier/trust.ts';
+import { startVerifierProcess } from '../verifier/child-process.ts';
 
 /**
  * `npm start`: the whole system on embedded defaults — a local ledger node (unless LEDGER_RPC_URL
- * is set), the registry contract (deployed once, then reused), the issuer and the verifier.
+ * is set), the registry contract (deployed once, then reused), the issuer (in this process) and
+ * the verifier (in a child process of its own).
  */
+
+/** Whatever hangs while stopping, the whole system is down within 10 s of a signal. */
+const STOP_DEADLINE_MS = 8000;
+
 /** The chain id from the first endpoint that answers: one dead endpoint must not stop the start. */
 async function firstChainId(rpcUrls: string[]): Promise<number> {
   const failures: string[] = [];
@@ -31,16 +36,29 @@ async function main(): Promise<void> {
   const env = process.env;
   const institutionName = env.INSTITUTION_NAME?.trim() || 'Skillmark Demo Training Centre';
   const stops: (() => Promise<void>)[] = [];
-  const shutdown = async (code: number) => {
+  let stopping = false;
+  const shutdown = async (code: number, why?: string) => {
+    if (stopping) return;
+    stopping = true;
+    if (why) console.log(`${why}: stopping Skillmark…`);
+    setTimeout(() => {
+      console.error(`Skillmark did not stop within ${STOP_DEADLINE_MS / 1000} s; exiting anyway.`);
+      process.exit(code || 1);
+    }, STOP_DEADLINE_MS).unref();
     for (const stop of stops.reverse()) await stop().catch((e: Error) => console.error(`while stopping: ${e.message}`));
+    if (why) console.log('Skillmark stopped.');
     process.exit(code);
   };
-  process.once('SIGINT', () => void shutdown(0));
-  process.once('SIGTERM', () => void shutdown(0));
+  // Also while starting: what is already up is stopped, the ledger node and verifier die with us.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0, `${signal} received`));
+  whenLauncherGone(() => void shutdown(0, 'npm start was stopped'));
 
   try {
     const unlock = lockDataDir(config.dataDir);
     stops.push(async () => unlock());
+    // Refuse before starting anything, rather than fail half-way with a ledger already touched.
+    await assertPortFree(config.host, config.issuerPort, 'set ISSUER_PORT to a free port.');
+    await assertPortFree(config.host, config.verifierPort, 'set VERIFIER_PORT to a free port.');
     let ledger: LedgerTarget;
     let node: LocalNode | undefined;
     let deployment: LedgerDeployment | undefined;
@@ -73,17 +91,27 @@ async function main(): Promise<void> {
     const issuerServer = await issuer.start();
 
     const trust = env.VERIFIER_TRUST_FILE
-      ? readTrustConfigFile(env.VERIFIER_TRUST_FILE)
-      : { registries: [{ name: node ? 'Local development registry' : 'Configured registry', chainId: ledger.chainId, registry: ledger.registry.toLowerCase(), rpcUrls: ledger.rpcUrls }] };
-    const verifier = await startVerifier({ config, trust, ...verifierSettingsFromEnv(env) });
+      ? undefined
+      : {
+          registries: [{
+            name: node ? 'Local development registry' : 'Configured registry',
+            chainId: ledger.chainId,
+            registry: ledger.registry.toLowerCase(),
+            rpcUrls: ledger.rpcUrls,
+            // The embedded node makes blocks only on demand: an old head does not mean it is behind.
+            ...(node ? { maxHeadAgeSeconds: 0 } : {}),
+          }],
+        };
+    const verifier = await startVerifierProcess({ dataDir: config.dataDir, env, trust });
     stops.push(() => verifier.stop());
+    void verifier.exited.then(() => shutdown(1, 'The verifier stopped unexpectedly'));
 
     console.log(
       [
         '',
         'Skillmark is running',
         `  issuer     ${issuerServer.url}   (${institutionName}, ${issuer.did})`,
-        `  verifier   ${verifier.server.url}`,
+        `  verifier   ${verifier.url}`,
         `  ledger     ${ledger.rpcUrls.join(', ')}   chain ${ledger.chainId}, registry ${ledger.registry}${node ? ' (local node)' : ''}`,
         `  data dir   ${config.dataDir}`,
         ...(issuer.adminTokenCreated

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, wholeNumber } from '../core/config.ts';
 import { readDeployment } from '../contracts/deployment.ts';
 import { startVerifier } from './service.ts';
 import { verifierSettingsFromEnv } from './settings.ts';
+import type { VerifierReady } from './child-process.ts';
 import { readTrustConfigFile, type TrustConfig } from './trust.ts';
 
 /**
@@ -47,16 +48,26 @@ async function main(): Promise<void> {
       for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
       process.exit(0);
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    console.log(`Skillmark verifier: ${workers} processes on http://${config.host}:${config.verifierPort}`);
+    stopOn(stop);
+    announce(`http://${config.host}:${config.verifierPort}`, `Skillmark verifier: ${workers} processes on http://${config.host}:${config.verifierPort}`);
     return;
   }
   const verifier = await startVerifier({ config, trust, ...verifierSettingsFromEnv(env) });
-  const stop = () => void verifier.stop().then(() => process.exit(0));
+  stopOn(() => void verifier.stop().then(() => process.exit(0)));
+  if (cluster.isPrimary) announce(verifier.server.url, `Skillmark verifier on ${verifier.server.url}`);
+}
+
+/** Signals stop the verifier; so does the end of the IPC channel to `npm start`, when it runs us. */
+function stopOn(stop: () => void): void {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  if (cluster.isPrimary) console.log(`Skillmark verifier on ${verifier.server.url}`);
+  if (cluster.isPrimary && process.send) process.once('disconnect', stop);
+}
+
+/** Run by `npm start`: tell it where we listen; alone: tell the operator. */
+function announce(url: string, line: string): void {
+  if (process.send) process.send({ type: 'skillmark-verifier-ready', url } satisfies VerifierReady);
+  else console.log(line);
 }
 
 main().catch((error: Error) => {

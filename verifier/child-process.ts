@@ -1,0 +1,56 @@
+import { fork } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TrustConfig } from './trust.ts';
+
+/** What verifier/main.ts sends its parent over IPC once it listens. */
+export interface VerifierReady {
+  type: 'skillmark-verifier-ready';
+  url: string;
+}
+
+export interface VerifierProcess {
+  url: string;
+  pid: number;
+  /** Resolves when the process ends, for whatever reason. */
+  exited: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the verifier in its own process (verifier/main.ts): a flood of connections to the issuer
+ * then cannot use up the file descriptors the verifier needs, and the reverse. The child stops
+ * when its IPC channel closes, so it never outlives this process, even after a kill -9.
+ */
+export async function startVerifierProcess(options: { dataDir: string; env: NodeJS.ProcessEnv; trust?: TrustConfig }): Promise<VerifierProcess> {
+  const env = { ...options.env };
+  if (options.trust) {
+    const trustFile = join(options.dataDir, 'verifier-trust.json');
+    writeFileSync(trustFile, JSON.stringify(options.trust, null, 2), { mode: 0o600 });
+    env.VERIFIER_TRUST_FILE = trustFile;
+  }
+  const child = fork(join(import.meta.dirname, 'main.ts'), [], {
+    env,
+    execArgv: ['--import', import.meta.resolve('tsx/esm')],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.on('message', (message: Partial<VerifierReady>) => {
+      if (message?.type === 'skillmark-verifier-ready' && typeof message.url === 'string') resolve(message.url);
+    });
+    child.once('exit', (code, signal) => reject(new Error(`the verifier exited (${signal ?? `code ${code}`}) before it was ready`)));
+  });
+  return {
+    url,
+    pid: child.pid!,
+    exited,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
