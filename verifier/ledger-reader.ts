@@ -48,7 +48,8 @@ interface Entry {
 }
 
 async function headOf(provider: JsonRpcProvider, tag: number | 'latest'): Promise<NodeHead> {
-  const [block, syncing] = await Promise.all([provider.getBlock(tag), provider.send('eth_syncing', [])]);
+  // A provider that does not offer eth_syncing leaves the head's age to decide.
+  const [block, syncing] = await Promise.all([provider.getBlock(tag), provider.send('eth_syncing', []).catch(() => false)]);
   if (!block) throw new Error(`block ${tag} not found`);
   return { blockNumber: block.number, time: block.timestamp, syncing: syncing !== false };
 }

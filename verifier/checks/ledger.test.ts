@@ -187,9 +187,11 @@ describe('ledger checks', () => {
       expect((await checks([main], neverAnchored(), unanchoredHash, new Date((head + 86_400) * 1000))).anchored.reason).toBe('root_not_anchored');
     });
 
-    it('a node that reports itself syncing: cannot tell', async () => {
-      // anvil has no peers to sync from: a relay that answers eth_syncing as a catching-up node
-      // would stand in for one; every other call reaches the real node.
+    /**
+     * anvil has no peers to sync from: a relay on 127.0.0.1 answers eth_syncing as a catching-up
+     * node (or a provider without that method) would; every other call reaches the real node.
+     */
+    async function withRelay(syncingAnswer: object, run: (registry: TrustedRegistry) => Promise<void>) {
       const relay = http.createServer((request, response) => {
         let body = '';
         request.on('data', (d: Buffer) => (body += d.toString()));
@@ -197,21 +199,33 @@ describe('ledger checks', () => {
           const call = JSON.parse(body) as { id: number; method: string };
           const answer =
             call.method === 'eth_syncing'
-              ? JSON.stringify({ jsonrpc: '2.0', id: call.id, result: { startingBlock: '0x0', currentBlock: '0x1', highestBlock: '0x100' } })
+              ? JSON.stringify({ jsonrpc: '2.0', id: call.id, ...syncingAnswer })
               : await (await fetch(chain.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text();
           response.writeHead(200, { 'content-type': 'application/json' }).end(answer);
         });
       });
       await new Promise<void>((done) => relay.listen(0, '127.0.0.1', done));
       try {
-        const syncing = { ...main, rpcUrls: [`http://127.0.0.1:${(relay.address() as { port: number }).port}`] };
+        await run({ ...main, rpcUrls: [`http://127.0.0.1:${(relay.address() as { port: number }).port}`] });
+      } finally {
+        relay.close();
+      }
+    }
+
+    it('a node that reports itself syncing: cannot tell', async () => {
+      await withRelay({ result: { startingBlock: '0x0', currentBlock: '0x1', highestBlock: '0x100' } }, async (syncing) => {
         const { anchored } = await checks([syncing], neverAnchored(), unanchoredHash);
         expect(anchored).toMatchObject({ status: 'unverifiable', reason: 'ledger_lagging', details: { syncing: true } });
         // The syncing node still has the anchors it has reached: a genuine receipt is valid there.
         expect((await checks([syncing], liveReceipt, liveHash)).anchored.status).toBe('valid');
-      } finally {
-        relay.close();
-      }
+      });
+    });
+
+    it('a provider without eth_syncing: the head decides, the node is not "unreachable"', async () => {
+      await withRelay({ error: { code: -32601, message: 'the method eth_syncing does not exist' } }, async (noSyncing) => {
+        const { anchored } = await checks([noSyncing], neverAnchored(), unanchoredHash);
+        expect(anchored).toMatchObject({ status: 'invalid', reason: 'root_not_anchored' });
+      });
     });
   });
 
