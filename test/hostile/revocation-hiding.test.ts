@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leafOf, sha256 } from '../../core/merkle.ts';
 import { didKeyOfEd25519, ed25519PublicKeyOfSeed } from '../../core/ed25519.ts';
+import { signPresentation, type Holder } from '../../wallet-cli/presentation.ts';
 import { claimWhenAnchored, issue, postJson, qualificationRequest, startSystem, type RunningSystem } from '../support/system.ts';
 
 type Check = { check: string; status: string; reason: string; params?: Record<string, unknown>; details?: Record<string, unknown> };
@@ -15,10 +16,11 @@ describe('a revoked credential cannot be passed off as "cannot tell"', () => {
   let system: RunningSystem;
   let revoked: Bundle;
   let genuine: Bundle;
+  const seed = randomBytes(32);
+  const learner: Holder = { did: didKeyOfEd25519(ed25519PublicKeyOfSeed(seed)), seed };
 
-  const learnerDid = () => didKeyOfEd25519(ed25519PublicKeyOfSeed(randomBytes(32)));
   const issueAndClaim = async (): Promise<{ id: string; bundle: Bundle }> => {
-    const issued = await issue(system, qualificationRequest({ id: learnerDid() }));
+    const issued = await issue(system, qualificationRequest({ id: learner.did }));
     expect(issued.status, JSON.stringify(issued.body)).toBe(201);
     return { id: issued.body.credentialId, bundle: await claimWhenAnchored(issued.body.claim.url) };
   };
@@ -87,6 +89,18 @@ describe('a revoked credential cannot be passed off as "cannot tell"', () => {
   it('with no receipt, or a malformed one', async () => {
     expect(check(await expectRevoked(undefined), 'anchored')).toMatchObject({ reason: 'receipt_missing' });
     expect(check(await expectRevoked({ ...revoked.anchorReceipt, blockNumber: -1 }), 'anchored')).toMatchObject({ reason: 'receipt_malformed' });
+  });
+
+  it('inside a presentation, with a self-rooted receipt: the credential is revoked, the presentation invalid', async () => {
+    const leaf = `0x${leafOf(Buffer.from(revoked.anchorReceipt.credentialHash.slice(2), 'hex'), sha256).toString('hex')}`;
+    const forged = { ...revoked.anchorReceipt, merkleRoot: leaf, proof: [], blockNumber: 1_000_000_000, anchoredAt: new Date().toISOString() };
+    const { body: challenge } = await postJson(`${system.verifierUrl}/challenges`, {});
+    const domain = new URL(system.verifierUrl).host;
+    const jwt = await signPresentation(learner, [{ credential: revoked.credential, anchorReceipt: forged }], challenge.challenge, domain);
+    const reply = await postJson(`${system.verifierUrl}/presentations/verify`, { verifiablePresentation: jwt, options: { challenge: challenge.challenge, domain } });
+    expect(reply.status, reply.text).toBe(422);
+    expect(reply.body.verdict).toBe('invalid');
+    expect(check(reply.body.credentials[0], 'not_revoked')).toMatchObject({ status: 'invalid', reason: 'revoked' });
   });
 
   it('control: the same hand-made receipts on an unrevoked credential are refused, never "cannot tell"', async () => {
