@@ -523,7 +523,7 @@ describe('POST /presentations/verify', () => {
   it('with a nonce this verifier never issued: challenge_unknown', async () => {
     const invented = randomBytes(18).toString('base64url');
     const jwt = await signPresentation(learner, [bundleA], invented, domain());
-    expectInvalid(await verifyPresentation(jwt, { domain: domain() }), ['challenge:challenge_unknown']);
+    expectInvalid(await verifyPresentation(jwt, { domain: domain() }), ['challenge:challenge_not_pinned']);
     expectInvalid(await verifyPresentation(jwt, { challenge: invented, domain: domain() }), ['challenge:challenge_unknown']);
   });
 

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
-import { handleErrors, HttpProblem, limitBody, notFound, readJsonObject } from '../core/http.ts';
-import { rateLimit, type RateLimitOptions } from '../core/rate-limit.ts';
-import type { ChallengeStore } from './challenges.ts';
+import { handleErrors, HttpProblem, limitBody, notFound, problemResponse, readJsonObject } from '../core/http.ts';
+import { clientOf, rateLimit, type RateLimitOptions } from '../core/rate-limit.ts';
+import { TooManyChallenges, type ChallengeStore } from './challenges.ts';
 import { localized, TRANSIENT_REASONS, type CheckFragment, type Verdict } from './fragment.ts';
 import { negotiateLanguage } from './messages/index.ts';
 import { envelopedToken, FormatError } from './formats/index.ts';
@@ -83,8 +83,17 @@ export function createVerifierApp(options: VerifierAppOptions): Hono {
   app.get('/health', (c) => c.json({ status: 'ok' }));
 
   app.post('/challenges', async (c) => {
-    const { challenge, expiresAt } = await challenges.create(context.now());
-    return c.json({ challenge, expiresAt }, 201);
+    try {
+      const { challenge, expiresAt } = await challenges.create(context.now(), clientOf(c, options.rateLimit?.trustProxy ?? false));
+      return c.json({ challenge, expiresAt }, 201);
+    } catch (error) {
+      if (!(error instanceof TooManyChallenges)) throw error;
+      c.header('Retry-After', String(error.retryAfterSeconds));
+      return problemResponse(
+        c,
+        new HttpProblem(429, 'Too many challenges', `This client holds ${error.live} unused challenges, as many as this verifier keeps for one client: use one, or ask again in ${error.retryAfterSeconds} s, when the oldest expires.`),
+      );
+    }
   });
 
   app.post('/credentials/verify', async (c) => {

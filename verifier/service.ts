@@ -11,6 +11,8 @@ export interface VerifierOptions {
   config: SkillmarkConfig;
   trust: TrustConfig;
   challengeTtlMs?: number;
+  /** Unused challenges one client (address) may hold at once (0: no cap). */
+  challengesPerClient?: number;
   clockSkewSeconds?: number;
   /** Requests per minute per client (0: no limit). */
   rateLimitPerMinute?: number;
@@ -32,7 +34,7 @@ export async function startVerifier(options: VerifierOptions): Promise<Verifier>
   const { config } = options;
   const { db } = await openDatabase<VerifierTables>({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, name: 'verifier', migrations: verifierMigrations, durability: 'normal' });
   const ledger = new LedgerReader(options.trust, { cacheTtlMs: options.ledgerCacheTtlMs });
-  const challenges = new ChallengeStore(db, options.challengeTtlMs ?? 5 * 60_000);
+  const challenges = new ChallengeStore(db, options.challengeTtlMs ?? 5 * 60_000, { perClient: options.challengesPerClient ?? 100 });
   const app = createVerifierApp({
     context: { keys: new DidKeyResolver(options.didResolver), ledger, now: () => new Date(), clockSkewSeconds: options.clockSkewSeconds ?? 60 },
     challenges,

@@ -755,7 +755,14 @@ vpCase('a credential without a subject DID: subject_has_no_did', invalid('holder
   const { token, nonce } = await genuineVp(f, [f.noDid]);
   return vpBody(token, { challenge: nonce, domain: f.domain });
 });
-vpCase('0 credentials: valid (it only shows the holder controls the DID), credentials skipped', valid('credentials:no_credentials'), async (f) => vpBody(rawVp(f.holder, await f.challenge(), f.domain, vpClaim([], []))));
+vpCase('0 credentials: valid (it only shows the holder controls the DID), credentials skipped', valid('credentials:no_credentials'), async (f) => {
+  const nonce = await f.challenge();
+  return vpBody(rawVp(f.holder, nonce, f.domain, vpClaim([], [])), { challenge: nonce, domain: f.domain });
+});
+vpCase('an unused challenge of this verifier the caller did not pin: challenge_not_pinned', invalid('challenge:challenge_not_pinned', 'presentation_signature:presentation_signature_valid'), async (f) => {
+  const { token } = await genuineVp(f, [f.A]);
+  return vpBody(token, { domain: f.domain });
+});
 vpCase('21 credentials: malformed_presentation', malformedPresentation, async (f) => {
   const { token, nonce } = await genuineVp(f, Array.from({ length: 21 }, (_, i) => (i % 2 ? f.A : f.B)));
   return vpBody(token, { challenge: nonce });

@@ -11,9 +11,16 @@ export function checkHolderBinding(holder: string, subjectsPerCredential: readon
 }
 
 /**
- * The presentation answers a challenge this verifier issued, for this verifier's domain, and the
- * challenge had not been used. It is consumed only once the presentation signature is valid, so
- * a forged presentation cannot burn a genuine holder's challenge.
+ * The presentation answers the challenge the caller pinned (`options.challenge`: one this verifier
+ * issued, unexpired and never used), for the caller's domain (`options.domain`, when given). The
+ * challenge is consumed only once the presentation signature is valid, so a forged presentation
+ * cannot burn a genuine holder's challenge.
+ *
+ * Without a pinned challenge the presentation is not accepted (`challenge_not_pinned`), and its
+ * challenge is left unused: any live challenge of this verifier only shows the presentation is
+ * fresh, not that it answers the caller, since anyone may ask this verifier for challenges and
+ * relay one to a holder. Without `options.domain`, a presentation addressed to someone (`aud`) is
+ * accepted on the pinned challenge alone, and its fragment says the audience was not checked.
  */
 export async function checkChallenge(
   presented: { nonce?: string; audience: readonly string[] },
@@ -23,15 +30,16 @@ export async function checkChallenge(
   now: Date,
 ): Promise<CheckFragment> {
   const { nonce, audience } = presented;
+  const shownAudience = () => (audience.join(', ') || 'none').slice(0, 200);
   if (!nonce) return fragment('challenge', 'invalid', 'challenge_missing');
-  if (expected.challenge !== undefined && nonce !== expected.challenge) return fragment('challenge', 'invalid', 'challenge_mismatch');
-  if (expected.domain !== undefined && !audience.includes(expected.domain)) {
-    return fragment('challenge', 'invalid', 'domain_mismatch', { domain: (audience.join(', ') || 'none').slice(0, 200) });
-  }
+  if (expected.challenge === undefined) return fragment('challenge', 'invalid', 'challenge_not_pinned');
+  if (nonce !== expected.challenge) return fragment('challenge', 'invalid', 'challenge_mismatch');
+  if (expected.domain !== undefined && !audience.includes(expected.domain)) return fragment('challenge', 'invalid', 'domain_mismatch', { domain: shownAudience() });
   if ((await signature).status !== 'valid') return fragment('challenge', 'skipped', 'challenge_needs_signature');
   const outcome = await store.consume(nonce, now);
-  if (outcome === 'accepted') return fragment('challenge', 'valid', 'challenge_valid', {}, { challenge: nonce });
   if (outcome === 'already_used') return fragment('challenge', 'invalid', 'challenge_already_used');
   if (outcome === 'expired') return fragment('challenge', 'invalid', 'challenge_expired');
-  return fragment('challenge', 'invalid', 'challenge_unknown');
+  if (outcome === 'unknown') return fragment('challenge', 'invalid', 'challenge_unknown');
+  if (expected.domain === undefined && audience.length > 0) return fragment('challenge', 'valid', 'challenge_valid_audience_unchecked', { audience: shownAudience() }, { challenge: nonce });
+  return fragment('challenge', 'valid', 'challenge_valid', {}, { challenge: nonce });
 }

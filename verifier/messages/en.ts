@@ -60,6 +60,8 @@ export const en = {
   challenge_already_used: 'This challenge was already used: the presentation is a replay.',
   domain_mismatch: 'The presentation was made for another verifier ({domain}).',
   challenge_needs_signature: 'The challenge was not checked because the presentation signature is not valid.',
+  challenge_not_pinned: 'The request does not name the challenge it gave the holder ("options.challenge"): a challenge of this verifier may have been relayed from someone else, so the presentation is not accepted.',
+  challenge_valid_audience_unchecked: 'The presentation answers the one-time challenge given; it is addressed to {audience}, which was not checked (no "options.domain").',
 } as const;
 
 export type ReasonCode = keyof typeof en;

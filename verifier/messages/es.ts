@@ -67,4 +67,6 @@ export const es: Catalogue = {
   challenge_already_used: 'Este código de un solo uso ya se utilizó: la presentación es una repetición de una anterior.',
   domain_mismatch: 'La presentación se hizo para otro servicio de verificación ({domain}).',
   challenge_needs_signature: 'No se comprobó el código de un solo uso porque la firma de la presentación no es válida.',
+  challenge_not_pinned: 'La solicitud no indica el código de un solo uso que se entregó al titular ("options.challenge"): un código de este servicio de verificación pudo haber sido reenviado por un tercero, por lo que la presentación no se acepta.',
+  challenge_valid_audience_unchecked: 'La presentación responde al código de un solo uso indicado; está dirigida a {audience}, lo que no se comprobó (no se indicó "options.domain").',
 };

@@ -67,4 +67,6 @@ export const fr: Catalogue = {
   challenge_already_used: 'Ce code à usage unique a déjà été utilisé : il s\'agit d\'une présentation déjà envoyée, réutilisée.',
   domain_mismatch: 'La présentation a été faite pour un autre service de vérification ({domain}).',
   challenge_needs_signature: 'Le code à usage unique n\'a pas été vérifié, car la signature de la présentation n\'est pas valide.',
+  challenge_not_pinned: 'La demande n\'indique pas le code à usage unique remis au titulaire (« options.challenge ») : un code de ce service de vérification a pu être relayé par un tiers, la présentation n\'est donc pas acceptée.',
+  challenge_valid_audience_unchecked: 'La présentation répond au code à usage unique indiqué ; elle est adressée à {audience}, ce qui n\'a pas été vérifié (pas de « options.domain »).',
 };

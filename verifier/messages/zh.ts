@@ -67,4 +67,6 @@ export const zh: Catalogue = {
   challenge_already_used: '该一次性验证码已被使用过：此出示材料是重复提交的。',
   domain_mismatch: '该出示材料是为另一个验证服务（{domain}）制作的。',
   challenge_needs_signature: '由于出示材料的签名无效，未核查一次性验证码。',
+  challenge_not_pinned: '请求未注明交给持有人的一次性验证码（"options.challenge"）：本验证服务的验证码可能被他人转交，因此不接受该出示材料。',
+  challenge_valid_audience_unchecked: '该出示材料回应了所给的一次性验证码；它的接收方是 {audience}，但未经核查（未提供 "options.domain"）。',
 };

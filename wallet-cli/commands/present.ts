@@ -9,42 +9,49 @@ import { Wallet, WalletError } from '../store.ts';
 export const present: Command = {
   name: 'present',
   summary: 'Show credentials to an employer or office (a signed presentation)',
-  usage: 'skillmark-wallet present <number | id>... [--verifier URL] | [--challenge C [--domain D] --out FILE]',
+  usage: 'skillmark-wallet present <number | id>... [--verifier URL] [--challenge C] [--domain D] [--out FILE]',
   details: [
-    'With --verifier (default SKILLMARK_VERIFIER_URL or the local verifier): asks the verifier for a',
-    'one-time challenge, signs a presentation with your key and sends it; prints the verdict.',
-    'With --challenge and --out: writes the presentation request to a file for the verifier, offline.',
+    'With --verifier (default SKILLMARK_VERIFIER_URL or the local verifier): signs a presentation with',
+    'your key for a one-time challenge and sends it; prints the verdict. The challenge is the one given',
+    'with --challenge (the employer\'s), or else a new one the wallet asks the verifier for.',
+    'With --challenge and --out: writes the signed presentation (a JWT) to a file instead, for the',
+    'employer to verify with the challenge they gave you. A challenge starting with "-" works as',
+    '"--challenge -abc" and as "--challenge=-abc".',
   ],
   options: {
     verifier: { type: 'string', description: `verifier address (default ${DEFAULT_VERIFIER_URL})` },
-    challenge: { type: 'string', description: 'the challenge the verifier gave you (with --out)' },
-    domain: { type: 'string', description: 'the verifier domain to bind the presentation to (with --out)' },
-    out: { type: 'string', description: 'write the presentation request to this file instead of sending it' },
+    challenge: { type: 'string', description: 'the one-time challenge the employer gave you' },
+    domain: { type: 'string', description: 'the verifier domain to bind the presentation to (default: the verifier\'s host; none with --out)' },
+    out: { type: 'string', description: 'write the signed presentation to this file instead of sending it' },
   },
   async run({ positionals, values }, { out, walletDir, env }) {
     if (positionals.length === 0) throw new WalletError('Say which credentials to present: their numbers or ids from "skillmark-wallet list".', EXIT.usage);
-    if (values.out !== undefined && values.challenge === undefined) throw new WalletError('--out needs the verifier\'s --challenge.', EXIT.usage);
+    if (values.out !== undefined && values.challenge === undefined) throw new WalletError('--out needs the employer\'s --challenge.', EXIT.usage);
     const wallet = Wallet.open(walletDir, await readPassphrase());
     const credentials = positionals.map((ref) => wallet.find(ref));
+    const given = values.challenge as string | undefined;
 
     if (typeof values.out === 'string') {
-      const domain = values.domain as string | undefined;
-      const jwt = await signPresentation(wallet, credentials, values.challenge as string, domain);
-      const request = { verifiablePresentation: jwt, options: { challenge: values.challenge, ...(domain ? { domain } : {}) } };
-      writeFileSync(values.out, `${JSON.stringify(request, null, 2)}\n`, { mode: 0o600 });
+      const jwt = await signPresentation(wallet, credentials, given!, values.domain as string | undefined);
+      writeFileSync(values.out, `${jwt}\n`, { mode: 0o600 });
       out.result({ written: values.out, bytes: jwt.length });
       out.line(out.ok(`Presentation written to ${values.out} (${jwt.length} characters).`));
       return EXIT.ok;
     }
 
     const verifier = ((values.verifier as string | undefined) ?? env.SKILLMARK_VERIFIER_URL ?? DEFAULT_VERIFIER_URL).replace(/\/+$/, '');
-    const domain = new URL(verifier).host;
-    const issued = await postJson(`${verifier}/challenges`, {});
-    const challenge = (issued.body as { challenge?: unknown } | undefined)?.challenge;
-    if (issued.status !== 201 && issued.status !== 200) throw new WalletError(`The verifier did not give a challenge (HTTP ${issued.status}).`);
-    if (typeof challenge !== 'string') throw new WalletError('The verifier did not give a challenge.');
+    const domain = (values.domain as string | undefined) ?? new URL(verifier).host;
+    const challenge = given ?? (await newChallenge(verifier));
     const jwt = await signPresentation(wallet, credentials, challenge, domain);
     const { status, body } = await postJson(`${verifier}/presentations/verify`, { verifiablePresentation: jwt, options: { challenge, domain } });
     return reportVerification(out, status, body);
   },
 };
+
+async function newChallenge(verifier: string): Promise<string> {
+  const issued = await postJson(`${verifier}/challenges`, {});
+  const challenge = (issued.body as { challenge?: unknown } | undefined)?.challenge;
+  if (issued.status !== 201 && issued.status !== 200) throw new WalletError(`The verifier did not give a challenge (HTTP ${issued.status}).`);
+  if (typeof challenge !== 'string') throw new WalletError('The verifier did not give a challenge.');
+  return challenge;
+}

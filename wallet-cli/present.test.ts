@@ -1,0 +1,154 @@
+/**
+ * `skillmark-wallet present` with a challenge (issue 7 item 18), the real CLI as a child process
+ * against a running system: a challenge starting with "-" is taken in both spellings, a challenge
+ * given without --out is the one sent (and pinned), and the README's offline hand-over works as
+ * written: the learner writes the presentation to a file and the employer verifies it with the
+ * challenge they created.
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimWhenAnchored, issue, postJson, PROJECT_ROOT, qualificationRequest, runWallet, startSystem, tempDir, type CliResult, type RunningSystem } from '../test/support/system.ts';
+import { joinDashValues, type OptionSpec } from './command.ts';
+
+let system: RunningSystem;
+let scratch: string;
+let env: Record<string, string>;
+
+const said = (result: CliResult) => `exit ${result.code}\n${result.stdout}\n${result.stderr}`;
+const payloadOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8'));
+const challengeCheck = (body: { checks: { check: string; reason: string }[] }) => body.checks.find((c) => c.check === 'challenge');
+/** What the employer does: POST /challenges, and keep the challenge. */
+async function employersChallenge(): Promise<string> {
+  const reply = await postJson(`${system.verifierUrl}/challenges`, {});
+  expect(reply.status).toBe(201);
+  return reply.body.challenge;
+}
+const employerVerifies = (jwt: string, options?: Record<string, string>) => postJson(`${system.verifierUrl}/presentations/verify`, { verifiablePresentation: jwt, ...(options ? { options } : {}) });
+
+beforeAll(async () => {
+  system = await startSystem();
+  scratch = tempDir('skillmark-present-');
+  env = {
+    SKILLMARK_WALLET_DIR: join(scratch, 'wallet'),
+    SKILLMARK_WALLET_PASSPHRASE: 'a long learner passphrase',
+    SKILLMARK_ISSUER_URL: system.issuerUrl,
+    SKILLMARK_VERIFIER_URL: system.verifierUrl,
+  };
+  const init = await runWallet(['init', '--json'], env);
+  expect(init.code, said(init)).toBe(0);
+  const issued = await issue(system, qualificationRequest({ id: JSON.parse(init.stdout).did }));
+  expect(issued.status).toBe(201);
+  await claimWhenAnchored(issued.body.claim.url);
+  const received = await runWallet(['receive', issued.body.claim.url], env);
+  expect(received.code, said(received)).toBe(0);
+}, 120_000);
+
+afterAll(async () => {
+  await system?.destroy();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('the offline hand-over of the README', () => {
+  it('the learner writes the presentation for the employer\'s challenge; the employer verifies it pinning that challenge, once', async () => {
+    const challenge = await employersChallenge();
+    const file = join(scratch, 'presentation.jwt');
+    const written = await runWallet(['present', '1', '--challenge', challenge, '--out', file], env);
+    expect(written.code, said(written)).toBe(0);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const jwt = readFileSync(file, 'utf8').trim();
+    expect(payloadOf(jwt).nonce).toBe(challenge);
+
+    // Sent as it is, without the employer's challenge, it is not accepted (and not used up).
+    const unpinned = await employerVerifies(jwt);
+    expect(unpinned.status).toBe(422);
+    expect(challengeCheck(unpinned.body)).toMatchObject({ status: 'invalid', reason: 'challenge_not_pinned' });
+
+    const verified = await employerVerifies(jwt, { challenge });
+    expect(verified.status, verified.text).toBe(200);
+    expect(verified.body.verdict).toBe('valid');
+    const replay = await employerVerifies(jwt, { challenge });
+    expect(challengeCheck(replay.body)).toMatchObject({ status: 'invalid', reason: 'challenge_already_used' });
+  });
+
+  it("the README's own commands, run as written (learner: present --out; employer: curl with their challenge)", async () => {
+    const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+    const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    const learner = blocks.find((b) => b.includes('--out presentation.jwt'))!.trim();
+    const employer = blocks.find((b) => b.includes('$(cat presentation.jwt)'))!;
+    expect(learner).toBe('npx skillmark-wallet present 1 --challenge <challenge> --out presentation.jwt');
+    const challenge = await employersChallenge();
+    const written = await runWallet(learner.replace('npx skillmark-wallet ', '').replace('<challenge>', challenge).replace('presentation.jwt', join(scratch, 'presentation.jwt')).split(' '), env);
+    expect(written.code, said(written)).toBe(0);
+    const script = employer.replaceAll('http://127.0.0.1:4200', system.verifierUrl).replace('<the challenge you gave>', challenge);
+    const answer = await new Promise<string>((done, fail) => execFile('bash', ['-c', script], { cwd: scratch }, (error, stdout) => (error ? fail(error) : done(stdout))));
+    expect(JSON.parse(answer)).toMatchObject({ verified: true, verdict: 'valid' });
+  });
+
+  it('a challenge starting with "-" is taken as written, in both spellings', async () => {
+    for (const args of [['--challenge', '-dash-first_Qw'], ['--challenge=-dash-first_Qw']]) {
+      const file = join(scratch, `dash-${args.length}.jwt`);
+      const result = await runWallet(['present', '1', ...args, '--out', file], env);
+      expect(result.code, said(result)).toBe(0);
+      expect(payloadOf(readFileSync(file, 'utf8').trim()).nonce).toBe('-dash-first_Qw');
+    }
+  });
+
+  it('--domain binds the presentation to the employer\'s domain, checked when they pass it', async () => {
+    const challenge = await employersChallenge();
+    const file = join(scratch, 'with-domain.jwt');
+    const result = await runWallet(['present', '1', '--challenge', challenge, '--domain', 'hr.employer.example', '--out', file], env);
+    expect(result.code, said(result)).toBe(0);
+    const jwt = readFileSync(file, 'utf8').trim();
+    expect([payloadOf(jwt).aud].flat()).toEqual(['hr.employer.example']);
+    const verified = await employerVerifies(jwt, { challenge, domain: 'hr.employer.example' });
+    expect(verified.status, verified.text).toBe(200);
+  });
+});
+
+describe('present --challenge without --out', () => {
+  it('sends the presentation for that challenge, pinned: the challenge is used up, no other is asked for', async () => {
+    const challenge = await employersChallenge();
+    const result = await runWallet(['present', '1', '--challenge', challenge, '--json'], env);
+    expect(result.code, said(result)).toBe(0);
+    const answer = JSON.parse(result.stdout);
+    expect(challengeCheck(answer)).toMatchObject({ status: 'valid', reason: 'challenge_valid', details: { challenge } });
+  });
+
+  it('a challenge starting with "-" is sent as written (this verifier never issued it: challenge_unknown, exit 4)', async () => {
+    for (const args of [['--challenge', '-not-from-here'], ['--challenge=-not-from-here']]) {
+      const result = await runWallet(['present', '1', ...args, '--json'], env);
+      expect(result.code, said(result)).toBe(4);
+      expect(challengeCheck(JSON.parse(result.stdout))).toMatchObject({ status: 'invalid', reason: 'challenge_unknown' });
+    }
+  });
+
+  it('an option where the challenge should be is still a usage error (exit 2)', async () => {
+    const result = await runWallet(['present', '1', '--challenge', '--json'], env);
+    expect(result.code, said(result)).toBe(2);
+    expect(result.stderr).toMatch(/--challenge/);
+  });
+});
+
+describe('joinDashValues', () => {
+  const options: Record<string, OptionSpec> = {
+    challenge: { type: 'string', description: '' },
+    out: { type: 'string', description: '' },
+    json: { type: 'boolean', description: '' },
+    help: { type: 'boolean', short: 'h', description: '' },
+  };
+
+  it('joins a string option and a value starting with "-"', () => {
+    expect(joinDashValues(['1', '--challenge', '-abc', '--out', 'f'], options)).toEqual(['1', '--challenge=-abc', '--out', 'f']);
+    expect(joinDashValues(['--challenge', '--'], options)).toEqual(['--challenge', '--']);
+  });
+
+  it('leaves options, boolean flags, "=" spellings and everything after "--" alone', () => {
+    expect(joinDashValues(['--challenge', '--json'], options)).toEqual(['--challenge', '--json']);
+    expect(joinDashValues(['--challenge', '-h'], options)).toEqual(['--challenge', '-h']);
+    expect(joinDashValues(['--json', '-x'], options)).toEqual(['--json', '-x']);
+    expect(joinDashValues(['--challenge=-a', '-b'], options)).toEqual(['--challenge=-a', '-b']);
+    expect(joinDashValues(['--', '--challenge', '-a'], options)).toEqual(['--', '--challenge', '-a']);
+  });
+});
