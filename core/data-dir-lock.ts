@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export class DataDirInUseError extends Error {}
@@ -10,6 +10,8 @@ export class DataDirInUseError extends Error {}
  */
 export function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // Keys, databases and the ledger's state are for this account only (older data dirs included).
+  chmodSync(dataDir, 0o700);
   const file = join(dataDir, 'skillmark.pid');
   try {
     const pid = Number(readFileSync(file, 'utf8'));

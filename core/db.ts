@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type Migration, type SqliteDatabase, type SqliteStatement } from 'kysely';
@@ -44,6 +44,16 @@ function withStatementCache(file: SQLite.Database, maxStatements = 500): SqliteD
   };
 }
 
+/**
+ * Credentials, learners' names and token hashes are for this account only: the database file is
+ * created 0600 (SQLite gives its -wal and -shm files the same mode); files of older data dirs are
+ * narrowed to 0600 too.
+ */
+function ownerOnlyFile(file: string): void {
+  closeSync(openSync(file, 'a', 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
+}
+
 /** Opens the database and brings its schema up to date. */
 export async function openDatabase<T>(options: DatabaseOptions): Promise<Database<T>> {
   let db: Kysely<T>;
@@ -56,7 +66,9 @@ export async function openDatabase<T>(options: DatabaseOptions): Promise<Databas
   } else {
     dialect = 'sqlite';
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-    const file = new SQLite(join(options.dataDir, `${options.name}.sqlite`));
+    const path = join(options.dataDir, `${options.name}.sqlite`);
+    ownerOnlyFile(path);
+    const file = new SQLite(path);
     // WAL: a committed row survives a kill -9; with full sync also a power cut.
     file.pragma('journal_mode = WAL');
     file.pragma(`synchronous = ${options.durability === 'normal' ? 'NORMAL' : 'FULL'}`);

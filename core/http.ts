@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { printableLines } from './printable.ts';
 
 /** An RFC 9457 problem: what went wrong, in words a person can act on. */
 export class HttpProblem extends Error {
@@ -27,7 +28,8 @@ export function problemResponse(c: Context, problem: HttpProblem): Response {
 export function handleErrors(log: (message: string) => void = console.error) {
   return (error: Error, c: Context): Response => {
     if (error instanceof HttpProblem) return problemResponse(c, error);
-    log(`unexpected error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
+    // The path and the error may hold a credential's text: escaped, it cannot act on a terminal.
+    log(printableLines(`unexpected error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`));
     return problemResponse(c, new HttpProblem(500, 'Internal error', 'The service failed unexpectedly; the error was logged.'));
   };
 }
@@ -66,11 +68,16 @@ export async function readJsonObject(c: Context): Promise<Record<string, unknown
   return body as Record<string, unknown>;
 }
 
+/** The token of an `Authorization: Bearer <token>` header, if the request has one. */
+export function bearerToken(c: Context): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+}
+
 /** Requires `Authorization: Bearer <token>` accepted by `verify`. */
 export function bearerAuth(verify: (token: string) => boolean): MiddlewareHandler {
   return async (c, next) => {
-    const match = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '');
-    if (!match || !verify(match[1]!)) {
+    const token = bearerToken(c);
+    if (token === undefined || !verify(token)) {
       c.header('WWW-Authenticate', 'Bearer realm="skillmark-issuer"');
       return problemResponse(c, new HttpProblem(401, 'Unauthorized', 'This endpoint needs the issuer admin token: "Authorization: Bearer <token>".'));
     }

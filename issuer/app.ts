@@ -1,8 +1,11 @@
-import { Hono } from 'hono';
-import { bearerAuth, handleErrors, HttpProblem, limitBody, notFound, problemResponse, readJsonObject } from '../core/http.ts';
+import { Hono, type Context } from 'hono';
+import { bearerAuth, bearerToken, handleErrors, HttpProblem, limitBody, notFound, problemResponse, readJsonObject } from '../core/http.ts';
 import { envelopedCredential } from '../core/vc-jose.ts';
 import { RevocationReason, type RevocationReasonName } from '../contracts/registry.ts';
+import { clientOf, rateLimit, type RateLimitOptions } from '../core/rate-limit.ts';
 import type { AnchoringStatus } from './anchoring.ts';
+import type { ClaimCodes } from './claim-codes.ts';
+import type { ClaimGuard } from './claim-guard.ts';
 import type { CredentialService } from './credentials.ts';
 import { ledgerProblem } from './ledger-writer.ts';
 import type { CredentialStatus } from './schema.ts';
@@ -10,6 +13,10 @@ import type { SigningKeyRotation } from './signing-key.ts';
 
 export interface IssuerAppOptions {
   credentials: CredentialService;
+  claimCodes: ClaimCodes;
+  claimGuard: ClaimGuard;
+  /** Per-client limit on requests without the admin token. */
+  rateLimit: RateLimitOptions;
   verifyAdminToken: (token: string) => boolean;
   institution: { name: string; chainId: number; registry: string };
   /** The DID credentials are signed with now (it changes with a signing-key rotation). */
@@ -47,6 +54,10 @@ export function createIssuerApp(options: IssuerAppOptions): Hono {
   const { credentials } = options;
   const app = new Hono();
   const admin = bearerAuth(options.verifyAdminToken);
+  const carriesAdminToken = (c: Context) => {
+    const token = bearerToken(c);
+    return token !== undefined && options.verifyAdminToken(token);
+  };
   const onError = handleErrors(options.log);
   app.onError((error, c) => {
     const problem = ledgerProblem(error);
@@ -58,6 +69,7 @@ export function createIssuerApp(options: IssuerAppOptions): Hono {
   });
   app.notFound(notFound);
   app.use('*', limitBody(MAX_BODY_BYTES));
+  app.use('*', rateLimit({ ...options.rateLimit, exempt: (c) => carriesAdminToken(c) }));
 
   app.get('/health', (c) => c.json({ status: 'ok', did: options.signingDid() }));
   app.get('/institution', (c) => c.json({ did: options.signingDid(), ...options.institution, ledgerAddress: options.ledgerAddress() }));
@@ -66,7 +78,8 @@ export function createIssuerApp(options: IssuerAppOptions): Hono {
   app.post('/signing-key/rotate', admin, async (c) => c.json(await options.rotateSigningKey(await readJsonObject(c))));
 
   app.post('/credentials/issue', admin, async (c) => {
-    const issued = await credentials.issue(await readJsonObject(c));
+    const issuedAt = new Date();
+    const issued = await credentials.issue(await readJsonObject(c), issuedAt);
     options.onIssued?.();
     const claimUrl = `${options.publicUrl}/claims/${issued.claimCode}`;
     return c.json(
@@ -76,7 +89,7 @@ export function createIssuerApp(options: IssuerAppOptions): Hono {
         credentialId: issued.id,
         credentialHash: issued.credentialHash,
         status: 'pending',
-        claim: { code: issued.claimCode, url: claimUrl },
+        claim: { code: issued.claimCode, url: claimUrl, expiresAt: options.claimCodes.expiryOf(issuedAt) },
       },
       201,
       { location: `/credentials/${issued.id}` },
@@ -115,9 +128,27 @@ export function createIssuerApp(options: IssuerAppOptions): Hono {
     return c.json({ id, status: 'revoked', ...result });
   });
 
+  app.post('/credentials/:id/claim', admin, async (c) => {
+    const id = credentialId(c.req.param('id'));
+    const grant = await options.claimCodes.renew(id);
+    return c.json({ credentialId: id, claim: { code: grant.code, url: `${options.publicUrl}/claims/${grant.code}`, expiresAt: grant.expiresAt } });
+  });
+
   app.get('/claims/:code', async (c) => {
     const code = c.req.param('code');
-    if (code.length > 64) throw new HttpProblem(404, 'Unknown claim code', 'No credential matches this claim code.');
+    // Guessing codes gets slower with every miss (issuer/claim-guard.ts).
+    const client = clientOf(c, options.rateLimit.trustProxy ?? false);
+    const wait = options.claimGuard.retryAfterSeconds(client);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      return problemResponse(c, new HttpProblem(429, 'Too many unknown claim codes', `This client tried too many unknown claim codes; try again in ${wait} s.`));
+    }
+    const state = code.length > 64 ? 'unknown' : await options.claimCodes.check(code);
+    if (state === 'unknown') {
+      options.claimGuard.miss(client);
+      throw new HttpProblem(404, 'Unknown claim code', 'No credential matches this claim code. Check the code on your certificate.');
+    }
+    if (state === 'expired') throw new HttpProblem(410, 'Claim code expired', 'This claim code has expired; ask the institution for a new one.');
     const result = await credentials.claim(code);
     if (result.state === 'ready') return c.json(result.bundle);
     if (result.state === 'pending') {

@@ -28,6 +28,8 @@ export interface IssuerTables {
     batch_root: string | null;
     proof: string | null;
     claim_code_hash: string;
+    /** When the current claim code was handed out, if not with the credential (a renewed code). */
+    claim_code_issued_at: string | null;
     revoked_at: string | null;
     revocation_reason: number | null;
   };
@@ -112,6 +114,11 @@ export const issuerMigrations: Record<string, Migration> = {
   '002_anchor_finality': {
     async up(db: Kysely<unknown>) {
       await db.schema.alterTable('batches').addColumn('reanchor_count', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    },
+  },
+  '003_claim_code_renewal': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('credentials').addColumn('claim_code_issued_at', 'varchar(40)').execute();
     },
   },
 };

@@ -6,6 +6,8 @@ import { listen, type RunningServer } from '../core/serve.ts';
 import { connectLedger } from '../contracts/provider.ts';
 import { AnchoringWorker } from './anchoring.ts';
 import { ensureAdminToken } from './admin-token.ts';
+import { ClaimCodes } from './claim-codes.ts';
+import { ClaimGuard } from './claim-guard.ts';
 import { createIssuerApp } from './app.ts';
 import { CredentialService } from './credentials.ts';
 import { createIssuerAgent, loadInstitutionIdentity } from './identity.ts';
@@ -30,6 +32,8 @@ export interface IssuerOptions {
   /** SKILLMARK_MASTER_KEY: the key that seals private keys; else a 0600 key file in the data dir. */
   masterKey?: string;
   log?: (message: string) => void;
+  /** The clock of claim codes and abuse limits; injected by tests. */
+  now?: () => Date;
 }
 
 export interface Issuer {
@@ -66,8 +70,12 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
     ledgerAddress: identity.ledgerWallet.address,
     adminTokenCreated: token.created,
     async start() {
+      const millis = () => (options.now?.() ?? new Date()).getTime();
       const app = createIssuerApp({
         credentials,
+        claimCodes: new ClaimCodes(db, config.claimCodeTtlDays, options.now),
+        claimGuard: new ClaimGuard({ now: millis }),
+        rateLimit: { perMinute: config.issuerRateLimitPerMinute, trustProxy: config.trustProxy, now: millis },
         verifyAdminToken: token.verify,
         institution: { name: options.institutionName, chainId: ledger.chainId, registry: ledger.registry },
         signingDid: () => signingKey.current().did,
@@ -79,7 +87,7 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
         anchoringStatus: () => worker.status(),
         log,
       });
-      server = await listen(app, config.host, config.issuerPort);
+      server = await listen(app, config.host, config.issuerPort, { maxConnections: config.maxConnections, maxPerClient: config.maxConnectionsPerClient });
       worker.start();
       return server;
     },

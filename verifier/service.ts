@@ -41,7 +41,7 @@ export async function startVerifier(options: VerifierOptions): Promise<Verifier>
     rateLimit: { perMinute: options.rateLimitPerMinute ?? 1200, trustProxy: options.trustProxy },
     log: options.log,
   });
-  const server = await listen(app, config.host, config.verifierPort);
+  const server = await listen(app, config.host, config.verifierPort, { maxConnections: config.maxConnections, maxPerClient: config.maxConnectionsPerClient });
   return {
     server,
     async stop() {
