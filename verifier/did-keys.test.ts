@@ -354,15 +354,17 @@ describe('did:web', () => {
   });
 
   it('caches with a TTL and a bounded size, and shares concurrent lookups', async () => {
-    const resolver = make({ ttlMs: 60, maxEntries: 2 });
+    let clock = 0;
+    const resolver = make({ ttlMs: 60, maxEntries: 2, now: () => clock });
     const [a, b, c] = ['a', 'b', 'c'].map((name) => `did:web:${HOST}:named:${name}`) as [string, string, string];
     const before = requests.length;
     const calls = () => requests.length - before;
     await Promise.all(Array.from({ length: 10 }, () => resolver.keyFor(a, '#ed')));
     expect(calls()).toBe(1);
+    clock = 59;
     await resolver.keyFor(a, '#ed');
     expect(calls()).toBe(1);
-    await new Promise((r) => setTimeout(r, 80));
+    clock = 60;
     await resolver.keyFor(a, '#ed');
     expect(calls()).toBe(2); // expired
     await resolver.keyFor(b, '#ed');

@@ -27,6 +27,8 @@ export interface DidKeyResolverOptions {
   maxEntries?: number;
   /** How long a document fetched over the network (did:web, did:ethr with an RPC node) is trusted. Default 5 minutes. */
   ttlMs?: number;
+  /** The clock cache lifetimes are measured with, in milliseconds (tests move it). Default Date.now. */
+  now?: () => number;
   /** The fetch used for the did:ethr RPC node (inject one in tests). Default: global fetch. did:web has its own, see `didWeb`. */
   fetch?: typeof fetch;
   /** Deadline of one request, body included. Default 4 000 ms. */
@@ -74,6 +76,7 @@ export class DidKeyResolver {
   readonly #context: MethodContext;
   readonly #maxEntries: number;
   readonly #ttlMs: number;
+  readonly #now: () => number;
   readonly #webFetchesPerRequest: number;
   /** Whether a presentation's holder may be a did:web. */
   readonly webHolders: boolean;
@@ -81,6 +84,7 @@ export class DidKeyResolver {
   constructor(options: DidKeyResolverOptions = {}) {
     this.#maxEntries = Math.max(1, options.maxEntries ?? 10_000);
     this.#ttlMs = options.ttlMs ?? DID_WEB_DEFAULT_TTL_MS;
+    this.#now = options.now ?? Date.now;
     this.#context = {
       fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
       timeoutMs: options.timeoutMs ?? 4_000,
@@ -133,7 +137,7 @@ export class DidKeyResolver {
   }
 
   async #keys(did: string, budget: FetchBudget | undefined): Promise<ResolvedKeys> {
-    const now = Date.now();
+    const now = this.#now();
     const cached = this.#cache.get(did);
     if (cached && cached.expires > now) {
       this.#cache.delete(did); // refresh its place in the LRU order
@@ -167,7 +171,7 @@ export class DidKeyResolver {
       const lifetime = ttlMs ?? this.#ttlMs;
       if (lifetime > 0) {
         while (this.#cache.size >= this.#maxEntries) this.#cache.delete(this.#cache.keys().next().value!);
-        this.#cache.set(did, { keys, expires: Date.now() + lifetime });
+        this.#cache.set(did, { keys, expires: this.#now() + lifetime });
       }
       return keys;
     })();
