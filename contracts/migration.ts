@@ -1,11 +1,15 @@
 import type { EventLog, Provider } from 'ethers';
-import { InstitutionStatus, Registry } from './registry.ts';
+import { didHash, InstitutionStatus, Registry } from './registry.ts';
 
 export interface MigrationPlan {
   sourceChainId: number;
   institutions: { did: string; name: string; signer: string; status: keyof typeof InstitutionStatus; sourceId: number }[];
   anchors: { root: string; sourceInstitutionId: number; batchSize: number; anchoredAt: number }[];
   revocations: { sourceInstitutionId: number; credentialHash: string; reason: number }[];
+  /** Signing DIDs added after accreditation (signing-key rotation). */
+  dids: { sourceInstitutionId: number; did: string }[];
+  /** DIDs reported compromised, with the time their key counts as compromised from (unix seconds). */
+  compromises: { did: string; since: number }[];
 }
 
 export interface MigrationReport {
@@ -14,6 +18,8 @@ export interface MigrationReport {
   anchorsImported: number;
   anchorsAlreadyPresent: number;
   revocationsCopied: number;
+  didsAdded: number;
+  compromisesCopied: number;
   transactions: number;
 }
 
@@ -48,7 +54,14 @@ export async function readSourceRegistry(provider: Provider, address: string, op
   const revocations = revoked
     .map((e) => ({ sourceInstitutionId: Number(e.args.institutionId), credentialHash: e.args.credentialHash, reason: Number(e.args.reason) }))
     .filter((r) => wanted.has(r.sourceInstitutionId));
-  return { sourceChainId, institutions, anchors, revocations };
+  const added = (await c.queryFilter(c.filters.DidAdded!(), from)) as Args<{ institutionId: bigint; did: string }>[];
+  const dids = added.map((e) => ({ sourceInstitutionId: Number(e.args.institutionId), did: e.args.did })).filter((d) => wanted.has(d.sourceInstitutionId));
+  const compromises = [];
+  for (const did of [...institutions.map((i) => i.did), ...dids.map((d) => d.did)]) {
+    const since = await registry.didCompromisedSince(did);
+    if (since !== 0) compromises.push({ did, since });
+  }
+  return { sourceChainId, institutions, anchors, revocations, dids, compromises };
 }
 
 /**
@@ -57,7 +70,7 @@ export async function readSourceRegistry(provider: Provider, address: string, op
  * migration is finished by running it again.
  */
 export async function applyMigration(plan: MigrationPlan, target: Registry, progress: (message: string) => void = () => {}): Promise<MigrationReport> {
-  const report: MigrationReport = { institutionsAccredited: 0, statusesCopied: 0, anchorsImported: 0, anchorsAlreadyPresent: 0, revocationsCopied: 0, transactions: 0 };
+  const report: MigrationReport = { institutionsAccredited: 0, statusesCopied: 0, anchorsImported: 0, anchorsAlreadyPresent: 0, revocationsCopied: 0, didsAdded: 0, compromisesCopied: 0, transactions: 0 };
   const call = async (method: string, ...args: unknown[]) => {
     await (await target.contract.getFunction(method)(...args)).wait();
     report.transactions++;
@@ -76,6 +89,20 @@ export async function applyMigration(plan: MigrationPlan, target: Registry, prog
       report.statusesCopied++;
     }
     targetIdOf.set(institution.sourceId, id);
+  }
+  // Signing DIDs and compromise reports go before the anchors: no anchor may count on the new
+  // registry for a key that was reported stolen on the old one.
+  for (const { sourceInstitutionId, did } of plan.dids) {
+    const targetId = targetIdOf.get(sourceInstitutionId);
+    if (targetId === undefined || (await target.institutionOfDid(did)) !== 0) continue;
+    await call('addDid', targetId, did);
+    report.didsAdded++;
+  }
+  for (const { did, since } of plan.compromises) {
+    const current = await target.didCompromisedSince(did);
+    if (current !== 0 && current <= since) continue;
+    await call('reportDidCompromised', didHash(did), since);
+    report.compromisesCopied++;
   }
   const missing = [];
   for (const anchor of plan.anchors) {

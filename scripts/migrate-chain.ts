@@ -77,7 +77,7 @@ async function main(): Promise<number> {
     const result = { targetChainId, targetRegistry: targetAddress, sourceChainId: plan.sourceChainId, sourceRegistry: values['from-registry'], ...report };
     if (values.json) console.log(JSON.stringify(result, null, 2));
     else {
-      log(`Done: ${report.anchorsImported} anchor(s) imported (${report.anchorsAlreadyPresent} already there), ${report.revocationsCopied} revocation(s), ${report.institutionsAccredited} institution(s) accredited, in ${report.transactions} transaction(s).`);
+      log(`Done: ${report.anchorsImported} anchor(s) imported (${report.anchorsAlreadyPresent} already there), ${report.revocationsCopied} revocation(s), ${report.institutionsAccredited} institution(s) accredited, ${report.didsAdded} signing DID(s) added, ${report.compromisesCopied} compromise report(s) copied, in ${report.transactions} transaction(s).`);
       log(`Trust file entry for verifiers: ${JSON.stringify({ name: 'Migrated registry', chainId: targetChainId, registry: targetAddress, rpcUrls: [values.to], migratedFrom: [{ chainId: plan.sourceChainId, registry: values['from-registry'] }] })}`);
     }
     return 0;

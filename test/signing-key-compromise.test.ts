@@ -1,17 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createVerifiableCredentialJwt, type JwtCredentialPayload } from 'did-jwt-vc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectProvider } from '../contracts/provider.ts';
 import { Registry } from '../contracts/registry.ts';
-import { credentialHash } from '../core/credential-hash.ts';
-import { openDatabase } from '../core/db.ts';
-import { leafOf, rootFromProof, sha256 } from '../core/merkle.ts';
 import type { AnchorReceipt } from '../core/receipt.ts';
-import { loadMasterKey } from '../core/secret-box.ts';
-import { createIssuerAgent, signingIdentity, type SigningIdentity } from '../issuer/identity.ts';
-import { issuerMigrations, type IssuerTables } from '../issuer/schema.ts';
+import { anchorAlone, forge, stealSigningKey } from './support/stolen-key.ts';
 import { claimWhenAnchored, issue, postJson, qualificationRequest, startSystem, type RunningSystem } from './support/system.ts';
 
 interface Check {
@@ -100,7 +92,7 @@ describe('a stolen signing key does not void a college’s past', () => {
       expect(await registry.institutionOfDid(rotation.current)).toBe(institutionId);
 
       // The attacker signs with the stolen key and anchors through a second anchoring key of the college.
-      const stolen = await stealSigningKey(leakedDid);
+      const stolen = await stealSigningKey(system.dataDir, leakedDid);
       const forgery = await forge(genuine.credential, stolen);
       const authority = await provider.getSigner(DEV_AUTHORITY);
       const attacker = await provider.getSigner(ATTACKER_ACCOUNT);
@@ -158,32 +150,4 @@ describe('a stolen signing key does not void a college’s past', () => {
     }
     expect((await institution()).did).toBe(before);
   });
-
-  /** The leak: the old DID's private key, read from the issuer's database with its master key. */
-  async function stealSigningKey(did: string): Promise<SigningIdentity> {
-    const { db } = await openDatabase<IssuerTables>({ dataDir: system.dataDir, name: 'issuer', migrations: issuerMigrations });
-    try {
-      const box = loadMasterKey(join(system.dataDir, 'issuer-master.key'), undefined);
-      return await signingIdentity(await createIssuerAgent(db, box).didManagerGet({ did }), db, box);
-    } finally {
-      await db.destroy();
-    }
-  }
-
-  /** The genuine credential with another learner's name, signed with the stolen key. */
-  async function forge(genuineJwt: string, stolen: SigningIdentity): Promise<string> {
-    const payload = JSON.parse(Buffer.from(genuineJwt.split('.')[1]!, 'base64url').toString()) as JwtCredentialPayload & { jti: string };
-    payload.vc.credentialSubject = { ...payload.vc.credentialSubject, name: 'Mallory Impostor', learnerReference: 'forged' };
-    payload.jti = `urn:uuid:${randomUUID()}`;
-    return createVerifiableCredentialJwt(payload, { did: stolen.did, signer: stolen.signJwt, alg: 'EdDSA' }, { header: { alg: 'EdDSA', kid: stolen.kid } });
-  }
-
-  /** Anchors `credential` as a batch of one and returns its receipt. */
-  async function anchorAlone(registry: Registry, credential: string, like: AnchorReceipt): Promise<AnchorReceipt> {
-    const hash = credentialHash(credential);
-    const merkleRoot = `0x${rootFromProof(leafOf(Buffer.from(hash.slice(2), 'hex'), sha256), [], sha256).toString('hex')}`;
-    const mined = await (await registry.contract.getFunction('anchor')(merkleRoot, 1)).wait();
-    const block = await registry.contract.runner!.provider!.getBlock(mined.blockNumber);
-    return { ...like, credentialHash: hash, merkleRoot, proof: [], transactionHash: mined.hash, blockNumber: mined.blockNumber, anchoredAt: new Date(block!.timestamp * 1000).toISOString() };
-  }
 });
