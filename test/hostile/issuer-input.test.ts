@@ -6,9 +6,10 @@
  * with its name and description, which the verifier then finds valid.
  */
 import { generateKeyPairSync } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readReply, type Reply } from '../support/http.ts';
-import { claimWhenAnchored, qualificationRequest, startSystem, type RunningSystem } from '../support/system.ts';
+import { claimWhenAnchored, qualificationRequest, runWallet, startSystem, tempDir, type RunningSystem } from '../support/system.ts';
 
 const V2 = 'https://www.w3.org/ns/credentials/v2';
 /** A valid Ed25519 did:key (from the did:key specification's examples). */
@@ -270,6 +271,29 @@ describe('item 12: what is invalid is refused, not repaired', () => {
       expect(reply.status, reply.text).toBe(200);
       expect(reply.body.verdict, reply.text).toBe('valid');
       expect(reply.body.credential.issuer).toEqual(issuer);
+    }
+  });
+
+  it('the wallet CLI receives and presents a credential whose issuer is an object', async () => {
+    const walletEnv = {
+      SKILLMARK_WALLET_DIR: tempDir('skillmark-wallet-'),
+      SKILLMARK_WALLET_PASSPHRASE: 'a long learner passphrase',
+      SKILLMARK_ISSUER_URL: system.issuerUrl,
+      SKILLMARK_VERIFIER_URL: system.verifierUrl,
+    };
+    try {
+      const init = await runWallet(['init', '--json'], walletEnv);
+      expect(init.code, init.stderr).toBe(0);
+      const request: any = qualificationRequest({ id: JSON.parse(init.stdout).did }, { issuer: { id: institutionDid, name: 'Lagos Technical College' } });
+      const issued = await issueRaw(request);
+      expect(issued.status, issued.text).toBe(201);
+      const received = await runWallet(['receive', issued.body.claim.url, '--wait', '60', '--json'], walletEnv);
+      expect(received.code, received.stderr).toBe(0);
+      const presented = await runWallet(['present', '1', '--json'], walletEnv);
+      expect(presented.code, presented.stderr).toBe(0);
+      expect(JSON.parse(presented.stdout).verdict).toBe('valid');
+    } finally {
+      rmSync(walletEnv.SKILLMARK_WALLET_DIR, { recursive: true, force: true });
     }
   });
 
