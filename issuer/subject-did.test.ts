@@ -7,7 +7,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { didJwkOfJwk } from '../verifier/did-methods/did-jwk.ts';
 import { didKeyOfJwk } from '../verifier/did-methods/did-key.ts';
-import { encodeBase58, writeVarint } from '../verifier/did-methods/keys.ts';
+import { decodeBase58, encodeBase58, writeVarint } from '../verifier/did-methods/keys.ts';
 import { subjectDidProblem } from './subject-did.ts';
 
 type Jwk = Record<string, string>;
@@ -44,6 +44,9 @@ describe('DIDs a learner may have', () => {
   }
 });
 
+/** The 32 bytes of a did:key with one character mistyped in its key: no Ed25519 point. */
+const MISTYPED_ED25519 = decodeBase58('6MkhaXgBZDvotDkL52572aiztiGiC2QtKLGpbnnEGta2doK')!.subarray(2);
+
 describe('DIDs that cannot be a learner’s', () => {
   const offCurve = () => {
     const jwk = publicJwk('ec', { namedCurve: 'P-256' });
@@ -61,6 +64,7 @@ describe('DIDs that cannot be a learner’s', () => {
     ['a did:key of an X25519 key', () => 'did:key:z6LSbysY2xFMRpGMhb7tFTLMpeuPRaqaWM1yECx2AtzE3KCc', /key agreement only/],
     ['a did:key of an RSA-1024 key', () => didKeyOfJwk(publicJwk('rsa', { modulusLength: 1024 })), /2048/],
     ['a did:jwk off the curve', () => didJwkOfJwk(offCurve()), /cannot be imported|point/],
+    ['a did:jwk whose Ed25519 key is no point of the curve', () => didJwkOfJwk({ kty: 'OKP', crv: 'Ed25519', x: MISTYPED_ED25519.toString('base64url') }), /not a point on the curve/],
     ['a did:jwk for encryption', () => didJwkOfJwk({ ...publicJwk('ed25519'), use: 'enc' }), /not signatures/],
     ['a did:jwk with a private key', () => `did:jwk:${Buffer.from(JSON.stringify({ ...publicJwk('ed25519'), d: 'AAAA' })).toString('base64url')}`, /private/],
     ['a did:jwk of a symmetric key', () => `did:jwk:${Buffer.from(JSON.stringify({ kty: 'oct', k: 'AAAA' })).toString('base64url')}`, /private or symmetric/],
