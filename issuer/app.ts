@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { bearerAuth, bearerToken, handleErrors, HttpProblem, limitBody, notFound, problemResponse, readJsonObject } from '../core/http.ts';
+import { printable } from '../core/printable.ts';
 import { envelopedCredential } from '../core/vc-jose.ts';
 import { RevocationReason, type RevocationReasonName } from '../contracts/registry.ts';
 import { clientOf, rateLimit, type RateLimitOptions } from '../core/rate-limit.ts';
@@ -63,7 +64,7 @@ export function createIssuerApp(options: IssuerAppOptions): Hono {
     const problem = ledgerProblem(error);
     if (!problem) return onError(error, c);
     // An expected condition, not a bug: one line, no stack trace.
-    (options.log ?? console.error)(`${c.req.method} ${c.req.path}: ${problem.title.toLowerCase()}: ${error.message.split('\n')[0]}`);
+    (options.log ?? console.error)(printable(`${c.req.method} ${c.req.path}: ${problem.title.toLowerCase()}: ${error.message.split('\n')[0]}`));
     if (problem.status === 503) c.header('Retry-After', '30');
     return problemResponse(c, problem);
   });
