@@ -20,6 +20,8 @@ export interface RunningSystem {
   stop(): Promise<void>;
   /** PID of the local ledger node the system started. */
   ledgerPid(): number;
+  /** SIGKILL to every process of the system at once, as a power cut (needs `ownProcessGroup`). */
+  powerCut(): Promise<void>;
   /** Resolves with the exit signal or code once the system process has ended (e.g. at a failpoint). */
   exited: Promise<string | number | null>;
   /** Stops and deletes the data dir. */
@@ -44,7 +46,15 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
  * Runs `npm start`'s entry point as a real child process: local ledger, contracts, issuer and
  * verifier on free ports in a fresh (or given) data dir.
  */
-export async function startSystem(options: { dataDir?: string; env?: Record<string, string>; ports?: { ledger: number; issuer: number; verifier: number } } = {}): Promise<RunningSystem> {
+export async function startSystem(
+  options: {
+    dataDir?: string;
+    env?: Record<string, string>;
+    ports?: { ledger: number; issuer: number; verifier: number };
+    /** Run the system in a process group of its own, so that powerCut() can kill all of it at once. */
+    ownProcessGroup?: boolean;
+  } = {},
+): Promise<RunningSystem> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'skillmark-system-'));
   const ports = options.ports ?? { ledger: await freePort(), issuer: await freePort(), verifier: await freePort() };
   const adminToken = 'test-admin-token-0123456789';
@@ -63,6 +73,7 @@ export async function startSystem(options: { dataDir?: string; env?: Record<stri
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.ownProcessGroup ?? false,
   });
   let log = '';
   child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
@@ -93,6 +104,11 @@ export async function startSystem(options: { dataDir?: string; env?: Record<stri
     env,
     output: () => log,
     stop,
+    async powerCut() {
+      if (!options.ownProcessGroup) throw new Error('powerCut() needs startSystem({ ownProcessGroup: true })');
+      process.kill(-child.pid!, 'SIGKILL');
+      await exited;
+    },
     exited,
     ledgerPid: () => Number(readFileSync(join(dataDir, 'ledger', 'node.pid'), 'utf8')),
     async destroy() {
