@@ -1,5 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
+import type { IncomingMessage } from 'node:http';
 import type { Server, Socket } from 'node:net';
 
 export interface RunningServer {
@@ -46,6 +47,16 @@ function capPerClient(server: Server, maxPerClient: number): void {
 }
 
 /**
+ * A connection that has not sent a whole request head within headersTimeout is closed (node only
+ * times out a request head once its first byte arrived); while a request runs, requestTimeout
+ * applies, and between requests keepAliveTimeout.
+ */
+function closeIdle(server: Server): void {
+  server.on('connection', (socket: Socket) => socket.setTimeout(TIMEOUTS.headersTimeout));
+  server.on('request', (request: IncomingMessage) => request.socket.setTimeout(0));
+}
+
+/**
  * Serves a Hono app on host:port (port 0 picks a free one), with timeouts against slow clients and
  * caps on connections in all and per client, so one client cannot exhaust the process's files.
  */
@@ -68,6 +79,7 @@ export function listen(app: Hono, host: string, port: number, limits: Connection
     server.once('error', onError);
     server.maxConnections = limits.maxConnections;
     capPerClient(server as Server, limits.maxPerClient);
+    closeIdle(server as Server);
     Object.assign(server, { requestTimeout: TIMEOUTS.requestTimeout, headersTimeout: TIMEOUTS.headersTimeout, keepAliveTimeout: TIMEOUTS.keepAliveTimeout });
   });
 }

@@ -53,6 +53,8 @@ export async function startSystem(
     ports?: { ledger: number; issuer: number; verifier: number };
     /** Run the system in a process group of its own, so that powerCut() can kill all of it at once. */
     ownProcessGroup?: boolean;
+    /** A command that runs the system's (e.g. `prlimit --nofile=512 --`, for a lower open-file limit). */
+    wrapper?: string[];
   } = {},
 ): Promise<RunningSystem> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'skillmark-system-'));
@@ -69,7 +71,8 @@ export async function startSystem(
     VERIFIER_CACHE_TTL_MS: '0',
     ...options.env,
   };
-  const child = spawn(TSX, [join(PROJECT_ROOT, 'scripts', 'start.ts')], {
+  const [command, ...args] = [...(options.wrapper ?? []), TSX, join(PROJECT_ROOT, 'scripts', 'start.ts')];
+  const child = spawn(command!, args, {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
