@@ -1,6 +1,6 @@
 import { fragment, type CheckFragment } from '../fragment.ts';
 import type { RegistryFacts } from '../ledger-reader.ts';
-import { anchoredByIssuer, type LedgerEvidence } from './ledger.ts';
+import { anchoredByIssuer, unanswered, type LedgerEvidence } from './ledger.ts';
 
 const CHECK = 'signing_key';
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
@@ -23,11 +23,13 @@ export async function checkSigningKey(evidence: LedgerEvidence): Promise<CheckFr
   const known = [...anchorFacts, ...answers.flatMap((a) => ('facts' in a ? [a.facts] : []))].filter((f) => f.issuerInstitutionId !== 0);
   const since = earliestCompromise(known);
   if (since === 0) {
-    const failed = answers.find((a) => 'error' in a);
-    if (failed && 'error' in failed) return fragment(CHECK, 'unverifiable', 'ledger_unreachable', {}, { detail: failed.error.message });
+    const failed = unanswered(answers);
+    if (failed) return fragment(CHECK, 'unverifiable', 'ledger_unreachable', {}, { detail: failed.message });
     return known.length === 0 ? fragment(CHECK, 'skipped', 'signing_key_needs_issuer') : fragment(CHECK, 'valid', 'signing_key_not_reported');
   }
   const compromisedSince = iso(since);
+  // The anchor could not be read: it may predate the compromise, so this cannot be decided now.
+  if (anchor && !anchor.ok) return { ...anchor.fragment, check: CHECK };
   const anchored = anchorFacts.find(anchoredByIssuer);
   if (!anchored) return fragment(CHECK, 'invalid', 'signing_key_compromised_unanchored', { compromisedSince }, { compromisedSince });
   const anchoredAt = iso(anchored.anchor.anchoredAt);

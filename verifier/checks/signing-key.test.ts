@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leafOf, sha256 } from '../../core/merkle.ts';
+import type { AnchorReceipt } from '../../core/receipt.ts';
+import { deployRegistry, didHash, Registry } from '../../contracts/registry.ts';
+import { freePort, startTestChain, type TestChain } from '../../test/support/local-chain.ts';
+import { LedgerReader } from '../ledger-reader.ts';
+import type { TrustedRegistry } from '../trust.ts';
+import { gatherLedgerEvidence } from './ledger.ts';
+import { checkSigningKey } from './signing-key.ts';
+
+/**
+ * The signing_key check against a real node and registry: a compromise report at T keeps what the
+ * issuer's institution anchored before T and refuses what was anchored at or after T, or not at all;
+ * a ledger that cannot be read leaves it open.
+ */
+const hex32 = () => `0x${randomBytes(32).toString('hex')}`;
+const leafHex = (credentialHash: string) => `0x${leafOf(Buffer.from(credentialHash.slice(2), 'hex'), sha256).toString('hex')}`;
+const LEAKED = 'did:key:z6MkpTHR8VNsBxYAAWHut2Geadd9jSwuBV8xRoAnwWsdvktH';
+const OTHER_COLLEGE = 'did:key:z6MkjchhfUsD6mmvni8mCdXHw216Xrm9bQe2mBH1P5RDjVJG';
+const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
+
+describe('signing_key check', () => {
+  let chain: TestChain;
+  let trusted: TrustedRegistry;
+  let college: Registry;
+  let otherCollege: Registry;
+  /** Anchored by the college before anything was reported. */
+  const earlyHash = hex32();
+  let early: { receipt: AnchorReceipt; anchoredAt: number };
+
+  async function anchor(by: Registry, credentialHash: string): Promise<{ receipt: AnchorReceipt; anchoredAt: number }> {
+    const root = leafHex(credentialHash);
+    const mined = await (await by.contract.getFunction('anchor')(root, 1)).wait();
+    const anchoredAt = (await chain.provider.getBlock(mined.blockNumber))!.timestamp;
+    const receipt: AnchorReceipt = {
+      type: 'SkillmarkAnchorReceipt', credentialHash, hashAlgorithm: 'sha256', merkleRoot: root, proof: [],
+      chainId: trusted.chainId, registry: trusted.registry, transactionHash: mined.hash, blockNumber: mined.blockNumber, anchoredAt: iso(anchoredAt),
+    };
+    return { receipt, anchoredAt };
+  }
+
+  async function check(receipt: unknown, credentialHash: string, issuer = LEAKED, registries = [trusted]) {
+    const reader = new LedgerReader({ registries }, { timeoutMs: 1500, cacheTtlMs: 0 });
+    try {
+      return await checkSigningKey(gatherLedgerEvidence(receipt, issuer, credentialHash, reader));
+    } finally {
+      reader.destroy();
+    }
+  }
+
+  const report = async (since: number) => (await college.contract.getFunction('reportDidCompromised')(didHash(LEAKED), since)).wait();
+  const laterBlock = async (seconds: number) => {
+    await chain.provider.send('evm_increaseTime', [seconds]);
+    await chain.provider.send('evm_mine', []);
+  };
+
+  beforeAll(async () => {
+    chain = await startTestChain();
+    const authority = await chain.provider.getSigner(0);
+    const { address } = await deployRegistry(authority, await authority.getAddress());
+    const asAuthority = new Registry(address, authority).contract;
+    const [collegeKey, otherKey] = [await chain.provider.getSigner(1), await chain.provider.getSigner(2)];
+    await (await asAuthority.getFunction('accredit')(await collegeKey.getAddress(), LEAKED, 'Test College')).wait();
+    await (await asAuthority.getFunction('accredit')(await otherKey.getAddress(), OTHER_COLLEGE, 'Other College')).wait();
+    trusted = { name: 'main registry', chainId: 31337, registry: address.toLowerCase(), rpcUrls: [chain.rpcUrl], maxHeadAgeSeconds: 0 };
+    college = new Registry(address, collegeKey);
+    otherCollege = new Registry(address, otherKey);
+    early = await anchor(college, earlyHash);
+  });
+
+  afterAll(async () => {
+    await chain?.stop();
+  });
+
+  it('before any report: valid for the college, skipped for an issuer no registry lists', async () => {
+    expect(await check(early.receipt, earlyHash)).toMatchObject({ check: 'signing_key', status: 'valid', reason: 'signing_key_not_reported' });
+    const unknown = 'did:key:z6MknGc3ocHs3zdPiJbnaaqDi58NGb4pk1Sp9WxWufuXSdxf';
+    expect(await check(undefined, hex32(), unknown)).toMatchObject({ status: 'skipped', reason: 'signing_key_needs_issuer' });
+  });
+
+  it('compromised since T: anchored before T stays valid; anchored after T, unanchored or anchored by another college is invalid; the report moved to the anchor’s own second makes it invalid', async () => {
+    await laterBlock(10);
+    const t = early.anchoredAt + 1;
+    await report(t);
+
+    expect(await check(early.receipt, earlyHash)).toEqual({
+      check: 'signing_key',
+      status: 'valid',
+      reason: 'signing_key_compromised_after_anchor',
+      message: expect.stringContaining(iso(t)),
+      params: { compromisedSince: iso(t), anchoredAt: iso(early.anchoredAt) },
+      details: { compromisedSince: iso(t), anchoredAt: iso(early.anchoredAt) },
+    });
+
+    const forgedHash = hex32();
+    const forged = await anchor(college, forgedHash);
+    expect(forged.anchoredAt).toBeGreaterThanOrEqual(t);
+    expect(await check(forged.receipt, forgedHash)).toMatchObject({ status: 'invalid', reason: 'signing_key_compromised_before_anchor', details: { compromisedSince: iso(t), anchoredAt: iso(forged.anchoredAt) } });
+
+    // A receipt's own dates count for nothing: only the anchor's block time does.
+    const backdated = { ...forged.receipt, anchoredAt: iso(early.anchoredAt - 3600), blockNumber: 1 };
+    expect(await check(backdated, forgedHash)).toMatchObject({ status: 'invalid', reason: 'signing_key_compromised_before_anchor' });
+
+    expect(await check(undefined, earlyHash)).toMatchObject({ status: 'invalid', reason: 'signing_key_compromised_unanchored', details: { compromisedSince: iso(t) } });
+    const elsewhereHash = hex32();
+    const elsewhere = await anchor(otherCollege, elsewhereHash);
+    expect(await check(elsewhere.receipt, elsewhereHash)).toMatchObject({ status: 'invalid', reason: 'signing_key_compromised_unanchored' });
+    const selfRooted = { ...early.receipt, credentialHash: hex32() };
+    selfRooted.merkleRoot = leafHex(selfRooted.credentialHash);
+    expect(await check(selfRooted, selfRooted.credentialHash)).toMatchObject({ status: 'invalid', reason: 'signing_key_compromised_unanchored' });
+
+    await report(early.anchoredAt);
+    expect(await check(early.receipt, earlyHash)).toMatchObject({ status: 'invalid', reason: 'signing_key_compromised_before_anchor', details: { compromisedSince: iso(early.anchoredAt) } });
+    // Another college's DID is untouched by the report.
+    expect(await check(elsewhere.receipt, elsewhereHash, OTHER_COLLEGE)).toMatchObject({ status: 'valid', reason: 'signing_key_not_reported' });
+  });
+
+  it('a ledger that cannot be read is "cannot tell", never invalid', async () => {
+    const dead: TrustedRegistry = { ...trusted, name: 'dead registry', rpcUrls: [`http://127.0.0.1:${await freePort()}`] };
+    // A second registry reports the compromise, but the one holding the anchor cannot be asked: the
+    // anchor may well predate the compromise.
+    const authority = await chain.provider.getSigner(0);
+    const { address } = await deployRegistry(authority, await authority.getAddress());
+    const second = new Registry(address, authority).contract;
+    await (await second.getFunction('accredit')(await chain.provider.getSigner(3).then((s) => s.getAddress()), LEAKED, 'Test College')).wait();
+    await (await second.getFunction('reportDidCompromised')(didHash(LEAKED), early.anchoredAt)).wait();
+    const reporting: TrustedRegistry = { ...trusted, name: 'second registry', registry: address.toLowerCase() };
+    expect(await check(early.receipt, earlyHash, LEAKED, [dead, reporting])).toMatchObject({ status: 'unverifiable', reason: 'ledger_unreachable' });
+    // No report seen, but one trusted registry could not be asked.
+    const deadElsewhere: TrustedRegistry = { ...dead, registry: `0x${randomBytes(20).toString('hex')}` };
+    expect(await check(undefined, hex32(), OTHER_COLLEGE, [trusted, deadElsewhere])).toMatchObject({ status: 'unverifiable', reason: 'ledger_unreachable' });
+  });
+});
