@@ -37,7 +37,9 @@ const PATTERN_WORDS: Record<string, string> = {
   '#/$defs/paragraphs/pattern': 'control characters other than line feeds and tabs, and bidirectional embeddings, overrides or isolates are refused',
   '#/$defs/token/pattern': 'white space and control characters are refused in a URL or a type name',
 };
-const FIXED_PATTERN_WORDS: Record<string, string> = {
+/** Plain words for other errors, keyed by their schema path. */
+const FIXED_WORDS: Record<string, string> = {
+  '#/properties/issuer/else/type': 'must be the institution\'s DID, or an object with that DID as "id"',
   '#/$defs/did/pattern': 'is not a DID: did:<method>:<identifier>, with a lower-case method name and well-formed %-escapes, not ending in ":"',
   '#/$defs/dateTime/pattern': 'must be a date and time with a time zone, such as 2026-06-30T12:00:00Z',
   '#/properties/id/pattern': 'must be a URL or URN, such as urn:uuid:…',
@@ -76,7 +78,7 @@ export function describeSchemaErrors(errors: ErrorObject[] | null | undefined, l
       const where = e.instancePath || '(root)';
       if (e.keyword === 'additionalProperties') return `${where} has an unknown property "${String(e.params.additionalProperty)}"`;
       if (e.keyword === 'required') return `${where} is missing "${String(e.params.missingProperty)}"`;
-      if (e.keyword === 'pattern' && Object.hasOwn(FIXED_PATTERN_WORDS, e.schemaPath)) return `${where} ${FIXED_PATTERN_WORDS[e.schemaPath]}`;
+      if (Object.hasOwn(FIXED_WORDS, e.schemaPath)) return `${where} ${FIXED_WORDS[e.schemaPath]}`;
       if (e.keyword === 'pattern' && Object.hasOwn(PATTERN_WORDS, e.schemaPath)) {
         const value = valueAt(data, e.instancePath);
         if (value === '') return `${where} must not be empty`;

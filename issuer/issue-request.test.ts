@@ -100,6 +100,12 @@ describe('members are kept as sent or refused, never replaced', () => {
     });
   }
 
+  it('says what an issuer may be when it is neither a DID nor an object', async () => {
+    for (const issuer of [null, 42, ['did:example:1']]) {
+      expect(await refusal(request({ issuer }))).toEqual(['/issuer must be the institution\'s DID, or an object with that DID as "id"']);
+    }
+  });
+
   it('refuses "validFrom": null in a VC 2.0 credential', async () => {
     expect(await refusal(request({ '@context': [VC_V2_CONTEXT], validFrom: null }))).toEqual(expect.arrayContaining([expect.stringMatching(/^\/validFrom /)]));
   });
