@@ -58,6 +58,20 @@ describe('receiving a credential whose content does not match its schema', () =>
   });
 });
 
+describe('receiving from a file that cannot be a credential', () => {
+  it('a device or a file beyond the size cap is refused without reading it', async () => {
+    const env = { SKILLMARK_WALLET_DIR: join(scratch, 'files'), SKILLMARK_WALLET_PASSPHRASE: PASSPHRASE };
+    await runWallet(['init'], env);
+    const big = join(scratch, 'big.json');
+    writeFileSync(big, `"${'x'.repeat(200_000)}"`);
+    const [device, large] = await Promise.all([runWallet(['receive', '/dev/zero'], env), runWallet(['receive', big], { ...env, SKILLMARK_WALLET_MAX_RESPONSE_BYTES: '100000' })]);
+    expect(device.code, device.stderr).toBe(1);
+    expect(device.stderr).toContain('/dev/zero is not a credential file (not a file of at most 2097152 bytes).');
+    expect(large.code, large.stderr).toBe(1);
+    expect(large.stderr).toContain(`${big} is not a credential file (not a file of at most 100000 bytes).`);
+  });
+});
+
 describe('a wallet that already holds damaged items (stored by an older wallet)', () => {
   const env = { SKILLMARK_WALLET_DIR: '', SKILLMARK_WALLET_PASSPHRASE: PASSPHRASE };
   let did: string;

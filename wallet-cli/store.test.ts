@@ -8,6 +8,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runWallet, tempDir } from '../test/support/system.ts';
+import { Wallet } from './store.ts';
 import { writeFormat1Wallet } from './testing/format-1-wallet.ts';
 import { selfSignedBundle } from './testing/self-signed.ts';
 
@@ -121,5 +122,24 @@ describe('a wallet file of format 1 (header not authenticated)', () => {
       expect(result.stderr).toMatch(/wallet\.json is damaged or was tampered with: its DID is not the one of its key/);
       expect(result.stdout).not.toContain(OTHER_DID);
     }
+  });
+});
+
+describe('two commands at once', () => {
+  it('a change made by one is kept when the other, opened earlier, writes', async () => {
+    const dir = join(scratch, 'concurrent');
+    const did = Wallet.create(dir, PASSPHRASE).did;
+    const [first, second] = [Wallet.open(dir, PASSPHRASE), Wallet.open(dir, PASSPHRASE)];
+    const [a, b] = await Promise.all([selfSignedBundle(did), selfSignedBundle(did)]);
+    const entryOf = (bundle: typeof a) => ({ credentialHash: String(bundle.anchorReceipt.credentialHash), credential: bundle.credential, anchorReceipt: bundle.anchorReceipt as never, receivedAt: '2026-05-02T00:00:00.000Z', source: 'file' });
+    first.add(entryOf(a));
+    // `second` was opened before `first` added A (a `verify` waiting for its verifier while `receive` ran).
+    second.add(entryOf(b));
+    second.recordLedgerCheck(String(a.anchorReceipt.credentialHash), { anchoredAt: '2026-05-01T00:00:00.000Z', checkedAt: '2026-05-02T00:00:00.000Z', by: 'http://127.0.0.1:4200' });
+    const stored = Wallet.open(dir, PASSPHRASE).entries.map((e) => ('stored' in e ? [e.stored.credential, e.stored.ledgerCheck?.by] : e.damaged));
+    expect(stored).toEqual([
+      [a.credential, 'http://127.0.0.1:4200'],
+      [b.credential, undefined],
+    ]);
   });
 });

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { checkBundle } from '../bundle.ts';
 import { DEFAULT_ISSUER_URL, EXIT, type Command } from '../command.ts';
-import { fetchJson } from '../http.ts';
+import { fetchJson, httpLimits } from '../http.ts';
 import { readPassphrase } from '../passphrase.ts';
 import { Wallet, WalletError } from '../store.ts';
 import { describeEntry } from '../describe.ts';
@@ -57,6 +57,10 @@ export const receive: Command = {
     const source = sourceOf(ref, (values.issuer as string | undefined) ?? env.SKILLMARK_ISSUER_URL ?? DEFAULT_ISSUER_URL);
     let input: unknown;
     if (source.kind === 'file') {
+      // The same cap as for a server's answer: a device or a huge file is not a credential.
+      const { maxResponseBytes } = httpLimits();
+      const file = statSync(source.path);
+      if (!file.isFile() || file.size > maxResponseBytes) throw new WalletError(`${source.path} is not a credential file (not a file of at most ${maxResponseBytes} bytes).`);
       try {
         input = JSON.parse(readFileSync(source.path, 'utf8'));
       } catch {
