@@ -33,7 +33,8 @@ describe('anchoring survives kill -9', () => {
   for (const [point, when] of points) {
     it(`${when} (${point})`, async () => {
       const dataDir = tempDir('skillmark-crash-');
-      const first = await startSystem({ dataDir, env: { SKILLMARK_FAILPOINT: point, ANCHOR_BATCH_WAIT_MS: '300' } });
+      // One batch of exactly the three credentials, however slowly they are issued.
+      const first = await startSystem({ dataDir, env: { SKILLMARK_FAILPOINT: point, ANCHOR_BATCH_SIZE: '3', ANCHOR_BATCH_WAIT_MS: '600000' } });
       system = first;
       await issueMany(first, 3);
       // tsx runs the script in a child process: its SIGKILL shows as exit code 137 (128 + 9).
