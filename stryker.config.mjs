@@ -1,3 +1,6 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 /**
  * Mutation testing of the code that decides verdicts (`npm run mutate`, not part of CI: too slow).
  * bench/mutate.ts runs it and writes the score to bench/results/mutation.json.
@@ -24,5 +27,7 @@ export default {
   reporters: ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   ignorePatterns: ['.data', 'reports', 'bench/results', '.git'],
+  // Outside the working tree: a test run there (vitest's **/*.test.ts) must not pick up the sandbox's copies.
+  tempDirName: join(tmpdir(), 'skillmark-stryker'),
   cleanTempDir: 'always',
 };
