@@ -44,15 +44,14 @@ async function readCapped(response: Response, origin: string, limits: HttpLimits
     await response.body?.cancel().catch(() => undefined);
     throw tooLarge(origin, limits);
   }
+  if (!response.body) return '';
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const reader = response.body?.getReader();
-  for (;;) {
-    const chunk = reader ? await reader.read() : { done: true as const, value: undefined };
-    if (chunk.done) break;
+  const reader = response.body.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
     size += chunk.value.byteLength;
     if (size > limits.maxResponseBytes) {
-      await reader!.cancel().catch(() => undefined);
+      await reader.cancel().catch(() => undefined);
       throw tooLarge(origin, limits);
     }
     chunks.push(chunk.value);

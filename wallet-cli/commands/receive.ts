@@ -42,6 +42,8 @@ export const receive: Command = {
   details: [
     'Downloads the credential, checks that it is signed, issued to YOUR DID and anchored, then',
     'stores it in your wallet. A claim code is collected from --issuer (or SKILLMARK_ISSUER_URL).',
+    'While the credential is not anchored yet, asks again at most once a second, for --wait seconds.',
+    'A server that sends more than 2 MiB or takes over 20 s for its answer stops it with exit code 6.',
   ],
   options: {
     issuer: { type: 'string', description: `issuer address for claim codes (default ${DEFAULT_ISSUER_URL})` },
