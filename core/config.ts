@@ -22,7 +22,7 @@ export interface SkillmarkConfig {
   batchMaxSize: number;
   /** ... or when its oldest credential has waited this long. */
   batchMaxWaitMs: number;
-  /** Confirmations (the anchoring block included) after which an anchor is final and no longer watched. */
+  /** Confirmations (the anchoring block included) before an anchor's receipts are handed out. */
   anchorConfirmations: number;
   /** Format of issued credentials when a request does not choose by its @context. */
   credentialFormat: 'vc-jwt-1.1' | 'vc-jose-2.0';

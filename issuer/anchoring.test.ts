@@ -27,6 +27,8 @@ describe('anchoring finality and lost roots', () => {
   let log: string[];
   let worker: AnchoringWorker;
   const DELAY_MS = 10_000;
+  const newWorker = (confirmations: number) =>
+    new AnchoringWorker(db, writer, { maxBatchSize: 3, maxWaitMs: 60_000, confirmations, finalityDelayMs: DELAY_MS, log: (m) => log.push(m) });
 
   beforeAll(async () => {
     chain = await startTestChain();
@@ -46,7 +48,7 @@ describe('anchoring finality and lost roots', () => {
 
   beforeEach(() => {
     log = [];
-    worker = new AnchoringWorker(db, writer, { maxBatchSize: 3, maxWaitMs: 60_000, confirmations: 2, finalityDelayMs: DELAY_MS, log: (m) => log.push(m) });
+    worker = newWorker(1);
   });
 
   /** Stores three signed-looking credentials, pending, and lets the worker batch and anchor them. */
@@ -87,21 +89,24 @@ describe('anchoring finality and lost roots', () => {
     return receiptOf(row, await batchOf(row.batch_root!), { chainId: 31337, registry: writer.registry.address });
   }
 
-  it('hands receipts out once mined, and calls the batch final only after enough confirmations and time', async () => {
+  it('hands receipts out after enough confirmations, and calls the batch final only once it is also old enough', async () => {
+    worker = newWorker(2);
     const now = new Date();
     const { root, ids } = await anchorBatch(now);
+    await worker.runOnce(now);
+    expect((await batchOf(root)).state).toBe('sent'); // mined: one confirmation of two
+    expect(await statusesOf(ids)).toEqual(['pending', 'pending', 'pending']);
+
+    await rpc('evm_mine');
+    await worker.runOnce(now);
     expect((await batchOf(root)).state).toBe('anchored');
     expect(await statusesOf(ids)).toEqual(['anchored', 'anchored', 'anchored']);
     expect(proofLeadsToRoot(await receiptFor(ids[0]!), credentialHash(`jwt-${ids[0]}`))).toBe(true);
 
     const minedAt = Date.parse((await batchOf(root)).anchored_at!);
     const later = (ms: number) => new Date(minedAt + ms);
-    await worker.watchAnchors(later(DELAY_MS + 1000));
-    expect((await batchOf(root)).state).toBe('anchored'); // one confirmation of two
-
-    await rpc('evm_mine');
     await worker.watchAnchors(later(DELAY_MS - 1000));
-    expect((await batchOf(root)).state).toBe('anchored'); // two confirmations, not old enough
+    expect((await batchOf(root)).state).toBe('anchored'); // not old enough
     expect(await worker.status()).toMatchObject({ batchesAwaitingFinality: 1, batchesInFlight: 0 });
 
     await worker.watchAnchors(later(DELAY_MS));

@@ -11,11 +11,15 @@ export interface AnchoringOptions {
   maxBatchSize: number;
   /** ... or when the oldest has waited this long. */
   maxWaitMs: number;
-  /** An anchor is final once its block has this many confirmations (itself included) ... */
+  /**
+   * Confirmations (the anchoring block included) before receipts are handed out, so that a verifier
+   * reading any current node finds the root.
+   */
   confirmations?: number;
   /**
-   * ... and is at least this old. The embedded node saves its state once a second, so a kill -9
-   * loses its newest blocks however many confirmations they had.
+   * An anchored batch is final, and no longer read back, once it is also this old. The embedded
+   * node saves its state once a second, so a kill -9 loses its newest blocks however many
+   * confirmations they had.
    */
   finalityDelayMs?: number;
   /** How often anchored, not yet final batches are read back from the chain. */
@@ -200,6 +204,7 @@ export class AnchoringWorker {
   async #advanceSent(batch: Batch): Promise<void> {
     const receipt = await this.writer.receipt(batch.tx_hash!);
     if (receipt && receipt.status === 1) {
+      if ((await receipt.confirmations()) < (this.options.confirmations ?? 1)) return;
       failpoint('anchor:before-finalize');
       return this.#finalize(batch, batch.tx_hash!, receipt.blockNumber);
     }
@@ -223,7 +228,7 @@ export class AnchoringWorker {
 
   /**
    * Reads every anchored, not yet final batch back from the chain. A batch is final once its block
-   * has enough confirmations and age; a batch whose root the chain no longer has (a block lost by
+   * has enough confirmations and is old enough; a batch whose root the chain no longer has (a block lost by
    * a node restarted from an older state, a reorganisation) is anchored again with the same tree,
    * so the receipts already handed out verify again once it is back.
    */
