@@ -5,7 +5,7 @@
  * on free ports of 127.0.0.1, each run in its own temporary data dir.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -59,7 +59,7 @@ function startScriptPid(launch: Launch): number {
   return pid;
 }
 
-async function launch(via: 'npm' | 'tsx'): Promise<Launch> {
+async function launch(via: 'npm' | 'tsx', until: (launch: Launch) => boolean = (l) => l.output().includes('Skillmark is running')): Promise<Launch> {
   const dataDir = tempDir('skillmark-start-stop-');
   const ports = [await freePort(), await freePort(), await freePort()];
   const env = {
@@ -81,7 +81,7 @@ async function launch(via: 'npm' | 'tsx'): Promise<Launch> {
   const started: Launch = { child, dataDir, ports, output: () => log };
   launches.push(started);
   const deadline = Date.now() + 90_000;
-  while (!log.includes('Skillmark is running')) {
+  while (!until(started)) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the system did not start:\n${log}`);
     await sleep(100);
   }
@@ -132,6 +132,14 @@ describe.sequential('npm start stops as a whole', () => {
       await expectPortsFree(system.ports);
     });
   }
+
+  it('SIGTERM while it is still starting (the ledger node up, the verifier not yet) leaves nothing behind', async () => {
+    const system = await launch('tsx', (l) => existsSync(join(l.dataDir, 'ledger', 'node.pid')));
+    expect(system.output()).not.toContain('Skillmark is running');
+    process.kill(startScriptPid(system), 'SIGTERM');
+    expect(await leftAfterStop(system)).toEqual([]);
+    await expectPortsFree(system.ports);
+  });
 
   it('kill -9 of the node process leaves no ledger node or verifier behind', async () => {
     const system = await launch('tsx');

@@ -23,7 +23,8 @@ export interface VerifierProcess {
  * when its IPC channel closes, so it never outlives this process, even after a kill -9.
  */
 export async function startVerifierProcess(options: { dataDir: string; env: NodeJS.ProcessEnv; trust?: TrustConfig }): Promise<VerifierProcess> {
-  const env = { ...options.env };
+  // The verifier needs neither the issuer's admin token nor its master key.
+  const { SKILLMARK_ADMIN_TOKEN: _token, SKILLMARK_MASTER_KEY: _masterKey, ...env } = options.env;
   if (options.trust) {
     const trustFile = join(options.dataDir, 'verifier-trust.json');
     writeFileSync(trustFile, JSON.stringify(options.trust, null, 2), { mode: 0o600 });

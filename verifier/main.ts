@@ -57,17 +57,22 @@ async function main(): Promise<void> {
   if (cluster.isPrimary) announce(verifier.server.url, `Skillmark verifier on ${verifier.server.url}`);
 }
 
-/** Signals stop the verifier; so does the end of the IPC channel to `npm start`, when it runs us. */
+/** Started by `npm start` (verifier/child-process.ts), with an IPC channel to it. */
+const runByStart = cluster.isPrimary && typeof process.send === 'function';
+
+/** Signals stop the verifier; so does the end of the IPC channel to `npm start` (even before we listen). */
 function stopOn(stop: () => void): void {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  if (cluster.isPrimary && process.send) process.once('disconnect', stop);
+  if (!runByStart) return;
+  process.once('disconnect', stop);
+  if (!process.connected) stop();
 }
 
 /** Run by `npm start`: tell it where we listen; alone: tell the operator. */
 function announce(url: string, line: string): void {
-  if (process.send) process.send({ type: 'skillmark-verifier-ready', url } satisfies VerifierReady);
-  else console.log(line);
+  if (!runByStart) console.log(line);
+  else if (process.connected) process.send!({ type: 'skillmark-verifier-ready', url } satisfies VerifierReady);
 }
 
 main().catch((error: Error) => {
