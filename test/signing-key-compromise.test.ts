@@ -70,6 +70,22 @@ describe('a stolen signing key does not void a college’s past', () => {
     }
   });
 
+  it('no downtime: credentials issued while a rotation runs are all accepted, each signed wholly by one key, and verify', async () => {
+    const before = (await institution()).did;
+    const issuing = Array.from({ length: 8 }, (_, i) => issue(system, qualificationRequest({ learnerReference: `during-rotation-${i}` })));
+    const [rotated, ...issued] = await Promise.all([rotate({}), ...issuing]);
+    expect(rotated.status).toBe(200);
+    const { current } = await rotated.json();
+    for (const { status, body } of issued) {
+      expect(status).toBe(201);
+      const bundle = await claimWhenAnchored(body.claim.url);
+      const header = JSON.parse(Buffer.from(bundle.credential.split('.')[0]!, 'base64url').toString()) as { kid: string };
+      expect([before, current]).toContain(issuerOf(bundle.credential));
+      expect(header.kid.startsWith(`${issuerOf(bundle.credential)}#`)).toBe(true);
+      expect((await verify(bundle.credential, bundle.anchorReceipt)).verdict).toBe('valid');
+    }
+  });
+
   it('after a compromise at T: the credential anchored before T stays valid, the attacker’s forgery anchored after T is invalid', async () => {
     const { did: leakedDid, chainId, registry: registryAddress } = await institution();
     const genuine = await issueAndClaim('genuine-before-compromise');
