@@ -34,4 +34,21 @@ describe('rate limit per client (real HTTP on 127.0.0.1)', () => {
     expect([await from('192.0.2.1'), await from('192.0.2.1'), await from('192.0.2.1')]).toEqual([200, 200, 429]);
     expect(await from('192.0.2.2')).toBe(200);
   });
+
+  it('refills with time (injected clock) and never counts exempt requests', async () => {
+    const clock = { now: 0 };
+    const app = new Hono()
+      .use('*', rateLimit({ perMinute: 2, now: () => clock.now, exempt: (c) => c.req.header('x-exempt') === 'yes' }))
+      .get('/', (c) => c.text('ok'));
+    const limited = await listen(app, '127.0.0.1', 0);
+    try {
+      const get = (headers: Record<string, string> = {}) => fetch(limited.url, { headers }).then((r) => r.status);
+      expect([await get(), await get(), await get()]).toEqual([200, 200, 429]);
+      expect([await get({ 'x-exempt': 'yes' }), await get({ 'x-exempt': 'yes' })]).toEqual([200, 200]);
+      clock.now += 30_000;
+      expect([await get(), await get()]).toEqual([200, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
 });
