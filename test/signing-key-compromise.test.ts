@@ -166,4 +166,16 @@ describe('a stolen signing key does not void a college’s past', () => {
     }
     expect((await institution()).did).toBe(before);
   });
+
+  it('with the ledger down, a rotation answers 503 and the issuer keeps signing with its current key', async () => {
+    const before = (await institution()).did;
+    process.kill(system.ledgerPid(), 'SIGKILL');
+    const response = await rotate({ compromisedSince: new Date(Date.now() - 60_000).toISOString() });
+    expect(response.status).toBe(503);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect((await institution()).did).toBe(before);
+    const issued = await issue(system, qualificationRequest({ learnerReference: 'ledger-down' }));
+    expect(issued.status).toBe(201);
+    expect(issuerOf(issued.body.verifiableCredential.id.split(',')[1])).toBe(before);
+  });
 });
