@@ -4,6 +4,7 @@ import { didEthrResolver } from './did-methods/did-ethr.ts';
 import { resolveDidJwk } from './did-methods/did-jwk.ts';
 import { resolveDidKey } from './did-methods/did-key.ts';
 import { addressCheckedFetch, type AddressPolicy } from './did-methods/address-checked-fetch.ts';
+import { isHttpsIdentifier, resolveControllerDocument } from './did-methods/controller-document.ts';
 import { DID_WEB_DEFAULT_TTL_MS, resolveDidWeb } from './did-methods/did-web.ts';
 import { FetchBudget } from './did-methods/fetch-budget.ts';
 import { keyOfVerificationMethod } from './did-methods/keys.ts';
@@ -14,9 +15,9 @@ export { DidKeyError, type DidKeyErrorReason, type DidDocument, type JoseAlg, ty
 export { keyFromJwk } from './did-methods/keys.ts';
 export { FetchBudget } from './did-methods/fetch-budget.ts';
 
-/** How did:web documents are fetched (docs/verification.md, "did:web"). */
+/** How did:web documents and https identifiers' controller documents are fetched (docs/verification.md, "did:web"). */
 export interface DidWebOptions extends AddressPolicy {
-  /** Whether a presentation's holder may be a did:web (its document fetched). Default false: holders are on no registry. */
+  /** Whether a presentation's holder may be a did:web or an https URL (its document fetched). Default false: holders are on no registry. */
   holders?: boolean;
   /** DID documents one verification request may fetch (cached ones do not count). Default 8. */
   fetchesPerRequest?: number;
@@ -35,7 +36,7 @@ export interface DidKeyResolverOptions {
   timeoutMs?: number;
   /** Largest did:web document accepted. Default 64 KiB. */
   maxDocumentBytes?: number;
-  /** did:web: the DNS lookup and TLS connect used (inject them in tests), loopback, holders, fetches per request. */
+  /** did:web and https identifiers: the DNS lookup and TLS connect used (inject them in tests), loopback, holders, fetches per request. */
   didWeb?: DidWebOptions;
   /** Enables did:ethr for this chain (did:ethr:0x… is chain 1). Without it did:ethr is not supported. */
   ethrChainId?: number;
@@ -58,10 +59,12 @@ export interface ResolvedKeys {
 }
 
 const MAX_DID_LENGTH = 2048;
+/** An https URL identifier is resolved like a DID method of this name. */
+const HTTPS = 'https';
 const DID_SYNTAX = /^did:([a-z0-9]+):[A-Za-z0-9._:%-]*[A-Za-z0-9._%-]$/;
 const MAX_METHODS = 100;
-/** Methods whose documents come from a URL the DID names: these cost a request's budget. */
-const FETCHED_METHODS = new Set(['web']);
+/** Methods whose documents come from a URL the identifier names: these cost a request's budget. */
+const FETCHED_METHODS = new Set(['web', HTTPS]);
 
 /**
  * Resolves the key a DID uses for assertions (credentials) or authentication (presentations):
@@ -97,6 +100,7 @@ export class DidKeyResolver {
       key: (did) => resolveDidKey(did),
       jwk: (did) => resolveDidJwk(did),
       web: (did, context) => resolveDidWeb(did, { ...context, fetch: webFetch }),
+      [HTTPS]: (id, context) => resolveControllerDocument(id, { ...context, fetch: webFetch }),
       ...(options.ethrChainId !== undefined
         ? { ethr: didEthrResolver({ chainId: options.ethrChainId, ...(options.ethrRpcUrl ? { rpcUrl: options.ethrRpcUrl } : {}), ...(options.ethrRegistry ? { registry: options.ethrRegistry } : {}) }) }
         : {}),
@@ -115,7 +119,8 @@ export class DidKeyResolver {
   }
 
   /**
-   * The key `kid` names (a DID URL, a `#fragment` or a bare fragment of this DID), or the
+   * The key `kid` names (a DID URL, a `#fragment` or a bare fragment of this DID, the `kid` of the
+   * key's JWK, or its RFC 7638 JWK thumbprint, bare or as a thumbprint URI), or the
    * first key when there is no kid. With `purpose`, only keys listed under that relationship count;
    * without, keys listed under assertionMethod or authentication. A document that must be fetched
    * takes one fetch from `budget` (the request's) and fails as `did_resolution_failed` once it is spent.
@@ -127,7 +132,7 @@ export class DidKeyResolver {
     if (kid === undefined) key = keys[0];
     else {
       const candidates = kid.startsWith('#') ? [`${did}${kid}`] : kid.startsWith('did:') ? [kid] : [kid, `${did}#${kid}`];
-      key = keys.find((k) => candidates.includes(k.id));
+      key = keys.find((k) => candidates.includes(k.id)) ?? keys.find((k) => k.jwkKid === kid) ?? keys.find((k) => namesThumbprint(kid, k));
     }
     if (key) return key;
     const unusable = resolved.unusable.find((u) => kid === undefined || u.id === kid || u.id === `${did}${kid}` || u.id === `${did}#${kid}`);
@@ -146,11 +151,11 @@ export class DidKeyResolver {
     }
     if (cached) this.#cache.delete(did);
     if (typeof did !== 'string' || did.length > MAX_DID_LENGTH) throw new DidKeyError('did_not_found', 'the DID is not a string of at most 2048 characters');
-    const method = /^did:([a-z0-9]+):/.exec(did)?.[1];
+    const method = isHttpsIdentifier(did) ? HTTPS : /^did:([a-z0-9]+):/.exec(did)?.[1];
     if (!method || !Object.prototype.hasOwnProperty.call(this.#methods, method)) {
       throw new DidKeyError('unsupported_did_method', `DID method "${method ?? did.slice(0, 20)}" is not supported (supported: ${this.methods.join(', ')})`);
     }
-    if (!DID_SYNTAX.test(did)) throw new DidKeyError('did_not_found', `${did.slice(0, 80)} is not a valid DID`);
+    if (method !== HTTPS && !DID_SYNTAX.test(did)) throw new DidKeyError('did_not_found', `${did.slice(0, 80)} is not a valid DID`);
     const pending = this.#inFlight.get(did);
     if (pending) return pending;
     // Checked before a resolution starts, so a request over its budget never fails another's shared lookup.
@@ -185,6 +190,21 @@ export class DidKeyResolver {
 }
 
 const shortDid = (did: string) => (did.length > 100 ? `${did.slice(0, 60)}…${did.slice(-20)}` : did);
+
+const THUMBPRINT_URI = 'urn:ietf:params:oauth:jwk-thumbprint:sha-256:';
+/** The members an RFC 7638 thumbprint is computed from, per key type, in lexicographic order. */
+const THUMBPRINT_MEMBERS: Record<string, readonly string[]> = { EC: ['crv', 'kty', 'x', 'y'], OKP: ['crv', 'kty', 'x'], RSA: ['e', 'kty', 'n'] };
+
+/** Whether `kid` is the key's RFC 7638 SHA-256 JWK thumbprint, bare or as a thumbprint URI (RFC 9278). */
+function namesThumbprint(kid: string, key: VerificationKey): boolean {
+  const wanted = kid.startsWith(THUMBPRINT_URI) ? kid.slice(THUMBPRINT_URI.length) : kid;
+  if (!key.key || wanted.length !== 43) return false;
+  const jwk = key.key.export({ format: 'jwk' }) as Record<string, string>;
+  const members = THUMBPRINT_MEMBERS[jwk.kty ?? ''];
+  if (!members) return false;
+  const canonical = JSON.stringify(Object.fromEntries(members.map((m) => [m, jwk[m]])));
+  return createHash('sha256').update(canonical).digest('base64url') === wanted;
+}
 
 function uniqueById(keys: VerificationKey[]): VerificationKey[] {
   const seen = new Set<string>();

@@ -32,10 +32,18 @@ const B64URL = /^[A-Za-z0-9_-]+$/;
 const b64urlBytes = (value: unknown): Buffer | undefined =>
   typeof value === 'string' && value.length <= 2048 && B64URL.test(value) ? Buffer.from(value, 'base64url') : undefined;
 
-/** A public JWK (private members dropped) as a pinned verification key, or why it cannot be one. */
+/**
+ * A public JWK (private members dropped) as a pinned verification key, or why it cannot be one. Its
+ * `kid` member is kept: a JWS header's kid may name the key by it (RFC 7517 §4.5).
+ */
 export function keyFromJwk(id: string, jwk: unknown): KeyOutcome {
   if (typeof jwk !== 'object' || jwk === null || Array.isArray(jwk)) return unusable('publicKeyJwk is not an object');
   const j = jwk as Record<string, unknown>;
+  const outcome = importJwk(id, j);
+  return outcome.ok && typeof j.kid === 'string' && j.kid.length <= 200 ? { ok: true, key: { ...outcome.key, jwkKid: j.kid } } : outcome;
+}
+
+function importJwk(id: string, j: Record<string, unknown>): KeyOutcome {
   if (j.use !== undefined && j.use !== 'sig') return unusable(`the key is for "${String(j.use).slice(0, 20)}", not signatures`);
   if (j.key_ops !== undefined && !(Array.isArray(j.key_ops) && j.key_ops.includes('verify'))) return unusable('the key\'s key_ops do not include "verify"');
   const declaredAlg = j.alg;

@@ -29,6 +29,8 @@ export interface VerificationKey {
   algs?: readonly JoseAlg[];
   /** For EcdsaSecp256k1RecoveryMethod2020: the lower-case 0x address a signature must recover to. */
   ethereumAddress?: string;
+  /** The `kid` member of the key's JWK, when the document gave one. */
+  jwkKid?: string;
 }
 
 /** The parts of a DID document this verifier reads. */

@@ -1,158 +1,22 @@
-import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createVerifiableCredentialJwt, createVerifiablePresentationJwt } from 'did-jwt-vc';
-import { ES256KSigner } from 'did-jwt';
-import { Wallet } from 'ethers';
 import * as jose from 'jose';
 import { describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519JwtSigner, ed25519PublicKeyOfSeed } from '../../core/ed25519.ts';
 import { envelopedCredential, nodeJoseSigner, signVcJose, signVpJose } from '../../core/vc-jose.ts';
-import { DidKeyResolver, keyFromJwk, verifyJwsSignature, type VerificationKey } from '../did-keys.ts';
+import { DidKeyResolver, verifyJwsSignature } from '../did-keys.ts';
 import { didKeyOfJwk } from '../did-methods/did-key.ts';
-import type { ParsedJws } from '../jws.ts';
 import { readCredentialToken, readPresentationToken, validityAt, type ReadResult } from './index.ts';
 import { CONFORMANCE_DIR } from '../../test/support/conformance.ts';
 
-const CONFORMANCE = CONFORMANCE_DIR;
-const VJC = path.join(CONFORMANCE, 'vc-jose-cose');
-const readText = (file: string) => readFileSync(path.join(VJC, file), 'utf8');
+// The conformance vectors that are verified (VC-JOSE-COSE, the VC DM 2.0 JWT fixtures, did-jwt-vc)
+// go through the verifier's entry points in test/conformance-vectors.test.ts.
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 
-interface Case {
-  name: string;
-  number: number;
-  input_file: string;
-  key_file: string;
-  fn: 'issue' | 'verify';
-  feature: string;
-  expected_result: 'success' | 'failure';
-}
-const mapping = readJson(path.join(VJC, 'expected.json')) as Record<string, Case[]>;
-const allCases = Object.values(mapping).flat();
-const joseCases = allCases.filter((c) => c.feature.includes('jose'));
-const skippedCases = allCases.filter((c) => !c.feature.includes('jose'));
-
-/** A key file's public key only, pinned to its alg (the private parts are ignored). */
-function vectorKey(keyFile: string): { key: VerificationKey; kid: string; vm: Record<string, any> } {
-  const vm = readJson(path.join(VJC, keyFile));
-  const { d: _d, ...publicJwk } = vm.publicKeyJwk;
-  const outcome = keyFromJwk(vm.id, publicJwk);
-  if (!outcome.ok) throw new Error(outcome.why);
-  return { key: outcome.key, kid: vm.publicKeyJwk.kid, vm };
-}
-const vmFiles = readdirSync(VJC).filter((f) => /^vm-.*\.json$/.test(f));
-/** The vector key whose JWK kid (a thumbprint) the header names, for credentials inside presentations. */
-const keyByKid = (kid: unknown) => vmFiles.map(vectorKey).find((k) => k.kid === kid);
-
-/** Some presentation vectors expired in December 2024: the clock is pinned inside their window. */
-const PINNED_NOW = new Date('2024-12-16T06:00:00Z');
-
-type Verdict = { ok: true } | { ok: false; why: string };
-
-function signatureHolds(jws: ParsedJws, key: VerificationKey, kid: string, vmId: string): Verdict {
-  const headerKid = jws.header.kid;
-  if (headerKid !== undefined && headerKid !== kid && headerKid !== vmId) return { ok: false, why: `kid ${String(headerKid)} is not the key file's` };
-  return verifyJwsSignature(key, jws.signingInput, jws.signature, String(jws.header.alg)) ? { ok: true } : { ok: false, why: `signature (${String(jws.header.alg)}) does not verify with ${key.alg} key` };
-}
-
-function verifyCredentialVector(token: string, keyFile: string): Verdict {
-  const read = readCredentialToken(token);
-  if (!read.ok) return { ok: false, why: `${read.reason}: ${read.detail}` };
-  const { key, kid, vm } = vectorKey(keyFile);
-  const signature = signatureHolds(read.value.jws, key, kid, vm.id);
-  if (!signature.ok) return signature;
-  const validity = validityAt(read.value, PINNED_NOW);
-  return validity === 'within_validity_period' ? { ok: true } : { ok: false, why: validity };
-}
-
-function verifyPresentationVector(token: string, keyFile: string): Verdict & { inner?: number; unsupported?: string[] } {
-  const read = readPresentationToken(token);
-  if (!read.ok) return { ok: false, why: `${read.reason}: ${read.detail}` };
-  const { key, kid, vm } = vectorKey(keyFile);
-  const signature = signatureHolds(read.value.jws, key, kid, vm.id);
-  if (!signature.ok) return signature;
-  const validity = validityAt(read.value, PINNED_NOW);
-  if (validity !== 'within_validity_period') return { ok: false, why: `presentation ${validity}` };
-  for (const credential of read.value.credentialTokens) {
-    const inner = readCredentialToken(credential);
-    if (!inner.ok) return { ok: false, why: `inner credential: ${inner.detail}` };
-    const innerKey = keyByKid(inner.value.jws.header.kid);
-    if (!innerKey) return { ok: false, why: 'inner credential key unknown' };
-    const innerSignature = signatureHolds(inner.value.jws, innerKey.key, innerKey.kid, innerKey.vm.id);
-    if (!innerSignature.ok) return { ok: false, why: `inner credential: ${innerSignature.why}` };
-  }
-  return { ok: true, inner: read.value.credentialTokens.length, unsupported: read.value.unsupportedCredentials.map((u) => u.mediaType) };
-}
-
-describe('VC-JOSE-COSE conformance vectors (w3c/vc-jose-cose-test-suite)', () => {
-  it('lists the vectors this verifier skips: COSE/SD-JWT not supported', () => {
-    const skipped = skippedCases.map((c) => `${c.name} [${c.feature}, ${c.fn}]: skipped, COSE/SD-JWT not supported`);
-    console.info(`Skipped ${skipped.length} vectors:\n  ${skipped.join('\n  ')}`);
-    expect(skipped).toHaveLength(9 + 10);
-    expect(skippedCases.every((c) => /cose|sdjwt/.test(c.feature))).toBe(true);
-    expect(joseCases).toHaveLength(16);
-  });
-
-  const verifyCases = joseCases.filter((c) => c.fn === 'verify');
-  it.each(verifyCases.map((c) => [c.name, c] as const))('%s', (_, c) => {
-    const token = readText(c.input_file).trim();
-    const verdict = c.feature.startsWith('credential') ? verifyCredentialVector(token, c.key_file) : verifyPresentationVector(token, c.key_file);
-    expect(verdict.ok ? 'success' : 'failure', verdict.ok ? 'verified' : verdict.why).toBe(c.expected_result);
-  });
-
-  it('7. the multi-credential presentation: its vc+jwt credential verifies; the SD-JWT and COSE ones are reported as unsupported', () => {
-    const verdict = verifyPresentationVector(readText('presentation-jose-multiple.txt').trim(), 'vm-p384.json');
-    expect(verdict).toEqual({ ok: true, inner: 1, unsupported: ['application/vc+sd-jwt', 'application/vc+cose'] });
-    // Without the pinned clock the presentation has expired.
-    const read = readPresentationToken(readText('presentation-jose-multiple.txt').trim());
-    expect(read.ok && validityAt(read.value, new Date('2025-06-01T00:00:00Z'))).toBe('expired');
-  });
-
-  it('the failures fail for the reason the vector is about', () => {
-    const reason = (file: string, kind: 'credential' | 'presentation') => {
-      const token = readText(file).trim();
-      const read: ReadResult<unknown> = kind === 'credential' ? readCredentialToken(token) : readPresentationToken(token);
-      return read.ok ? 'read ok' : `${read.reason}: ${read.detail}`;
-    };
-    expect(reason('credential-jose-bad-media-type.txt', 'credential')).toMatch(/media type \(typ\) "bad\+typ"/);
-    expect(reason('presentation-jose-bad-media-type.txt', 'presentation')).toMatch(/media type \(typ\) "bad\+typ"/);
-    expect(reason('credential-jose-vc-vp-claims.txt', 'credential')).toMatch(/must not carry "vc" or "vp"/);
-    expect(reason('presentation-jose-bad-credential.txt', 'presentation')).toMatch(/malformed_presentation: credential 1's id is not a data: URL/);
-    expect(reason('credential-minimal.json', 'credential')).toMatch(/^malformed_jws/);
-    expect(reason('presentation-single.json', 'presentation')).toMatch(/^malformed_jws/);
-    expect(verifyCredentialVector(readText('credential-jose-bad-signature.txt').trim(), 'vm-ed25519.json')).toMatchObject({ ok: false, why: /signature/ });
-    expect(verifyCredentialVector(readText('credential-jose-unknown-extensions.txt').trim(), 'vm-ed25519.json')).toMatchObject({ ok: false, why: /kid|ES512/ });
-  });
-
-  const issueCases = joseCases.filter((c) => c.fn === 'issue');
-  it.each(issueCases.map((c) => [c.name, c] as const))('%s', async (_, c) => {
-    const input = readJson(path.join(VJC, c.input_file));
-    const { key, vm } = vectorKey(c.key_file);
-    const signer = nodeJoseSigner(createPrivateKey({ key: vm.secretKeyJwk, format: 'jwk' }), vm.id);
-    const isCredential = c.feature.startsWith('credential');
-    const token = isCredential ? await signVcJose(input, signer) : await signVpJose(input, signer);
-    // Independent check with jose
-    const { payload, protectedHeader } = await jose.compactVerify(token, await jose.importJWK(vm.publicKeyJwk, vm.publicKeyJwk.alg));
-    expect(protectedHeader).toEqual({ alg: vm.publicKeyJwk.alg, kid: vm.id, typ: isCredential ? 'vc+jwt' : 'vp+jwt', cty: isCredential ? 'vc' : 'vp' });
-    expect(JSON.parse(new TextDecoder().decode(payload))).toEqual(input);
-    const read: ReadResult<{ jws: ParsedJws }> = isCredential ? readCredentialToken(token) : readPresentationToken(token);
-    const outcome = read.ok && verifyJwsSignature(key, read.value.jws.signingInput, read.value.jws.signature, String(read.value.jws.header.alg)) ? 'success' : 'failure';
-    expect(outcome, read.ok ? 'read ok' : read.detail).toBe(c.expected_result);
-    if (c.expected_result === 'failure') expect(read.ok).toBe(false); // rejected by the reader, not by the signature
-  });
-
-  it.each(vmFiles)('signVcJose with %s verifies with jose and with verifyJwsSignature', async (file) => {
-    const { key, vm } = vectorKey(file);
-    const token = await signVcJose(readJson(path.join(VJC, 'credential-minimal.json')), nodeJoseSigner(createPrivateKey({ key: vm.secretKeyJwk, format: 'jwk' }), vm.id));
-    await jose.compactVerify(token, await jose.importJWK(vm.publicKeyJwk, vm.publicKeyJwk.alg));
-    const read = readCredentialToken(token);
-    expect(read.ok && verifyJwsSignature(key, read.value.jws.signingInput, read.value.jws.signature, String(read.value.jws.header.alg))).toBe(true);
-  });
-});
-
 describe('VC DM 2.0 test-suite credential inputs (vc-dm2/credential-*.json) as vc+jwt payloads', () => {
-  const dir = path.join(CONFORMANCE, 'vc-dm2');
+  const dir = path.join(CONFORMANCE_DIR, 'vc-dm2');
   /** These need JSON-LD processing (term redefinition, @vocab), or hold a placeholder the suite replaces. */
   const outOfScope: Record<string, string> = {
     'credential-redef-type-fail.json': 'JSON-LD: protected term redefinition',
@@ -173,97 +37,6 @@ describe('VC DM 2.0 test-suite credential inputs (vc-dm2/credential-*.json) as v
 });
 
 const isPlainRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-describe('VC DM 2.0 test-suite JWT fixtures (vc-dm2-fixtures/jwt-fixtures.json)', () => {
-  const fixtures = readJson(path.join(CONFORMANCE, 'vc-dm2-fixtures/jwt-fixtures.json'));
-  const resolver = new DidKeyResolver();
-
-  it('the VP-JWT (EdDSA did:key, aud example.com, nonce 123456789) reads and verifies, and so does its enveloped ES256 did:key VC-JWT', async () => {
-    const read = readPresentationToken(fixtures.vp_jwt);
-    if (!read.ok) throw new Error(read.detail);
-    const vp = read.value;
-    expect(vp.format).toBe('vp-jwt-1.1');
-    expect(vp.holder).toBe('did:key:z6Mkj8h3kzWZrPiucoyY9LGCTpXhCqBoX3doDmHz5MaPxnvi');
-    expect(vp.audience).toEqual(['example.com']);
-    expect(vp.nonce).toBe('123456789');
-    expect(vp.credentialTokens).toHaveLength(1);
-    const holderKey = await resolver.keyFor(vp.holder, vp.jws.header.kid as string, 'authentication');
-    expect(verifyJwsSignature(holderKey, vp.jws.signingInput, vp.jws.signature, vp.jws.header.alg as string)).toBe(true);
-
-    const vc = readCredentialToken(vp.credentialTokens[0]!);
-    if (!vc.ok) throw new Error(vc.detail);
-    expect(vc.value).toMatchObject({ format: 'vc-jwt-1.1', issuer: 'did:key:zDnaeTQKDbXQT4batxKcnMQYQ8JynjqC5Xz1uMk5euG2ht8nq', subjectIds: ['did:example:alice'] });
-    const issuerKey = await resolver.keyFor(vc.value.issuer, vc.value.jws.header.kid as string, 'assertionMethod');
-    expect(issuerKey.alg).toBe('ES256');
-    expect(verifyJwsSignature(issuerKey, vc.value.jws.signingInput, vc.value.jws.signature, 'ES256')).toBe(true);
-  });
-
-  it('the stand-alone VC-JWT reads; its issuer is an https URL with no published key, so its signature cannot be checked', async () => {
-    const read = readCredentialToken(fixtures.vc_jwt);
-    if (!read.ok) throw new Error(read.detail);
-    expect(read.value).toMatchObject({
-      format: 'vc-jwt-1.1',
-      issuer: 'https://example.edu/issuers/565049',
-      subjectIds: ['did:example:ebfeb1f712ebc6f1c276e12ec21'],
-      validFrom: new Date('2010-01-01T00:00:00Z'),
-    });
-    expect(read.value.credential).toMatchObject({ id: 'http://example.edu/credentials/3732', validFrom: '2010-01-01T00:00:00Z', issuer: 'https://example.edu/issuers/565049' });
-    await expect(resolver.keyFor(read.value.issuer, undefined)).rejects.toMatchObject({ reason: 'unsupported_did_method' });
-    // Nor is it signed by the fixtures' only ES256 key.
-    const other = await resolver.keyFor('did:key:zDnaeTQKDbXQT4batxKcnMQYQ8JynjqC5Xz1uMk5euG2ht8nq', undefined);
-    expect(verifyJwsSignature(other, read.value.jws.signingInput, read.value.jws.signature, 'ES256')).toBe(false);
-  });
-});
-
-describe('did-jwt-vc fixtures (ES256K-R, did:ethr)', () => {
-  const fixtures = readJson(path.join(CONFORMANCE, 'did-jwt-vc/fixtures.json'));
-  /** The DID documents of the did-jwt-vc test: EcdsaSecp256k1RecoveryMethod2020 with ethereumAddress = did.substring(9). */
-  const stubDocuments = new DidKeyResolver({
-    methods: {
-      ethr: async (did) => ({
-        document: {
-          '@context': 'https://w3id.org/did/v1',
-          id: did,
-          verificationMethod: [{ id: `${did}#owner`, type: 'EcdsaSecp256k1RecoveryMethod2020', controller: did, ethereumAddress: did.substring(9) }],
-          authentication: [`${did}#owner`],
-          assertionMethod: [`${did}#owner`],
-        },
-      }),
-    },
-  });
-  const derived = new DidKeyResolver({ ethrChainId: 1 });
-
-  it.each([['the fixture documents', stubDocuments], ['documents derived offline (unchanged identity)', derived]] as const)('the VC-JWT and the VP-JWT read and verify with %s', async (_, resolver) => {
-    const vc = readCredentialToken(fixtures.VC_JWT);
-    if (!vc.ok) throw new Error(vc.detail);
-    expect(vc.value).toMatchObject({ format: 'vc-jwt-1.1', issuer: 'did:ethr:0xf1232f840f3ad7d23fcdaa84d6c66dac24efb198', subjectIds: ['did:ethr:0x435df3eda57154cf8cf7926079881f2912f54db4'], validFrom: new Date(1562950282 * 1000) });
-    const issuerKey = await resolver.keyFor(vc.value.issuer, undefined, 'assertionMethod');
-    expect(issuerKey.alg).toBe('ES256K-R');
-    expect(verifyJwsSignature(issuerKey, vc.value.jws.signingInput, vc.value.jws.signature, 'ES256K-R')).toBe(true);
-    expect(verifyJwsSignature(issuerKey, Buffer.concat([vc.value.jws.signingInput, Buffer.from('x')]), vc.value.jws.signature, 'ES256K-R')).toBe(false);
-
-    const vp = readPresentationToken(fixtures.PRESENTATION_JWT);
-    if (!vp.ok) throw new Error(vp.detail);
-    expect(vp.value).toMatchObject({ format: 'vp-jwt-1.1', holder: 'did:ethr:0xF1232F840f3aD7d23FcDaA84d6C66dac24EFb198', credentialTokens: [fixtures.VC_JWT], audience: [], anchorReceipts: [] });
-    const holderKey = await resolver.keyFor(vp.value.holder, undefined, 'authentication');
-    expect(verifyJwsSignature(holderKey, vp.value.jws.signingInput, vp.value.jws.signature, 'ES256K-R')).toBe(true);
-  });
-
-  it('a did-jwt ES256K-R credential for a fresh did:ethr verifies; another account does not', async () => {
-    const wallet = Wallet.createRandom();
-    const did = `did:ethr:${wallet.address}`;
-    const jwt = await createVerifiableCredentialJwt(
-      { sub: 'did:example:learner', nbf: 1_700_000_000, vc: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiableCredential'], credentialSubject: { skill: 'wiring' } } },
-      { did, signer: ES256KSigner(Buffer.from(wallet.privateKey.slice(2), 'hex'), true), alg: 'ES256K-R' },
-    );
-    const read = readCredentialToken(jwt);
-    if (!read.ok) throw new Error(read.detail);
-    const key = await derived.keyFor(read.value.issuer, undefined);
-    expect(verifyJwsSignature(key, read.value.jws.signingInput, read.value.jws.signature, 'ES256K-R')).toBe(true);
-    const stranger = await derived.keyFor(`did:ethr:${Wallet.createRandom().address}`, undefined);
-    expect(verifyJwsSignature(stranger, read.value.jws.signingInput, read.value.jws.signature, 'ES256K-R')).toBe(false);
-  });
-});
 
 describe('VC 1.1 tokens made by did-jwt-vc (EdDSA, core/ed25519.ts)', () => {
   const seed = randomBytes(32);

@@ -15,6 +15,8 @@ export const en = {
   did_resolution_failed: 'The signer\'s identifier ({did}) could not be looked up right now.',
   did_web_issuer_not_listed: 'The issuer\'s did:web document ({did}) was not fetched: no trusted registry lists this issuer, or none could be asked.',
   did_web_holder_refused: 'This verifier does not look up did:web holders ({did}); sign the presentation with another DID.',
+  https_issuer_not_listed: 'The controller document of the issuer\'s URL ({did}) was not fetched: no trusted registry lists this issuer, or none could be asked.',
+  https_holder_refused: 'This verifier does not look up holders identified by an https URL ({did}); sign the presentation with a DID.',
   signature_invalid: 'The signature does not match: the content was changed after signing, or someone else signed it.',
   issuer_accredited: '{name} is an accredited institution on the trusted registry.',
   issuer_accredited_then: '{name} was accredited when this credential was anchored; its accreditation is now {status}.',

@@ -22,6 +22,8 @@ export const es: Catalogue = {
   did_resolution_failed: 'No se pudo consultar el identificador del firmante ({did}) en este momento.',
   did_web_issuer_not_listed: 'No se descargó el documento did:web del emisor ({did}): ningún registro de confianza incluye a este emisor, o no se pudo consultar ninguno.',
   did_web_holder_refused: 'Este verificador no consulta titulares did:web ({did}); firme la presentación con otro DID.',
+  https_issuer_not_listed: 'No se descargó el documento de controlador de la URL del emisor ({did}): ningún registro de confianza incluye a este emisor, o no se pudo consultar ninguno.',
+  https_holder_refused: 'Este verificador no consulta titulares identificados por una URL https ({did}); firme la presentación con un DID.',
   signature_invalid: 'La firma no coincide: el contenido se modificó después de firmarse, o lo firmó otra persona.',
   issuer_accredited: '{name} es una institución acreditada que figura en el directorio de confianza.',
   issuer_accredited_then: '{name} tenía una acreditación válida cuando se inscribió esta credencial; el estado actual de su acreditación es «{status}».',

@@ -22,6 +22,8 @@ export const fr: Catalogue = {
   did_resolution_failed: 'L\'identifiant du signataire ({did}) ne peut pas être consulté pour le moment.',
   did_web_issuer_not_listed: 'Le document did:web de l\'émetteur ({did}) n\'a pas été récupéré : aucun répertoire de confiance ne mentionne cet émetteur, ou aucun n\'a pu être consulté.',
   did_web_holder_refused: 'Ce service de vérification ne consulte pas les titulaires did:web ({did}) ; signez la présentation avec un autre DID.',
+  https_issuer_not_listed: 'Le document de contrôleur de l\'URL de l\'émetteur ({did}) n\'a pas été récupéré : aucun répertoire de confiance ne mentionne cet émetteur, ou aucun n\'a pu être consulté.',
+  https_holder_refused: 'Ce service de vérification ne consulte pas les titulaires identifiés par une URL https ({did}) ; signez la présentation avec un DID.',
   signature_invalid: 'La signature ne correspond pas : le contenu a été modifié après la signature, ou quelqu\'un d\'autre l\'a signé.',
   issuer_accredited: '{name} est un établissement accrédité inscrit au répertoire de confiance.',
   issuer_accredited_then: '{name} avait une accréditation valide lorsque cette attestation a été enregistrée ; statut actuel de cette accréditation : « {status} ».',

@@ -22,6 +22,8 @@ export const zh: Catalogue = {
   did_resolution_failed: '目前无法查询签名者的标识符（{did}）。',
   did_web_issuer_not_listed: '未获取颁发者的 did:web 文档（{did}）：没有任何受信任的注册表列出该颁发者，或无法查询任何注册表。',
   did_web_holder_refused: '此验证方不查询 did:web 持有者（{did}）；请使用其他 DID 签署该展示。',
+  https_issuer_not_listed: '未获取颁发者 URL（{did}）的控制者文档：没有任何受信任的注册表列出该颁发者，或无法查询任何注册表。',
+  https_holder_refused: '此验证方不查询以 https URL 标识的持有者（{did}）；请使用 DID 签署该展示。',
   signature_invalid: '签名不匹配：内容在签名后被修改过，或者是由他人签名的。',
   issuer_accredited: '{name} 是可信名录中的认可机构。',
   issuer_accredited_then: '此凭证登记时，{name} 是认可机构；其认可状态现为“{status}”。',

@@ -1,0 +1,35 @@
+import { DidKeyError, type MethodContext, type MethodResolution } from './types.ts';
+import { fetchWebDocument, isDomainName } from './web-document.ts';
+
+const MAX_URL_LENGTH = 500;
+
+/** Whether an issuer or holder is identified by an https URL rather than a DID. */
+export const isHttpsIdentifier = (id: string) => id.startsWith('https://');
+
+/**
+ * The URL an https identifier's controller document is fetched from: the identifier itself
+ * (W3C Controlled Identifiers 1.0; VC-JOSE-COSE, "Using Controlled Identifier Documents"). Only a
+ * plain https URL on a domain name, with no user info, query or fragment, in its canonical
+ * spelling (so one document has one identifier); `did_not_found` otherwise.
+ */
+export function controllerDocumentUrl(id: string): string {
+  const invalid = (why: string) => new DidKeyError('did_not_found', `invalid https identifier ${id.slice(0, 80)}: ${why}`);
+  if (id.length > MAX_URL_LENGTH) throw invalid(`longer than ${MAX_URL_LENGTH} characters`);
+  let url: URL;
+  try {
+    url = new URL(id);
+  } catch {
+    throw invalid('not a URL');
+  }
+  if (url.protocol !== 'https:') throw invalid('not https');
+  if (url.username || url.password) throw invalid('it has user info');
+  if (url.search || url.hash || id.includes('?') || id.includes('#')) throw invalid('it has a query or a fragment');
+  if (!isDomainName(url.hostname)) throw invalid('the host is not a domain name');
+  if (url.href !== id && url.href !== `${id}/`) throw invalid('not in canonical form');
+  return url.href;
+}
+
+/** Resolves an https identifier to its controller document (see fetchWebDocument for how it is fetched). */
+export function resolveControllerDocument(id: string, context: MethodContext): Promise<MethodResolution> {
+  return fetchWebDocument(id, controllerDocumentUrl(id), 'controller document', context);
+}
