@@ -137,8 +137,9 @@ describe('claim-code expiry and renewal', () => {
   });
 
   it('unknown credential ids answer 404', async () => {
-    const reply = await fetch(`${server.url}/credentials/00000000-0000-4000-8000-000000000000/claim`, { method: 'POST', ...from('192.0.2.54', admin) });
+    const reply = await fetch(`${server.url}/credentials/00000000-0000-4000-8000-000000000000/claim`, { method: 'POST', ...from('192.0.2.54', admin) }).then(readReply);
     expect(reply.status).toBe(404);
+    expect(reply.body.title).toBe('Unknown credential');
   });
 });
 
