@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, ECDH, generateKeyPairSync, sign, constants, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, generateKeyPairSync, sign, constants, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { connect as tcpConnect, type AddressInfo } from 'node:net';
@@ -12,6 +12,7 @@ import { didWebUrl } from './did-methods/did-web.ts';
 import { fetchBounded } from './did-methods/http.ts';
 import { parseDidEthr } from './did-methods/did-ethr.ts';
 import { CONFORMANCE_DIR } from '../test/support/conformance.ts';
+import { expectedJwk, signingVectors } from '../test/support/did-key-vectors.ts';
 
 const CONFORMANCE = CONFORMANCE_DIR;
 const readJson = (file: string) => JSON.parse(readFileSync(path.join(CONFORMANCE, file), 'utf8'));
@@ -27,43 +28,10 @@ async function rejection(promise: Promise<unknown>): Promise<DidKeyError> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// did:key test vectors (w3c-ccg/did-key-spec)
+// did:key test vectors (w3c-ccg/did-key-spec); signed with their keys in test/conformance-vectors.test.ts
 // ---------------------------------------------------------------------------------------------
 
-const B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
-/** Independent base58 decoder for the test (the code under test has its own). */
-function base58(text: string): Buffer {
-  let n = 0n;
-  for (const c of text) n = n * 58n + BigInt(B58.indexOf(c));
-  const hex = n.toString(16);
-  return Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex');
-}
-
-const CURVE_OF_TYPE: Record<string, [string, string]> = {
-  EcdsaSecp256k1VerificationKey2019: ['secp256k1', 'secp256k1'],
-  P256Key2021: ['P-256', 'prime256v1'],
-};
-
-/** The public JWK a vector says its did:key holds. */
-function expectedJwk(entry: Record<string, any>): Record<string, string> {
-  const jwk = entry.publicKeyJwk ?? entry.verificationMethod?.publicKeyJwk ?? entry.verificationKeyPair?.publicKeyJwk;
-  if (jwk) return jwk.kty === 'RSA' ? { kty: 'RSA', n: jwk.n, e: jwk.e } : jwk.kty === 'EC' ? { kty: 'EC', crv: jwk.crv, x: jwk.x, y: jwk.y } : { kty: jwk.kty, crv: jwk.crv, x: jwk.x };
-  const pair = entry.verificationKeyPair ?? entry.verificationMethod;
-  const raw = base58(pair.publicKeyBase58);
-  if (pair.type === 'Ed25519VerificationKey2018') return { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') };
-  const [crv, nodeCurve] = CURVE_OF_TYPE[pair.type]!;
-  const point = ECDH.convertKey(raw, nodeCurve, undefined, undefined, 'uncompressed') as Buffer;
-  const size = (point.length - 1) / 2;
-  return { kty: 'EC', crv, x: point.subarray(1, 1 + size).toString('base64url'), y: point.subarray(1 + size).toString('base64url') };
-}
-
 const ALG_OF: Record<string, string> = { Ed25519: 'EdDSA', 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512', secp256k1: 'ES256K' };
-
-function signingVectors(): { file: string; did: string; entry: Record<string, any> }[] {
-  return ['ed25519-x25519.json', 'secp256k1.json', 'nist-curves.json', 'rsa.json'].flatMap((file) =>
-    Object.entries(readJson(`did-key/${file}`) as Record<string, Record<string, any>>).map(([did, entry]) => ({ file, did, entry })),
-  );
-}
 
 describe('did:key conformance vectors', () => {
   const resolver = new DidKeyResolver();
@@ -89,22 +57,6 @@ describe('did:key conformance vectors', () => {
     // did:key round trip from the JWK
     expect(didKeyOfJwk(expected)).toBe(did);
   });
-
-  it.each(vectors.filter((v) => v.entry.privateKeyJwk || v.entry.verificationMethod?.privateKeyJwk || v.entry.verificationKeyPair?.privateKeyJwk || v.entry.seed).map((v) => [v.did.slice(0, 40), v] as const))(
-    '%s verifies a JWS signed with the vector\'s private key',
-    async (_, { did, entry }) => {
-      const expected = expectedJwk(entry);
-      let privateKey: KeyObject;
-      const privateJwk = entry.privateKeyJwk ?? entry.verificationMethod?.privateKeyJwk ?? entry.verificationKeyPair?.privateKeyJwk;
-      if (privateJwk) privateKey = createPrivateKey({ key: privateJwk, format: 'jwk' });
-      else if (expected.crv === 'Ed25519') privateKey = createPrivateKey({ key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), Buffer.from(entry.seed, 'hex')]), format: 'der', type: 'pkcs8' });
-      else privateKey = createPrivateKey({ key: { ...expected, d: Buffer.from(entry.seed, 'hex').toString('base64url') }, format: 'jwk' });
-      const key = await resolver.keyFor(did, undefined);
-      const { input, signature } = jws(key.alg, privateKey);
-      expect(verifyJwsSignature(key, input, signature, key.alg)).toBe(true);
-      expect(verifyJwsSignature(key, input, Buffer.from(signature.map((b, i) => (i === 5 ? b ^ 1 : b))), key.alg)).toBe(false);
-    },
-  );
 
   const unsupported = [
     ...Object.keys(readJson('did-key/bls12381.json')).map((did) => [did, /BLS12-381/] as const),
