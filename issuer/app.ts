@@ -10,7 +10,7 @@ import type { ClaimGuard } from './claim-guard.ts';
 import type { CredentialService } from './credentials.ts';
 import { ledgerProblem } from './ledger-writer.ts';
 import type { CredentialStatus } from './schema.ts';
-import type { SigningKeyRotation } from './signing-key.ts';
+import type { CompromiseReport, SigningKeyRotation } from './signing-key.ts';
 
 export interface IssuerAppOptions {
   credentials: CredentialService;
@@ -23,6 +23,7 @@ export interface IssuerAppOptions {
   /** The DID credentials are signed with now (it changes with a signing-key rotation). */
   signingDid: () => string;
   rotateSigningKey: (body: Record<string, unknown>) => Promise<SigningKeyRotation>;
+  reportSigningKeyCompromise: (body: Record<string, unknown>) => Promise<CompromiseReport>;
   /** The ledger address in use now (it changes with a key rotation). */
   ledgerAddress: () => string;
   rotateLedgerKey: () => Promise<{ previous: string; current: string }>;
@@ -77,6 +78,7 @@ export function createIssuerApp(options: IssuerAppOptions): Hono {
 
   app.post('/ledger-key/rotate', admin, async (c) => c.json(await options.rotateLedgerKey()));
   app.post('/signing-key/rotate', admin, async (c) => c.json(await options.rotateSigningKey(await readJsonObject(c))));
+  app.post('/signing-key/report-compromise', admin, async (c) => c.json(await options.reportSigningKeyCompromise(await readJsonObject(c))));
 
   app.post('/credentials/issue', admin, async (c) => {
     const issuedAt = new Date();

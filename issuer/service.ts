@@ -80,6 +80,7 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
         institution: { name: options.institutionName, chainId: ledger.chainId, registry: ledger.registry },
         signingDid: () => signingKey.current().did,
         rotateSigningKey: (body) => rotator.rotate(body),
+        reportSigningKeyCompromise: (body) => rotator.reportCompromise(body),
         ledgerAddress: () => writer.address,
         rotateLedgerKey: () => rotateLedgerKey(agent, db, box, writer),
         publicUrl: config.issuerPublicUrl,

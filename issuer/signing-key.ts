@@ -36,18 +36,31 @@ export interface SigningKeyRotation {
   compromisedSince?: string;
 }
 
-/** `{}` for a planned change; `{"compromisedSince": "<date-time>"}` when the old key leaked. Unix seconds. */
-export function parseRotationRequest(body: Record<string, unknown>, now: Date): { compromisedSince?: number } {
-  const unknown = Object.keys(body).find((name) => name !== 'compromisedSince');
-  if (unknown !== undefined) throw new HttpProblem(422, 'Unknown field', `"${unknown.slice(0, 60)}" is not a field of a signing-key rotation; the only one is "compromisedSince".`);
-  const raw = body.compromisedSince;
-  if (raw === undefined) return {};
+export interface CompromiseReport {
+  did: string;
+  compromisedSince: string;
+}
+
+/** Refuses any field but `allowed`, naming the first stray one. */
+function onlyFields(body: Record<string, unknown>, allowed: string[], what: string): void {
+  const unknown = Object.keys(body).find((name) => !allowed.includes(name));
+  if (unknown !== undefined) throw new HttpProblem(422, 'Unknown field', `"${unknown.slice(0, 60)}" is not a field of ${what}; the fields are ${allowed.map((f) => `"${f}"`).join(', ')}.`);
+}
+
+/** `compromisedSince` as unix seconds: an ISO 8601 date-time, not in the future. */
+function compromiseTime(raw: unknown, now: Date): number {
   const time = typeof raw === 'string' && ISO_DATE_TIME.test(raw) ? Date.parse(raw) : Number.NaN;
   if (Number.isNaN(time)) throw new HttpProblem(422, 'Invalid compromisedSince', '"compromisedSince" must be an ISO 8601 date-time with a time zone, such as 2026-06-30T12:00:00Z.');
-  if (time > now.getTime()) throw new HttpProblem(422, 'Invalid compromisedSince', '"compromisedSince" is in the future: give the earliest time the old key may have been in other hands.');
+  if (time > now.getTime()) throw new HttpProblem(422, 'Invalid compromisedSince', '"compromisedSince" is in the future: give the earliest time the key may have been in other hands.');
   const seconds = Math.floor(time / 1000);
   if (seconds < 1) throw new HttpProblem(422, 'Invalid compromisedSince', '"compromisedSince" must be after 1970-01-01T00:00:00Z.');
-  return { compromisedSince: seconds };
+  return seconds;
+}
+
+/** `{}` for a planned change; `{"compromisedSince": "<date-time>"}` when the old key leaked. Unix seconds. */
+export function parseRotationRequest(body: Record<string, unknown>, now: Date): { compromisedSince?: number } {
+  onlyFields(body, ['compromisedSince'], 'a signing-key rotation');
+  return body.compromisedSince === undefined ? {} : { compromisedSince: compromiseTime(body.compromisedSince, now) };
 }
 
 /**
@@ -83,6 +96,34 @@ export class SigningKeyRotator {
     }
   }
 
+  /**
+   * Reports one of the institution's earlier signing DIDs compromised (a leak found after a planned
+   * change). The DID in use is refused: rotate away from it instead, or it would go on signing.
+   */
+  async reportCompromise(body: Record<string, unknown>, now = new Date()): Promise<CompromiseReport> {
+    onlyFields(body, ['did', 'compromisedSince'], 'a compromise report');
+    if (typeof body.did !== 'string' || !body.did.startsWith('did:')) throw new HttpProblem(422, 'Invalid did', '"did" must be one of the institution\'s earlier signing DIDs.');
+    const did = body.did;
+    const compromisedSince = compromiseTime(body.compromisedSince, now);
+    if (did === this.key.current().did) {
+      throw new HttpProblem(409, 'DID in use', `${did} is the DID the issuer signs with now: rotate with POST /signing-key/rotate and "compromisedSince" instead.`);
+    }
+    const registry = this.writer.registry;
+    const institutionId = await registry.institutionOfDid(did);
+    if (institutionId === 0 || institutionId !== (await registry.institutionOfSigner(this.writer.address))) {
+      throw new HttpProblem(422, 'Invalid did', `${did.slice(0, 120)} is not a signing DID of this institution on the registry.`);
+    }
+    return { did, compromisedSince: new Date((await this.#report(did, compromisedSince)) * 1000).toISOString() };
+  }
+
+  /** Reports `did` compromised since then, unless the registry already holds that time or an earlier one; returns the time it holds. */
+  async #report(did: string, compromisedSince: number): Promise<number> {
+    const since = await this.writer.registry.didCompromisedSince(did);
+    if (since !== 0 && since <= compromisedSince) return since;
+    await this.writer.send('reportDidCompromised', [didHash(did), compromisedSince]);
+    return compromisedSince;
+  }
+
   async #rotate(compromisedSince: number | undefined): Promise<SigningKeyRotation> {
     const registry = this.writer.registry;
     const previous = this.key.current().did;
@@ -98,14 +139,7 @@ export class SigningKeyRotator {
     else if (holder !== institutionId) throw new HttpProblem(409, 'DID taken', `The new DID ${next.did} is registered for another institution.`);
     failpoint('signing-key:after-register');
 
-    let since: number | undefined;
-    if (compromisedSince !== undefined) {
-      since = await registry.didCompromisedSince(previous);
-      if (since === 0 || since > compromisedSince) {
-        await this.writer.send('reportDidCompromised', [didHash(previous), compromisedSince]);
-        since = compromisedSince;
-      }
-    }
+    const since = compromisedSince === undefined ? undefined : await this.#report(previous, compromisedSince);
     failpoint('signing-key:before-switch');
 
     await this.db.transaction().execute(async (trx) => {

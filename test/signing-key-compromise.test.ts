@@ -144,6 +144,26 @@ describe('a stolen signing key does not void a college’s past', () => {
     }
   });
 
+  it('a leak found after a planned change: the earlier DID is reported without rotating; the DID in use and foreign DIDs are refused', async () => {
+    const report = (body: unknown) => fetch(`${system.issuerUrl}/signing-key/report-compromise`, { method: 'POST', headers: admin, body: JSON.stringify(body) });
+    const compromisedSince = new Date().toISOString().replace(/\.\d+Z$/, '.000Z');
+    const { did: inUse } = await institution();
+    expect((await report({ did: inUse, compromisedSince })).status).toBe(409);
+    expect((await report({ did: 'did:key:z6MknGc3ocHs3zdPiJbnaaqDi58NGb4pk1Sp9WxWufuXSdxf', compromisedSince })).status).toBe(422);
+    expect((await report({ did: firstDid })).status).toBe(422);
+    expect((await report({})).status).toBe(422);
+
+    const response = await report({ did: firstDid, compromisedSince });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ did: firstDid, compromisedSince });
+    const kept = await verify(plannedBundle.credential, plannedBundle.anchorReceipt);
+    expect(kept.verdict).toBe('valid');
+    expect(checkOf(kept, 'signing_key')).toMatchObject({ status: 'valid', reason: 'signing_key_compromised_after_anchor' });
+    const forgery = await forge(plannedBundle.credential, await stealSigningKey(system.dataDir, firstDid));
+    expect(checkOf(await verify(forgery), 'signing_key')).toMatchObject({ status: 'invalid', reason: 'signing_key_compromised_unanchored' });
+    expect((await institution()).did).toBe(inUse);
+  });
+
   it('the new signing key survives a restart', async () => {
     const { did: current } = await institution();
     await system.stop();
