@@ -104,7 +104,8 @@ async function main(): Promise<void> {
         };
     const verifier = await startVerifierProcess({ dataDir: config.dataDir, env, trust });
     stops.push(() => verifier.stop());
-    void verifier.exited.then(() => shutdown(1, 'The verifier stopped unexpectedly'));
+    // Stopped on its own (a crash, or a Ctrl+C that reached it first): the system stops as a whole.
+    void verifier.exited.then((end) => shutdown(end === 0 ? 0 : 1, `The verifier stopped (${end})`));
 
     console.log(
       [

@@ -141,6 +141,16 @@ describe.sequential('npm start stops as a whole', () => {
     await expectPortsFree(system.ports);
   });
 
+  it('a verifier that dies stops the whole system, saying why', async () => {
+    const system = await launch('tsx');
+    const verifier = processesOf(system.dataDir).find((p) => readProc(String(p), 'cmdline').includes('verifier/main.ts'));
+    process.kill(verifier!, 'SIGKILL');
+    expect(await leftAfterStop(system)).toEqual([]);
+    expect(system.output()).toContain('The verifier stopped (SIGKILL): stopping Skillmark');
+    expect(system.output()).toContain('Skillmark stopped.');
+    await expectPortsFree(system.ports);
+  });
+
   it('kill -9 of the node process leaves no ledger node or verifier behind', async () => {
     const system = await launch('tsx');
     process.kill(startScriptPid(system), 'SIGKILL');

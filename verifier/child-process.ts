@@ -12,8 +12,8 @@ export interface VerifierReady {
 export interface VerifierProcess {
   url: string;
   pid: number;
-  /** Resolves when the process ends, for whatever reason. */
-  exited: Promise<void>;
+  /** Resolves when the process ends, for whatever reason: its exit code, or the signal that ended it. */
+  exited: Promise<number | NodeJS.Signals | null>;
   stop(): Promise<void>;
 }
 
@@ -35,7 +35,7 @@ export async function startVerifierProcess(options: { dataDir: string; env: Node
     execArgv: ['--import', import.meta.resolve('tsx/esm')],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | NodeJS.Signals | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
   const url = await new Promise<string>((resolve, reject) => {
     child.on('message', (message: Partial<VerifierReady>) => {
       if (message?.type === 'skillmark-verifier-ready' && typeof message.url === 'string') resolve(message.url);
