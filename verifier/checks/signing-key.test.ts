@@ -18,6 +18,7 @@ const hex32 = () => `0x${randomBytes(32).toString('hex')}`;
 const leafHex = (credentialHash: string) => `0x${leafOf(Buffer.from(credentialHash.slice(2), 'hex'), sha256).toString('hex')}`;
 const LEAKED = 'did:key:z6MkpTHR8VNsBxYAAWHut2Geadd9jSwuBV8xRoAnwWsdvktH';
 const OTHER_COLLEGE = 'did:key:z6MkjchhfUsD6mmvni8mCdXHw216Xrm9bQe2mBH1P5RDjVJG';
+const SECOND_KEY = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 
 describe('signing_key check', () => {
@@ -28,6 +29,8 @@ describe('signing_key check', () => {
   /** Anchored by the college before anything was reported. */
   const earlyHash = hex32();
   let early: { receipt: AnchorReceipt; anchoredAt: number };
+  let reporting: TrustedRegistry;
+  let secondReportedAt: number;
 
   async function anchor(by: Registry, credentialHash: string): Promise<{ receipt: AnchorReceipt; anchoredAt: number }> {
     const root = leafHex(credentialHash);
@@ -67,6 +70,18 @@ describe('signing_key check', () => {
     college = new Registry(address, collegeKey);
     otherCollege = new Registry(address, otherKey);
     early = await anchor(college, earlyHash);
+
+    // A second trusted registry: the college is listed there too, and so is a second DID of the
+    // college that only this registry reports compromised.
+    const { address: secondAddress } = await deployRegistry(authority, await authority.getAddress());
+    const second = new Registry(secondAddress, authority).contract;
+    await (await second.getFunction('accredit')(await (await chain.provider.getSigner(3)).getAddress(), LEAKED, 'Test College')).wait();
+    await (await second.getFunction('reportDidCompromised')(didHash(LEAKED), early.anchoredAt)).wait();
+    await (await asAuthority.getFunction('addDid')(1, SECOND_KEY)).wait();
+    await (await second.getFunction('addDid')(1, SECOND_KEY)).wait();
+    secondReportedAt = early.anchoredAt - 5;
+    await (await second.getFunction('reportDidCompromised')(didHash(SECOND_KEY), secondReportedAt)).wait();
+    reporting = { ...trusted, name: 'second registry', registry: secondAddress.toLowerCase() };
   });
 
   afterAll(async () => {
@@ -96,13 +111,14 @@ describe('signing_key check', () => {
     const forgedHash = hex32();
     const forged = await anchor(college, forgedHash);
     expect(forged.anchoredAt).toBeGreaterThanOrEqual(t);
-    expect(await check(forged.receipt, forgedHash)).toMatchObject({ status: 'invalid', reason: 'signing_key_compromised_before_anchor', details: { compromisedSince: iso(t), anchoredAt: iso(forged.anchoredAt) } });
+    const expected = { compromisedSince: iso(t), anchoredAt: iso(forged.anchoredAt) };
+    expect(await check(forged.receipt, forgedHash)).toMatchObject({ status: 'invalid', reason: 'signing_key_compromised_before_anchor', params: expected, details: expected });
 
     // A receipt's own dates count for nothing: only the anchor's block time does.
     const backdated = { ...forged.receipt, anchoredAt: iso(early.anchoredAt - 3600), blockNumber: 1 };
     expect(await check(backdated, forgedHash)).toMatchObject({ status: 'invalid', reason: 'signing_key_compromised_before_anchor' });
 
-    expect(await check(undefined, earlyHash)).toMatchObject({ status: 'invalid', reason: 'signing_key_compromised_unanchored', details: { compromisedSince: iso(t) } });
+    expect(await check(undefined, earlyHash)).toMatchObject({ status: 'invalid', reason: 'signing_key_compromised_unanchored', params: { compromisedSince: iso(t) }, details: { compromisedSince: iso(t) } });
     const elsewhereHash = hex32();
     const elsewhere = await anchor(otherCollege, elsewhereHash);
     expect(await check(elsewhere.receipt, elsewhereHash)).toMatchObject({ status: 'invalid', reason: 'signing_key_compromised_unanchored' });
@@ -116,19 +132,19 @@ describe('signing_key check', () => {
     expect(await check(elsewhere.receipt, elsewhereHash, OTHER_COLLEGE)).toMatchObject({ status: 'valid', reason: 'signing_key_not_reported' });
   });
 
+  it('a report on any trusted registry counts, even where another registry lists the DID unreported', async () => {
+    expect(await check(undefined, hex32(), OTHER_COLLEGE, [trusted, reporting])).toMatchObject({ status: 'valid', reason: 'signing_key_not_reported' });
+    const reportedThere = await check(undefined, hex32(), SECOND_KEY, [trusted, reporting]);
+    expect(reportedThere).toMatchObject({ status: 'invalid', reason: 'signing_key_compromised_unanchored', details: { compromisedSince: iso(secondReportedAt) } });
+  });
+
   it('a ledger that cannot be read is "cannot tell", never invalid', async () => {
     const dead: TrustedRegistry = { ...trusted, name: 'dead registry', rpcUrls: [`http://127.0.0.1:${await freePort()}`] };
     // A second registry reports the compromise, but the one holding the anchor cannot be asked: the
     // anchor may well predate the compromise.
-    const authority = await chain.provider.getSigner(0);
-    const { address } = await deployRegistry(authority, await authority.getAddress());
-    const second = new Registry(address, authority).contract;
-    await (await second.getFunction('accredit')(await chain.provider.getSigner(3).then((s) => s.getAddress()), LEAKED, 'Test College')).wait();
-    await (await second.getFunction('reportDidCompromised')(didHash(LEAKED), early.anchoredAt)).wait();
-    const reporting: TrustedRegistry = { ...trusted, name: 'second registry', registry: address.toLowerCase() };
-    expect(await check(early.receipt, earlyHash, LEAKED, [dead, reporting])).toMatchObject({ status: 'unverifiable', reason: 'ledger_unreachable' });
+    expect(await check(early.receipt, earlyHash, LEAKED, [dead, reporting])).toMatchObject({ check: 'signing_key', status: 'unverifiable', reason: 'ledger_unreachable' });
     // No report seen, but one trusted registry could not be asked.
     const deadElsewhere: TrustedRegistry = { ...dead, registry: `0x${randomBytes(20).toString('hex')}` };
-    expect(await check(undefined, hex32(), OTHER_COLLEGE, [trusted, deadElsewhere])).toMatchObject({ status: 'unverifiable', reason: 'ledger_unreachable' });
+    expect(await check(undefined, hex32(), OTHER_COLLEGE, [trusted, deadElsewhere])).toMatchObject({ check: 'signing_key', status: 'unverifiable', reason: 'ledger_unreachable', details: { detail: expect.stringContaining('dead registry') } });
   });
 });
