@@ -562,11 +562,13 @@ describe('signing DIDs: rotation and compromise', () => {
     expect((await reader.credentialFacts(root, DID_B, randomHash())).issuerDidCompromisedSince).toBe(0);
   });
 
-  it('the authority can report any institution’s DID; another institution’s signer or a stranger cannot (NotAllowedForInstitution)', async () => {
+  it('the authority can report any institution’s DID; another institution’s signer, a stranger or a retired key cannot (NotAllowedForInstitution)', async () => {
     const a = await accredit(addr.instA!, DID_A, 'A');
     await accredit(addr.instB!, DID_B, 'B');
+    await send(instA, 'addSigner', a.id, addr.rotatedA);
+    await send(rotatedA, 'removeSigner', addr.rotatedA);
     const now = await latestTime();
-    for (const caller of [instB, stranger]) {
+    for (const caller of [instB, stranger, rotatedA]) {
       await expectRevert(as(caller).getFunction('reportDidCompromised')(didHash(DID_A), now), 'NotAllowedForInstitution', [await caller.getAddress(), a.id]);
     }
     expect(await reader.didCompromisedSince(DID_A)).toBe(0);
