@@ -1,17 +1,12 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { Wallet } from 'ethers';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { credentialHash } from '../core/credential-hash.ts';
-import { openDatabase } from '../core/db.ts';
 import { proofLeadsToRoot } from '../core/receipt.ts';
-import { ensureLocalAccreditation, ensureLocalDeployment } from '../contracts/deployment.ts';
-import { startTestChain, type TestChain } from '../test/support/local-chain.ts';
-import { tempDir } from '../test/support/system.ts';
+import { startIssuerLedger, type IssuerLedger } from '../test/support/issuer-ledger.ts';
 import { AnchoringWorker } from './anchoring.ts';
-import { LedgerWriter } from './ledger-writer.ts';
+import type { LedgerWriter } from './ledger-writer.ts';
 import { receiptOf } from './receipts.ts';
-import { issuerMigrations, type IssuerDb, type IssuerTables } from './schema.ts';
+import type { IssuerDb } from './schema.ts';
 
 /**
  * The anchoring worker against a real local chain and a real SQLite file: finality after
@@ -20,8 +15,7 @@ import { issuerMigrations, type IssuerDb, type IssuerTables } from './schema.ts'
  * reorganisation does) is anchored again with the same tree.
  */
 describe('anchoring finality and lost roots', () => {
-  let chain: TestChain;
-  let dataDir: string;
+  let ledger: IssuerLedger;
   let db: IssuerDb;
   let writer: LedgerWriter;
   let log: string[];
@@ -31,19 +25,12 @@ describe('anchoring finality and lost roots', () => {
     new AnchoringWorker(db, writer, { maxBatchSize: 3, maxWaitMs: 60_000, confirmations, finalityDelayMs: DELAY_MS, log: (m) => log.push(m) });
 
   beforeAll(async () => {
-    chain = await startTestChain();
-    dataDir = tempDir('skillmark-anchoring-');
-    db = (await openDatabase<IssuerTables>({ dataDir, name: 'issuer', migrations: issuerMigrations })).db;
-    const deployment = await ensureLocalDeployment(chain.provider, chain.dataDir);
-    const wallet = Wallet.createRandom().connect(chain.provider);
-    await ensureLocalAccreditation(chain.provider, deployment, { address: wallet.address, did: 'did:web:college.example', name: 'College' });
-    writer = new LedgerWriter(chain.provider, wallet as unknown as Wallet, deployment.registry);
+    ledger = await startIssuerLedger();
+    ({ db, writer } = ledger);
   });
 
   afterAll(async () => {
-    await db?.destroy();
-    await chain?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await ledger?.stop();
   });
 
   beforeEach(() => {
@@ -51,29 +38,10 @@ describe('anchoring finality and lost roots', () => {
     worker = newWorker(1);
   });
 
-  /** Stores three signed-looking credentials, pending, and lets the worker batch and anchor them. */
+  /** Stores three pending credentials and lets the worker batch and anchor them. */
   async function anchorBatch(now: Date): Promise<{ root: string; ids: string[] }> {
-    const ids = [randomUUID(), randomUUID(), randomUUID()];
-    for (const id of ids) {
-      await db
-        .insertInto('credentials')
-        .values({
-          id,
-          credential_hash: credentialHash(`jwt-${id}`),
-          jwt: `jwt-${id}`,
-          subject_did: null,
-          learner_reference: id,
-          qualification_title: 'Electrician',
-          issued_at: now.toISOString(),
-          status: 'pending',
-          batch_root: null,
-          proof: null,
-          claim_code_hash: `0x${randomBytes(32).toString('hex')}`,
-          revoked_at: null,
-          revocation_reason: null,
-        })
-        .execute();
-    }
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push((await ledger.storeCredential()).id);
     await worker.runOnce(now);
     const { batch_root } = await db.selectFrom('credentials').select('batch_root').where('id', '=', ids[0]!).executeTakeFirstOrThrow();
     return { root: batch_root!, ids };
@@ -81,7 +49,7 @@ describe('anchoring finality and lost roots', () => {
 
   const batchOf = (root: string) => db.selectFrom('batches').selectAll().where('merkle_root', '=', root).executeTakeFirstOrThrow();
   const statusesOf = async (ids: string[]) => (await db.selectFrom('credentials').select('status').where('id', 'in', ids).execute()).map((r) => r.status);
-  const rpc = (method: string, params: unknown[] = []) => chain.provider.send(method, params);
+  const rpc = (method: string, params: unknown[] = []) => ledger.rpc(method, params);
   const anchorOnChain = async (root: string) => (await writer.registry.anchorOf(root)).institutionId !== 0;
 
   async function receiptFor(id: string) {
@@ -161,7 +129,7 @@ describe('anchoring finality and lost roots', () => {
     await rpc('evm_mine'); // the root comes back one block later, by another transaction
     const again = await writer.sign('anchor', [root, 3]);
     await writer.broadcast(again.signedTx);
-    await chain.provider.waitForTransaction(again.txHash);
+    await ledger.chain.provider.waitForTransaction(again.txHash);
 
     await worker.watchAnchors(new Date());
     const after = await batchOf(root);
@@ -178,7 +146,7 @@ describe('anchoring finality and lost roots', () => {
     await worker.watchAnchors(new Date());
     const again = await writer.sign('anchor', [root, 3]); // meanwhile the root comes back by itself
     await writer.broadcast(again.signedTx);
-    await chain.provider.waitForTransaction(again.txHash);
+    await ledger.chain.provider.waitForTransaction(again.txHash);
 
     await worker.runOnce(new Date());
     await worker.runOnce(new Date());

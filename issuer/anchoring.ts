@@ -4,6 +4,7 @@ import { sql, type Selectable } from 'kysely';
 import { failpoint } from '../core/failpoint.ts';
 import { buildTree, leafOf, sha256 } from '../core/merkle.ts';
 import { LedgerWriteError, type LedgerWriter } from './ledger-writer.ts';
+import { watchRevocations, type FinalityRule } from './revocation-watch.ts';
 import type { IssuerDb, IssuerTables } from './schema.ts';
 
 export interface AnchoringOptions {
@@ -37,6 +38,8 @@ export interface AnchoringStatus {
   batchesAwaitingFinality: number;
   /** How many times a root that the chain had lost was anchored again. */
   reanchored: number;
+  /** Revocations recorded but not final yet: still read back from the chain. */
+  revocationsAwaitingFinality: number;
   lastAnchoredAt?: string;
   lastError?: { message: string; at: string; attempts: number };
 }
@@ -99,6 +102,7 @@ export class AnchoringWorker {
         await this.runOnce(now);
         if (now.getTime() >= this.#nextWatch) {
           await this.watchAnchors(now);
+          await watchRevocations(this.db, this.writer, this.#finality, now, this.#log);
           this.#nextWatch = now.getTime() + (this.options.watchIntervalMs ?? 1000);
         }
         failures = 0;
@@ -134,6 +138,7 @@ export class AnchoringWorker {
       .groupBy('state')
       .execute();
     const count = (...of: Batch['state'][]) => states.filter((s) => of.includes(s.state)).reduce((sum, s) => sum + Number(s.count), 0);
+    const revocations = await this.db.selectFrom('credentials').select((eb) => eb.fn.countAll<number>().as('count')).where('revocation_tx', 'is not', null).executeTakeFirstOrThrow();
     const last = await this.db.selectFrom('batches').select('anchored_at').where('state', 'in', ['anchored', 'final']).orderBy('anchored_at', 'desc').limit(1).executeTakeFirst();
     return {
       pendingCredentials: Number(pending.count),
@@ -141,6 +146,7 @@ export class AnchoringWorker {
       batchesInFlight: count('open', 'sent'),
       batchesAwaitingFinality: count('anchored'),
       reanchored: states.reduce((sum, s) => sum + Number(s.reanchored ?? 0), 0),
+      revocationsAwaitingFinality: Number(revocations.count),
       ...(last?.anchored_at ? { lastAnchoredAt: last.anchored_at } : {}),
       ...(this.#lastError ? { lastError: this.#lastError } : {}),
     };
@@ -232,6 +238,10 @@ export class AnchoringWorker {
    * a node restarted from an older state, a reorganisation) is anchored again with the same tree,
    * so the receipts already handed out verify again once it is back.
    */
+  get #finality(): FinalityRule {
+    return { confirmations: this.options.confirmations ?? 1, delayMs: this.options.finalityDelayMs ?? DEFAULT_FINALITY_DELAY_MS };
+  }
+
   async watchAnchors(now = new Date()): Promise<void> {
     const batches = await this.#batchesIn('anchored');
     if (batches.length === 0) return;
@@ -240,7 +250,7 @@ export class AnchoringWorker {
       const onChain = await this.#whereAnchored(batch);
       if (!onChain) await this.#reanchor(batch);
       else if (onChain.txHash !== batch.tx_hash || onChain.blockNumber !== batch.block_number) await this.#moved(batch, onChain);
-      else if (head - onChain.blockNumber + 1 >= (this.options.confirmations ?? 1) && now.getTime() - Date.parse(batch.anchored_at!) >= (this.options.finalityDelayMs ?? DEFAULT_FINALITY_DELAY_MS)) {
+      else if (head - onChain.blockNumber + 1 >= this.#finality.confirmations && now.getTime() - Date.parse(batch.anchored_at!) >= this.#finality.delayMs) {
         await this.db.updateTable('batches').set({ state: 'final' }).where('merkle_root', '=', batch.merkle_root).where('state', '=', 'anchored').execute();
       }
     }

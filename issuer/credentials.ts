@@ -160,7 +160,8 @@ export class CredentialService {
       const done = await this.#revokeOnLedger(row.credential_hash, reason);
       await this.db
         .updateTable('credentials')
-        .set({ status: 'revoked', revoked_at: done.revokedAt, revocation_reason: RevocationReason[done.reason] })
+        // Read back from the chain until final (anchoring worker): a lost block is revoked again.
+        .set({ status: 'revoked', revoked_at: done.revokedAt, revocation_reason: RevocationReason[done.reason], revocation_tx: done.transactionHash ?? null })
         .where('id', '=', id)
         .execute();
       return done;

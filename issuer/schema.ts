@@ -32,6 +32,8 @@ export interface IssuerTables {
     claim_code_issued_at: string | null;
     revoked_at: string | null;
     revocation_reason: number | null;
+    /** The revoking transaction while the revocation is read back from the chain; null once final. */
+    revocation_tx: string | null;
   };
   batches: {
     merkle_root: string;
@@ -119,6 +121,11 @@ export const issuerMigrations: Record<string, Migration> = {
   '003_claim_code_renewal': {
     async up(db: Kysely<unknown>) {
       await db.schema.alterTable('credentials').addColumn('claim_code_issued_at', 'varchar(40)').execute();
+    },
+  },
+  '004_revocation_finality': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('credentials').addColumn('revocation_tx', 'varchar(66)').execute();
     },
   },
 };

@@ -1,21 +1,29 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalNode, type LocalNode } from '../contracts/local-node.ts';
+import { assertPortFree } from '../core/ports.ts';
 import { connectProvider } from '../contracts/provider.ts';
 import { Registry } from '../contracts/registry.ts';
 import { anchoringStatus, saveLedgerState } from './support/anchoring.ts';
 import { claimWhenAnchored, issue, postJson, qualificationRequest, startSystem, type RunningSystem } from './support/system.ts';
 
-/** Until the process is gone or a zombie (its sockets are closed then). */
-async function untilDead(pid: number): Promise<void> {
-  while (existsSync(`/proc/${pid}/stat`) && !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))) await sleep(10);
+/** Until the killed node's port can be bound again (its threads may outlive the kill by a moment). */
+async function untilPortFree(port: number): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await assertPortFree('127.0.0.1', port, '');
+    } catch (error) {
+      if (attempt === 200) throw error;
+      await sleep(25);
+    }
+  }
 }
 
 /**
  * The embedded ledger node saves its state once a second: killed with SIGKILL right after an
  * anchor, it comes back without the anchoring block. The issuer must notice and anchor the same
- * root again, so that the receipt the learner already holds verifies again.
+ * root again, so that the receipt the learner already holds verifies again; and a revocation lost
+ * the same way must be made again, so that the revoked credential does not turn valid.
  */
 describe('the ledger node loses the anchoring block (kill -9)', () => {
   let system: RunningSystem;
@@ -30,16 +38,23 @@ describe('the ledger node loses the anchoring block (kill -9)', () => {
     await revived?.stop();
   });
 
-  it('anchors the lost root again and the receipt handed out before verifies valid', async () => {
+  it('anchors the lost roots again, the receipt handed out before verifies valid, and the lost revocation is made again', async () => {
     await sleep(1500); // the deployment and accreditation are in the saved state
     const restoreStateBeforeIssue = await saveLedgerState(system.dataDir);
 
     const issued = await issue(system, qualificationRequest({ learnerReference: 'rollback' }));
     expect(issued.status).toBe(201);
     const bundle = await claimWhenAnchored(issued.body.claim.url);
-    const ledgerPid = system.ledgerPid();
-    process.kill(ledgerPid, 'SIGKILL');
-    await untilDead(ledgerPid);
+    const toRevoke = await issue(system, qualificationRequest({ learnerReference: 'rollback-revoked' }));
+    const revokedBundle = await claimWhenAnchored(toRevoke.body.claim.url);
+    const revoked = await fetch(`${system.issuerUrl}/credentials/${toRevoke.body.credentialId}/revoke`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${system.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: 'fraud' }),
+    });
+    expect(revoked.status).toBe(200);
+    process.kill(system.ledgerPid(), 'SIGKILL');
+    await untilPortFree(Number(system.env.LEDGER_PORT));
     // Whether the kill beat the node's next save is a race: make sure it did.
     restoreStateBeforeIssue();
     revived = await startLocalNode({ dataDir: system.dataDir, port: Number(system.env.LEDGER_PORT) });
@@ -50,11 +65,11 @@ describe('the ledger node loses the anchoring block (kill -9)', () => {
     try {
       const deadline = Date.now() + 30_000;
       let status = await anchoringStatus(system);
-      while (!(status.reanchored >= 1 && status.pendingCredentials === 0 && status.batchesInFlight === 0) && Date.now() < deadline) {
+      while (!(status.reanchored >= 2 && status.pendingCredentials === 0 && status.batchesInFlight === 0) && Date.now() < deadline) {
         await sleep(200);
         status = await anchoringStatus(system);
       }
-      expect(status, system.output()).toMatchObject({ reanchored: 1, pendingCredentials: 0, batchesInFlight: 0 });
+      expect(status, system.output()).toMatchObject({ reanchored: 2, pendingCredentials: 0, batchesInFlight: 0 });
       expect((await registry.anchorOf(bundle.anchorReceipt.merkleRoot)).institutionId).not.toBe(0);
       expect(system.output()).toMatch(/no longer has the root of a batch of 1 .*anchoring it again/);
     } finally {
@@ -63,6 +78,15 @@ describe('the ledger node loses the anchoring block (kill -9)', () => {
 
     const verified = await postJson(`${system.verifierUrl}/credentials/verify`, { verifiableCredential: bundle.credential, options: { anchorReceipt: bundle.anchorReceipt } });
     expect(verified.body.verdict, JSON.stringify(verified.body.checks)).toBe('valid');
+    const verifyRevoked = () => postJson(`${system.verifierUrl}/credentials/verify`, { verifiableCredential: revokedBundle.credential, options: { anchorReceipt: revokedBundle.anchorReceipt } });
+    let revokedVerdict = await verifyRevoked();
+    for (let i = 0; i < 100 && revokedVerdict.body.verdict !== 'invalid'; i++) {
+      await sleep(200);
+      revokedVerdict = await verifyRevoked();
+    }
+    expect(revokedVerdict.body.checks.find((c: { check: string }) => c.check === 'not_revoked'), system.output()).toMatchObject({ status: 'invalid', reason: 'revoked' });
+    expect(system.output()).toMatch(/no longer had the revocation of credential/);
+
     const again = await claimWhenAnchored(issued.body.claim.url);
     expect(again.anchorReceipt.merkleRoot).toBe(bundle.anchorReceipt.merkleRoot);
     expect(again.anchorReceipt.proof).toEqual(bundle.anchorReceipt.proof);
