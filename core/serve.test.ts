@@ -3,7 +3,7 @@ import { connect, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listen, type RunningServer } from './serve.ts';
+import { listen, TIMEOUTS, type RunningServer } from './serve.ts';
 
 let server: RunningServer;
 const sockets: Socket[] = [];
@@ -46,5 +46,52 @@ describe('listen: connection caps', () => {
     for (const socket of sockets.splice(0)) socket.destroy();
     await sleep(50);
     expect(await (await fetch(`${server.url}/`)).text()).toBe('ok');
+  });
+});
+
+describe('listen: slow and idle clients (timeouts shortened to 300 ms for the test)', () => {
+  const quick = { ...TIMEOUTS, headersTimeout: 300, keepAliveTimeout: 300, connectionsCheckingInterval: 50 };
+  let slow: RunningServer;
+
+  beforeAll(async () => {
+    slow = await listen(new Hono().get('/', (c) => c.text('ok')), '127.0.0.1', 0, { maxConnections: 10, maxPerClient: 10 }, quick);
+  });
+
+  afterAll(async () => {
+    await slow?.close();
+  });
+
+  /** Resolves once the server closed the connection, or rejects after `withinMs`. */
+  function closedWithin(socket: Socket, withinMs: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`still open after ${withinMs} ms`)), withinMs);
+      socket.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  it('closes a connection that sends nothing', async () => {
+    const socket = connect({ host: '127.0.0.1', port: slow.port });
+    sockets.push(socket);
+    await closedWithin(socket, 5000);
+  });
+
+  it('closes a connection that sends its request head too slowly (a byte at a time)', async () => {
+    const socket = connect({ host: '127.0.0.1', port: slow.port });
+    sockets.push(socket);
+    socket.on('error', () => {}); // the server may close while a byte is on its way
+    socket.write('GET / HTTP/1.1\r\nHost: x\r\n');
+    const drip = setInterval(() => socket.writable && socket.write('X'), 100);
+    try {
+      await closedWithin(socket, 5000);
+    } finally {
+      clearInterval(drip);
+    }
+  });
+
+  it('answers a prompt request on the same server', async () => {
+    expect(await (await fetch(`${slow.url}/`)).text()).toBe('ok');
   });
 });

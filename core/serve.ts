@@ -17,7 +17,7 @@ export interface ConnectionLimits {
 }
 
 /** Slow or idle clients must not hold connections (and file descriptors) for long. */
-const TIMEOUTS = {
+export const TIMEOUTS = {
   /** The whole request head must arrive within this, from the moment the connection opens. */
   headersTimeout: 10_000,
   requestTimeout: 30_000,
@@ -51,8 +51,8 @@ function capPerClient(server: Server, maxPerClient: number): void {
  * times out a request head once its first byte arrived); while a request runs, requestTimeout
  * applies, and between requests keepAliveTimeout.
  */
-function closeIdle(server: Server): void {
-  server.on('connection', (socket: Socket) => socket.setTimeout(TIMEOUTS.headersTimeout));
+function closeIdle(server: Server, headersTimeout: number): void {
+  server.on('connection', (socket: Socket) => socket.setTimeout(headersTimeout));
   server.on('request', (request: IncomingMessage) => request.socket.setTimeout(0));
 }
 
@@ -60,11 +60,17 @@ function closeIdle(server: Server): void {
  * Serves a Hono app on host:port (port 0 picks a free one), with timeouts against slow clients and
  * caps on connections in all and per client, so one client cannot exhaust the process's files.
  */
-export function listen(app: Hono, host: string, port: number, limits: ConnectionLimits = { maxConnections: 4096, maxPerClient: 256 }): Promise<RunningServer> {
+export function listen(
+  app: Hono,
+  host: string,
+  port: number,
+  limits: ConnectionLimits = { maxConnections: 4096, maxPerClient: 256 },
+  timeouts: typeof TIMEOUTS = TIMEOUTS,
+): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     let server: ServerType;
     const onError = (error: Error) => reject(new Error(`cannot listen on ${host}:${port}: ${error.message}`));
-    server = serve({ fetch: app.fetch, hostname: host, port, serverOptions: TIMEOUTS }, (info) => {
+    server = serve({ fetch: app.fetch, hostname: host, port, serverOptions: timeouts }, (info) => {
       server.off('error', onError);
       resolve({
         url: `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`,
@@ -79,7 +85,7 @@ export function listen(app: Hono, host: string, port: number, limits: Connection
     server.once('error', onError);
     server.maxConnections = limits.maxConnections;
     capPerClient(server as Server, limits.maxPerClient);
-    closeIdle(server as Server);
-    Object.assign(server, { requestTimeout: TIMEOUTS.requestTimeout, headersTimeout: TIMEOUTS.headersTimeout, keepAliveTimeout: TIMEOUTS.keepAliveTimeout });
+    closeIdle(server as Server, timeouts.headersTimeout);
+    Object.assign(server, { requestTimeout: timeouts.requestTimeout, headersTimeout: timeouts.headersTimeout, keepAliveTimeout: timeouts.keepAliveTimeout });
   });
 }
