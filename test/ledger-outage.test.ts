@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalNode, type LocalNode } from '../contracts/local-node.ts';
+import { waitUntilLedgerStateSaved } from './support/ledger-state.ts';
 import { issue, postJson, qualificationRequest, startSystem, type RunningSystem } from './support/system.ts';
 
 /**
@@ -15,7 +16,8 @@ describe('ledger outage during issuance', () => {
 
   beforeAll(async () => {
     system = await startSystem({ env: { ANCHOR_BATCH_WAIT_MS: '200' } });
-    await sleep(1500); // let the node write its state snapshot (every second) before it dies
+    // The node comes back from its state snapshot: the deployment must be in it before it dies.
+    await waitUntilLedgerStateSaved(system.dataDir, `http://127.0.0.1:${system.env.LEDGER_PORT}`);
   });
 
   afterAll(async () => {
@@ -34,8 +36,10 @@ describe('ledger outage during issuance', () => {
       issued.push(response.body);
     }
 
+    // Waits for the worker to report the failure; the deadline only bounds a hang.
+    const noticeBy = Date.now() + 60_000;
     let status = await anchoring();
-    for (let i = 0; i < 50 && !status.lastError; i++) {
+    while (!status.lastError && Date.now() < noticeBy) {
       await sleep(100);
       status = await anchoring();
     }
