@@ -2,7 +2,7 @@ import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { connect as tcpConnect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DidKeyError, DidKeyResolver } from '../did-keys.ts';
+import { DidKeyError, DidKeyResolver, FetchBudget } from '../did-keys.ts';
 import { checkHolderSignature } from '../checks/did-web-gate.ts';
 import { parseCompactJws } from '../jws.ts';
 import { controllerDocumentUrl } from './controller-document.ts';
@@ -97,6 +97,28 @@ describe('https identifiers (controller documents)', () => {
     const other = await rejection(resolver.keyFor(`https://${HOST}/issuers/someone`, undefined));
     expect(other.reason).toBe('did_not_found');
     expect(other.message).toMatch(/is for https:\/\/issuer\.example\/issuers\/42, not/);
+  });
+
+  it('is fetched like a did:web: never from a private address, and counted against the request budget', async () => {
+    const dialled: string[] = [];
+    const resolver = new DidKeyResolver({
+      didWeb: {
+        fetchesPerRequest: 1,
+        lookup: async (hostname) => [{ address: hostname === 'internal.example' ? '10.20.30.40' : '127.0.0.1' }],
+        // Records what it is asked to dial and dials nothing but the local server.
+        connect: (target) => {
+          dialled.push(target.address);
+          return tcpConnect(port, '127.0.0.1');
+        },
+      },
+    });
+    const internal = await rejection(resolver.keyFor('https://internal.example/issuers/42', undefined, 'assertionMethod', resolver.requestBudget()));
+    expect(internal).toMatchObject({ reason: 'did_resolution_failed', message: 'the controller document of https://internal.example/issuers/42 could not be fetched' });
+    expect(dialled).toEqual([]);
+    const budget = new FetchBudget(1);
+    expect(budget.take()).toBe(true);
+    expect((await rejection(resolver.keyFor(ID, undefined, 'assertionMethod', budget))).reason).toBe('did_resolution_failed');
+    expect(dialled).toEqual([]);
   });
 
   it('an https holder is refused unless did:web-style holders are allowed', async () => {
