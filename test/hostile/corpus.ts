@@ -562,7 +562,8 @@ sigCase('an all-zero 64-byte signature: signature_invalid', invalid('signature:s
 /** A credential by `iss` (any string), signed by the rogue key, with `header`. */
 const byIssuer = (f: Fixtures, iss: string, header: Record<string, unknown> = { alg: 'EdDSA', typ: 'JWT' }) => signEd(header, v1Payload(iss, f.holder.did), f.rogue.seed);
 sigCase('unknown DID method did:example:123: unsupported_did_method', invalid('signature:unsupported_did_method'), (f) => byIssuer(f, 'did:example:123', { alg: 'EdDSA', kid: 'did:example:123#key-1' }), false);
-sigCase('issuer is an https URL, not a DID: unsupported_did_method', invalid('signature:unsupported_did_method'), (f) => byIssuer(f, 'https://college.example/issuer'), false);
+sigCase('issuer is an https URL no registry lists: its controller document is never fetched', invalid('issuer_accredited:issuer_not_accredited', 'signature:https_issuer_not_listed'), (f) => byIssuer(f, 'https://college.example/issuer'), false);
+sigCase('issuer is an http URL: unsupported_did_method', invalid('signature:unsupported_did_method'), (f) => byIssuer(f, 'http://college.example/issuer'), false);
 sigCase('did:KEY with an upper-case method: unsupported_did_method', invalid('signature:unsupported_did_method'), (f) => byIssuer(f, f.rogue.did.replace('did:key:', 'did:KEY:')), false);
 sigCase('did:ethr, not enabled on this verifier: unsupported_did_method', invalid('signature:unsupported_did_method'), (f) => byIssuer(f, `did:ethr:0x${randomBytes(20).toString('hex')}`), false);
 sigCase('did:key with a bad base58btc body: did_not_found', invalid('signature:did_not_found'), (f) => byIssuer(f, 'did:key:zABC'), false);
