@@ -45,8 +45,8 @@ describe('anchor receipt limits', () => {
   it('a date-time with nanoseconds and an offset is accepted; one naming no real day is not', () => {
     expect(parseReceipt({ ...good, anchoredAt: '2025-11-23T18:43:07.123456789+05:30' }).anchoredAt).toBe('2025-11-23T18:43:07.123456789+05:30');
     expect(refusal({ ...good, anchoredAt: '2025-11-23T25:43:07Z' })).toBe('anchor receipt: "anchoredAt" must be an ISO 8601 date-time');
-    expect(refusal({ ...good, anchoredAt: ' 2025-11-23T18:43:07Z' })).toBe('anchor receipt: "anchoredAt" must be an ISO 8601 date-time');
-    expect(refusal({ ...good, anchoredAt: '2025-11-23T18:43:07Z ' })).toBe('anchor receipt: "anchoredAt" must be an ISO 8601 date-time');
+    // Date.parse takes expanded years; the RFC 3339 profile does not.
+    expect(refusal({ ...good, anchoredAt: '+002025-11-23T18:43:07Z' })).toBe('anchor receipt: "anchoredAt" must be an ISO 8601 date-time');
   });
 
   it('hashes and addresses are matched whole', () => {
@@ -54,6 +54,13 @@ describe('anchor receipt limits', () => {
     expect(refusal({ ...good, credentialHash: `${hash(1)}\n` })).toBe('anchor receipt: "credentialHash" must be a 0x-prefixed 32-byte lowercase hex string');
     expect(refusal({ ...good, registry: `x${good.registry}` })).toBe('anchor receipt: "registry" must be a 0x-prefixed 20-byte address');
     expect(refusal({ ...good, registry: `${good.registry}\n` })).toBe('anchor receipt: "registry" must be a 0x-prefixed 20-byte address');
+    expect(refusal({ ...good, transactionHash: hash(4).slice(0, -1) })).toBe('anchor receipt: "transactionHash" must be a 0x-prefixed 32-byte lowercase hex string');
+  });
+
+  it('a list holding one valid value is not that value (a regular expression would read it as text)', () => {
+    expect(refusal({ ...good, merkleRoot: [good.merkleRoot] })).toContain('"merkleRoot"');
+    expect(refusal({ ...good, registry: [good.registry] })).toContain('"registry"');
+    expect(refusal({ ...good, anchoredAt: [good.anchoredAt] })).toContain('"anchoredAt"');
   });
 
   it('names what is wrong with the whole, its type and its hash algorithm', () => {
