@@ -10,6 +10,7 @@ import { DidKeyResolver, verifyJwsSignature } from '../did-keys.ts';
 import { didKeyOfJwk } from '../did-methods/did-key.ts';
 import { readCredentialToken, readPresentationToken, validityAt, type ReadResult } from './index.ts';
 import { CONFORMANCE_DIR } from '../../test/support/conformance.ts';
+import { VC_DM2_JSON_LD_ONLY, VC_DM2_PLACEHOLDERS, VC_DM2_REFUSALS } from '../../test/support/vc-dm2-inputs.ts';
 
 // The conformance vectors that are verified (VC-JOSE-COSE, the VC DM 2.0 JWT fixtures, did-jwt-vc)
 // go through the verifier's entry points in test/conformance-vectors.test.ts.
@@ -17,55 +18,10 @@ const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 
 describe('VC DM 2.0 test-suite credential inputs (vc-dm2/credential-*.json) as vc+jwt payloads', () => {
   const dir = path.join(CONFORMANCE_DIR, 'vc-dm2');
-  /** These need JSON-LD processing (term redefinition, @vocab). */
-  const outOfScope: Record<string, string> = {
-    'credential-redef-type-fail.json': 'JSON-LD: protected term redefinition',
-    'credential-redef-type2-fail.json': 'JSON-LD: protected term redefinition',
-    'credential-type-mapped-nonurl-fail.json': 'JSON-LD: type mapped to a non-URL',
-    'credential-type-unmapped-fail.json': 'JSON-LD: @vocab null leaves the type unmapped',
-  };
-  /** Why each "-fail" input is refused: the fault it was written for, as the reader words it. */
-  const refusals: Record<string, string> = {
-    'credential-context-combo3-fail.json': 'the credential\'s "@context" holds "https ://not-a-url/contexts/example/v1", which is neither a URL nor an object',
-    'credential-context-combo4-fail.json': 'the credential\'s "@context" holds 123192875, which is neither a URL nor an object',
-    'credential-evidence-missing-type-fail.json': 'every "evidence" must have a "type"',
-    'credential-id-multi-fail.json': 'the credential "id" is not a URL (["https://example.org/credentials/1","https://example.net…)',
-    'credential-id-nonidentifier-fail.json': 'the credential "id" is not a URL (null)',
-    'credential-id-not-url-fail.json': 'the credential "id" is not a URL ("https ://not-a-url/vcs/343cf54b-2c38-480e-b6e8-7302332ea…)',
-    'credential-id-subject-multi-fail.json': '"credentialSubject.id" is not a URL (["did:example:subject:one","did:example:subject:two"])',
-    'credential-issuer-no-url-fail.json': '"issuer" is neither a URL nor an object with an id ("fake-issuer")',
-    'credential-issuer-null-fail.json': '"issuer" is neither a URL nor an object with an id (null)',
-    'credential-issuer-object-id-no-url-fail.json': '"issuer.id" is not a URL ("fake-issuer")',
-    'credential-issuer-object-id-null-fail.json': '"issuer.id" is not a URL (null)',
-    'credential-missing-base-context-fail-or-inject.json': 'the credential\'s first "@context" is "https://www.w3.org/ns/credentials/examples/v2", not https://www.w3.org/ns/credentials/v2',
-    'credential-missing-required-type-fail.json': 'the credential\'s "type" does not include VerifiableCredential',
-    'credential-no-context-fail-or-inject.json': 'the credential has no "@context"',
-    'credential-no-issuer-fail.json': 'the credential has no "issuer"',
-    'credential-no-subject-fail.json': 'the credential has no "credentialSubject"',
-    'credential-no-type-fail.json': 'the credential has no "type"',
-    'credential-proof-missing-type-fail.json': 'every "proof" must have a "type"',
-    'credential-refresh-no-type-fail.json': 'every "refreshService" must have a "type"',
-    'credential-schema-no-id-fail.json': 'every "credentialSchema" must have an "id"',
-    'credential-schema-no-type-fail.json': 'every "credentialSchema" must have a "type"',
-    'credential-schema-non-url-id-fail.json': '"credentialSchema.id" is not a URL ("https ://not-a-url.org/cd28a5c0-a3ca-4057-9e18-074769a54…)',
-    'credential-status-missing-type-fail.json': 'every "credentialStatus" must have a "type"',
-    'credential-status-multiple-id-fail.json': '"credentialStatus.id" is not a URL (["did:example:status:1","did:example:status:2"])',
-    'credential-status-nonurl-id-fail.json': '"credentialStatus.id" is not a URL ("https ://not-a-url/statusList/4")',
-    'credential-status-type-nonurl-fail.json': 'every "credentialStatus" must have a "type"', // its type is the number 2
-    'credential-subject-multiple-empty-fail.json': '"credentialSubject" must hold non-empty objects',
-    'credential-subject-no-claims-fail.json': '"credentialSubject" must hold non-empty objects',
-    'credential-termsofuse-missing-type-fail.json': 'every "termsOfUse" must have a "type"',
-    'credential-termsofuse-no-type-fail.json': 'every "termsOfUse" must have a "type"',
-    'credential-validUntil-validFrom-fail.json': '"validUntil" is before "validFrom"',
-    'credential-validfrom-invalid-fail.json': '"validFrom" is not an XML Schema dateTimeStamp ("Sat 25 Feb 2023 07:16:31 PM CST")',
-    'credential-validuntil-invalid-fail.json': '"validUntil" is not an XML Schema dateTimeStamp ("Sun, 26 Feb 2023 01:22:14 +0000")',
-  };
-  /** The suite replaces these placeholders with real dates before use. */
-  const PLACEHOLDERS: Record<string, string> = { 'PAST DATE': '2020-01-01T00:00:00Z', 'FUTURE DATE': '2099-01-01T00:00:00Z' };
-  const files = readdirSync(dir).filter((f) => f.startsWith('credential-') && !(f in outOfScope));
+  const files = readdirSync(dir).filter((f) => f.startsWith('credential-') && !(f in VC_DM2_JSON_LD_ONLY));
 
   it('knows why every "-fail" input is refused', () => {
-    expect(files.filter((f) => !f.endsWith('-ok.json')).sort()).toEqual(Object.keys(refusals).sort());
+    expect(files.filter((f) => !f.endsWith('-ok.json')).sort()).toEqual(Object.keys(VC_DM2_REFUSALS).sort());
   });
 
   it.each(files)('%s', (file) => {
@@ -73,9 +29,9 @@ describe('VC DM 2.0 test-suite credential inputs (vc-dm2/credential-*.json) as v
     // The suite's issuer fills in the issuer; do the same, but for the input about a missing issuer.
     if (input.issuer === undefined && file !== 'credential-no-issuer-fail.json') input.issuer = 'did:example:issuer';
     else if (isPlainRecord(input.issuer) && Object.keys(input.issuer).length === 0) input.issuer.id = 'did:example:issuer';
-    for (const field of ['validFrom', 'validUntil']) if (input[field] in PLACEHOLDERS) input[field] = PLACEHOLDERS[input[field]];
+    for (const field of ['validFrom', 'validUntil']) if (input[field] in VC_DM2_PLACEHOLDERS) input[field] = VC_DM2_PLACEHOLDERS[input[field]];
     const result = readCredentialToken(token({ alg: 'EdDSA', typ: 'vc+jwt' }, input));
-    const expected = refusals[file];
+    const expected = VC_DM2_REFUSALS[file];
     if (expected === undefined) expect(detail(result)).toBe('ok');
     else expect(result).toEqual({ ok: false, reason: 'malformed_credential', detail: expected });
   });
