@@ -66,6 +66,7 @@ describe('checkIssuerSignature', () => {
     const a = registry('a');
     const b = registry('b');
     const resolver = keys();
+    const before = fetched;
     for (const answers of [[], [answer(a, 0)], [answer(a, 0), unreachable(b)], [unreachable(a)]]) {
       expect(await checkIssuerSignature(await signed(`${ISSUER}#k`), ISSUER, evidence(answers), resolver, resolver.requestBudget())).toMatchObject({
         check: 'signature',
@@ -76,14 +77,27 @@ describe('checkIssuerSignature', () => {
     }
     const long = `did:web:${'c'.repeat(300)}.example`;
     expect((await checkIssuerSignature(await signed('#k'), long, evidence([]), resolver, resolver.requestBudget())).params).toEqual({ did: long.slice(0, 200) });
-    expect(fetched).toBe(0);
+    expect(fetched).toBe(before);
+  });
+
+  it('skips an https issuer no trusted registry lists, naming it as a URL', async () => {
+    const resolver = keys();
+    const before = fetched;
+    expect(await checkIssuerSignature(await signed('#k'), 'https://college.example/issuer', evidence([answer(registry('a'), 0)]), resolver, resolver.requestBudget())).toMatchObject({
+      check: 'signature',
+      status: 'skipped',
+      reason: 'https_issuer_not_listed',
+      params: { did: 'https://college.example/issuer' },
+    });
+    expect(fetched).toBe(before);
   });
 
   it('verifies a did:web issuer that one trusted registry lists, fetching its document', async () => {
     const resolver = keys();
+    const before = fetched;
     const answers = [answer(registry('a'), 0), unreachable(registry('b')), answer(registry('c'), 4)];
-    expect(await checkIssuerSignature(await signed(`${ISSUER}#k`), ISSUER, evidence(answers), resolver, resolver.requestBudget())).toMatchObject({ status: 'valid', reason: 'signature_valid' });
-    expect(fetched).toBe(1);
+    expect(await checkIssuerSignature(await signed(`${ISSUER}#k`), ISSUER, evidence(answers), resolver, resolver.requestBudget())).toMatchObject({ check: 'signature', status: 'valid', reason: 'signature_valid' });
+    expect(fetched).toBe(before + 1);
   });
 
   it('verifies any other issuer without asking the registries', async () => {
@@ -93,11 +107,15 @@ describe('checkIssuerSignature', () => {
     expect(await checkIssuerSignature(await signed(`${did}#${did.slice('did:key:'.length)}`), did, never, resolver, resolver.requestBudget())).toMatchObject({ status: 'valid', reason: 'signature_valid' });
   });
 
-  it('a holder: did:web refused unless allowed (its DID cut to 200 characters), any other DID verified', async () => {
+  it('a holder: did:web and https refused unless allowed (cut to 200 characters), any other DID verified', async () => {
     const did = didKeyOfEd25519(ed25519PublicKeyOfSeed(seed));
     const resolver = new DidKeyResolver();
-    expect(await checkHolderSignature(await signed(`${did}#${did.slice('did:key:'.length)}`), did, resolver, resolver.requestBudget())).toMatchObject({ status: 'valid', reason: 'presentation_signature_valid' });
+    const before = fetched;
+    expect(await checkHolderSignature(await signed(`${did}#${did.slice('did:key:'.length)}`), did, resolver, resolver.requestBudget())).toMatchObject({ check: 'presentation_signature', status: 'valid', reason: 'presentation_signature_valid' });
     const long = `did:web:${'h'.repeat(300)}.example`;
-    expect(await checkHolderSignature(await signed('#k'), long, resolver, resolver.requestBudget())).toMatchObject({ status: 'invalid', reason: 'did_web_holder_refused', params: { did: long.slice(0, 200) } });
+    expect(await checkHolderSignature(await signed('#k'), long, resolver, resolver.requestBudget())).toMatchObject({ check: 'presentation_signature', status: 'invalid', reason: 'did_web_holder_refused', params: { did: long.slice(0, 200) } });
+    const url = `https://${'h'.repeat(300)}.example/me`;
+    expect(await checkHolderSignature(await signed('#k'), url, resolver, resolver.requestBudget())).toMatchObject({ check: 'presentation_signature', status: 'invalid', reason: 'https_holder_refused', params: { did: url.slice(0, 200) } });
+    expect(fetched).toBe(before);
   });
 });

@@ -6,7 +6,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../core/db.ts';
 import { ChallengeStore, verifierMigrations, type VerifierTables } from '../challenges.ts';
 import { fragment } from '../fragment.ts';
-import { checkChallenge, checkHolderBinding } from './presentation.ts';
+import { checkChallenge as challengeCheck, checkHolderBinding as holderBindingCheck } from './presentation.ts';
+
+/** The checks under test, each asserting that its fragment carries its own check name. */
+function checkHolderBinding(...args: Parameters<typeof holderBindingCheck>) {
+  const f = holderBindingCheck(...args);
+  expect(f.check).toBe('holder_binding');
+  return f;
+}
+async function checkChallenge(...args: Parameters<typeof challengeCheck>) {
+  const f = await challengeCheck(...args);
+  expect(f.check).toBe('challenge');
+  return f;
+}
 
 /**
  * Holder binding, and the challenge check against a real challenge store on a SQLite file with an

@@ -33,18 +33,20 @@ describe('checkSchema', () => {
 
   it('is skipped when no schema is declared, or an empty list', () => {
     const { credentialSchema: _, ...undeclared } = credential;
-    expect(checkSchema(undeclared)).toMatchObject({ status: 'skipped', reason: 'schema_not_declared' });
-    expect(checkSchema({ ...credential, credentialSchema: [] })).toMatchObject({ status: 'skipped', reason: 'schema_not_declared' });
+    expect(checkSchema(undeclared)).toMatchObject({ check: 'schema', status: 'skipped', reason: 'schema_not_declared' });
+    expect(checkSchema({ ...credential, credentialSchema: [] })).toMatchObject({ check: 'schema', status: 'skipped', reason: 'schema_not_declared' });
   });
 
   it('is skipped for a schema it does not know, naming it (cut to 200 characters)', () => {
     expect(checkSchema({ ...credential, credentialSchema: { id: 'https://schemas.example/other', type: 'JsonSchema' } })).toMatchObject({
+      check: 'schema',
       status: 'skipped',
       reason: 'schema_unknown',
       params: { schema: 'https://schemas.example/other' },
     });
     expect(checkSchema({ ...credential, credentialSchema: { id: `urn:${'x'.repeat(300)}` } }).params).toEqual({ schema: `urn:${'x'.repeat(196)}` });
-    for (const declared of [{}, { id: 7 }, null, 'urn:skillmark:schema:qualification-credential:1']) {
+    // An id that is not a string is unknown, even a list holding a known id.
+    for (const declared of [{}, { id: 7 }, { id: [QUALIFICATION_SCHEMA_ID] }, null, 'urn:skillmark:schema:qualification-credential:1']) {
       expect(checkSchema({ ...credential, credentialSchema: declared }), JSON.stringify(declared)).toMatchObject({ status: 'skipped', reason: 'schema_unknown' });
     }
   });
