@@ -163,6 +163,12 @@ export async function claimWhenAnchored(url: string, timeoutMs = 30_000): Promis
   while (Date.now() < deadline) {
     const response = await fetch(url);
     if (response.status === 200) return (await response.json()) as never;
+    // Polling fast from one address may meet the issuer's rate limit (ISSUER_RATE_LIMIT): wait as told.
+    if (response.status === 429) {
+      await response.body?.cancel();
+      await sleep(Number(response.headers.get('retry-after') ?? 1) * 1000);
+      continue;
+    }
     if (response.status !== 202) throw new Error(`claim failed with ${response.status}: ${await response.text()}`);
     await sleep(100);
   }
