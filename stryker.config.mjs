@@ -24,9 +24,6 @@ export default {
   timeoutMS: 5_000,
   ignoreStatic: true,
   dryRunTimeoutMinutes: 20,
-  // A mutant whose code and covering tests did not change keeps its last result (`--force`: test all again).
-  incremental: true,
-  incrementalFile: 'reports/stryker-incremental.json',
   reporters: ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   ignorePatterns: ['.data', 'reports', 'bench/results', '.git'],
