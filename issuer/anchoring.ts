@@ -4,7 +4,8 @@ import { sql, type Selectable } from 'kysely';
 import { failpoint } from '../core/failpoint.ts';
 import { buildTree, leafOf, sha256 } from '../core/merkle.ts';
 import { LedgerWriteError, type LedgerWriter } from './ledger-writer.ts';
-import { watchRevocations, type FinalityRule } from './revocation-watch.ts';
+import { isFinal, type FinalityRule } from './finality.ts';
+import { watchRevocations } from './revocation-watch.ts';
 import type { IssuerDb, IssuerTables } from './schema.ts';
 
 export interface AnchoringOptions {
@@ -232,16 +233,17 @@ export class AnchoringWorker {
     if (!(await this.#alreadyAnchored(batch))) await this.#reopen(batch);
   }
 
-  /**
-   * Reads every anchored, not yet final batch back from the chain. A batch is final once its block
-   * has enough confirmations and is old enough; a batch whose root the chain no longer has (a block lost by
-   * a node restarted from an older state, a reorganisation) is anchored again with the same tree,
-   * so the receipts already handed out verify again once it is back.
-   */
+  /** Confirmations and age that make an anchor (or a revocation) final. */
   get #finality(): FinalityRule {
     return { confirmations: this.options.confirmations ?? 1, delayMs: this.options.finalityDelayMs ?? DEFAULT_FINALITY_DELAY_MS };
   }
 
+  /**
+   * Reads every anchored, not yet final batch back from the chain. A batch is final once its block
+   * has enough confirmations and is old enough; a batch whose root the chain no longer has (a block
+   * lost by a node restarted from an older state, a reorganisation) is anchored again with the same
+   * tree, so the receipts already handed out verify again once it is back.
+   */
   async watchAnchors(now = new Date()): Promise<void> {
     const batches = await this.#batchesIn('anchored');
     if (batches.length === 0) return;
@@ -250,7 +252,7 @@ export class AnchoringWorker {
       const onChain = await this.#whereAnchored(batch);
       if (!onChain) await this.#reanchor(batch);
       else if (onChain.txHash !== batch.tx_hash || onChain.blockNumber !== batch.block_number) await this.#moved(batch, onChain);
-      else if (head - onChain.blockNumber + 1 >= this.#finality.confirmations && now.getTime() - Date.parse(batch.anchored_at!) >= this.#finality.delayMs) {
+      else if (isFinal(this.#finality, { number: onChain.blockNumber, timeMs: Date.parse(batch.anchored_at!) }, head, now)) {
         await this.db.updateTable('batches').set({ state: 'final' }).where('merkle_root', '=', batch.merkle_root).where('state', '=', 'anchored').execute();
       }
     }
@@ -264,7 +266,8 @@ export class AnchoringWorker {
   }
 
   async #reanchor(batch: Batch): Promise<void> {
-    // The same bytes when they can still be mined (the receipts handed out name their hash), else signed anew.
+    // The same bytes when they can still be mined (the receipts handed out name their hash), else
+    // signed anew.
     const resend = batch.signed_tx !== null && batch.tx_hash === keccak256(batch.signed_tx);
     await this.db.transaction().execute(async (trx) => {
       await trx

@@ -1,11 +1,6 @@
+import { isFinal, type FinalityRule } from './finality.ts';
 import { LedgerWriteError, type LedgerWriter } from './ledger-writer.ts';
 import type { IssuerDb } from './schema.ts';
-
-/** When a ledger record is final: confirmations (its block included) and age of its block. */
-export interface FinalityRule {
-  confirmations: number;
-  delayMs: number;
-}
 
 /**
  * Reads the issuer's recent revocations back from the chain, as the anchoring worker does with
@@ -23,7 +18,7 @@ export async function watchRevocations(db: IssuerDb, writer: LedgerWriter, rule:
     const receipt = await writer.receipt(txHash);
     if (receipt?.status === 1) {
       const minedAt = await writer.blockTime(receipt.blockNumber);
-      if (head - receipt.blockNumber + 1 >= rule.confirmations && now.getTime() - minedAt.getTime() >= rule.delayMs) {
+      if (isFinal(rule, { number: receipt.blockNumber, timeMs: minedAt.getTime() }, head, now)) {
         await db.updateTable('credentials').set({ revocation_tx: null }).where('id', '=', row.id).where('revocation_tx', '=', txHash).execute();
       }
       continue;
