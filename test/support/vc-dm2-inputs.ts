@@ -48,3 +48,18 @@ export const VC_DM2_REFUSALS: Record<string, string> = {
 };
 /** The suite replaces these placeholders with real dates before use. */
 export const VC_DM2_PLACEHOLDERS: Record<string, string> = { 'PAST DATE': '2020-01-01T00:00:00Z', 'FUTURE DATE': '2099-01-01T00:00:00Z' };
+
+/** Why each "-fail" presentation input is refused, by which structure (the presentation's or its credential's). */
+export const VC_DM2_PRESENTATION_REFUSALS: Record<string, { reason: 'malformed_presentation' | 'malformed_credential'; detail: string }> = {
+  'presentation-context-order-fail.json': { reason: 'malformed_presentation', detail: 'the presentation\'s first "@context" is {"CredentialManagerPresentation":"https://example.org/exa…, not https://www.w3.org/ns/credentials/v2' },
+  'presentation-enveloped-vc-missing-type-fail.json': { reason: 'malformed_presentation', detail: 'credential 1 is not secured: credentials in a presentation must be EnvelopedVerifiableCredential objects' },
+  'presentation-holder-fail.json': { reason: 'malformed_presentation', detail: '"holder" is neither a URL nor an object with an id ("z6MkpJySvETLnxhQG9DzEdmKJtysBDjuuTeDfUj1uNNCUqcj")' },
+  'presentation-holder-name-fail.json': { reason: 'malformed_presentation', detail: '"holder.id" is not a URL (undefined)' },
+  'presentation-holder-object-fail.json': { reason: 'malformed_presentation', detail: '"holder.id" is not a URL ("z6MkpJySvETLnxhQG9DzEdmKJtysBDjuuTeDfUj1uNNCUqcj")' },
+  'presentation-missing-base-context-fail.json': { reason: 'malformed_presentation', detail: 'the presentation\'s first "@context" is "https://www.w3.org/ns/credentials/examples/v2", not https://www.w3.org/ns/credentials/v2' },
+  'presentation-missing-required-type-fail.json': { reason: 'malformed_presentation', detail: 'the presentation\'s "type" does not include VerifiablePresentation' },
+  'presentation-no-context-fail-or-inject.json': { reason: 'malformed_presentation', detail: 'the presentation has no "@context"' },
+  'presentation-no-type-fail.json': { reason: 'malformed_presentation', detail: 'the presentation has no "type"' },
+  'presentation-vc-as-string-fail.json': { reason: 'malformed_presentation', detail: 'credential 1 is a string; a VC 2.0 presentation holds EnvelopedVerifiableCredential objects' },
+  'presentation-vc-missing-required-type-fail.json': { reason: 'malformed_credential', detail: 'the credential\'s "type" must be one to 50 non-empty strings' },
+};
