@@ -166,7 +166,7 @@ describe('anchoring worker', () => {
   it('the loop reports a ledger it cannot reach in status() and logs it once, not on every retry', async () => {
     // A node that is not there: nothing listens on this port of 127.0.0.1.
     const provider = new JsonRpcProvider(`http://127.0.0.1:${await freePort()}`, 31337, { staticNetwork: true });
-    const anchoring = worker({ maxWaitMs: 0 }, new LedgerWriter(provider, Wallet.createRandom().connect(provider), ledger.writer.registry.address));
+    const anchoring = worker({ maxWaitMs: 0 }, new LedgerWriter(provider, new Wallet(Wallet.createRandom().privateKey, provider), ledger.writer.registry.address));
     await store(ago(1000));
     anchoring.start();
     try {
