@@ -152,15 +152,15 @@ describe('anchoring worker', () => {
     expect(Date.parse(second.anchored_at!)).toBeGreaterThanOrEqual(Date.parse(first!.anchored_at!));
   });
 
-  it('the loop anchors what it is nudged about, and stops', async () => {
-    const anchoring = worker({ maxWaitMs: 0, pollMs: 60_000 });
+  it('the loop anchors what waits on its first pass, and stop() ends it without waiting for the next poll', async () => {
+    const anchoring = worker({ maxWaitMs: 0, pollMs: 600_000 });
+    const [id] = await store(ago(1000));
     anchoring.start();
     anchoring.start(); // a second start is ignored
-    const [id] = await store(ago(1000));
-    anchoring.nudge();
     await vi.waitFor(async () => expect((await rowsOf([id!]))[0]!.status).toBe('anchored'), { timeout: 30_000, interval: 50 });
     expect((await anchoring.status()).lastError).toBeUndefined();
-    await anchoring.stop();
+    await anchoring.stop(); // the test would time out if stop() waited for the 10-minute poll
+    expect(await batches()).toHaveLength(1);
   });
 
   it('the loop reports a ledger it cannot reach in status() and logs it once, not on every retry', async () => {
