@@ -3,16 +3,17 @@
  * key that can sign, did:web a host name, did:ethr a checksummed address or a secp256k1 key.
  * Keys are real ones, made here with node:crypto.
  */
-import { generateKeyPairSync } from 'node:crypto';
+
 import { describe, expect, it } from 'vitest';
 import { didJwkOfJwk } from '../verifier/did-methods/did-jwk.ts';
 import { didKeyOfJwk } from '../verifier/did-methods/did-key.ts';
 import { decodeBase58, encodeBase58, writeVarint } from '../verifier/did-methods/keys.ts';
 import { subjectDidProblem } from './subject-did.ts';
+import { freshKeyPair } from '../test/support/keys.ts';
 
 type Jwk = Record<string, string>;
 const publicJwk = (type: 'ed25519' | 'ec' | 'rsa', options: object = {}) =>
-  generateKeyPairSync(type as 'ec', options as { namedCurve: string }).publicKey.export({ format: 'jwk' }) as Jwk;
+  freshKeyPair(type, options).publicKey.export({ format: 'jwk' }) as Jwk;
 const ed25519Did = (bytes: Buffer) => `did:key:z${encodeBase58(Buffer.concat([writeVarint(0xed), bytes]))}`;
 /** A compressed secp256k1 point of a real key, as a did:ethr public key. */
 function secp256k1Compressed(): string {

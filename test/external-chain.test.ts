@@ -19,7 +19,8 @@ describe('an external chain through LEDGER_RPC_URL', () => {
     const authority = await chain.provider.getSigner(0);
     ({ address: registryAddress } = await deployRegistry(authority, await authority.getAddress()));
     const dead = `http://127.0.0.1:${await freePort()}`;
-    system = await startSystem({ env: { LEDGER_RPC_URL: `${dead},${chain.rpcUrl}`, REGISTRY_ADDRESS: registryAddress, ANCHOR_BATCH_WAIT_MS: '200' } });
+    // The test chain mines only when a transaction comes, so one confirmation is all it will ever give.
+    system = await startSystem({ env: { LEDGER_RPC_URL: `${dead},${chain.rpcUrl}`, REGISTRY_ADDRESS: registryAddress, ANCHOR_BATCH_WAIT_MS: '200', ANCHOR_CONFIRMATIONS: '1' } });
   });
 
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, generateKeyPairSync, sign, constants, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, sign, constants, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { connect as tcpConnect, type AddressInfo } from 'node:net';
@@ -13,6 +13,7 @@ import { fetchBounded } from './did-methods/http.ts';
 import { parseDidEthr } from './did-methods/did-ethr.ts';
 import { CONFORMANCE_DIR } from '../test/support/conformance.ts';
 import { expectedJwk, signingVectors } from '../test/support/did-key-vectors.ts';
+import { freshKeyPair } from '../test/support/keys.ts';
 
 const CONFORMANCE = CONFORMANCE_DIR;
 const readJson = (file: string) => JSON.parse(readFileSync(path.join(CONFORMANCE, file), 'utf8'));
@@ -92,12 +93,12 @@ describe('did:jwk', () => {
   const resolver = new DidKeyResolver();
 
   it.each([
-    ['Ed25519', generateKeyPairSync('ed25519'), 'EdDSA'],
-    ['P-256', generateKeyPairSync('ec', { namedCurve: 'prime256v1' }), 'ES256'],
-    ['P-384', generateKeyPairSync('ec', { namedCurve: 'secp384r1' }), 'ES384'],
-    ['P-521', generateKeyPairSync('ec', { namedCurve: 'secp521r1' }), 'ES512'],
-    ['secp256k1', generateKeyPairSync('ec', { namedCurve: 'secp256k1' }), 'ES256K'],
-    ['RSA-2048', generateKeyPairSync('rsa', { modulusLength: 2048 }), 'RS256'],
+    ['Ed25519', freshKeyPair('ed25519'), 'EdDSA'],
+    ['P-256', freshKeyPair('ec', { namedCurve: 'prime256v1' }), 'ES256'],
+    ['P-384', freshKeyPair('ec', { namedCurve: 'secp384r1' }), 'ES384'],
+    ['P-521', freshKeyPair('ec', { namedCurve: 'secp521r1' }), 'ES512'],
+    ['secp256k1', freshKeyPair('ec', { namedCurve: 'secp256k1' }), 'ES256K'],
+    ['RSA-2048', freshKeyPair('rsa', { modulusLength: 2048 }), 'RS256'],
   ] as const)('round trip with %s', async (_, pair, alg) => {
     const jwk = pair.publicKey.export({ format: 'jwk' });
     const did = didJwkOfJwk(jwk as Record<string, unknown>);
@@ -111,14 +112,14 @@ describe('did:jwk', () => {
   });
 
   it('refuses private material, key agreement keys, weak RSA and garbage', async () => {
-    const ed = generateKeyPairSync('ed25519');
+    const ed = freshKeyPair('ed25519');
     const privateDid = `did:jwk:${Buffer.from(JSON.stringify(ed.privateKey.export({ format: 'jwk' }))).toString('base64url')}`;
     expect((await rejection(resolver.keyFor(privateDid, '#0'))).reason).toBe('did_not_found');
-    const x = generateKeyPairSync('x25519').publicKey.export({ format: 'jwk' });
+    const x = freshKeyPair('x25519').publicKey.export({ format: 'jwk' });
     expect((await rejection(resolver.keyFor(didJwkOfJwk(x as Record<string, unknown>), '#0'))).message).toMatch(/X25519|no usable key/);
     const enc = didJwkOfJwk({ ...(ed.publicKey.export({ format: 'jwk' }) as object), use: 'enc' });
     expect((await rejection(resolver.keyFor(enc, '#0'))).reason).toBe('key_not_found');
-    const weak = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'jwk' });
+    const weak = freshKeyPair('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'jwk' });
     expect((await rejection(resolver.keyFor(didJwkOfJwk(weak as Record<string, unknown>), '#0'))).message).toMatch(/2048/);
     const wrongAlg = didJwkOfJwk({ ...(ed.publicKey.export({ format: 'jwk' }) as object), alg: 'ES256' });
     expect((await rejection(resolver.keyFor(wrongAlg, '#0'))).message).toMatch(/alg/);
@@ -137,8 +138,8 @@ describe('did:web', () => {
   let server: Server;
   let port = 0;
   const requests: string[] = [];
-  const ed = generateKeyPairSync('ed25519');
-  const p256 = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const ed = freshKeyPair('ed25519');
+  const p256 = freshKeyPair('ec', { namedCurve: 'prime256v1' });
   const HOST = 'issuer.example';
 
   const documentFor = (did: string) => ({
@@ -398,12 +399,12 @@ function jws(alg: string, privateKey: KeyObject, payload: object = { iss: 'x', n
 
 describe('verifyJwsSignature', () => {
   const pairs = {
-    EdDSA: generateKeyPairSync('ed25519'),
-    ES256: generateKeyPairSync('ec', { namedCurve: 'prime256v1' }),
-    ES256K: generateKeyPairSync('ec', { namedCurve: 'secp256k1' }),
-    ES384: generateKeyPairSync('ec', { namedCurve: 'secp384r1' }),
-    ES512: generateKeyPairSync('ec', { namedCurve: 'secp521r1' }),
-    RS256: generateKeyPairSync('rsa', { modulusLength: 2048 }),
+    EdDSA: freshKeyPair('ed25519'),
+    ES256: freshKeyPair('ec', { namedCurve: 'prime256v1' }),
+    ES256K: freshKeyPair('ec', { namedCurve: 'secp256k1' }),
+    ES384: freshKeyPair('ec', { namedCurve: 'secp384r1' }),
+    ES512: freshKeyPair('ec', { namedCurve: 'secp521r1' }),
+    RS256: freshKeyPair('rsa', { modulusLength: 2048 }),
   };
   const keyOf = (alg: keyof typeof pairs): VerificationKey => {
     const outcome = keyFromJwk(`did:example:${alg}#k`, pairs[alg].publicKey.export({ format: 'jwk' }));

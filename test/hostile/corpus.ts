@@ -7,7 +7,7 @@
  * Where a case would pass a forgery, crash, or answer 5xx, its expectation is still the correct
  * one: the case is meant to fail until the product is fixed.
  */
-import { createHmac, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { createHmac, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { createVerifiableCredentialJwt, createVerifiablePresentationJwt } from 'did-jwt-vc';
 import { connectProvider } from '../../contracts/provider.ts';
 import { Registry } from '../../contracts/registry.ts';
@@ -21,6 +21,7 @@ import { didKeyOfJwk } from '../../verifier/did-methods/did-key.ts';
 import { encodeBase58, writeVarint } from '../../verifier/did-methods/keys.ts';
 import { signPresentation, type Holder } from '../../wallet-cli/presentation.ts';
 import { claimWhenAnchored, issue, qualificationRequest, type RunningSystem } from '../support/system.ts';
+import { freshKeyPair } from '../support/keys.ts';
 
 // ------------------------------------------------------------------------------------------ types
 
@@ -173,7 +174,7 @@ function didJwk(jwk: Record<string, unknown>): string {
 }
 
 function ecKey(): { privateKey: KeyObject; did: string; kid: string } {
-  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const { privateKey, publicKey } = freshKeyPair('ec', { namedCurve: 'P-256' });
   const did = didKeyOfJwk(publicKey.export({ format: 'jwk' }) as never);
   return { privateKey, did, kid: kidOf(did) };
 }
@@ -588,7 +589,7 @@ sigCase("did:jwk of an HMAC key (kty oct with 'k'): did_not_found", invalid('sig
 sigCase("did:jwk of kty oct without 'k': key_not_found", invalid('signature:key_not_found'), (f) => byIssuer(f, didJwk({ kty: 'oct', alg: 'HS256' }), { alg: 'HS256', typ: 'JWT' }), false);
 sigCase("did:jwk of an Ed25519 key marked use 'enc': key_not_found", invalid('signature:key_not_found'), (f) => byIssuer(f, didJwk({ kty: 'OKP', crv: 'Ed25519', x: raw(ed25519PublicKeyOfSeed(f.rogue.seed)), use: 'enc' })), false);
 sigCase('did:jwk of a P-256 key with alg EdDSA in the header: alg_not_allowed', invalid('signature:alg_not_allowed'), (f) => {
-  const { kty, crv, x, y } = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' });
+  const { kty, crv, x, y } = freshKeyPair('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' });
   return byIssuer(f, didJwk({ kty, crv, x, y }));
 }, false);
 sigCase('P-256 did:key with a DER-encoded (not r||s) ES256 signature: signature_invalid', invalid('signature:signature_invalid'), (f) => {

@@ -5,11 +5,12 @@
  * What is valid must still be issued exactly as sent: Arabic and Chinese names, an issuer object
  * with its name and description, which the verifier then finds valid.
  */
-import { generateKeyPairSync } from 'node:crypto';
+
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readReply, type Reply } from '../support/http.ts';
 import { claimWhenAnchored, qualificationRequest, runWallet, startSystem, tempDir, type RunningSystem } from '../support/system.ts';
+import { freshKeyPair } from '../support/keys.ts';
 
 const V2 = 'https://www.w3.org/ns/credentials/v2';
 /** A valid Ed25519 did:key (from the did:key specification's examples). */
@@ -63,8 +64,8 @@ async function expectIssued(request: unknown): Promise<{ body: any; payload: any
 }
 
 const didJwk = (jwk: object) => `did:jwk:${Buffer.from(JSON.stringify(jwk)).toString('base64url')}`;
-const p256 = () => generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }) as Record<string, string>;
-const ed25519Jwk = () => generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' }) as Record<string, string>;
+const p256 = () => freshKeyPair('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }) as Record<string, string>;
+const ed25519Jwk = () => freshKeyPair('ed25519').publicKey.export({ format: 'jwk' }) as Record<string, string>;
 
 describe('item 9: the learner DID is checked before anything is signed', () => {
   const offCurve = () => {

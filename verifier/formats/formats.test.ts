@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createVerifiableCredentialJwt, createVerifiablePresentationJwt } from 'did-jwt-vc';
@@ -11,6 +11,7 @@ import { didKeyOfJwk } from '../did-methods/did-key.ts';
 import { readCredentialToken, readPresentationToken, validityAt, type ReadResult } from './index.ts';
 import { CONFORMANCE_DIR } from '../../test/support/conformance.ts';
 import { VC_DM2_JSON_LD_ONLY, VC_DM2_PLACEHOLDERS, VC_DM2_REFUSALS } from '../../test/support/vc-dm2-inputs.ts';
+import { freshKeyPair } from '../../test/support/keys.ts';
 
 // The conformance vectors that are verified (VC-JOSE-COSE, the VC DM 2.0 JWT fixtures, did-jwt-vc)
 // go through the verifier's entry points in test/conformance-vectors.test.ts.
@@ -110,7 +111,7 @@ const detail = (result: ReadResult<unknown>) => (result.ok ? 'ok' : `${result.re
 
 describe('VC 2.0 secured with JOSE (core/vc-jose.ts) round trip', () => {
   it('credential and presentation signed with a did:key read back and verify, with jose too', async () => {
-    const pair = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    const pair = freshKeyPair('ec', { namedCurve: 'prime256v1' });
     const jwk = pair.publicKey.export({ format: 'jwk' });
     const did = didKeyOfJwk(jwk);
     const signer = nodeJoseSigner(pair.privateKey, `${did}#${did.slice(8)}`);
@@ -125,7 +126,7 @@ describe('VC 2.0 secured with JOSE (core/vc-jose.ts) round trip', () => {
     expect(verifyJwsSignature(key, read.value.jws.signingInput, read.value.jws.signature, String(read.value.jws.header.alg))).toBe(true);
     await jose.compactVerify(vcToken, await jose.importJWK(jwk as jose.JWK, 'ES256'));
 
-    const ed = generateKeyPairSync('ed25519');
+    const ed = freshKeyPair('ed25519');
     const holder = didKeyOfJwk(ed.publicKey.export({ format: 'jwk' }));
     const vpToken = await signVpJose(
       { '@context': [V2], type: ['VerifiablePresentation'], holder, verifiableCredential: [envelopedCredential(vcToken)], nonce: 'n-1', aud: 'https://verifier.example', anchorReceipts: [{ r: 1 }] },
@@ -139,12 +140,12 @@ describe('VC 2.0 secured with JOSE (core/vc-jose.ts) round trip', () => {
   });
 
   it('signVcJose refuses vc/vp claims, non-objects and DER signatures', async () => {
-    const ed = generateKeyPairSync('ed25519');
+    const ed = freshKeyPair('ed25519');
     const signer = nodeJoseSigner(ed.privateKey, 'k');
     await expect(signVcJose({ ...base, vc: {} }, signer)).rejects.toThrow(/vc/);
     await expect(signVcJose([] as never, signer)).rejects.toThrow(/object/);
     await expect(signVcJose(base, { kid: 'k', alg: 'ES256', sign: () => new Uint8Array(71) })).rejects.toThrow(/raw r\|\|s/);
-    expect(() => nodeJoseSigner(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey, 'k')).toThrow();
+    expect(() => nodeJoseSigner(freshKeyPair('rsa', { modulusLength: 2048 }).privateKey, 'k')).toThrow();
   });
 });
 
