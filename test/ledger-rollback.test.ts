@@ -4,7 +4,8 @@ import { startLocalNode, type LocalNode } from '../contracts/local-node.ts';
 import { assertPortFree } from '../core/ports.ts';
 import { connectProvider } from '../contracts/provider.ts';
 import { Registry } from '../contracts/registry.ts';
-import { anchoringStatus, saveLedgerState } from './support/anchoring.ts';
+import { anchoringStatus } from './support/anchoring.ts';
+import { saveLedgerState } from './support/ledger-state.ts';
 import { claimWhenAnchored, issue, postJson, qualificationRequest, startSystem, type RunningSystem } from './support/system.ts';
 
 /** Until the killed node's port can be bound again (its threads may outlive the kill by a moment). */
@@ -39,8 +40,8 @@ describe('the ledger node loses the anchoring block (kill -9)', () => {
   });
 
   it('anchors the lost roots again, the receipt handed out before verifies valid, and the lost revocation is made again', async () => {
-    await sleep(1500); // the deployment and accreditation are in the saved state
-    const restoreStateBeforeIssue = await saveLedgerState(system.dataDir);
+    // Kept once it holds the deployment and accreditation: the node restored to it lacks only what follows.
+    const restoreStateBeforeIssue = await saveLedgerState(system.dataDir, `http://127.0.0.1:${system.env.LEDGER_PORT}`);
 
     const issued = await issue(system, qualificationRequest({ learnerReference: 'rollback' }));
     expect(issued.status).toBe(201);

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { assertAnchoredExactlyOnce, saveLedgerState, waitUntilAllAnchored } from './support/anchoring.ts';
+import { assertAnchoredExactlyOnce, waitUntilAllAnchored } from './support/anchoring.ts';
+import { saveLedgerState } from './support/ledger-state.ts';
 import { issue, postJson, qualificationRequest, startSystem, tempDir, type RunningSystem } from './support/system.ts';
 
 /**
@@ -23,7 +24,6 @@ describe('power cut during a burst of issuance', () => {
     const env = { ANCHOR_BATCH_WAIT_MS: '100', ANCHOR_BATCH_SIZE: '5' };
     const first = await startSystem({ dataDir, env, ownProcessGroup: true });
     system = first;
-    await sleep(1500); // the deployment is in the saved state
 
     const issued: { credentialId: string; claimUrl: string }[] = [];
     const handedOut: { credential: string; anchorReceipt: unknown }[] = [];
@@ -47,7 +47,7 @@ describe('power cut during a burst of issuance', () => {
     };
     const burst = Promise.all([issuing(0), issuing(1), issuing(2), claiming()]);
     while (handedOut.length < 5) await sleep(5);
-    const restoreEarlierState = await saveLedgerState(dataDir);
+    const restoreEarlierState = await saveLedgerState(dataDir, `http://127.0.0.1:${first.env.LEDGER_PORT}`);
     const anchoredBeforeSave = handedOut.length;
     while (handedOut.length < anchoredBeforeSave + 5 || issued.length < 40) await sleep(5);
     await first.powerCut();

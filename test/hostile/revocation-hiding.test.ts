@@ -38,11 +38,13 @@ describe('a revoked credential cannot be passed off as "cannot tell"', () => {
   }
 
   beforeAll(async () => {
-    // Issued together into one batch, so a credential's leaf is not its batch's root.
-    system = await startSystem({ env: { ANCHOR_BATCH_WAIT_MS: '1500' } });
+    // One batch of exactly these two, so a credential's leaf is not its batch's root: the batch is
+    // sent when its second credential arrives, never by age.
+    system = await startSystem({ env: { ANCHOR_BATCH_SIZE: '2', ANCHOR_BATCH_WAIT_MS: '600000' } });
     const [toRevoke, kept] = await Promise.all([issueAndClaim(), issueAndClaim()]);
     revoked = toRevoke.bundle;
     genuine = kept.bundle;
+    expect(revoked.anchorReceipt.merkleRoot).toBe(genuine.anchorReceipt.merkleRoot);
     // No reason given: the registry records code 0, "unspecified".
     const response = await fetch(`${system.issuerUrl}/credentials/${toRevoke.id}/revoke`, {
       method: 'POST',

@@ -1,5 +1,3 @@
-import { copyFileSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expect } from 'vitest';
 import { connectProvider } from '../../contracts/provider.ts';
@@ -7,27 +5,6 @@ import { Registry } from '../../contracts/registry.ts';
 import { postJson, type RunningSystem } from './system.ts';
 
 /** Assertions on a running system's anchoring, for the crash and power-cut tests. */
-
-const stateFile = (dataDir: string) => join(dataDir, 'ledger', 'state.json');
-
-/**
- * Copies the embedded ledger node's saved state (rewritten in place every second, so a copy is
- * taken again until it is complete). Putting the copy back before the node restarts makes it
- * come back without everything mined since: what a kill -9 before the next save loses, minus the race.
- */
-export async function saveLedgerState(dataDir: string): Promise<() => void> {
-  const copy = join(dataDir, 'ledger', 'state-saved-by-test.json');
-  for (let attempt = 0; attempt < 50; attempt++) {
-    copyFileSync(stateFile(dataDir), copy);
-    try {
-      JSON.parse(readFileSync(copy, 'utf8'));
-      return () => copyFileSync(copy, stateFile(dataDir));
-    } catch {
-      await sleep(50); // caught mid-write
-    }
-  }
-  throw new Error(`no complete copy of ${stateFile(dataDir)}`);
-}
 
 const admin = (system: RunningSystem) => ({ authorization: `Bearer ${system.adminToken}` });
 
