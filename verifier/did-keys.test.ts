@@ -1,10 +1,9 @@
 import { createHash, createPrivateKey, sign, constants, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { connect as tcpConnect, type AddressInfo } from 'node:net';
+import { connect as tcpConnect } from 'node:net';
 import path from 'node:path';
 import { Wallet, SigningKey } from 'ethers';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { algAllowed, DidKeyError, DidKeyResolver, FetchBudget, keyFromJwk, verifyJwsSignature, type VerificationKey } from './did-keys.ts';
 import { didJwkOfJwk } from './did-methods/did-jwk.ts';
 import { didKeyOfJwk } from './did-methods/did-key.ts';
@@ -14,6 +13,7 @@ import { parseDidEthr } from './did-methods/did-ethr.ts';
 import { CONFORMANCE_DIR } from '../test/support/conformance.ts';
 import { expectedJwk, signingVectors } from '../test/support/did-key-vectors.ts';
 import { freshKeyPair } from '../test/support/keys.ts';
+import { localHttpServer } from '../test/support/local-http-server.ts';
 
 const CONFORMANCE = CONFORMANCE_DIR;
 const readJson = (file: string) => JSON.parse(readFileSync(path.join(CONFORMANCE, file), 'utf8'));
@@ -135,8 +135,6 @@ describe('did:jwk', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('did:web', () => {
-  let server: Server;
-  let port = 0;
   const requests: string[] = [];
   const ed = freshKeyPair('ed25519');
   const p256 = freshKeyPair('ec', { namedCurve: 'prime256v1' });
@@ -155,43 +153,35 @@ describe('did:web', () => {
     keyAgreement: [`${did}#x`],
   });
 
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      requests.push(req.url ?? '');
-      const url = req.url ?? '';
-      if (url === '/.well-known/did.json') return void res.writeHead(200, { 'content-type': 'application/did+json' }).end(JSON.stringify(documentFor(`did:web:${HOST}`)));
-      if (url === '/users/alice/did.json') return void res.writeHead(200).end(JSON.stringify(documentFor(`did:web:${HOST}:users:alice`)));
-      if (url === '/wrong-id/did.json') return void res.writeHead(200).end(JSON.stringify(documentFor(`did:web:${HOST}:someone-else`)));
-      if (url === '/slow/did.json') return; // never answers
-      if (url === '/huge/did.json') {
-        // no content-length: the body is streamed until the cap cuts it off
-        res.writeHead(200, { 'content-type': 'application/json' });
-        const chunk = Buffer.alloc(16 * 1024, 0x20);
-        let sent = 0;
-        const pump = () => {
-          while (sent < 1024 && res.write(chunk)) sent += 1;
-          if (sent < 1024) res.once('drain', pump);
-          else res.end();
-        };
-        pump();
-        res.on('error', () => undefined);
-        return;
-      }
-      if (url === '/big-declared/did.json') return void res.writeHead(200, { 'content-length': String(10 * 1024 * 1024) }).end();
-      if (url === '/not-json/did.json') return void res.writeHead(200).end('<html>');
-      if (url === '/deep/did.json') return void res.writeHead(200).end(`{"id":"did:web:${HOST}:deep","x":${'['.repeat(5000)}${']'.repeat(5000)}}`);
-      if (url === '/redirect/did.json') return void res.writeHead(302, { location: 'http://169.254.169.254/' }).end();
-      if (url === '/down/did.json') return void res.writeHead(503).end();
-      const named = /^\/named\/([a-z]+)\/did\.json$/.exec(url);
-      if (named) return void res.writeHead(200).end(JSON.stringify(documentFor(`did:web:${HOST}:named:${named[1]}`)));
-      res.writeHead(404).end();
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.address() as AddressInfo).port;
-  });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+  const local = localHttpServer((req, res) => {
+    requests.push(req.url ?? '');
+    const url = req.url ?? '';
+    if (url === '/.well-known/did.json') return void res.writeHead(200, { 'content-type': 'application/did+json' }).end(JSON.stringify(documentFor(`did:web:${HOST}`)));
+    if (url === '/users/alice/did.json') return void res.writeHead(200).end(JSON.stringify(documentFor(`did:web:${HOST}:users:alice`)));
+    if (url === '/wrong-id/did.json') return void res.writeHead(200).end(JSON.stringify(documentFor(`did:web:${HOST}:someone-else`)));
+    if (url === '/slow/did.json') return; // never answers
+    if (url === '/huge/did.json') {
+      // no content-length: the body is streamed until the cap cuts it off
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(16 * 1024, 0x20);
+      let sent = 0;
+      const pump = () => {
+        while (sent < 1024 && res.write(chunk)) sent += 1;
+        if (sent < 1024) res.once('drain', pump);
+        else res.end();
+      };
+      pump();
+      res.on('error', () => undefined);
+      return;
+    }
+    if (url === '/big-declared/did.json') return void res.writeHead(200, { 'content-length': String(10 * 1024 * 1024) }).end();
+    if (url === '/not-json/did.json') return void res.writeHead(200).end('<html>');
+    if (url === '/deep/did.json') return void res.writeHead(200).end(`{"id":"did:web:${HOST}:deep","x":${'['.repeat(5000)}${']'.repeat(5000)}}`);
+    if (url === '/redirect/did.json') return void res.writeHead(302, { location: 'http://169.254.169.254/' }).end();
+    if (url === '/down/did.json') return void res.writeHead(503).end();
+    const named = /^\/named\/([a-z]+)\/did\.json$/.exec(url);
+    if (named) return void res.writeHead(200).end(JSON.stringify(documentFor(`did:web:${HOST}:named:${named[1]}`)));
+    res.writeHead(404).end();
   });
 
   /**
@@ -205,7 +195,7 @@ describe('did:web', () => {
     lookup: async (hostname: string) => (hostname === HOST ? [{ address: '127.0.0.1' }] : []),
     connect: (target: { address: string; port: number; servername?: string }) => {
       connected.push(`${target.servername}@${target.address}:${target.port}`);
-      return tcpConnect(port, '127.0.0.1');
+      return tcpConnect(local.port(), '127.0.0.1');
     },
   };
   const make = (options: ConstructorParameters<typeof DidKeyResolver>[0] = {}) => new DidKeyResolver({ didWeb, timeoutMs: 500, ...options });

@@ -1,7 +1,8 @@
-import { createHash, generateKeyPairSync, sign } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import { connect as tcpConnect, type AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash, sign } from 'node:crypto';
+import { connect as tcpConnect } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { freshKeyPair } from '../../test/support/keys.ts';
+import { localHttpServer } from '../../test/support/local-http-server.ts';
 import { DidKeyError, DidKeyResolver, FetchBudget } from '../did-keys.ts';
 import { checkHolderSignature } from '../checks/did-web-gate.ts';
 import { parseCompactJws } from '../jws.ts';
@@ -15,8 +16,8 @@ import { controllerDocumentUrl } from './controller-document.ts';
  */
 const HOST = 'issuer.example';
 const ID = `https://${HOST}/issuers/42`;
-const ed = generateKeyPairSync('ed25519');
-const p256 = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+const ed = freshKeyPair('ed25519');
+const p256 = freshKeyPair('ec', { namedCurve: 'prime256v1' });
 const edJwk = ed.publicKey.export({ format: 'jwk' });
 const p256Jwk = p256.publicKey.export({ format: 'jwk' });
 /** RFC 7638: the required members in lexicographic order, no spaces. */
@@ -34,29 +35,18 @@ const document = {
   authentication: [`${ID}#key-1`],
 };
 
-let server: Server;
-let port = 0;
 const requests: string[] = [];
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    requests.push(`${req.headers.host}${req.url}`);
-    if (req.url === '/issuers/42') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(document));
-    if (req.url === '/issuers/someone') return void res.writeHead(200).end(JSON.stringify({ ...document, id: ID }));
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+const local = localHttpServer((req, res) => {
+  requests.push(`${req.headers.host}${req.url}`);
+  if (req.url === '/issuers/42') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(document));
+  if (req.url === '/issuers/someone') return void res.writeHead(200).end(JSON.stringify({ ...document, id: ID }));
+  res.writeHead(404).end();
 });
 
 const make = (holders = false) =>
   new DidKeyResolver({
     timeoutMs: 2000,
-    didWeb: { holders, allowLoopback: true, lookup: async (hostname) => (hostname === HOST ? [{ address: '127.0.0.1' }] : []), connect: () => tcpConnect(port, '127.0.0.1') },
+    didWeb: { holders, allowLoopback: true, lookup: async (hostname) => (hostname === HOST ? [{ address: '127.0.0.1' }] : []), connect: () => tcpConnect(local.port(), '127.0.0.1') },
   });
 
 async function rejection(promise: Promise<unknown>): Promise<DidKeyError> {
@@ -108,7 +98,7 @@ describe('https identifiers (controller documents)', () => {
         // Records what it is asked to dial and dials nothing but the local server.
         connect: (target) => {
           dialled.push(target.address);
-          return tcpConnect(port, '127.0.0.1');
+          return tcpConnect(local.port(), '127.0.0.1');
         },
       },
     });
