@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshSchema, postgresSuite } from './support/postgres.ts';
-import { claimWhenAnchored, issue, postJson, qualificationRequest, startSystem, type RunningSystem } from './support/system.ts';
+import { describe, expect, it } from 'vitest';
+import { postgresSuite, systemOnFreshSchema } from './support/postgres.ts';
+import { claimWhenAnchored, issue, postJson, qualificationRequest } from './support/system.ts';
 
 /**
  * The scale path for data: the whole system on PostgreSQL (DATABASE_URL) instead of SQLite files,
@@ -9,20 +9,10 @@ import { claimWhenAnchored, issue, postJson, qualificationRequest, startSystem, 
 const { url: BASE_URL, skip, title } = await postgresSuite('the system');
 
 describe.skipIf(skip)(title, () => {
-  let system: RunningSystem;
-  let schema: Awaited<ReturnType<typeof freshSchema>>;
-
-  beforeAll(async () => {
-    schema = await freshSchema(BASE_URL);
-    system = await startSystem({ env: { DATABASE_URL: schema.databaseUrl } });
-  });
-
-  afterAll(async () => {
-    await system?.destroy();
-    await schema?.drop();
-  });
+  const onPostgres = systemOnFreshSchema(BASE_URL);
 
   it('issues, anchors, verifies, lists, revokes and survives a restart with nothing in SQLite', async () => {
+    let system = onPostgres.system();
     const admin = { authorization: `Bearer ${system.adminToken}` };
     const issued = await issue(system, qualificationRequest({ learnerReference: 'pg-1' }));
     expect(issued.status).toBe(201);
@@ -46,12 +36,7 @@ describe.skipIf(skip)(title, () => {
     expect(readdirSync(system.dataDir).filter((f) => f.endsWith('.sqlite'))).toEqual([]);
 
     const before = await (await fetch(`${system.issuerUrl}/institution`)).json();
-    await system.stop();
-    system = await startSystem({
-      dataDir: system.dataDir,
-      env: { DATABASE_URL: schema.databaseUrl },
-      ports: { ledger: Number(system.env.LEDGER_PORT), issuer: Number(system.env.ISSUER_PORT), verifier: Number(system.env.VERIFIER_PORT) },
-    });
+    system = await onPostgres.restart();
     expect(await (await fetch(`${system.issuerUrl}/institution`)).json()).toEqual(before);
     const list = await (await fetch(`${system.issuerUrl}/credentials`, { headers: admin })).json();
     expect(list.items.map((c: { status: string }) => c.status)).toEqual(['revoked']);

@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshSchema, postgresSuite } from './support/postgres.ts';
-import { claimWhenAnchored, issue, postJson, qualificationRequest, startSystem, type RunningSystem } from './support/system.ts';
+import { describe, expect, it } from 'vitest';
+import { postgresSuite, systemOnFreshSchema } from './support/postgres.ts';
+import { claimWhenAnchored, issue, postJson, qualificationRequest } from './support/system.ts';
 
 /** Signing-key rotation on PostgreSQL: the new DID and the switch are stored there and survive a restart. */
 const { url: BASE_URL, skip, title } = await postgresSuite('signing-key rotation');
 
 describe.skipIf(skip)(title, () => {
-  let system: RunningSystem;
-  let schema: Awaited<ReturnType<typeof freshSchema>>;
-  const institution = async () => (await fetch(`${system.issuerUrl}/institution`)).json();
-
-  beforeAll(async () => {
-    schema = await freshSchema(BASE_URL);
-    system = await startSystem({ env: { DATABASE_URL: schema.databaseUrl } });
-  });
-
-  afterAll(async () => {
-    await system?.destroy();
-    await schema?.drop();
-  });
+  const onPostgres = systemOnFreshSchema(BASE_URL);
 
   it('rotates, issues with the new DID, and keeps it across a restart', async () => {
+    let system = onPostgres.system();
+    const institution = async () => (await fetch(`${system.issuerUrl}/institution`)).json();
     const previous = (await institution()).did;
     const response = await fetch(`${system.issuerUrl}/signing-key/rotate`, {
       method: 'POST',
@@ -31,8 +21,7 @@ describe.skipIf(skip)(title, () => {
     const { current } = await response.json();
     expect(current).not.toBe(previous);
 
-    await system.stop();
-    system = await startSystem({ dataDir: system.dataDir, env: { DATABASE_URL: schema.databaseUrl }, ports: { ledger: Number(system.env.LEDGER_PORT), issuer: Number(system.env.ISSUER_PORT), verifier: Number(system.env.VERIFIER_PORT) } });
+    system = await onPostgres.restart();
     expect((await institution()).did).toBe(current);
     const bundle = await claimWhenAnchored((await issue(system, qualificationRequest({ learnerReference: 'pg-rotated' }))).body.claim.url);
     const { body } = await postJson(`${system.verifierUrl}/credentials/verify`, { verifiableCredential: bundle.credential, options: { anchorReceipt: bundle.anchorReceipt } });

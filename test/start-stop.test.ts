@@ -13,7 +13,8 @@ import { assertPortFree } from '../core/ports.ts';
 import { freePort } from './support/local-chain.ts';
 import { PROJECT_ROOT, tempDir } from './support/system.ts';
 
-const STOP_WITHIN_MS = 10_000;
+/** Only bounds a hang: the system keeps its 10 s by its own clock (see expectStoppedInTime). */
+const GONE_WITHIN_MS = 30_000;
 
 interface Launch {
   child: ChildProcess;
@@ -88,15 +89,25 @@ async function launch(via: 'npm' | 'tsx', until: (launch: Launch) => boolean = (
   return started;
 }
 
-/** Waits (up to the 10 s the system has) until no process of the launch is left; returns those left. */
+/** Waits until no process of the launch is left; returns those left at the deadline. */
 async function leftAfterStop(launch: Launch): Promise<number[]> {
-  const deadline = Date.now() + STOP_WITHIN_MS;
+  const deadline = Date.now() + GONE_WITHIN_MS;
   let left = processesOf(launch.dataDir);
   while (left.length > 0 && Date.now() < deadline) {
     await sleep(100);
     left = processesOf(launch.dataDir);
   }
   return left;
+}
+
+/**
+ * The launcher stops everything within 10 s by its own clock (it exits at 8 s whatever hangs, and
+ * the ledger node and verifier die with it): a stop that finished says so, one cut short says that.
+ * Judging the launcher's account instead of our stopwatch, a loaded machine cannot fail the test.
+ */
+function expectStoppedInTime(launch: Launch): void {
+  expect(launch.output()).toContain('Skillmark stopped.');
+  expect(launch.output()).not.toContain('did not stop within');
 }
 
 async function expectPortsFree(ports: number[]): Promise<void> {
@@ -128,7 +139,7 @@ describe.sequential('npm start stops as a whole', () => {
       expect(processesOf(system.dataDir).length, 'ledger node, verifier and the launch chain').toBeGreaterThanOrEqual(4);
       process.kill(pids[target], signal);
       expect(await leftAfterStop(system)).toEqual([]);
-      expect(system.output()).toContain('Skillmark stopped.');
+      expectStoppedInTime(system);
       await expectPortsFree(system.ports);
     });
   }
@@ -138,6 +149,7 @@ describe.sequential('npm start stops as a whole', () => {
     expect(system.output()).not.toContain('Skillmark is running');
     process.kill(startScriptPid(system), 'SIGTERM');
     expect(await leftAfterStop(system)).toEqual([]);
+    expectStoppedInTime(system);
     await expectPortsFree(system.ports);
   });
 
@@ -147,7 +159,7 @@ describe.sequential('npm start stops as a whole', () => {
     process.kill(verifier!, 'SIGKILL');
     expect(await leftAfterStop(system)).toEqual([]);
     expect(system.output()).toContain('The verifier stopped (SIGKILL): stopping Skillmark');
-    expect(system.output()).toContain('Skillmark stopped.');
+    expectStoppedInTime(system);
     await expectPortsFree(system.ports);
   });
 

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { startSystem, type RunningSystem } from './system.ts';
 
 /**
  * The PostgreSQL server that tests of the PostgreSQL path use: SKILLMARK_TEST_POSTGRES_URL, or
@@ -60,6 +62,37 @@ export async function freshSchema(baseUrl: string): Promise<{ schema: string; da
       } finally {
         await admin.end();
       }
+    },
+  };
+}
+
+/**
+ * The whole system on a fresh schema of the server at `baseUrl`, for the tests of the calling
+ * suite: started before them; stopped, its data dir deleted and its schema dropped after.
+ * `restart()` stops it and starts it again on the same data dir, ports and schema.
+ */
+export function systemOnFreshSchema(baseUrl: string): { system(): RunningSystem; restart(): Promise<RunningSystem> } {
+  let system: RunningSystem | undefined;
+  let schema: Awaited<ReturnType<typeof freshSchema>> | undefined;
+  const start = (previous?: RunningSystem) =>
+    startSystem({ env: { DATABASE_URL: schema!.databaseUrl }, ...(previous ? { dataDir: previous.dataDir, ports: previous.ports } : {}) });
+
+  beforeAll(async () => {
+    schema = await freshSchema(baseUrl);
+    system = await start();
+  });
+
+  afterAll(async () => {
+    await system?.destroy();
+    await schema?.drop();
+  });
+
+  return {
+    system: () => system!,
+    async restart() {
+      await system!.stop();
+      system = await start(system);
+      return system;
     },
   };
 }

@@ -13,6 +13,8 @@ export interface RunningSystem {
   issuerUrl: string;
   verifierUrl: string;
   dataDir: string;
+  /** The ports it listens on: give them to startSystem to start it again in the same place. */
+  ports: { ledger: number; issuer: number; verifier: number };
   adminToken: string;
   env: Record<string, string>;
   output(): string;
@@ -103,6 +105,7 @@ export async function startSystem(
     issuerUrl,
     verifierUrl,
     dataDir,
+    ports,
     adminToken,
     env,
     output: () => log,
