@@ -1,13 +1,8 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../core/config.ts';
-import { startVerifier, type Verifier } from '../verifier/service.ts';
-import { freePort, startTestChain, type TestChain } from './support/local-chain.ts';
-import { claimWhenAnchored, issue, postJson, PROJECT_ROOT, qualificationRequest, startSystem, tempDir, type RunningSystem } from './support/system.ts';
-
-const run = promisify(execFile);
+import type { Verifier } from '../verifier/service.ts';
+import { migrateChain, startSuccessorVerifier } from './support/chain-migration.ts';
+import { startTestChain, type TestChain } from './support/local-chain.ts';
+import { claimWhenAnchored, issue, postJson, qualificationRequest, startSystem, type RunningSystem } from './support/system.ts';
 
 /**
  * A network is retired: the documented command re-anchors the registry's history on another
@@ -22,12 +17,7 @@ describe('chain migration', () => {
   let kept: { credential: string; anchorReceipt: any };
   let revoked: { credential: string; anchorReceipt: any };
 
-  const migrate = async (toRegistry?: string) => {
-    const args = [join(PROJECT_ROOT, 'scripts', 'migrate-chain.ts'), '--from', `http://127.0.0.1:${system.env.LEDGER_PORT}`, '--from-registry', institution.registry, '--to', newChain.rpcUrl, '--local-authority', '--json'];
-    if (toRegistry) args.push('--to-registry', toRegistry);
-    const { stdout } = await run(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), args, { cwd: PROJECT_ROOT });
-    return JSON.parse(stdout);
-  };
+  const migrate = (toRegistry?: string) => migrateChain(system, institution.registry, newChain.rpcUrl, toRegistry);
 
   beforeAll(async () => {
     system = await startSystem();
@@ -60,14 +50,7 @@ describe('chain migration', () => {
 
     process.kill(system.ledgerPid(), 'SIGKILL'); // the old network is gone
 
-    verifier = await startVerifier({
-      config: { ...loadConfig({}), dataDir: tempDir('skillmark-migrated-verifier-'), verifierPort: await freePort() },
-      trust: {
-        registries: [
-          { name: 'Successor registry', chainId: 4242, registry: first.targetRegistry.toLowerCase(), rpcUrls: [newChain.rpcUrl], migratedFrom: [{ chainId: 31337, registry: institution.registry.toLowerCase() }] },
-        ],
-      },
-    });
+    verifier = await startSuccessorVerifier({ chainId: 4242, registry: first.targetRegistry, rpcUrl: newChain.rpcUrl }, { chainId: 31337, registry: institution.registry });
     const verify = (bundle: { credential: string; anchorReceipt: any }) =>
       postJson(`${verifier!.server.url}/credentials/verify`, { verifiableCredential: bundle.credential, options: { anchorReceipt: bundle.anchorReceipt } });
 

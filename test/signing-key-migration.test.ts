@@ -1,17 +1,12 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectProvider } from '../contracts/provider.ts';
 import { Registry } from '../contracts/registry.ts';
-import { loadConfig } from '../core/config.ts';
-import { startVerifier, type Verifier } from '../verifier/service.ts';
-import { freePort, startTestChain, type TestChain } from './support/local-chain.ts';
+import type { Verifier } from '../verifier/service.ts';
+import { migrateChain, startSuccessorVerifier } from './support/chain-migration.ts';
+import { startTestChain, type TestChain } from './support/local-chain.ts';
 import { anchorAlone, forge, stealSigningKey } from './support/stolen-key.ts';
-import { claimWhenAnchored, issue, postJson, PROJECT_ROOT, qualificationRequest, startSystem, tempDir, type RunningSystem } from './support/system.ts';
-
-const run = promisify(execFile);
+import { claimWhenAnchored, issue, postJson, qualificationRequest, startSystem, type RunningSystem } from './support/system.ts';
 type Bundle = { credential: string; anchorReceipt: any };
 type Check = { check: string; status: string; reason: string };
 
@@ -31,12 +26,7 @@ describe('chain migration of signing DIDs and compromise reports', () => {
   let compromisedAt: number;
 
   const issueAndClaim = async (reference: string): Promise<Bundle> => claimWhenAnchored((await issue(system, qualificationRequest({ learnerReference: reference }))).body.claim.url);
-  const migrate = async (toRegistry?: string) => {
-    const args = [join(PROJECT_ROOT, 'scripts', 'migrate-chain.ts'), '--from', `http://127.0.0.1:${system.env.LEDGER_PORT}`, '--from-registry', institution.registry, '--to', newChain.rpcUrl, '--local-authority', '--json'];
-    if (toRegistry) args.push('--to-registry', toRegistry);
-    const { stdout } = await run(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), args, { cwd: PROJECT_ROOT });
-    return JSON.parse(stdout);
-  };
+  const migrate = (toRegistry?: string) => migrateChain(system, institution.registry, newChain.rpcUrl, toRegistry);
 
   beforeAll(async () => {
     system = await startSystem();
@@ -83,14 +73,7 @@ describe('chain migration of signing DIDs and compromise reports', () => {
     expect(await target.didCompromisedSince(institution.did)).toBe(compromisedAt);
 
     process.kill(system.ledgerPid(), 'SIGKILL'); // the old network is gone
-    verifier = await startVerifier({
-      config: { ...loadConfig({}), dataDir: tempDir('skillmark-migrated-verifier-'), verifierPort: await freePort() },
-      trust: {
-        registries: [
-          { name: 'Successor registry', chainId: 4343, registry: first.targetRegistry.toLowerCase(), rpcUrls: [newChain.rpcUrl], migratedFrom: [{ chainId: institution.chainId, registry: institution.registry.toLowerCase() }] },
-        ],
-      },
-    });
+    verifier = await startSuccessorVerifier({ chainId: 4343, registry: first.targetRegistry, rpcUrl: newChain.rpcUrl }, institution);
     const verify = async (bundle: Bundle) =>
       (await postJson(`${verifier!.server.url}/credentials/verify`, { verifiableCredential: bundle.credential, options: { anchorReceipt: bundle.anchorReceipt } })).body as { verdict: string; checks: Check[] };
     const signingKey = (body: { checks: Check[] }) => body.checks.find((c) => c.check === 'signing_key');
