@@ -23,6 +23,8 @@ const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 describe('ledger checks, reason by reason', () => {
   let chain: TestChain;
   let trusted: TrustedRegistry;
+  /** A second trusted registry that lists none of the colleges. */
+  let bare: TrustedRegistry;
   const batchHashes = [hex32(), hex32(), hex32()];
   let batchReceipt: AnchorReceipt;
   let batchAnchoredAt: number;
@@ -34,11 +36,13 @@ describe('ledger checks, reason by reason', () => {
   const oddReasonHash = hex32();
   let oddReasonRevokedAt: number;
 
-  async function evidenceFor(issuer: string, receipt: unknown, credentialHash: string, registries = [trusted]) {
+  /** The three checks, each asserted to name itself in its fragment. */
+  async function evidenceFor(issuer: string, receipt: unknown, credentialHash: string, registries = [trusted], now = new Date()) {
     const reader = new LedgerReader({ registries }, { timeoutMs: 1500, cacheTtlMs: 0 });
     const evidence = gatherLedgerEvidence(receipt, issuer, credentialHash, reader);
     try {
-      const [accredited, anchored, revoked] = await Promise.all([checkIssuerAccredited(evidence, issuer), checkAnchored(evidence), checkNotRevoked(evidence)]);
+      const [accredited, anchored, revoked] = await Promise.all([checkIssuerAccredited(evidence, issuer), checkAnchored(evidence, now), checkNotRevoked(evidence)]);
+      expect([accredited.check, anchored.check, revoked.check]).toEqual(['issuer_accredited', 'anchored', 'not_revoked']);
       return { accredited, anchored, revoked };
     } finally {
       reader.destroy();
@@ -51,6 +55,8 @@ describe('ledger checks, reason by reason', () => {
     const { address } = await deployRegistry(authority, await authority.getAddress());
     trusted = { name: 'test registry', chainId: 31337, registry: address.toLowerCase(), rpcUrls: [chain.rpcUrl], maxHeadAgeSeconds: 0 };
     const asAuthority = new Registry(address, authority).contract;
+    const second = await deployRegistry(authority, await authority.getAddress());
+    bare = { ...trusted, name: 'bare registry', registry: second.address.toLowerCase() };
     const college = async (account: number, did: string, name: string) => {
       const signer = await chain.provider.getSigner(account);
       await (await asAuthority.getFunction('accredit')(await signer.getAddress(), did, name)).wait();
@@ -173,6 +179,47 @@ describe('ledger checks, reason by reason', () => {
     expect(odd).toMatchObject({ status: 'invalid', reason: 'revoked', params: { revokedAt: iso(oddReasonRevokedAt), reasonName: 'code 9' }, details: { revokedAt: iso(oddReasonRevokedAt), reasonCode: 9 } });
     // A revocation is the issuer's: another college's DID does not see it.
     expect((await evidenceFor(DID_B, undefined, oddReasonHash)).revoked).toMatchObject({ status: 'valid', reason: 'not_revoked' });
+  });
+
+  it('an issuer no registry lists: not accredited (named), revocation skipped, even with a receipt for a root never anchored', async () => {
+    const stranger = 'did:example:stranger';
+    const neverAnchored = hex32();
+    const receipt = { ...batchReceipt, credentialHash: neverAnchored, merkleRoot: leafHex(neverAnchored), proof: [] };
+    for (const [r, hash] of [[undefined, batchHashes[0]!], [receipt, neverAnchored]] as const) {
+      const { accredited, anchored, revoked } = await evidenceFor(stranger, r, hash);
+      expect(accredited).toMatchObject({ status: 'invalid', reason: 'issuer_not_accredited', params: { issuer: stranger } });
+      expect(revoked).toMatchObject({ status: 'skipped', reason: 'revocation_needs_issuer' });
+      if (r) expect(anchored).toMatchObject({ status: 'invalid', reason: 'root_not_anchored', details: { merkleRoot: leafHex(neverAnchored) } });
+    }
+  });
+
+  it('a registry that does not list the issuer does not hold its verdict', async () => {
+    const { accredited, anchored, revoked } = await evidenceFor(DID_A, batchReceipt, batchHashes[1]!, [bare, trusted]);
+    expect([accredited.status, anchored.status, revoked.status]).toEqual(['valid', 'valid', 'valid']);
+    expect(revoked.reason).toBe('not_revoked');
+  });
+
+  it('a node whose head is older than maxHeadAgeSeconds: a missing root may be lag, so cannot tell', async () => {
+    const head = (await chain.provider.getBlock('latest'))!;
+    const neverAnchored = hex32();
+    const receipt = { ...batchReceipt, credentialHash: neverAnchored, merkleRoot: leafHex(neverAnchored), proof: [] };
+    const { anchored } = await evidenceFor(DID_A, receipt, neverAnchored, [{ ...trusted, maxHeadAgeSeconds: 30 }], new Date((head.timestamp + 31) * 1000));
+    expect(anchored).toMatchObject({ status: 'unverifiable', reason: 'ledger_lagging', params: { blockNumber: head.number, headAt: iso(head.timestamp) } });
+  });
+
+  it('an unreachable registry is taken over only by a successor naming exactly it (chain and address)', async () => {
+    const retired: TrustedRegistry = { name: 'retired', chainId: 999, registry: `0x${'11'.repeat(20)}`, rpcUrls: [`http://127.0.0.1:${await freePort()}`] };
+    const successorOf = (...migratedFrom: { chainId: number; registry: string }[]): TrustedRegistry => ({ ...trusted, migratedFrom });
+    const otherAddress = { chainId: retired.chainId, registry: `0x${'22'.repeat(20)}` };
+    const otherChain = { chainId: 998, registry: retired.registry };
+    for (const successor of [successorOf(otherAddress), successorOf(otherChain)]) {
+      expect((await evidenceFor(DID_A, undefined, batchHashes[1]!, [retired, successor])).revoked, JSON.stringify(successor.migratedFrom)).toMatchObject({
+        status: 'unverifiable',
+        reason: 'ledger_unreachable',
+      });
+    }
+    const exact = successorOf(otherAddress, { chainId: retired.chainId, registry: retired.registry });
+    expect((await evidenceFor(DID_A, undefined, batchHashes[1]!, [retired, exact])).revoked).toMatchObject({ status: 'valid', reason: 'not_revoked' });
   });
 
   it('a registry that cannot be reached: every ledger check cannot tell, none is invalid', async () => {
