@@ -40,8 +40,7 @@ describe('anchoring survives kill -9', () => {
       // tsx runs the script in a child process: its SIGKILL shows as exit code 137 (128 + 9).
       expect([137, 'SIGKILL']).toContain(await first.exited);
 
-      const ports = { ledger: Number(first.env.LEDGER_PORT), issuer: Number(first.env.ISSUER_PORT), verifier: Number(first.env.VERIFIER_PORT) };
-      system = await startSystem({ dataDir, ports, env: { ANCHOR_BATCH_WAIT_MS: '300' } });
+      system = await startSystem({ dataDir, ports: first.ports, env: { ANCHOR_BATCH_WAIT_MS: '300' } });
       await waitUntilAllAnchored(system);
       const expected = point === 'issue:after-store' ? 1 : 3;
       await assertAnchoredExactlyOnce(system, expected);

@@ -154,8 +154,7 @@ describe('end to end', () => {
     const before = await (await fetch(`${system.issuerUrl}/institution`)).json();
     const listBefore = await (await fetch(`${system.issuerUrl}/credentials`, { headers: { authorization: `Bearer ${system.adminToken}` } })).json();
     await system.stop();
-    const ports = { ledger: Number(system.env.LEDGER_PORT), issuer: Number(system.env.ISSUER_PORT), verifier: Number(system.env.VERIFIER_PORT) };
-    system = await startSystem({ dataDir: system.dataDir, ports });
+    system = await startSystem({ dataDir: system.dataDir, ports: system.ports });
     expect(system.output()).not.toContain('Admin token (shown once');
     const after = await (await fetch(`${system.issuerUrl}/institution`)).json();
     expect(after).toEqual(before);

@@ -24,8 +24,7 @@ describe('ledger key rotation cut short before the old key is retired', () => {
     await fetch(`${first.issuerUrl}/ledger-key/rotate`, { method: 'POST', headers: { authorization: `Bearer ${first.adminToken}` } }).catch(() => undefined);
     expect([137, 'SIGKILL']).toContain(await first.exited);
 
-    const ports = { ledger: Number(first.env.LEDGER_PORT), issuer: Number(first.env.ISSUER_PORT), verifier: Number(first.env.VERIFIER_PORT) };
-    system = await startSystem({ dataDir, ports });
+    system = await startSystem({ dataDir, ports: first.ports });
     const institution = await (await fetch(`${system.issuerUrl}/institution`)).json();
     expect(institution.ledgerAddress).not.toBe(original);
 

@@ -46,7 +46,7 @@ describe('ledger key rotation', () => {
     for (const bundle of [before, after]) expect((await verify(bundle)).verdict).toBe('valid');
 
     await system.stop();
-    system = await startSystem({ dataDir: system.dataDir, ports: { ledger: Number(system.env.LEDGER_PORT), issuer: Number(system.env.ISSUER_PORT), verifier: Number(system.env.VERIFIER_PORT) } });
+    system = await startSystem({ dataDir: system.dataDir, ports: system.ports });
     expect((await institution()).ledgerAddress).toBe(rotation.current);
     expect((await verify(await issueAndClaim('after-restart'))).verdict).toBe('valid');
     expect((await verify(before)).verdict).toBe('valid');

@@ -58,8 +58,7 @@ describe('power cut during a burst of issuance', () => {
     restoreEarlierState();
     expect(issued.length).toBeLessThan(500); // the listing below reads at most 500
 
-    const ports = { ledger: Number(first.env.LEDGER_PORT), issuer: Number(first.env.ISSUER_PORT), verifier: Number(first.env.VERIFIER_PORT) };
-    system = await startSystem({ dataDir, ports, env });
+    system = await startSystem({ dataDir, ports: first.ports, env });
     await waitUntilAllAnchored(system);
     const { items } = await (await fetch(`${system.issuerUrl}/credentials?limit=500`, { headers: { authorization: `Bearer ${system.adminToken}` } })).json();
     const stored = new Set(items.map((c: { id: string }) => c.id));

@@ -167,7 +167,7 @@ describe('a stolen signing key does not void a college’s past', () => {
   it('the new signing key survives a restart', async () => {
     const { did: current } = await institution();
     await system.stop();
-    system = await startSystem({ dataDir: system.dataDir, ports: { ledger: Number(system.env.LEDGER_PORT), issuer: Number(system.env.ISSUER_PORT), verifier: Number(system.env.VERIFIER_PORT) } });
+    system = await startSystem({ dataDir: system.dataDir, ports: system.ports });
     expect((await institution()).did).toBe(current);
     const bundle = await issueAndClaim('after-restart');
     expect(issuerOf(bundle.credential)).toBe(current);

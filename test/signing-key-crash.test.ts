@@ -38,11 +38,10 @@ describe('signing-key rotation survives a crash', () => {
       // tsx runs the script in a child process: its SIGKILL shows as exit code 137 (128 + 9).
       expect([137, 'SIGKILL']).toContain(await first.exited);
 
-      const ports = { ledger: Number(first.env.LEDGER_PORT), issuer: Number(first.env.ISSUER_PORT), verifier: Number(first.env.VERIFIER_PORT) };
-      system = await startSystem({ dataDir: first.dataDir, ports });
+      system = await startSystem({ dataDir: first.dataDir, ports: first.ports });
       expect((await (await fetch(`${system.issuerUrl}/institution`)).json()).did).toBe(oldDid);
 
-      const provider = connectProvider(`http://127.0.0.1:${ports.ledger}`, chainId);
+      const provider = connectProvider(`http://127.0.0.1:${first.ports.ledger}`, chainId);
       try {
         const registry = new Registry(registryAddress, provider);
         const registeredBeforeCrash = await registry.contract.queryFilter('DidAdded');

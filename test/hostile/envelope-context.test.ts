@@ -6,27 +6,12 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519PrivateKey, ed25519PublicKeyOfSeed } from '../../core/ed25519.ts';
-import { VC_V1_CONTEXT, VC_V2_CONTEXT } from '../../core/vc-contexts.ts';
+import { VC_V2_CONTEXT } from '../../core/vc-contexts.ts';
 import { envelopedCredential, nodeJoseSigner, signVpJose } from '../../core/vc-jose.ts';
 import { signPresentation, type Holder } from '../../wallet-cli/presentation.ts';
+import { ACCEPTED_ENVELOPE_CONTEXTS, REFUSED_ENVELOPE_CONTEXTS } from '../support/envelope-contexts.ts';
 import type { Reply } from '../support/http.ts';
 import { claimWhenAnchored, issue, postJson, qualificationRequest, startSystem, type RunningSystem } from '../support/system.ts';
-
-/** Spellings of `@context` that VC Data Model 2.0 refuses (`undefined`: no member at all). */
-const REFUSED: [string, unknown][] = [
-  ['missing', undefined],
-  ['[]', []],
-  ['a string other than the VC 2.0 context', 'https://example.org/contexts/v1'],
-  ['the VC 1.1 context as a string', VC_V1_CONTEXT],
-  ['the VC 1.1 context first', [VC_V1_CONTEXT, VC_V2_CONTEXT]],
-  ['the VC 2.0 context second', ['https://example.org/contexts/v1', VC_V2_CONTEXT]],
-  ['null', null],
-];
-const ACCEPTED: [string, unknown][] = [
-  ['[VC 2.0]', [VC_V2_CONTEXT]],
-  ['the VC 2.0 context as a string', VC_V2_CONTEXT],
-  ['VC 2.0 then another context', [VC_V2_CONTEXT, 'https://example.org/contexts/v1']],
-];
 
 let system: RunningSystem;
 let holder: Holder;
@@ -64,12 +49,12 @@ afterAll(async () => {
 });
 
 describe('an EnvelopedVerifiableCredential sent to POST /credentials/verify', () => {
-  it.each(REFUSED)('with @context %s: 400, saying the @context is wrong', async (_, context) => {
+  it.each(REFUSED_ENVELOPE_CONTEXTS)('with @context %s: 400, saying the @context is wrong', async (_, context) => {
     const envelope = withContext('EnvelopedVerifiableCredential', `data:application/jwt,${bundle.credential}`, context);
     expectRefusedEnvelope(await postJson(`${system.verifierUrl}/credentials/verify`, { verifiableCredential: envelope, options: { anchorReceipt: bundle.anchorReceipt } }), 'verifiableCredential');
   });
 
-  it.each(ACCEPTED)('with @context %s: valid', async (_, context) => {
+  it.each(ACCEPTED_ENVELOPE_CONTEXTS)('with @context %s: valid', async (_, context) => {
     const envelope = withContext('EnvelopedVerifiableCredential', `data:application/jwt,${bundle.credential}`, context);
     const reply = await postJson(`${system.verifierUrl}/credentials/verify`, { verifiableCredential: envelope, options: { anchorReceipt: bundle.anchorReceipt } });
     expect(reply.status, reply.text).toBe(200);
@@ -84,7 +69,7 @@ describe('an EnvelopedVerifiableCredential sent to POST /credentials/verify', ()
 });
 
 describe('an EnvelopedVerifiablePresentation sent to POST /presentations/verify', () => {
-  it.each(REFUSED)('with @context %s: 400, and the challenge is not used up', async (_, context) => {
+  it.each(REFUSED_ENVELOPE_CONTEXTS)('with @context %s: 400, and the challenge is not used up', async (_, context) => {
     const nonce = await challenge();
     const jwt = await signPresentation(holder, [bundle as never], nonce, domain());
     const options = { challenge: nonce, domain: domain() };
@@ -93,7 +78,7 @@ describe('an EnvelopedVerifiablePresentation sent to POST /presentations/verify'
     expect(retry.status, retry.text).toBe(200);
   });
 
-  it.each(ACCEPTED)('with @context %s: valid', async (_, context) => {
+  it.each(ACCEPTED_ENVELOPE_CONTEXTS)('with @context %s: valid', async (_, context) => {
     const nonce = await challenge();
     const jwt = await signPresentation(holder, [bundle as never], nonce, domain());
     const reply = await postJson(`${system.verifierUrl}/presentations/verify`, {
@@ -115,7 +100,7 @@ describe('an EnvelopedVerifiableCredential inside a signed VC 2.0 presentation',
     return postJson(`${system.verifierUrl}/presentations/verify`, { verifiablePresentation: token, options: { challenge: nonce, domain: domain() } });
   };
 
-  it.each(REFUSED)('with @context %s: 422 malformed_presentation naming the envelope', async (_, context) => {
+  it.each(REFUSED_ENVELOPE_CONTEXTS)('with @context %s: 422 malformed_presentation naming the envelope', async (_, context) => {
     const reply = await presentWith(withContext('EnvelopedVerifiableCredential', `data:application/jwt,${bundle.credential}`, context));
     expect(reply.status, reply.text).toBe(422);
     const structure = reply.body.checks.find((c: { check: string }) => c.check === 'structure');

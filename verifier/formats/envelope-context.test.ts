@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { envelopedToken, FormatError, readPresentationToken, VC_V1_CONTEXT, VC_V2_CONTEXT } from './index.ts';
+import { ACCEPTED_ENVELOPE_CONTEXTS, REFUSED_ENVELOPE_CONTEXTS } from '../../test/support/envelope-contexts.ts';
+import { envelopedToken, FormatError, readPresentationToken, VC_V2_CONTEXT } from './index.ts';
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 const token = (header: unknown, payload: unknown) => `${b64(header)}.${b64(payload)}.c2ln`;
 const vcToken = token({ alg: 'EdDSA', typ: 'vc+jwt' }, { '@context': [VC_V2_CONTEXT], type: ['VerifiableCredential'], issuer: 'did:example:i', credentialSubject: { id: 'did:example:h' } });
-
-/** The `@context` spellings VC Data Model 2.0 refuses for an envelope (`undefined`: no member). */
-const REFUSED: [string, unknown][] = [
-  ['missing', undefined],
-  ['an empty list', []],
-  ['a string that is not the VC 2.0 context', 'https://example.org/contexts/v1'],
-  ['the VC 1.1 context as a string', VC_V1_CONTEXT],
-  ['the VC 1.1 context first', [VC_V1_CONTEXT, VC_V2_CONTEXT]],
-  ['the VC 2.0 context second', ['https://example.org/contexts/v1', VC_V2_CONTEXT]],
-  ['an object first', [{ '@vocab': 'https://example.org/#' }, VC_V2_CONTEXT]],
-];
-const ACCEPTED: [string, unknown][] = [
-  ['the VC 2.0 context alone in a list', [VC_V2_CONTEXT]],
-  ['the VC 2.0 context as a string (the compacted form of the specification examples)', VC_V2_CONTEXT],
-  ['the VC 2.0 context then another', [VC_V2_CONTEXT, 'https://example.org/contexts/v1']],
-];
 
 const envelope = (type: string, mediaType: string, jwt: string, context: unknown) => ({
   ...(context === undefined ? {} : { '@context': context }),
@@ -29,12 +14,12 @@ const envelope = (type: string, mediaType: string, jwt: string, context: unknown
 
 describe('a top-level envelope (a VC API request input)', () => {
   for (const [type, mediaType] of [['EnvelopedVerifiableCredential', 'vc+jwt'], ['EnvelopedVerifiablePresentation', 'vp+jwt']] as const) {
-    it.each(REFUSED)(`${type} whose @context is %s is refused, saying why`, (_, context) => {
+    it.each(REFUSED_ENVELOPE_CONTEXTS)(`${type} whose @context is %s is refused, saying why`, (_, context) => {
       expect(() => envelopedToken(envelope(type, mediaType, vcToken, context))).toThrow(FormatError);
       expect(() => envelopedToken(envelope(type, mediaType, vcToken, context))).toThrow(/"@context"/);
     });
 
-    it.each(ACCEPTED)(`${type} whose @context is %s gives its token`, (_, context) => {
+    it.each(ACCEPTED_ENVELOPE_CONTEXTS)(`${type} whose @context is %s gives its token`, (_, context) => {
       expect(envelopedToken(envelope(type, mediaType, vcToken, context))).toBe(vcToken);
     });
   }
@@ -52,13 +37,13 @@ describe('an envelope inside a presentation', () => {
       { '@context': [VC_V2_CONTEXT], type: 'VerifiablePresentation', holder: 'did:example:h', verifiableCredential: [envelope('EnvelopedVerifiableCredential', mediaType, vcToken, context)] },
     );
 
-  it.each(REFUSED)('whose @context is %s makes the presentation malformed, naming the credential', (_, context) => {
+  it.each(REFUSED_ENVELOPE_CONTEXTS)('whose @context is %s makes the presentation malformed, naming the credential', (_, context) => {
     for (const mediaType of ['vc+jwt', 'vc+sd-jwt']) {
       expect(readPresentationToken(presentation(context, mediaType))).toMatchObject({ ok: false, reason: 'malformed_presentation', detail: expect.stringMatching(/envelope of credential 1.*"@context"/) });
     }
   });
 
-  it.each(ACCEPTED)('whose @context is %s is read', (_, context) => {
+  it.each(ACCEPTED_ENVELOPE_CONTEXTS)('whose @context is %s is read', (_, context) => {
     expect(readPresentationToken(presentation(context))).toMatchObject({ ok: true, value: { credentialTokens: [vcToken] } });
   });
 });
