@@ -10,7 +10,7 @@ import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proofLeadsToRoot } from '../core/receipt.ts';
 import { rawPost, readReply, type Reply } from '../test/support/http.ts';
-import { claimWhenAnchored, issue, qualificationRequest, startSystem, type RunningSystem } from '../test/support/system.ts';
+import { claimWhenAnchored, issue, qualificationRequest, revokeCredential, startSystem, type RunningSystem } from '../test/support/system.ts';
 
 const CLAIM_CODE = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -523,12 +523,8 @@ describe('a credential that is not anchored yet', () => {
 
   it('a pending credential can be revoked; its claim is then gone (410)', async () => {
     const issued = await issue(slow, qualificationRequest({ id: LEARNER_DID }));
-    const reply = await fetch(`${slow.issuerUrl}/credentials/${issued.body.credentialId}/revoke`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${slow.adminToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ reason: 'issuedInError' }),
-    });
-    expect(reply.status, await reply.clone().text()).toBe(200);
+    const reply = await revokeCredential(slow, issued.body.credentialId, { reason: 'issuedInError' });
+    expect(reply.status, reply.text).toBe(200);
     expect((await fetch(issued.body.claim.url)).status).toBe(410);
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Verifier } from '../verifier/service.ts';
 import { migrateChain, startSuccessorVerifier } from './support/chain-migration.ts';
 import { startTestChain, type TestChain } from './support/local-chain.ts';
-import { claimWhenAnchored, issue, postJson, qualificationRequest, startSystem, type RunningSystem } from './support/system.ts';
+import { claimWhenAnchored, issue, postJson, qualificationRequest, revokeCredential, startSystem, type RunningSystem } from './support/system.ts';
 
 /**
  * A network is retired: the documented command re-anchors the registry's history on another
@@ -27,11 +27,7 @@ describe('chain migration', () => {
     const b = await issue(system, qualificationRequest({ learnerReference: 'revoked' }));
     kept = await claimWhenAnchored(a.body.claim.url);
     revoked = await claimWhenAnchored(b.body.claim.url);
-    const response = await fetch(`${system.issuerUrl}/credentials/${b.body.credentialId}/revoke`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${system.adminToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ reason: 'fraud' }),
-    });
+    const response = await revokeCredential(system, b.body.credentialId, { reason: 'fraud' });
     expect(response.status).toBe(200);
   });
 

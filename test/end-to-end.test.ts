@@ -4,7 +4,7 @@ import { createVerifiableCredentialJwt } from 'did-jwt-vc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519JwtSigner, ed25519PublicKeyOfSeed } from '../core/ed25519.ts';
 import { signPresentation, type Holder } from '../wallet-cli/presentation.ts';
-import { claimWhenAnchored, issue, postJson, qualificationRequest, runWallet, startSystem, tempDir, type RunningSystem } from './support/system.ts';
+import { claimWhenAnchored, issue, postJson, qualificationRequest, revokeCredential, runWallet, startSystem, tempDir, type RunningSystem } from './support/system.ts';
 
 /**
  * A qualification travels from a training centre to an employer on real parts: the system runs
@@ -111,11 +111,7 @@ describe('end to end', () => {
   it('a revoked credential fails the revocation check', async () => {
     const issued = await issue(system, qualificationRequest({ id: learnerDid }, {}));
     const revokedBundle = await claimWhenAnchored(issued.body.claim.url);
-    const revoke = await fetch(`${system.issuerUrl}/credentials/${issued.body.credentialId}/revoke`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${system.adminToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ reason: 'issuedInError' }),
-    });
+    const revoke = await revokeCredential(system, issued.body.credentialId, { reason: 'issuedInError' });
     expect(revoke.status).toBe(200);
     const { status, body } = await present(await learnerHolder(), [revokedBundle]);
     expect(status).toBe(422);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { postgresSuite, systemOnFreshSchema } from './support/postgres.ts';
-import { claimWhenAnchored, issue, postJson, qualificationRequest } from './support/system.ts';
+import { claimWhenAnchored, issue, postJson, qualificationRequest, revokeCredential } from './support/system.ts';
 
 /**
  * The scale path for data: the whole system on PostgreSQL (DATABASE_URL) instead of SQLite files,
@@ -24,11 +24,7 @@ describe.skipIf(skip)(title, () => {
     expect(typeof challenge.challenge).toBe('string');
     expect(await (await fetch(`${system.issuerUrl}/anchoring`, { headers: admin })).json()).toMatchObject({ pendingCredentials: 0, batchesInFlight: 0 });
 
-    const revoked = await fetch(`${system.issuerUrl}/credentials/${issued.body.credentialId}/revoke`, {
-      method: 'POST',
-      headers: { ...admin, 'content-type': 'application/json' },
-      body: JSON.stringify({ reason: 'superseded' }),
-    });
+    const revoked = await revokeCredential(system, issued.body.credentialId, { reason: 'superseded' });
     expect(revoked.status).toBe(200);
     expect((await verify()).body.checks.find((c: { check: string }) => c.check === 'not_revoked').reason).toBe('revoked');
 

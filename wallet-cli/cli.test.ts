@@ -7,7 +7,7 @@ import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../test/support/local-chain.ts';
-import { claimWhenAnchored, issue, postJson, qualificationRequest, runWallet, startSystem, tempDir, type CliResult, type RunningSystem } from '../test/support/system.ts';
+import { claimWhenAnchored, issue, postJson, qualificationRequest, revokeCredential, runWallet, startSystem, tempDir, type CliResult, type RunningSystem } from '../test/support/system.ts';
 
 const COMMANDS = ['init', 'did', 'receive', 'list', 'show', 'present', 'verify', 'remove'];
 const PASSPHRASE = 'a long learner passphrase';
@@ -361,11 +361,7 @@ describe('list, show, present and verify', () => {
   });
 
   it('after the institution revokes credential 1: verify 1 and present 1 exit 4, credential 2 stays valid', async () => {
-    const revoked = await fetch(`${system.issuerUrl}/credentials/${issuedA.credentialId}/revoke`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${system.adminToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ reason: 'withdrawnByAssessmentBody' }),
-    });
+    const revoked = await revokeCredential(system, issuedA.credentialId, { reason: 'withdrawnByAssessmentBody' });
     expect(revoked.status).toBe(200);
 
     const [verify, present, other] = await Promise.all([runWallet(['verify', '1'], env), runWallet(['present', '1', '--json'], env), runWallet(['verify', '2'], env)]);

@@ -20,7 +20,7 @@ import { envelopedCredential, nodeJoseSigner, signVcJose, signVpJose } from '../
 import { didKeyOfJwk } from '../../verifier/did-methods/did-key.ts';
 import { encodeBase58, writeVarint } from '../../verifier/did-methods/keys.ts';
 import { signPresentation, type Holder } from '../../wallet-cli/presentation.ts';
-import { claimWhenAnchored, issue, qualificationRequest, type RunningSystem } from '../support/system.ts';
+import { claimWhenAnchored, issue, qualificationRequest, revokeCredential, type RunningSystem } from '../support/system.ts';
 import { freshKeyPair } from '../support/keys.ts';
 
 // ------------------------------------------------------------------------------------------ types
@@ -234,12 +234,8 @@ async function prepare(ctx: CorpusContext): Promise<Fixtures> {
   const issued = await Promise.all(requests.map((r) => issue(system, r)));
   for (const i of issued) if (i.status !== 201) throw new Error(`issuing failed: ${i.status} ${JSON.stringify(i.body)}`);
   const [B, noDid, revokedByIssuer, revokedByAuthority] = (await Promise.all(issued.map((i) => claimWhenAnchored(i.body.claim.url)))) as Bundle[] as [Bundle, Bundle, Bundle, Bundle];
-  const revoke = await fetch(`${system.issuerUrl}/credentials/${issued[2]!.body.credentialId}/revoke`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${system.adminToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ reason: 'fraud' }),
-  });
-  if (revoke.status !== 200) throw new Error(`revoking failed: ${revoke.status} ${await revoke.text()}`);
+  const revoke = await revokeCredential(system, issued[2]!.body.credentialId, { reason: 'fraud' });
+  if (revoke.status !== 200) throw new Error(`revoking failed: ${revoke.status} ${revoke.text}`);
 
   const rogue = newHolder();
   const stranger = newHolder();

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leafOf, sha256 } from '../../core/merkle.ts';
 import { didKeyOfEd25519, ed25519PublicKeyOfSeed } from '../../core/ed25519.ts';
 import { signPresentation, type Holder } from '../../wallet-cli/presentation.ts';
-import { claimWhenAnchored, issue, postJson, qualificationRequest, startSystem, type RunningSystem } from '../support/system.ts';
+import { claimWhenAnchored, issue, postJson, qualificationRequest, revokeCredential, startSystem, type RunningSystem } from '../support/system.ts';
 
 type Check = { check: string; status: string; reason: string; params?: Record<string, unknown>; details?: Record<string, unknown> };
 type Bundle = { credential: string; anchorReceipt: any };
@@ -46,12 +46,8 @@ describe('a revoked credential cannot be passed off as "cannot tell"', () => {
     genuine = kept.bundle;
     expect(revoked.anchorReceipt.merkleRoot).toBe(genuine.anchorReceipt.merkleRoot);
     // No reason given: the registry records code 0, "unspecified".
-    const response = await fetch(`${system.issuerUrl}/credentials/${toRevoke.id}/revoke`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${system.adminToken}`, 'content-type': 'application/json' },
-      body: '{}',
-    });
-    expect(response.status, await response.text()).toBe(200);
+    const response = await revokeCredential(system, toRevoke.id, {});
+    expect(response.status, response.text).toBe(200);
   }, 120_000);
 
   afterAll(async () => {

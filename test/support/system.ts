@@ -160,6 +160,17 @@ export async function issue(system: RunningSystem, body: unknown): Promise<{ sta
   return { status: response.status, body: await response.json() };
 }
 
+/** Revokes a credential as the institution's administrator would; `body` carries the reason, if any. */
+export async function revokeCredential(system: RunningSystem, credentialId: string, body: Record<string, unknown>): Promise<Reply> {
+  return readReply(
+    await fetch(`${system.issuerUrl}/credentials/${credentialId}/revoke`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${system.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  );
+}
+
 /** Polls the claim URL until the credential is anchored; returns the bundle. */
 export async function claimWhenAnchored(url: string, timeoutMs = 30_000): Promise<{ type: string; credential: string; anchorReceipt: any }> {
   const deadline = Date.now() + timeoutMs;
