@@ -3,6 +3,11 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// A reader that stops early (`skillmark-wallet list | head -3`) closes the pipe: end quietly, as Unix tools do.
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
 const { main } = await import('../main.ts');
 try {
   process.exitCode = await main(process.argv.slice(2));
