@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Wallet } from 'ethers';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { credentialHash } from '../core/credential-hash.ts';
@@ -44,6 +45,12 @@ describe('anchoring finality and lost roots', () => {
     for (let i = 0; i < 3; i++) ids.push((await ledger.storeCredential()).id);
     await worker.runOnce(now);
     const { batch_root } = await db.selectFrom('credentials').select('batch_root').where('id', '=', ids[0]!).executeTakeFirstOrThrow();
+    // anvil mines a sent transaction a moment after accepting it: on a loaded machine the worker's
+    // first look can come before that. Wait until it is mined, then let the worker see it.
+    const { tx_hash } = await batchOf(batch_root!);
+    const deadline = Date.now() + 30_000;
+    while (!(await writer.provider.getTransactionReceipt(tx_hash!)) && Date.now() < deadline) await sleep(20);
+    await worker.runOnce(now);
     return { root: batch_root!, ids };
   }
 
