@@ -1,4 +1,5 @@
-import type { Catalogue } from './index.ts';
+import type { Catalogue } from './catalogue.ts';
+import type { Labels } from './labels.ts';
 
 /**
  * Arabic (Modern Standard Arabic). Terms: credential = الشهادة; presentation = العرض المقدَّم;
@@ -72,3 +73,5 @@ export const ar: Catalogue = {
   challenge_not_pinned: 'لا يذكر الطلب رمز التحقق لمرة واحدة الذي أُعطي لصاحب الشهادة ("options.challenge"): ربما نقل طرفٌ آخر رمزًا من رموز خدمة التحقق هذه، لذلك لا يُقبل العرض المقدَّم.',
   challenge_valid_audience_unchecked: 'يستجيب العرض المقدَّم لرمز التحقق لمرة واحدة المذكور؛ وهو موجَّه إلى {audience}، ولم يُتحقَّق من ذلك (لم يُذكر "options.domain").',
 };
+
+export const arLabels: Labels = { accredited: 'معتمدة', suspended: 'موقوفة', withdrawn: 'مسحوبة', unspecified: 'غير محدد', issuedInError: 'صدرت عن طريق الخطأ', fraud: 'احتيال', superseded: 'استُبدلت', withdrawnByAssessmentBody: 'سحبتها جهة التقييم' };

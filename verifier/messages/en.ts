@@ -1,3 +1,5 @@
+import type { Labels } from './labels.ts';
+
 /** English: the reference catalogue. Every other language has exactly these keys and placeholders. */
 export const en = {
   well_formed: 'The credential is a well-formed signed credential ({format}).',
@@ -66,4 +68,4 @@ export const en = {
   challenge_valid_audience_unchecked: 'The presentation answers the one-time challenge given; it is addressed to {audience}, which was not checked (no "options.domain").',
 } as const;
 
-export type ReasonCode = keyof typeof en;
+export const enLabels: Labels = { accredited: 'accredited', suspended: 'suspended', withdrawn: 'withdrawn', unspecified: 'unspecified', issuedInError: 'issued in error', fraud: 'fraud', superseded: 'superseded', withdrawnByAssessmentBody: 'withdrawn by the assessment body' };

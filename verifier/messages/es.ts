@@ -1,4 +1,5 @@
-import type { Catalogue } from './index.ts';
+import type { Catalogue } from './catalogue.ts';
+import type { Labels } from './labels.ts';
 
 /**
  * Spanish. Terms: credential = credencial; presentation = presentación; ledger = registro blockchain;
@@ -72,3 +73,5 @@ export const es: Catalogue = {
   challenge_not_pinned: 'La solicitud no indica el código de un solo uso que se entregó al titular ("options.challenge"): un código de este servicio de verificación pudo haber sido reenviado por un tercero, por lo que la presentación no se acepta.',
   challenge_valid_audience_unchecked: 'La presentación responde al código de un solo uso indicado; está dirigida a {audience}, lo que no se comprobó (no se indicó "options.domain").',
 };
+
+export const esLabels: Labels = { accredited: 'acreditada', suspended: 'suspendida', withdrawn: 'retirada', unspecified: 'no especificado', issuedInError: 'emitida por error', fraud: 'fraude', superseded: 'sustituida', withdrawnByAssessmentBody: 'retirada por el organismo evaluador' };

@@ -1,4 +1,5 @@
-import type { Catalogue } from './index.ts';
+import type { Catalogue } from './catalogue.ts';
+import type { Labels } from './labels.ts';
 
 /**
  * French. Terms: credential = attestation; presentation = présentation; ledger = registre blockchain;
@@ -72,3 +73,5 @@ export const fr: Catalogue = {
   challenge_not_pinned: 'La demande n\'indique pas le code à usage unique remis au titulaire (« options.challenge ») : un code de ce service de vérification a pu être relayé par un tiers, la présentation n\'est donc pas acceptée.',
   challenge_valid_audience_unchecked: 'La présentation répond au code à usage unique indiqué ; elle est adressée à {audience}, ce qui n\'a pas été vérifié (pas de « options.domain »).',
 };
+
+export const frLabels: Labels = { accredited: 'accréditée', suspended: 'suspendue', withdrawn: 'retirée', unspecified: 'non précisé', issuedInError: 'délivrée par erreur', fraud: 'fraude', superseded: 'remplacée', withdrawnByAssessmentBody: "retirée par l'organisme d'évaluation" };

@@ -1,4 +1,5 @@
-import type { Catalogue } from './index.ts';
+import type { Catalogue } from './catalogue.ts';
+import type { Labels } from './labels.ts';
 
 /**
  * Simplified Chinese. Terms: credential = 凭证; presentation = 出示材料; ledger = 区块链账本;
@@ -72,3 +73,5 @@ export const zh: Catalogue = {
   challenge_not_pinned: '请求未注明交给持有人的一次性验证码（"options.challenge"）：本验证服务的验证码可能被他人转交，因此不接受该出示材料。',
   challenge_valid_audience_unchecked: '该出示材料回应了所给的一次性验证码；它的接收方是 {audience}，但未经核查（未提供 "options.domain"）。',
 };
+
+export const zhLabels: Labels = { accredited: '已认可', suspended: '已暂停', withdrawn: '已撤销认可', unspecified: '未说明', issuedInError: '误发', fraud: '欺诈', superseded: '已被替代', withdrawnByAssessmentBody: '被评估机构撤回' };
