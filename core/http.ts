@@ -38,8 +38,8 @@ export function notFound(c: Context): Response {
   return problemResponse(c, new HttpProblem(404, 'Not found', `There is no ${c.req.method} ${c.req.path} here.`));
 }
 
-/** Rejects bodies larger than `maxBytes` with 413 before they are read in full. */
-export function limitBody(maxBytes: number): MiddlewareHandler {
+/** Hono's bodyLimit, answering 413 with problem details: bodies larger than `maxBytes` are refused before they are read in full. */
+export function problemBodyLimit(maxBytes: number): MiddlewareHandler {
   return bodyLimit({
     maxSize: maxBytes,
     onError: (c) => {
@@ -74,7 +74,7 @@ export function bearerToken(c: Context): string | undefined {
 }
 
 /** Requires `Authorization: Bearer <token>` accepted by `verify`. */
-export function bearerAuth(verify: (token: string) => boolean): MiddlewareHandler {
+export function requireBearerToken(verify: (token: string) => boolean): MiddlewareHandler {
   return async (c, next) => {
     const token = bearerToken(c);
     if (token === undefined || !verify(token)) {

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { bearerAuth, bearerToken, handleErrors, HttpProblem, limitBody, notFound, problemResponse, readJsonObject } from '../core/http.ts';
+import { requireBearerToken, bearerToken, handleErrors, HttpProblem, problemBodyLimit, notFound, problemResponse, readJsonObject } from '../core/http.ts';
 import { printable } from '../core/printable.ts';
 import { envelopedCredential } from '../core/vc-jose.ts';
 import { RevocationReason, type RevocationReasonName } from '../contracts/registry.ts';
@@ -55,7 +55,7 @@ function isoDateTime(raw: string, name: string): string {
 export function createIssuerApp(options: IssuerAppOptions): Hono {
   const { credentials } = options;
   const app = new Hono();
-  const admin = bearerAuth(options.verifyAdminToken);
+  const admin = requireBearerToken(options.verifyAdminToken);
   const carriesAdminToken = (c: Context) => {
     const token = bearerToken(c);
     return token !== undefined && options.verifyAdminToken(token);
@@ -70,7 +70,7 @@ export function createIssuerApp(options: IssuerAppOptions): Hono {
     return problemResponse(c, problem);
   });
   app.notFound(notFound);
-  app.use('*', limitBody(MAX_BODY_BYTES));
+  app.use('*', problemBodyLimit(MAX_BODY_BYTES));
   app.use('*', rateLimit({ ...options.rateLimit, exempt: (c) => carriesAdminToken(c) }));
 
   app.get('/health', (c) => c.json({ status: 'ok', did: options.signingDid() }));

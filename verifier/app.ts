@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { handleErrors, HttpProblem, limitBody, notFound, problemResponse, readJsonObject } from '../core/http.ts';
+import { handleErrors, HttpProblem, problemBodyLimit, notFound, problemResponse, readJsonObject } from '../core/http.ts';
 import { clientOf, rateLimit, type RateLimitOptions } from '../core/rate-limit.ts';
 import { TooManyChallenges, type ChallengeStore } from './challenges.ts';
 import { localized, TRANSIENT_REASONS, type CheckFragment, type Verdict } from './fragment.ts';
@@ -78,7 +78,7 @@ export function createVerifierApp(options: VerifierAppOptions): Hono {
   app.onError(handleErrors(options.log));
   app.notFound(notFound);
   if (options.rateLimit) app.use('*', rateLimit(options.rateLimit));
-  app.use('*', limitBody(MAX_BODY_BYTES));
+  app.use('*', problemBodyLimit(MAX_BODY_BYTES));
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
 
