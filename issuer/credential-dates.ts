@@ -1,4 +1,4 @@
-import { parseDateTime } from '../verifier/formats/data-model.ts';
+import { parseDateTime } from '../verifier/index.ts';
 
 const DAY_MS = 86_400_000;
 

@@ -1,9 +1,4 @@
-import { resolveDidJwk } from '../verifier/did-methods/did-jwk.ts';
-import { resolveDidKey } from '../verifier/did-methods/did-key.ts';
-import { parseDidEthr } from '../verifier/did-methods/did-ethr.ts';
-import { didWebUrl } from '../verifier/did-methods/did-web.ts';
-import { keyOfVerificationMethod } from '../verifier/did-methods/keys.ts';
-import { DidKeyError, type DidVerificationMethod, type MethodResolution } from '../verifier/did-methods/types.ts';
+import { resolveDidJwk, resolveDidKey, parseDidEthr, didWebUrl, keyOfVerificationMethod, DidKeyError, type DidVerificationMethod, type MethodResolution } from '../verifier/index.ts';
 
 /** The DID's one key must be able to sign: the learner signs presentations with it. */
 function signingKeyProblem({ document }: MethodResolution): string | undefined {

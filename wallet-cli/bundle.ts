@@ -1,8 +1,6 @@
 import { credentialHash } from '../core/credential-hash.ts';
 import { parseReceipt, proofLeadsToRoot, ReceiptFormatError, type AnchorReceipt } from '../core/receipt.ts';
-import { checkSignature } from '../verifier/checks/signature.ts';
-import { DidKeyResolver } from '../verifier/did-keys.ts';
-import { readCredential } from '../verifier/verify-credential.ts';
+import { checkSignature, DidKeyResolver, readCredential } from '../verifier/index.ts';
 import { contentProblems } from './credential-content.ts';
 import { WalletError } from './store.ts';
 

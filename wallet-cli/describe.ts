@@ -1,5 +1,5 @@
 import { printable } from '../core/printable.ts';
-import { readCredential } from '../verifier/verify-credential.ts';
+import { readCredential } from '../verifier/index.ts';
 import { contentProblems } from './credential-content.ts';
 import type { StoredCredential, WalletEntry } from './store.ts';
 
