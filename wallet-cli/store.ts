@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { didKeyOfEd25519, ed25519PublicKeyOfSeed } from '../core/ed25519.ts';
 import { parseReceipt, type AnchorReceipt } from '../core/receipt.ts';
 import { newPassphraseKdf, SecretBoxError, secretBoxFromPassphrase, validPassphraseKdf, type PassphraseKdf, type SecretBox } from '../core/secret-box.ts';
+import { withFileLock } from './file-lock.ts';
 
 /** A verifier found the credential's batch root on the ledger. */
 export interface LedgerCheck {
@@ -240,16 +241,23 @@ export class Wallet {
 
   /**
    * Changes the wallet as it is on disk now, not as it was when this command opened it: another
-   * command (a `receive` while a `verify` waits for its verifier) may have written it since.
+   * command (a `receive` while a `verify` waits for its verifier) may have written it since. One
+   * change at a time: two at the same moment would both start from the old content.
    */
   #change(mutate: (credentials: unknown[]) => void): void {
-    const { sealed, ...header } = readWalletFile(this.file);
-    if (header.did !== this.header.did || JSON.stringify(header.kdf) !== JSON.stringify(this.header.kdf)) {
-      throw new WalletError(`${this.file} was replaced by another wallet while this command ran; nothing was changed.`);
-    }
-    this.secrets = unseal(this.file, header, sealed, this.box);
-    mutate(this.secrets.credentials);
-    this.save();
+    withFileLock(
+      this.file,
+      () => {
+        const { sealed, ...header } = readWalletFile(this.file);
+        if (header.did !== this.header.did || JSON.stringify(header.kdf) !== JSON.stringify(this.header.kdf)) {
+          throw new WalletError(`${this.file} was replaced by another wallet while this command ran; nothing was changed.`);
+        }
+        this.secrets = unseal(this.file, header, sealed, this.box);
+        mutate(this.secrets.credentials);
+        this.save();
+      },
+      () => new WalletError(`Another skillmark-wallet command is changing ${this.file}; try again in a moment.`),
+    );
   }
 
   private save(): void {
