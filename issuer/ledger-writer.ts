@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { keccak256, type Provider, type TransactionReceipt, type Wallet } from 'ethers';
 import { HttpProblem } from '../core/http.ts';
 import { isLedgerUnreachable } from '../contracts/provider.ts';
@@ -76,7 +77,15 @@ export class LedgerWriter {
 
   async #sendSigned({ signedTx, txHash }: { signedTx: string; txHash: string }): Promise<TransactionReceipt> {
     await this.broadcast(signedTx);
-    const mined = await this.provider.waitForTransaction(txHash, 1, 60_000);
+    // Asks for the receipt until it is there. Not provider.waitForTransaction: it waits for a block
+    // after the first look, and a node that mines on demand makes none once ours is mined, so a
+    // transaction mined between the look and the first block poll was waited for in vain (60 s).
+    const deadline = Date.now() + 60_000;
+    let mined = await this.receipt(txHash);
+    while (!mined && Date.now() < deadline) {
+      await sleep(100);
+      mined = await this.receipt(txHash);
+    }
     if (!mined || mined.status !== 1) throw new LedgerWriteError(`transaction ${txHash} did not succeed`);
     return mined;
   }
