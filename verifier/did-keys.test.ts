@@ -8,7 +8,7 @@ import { algAllowed, DidKeyError, DidKeyResolver, FetchBudget, keyFromJwk, verif
 import { didJwkOfJwk } from './did-methods/did-jwk.ts';
 import { didKeyOfJwk } from './did-methods/did-key.ts';
 import { didWebUrl } from './did-methods/did-web.ts';
-import { fetchBounded } from './did-methods/bounded-fetch.ts';
+import { fetchBounded } from '../core/bounded-fetch.ts';
 import { parseDidEthr } from './did-methods/did-ethr.ts';
 import { CONFORMANCE_DIR } from '../test/support/conformance.ts';
 import { expectedJwk, signingVectors } from '../test/support/did-key-vectors.ts';

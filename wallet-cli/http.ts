@@ -1,3 +1,4 @@
+import { BoundedFetchError, fetchBounded, type BoundedResponse } from '../core/bounded-fetch.ts';
 import { ConfigError, wholeNumber } from '../core/config.ts';
 import { EXIT } from './command.ts';
 import { WalletError } from './store.ts';
@@ -5,7 +6,7 @@ import { WalletError } from './store.ts';
 /**
  * Every request the wallet makes goes through here. A server can be hostile (a claim link is just
  * a link), so each answer is read with a byte cap, whatever its Content-Length says, and within a
- * deadline that covers the whole exchange, body included.
+ * deadline that covers the whole exchange, body included (core/bounded-fetch.ts).
  */
 export interface HttpLimits {
   maxResponseBytes: number;
@@ -28,8 +29,6 @@ export function httpLimits(env: Record<string, string | undefined> = process.env
   }
 }
 
-const isTimeout = (error: unknown) => (error as Error)?.name === 'TimeoutError';
-
 function tooLarge(origin: string, limits: HttpLimits): WalletError {
   return new WalletError(`${origin} sent an answer larger than ${limits.maxResponseBytes} bytes; the wallet stopped reading it. Check the address.`, EXIT.badServer);
 }
@@ -38,48 +37,21 @@ function tooSlow(origin: string, limits: HttpLimits): WalletError {
   return new WalletError(`${origin} did not answer in full within ${limits.timeoutMs / 1000} seconds; the wallet gave up. Try again later.`, EXIT.badServer);
 }
 
-async function readCapped(response: Response, origin: string, limits: HttpLimits): Promise<string> {
-  const declared = Number(response.headers.get('content-length') ?? 0);
-  if (declared > limits.maxResponseBytes) {
-    await response.body?.cancel().catch(() => undefined);
-    throw tooLarge(origin, limits);
-  }
-  if (!response.body) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = response.body.getReader();
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    size += chunk.value.byteLength;
-    if (size > limits.maxResponseBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(origin, limits);
-    }
-    chunks.push(chunk.value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /** Fetches JSON within the wallet's limits; network failures become plain sentences. */
 export async function fetchJson(url: string, init: RequestInit = {}, limits: HttpLimits = httpLimits()): Promise<{ status: number; body: unknown; headers: Headers }> {
   const origin = new URL(url).origin;
-  // One signal for the whole exchange: it also aborts a body that trickles in forever.
-  const signal = AbortSignal.timeout(limits.timeoutMs);
-  let response: Response;
-  let text: string;
+  let response: BoundedResponse;
   try {
-    response = await fetch(url, { ...init, signal });
+    response = await fetchBounded(fetch, url, { redirect: 'follow', ...init }, limits.timeoutMs, limits.maxResponseBytes);
   } catch (error) {
-    if (isTimeout(error)) throw tooSlow(origin, limits);
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+    if (!(error instanceof BoundedFetchError)) throw error;
+    if (error.kind === 'timeout') throw tooSlow(origin, limits);
+    if (error.kind === 'too_large') throw tooLarge(origin, limits);
+    if (error.kind === 'broke_off') throw new WalletError(`${origin} broke off its answer. Try again later.`);
+    const cause = (error.cause as { cause?: { code?: string }; name?: string } | undefined)?.cause?.code ?? (error.cause as Error | undefined)?.name;
     throw new WalletError(`Cannot reach ${origin} (${cause}). Check the address and your internet connection, then try again.`);
   }
-  try {
-    text = await readCapped(response, origin, limits);
-  } catch (error) {
-    if (error instanceof WalletError) throw error;
-    if (isTimeout(error) || signal.aborted) throw tooSlow(origin, limits);
-    throw new WalletError(`${origin} broke off its answer (HTTP ${response.status}). Try again later.`);
-  }
+  const text = response.body.toString('utf8');
   let body: unknown;
   try {
     body = text ? JSON.parse(text) : undefined;

@@ -1,5 +1,5 @@
 import { describeShapeProblem, isPlainObject, jsonShapeProblem } from '../formats/json-limits.ts';
-import { BoundedFetchError, fetchBounded } from './bounded-fetch.ts';
+import { BoundedFetchError, fetchBounded } from '../../core/bounded-fetch.ts';
 import { DidKeyError, type DidDocument, type MethodContext, type MethodResolution } from './types.ts';
 
 /** A host name made of DNS labels, lower case (no IP literal, no user info). */

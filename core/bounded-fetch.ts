@@ -1,7 +1,7 @@
 /** Why a bounded HTTP exchange did not produce a body. */
 export class BoundedFetchError extends Error {
-  constructor(readonly kind: 'network' | 'timeout' | 'too_large', message: string) {
-    super(message);
+  constructor(readonly kind: 'network' | 'broke_off' | 'timeout' | 'too_large', message: string, options?: ErrorOptions) {
+    super(message, options);
   }
 }
 
@@ -14,7 +14,8 @@ export interface BoundedResponse {
 /**
  * One HTTP request with a hard deadline (covering the body too, even if the fetch implementation
  * ignores the abort signal) and a cap on the body size, read as a stream so a huge or endless body
- * is cut off early. Redirects are not followed: the caller sees the 3xx status.
+ * is cut off early. Redirects are not followed unless `init.redirect` says so: the caller sees the
+ * 3xx status. Used by the verifier (DID documents) and the wallet (everything it fetches).
  */
 export async function fetchBounded(
   fetchImpl: typeof fetch,
@@ -35,10 +36,10 @@ export async function fetchBounded(
   const exchange = (async (): Promise<BoundedResponse> => {
     let response: Response;
     try {
-      response = await fetchImpl(url, { ...init, redirect: 'manual', signal: controller.signal });
+      response = await fetchImpl(url, { redirect: 'manual', ...init, signal: controller.signal });
     } catch (error) {
       if (controller.signal.aborted) throw new BoundedFetchError('timeout', `no answer from ${new URL(url).host} within ${timeoutMs} ms`);
-      throw new BoundedFetchError('network', `cannot reach ${new URL(url).host}: ${(error as Error)?.message ?? String(error)}`.slice(0, 300));
+      throw new BoundedFetchError('network', `cannot reach ${new URL(url).host}: ${(error as Error)?.message ?? String(error)}`.slice(0, 300), { cause: error });
     }
     const declared = Number(response.headers.get('content-length'));
     if (Number.isFinite(declared) && declared > maxBytes) {
@@ -63,7 +64,7 @@ export async function fetchBounded(
       } catch (error) {
         if (error instanceof BoundedFetchError) throw error;
         if (controller.signal.aborted) throw new BoundedFetchError('timeout', `no answer from ${new URL(url).host} within ${timeoutMs} ms`);
-        throw new BoundedFetchError('network', `the response from ${new URL(url).host} broke off: ${(error as Error)?.message ?? String(error)}`.slice(0, 300));
+        throw new BoundedFetchError('broke_off', `the response from ${new URL(url).host} broke off: ${(error as Error)?.message ?? String(error)}`.slice(0, 300));
       }
     }
     return { status: response.status, headers: response.headers, body: Buffer.concat(chunks) };
