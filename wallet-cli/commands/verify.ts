@@ -1,3 +1,4 @@
+import { printable } from '../../core/printable.ts';
 import { DEFAULT_VERIFIER_URL, EXIT, type Command } from '../command.ts';
 import { postJson } from '../http.ts';
 import { readPassphrase } from '../passphrase.ts';
@@ -27,7 +28,13 @@ export const verify: Command = {
     });
     const exitCode = reportVerification(out, status, body);
     const anchoredAt = anchoredOnLedgerAt(body);
-    if (anchoredAt) wallet.recordLedgerCheck(stored.credentialHash, { anchoredAt, checkedAt: new Date().toISOString(), by: new URL(verifier).origin });
+    try {
+      if (anchoredAt) wallet.recordLedgerCheck(stored.credentialHash, { anchoredAt, checkedAt: new Date().toISOString(), by: new URL(verifier).origin });
+    } catch (error) {
+      // The verdict is printed already and stands; only remembering the check failed.
+      if (!(error instanceof WalletError)) throw error;
+      process.stderr.write(`${printable(`Could not remember this ledger check in the wallet: ${error.message}`)}\n`);
+    }
     return exitCode;
   },
 };
