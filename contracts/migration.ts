@@ -119,8 +119,7 @@ export async function applyMigration(plan: MigrationPlan, target: Registry, prog
     }
     const revocations = [];
     for (const r of plan.revocations.filter((r) => r.sourceInstitutionId === sourceId)) {
-      const existing = await target.contract.getFunction('getRevocation').staticCall(targetId, r.credentialHash);
-      if (Number(existing.revokedAt) === 0) revocations.push(r);
+      if ((await target.revocation(targetId, r.credentialHash)).revokedAt === 0) revocations.push(r);
     }
     for (const reason of new Set(revocations.map((r) => r.reason))) {
       const hashes = revocations.filter((r) => r.reason === reason).map((r) => r.credentialHash);

@@ -33,7 +33,7 @@ const LAUNCHER = /\bnpm\b|\btsx\b|\bnpx\b/;
  * npm does not pass every signal on (SIGTERM to npm's pid leaves the rest running), so we watch
  * the whole chain, walking up while the ancestor is npm, npx, tsx or the shell between them.
  */
-export function launcherChain(): ProcessIdentity[] {
+function launcherChain(): ProcessIdentity[] {
   const chain: ProcessIdentity[] = [];
   let pid = process.ppid;
   while (pid > 1) {

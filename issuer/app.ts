@@ -37,7 +37,7 @@ export interface IssuerAppOptions {
 const MAX_BODY_BYTES = 64 * 1024;
 const STATUSES: CredentialStatus[] = ['pending', 'anchored', 'revoked'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-export const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
 function credentialId(raw: string): string {
   const id = raw.toLowerCase();

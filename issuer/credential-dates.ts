@@ -3,18 +3,18 @@ import { parseDateTime } from '../verifier/index.ts';
 const DAY_MS = 86_400_000;
 
 /** How much earlier than the issuer's clock a given issuance date may be: the caller's clock may differ. */
-export const ISSUANCE_CLOCK_SKEW_MS = 5 * 60_000;
+const ISSUANCE_CLOCK_SKEW_MS = 5 * 60_000;
 /** How far ahead a credential may start to be valid (e.g. a licence valid from next term). */
-export const MAX_VALID_FROM_AHEAD_DAYS = 366;
+const MAX_VALID_FROM_AHEAD_DAYS = 366;
 /** The longest validity period: anything longer is a typo (9999) rather than a plan. */
-export const MAX_VALIDITY_YEARS = 100;
+const MAX_VALIDITY_YEARS = 100;
 /** The earliest study or award day accepted: an earlier one is a typo. */
-export const EARLIEST_DAY = '1900-01-01';
+const EARLIEST_DAY = '1900-01-01';
 /**
  * An award day may be one day after the issuer's date (UTC): time zones reach UTC+14, so the
  * learner's "today" can already be tomorrow in UTC.
  */
-export const AWARD_DAYS_AHEAD = 1;
+const AWARD_DAYS_AHEAD = 1;
 
 export interface CredentialDates {
   /** Names as in the credential: issuanceDate/expirationDate (1.1) or validFrom/validUntil (2.0). */

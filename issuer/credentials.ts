@@ -177,8 +177,8 @@ export class CredentialService {
     } catch (error) {
       if (!(error instanceof LedgerWriteError) || !error.message.includes('AlreadyRevoked')) throw error;
       const institutionId = await this.writer.registry.institutionOfSigner(this.writer.address);
-      const onChain = await this.writer.registry.contract.getFunction('getRevocation').staticCall(institutionId, hash);
-      return { revokedAt: new Date(Number(onChain.revokedAt) * 1000).toISOString(), reason: reasonName(Number(onChain.reason)) ?? 'unspecified' };
+      const onChain = await this.writer.registry.revocation(institutionId, hash);
+      return { revokedAt: new Date(onChain.revokedAt * 1000).toISOString(), reason: reasonName(onChain.reason) ?? 'unspecified' };
     }
     return { transactionHash: mined.hash, revokedAt: (await this.writer.blockTime(mined.blockNumber)).toISOString(), reason };
   }

@@ -3,11 +3,11 @@ import { didHash } from '../contracts/registry.ts';
 import { failpoint } from '../core/failpoint.ts';
 import { HttpProblem } from '../core/http.ts';
 import type { SecretBox } from '../core/secret-box.ts';
-import { ISO_DATE_TIME } from './app.ts';
 import { createSigningDid, NEXT_SIGNING_DID_SETTING, SIGNING_DID_SETTING, signingIdentity, type IssuerAgent, type SigningIdentity } from './identity.ts';
 import type { LedgerWriter } from './ledger-writer.ts';
 import type { IssuerDb } from './schema.ts';
 import { getSetting, putSetting } from './settings.ts';
+import { parseDateTime } from '../verifier/index.ts';
 
 /**
  * The key credentials are signed with now. Each issuance reads it once, so a credential's issuer,
@@ -49,7 +49,7 @@ function onlyFields(body: Record<string, unknown>, allowed: string[], what: stri
 
 /** `compromisedSince` as unix seconds: an ISO 8601 date-time, not in the future. */
 function compromiseTime(raw: unknown, now: Date): number {
-  const time = typeof raw === 'string' && ISO_DATE_TIME.test(raw) ? Date.parse(raw) : Number.NaN;
+  const time = parseDateTime(raw, true)?.getTime() ?? Number.NaN;
   if (Number.isNaN(time)) throw new HttpProblem(422, 'Invalid compromisedSince', '"compromisedSince" must be an ISO 8601 date-time with a time zone, such as 2026-06-30T12:00:00Z.');
   if (time > now.getTime()) throw new HttpProblem(422, 'Invalid compromisedSince', '"compromisedSince" is in the future: give the earliest time the key may have been in other hands.');
   const seconds = Math.floor(time / 1000);
@@ -58,7 +58,7 @@ function compromiseTime(raw: unknown, now: Date): number {
 }
 
 /** `{}` for a planned change; `{"compromisedSince": "<date-time>"}` when the old key leaked. Unix seconds. */
-export function parseRotationRequest(body: Record<string, unknown>, now: Date): { compromisedSince?: number } {
+function parseRotationRequest(body: Record<string, unknown>, now: Date): { compromisedSince?: number } {
   onlyFields(body, ['compromisedSince'], 'a signing-key rotation');
   return body.compromisedSince === undefined ? {} : { compromisedSince: compromiseTime(body.compromisedSince, now) };
 }

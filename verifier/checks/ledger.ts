@@ -17,7 +17,7 @@ export interface LedgerEvidence {
   issuer: Promise<IssuerAnswer[]>;
 }
 
-const unreachable = (check: string, error: unknown) =>
+export const unreachable = (check: string, error: unknown) =>
   fragment(check, 'unverifiable', 'ledger_unreachable', {}, { detail: (error as Error).message });
 
 function readReceipt(receiptInput: unknown, credentialHash: string, ledger: LedgerReader): LedgerEvidence['receipt'] {
@@ -52,9 +52,9 @@ export function gatherLedgerEvidence(receiptInput: unknown, issuer: string, cred
   return { receipt, ...(anchor ? { anchor } : {}), issuer: issuerAnswers };
 }
 
-const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
+export const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 export const anchoredByIssuer = (f: RegistryFacts) => f.anchor.institutionId !== 0 && f.anchor.institutionId === f.issuerInstitutionId;
-const answered = (answers: IssuerAnswer[]) => answers.flatMap((a) => ('facts' in a ? [a.facts] : []));
+export const answered = (answers: IssuerAnswer[]) => answers.flatMap((a) => ('facts' in a ? [a.facts] : []));
 
 /**
  * Why a registry could not be asked, for the first such registry that no answering registry took

@@ -1,9 +1,8 @@
 import { fragment, type CheckFragment } from '../fragment.ts';
 import type { RegistryFacts } from '../ledger-reader.ts';
-import { anchoredByIssuer, unanswered, type LedgerEvidence } from './ledger.ts';
+import { anchoredByIssuer, answered, iso, unanswered, unreachable, type LedgerEvidence } from './ledger.ts';
 
 const CHECK = 'signing_key';
-const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 
 /** The earliest compromise any trusted registry records for the issuer DID (0: none). */
 function earliestCompromise(facts: readonly RegistryFacts[]): number {
@@ -20,11 +19,11 @@ export async function checkSigningKey(evidence: LedgerEvidence): Promise<CheckFr
   const anchor = await evidence.anchor;
   const answers = await evidence.issuer;
   const anchorFacts = anchor?.ok ? [anchor.facts] : [];
-  const known = [...anchorFacts, ...answers.flatMap((a) => ('facts' in a ? [a.facts] : []))].filter((f) => f.issuerInstitutionId !== 0);
+  const known = [...anchorFacts, ...answered(answers)].filter((f) => f.issuerInstitutionId !== 0);
   const since = earliestCompromise(known);
   if (since === 0) {
     const failed = unanswered(answers);
-    if (failed) return fragment(CHECK, 'unverifiable', 'ledger_unreachable', {}, { detail: failed.message });
+    if (failed) return unreachable(CHECK, failed);
     return known.length === 0 ? fragment(CHECK, 'skipped', 'signing_key_needs_issuer') : fragment(CHECK, 'valid', 'signing_key_not_reported');
   }
   const compromisedSince = iso(since);
