@@ -4,7 +4,7 @@ import { clientOf, rateLimit, type RateLimitOptions } from '../core/rate-limit.t
 import { TooManyChallenges, type ChallengeStore } from './challenges.ts';
 import { localized, TRANSIENT_REASONS, type CheckFragment, type Verdict } from './fragment.ts';
 import { negotiateLanguage } from './messages/index.ts';
-import { envelopedToken, FormatError } from './formats/index.ts';
+import { envelopedToken, FormatError } from '../core/formats/index.ts';
 import { verifyCredentialToken, type VerifierContext } from './verify-credential.ts';
 import { verifyPresentationToken } from './verify-presentation.ts';
 

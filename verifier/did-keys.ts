@@ -9,7 +9,7 @@ import { DID_WEB_DEFAULT_TTL_MS, resolveDidWeb } from './did-methods/did-web.ts'
 import { FetchBudget } from './did-methods/fetch-budget.ts';
 import { keyOfVerificationMethod } from './did-methods/keys.ts';
 import { DidKeyError, type DidDocument, type DidVerificationMethod, type JoseAlg, type MethodContext, type MethodResolver, type VerificationKey } from './did-methods/types.ts';
-import { isPlainObject } from './formats/json-limits.ts';
+import { isPlainObject } from '../core/json-limits.ts';
 
 export { DidKeyError, type DidKeyErrorReason, type DidDocument, type JoseAlg, type MethodResolver, type VerificationKey } from './did-methods/types.ts';
 export { keyFromJwk } from './did-methods/keys.ts';

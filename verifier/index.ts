@@ -13,5 +13,5 @@ export { resolveDidKey } from './did-methods/did-key.ts';
 export { didWebUrl } from './did-methods/did-web.ts';
 export { keyOfVerificationMethod } from './did-methods/keys.ts';
 export { DidKeyError, type DidVerificationMethod, type MethodResolution } from './did-methods/types.ts';
-export { parseDateTime } from './formats/data-model.ts';
+export { parseDateTime } from '../core/formats/data-model.ts';
 export { readCredential } from './verify-credential.ts';

@@ -5,7 +5,7 @@ import { checkSchema } from './checks/schema.ts';
 import { checkSigningKey } from './checks/signing-key.ts';
 import { checkValidityPeriod } from './checks/validity.ts';
 import type { DidKeyResolver, FetchBudget } from './did-keys.ts';
-import { readCredentialToken, type ReadCredential } from './formats/index.ts';
+import { readCredentialToken, type ReadCredential } from '../core/formats/index.ts';
 import { fragment, verdictOf, type CheckFragment, type Verdict } from './fragment.ts';
 import type { LedgerReader } from './ledger-reader.ts';
 

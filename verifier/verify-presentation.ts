@@ -4,7 +4,7 @@ import type { ChallengeStore } from './challenges.ts';
 import { checkChallenge, checkHolderBinding } from './checks/presentation.ts';
 import { checkHolderSignature } from './checks/did-web-gate.ts';
 import { checkValidityPeriod } from './checks/validity.ts';
-import { readPresentationToken } from './formats/index.ts';
+import { readPresentationToken } from '../core/formats/index.ts';
 import { fragment, verdictOf, type CheckFragment, type Verdict } from './fragment.ts';
 import { verifyCredentialToken, type CredentialResult, type VerifierContext } from './verify-credential.ts';
 

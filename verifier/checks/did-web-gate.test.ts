@@ -4,7 +4,7 @@ import { connect as tcpConnect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ed25519JwtSigner, ed25519PublicKeyOfSeed } from '../../core/ed25519.ts';
 import { DidKeyResolver, type DidWebOptions } from '../did-keys.ts';
-import { parseCompactJws } from '../jws.ts';
+import { parseCompactJws } from '../../core/jose/compact-jws.ts';
 import { verifierSettingsFromEnv } from '../settings.ts';
 import { checkHolderSignature } from './did-web-gate.ts';
 

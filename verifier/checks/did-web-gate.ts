@@ -1,7 +1,7 @@
 import type { DidKeyResolver, FetchBudget } from '../did-keys.ts';
 import { isHttpsIdentifier } from '../did-methods/controller-document.ts';
 import { fragment, type CheckFragment } from '../fragment.ts';
-import type { ParsedJws } from '../jws.ts';
+import type { ParsedJws } from '../../core/jose/compact-jws.ts';
 import type { LedgerEvidence } from './ledger.ts';
 import { checkSignature } from './signature.ts';
 

@@ -6,7 +6,7 @@ import { didKeyOfEd25519, ed25519JwtSigner, ed25519PublicKeyOfSeed } from '../..
 import { DidKeyResolver } from '../did-keys.ts';
 import { fragment } from '../fragment.ts';
 import { LedgerUnreachableError, type IssuerAnswer, type RegistryFacts } from '../ledger-reader.ts';
-import { parseCompactJws } from '../jws.ts';
+import { parseCompactJws } from '../../core/jose/compact-jws.ts';
 import type { TrustedRegistry } from '../trust.ts';
 import { checkHolderSignature, checkIssuerSignature } from './did-web-gate.ts';
 import type { LedgerEvidence } from './ledger.ts';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519JwtSigner, ed25519PublicKeyOfSeed } from '../../core/ed25519.ts';
 import { DidKeyResolver, type DidDocument } from '../did-keys.ts';
-import { parseCompactJws } from '../jws.ts';
+import { parseCompactJws } from '../../core/jose/compact-jws.ts';
 import { checkSignature } from './signature.ts';
 
 /**

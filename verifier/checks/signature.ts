@@ -1,6 +1,6 @@
 import { algAllowed, DidKeyError, verifyJwsSignatureAsync, type DidKeyResolver, type FetchBudget, type KeyPurpose } from '../did-keys.ts';
 import { fragment, type CheckFragment } from '../fragment.ts';
-import type { ParsedJws } from '../jws.ts';
+import type { ParsedJws } from '../../core/jose/compact-jws.ts';
 
 /**
  * The token's signature, with a key the signer's DID lists for `purpose` (assertionMethod for

@@ -1,4 +1,4 @@
-import { validityAt } from '../formats/index.ts';
+import { validityAt } from '../../core/formats/index.ts';
 import { fragment, type CheckFragment } from '../fragment.ts';
 
 /**

@@ -5,7 +5,7 @@ import { freshKeyPair } from '../../test/support/keys.ts';
 import { localHttpServer } from '../../test/support/local-http-server.ts';
 import { DidKeyError, DidKeyResolver, FetchBudget } from '../did-keys.ts';
 import { checkHolderSignature } from '../checks/did-web-gate.ts';
-import { parseCompactJws } from '../jws.ts';
+import { parseCompactJws } from '../../core/jose/compact-jws.ts';
 import { controllerDocumentUrl } from './controller-document.ts';
 
 /**

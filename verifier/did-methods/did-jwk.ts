@@ -1,4 +1,4 @@
-import { isPlainObject } from '../formats/json-limits.ts';
+import { isPlainObject } from '../../core/json-limits.ts';
 import { DidKeyError, type DidDocument, type MethodResolution } from './types.ts';
 
 const MAX_DID_JWK_LENGTH = 2048;

@@ -1,4 +1,4 @@
-import { describeShapeProblem, isPlainObject, jsonShapeProblem } from '../formats/json-limits.ts';
+import { describeShapeProblem, isPlainObject, jsonShapeProblem } from '../../core/json-limits.ts';
 import { BoundedFetchError, fetchBounded } from '../../core/bounded-fetch.ts';
 import { DidKeyError, type DidDocument, type MethodContext, type MethodResolution } from './types.ts';
 

@@ -1,6 +1,6 @@
-import { VC_V1_CONTEXT, VC_V2_CONTEXT } from '../../core/vc-contexts.ts';
-import { MAX_JWS_LENGTH } from '../jws.ts';
-import { hasOwn, isPlainObject, own } from './json-limits.ts';
+import { VC_V1_CONTEXT, VC_V2_CONTEXT } from '../vc-contexts.ts';
+import { MAX_JWS_LENGTH } from '../jose/compact-jws.ts';
+import { hasOwn, isPlainObject, own } from '../json-limits.ts';
 
 export { VC_V1_CONTEXT, VC_V2_CONTEXT };
 

@@ -1,5 +1,5 @@
 import { credentialFromJwtPayload } from './credential-form.ts';
-import { parseCompactJws, type ParsedJws } from '../jws.ts';
+import { parseCompactJws, type ParsedJws } from '../jose/compact-jws.ts';
 import {
   anchorReceiptsOf,
   audienceOf,
@@ -23,7 +23,7 @@ import {
   VC_V2_CONTEXT,
   type UnsupportedCredential,
 } from './data-model.ts';
-import { describeShapeProblem, hasOwn, isPlainObject, jsonShapeProblem, own } from './json-limits.ts';
+import { describeShapeProblem, hasOwn, isPlainObject, jsonShapeProblem, own } from '../json-limits.ts';
 
 export { envelopedToken, FormatError, MAX_CREDENTIALS_PER_PRESENTATION, VC_V1_CONTEXT, VC_V2_CONTEXT, isDid, isUrl, type UnsupportedCredential } from './data-model.ts';
 

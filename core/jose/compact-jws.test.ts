@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ed25519JwtSigner } from '../core/ed25519.ts';
-import { JwsFormatError, MAX_JWS_LENGTH, parseCompactJws } from './jws.ts';
+import { ed25519JwtSigner } from '../ed25519.ts';
+import { JwsFormatError, MAX_JWS_LENGTH, parseCompactJws } from './compact-jws.ts';
 
 /**
  * The compact JWS reader: what it accepts it splits exactly; anything else is a JwsFormatError

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { JwsFormatError, MAX_JWS_LENGTH, parseCompactJws } from '../jws.ts';
+import { JwsFormatError, MAX_JWS_LENGTH, parseCompactJws } from '../jose/compact-jws.ts';
 import { readCredentialToken, readPresentationToken, type ReadResult } from './index.ts';
 
 /**
