@@ -16,9 +16,16 @@ export async function ledgerGasBench(): Promise<void> {
     const authority = await chain.provider.getSigner(0);
     const signer = await chain.provider.getSigner(1);
     const { address } = await deployRegistry(authority, await authority.getAddress());
-    await (await new Registry(address, authority).contract.getFunction('accredit')(await signer.getAddress(), 'did:key:z6MkBench', 'Bench College')).wait();
+    await (
+      await new Registry(address, authority).contract.getFunction('accredit')(
+        await signer.getAddress(),
+        'did:key:z6MkBench',
+        'Bench College',
+      )
+    ).wait();
     const registry = new Registry(address, signer).contract;
-    const gasOf = async (method: string, ...args: unknown[]) => Number((await (await registry.getFunction(method)(...args)).wait()).gasUsed);
+    const gasOf = async (method: string, ...args: unknown[]) =>
+      Number((await (await registry.getFunction(method)(...args)).wait()).gasUsed);
 
     const baselineSamples = 100;
     let baselineGas = 0;
@@ -44,10 +51,22 @@ export async function ledgerGasBench(): Promise<void> {
     const single = [];
     for (let i = 0; i < 20; i++) single.push(await gasOf('revoke', hash(), 1));
     const singleMean = single.reduce((a, b) => a + b, 0) / single.length;
-    const revokeRows = [{ revocation: 'revoke (one per tx)', credentials: 1, 'gas per credential': singleMean.toFixed(0), 'vs single': '1.0x' }];
+    const revokeRows = [
+      {
+        revocation: 'revoke (one per tx)',
+        credentials: 1,
+        'gas per credential': singleMean.toFixed(0),
+        'vs single': '1.0x',
+      },
+    ];
     for (const size of [10, 100, 500]) {
       const gas = await gasOf('revokeMany', Array.from({ length: size }, hash), 1);
-      revokeRows.push({ revocation: 'revokeMany', credentials: size, 'gas per credential': (gas / size).toFixed(0), 'vs single': `${(singleMean / (gas / size)).toFixed(2)}x` });
+      revokeRows.push({
+        revocation: 'revokeMany',
+        credentials: size,
+        'gas per credential': (gas / size).toFixed(0),
+        'vs single': `${(singleMean / (gas / size)).toFixed(2)}x`,
+      });
     }
     report('revocation-gas', 'Revocation gas per credential: single vs batched', revokeRows, [
       'Each revocation writes one storage slot (~22k gas); batching saves the per-transaction overhead only.',

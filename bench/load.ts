@@ -8,14 +8,21 @@ export interface LoadResult {
   rejected: number;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 /**
  * A lean HTTP/1.1 load generator: `connections` keep-alive sockets on loopback, each sending the
  * next request as soon as the previous response is complete. It does the least client work it can
  * (no fetch machinery), so the machine's cores go to the server being measured.
  */
-export async function postLoad(url: string, path: string, bodies: readonly string[], connections: number, accept: (body: string) => boolean): Promise<LoadResult> {
+export async function postLoad(
+  url: string,
+  path: string,
+  bodies: readonly string[],
+  connections: number,
+  accept: (body: string) => boolean,
+): Promise<LoadResult> {
   const { hostname, port } = new URL(url);
   const latencies: number[] = [];
   let next = 0;
@@ -33,7 +40,9 @@ export async function postLoad(url: string, path: string, bodies: readonly strin
         }
         const body = Buffer.from(bodies[next++]!);
         sentAt = performance.now();
-        socket.write(`POST ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+        socket.write(
+          `POST ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+        );
         socket.write(body);
       };
       socket.on('data', (chunk: Buffer) => {
@@ -42,7 +51,8 @@ export async function postLoad(url: string, path: string, bodies: readonly strin
         if (headerEnd < 0) return;
         const head = buffer.subarray(0, headerEnd).toString('latin1');
         const length = Number(/\r\ncontent-length:\s*(\d+)/i.exec(head)?.[1]);
-        if (!Number.isFinite(length)) return reject(new Error(`response without Content-Length: ${head.slice(0, 200)}`));
+        if (!Number.isFinite(length))
+          return reject(new Error(`response without Content-Length: ${head.slice(0, 200)}`));
         if (buffer.length < headerEnd + 4 + length) return;
         const body = buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8');
         buffer = buffer.subarray(headerEnd + 4 + length);
@@ -54,11 +64,15 @@ export async function postLoad(url: string, path: string, bodies: readonly strin
       send();
     });
   const sockets = await Promise.all(
-    Array.from({ length: connections }, () => new Promise<Socket>((resolve, reject) => {
-      const socket = connect({ host: hostname, port: Number(port) }, () => resolve(socket));
-      socket.setNoDelay(true);
-      socket.once('error', reject);
-    })),
+    Array.from(
+      { length: connections },
+      () =>
+        new Promise<Socket>((resolve, reject) => {
+          const socket = connect({ host: hostname, port: Number(port) }, () => resolve(socket));
+          socket.setNoDelay(true);
+          socket.once('error', reject);
+        }),
+    ),
   );
   await Promise.all(sockets.map(worker));
   const seconds = (performance.now() - start) / 1000;

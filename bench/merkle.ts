@@ -17,7 +17,10 @@ export async function merkleBench(): Promise<void> {
     let ozMs: number | string = 'not run';
     if (size <= 10_000) {
       const ozStart = performance.now();
-      const oz = StandardMerkleTree.of(hashes.map((h) => [h]), ['bytes32']);
+      const oz = StandardMerkleTree.of(
+        hashes.map((h) => [h]),
+        ['bytes32'],
+      );
       for (let i = 0; i < size; i++) oz.getProof(i);
       ozMs = performance.now() - ozStart;
       ozRate = size / (ozMs / 1000);
@@ -27,11 +30,19 @@ export async function merkleBench(): Promise<void> {
       'tree+proofs ms': ms.toFixed(0),
       'avg proof length': (siblings / size).toFixed(1),
       'OpenZeppelin ms': typeof ozMs === 'number' ? ozMs.toFixed(0) : ozMs,
-      'speed vs OpenZeppelin': typeof ozMs === 'number' ? `${(ozMs / ms).toFixed(1)}x` : `${((size / (ms / 1000)) / ozRate).toFixed(1)}x (rate vs its 10k rate)`,
+      'speed vs OpenZeppelin':
+        typeof ozMs === 'number'
+          ? `${(ozMs / ms).toFixed(1)}x`
+          : `${(size / (ms / 1000) / ozRate).toFixed(1)}x (rate vs its 10k rate)`,
     });
   }
-  report('merkle', 'Merkle batch: build the tree and every proof (SHA-256, OpenZeppelin StandardMerkleTree construction)', rows, [
-    'Target: 100,000 credentials under 2 s on this machine.',
-    'OpenZeppelin column: @openzeppelin/merkle-tree StandardMerkleTree (keccak-256) on the same values, same run.',
-  ]);
+  report(
+    'merkle',
+    'Merkle batch: build the tree and every proof (SHA-256, OpenZeppelin StandardMerkleTree construction)',
+    rows,
+    [
+      'Target: 100,000 credentials under 2 s on this machine.',
+      'OpenZeppelin column: @openzeppelin/merkle-tree StandardMerkleTree (keccak-256) on the same values, same run.',
+    ],
+  );
 }

@@ -10,8 +10,15 @@ import { report } from './report.ts';
  * docs/mutation.md). Not part of CI: it runs the unit tests once per mutant.
  */
 const root = resolve(import.meta.dirname, '..');
-const env = { ...process.env, SKILLMARK_CONFORMANCE_DIR: process.env.SKILLMARK_CONFORMANCE_DIR ?? resolve(root, '..', 'shared', 'conformance') };
-const run = spawnSync(join(root, 'node_modules', '.bin', 'stryker'), ['run', ...process.argv.slice(2)], { cwd: root, env, stdio: 'inherit' });
+const env = {
+  ...process.env,
+  SKILLMARK_CONFORMANCE_DIR: process.env.SKILLMARK_CONFORMANCE_DIR ?? resolve(root, '..', 'shared', 'conformance'),
+};
+const run = spawnSync(join(root, 'node_modules', '.bin', 'stryker'), ['run', ...process.argv.slice(2)], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
 const reportFile = join(root, 'reports', 'mutation', 'mutation.json');
 if (run.status !== 0 || !existsSync(reportFile)) {
   console.error(`stryker did not finish (exit ${run.status ?? run.signal}); no score written`);
@@ -33,12 +40,32 @@ const rows = Object.entries(files)
   .map(([file, { mutants }]) => {
     const detected = mutants.filter((m) => DETECTED.has(m.status)).length;
     const undetected = mutants.filter((m) => UNDETECTED.has(m.status)).length;
-    return { file, mutants: mutants.length, killed: detected, survived: undetected, score: `${((100 * detected) / Math.max(1, detected + undetected)).toFixed(1)}%` };
+    return {
+      file,
+      mutants: mutants.length,
+      killed: detected,
+      survived: undetected,
+      score: `${((100 * detected) / Math.max(1, detected + undetected)).toFixed(1)}%`,
+    };
   });
-const total = rows.reduce((sum, r) => ({ killed: sum.killed + r.killed, survived: sum.survived + r.survived }), { killed: 0, survived: 0 });
-rows.push({ file: 'all', mutants: rows.reduce((n, r) => n + r.mutants, 0), killed: total.killed, survived: total.survived, score: `${((100 * total.killed) / Math.max(1, total.killed + total.survived)).toFixed(1)}%` });
+const total = rows.reduce((sum, r) => ({ killed: sum.killed + r.killed, survived: sum.survived + r.survived }), {
+  killed: 0,
+  survived: 0,
+});
+rows.push({
+  file: 'all',
+  mutants: rows.reduce((n, r) => n + r.mutants, 0),
+  killed: total.killed,
+  survived: total.survived,
+  score: `${((100 * total.killed) / Math.max(1, total.killed + total.survived)).toFixed(1)}%`,
+});
 
 const survivors = Object.entries(files).flatMap(([file, { mutants }]) =>
-  mutants.filter((m) => UNDETECTED.has(m.status)).map((m) => `${m.status === 'NoCoverage' ? 'no test reaches' : 'survived'}: ${file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName} -> ${JSON.stringify((m.replacement ?? '').slice(0, 80))}`),
+  mutants
+    .filter((m) => UNDETECTED.has(m.status))
+    .map(
+      (m) =>
+        `${m.status === 'NoCoverage' ? 'no test reaches' : 'survived'}: ${file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName} -> ${JSON.stringify((m.replacement ?? '').slice(0, 80))}`,
+    ),
 );
 report('mutation', 'Mutation score (killed or timed out / all that compiled); target 85%', rows, survivors);

@@ -6,7 +6,12 @@ import { fileURLToPath } from 'node:url';
 const resultsDir = join(dirname(fileURLToPath(import.meta.url)), 'results');
 
 /** Prints a table and saves the benchmark's figures as bench/results/<name>.json. */
-export function report(name: string, title: string, rows: Record<string, string | number>[], notes: string[] = []): void {
+export function report(
+  name: string,
+  title: string,
+  rows: Record<string, string | number>[],
+  notes: string[] = [],
+): void {
   const columns = Object.keys(rows[0] ?? {});
   const width = (c: string) => Math.max(c.length, ...rows.map((r) => String(r[c]).length));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padStart(width(columns[i]!))).join('  ');
@@ -16,7 +21,10 @@ export function report(name: string, title: string, rows: Record<string, string 
   for (const note of notes) console.log(`  ${note}`);
   mkdirSync(resultsDir, { recursive: true });
   const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown' };
-  writeFileSync(join(resultsDir, `${name}.json`), `${JSON.stringify({ title, measuredAt: new Date().toISOString(), machine, rows, notes }, null, 2)}\n`);
+  writeFileSync(
+    join(resultsDir, `${name}.json`),
+    `${JSON.stringify({ title, measuredAt: new Date().toISOString(), machine, rows, notes }, null, 2)}\n`,
+  );
 }
 
 /** Runs `fn` repeatedly for at least `ms` and returns operations per second. */

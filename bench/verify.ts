@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process';
 import { randomBytes, sign, verify } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createAgent, type ICredentialPlugin, type IResolver } from '@veramo/core';
 import { CredentialProviderJWT } from '@veramo/credential-jwt';
 import { CredentialPlugin } from '@veramo/credential-w3c';
@@ -6,11 +9,17 @@ import { DIDResolverPlugin } from '@veramo/did-resolver';
 import { Resolver } from 'did-resolver';
 import { getResolver as keyDidResolver } from 'key-did-resolver';
 import { didKeyOfEd25519, ed25519PrivateKey, ed25519PublicKey, ed25519PublicKeyOfSeed } from '../core/ed25519.ts';
-import { spawn } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { freePort } from '../test/support/local-chain.ts';
-import { claimWhenAnchored, issue, postJson, PROJECT_ROOT, qualificationRequest, startSystem, tempDir, type RunningSystem } from '../test/support/system.ts';
+import {
+  claimWhenAnchored,
+  issue,
+  PROJECT_ROOT,
+  postJson,
+  qualificationRequest,
+  type RunningSystem,
+  startSystem,
+  tempDir,
+} from '../test/support/system.ts';
 import { signPresentation } from '../wallet-cli/presentation.ts';
 import { postLoad } from './load.ts';
 import { rate, report } from './report.ts';
@@ -19,19 +28,49 @@ const CONCURRENCY = 16;
 const REQUESTS = 4000;
 
 /** Starts `npm run verifier` with `workers` processes on a free port, trusting the system's registry. */
-async function startStandaloneVerifier(system: RunningSystem, workers: number): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startStandaloneVerifier(
+  system: RunningSystem,
+  workers: number,
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const dataDir = tempDir('skillmark-bench-verifier-');
   const institution = await (await fetch(`${system.issuerUrl}/institution`)).json();
   const trustFile = join(dataDir, 'trust.json');
-  writeFileSync(trustFile, JSON.stringify({ registries: [{ name: 'Bench registry', chainId: institution.chainId, registry: institution.registry, rpcUrls: [`http://127.0.0.1:${system.env.LEDGER_PORT}`] }] }));
+  writeFileSync(
+    trustFile,
+    JSON.stringify({
+      registries: [
+        {
+          name: 'Bench registry',
+          chainId: institution.chainId,
+          registry: institution.registry,
+          rpcUrls: [`http://127.0.0.1:${system.env.LEDGER_PORT}`],
+        },
+      ],
+    }),
+  );
   const port = await freePort();
   const child = spawn(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), [join(PROJECT_ROOT, 'verifier', 'main.ts')], {
-    env: { PATH: process.env.PATH ?? '', SKILLMARK_DATA_DIR: dataDir, VERIFIER_PORT: String(port), VERIFIER_TRUST_FILE: trustFile, VERIFIER_WORKERS: String(workers), VERIFIER_RATE_LIMIT: '0', VERIFIER_CHALLENGES_PER_CLIENT: '0', VERIFIER_CACHE_TTL_MS: '300000' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      SKILLMARK_DATA_DIR: dataDir,
+      VERIFIER_PORT: String(port),
+      VERIFIER_TRUST_FILE: trustFile,
+      VERIFIER_WORKERS: String(workers),
+      VERIFIER_RATE_LIMIT: '0',
+      VERIFIER_CHALLENGES_PER_CLIENT: '0',
+      VERIFIER_CACHE_TTL_MS: '300000',
+    },
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
-    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
@@ -51,7 +90,9 @@ async function startStandaloneVerifier(system: RunningSystem, workers: number): 
  */
 export async function verifyBench(): Promise<void> {
   // The load comes from one address and asks for all its challenges first: no per-client caps.
-  const system = await startSystem({ env: { VERIFIER_RATE_LIMIT: '0', VERIFIER_CHALLENGES_PER_CLIENT: '0', VERIFIER_CACHE_TTL_MS: '300000' } });
+  const system = await startSystem({
+    env: { VERIFIER_RATE_LIMIT: '0', VERIFIER_CHALLENGES_PER_CLIENT: '0', VERIFIER_CACHE_TTL_MS: '300000' },
+  });
   const standalone = await startStandaloneVerifier(system, 2);
   try {
     const seed = randomBytes(32);
@@ -66,13 +107,18 @@ export async function verifyBench(): Promise<void> {
         for (let i = 0; i < count; i++) {
           const { body } = await postJson(`${verifierUrl}/challenges`, {});
           const jwt = await signPresentation(holder, [bundle], body.challenge, domain);
-          requests.push(JSON.stringify({ verifiablePresentation: jwt, options: { challenge: body.challenge, domain } }));
+          requests.push(
+            JSON.stringify({ verifiablePresentation: jwt, options: { challenge: body.challenge, domain } }),
+          );
         }
         return requests;
       };
       const run = async (requests: string[]) => {
-        const result = await postLoad(verifierUrl, '/presentations/verify', requests, CONCURRENCY, (body) => body.includes('"verdict":"valid"'));
-        if (result.rejected > 0) throw new Error(`${result.rejected} presentations did not verify as valid at ${verifierUrl}`);
+        const result = await postLoad(verifierUrl, '/presentations/verify', requests, CONCURRENCY, (body) =>
+          body.includes('"verdict":"valid"'),
+        );
+        if (result.rejected > 0)
+          throw new Error(`${result.rejected} presentations did not verify as valid at ${verifierUrl}`);
         return result;
       };
       await run(await makeRequests(300)); // warm-up: JIT, DID and ledger caches, connections
@@ -80,7 +126,10 @@ export async function verifyBench(): Promise<void> {
     };
 
     const veramo = createAgent<ICredentialPlugin & IResolver>({
-      plugins: [new DIDResolverPlugin({ resolver: new Resolver(keyDidResolver()) }), new CredentialPlugin([new CredentialProviderJWT()])],
+      plugins: [
+        new DIDResolverPlugin({ resolver: new Resolver(keyDidResolver()) }),
+        new CredentialPlugin([new CredentialProviderJWT()]),
+      ],
     });
     const veramoVerify = async () => {
       const result = await veramo.verifyCredential({ credential: bundle.credential });
@@ -103,10 +152,34 @@ export async function verifyBench(): Promise<void> {
       'verify',
       'Verification speed: HTTP presentations (1 anchored credential each) vs Veramo in-process vs raw Ed25519',
       [
-        { measure: 'POST /presentations/verify, npm start (1 process)', 'per second': single.rate.toFixed(0), 'p50 ms': single.p50.toFixed(2), 'p99 ms': single.p99.toFixed(2), 'vs Veramo': `${(single.rate / veramoRate).toFixed(2)}x` },
-        { measure: 'POST /presentations/verify, npm run verifier (2 processes)', 'per second': double.rate.toFixed(0), 'p50 ms': double.p50.toFixed(2), 'p99 ms': double.p99.toFixed(2), 'vs Veramo': `${(double.rate / veramoRate).toFixed(2)}x` },
-        { measure: 'Veramo verifyCredential, bare credential, in-process', 'per second': veramoRate.toFixed(0), 'p50 ms': '-', 'p99 ms': '-', 'vs Veramo': '1.00x' },
-        { measure: 'node:crypto Ed25519 verify, raw', 'per second': rawRate.toFixed(0), 'p50 ms': '-', 'p99 ms': '-', 'vs Veramo': `${(rawRate / veramoRate).toFixed(2)}x` },
+        {
+          measure: 'POST /presentations/verify, npm start (1 process)',
+          'per second': single.rate.toFixed(0),
+          'p50 ms': single.p50.toFixed(2),
+          'p99 ms': single.p99.toFixed(2),
+          'vs Veramo': `${(single.rate / veramoRate).toFixed(2)}x`,
+        },
+        {
+          measure: 'POST /presentations/verify, npm run verifier (2 processes)',
+          'per second': double.rate.toFixed(0),
+          'p50 ms': double.p50.toFixed(2),
+          'p99 ms': double.p99.toFixed(2),
+          'vs Veramo': `${(double.rate / veramoRate).toFixed(2)}x`,
+        },
+        {
+          measure: 'Veramo verifyCredential, bare credential, in-process',
+          'per second': veramoRate.toFixed(0),
+          'p50 ms': '-',
+          'p99 ms': '-',
+          'vs Veramo': '1.00x',
+        },
+        {
+          measure: 'node:crypto Ed25519 verify, raw',
+          'per second': rawRate.toFixed(0),
+          'p50 ms': '-',
+          'p99 ms': '-',
+          'vs Veramo': `${(rawRate / veramoRate).toFixed(2)}x`,
+        },
       ],
       [
         `Target: the HTTP service verifies at least 3x as many presentations per second as Veramo verifies bare credentials in-process.`,

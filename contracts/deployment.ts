@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseEther, type JsonRpcProvider } from 'ethers';
+import { type JsonRpcProvider, parseEther } from 'ethers';
 import { deployRegistry, Registry } from './registry.ts';
 
 /** Where the registry lives; kept in the data dir so a restart reuses the same contract. */
@@ -35,7 +35,12 @@ export async function ensureLocalDeployment(provider: JsonRpcProvider, dataDir: 
   if (existing && existing.chainId === chainId && (await provider.getCode(existing.registry)) !== '0x') return existing;
   const authority = await provider.getSigner(0);
   const { address, blockNumber } = await deployRegistry(authority, await authority.getAddress());
-  const deployment = { chainId, registry: address, deployedAtBlock: blockNumber, authority: await authority.getAddress() };
+  const deployment = {
+    chainId,
+    registry: address,
+    deployedAtBlock: blockNumber,
+    authority: await authority.getAddress(),
+  };
   writeDeployment(dataDir, deployment);
   return deployment;
 }
@@ -50,7 +55,9 @@ export async function ensureLocalAccreditation(
   const registry = new Registry(deployment.registry, authority);
   const id = await registry.institutionOfSigner(institution.address);
   if (id === 0) {
-    await (await registry.contract.getFunction('accredit')(institution.address, institution.did, institution.name)).wait();
+    await (
+      await registry.contract.getFunction('accredit')(institution.address, institution.did, institution.name)
+    ).wait();
   } else if ((await registry.institution(id)).status === 'Unknown') {
     throw new Error(`institution ${id} is unknown to the registry`);
   }
@@ -58,4 +65,3 @@ export async function ensureLocalAccreditation(
     await (await authority.sendTransaction({ to: institution.address, value: parseEther('100') })).wait();
   }
 }
-

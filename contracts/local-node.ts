@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
@@ -49,11 +49,15 @@ function leftoverPid(pidFile: string, stateFile: string): number | undefined {
  * saves its state and exits) as soon as this process dies, even by kill -9, so none is orphaned.
  */
 function dieWithParent(): string[] {
-  const setpriv = (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'setpriv')).find((file) => existsSync(file));
+  const setpriv = (process.env.PATH ?? '')
+    .split(delimiter)
+    .map((dir) => join(dir, 'setpriv'))
+    .find((file) => existsSync(file));
   return setpriv ? [setpriv, '--pdeathsig', 'TERM', '--'] : [];
 }
 
-const portHint = 'set LEDGER_PORT to a free port (or LEDGER_RPC_URL and REGISTRY_ADDRESS to use an existing chain on purpose).';
+const portHint =
+  'set LEDGER_PORT to a free port (or LEDGER_RPC_URL and REGISTRY_ADDRESS to use an existing chain on purpose).';
 
 /** Stops a node we do not hold a child handle for (one adopted after a crash of its parent). */
 async function stopByPid(pid: number): Promise<void> {
@@ -93,7 +97,12 @@ export async function startLocalNode(options: { dataDir: string; port: number; c
   const stateFile = join(dir, 'state.json');
   const leftover = leftoverPid(pidFile, stateFile);
   if (leftover !== undefined) {
-    const answers = listensOn(leftover, options.port) !== false && (await fetchChainId(rpcUrl, 1000).then((id) => id === chainId, () => false));
+    const answers =
+      listensOn(leftover, options.port) !== false &&
+      (await fetchChainId(rpcUrl, 1000).then(
+        (id) => id === chainId,
+        () => false,
+      ));
     if (answers) {
       return {
         rpcUrl,
@@ -111,11 +120,16 @@ export async function startLocalNode(options: { dataDir: string; port: number; c
   // Whatever answers on a port we could not bind is not ours: never deploy onto it.
   await assertPortFree('127.0.0.1', options.port, portHint);
   const args = [
-    '--host', '127.0.0.1',
-    '--port', String(options.port),
-    '--chain-id', String(chainId),
-    '--state', stateFile,
-    '--state-interval', '1',
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--chain-id',
+    String(chainId),
+    '--state',
+    stateFile,
+    '--state-interval',
+    '1',
     '--preserve-historical-states',
     '--silent',
   ];

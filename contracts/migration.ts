@@ -3,7 +3,13 @@ import { didHash, InstitutionStatus, Registry } from './registry.ts';
 
 export interface MigrationPlan {
   sourceChainId: number;
-  institutions: { did: string; name: string; signer: string; status: keyof typeof InstitutionStatus; sourceId: number }[];
+  institutions: {
+    did: string;
+    name: string;
+    signer: string;
+    status: keyof typeof InstitutionStatus;
+    sourceId: number;
+  }[];
   anchors: { root: string; sourceInstitutionId: number; batchSize: number; anchoredAt: number }[];
   revocations: { sourceInstitutionId: number; credentialHash: string; reason: number }[];
   /** Signing DIDs added after accreditation (signing-key rotation). */
@@ -32,30 +38,70 @@ type Args<T> = { args: T } & EventLog;
  * Everything a registry on a retiring chain knows, read from its events: institutions (with their
  * latest status and first anchoring key), anchored roots with their original times, revocations.
  */
-export async function readSourceRegistry(provider: Provider, address: string, options: { fromBlock?: number; institutionDid?: string } = {}): Promise<MigrationPlan> {
+export async function readSourceRegistry(
+  provider: Provider,
+  address: string,
+  options: { fromBlock?: number; institutionDid?: string } = {},
+): Promise<MigrationPlan> {
   const registry = new Registry(address, provider);
   const c = registry.contract;
   const from = options.fromBlock ?? 0;
   const sourceChainId = Number((await provider.getNetwork()).chainId);
-  const accredited = (await c.queryFilter(c.filters.InstitutionAccredited!(), from)) as Args<{ institutionId: bigint; signer: string; did: string; name: string }>[];
+  const accredited = (await c.queryFilter(c.filters.InstitutionAccredited!(), from)) as Args<{
+    institutionId: bigint;
+    signer: string;
+    did: string;
+    name: string;
+  }>[];
   const institutions = [];
   for (const event of accredited) {
     if (options.institutionDid && event.args.did !== options.institutionDid) continue;
     const current = await registry.institution(Number(event.args.institutionId));
-    institutions.push({ did: event.args.did, name: event.args.name, signer: event.args.signer, status: current.status, sourceId: Number(event.args.institutionId) });
+    institutions.push({
+      did: event.args.did,
+      name: event.args.name,
+      signer: event.args.signer,
+      status: current.status,
+      sourceId: Number(event.args.institutionId),
+    });
   }
   const wanted = new Set(institutions.map((i) => i.sourceId));
-  const anchored = (await c.queryFilter(c.filters.RootAnchored!(), from)) as Args<{ root: string; institutionId: bigint; batchSize: bigint; anchoredAt: bigint }>[];
-  const imported = (await c.queryFilter(c.filters.AnchorImported!(), from)) as Args<{ root: string; institutionId: bigint; batchSize: bigint; anchoredAt: bigint }>[];
+  const anchored = (await c.queryFilter(c.filters.RootAnchored!(), from)) as Args<{
+    root: string;
+    institutionId: bigint;
+    batchSize: bigint;
+    anchoredAt: bigint;
+  }>[];
+  const imported = (await c.queryFilter(c.filters.AnchorImported!(), from)) as Args<{
+    root: string;
+    institutionId: bigint;
+    batchSize: bigint;
+    anchoredAt: bigint;
+  }>[];
   const anchors = [...anchored, ...imported]
-    .map((e) => ({ root: e.args.root, sourceInstitutionId: Number(e.args.institutionId), batchSize: Number(e.args.batchSize), anchoredAt: Number(e.args.anchoredAt) }))
+    .map((e) => ({
+      root: e.args.root,
+      sourceInstitutionId: Number(e.args.institutionId),
+      batchSize: Number(e.args.batchSize),
+      anchoredAt: Number(e.args.anchoredAt),
+    }))
     .filter((a) => wanted.has(a.sourceInstitutionId));
-  const revoked = (await c.queryFilter(c.filters.CredentialRevoked!(), from)) as Args<{ institutionId: bigint; credentialHash: string; reason: bigint }>[];
+  const revoked = (await c.queryFilter(c.filters.CredentialRevoked!(), from)) as Args<{
+    institutionId: bigint;
+    credentialHash: string;
+    reason: bigint;
+  }>[];
   const revocations = revoked
-    .map((e) => ({ sourceInstitutionId: Number(e.args.institutionId), credentialHash: e.args.credentialHash, reason: Number(e.args.reason) }))
+    .map((e) => ({
+      sourceInstitutionId: Number(e.args.institutionId),
+      credentialHash: e.args.credentialHash,
+      reason: Number(e.args.reason),
+    }))
     .filter((r) => wanted.has(r.sourceInstitutionId));
   const added = (await c.queryFilter(c.filters.DidAdded!(), from)) as Args<{ institutionId: bigint; did: string }>[];
-  const dids = added.map((e) => ({ sourceInstitutionId: Number(e.args.institutionId), did: e.args.did })).filter((d) => wanted.has(d.sourceInstitutionId));
+  const dids = added
+    .map((e) => ({ sourceInstitutionId: Number(e.args.institutionId), did: e.args.did }))
+    .filter((d) => wanted.has(d.sourceInstitutionId));
   const compromises = [];
   for (const did of [...institutions.map((i) => i.did), ...dids.map((d) => d.did)]) {
     const since = await registry.didCompromisedSince(did);
@@ -69,8 +115,21 @@ export async function readSourceRegistry(provider: Provider, address: string, op
  * by DID, roots already present and credentials already revoked are skipped, so an interrupted
  * migration is finished by running it again.
  */
-export async function applyMigration(plan: MigrationPlan, target: Registry, progress: (message: string) => void = () => {}): Promise<MigrationReport> {
-  const report: MigrationReport = { institutionsAccredited: 0, statusesCopied: 0, anchorsImported: 0, anchorsAlreadyPresent: 0, revocationsCopied: 0, didsAdded: 0, compromisesCopied: 0, transactions: 0 };
+export async function applyMigration(
+  plan: MigrationPlan,
+  target: Registry,
+  progress: (message: string) => void = () => {},
+): Promise<MigrationReport> {
+  const report: MigrationReport = {
+    institutionsAccredited: 0,
+    statusesCopied: 0,
+    anchorsImported: 0,
+    anchorsAlreadyPresent: 0,
+    revocationsCopied: 0,
+    didsAdded: 0,
+    compromisesCopied: 0,
+    transactions: 0,
+  };
   const call = async (method: string, ...args: unknown[]) => {
     await (await target.contract.getFunction(method)(...args)).wait();
     report.transactions++;
@@ -113,7 +172,14 @@ export async function applyMigration(plan: MigrationPlan, target: Registry, prog
     const mine = missing.filter((a) => a.sourceInstitutionId === sourceId);
     for (let i = 0; i < mine.length; i += CHUNK) {
       const chunk = mine.slice(i, i + CHUNK);
-      await call('importAnchors', targetId, chunk.map((a) => a.root), chunk.map((a) => a.batchSize), chunk.map((a) => a.anchoredAt), plan.sourceChainId);
+      await call(
+        'importAnchors',
+        targetId,
+        chunk.map((a) => a.root),
+        chunk.map((a) => a.batchSize),
+        chunk.map((a) => a.anchoredAt),
+        plan.sourceChainId,
+      );
       report.anchorsImported += chunk.length;
       progress(`imported ${report.anchorsImported}/${missing.length} anchors`);
     }

@@ -17,11 +17,28 @@ export function connectProvider(rpcUrl: string, chainId: number, options: Provid
 }
 
 /** Error codes (Node's and ethers') of a ledger that could not be reached or did not answer in time. */
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'UND_ERR_SOCKET', 'NETWORK_ERROR', 'TIMEOUT', 'SERVER_ERROR']);
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'NETWORK_ERROR',
+  'TIMEOUT',
+  'SERVER_ERROR',
+]);
 
 /** True when the ledger could not be reached or did not answer, as opposed to answering with an error. */
 export function isLedgerUnreachable(error: unknown): boolean {
-  for (let cause = error, depth = 0; typeof cause === 'object' && cause !== null && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
+  for (
+    let cause = error, depth = 0;
+    typeof cause === 'object' && cause !== null && depth < 5;
+    cause = (cause as { cause?: unknown }).cause, depth++
+  ) {
     const code = (cause as { code?: unknown }).code;
     if (typeof code === 'string' && UNREACHABLE.has(code)) return true;
   }
@@ -50,7 +67,12 @@ export function connectLedger(rpcUrls: readonly string[], chainId: number, optio
   if (rpcUrls.length === 1) return connectProvider(rpcUrls[0]!, chainId, options);
   const network = Network.from(chainId);
   return new FallbackProvider(
-    rpcUrls.map((url, i) => ({ provider: connectProvider(url, chainId, options), priority: i + 1, stallTimeout: 2000, weight: 1 })),
+    rpcUrls.map((url, i) => ({
+      provider: connectProvider(url, chainId, options),
+      priority: i + 1,
+      stallTimeout: 2000,
+      weight: 1,
+    })),
     network,
     { quorum: 1 },
   );

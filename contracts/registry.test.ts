@@ -5,24 +5,24 @@
 import { randomBytes } from 'node:crypto';
 import {
   Contract,
-  ZeroAddress,
-  ZeroHash,
+  type ContractTransactionResponse,
   hexlify,
   isError,
-  type ContractTransactionResponse,
   type JsonRpcSigner,
   type LogDescription,
   type TransactionReceipt,
+  ZeroAddress,
+  ZeroHash,
 } from 'ethers';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestChain, type TestChain } from '../test/support/local-chain.ts';
 import {
-  InstitutionStatus,
-  Registry,
-  RevocationReason,
   deployRegistry,
   describeContractError,
   didHash,
+  InstitutionStatus,
+  Registry,
+  RevocationReason,
   registryInterface,
 } from './registry.ts';
 
@@ -52,7 +52,13 @@ beforeAll(async () => {
   chain = await startTestChain();
   const signers = await Promise.all([0, 1, 2, 3, 4, 5, 6].map((i) => chain.provider.getSigner(i)));
   [authority, instA, instB, rotatedA, stranger, nextAuthority, instC] = signers as [
-    JsonRpcSigner, JsonRpcSigner, JsonRpcSigner, JsonRpcSigner, JsonRpcSigner, JsonRpcSigner, JsonRpcSigner,
+    JsonRpcSigner,
+    JsonRpcSigner,
+    JsonRpcSigner,
+    JsonRpcSigner,
+    JsonRpcSigner,
+    JsonRpcSigner,
+    JsonRpcSigner,
   ];
   for (const [name, s] of Object.entries({ authority, instA, instB, rotatedA, stranger, nextAuthority, instC })) {
     addr[name] = await s.getAddress();
@@ -62,7 +68,13 @@ beforeAll(async () => {
 afterAll(async () => {
   if (gasUsed.size > 0) {
     const rows = [...gasUsed].map(([fn, { gas, note }]) => `${fn.padEnd(18)} ${gas.toString().padStart(9)}  ${note}`);
-    console.log(['SkillmarkRegistry gas used (whole transaction, incl. 21000 base):', `${'function'.padEnd(18)} ${'gas'.padStart(9)}  case`, ...rows].join('\n'));
+    console.log(
+      [
+        'SkillmarkRegistry gas used (whole transaction, incl. 21000 base):',
+        `${'function'.padEnd(18)} ${'gas'.padStart(9)}  case`,
+        ...rows,
+      ].join('\n'),
+    );
   }
   await chain?.stop();
 });
@@ -79,7 +91,7 @@ const as = (signer: JsonRpcSigner) => new Contract(registryAddress, registryInte
 async function send(signer: JsonRpcSigner, method: string, ...args: unknown[]): Promise<TransactionReceipt> {
   const tx = (await as(signer).getFunction(method)(...args)) as ContractTransactionResponse;
   const receipt = await tx.wait();
-  if (!receipt || receipt.status !== 1) throw new Error(`${method} did not succeed`);
+  if (receipt?.status !== 1) throw new Error(`${method} did not succeed`);
   return receipt;
 }
 
@@ -123,7 +135,11 @@ async function expectRevert(call: Promise<unknown>, name: string, args?: unknown
   expect(describeContractError(error).startsWith(`${name}(`)).toBe(true);
 }
 
-async function accredit(signer: string, did: string, name: string): Promise<{ id: bigint; receipt: TransactionReceipt }> {
+async function accredit(
+  signer: string,
+  did: string,
+  name: string,
+): Promise<{ id: bigint; receipt: TransactionReceipt }> {
   const receipt = await send(authority, 'accredit', signer, did, name);
   const [id] = eventArgs(receipt, 'InstitutionAccredited') as [bigint];
   return { id, receipt };
@@ -131,7 +147,11 @@ async function accredit(signer: string, did: string, name: string): Promise<{ id
 
 const anchorOf = async (root: string) => {
   const a = await as(authority).getFunction('getAnchor').staticCall(root);
-  return { institutionId: a.institutionId as bigint, anchoredAt: a.anchoredAt as bigint, batchSize: a.batchSize as bigint };
+  return {
+    institutionId: a.institutionId as bigint,
+    anchoredAt: a.anchoredAt as bigint,
+    batchSize: a.batchSize as bigint,
+  };
 };
 
 const revocationOf = async (institutionId: bigint, hash: string) => {
@@ -140,7 +160,9 @@ const revocationOf = async (institutionId: bigint, hash: string) => {
 };
 
 const view = async <T>(method: string, ...args: unknown[]): Promise<T> =>
-  (await as(authority).getFunction(method).staticCall(...args)) as T;
+  (await as(authority)
+    .getFunction(method)
+    .staticCall(...args)) as T;
 
 // ---------------------------------------------------------------- tests
 
@@ -152,7 +174,9 @@ describe('deployment', () => {
     const { blockNumber } = await deployRegistry(authority, addr.authority!);
     const logs = await chain.provider.getLogs({ fromBlock: blockNumber, toBlock: blockNumber });
     const events = logs.map((l) => registryInterface().parseLog(l)).filter((e) => e !== null);
-    expect(events.map((e) => [e.name, ...e.args.toArray()])).toEqual([['AuthorityTransferred', ZeroAddress, addr.authority]]);
+    expect(events.map((e) => [e.name, ...e.args.toArray()])).toEqual([
+      ['AuthorityTransferred', ZeroAddress, addr.authority],
+    ]);
   });
 
   it('refuses the zero address as authority (ZeroAddress)', async () => {
@@ -170,7 +194,13 @@ describe('accreditation (authority only)', () => {
       ['InstitutionStatusChanged', 1n, BigInt(S.Accredited), since],
       ['SignerAdded', 1n, addr.instA],
     ]);
-    expect(await reader.institution(1)).toEqual({ id: 1, status: 'Accredited', statusSince: Number(since), did: DID_A, name: 'Institution A' });
+    expect(await reader.institution(1)).toEqual({
+      id: 1,
+      status: 'Accredited',
+      statusSince: Number(since),
+      did: DID_A,
+      name: 'Institution A',
+    });
     expect(await reader.institutionOfSigner(addr.instA!)).toBe(1);
     expect(await reader.institutionOfDid(DID_A)).toBe(1);
     expect(await view<bigint>('institutionOfDid', didHash(DID_A))).toBe(1n);
@@ -183,7 +213,9 @@ describe('accreditation (authority only)', () => {
 
   it('rejects callers other than the authority (NotAuthority)', async () => {
     for (const caller of [instA, stranger, nextAuthority]) {
-      await expectRevert(as(caller).getFunction('accredit')(addr.instA, DID_A, 'A'), 'NotAuthority', [await caller.getAddress()]);
+      await expectRevert(as(caller).getFunction('accredit')(addr.instA, DID_A, 'A'), 'NotAuthority', [
+        await caller.getAddress(),
+      ]);
     }
   });
 
@@ -219,7 +251,9 @@ describe('status changes (authority only)', () => {
   it('rejects callers other than the authority (NotAuthority), including the institution itself', async () => {
     const { id } = await accredit(addr.instA!, DID_A, 'A');
     for (const caller of [instA, stranger]) {
-      await expectRevert(as(caller).getFunction('setStatus')(id, S.Suspended), 'NotAuthority', [await caller.getAddress()]);
+      await expectRevert(as(caller).getFunction('setStatus')(id, S.Suspended), 'NotAuthority', [
+        await caller.getAddress(),
+      ]);
     }
   });
 
@@ -276,8 +310,20 @@ describe('importing anchors (chain migration, authority only)', () => {
     await send(instA, 'anchor', existing, 3);
     const before = await anchorOf(existing);
     const [r1, r2] = [randomHash(), randomHash()];
-    const receipt = await send(authority, 'importAnchors', id, [r1, existing, r2], [10, 99, 20], [1_000_000n, 5n, 2_000_000n], 1n);
-    expect(eventsOf(receipt).filter((e) => e.name === 'AnchorImported').map((e) => e.args.toArray())).toEqual([
+    const receipt = await send(
+      authority,
+      'importAnchors',
+      id,
+      [r1, existing, r2],
+      [10, 99, 20],
+      [1_000_000n, 5n, 2_000_000n],
+      1n,
+    );
+    expect(
+      eventsOf(receipt)
+        .filter((e) => e.name === 'AnchorImported')
+        .map((e) => e.args.toArray()),
+    ).toEqual([
       [r1, id, 10n, 1_000_000n, 1n],
       [r2, id, 20n, 2_000_000n, 1n],
     ]);
@@ -290,12 +336,18 @@ describe('importing anchors (chain migration, authority only)', () => {
     const { id } = await accredit(addr.instA!, DID_A, 'A');
     const root = randomHash();
     await expectRevert(as(instA).getFunction('importAnchors')(id, [root], [1], [1n], 1n), 'NotAuthority', [addr.instA]);
-    await expectRevert(as(authority).getFunction('importAnchors')(99, [root], [1], [1n], 1n), 'UnknownInstitution', [99n]);
+    await expectRevert(as(authority).getFunction('importAnchors')(99, [root], [1], [1n], 1n), 'UnknownInstitution', [
+      99n,
+    ]);
     await expectRevert(as(authority).getFunction('importAnchors')(id, [root], [1, 2], [1n], 1n), 'LengthMismatch', []);
     await expectRevert(as(authority).getFunction('importAnchors')(id, [ZeroHash], [1], [1n], 1n), 'EmptyValue', []);
     await expectRevert(as(authority).getFunction('importAnchors')(id, [root], [0], [1n], 1n), 'EmptyValue', []);
     const future = BigInt(Math.floor(Date.now() / 1000) + 86_400 * 365);
-    await expectRevert(as(authority).getFunction('importAnchors')(id, [root], [1], [future], 1n), 'AnchoredInTheFuture', [root, future]);
+    await expectRevert(
+      as(authority).getFunction('importAnchors')(id, [root], [1], [future], 1n),
+      'AnchoredInTheFuture',
+      [root, future],
+    );
   });
 });
 
@@ -319,10 +371,16 @@ describe('history rules', () => {
       revocation: { revokedAt: 0, reason: 0 },
       issuerDidCompromisedSince: 0,
     });
-    await expectRevert(as(instA).getFunction('anchor')(randomHash(), 1), 'InstitutionNotAccredited', [id, BigInt(S.Suspended)]);
+    await expectRevert(as(instA).getFunction('anchor')(randomHash(), 1), 'InstitutionNotAccredited', [
+      id,
+      BigInt(S.Suspended),
+    ]);
 
     await send(authority, 'setStatus', id, S.Withdrawn);
-    await expectRevert(as(instA).getFunction('anchor')(randomHash(), 1), 'InstitutionNotAccredited', [id, BigInt(S.Withdrawn)]);
+    await expectRevert(as(instA).getFunction('anchor')(randomHash(), 1), 'InstitutionNotAccredited', [
+      id,
+      BigInt(S.Withdrawn),
+    ]);
     const facts = await reader.credentialFacts(root, DID_A, credential);
     expect(facts.anchor).toEqual({ institutionId: Number(id), anchoredAt: Number(anchoredAt), batchSize: 10 });
     expect(facts.issuerStatus).toBe('Withdrawn');
@@ -360,7 +418,10 @@ describe('signers and key rotation', () => {
 
     await expectRevert(as(instA).getFunction('anchor')(randomHash(), 1), 'NotSigner', [addr.instA]);
     await expectRevert(as(instA).getFunction('revoke')(randomHash(), 0), 'NotSigner', [addr.instA]);
-    await expectRevert(as(instA).getFunction('addSigner')(id, addr.stranger), 'NotAllowedForInstitution', [addr.instA, id]);
+    await expectRevert(as(instA).getFunction('addSigner')(id, addr.stranger), 'NotAllowedForInstitution', [
+      addr.instA,
+      id,
+    ]);
 
     const newRoot = randomHash();
     await send(rotatedA, 'anchor', newRoot, 2);
@@ -388,11 +449,26 @@ describe('signers and key rotation', () => {
   it('another institution’s signer or a stranger cannot manage an institution’s keys (NotAllowedForInstitution)', async () => {
     const a = await accredit(addr.instA!, DID_A, 'A');
     const b = await accredit(addr.instB!, DID_B, 'B');
-    await expectRevert(as(instB).getFunction('addSigner')(a.id, addr.rotatedA), 'NotAllowedForInstitution', [addr.instB, a.id]);
-    await expectRevert(as(stranger).getFunction('addSigner')(a.id, addr.rotatedA), 'NotAllowedForInstitution', [addr.stranger, a.id]);
-    await expectRevert(as(instB).getFunction('removeSigner')(addr.instA), 'NotAllowedForInstitution', [addr.instB, a.id]);
-    await expectRevert(as(stranger).getFunction('removeSigner')(addr.instA), 'NotAllowedForInstitution', [addr.stranger, a.id]);
-    await expectRevert(as(instA).getFunction('removeSigner')(addr.instB), 'NotAllowedForInstitution', [addr.instA, b.id]);
+    await expectRevert(as(instB).getFunction('addSigner')(a.id, addr.rotatedA), 'NotAllowedForInstitution', [
+      addr.instB,
+      a.id,
+    ]);
+    await expectRevert(as(stranger).getFunction('addSigner')(a.id, addr.rotatedA), 'NotAllowedForInstitution', [
+      addr.stranger,
+      a.id,
+    ]);
+    await expectRevert(as(instB).getFunction('removeSigner')(addr.instA), 'NotAllowedForInstitution', [
+      addr.instB,
+      a.id,
+    ]);
+    await expectRevert(as(stranger).getFunction('removeSigner')(addr.instA), 'NotAllowedForInstitution', [
+      addr.stranger,
+      a.id,
+    ]);
+    await expectRevert(as(instA).getFunction('removeSigner')(addr.instB), 'NotAllowedForInstitution', [
+      addr.instA,
+      b.id,
+    ]);
     expect(await reader.institutionOfSigner(addr.instA!)).toBe(Number(a.id));
     expect(await reader.institutionOfSigner(addr.instB!)).toBe(Number(b.id));
   });
@@ -415,8 +491,16 @@ describe('revocation', () => {
     const { id } = await accredit(addr.instA!, DID_A, 'A');
     const credential = randomHash();
     const receipt = await send(instA, 'revoke', credential, RevocationReason.issuedInError);
-    expect(eventArgs(receipt, 'CredentialRevoked')).toEqual([id, credential, BigInt(RevocationReason.issuedInError), addr.instA]);
-    expect(await revocationOf(id, credential)).toEqual({ revokedAt: await blockTime(receipt), reason: BigInt(RevocationReason.issuedInError) });
+    expect(eventArgs(receipt, 'CredentialRevoked')).toEqual([
+      id,
+      credential,
+      BigInt(RevocationReason.issuedInError),
+      addr.instA,
+    ]);
+    expect(await revocationOf(id, credential)).toEqual({
+      revokedAt: await blockTime(receipt),
+      reason: BigInt(RevocationReason.issuedInError),
+    });
     await expectRevert(as(instA).getFunction('revoke')(credential, 2), 'AlreadyRevoked', [credential]);
   });
 
@@ -453,11 +537,19 @@ describe('revocation', () => {
     const hashes = [randomHash(), randomHash()];
     const receipt = await send(authority, 'revokeFor', id, hashes, RevocationReason.withdrawnByAssessmentBody);
     expect(eventsOf(receipt).map((e) => [e.name, ...e.args.toArray()])).toEqual(
-      hashes.map((h) => ['CredentialRevoked', id, h, BigInt(RevocationReason.withdrawnByAssessmentBody), addr.authority]),
+      hashes.map((h) => [
+        'CredentialRevoked',
+        id,
+        h,
+        BigInt(RevocationReason.withdrawnByAssessmentBody),
+        addr.authority,
+      ]),
     );
     expect((await revocationOf(id, hashes[0]!)).revokedAt).toBe(await blockTime(receipt));
     await expectRevert(as(authority).getFunction('revokeFor')(id, [hashes[0]], 0), 'AlreadyRevoked', [hashes[0]]);
-    await expectRevert(as(authority).getFunction('revokeFor')(id + 1n, [randomHash()], 0), 'UnknownInstitution', [id + 1n]);
+    await expectRevert(as(authority).getFunction('revokeFor')(id + 1n, [randomHash()], 0), 'UnknownInstitution', [
+      id + 1n,
+    ]);
     await expectRevert(as(authority).getFunction('revokeFor')(0, [randomHash()], 0), 'UnknownInstitution', [0n]);
     await expectRevert(as(authority).getFunction('revokeFor')(id, [ZeroHash], 0), 'EmptyValue', []);
   });
@@ -465,7 +557,9 @@ describe('revocation', () => {
   it('revokeFor is for the authority only (NotAuthority), not for the institution’s own signer', async () => {
     const { id } = await accredit(addr.instA!, DID_A, 'A');
     for (const caller of [instA, stranger]) {
-      await expectRevert(as(caller).getFunction('revokeFor')(id, [randomHash()], 0), 'NotAuthority', [await caller.getAddress()]);
+      await expectRevert(as(caller).getFunction('revokeFor')(id, [randomHash()], 0), 'NotAuthority', [
+        await caller.getAddress(),
+      ]);
     }
   });
 
@@ -505,11 +599,16 @@ describe('revocation', () => {
     // A's own revocation shows.
     const receipt = await send(instA, 'revoke', credential, RevocationReason.issuedInError);
     facts = await reader.credentialFacts(root, DID_A, credential);
-    expect(facts.revocation).toEqual({ revokedAt: Number(await blockTime(receipt)), reason: RevocationReason.issuedInError });
+    expect(facts.revocation).toEqual({
+      revokedAt: Number(await blockTime(receipt)),
+      reason: RevocationReason.issuedInError,
+    });
     // ... and so does a revocation the authority made on A's behalf.
     const other = randomHash();
     await send(authority, 'revokeFor', a.id, [other], RevocationReason.withdrawnByAssessmentBody);
-    expect((await reader.credentialFacts(root, DID_A, other)).revocation.reason).toBe(RevocationReason.withdrawnByAssessmentBody);
+    expect((await reader.credentialFacts(root, DID_A, other)).revocation.reason).toBe(
+      RevocationReason.withdrawnByAssessmentBody,
+    );
   });
 });
 
@@ -524,7 +623,11 @@ describe('signing DIDs: rotation and compromise', () => {
     expect(eventArgs(byAuthority, 'DidAdded')).toEqual([id, didHash(DID_C), DID_C, addr.authority]);
     for (const did of [DID_A, DID_B, DID_C]) {
       expect(await reader.institutionOfDid(did)).toBe(Number(id));
-      expect(await reader.credentialFacts(randomHash(), did, randomHash())).toMatchObject({ issuerInstitutionId: Number(id), issuerName: 'A', issuerDidCompromisedSince: 0 });
+      expect(await reader.credentialFacts(randomHash(), did, randomHash())).toMatchObject({
+        issuerInstitutionId: Number(id),
+        issuerName: 'A',
+        issuerDidCompromisedSince: 0,
+      });
     }
     expect((await reader.institution(Number(id))).did).toBe(DID_A);
   });
@@ -535,7 +638,10 @@ describe('signing DIDs: rotation and compromise', () => {
     await send(instA, 'addSigner', a.id, addr.rotatedA);
     await send(rotatedA, 'removeSigner', addr.instA);
     for (const caller of [instB, stranger, instA]) {
-      await expectRevert(as(caller).getFunction('addDid')(a.id, DID_C), 'NotAllowedForInstitution', [await caller.getAddress(), a.id]);
+      await expectRevert(as(caller).getFunction('addDid')(a.id, DID_C), 'NotAllowedForInstitution', [
+        await caller.getAddress(),
+        a.id,
+      ]);
     }
     await expectRevert(as(authority).getFunction('addDid')(b.id + 1n, DID_C), 'UnknownInstitution', [b.id + 1n]);
     await expectRevert(as(rotatedA).getFunction('addDid')(a.id, ''), 'EmptyValue', []);
@@ -569,7 +675,11 @@ describe('signing DIDs: rotation and compromise', () => {
     await send(rotatedA, 'removeSigner', addr.rotatedA);
     const now = await latestTime();
     for (const caller of [instB, stranger, rotatedA]) {
-      await expectRevert(as(caller).getFunction('reportDidCompromised')(didHash(DID_A), now), 'NotAllowedForInstitution', [await caller.getAddress(), a.id]);
+      await expectRevert(
+        as(caller).getFunction('reportDidCompromised')(didHash(DID_A), now),
+        'NotAllowedForInstitution',
+        [await caller.getAddress(), a.id],
+      );
     }
     expect(await reader.didCompromisedSince(DID_A)).toBe(0);
     await send(authority, 'reportDidCompromised', didHash(DID_A), now);
@@ -591,8 +701,16 @@ describe('signing DIDs: rotation and compromise', () => {
     const hash = didHash(DID_A);
     const t = (await latestTime()) - 1000n;
     await send(instA, 'reportDidCompromised', hash, t);
-    for (const [caller, later] of [[instA, t + 500n], [authority, t + 1n], [instA, t]] as const) {
-      await expectRevert(as(caller).getFunction('reportDidCompromised')(hash, later), 'CompromiseCannotMoveLater', [hash, t, later]);
+    for (const [caller, later] of [
+      [instA, t + 500n],
+      [authority, t + 1n],
+      [instA, t],
+    ] as const) {
+      await expectRevert(as(caller).getFunction('reportDidCompromised')(hash, later), 'CompromiseCannotMoveLater', [
+        hash,
+        t,
+        later,
+      ]);
     }
     expect(await reader.didCompromisedSince(DID_A)).toBe(Number(t));
     await send(authority, 'reportDidCompromised', hash, t - 100n);
@@ -616,7 +734,9 @@ describe('authority transfer (two-step)', () => {
 
     // Until accepted, the old authority keeps its powers and the proposed one has none.
     await accredit(addr.instA!, DID_A, 'A');
-    await expectRevert(as(nextAuthority).getFunction('accredit')(addr.instB, DID_B, 'B'), 'NotAuthority', [addr.nextAuthority]);
+    await expectRevert(as(nextAuthority).getFunction('accredit')(addr.instB, DID_B, 'B'), 'NotAuthority', [
+      addr.nextAuthority,
+    ]);
     await expectRevert(as(stranger).getFunction('acceptAuthority')(), 'NotPendingAuthority', [addr.stranger]);
     await expectRevert(as(authority).getFunction('acceptAuthority')(), 'NotPendingAuthority', [addr.authority]);
 
@@ -627,7 +747,9 @@ describe('authority transfer (two-step)', () => {
 
     await expectRevert(as(authority).getFunction('accredit')(addr.instB, DID_B, 'B'), 'NotAuthority', [addr.authority]);
     await expectRevert(as(authority).getFunction('setStatus')(1, S.Suspended), 'NotAuthority', [addr.authority]);
-    await expectRevert(as(authority).getFunction('transferAuthority')(addr.authority), 'NotAuthority', [addr.authority]);
+    await expectRevert(as(authority).getFunction('transferAuthority')(addr.authority), 'NotAuthority', [
+      addr.authority,
+    ]);
     await expectRevert(as(nextAuthority).getFunction('acceptAuthority')(), 'NotPendingAuthority', [addr.nextAuthority]);
     await send(nextAuthority, 'accredit', addr.instB, DID_B, 'B');
     await send(nextAuthority, 'setStatus', 1, S.Suspended);
@@ -635,7 +757,9 @@ describe('authority transfer (two-step)', () => {
 
   it('only the authority proposes (NotAuthority); proposing again replaces, proposing zero cancels', async () => {
     await expectRevert(as(stranger).getFunction('transferAuthority')(addr.stranger), 'NotAuthority', [addr.stranger]);
-    await expectRevert(as(nextAuthority).getFunction('transferAuthority')(addr.nextAuthority), 'NotAuthority', [addr.nextAuthority]);
+    await expectRevert(as(nextAuthority).getFunction('transferAuthority')(addr.nextAuthority), 'NotAuthority', [
+      addr.nextAuthority,
+    ]);
 
     await send(authority, 'transferAuthority', addr.nextAuthority);
     await send(authority, 'transferAuthority', addr.stranger);
@@ -649,24 +773,36 @@ describe('authority transfer (two-step)', () => {
 
 describe('describeContractError', () => {
   it('names the custom error and its arguments, for sent transactions and static calls', async () => {
-    const sent = await as(stranger).getFunction('anchor')(randomHash(), 1).catch((e: unknown) => e);
+    const sent = await as(stranger)
+      .getFunction('anchor')(randomHash(), 1)
+      .catch((e: unknown) => e);
     expect(describeContractError(sent)).toBe(`NotSigner(${addr.stranger})`);
-    const called = await as(stranger).getFunction('accredit').staticCall(addr.instA, DID_A, 'A').catch((e: unknown) => e);
+    const called = await as(stranger)
+      .getFunction('accredit')
+      .staticCall(addr.instA, DID_A, 'A')
+      .catch((e: unknown) => e);
     expect(describeContractError(called)).toBe(`NotAuthority(${addr.stranger})`);
     await accredit(addr.instA!, DID_A, 'A');
     await send(authority, 'setStatus', 1, S.Suspended);
-    const suspended = await as(instA).getFunction('anchor')(randomHash(), 1).catch((e: unknown) => e);
+    const suspended = await as(instA)
+      .getFunction('anchor')(randomHash(), 1)
+      .catch((e: unknown) => e);
     expect(describeContractError(suspended)).toBe(`InstitutionNotAccredited(1, ${S.Suspended})`);
     expect(describeContractError(new Error('plain\nsecond line'))).toBe('plain');
   });
 });
 
 describe('gas', () => {
-  const record = (fn: string, receipt: TransactionReceipt, note: string) => gasUsed.set(fn, { gas: receipt.gasUsed, note });
+  const record = (fn: string, receipt: TransactionReceipt, note: string) =>
+    gasUsed.set(fn, { gas: receipt.gasUsed, note });
 
   it('measures every state-changing function (informational table printed at the end)', async () => {
     const did = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
-    record('accredit', await send(authority, 'accredit', addr.instC, did, 'Skillmark Test Institute of Technology'), `DID of ${did.length} chars, name of 38`);
+    record(
+      'accredit',
+      await send(authority, 'accredit', addr.instC, did, 'Skillmark Test Institute of Technology'),
+      `DID of ${did.length} chars, name of 38`,
+    );
     const id = 1n;
     record('addSigner', await send(instC, 'addSigner', id, addr.rotatedA), 'by a current signer');
     record('anchor', await send(instC, 'anchor', randomHash(), 1000), 'new root');

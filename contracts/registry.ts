@@ -1,4 +1,4 @@
-import { Contract, ContractFactory, Interface, id, isError, type ContractRunner, type Signer } from 'ethers';
+import { Contract, ContractFactory, type ContractRunner, Interface, id, isError, type Signer } from 'ethers';
 import { registryArtifact } from './artifact.ts';
 
 /** Accreditation status as stored on chain (enum SkillmarkRegistry.Status). */
@@ -47,7 +47,8 @@ export const didHash = (did: string): string => id(did);
 
 /** Turns a revert into its custom error's name and arguments, e.g. `NotSigner(0xabc…)`. */
 export function describeContractError(error: unknown): string {
-  const data = (error as { data?: string; info?: { error?: { data?: string } } })?.data ??
+  const data =
+    (error as { data?: string; info?: { error?: { data?: string } } })?.data ??
     (error as { info?: { error?: { data?: string } } })?.info?.error?.data;
   if (typeof data === 'string' && data.length >= 10) {
     const parsed = registryInterface().parseError(data);
@@ -57,7 +58,10 @@ export function describeContractError(error: unknown): string {
   return error instanceof Error ? error.message.split('\n')[0]! : String(error);
 }
 
-export async function deployRegistry(deployer: Signer, authority: string): Promise<{ address: string; blockNumber: number }> {
+export async function deployRegistry(
+  deployer: Signer,
+  authority: string,
+): Promise<{ address: string; blockNumber: number }> {
   const artifact = registryArtifact();
   const factory = new ContractFactory(artifact.abi as never, artifact.bytecode, deployer);
   const contract = await factory.deploy(authority);
@@ -69,16 +73,28 @@ export async function deployRegistry(deployer: Signer, authority: string): Promi
 export class Registry {
   readonly contract: Contract;
 
-  constructor(readonly address: string, runner: ContractRunner) {
+  constructor(
+    readonly address: string,
+    runner: ContractRunner,
+  ) {
     this.contract = new Contract(address, registryInterface(), runner);
   }
 
-  async credentialFacts(root: string, issuerDid: string, credentialHash: string, blockTag?: number): Promise<CredentialFacts> {
+  async credentialFacts(
+    root: string,
+    issuerDid: string,
+    credentialHash: string,
+    blockTag?: number,
+  ): Promise<CredentialFacts> {
     const f = await this.contract
       .getFunction('credentialFacts')
       .staticCall(root, didHash(issuerDid), credentialHash, blockTag === undefined ? {} : { blockTag });
     return {
-      anchor: { institutionId: Number(f.anchor.institutionId), anchoredAt: Number(f.anchor.anchoredAt), batchSize: Number(f.anchor.batchSize) },
+      anchor: {
+        institutionId: Number(f.anchor.institutionId),
+        anchoredAt: Number(f.anchor.anchoredAt),
+        batchSize: Number(f.anchor.batchSize),
+      },
       issuerInstitutionId: Number(f.issuerInstitutionId),
       issuerStatus: statusName(Number(f.issuerStatus)),
       issuerStatusSince: Number(f.issuerStatusSince),
@@ -89,14 +105,26 @@ export class Registry {
   }
 
   /** The revocation institution `institutionId` recorded for `credentialHash` (revokedAt 0: none). */
-  async revocation(institutionId: number, credentialHash: string, blockTag?: number): Promise<{ revokedAt: number; reason: number }> {
-    const r = await this.contract.getFunction('getRevocation').staticCall(institutionId, credentialHash, blockTag === undefined ? {} : { blockTag });
+  async revocation(
+    institutionId: number,
+    credentialHash: string,
+    blockTag?: number,
+  ): Promise<{ revokedAt: number; reason: number }> {
+    const r = await this.contract
+      .getFunction('getRevocation')
+      .staticCall(institutionId, credentialHash, blockTag === undefined ? {} : { blockTag });
     return { revokedAt: Number(r.revokedAt), reason: Number(r.reason) };
   }
 
   async institution(institutionId: number): Promise<Institution> {
     const i = await this.contract.getFunction('getInstitution').staticCall(institutionId);
-    return { id: institutionId, status: statusName(Number(i.status)), statusSince: Number(i.statusSince), did: i.did, name: i.name };
+    return {
+      id: institutionId,
+      status: statusName(Number(i.status)),
+      statusSince: Number(i.statusSince),
+      did: i.did,
+      name: i.name,
+    };
   }
 
   async institutionOfSigner(address: string): Promise<number> {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { Wallet, type Signer } from 'ethers';
+import { type Signer, Wallet } from 'ethers';
 import { applyMigration, readSourceRegistry } from '../contracts/migration.ts';
 import { connectProvider, fetchChainId } from '../contracts/provider.ts';
 import { deployRegistry, Registry } from '../contracts/registry.ts';
@@ -62,7 +62,9 @@ async function main(): Promise<number> {
     if (process.env.AUTHORITY_PRIVATE_KEY) authority = new Wallet(process.env.AUTHORITY_PRIVATE_KEY, target);
     else if (values['local-authority']) authority = await target.getSigner(0);
     else {
-      console.error('Set AUTHORITY_PRIVATE_KEY to the target registry authority\'s key (or use --local-authority on a local chain).');
+      console.error(
+        "Set AUTHORITY_PRIVATE_KEY to the target registry authority's key (or use --local-authority on a local chain).",
+      );
       return 2;
     }
     let targetAddress = values['to-registry'];
@@ -71,14 +73,29 @@ async function main(): Promise<number> {
       log(`Deployed a new registry on chain ${targetChainId} at ${targetAddress}`);
     }
     const fromBlock = values['from-block'] === undefined ? undefined : Number(values['from-block']);
-    const plan = await readSourceRegistry(source, values['from-registry'], { fromBlock, institutionDid: values.institution });
-    log(`Source chain ${plan.sourceChainId}: ${plan.institutions.length} institution(s), ${plan.anchors.length} anchor(s), ${plan.revocations.length} revocation(s)`);
+    const plan = await readSourceRegistry(source, values['from-registry'], {
+      fromBlock,
+      institutionDid: values.institution,
+    });
+    log(
+      `Source chain ${plan.sourceChainId}: ${plan.institutions.length} institution(s), ${plan.anchors.length} anchor(s), ${plan.revocations.length} revocation(s)`,
+    );
     const report = await applyMigration(plan, new Registry(targetAddress, authority), log);
-    const result = { targetChainId, targetRegistry: targetAddress, sourceChainId: plan.sourceChainId, sourceRegistry: values['from-registry'], ...report };
+    const result = {
+      targetChainId,
+      targetRegistry: targetAddress,
+      sourceChainId: plan.sourceChainId,
+      sourceRegistry: values['from-registry'],
+      ...report,
+    };
     if (values.json) console.log(JSON.stringify(result, null, 2));
     else {
-      log(`Done: ${report.anchorsImported} anchor(s) imported (${report.anchorsAlreadyPresent} already there), ${report.revocationsCopied} revocation(s), ${report.institutionsAccredited} institution(s) accredited, ${report.didsAdded} signing DID(s) added, ${report.compromisesCopied} compromise report(s) copied, in ${report.transactions} transaction(s).`);
-      log(`Trust file entry for verifiers: ${JSON.stringify({ name: 'Migrated registry', chainId: targetChainId, registry: targetAddress, rpcUrls: [values.to], migratedFrom: [{ chainId: plan.sourceChainId, registry: values['from-registry'] }] })}`);
+      log(
+        `Done: ${report.anchorsImported} anchor(s) imported (${report.anchorsAlreadyPresent} already there), ${report.revocationsCopied} revocation(s), ${report.institutionsAccredited} institution(s) accredited, ${report.didsAdded} signing DID(s) added, ${report.compromisesCopied} compromise report(s) copied, in ${report.transactions} transaction(s).`,
+      );
+      log(
+        `Trust file entry for verifiers: ${JSON.stringify({ name: 'Migrated registry', chainId: targetChainId, registry: targetAddress, rpcUrls: [values.to], migratedFrom: [{ chainId: plan.sourceChainId, registry: values['from-registry'] }] })}`,
+      );
     }
     return 0;
   } finally {

@@ -1,12 +1,12 @@
+import { ensureLocalAccreditation, ensureLocalDeployment, type LedgerDeployment } from '../contracts/deployment.ts';
+import { type LocalNode, startLocalNode } from '../contracts/local-node.ts';
+import { connectLedger, connectProvider, fetchChainId } from '../contracts/provider.ts';
+import { Registry } from '../contracts/registry.ts';
 import { ConfigError, loadConfig } from '../core/config.ts';
 import { lockDataDir } from '../core/data-dir-lock.ts';
 import { whenLauncherGone } from '../core/launcher-watch.ts';
 import { assertPortFree } from '../core/ports.ts';
-import { ensureLocalAccreditation, ensureLocalDeployment, type LedgerDeployment } from '../contracts/deployment.ts';
-import { startLocalNode, type LocalNode } from '../contracts/local-node.ts';
-import { connectLedger, connectProvider, fetchChainId } from '../contracts/provider.ts';
-import { Registry } from '../contracts/registry.ts';
-import { openIssuer, type LedgerTarget } from '../issuer/service.ts';
+import { type LedgerTarget, openIssuer } from '../issuer/service.ts';
 import { startVerifierProcess } from '../verifier/child-process.ts';
 
 /**
@@ -50,7 +50,8 @@ async function main(): Promise<void> {
     process.exit(code);
   };
   // Also while starting: what is already up is stopped, the ledger node and verifier die with us.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0, `${signal} received`));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.on(signal, () => void shutdown(0, `${signal} received`));
   whenLauncherGone(() => void shutdown(0, 'npm start was stopped'));
 
   try {
@@ -63,8 +64,14 @@ async function main(): Promise<void> {
     let node: LocalNode | undefined;
     let deployment: LedgerDeployment | undefined;
     if (config.ledgerRpcUrl) {
-      const rpcUrls = config.ledgerRpcUrl.split(',').map((u) => u.trim()).filter(Boolean);
-      if (!config.registryAddress) throw new ConfigError('LEDGER_RPC_URL is set, so REGISTRY_ADDRESS must name the registry contract on that chain.');
+      const rpcUrls = config.ledgerRpcUrl
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean);
+      if (!config.registryAddress)
+        throw new ConfigError(
+          'LEDGER_RPC_URL is set, so REGISTRY_ADDRESS must name the registry contract on that chain.',
+        );
       ledger = { rpcUrls, chainId: await firstChainId(rpcUrls), registry: config.registryAddress };
     } else {
       node = await startLocalNode({ dataDir: config.dataDir, port: config.ledgerPort });
@@ -75,16 +82,28 @@ async function main(): Promise<void> {
       ledger = { rpcUrls: [node.rpcUrl], chainId: node.chainId, registry: deployment.registry };
     }
 
-    const issuer = await openIssuer({ config, ledger, institutionName, adminToken: env.SKILLMARK_ADMIN_TOKEN, masterKey: env.SKILLMARK_MASTER_KEY });
+    const issuer = await openIssuer({
+      config,
+      ledger,
+      institutionName,
+      adminToken: env.SKILLMARK_ADMIN_TOKEN,
+      masterKey: env.SKILLMARK_MASTER_KEY,
+    });
     stops.push(() => issuer.stop());
     if (deployment) {
       const provider = connectProvider(ledger.rpcUrls[0]!, ledger.chainId);
-      await ensureLocalAccreditation(provider, deployment, { address: issuer.ledgerAddress, did: issuer.did, name: institutionName });
+      await ensureLocalAccreditation(provider, deployment, {
+        address: issuer.ledgerAddress,
+        did: issuer.did,
+        name: institutionName,
+      });
       provider.destroy();
     } else {
       const provider = connectLedger(ledger.rpcUrls, ledger.chainId);
       if ((await new Registry(ledger.registry, provider).institutionOfSigner(issuer.ledgerAddress)) === 0) {
-        console.warn(`! The institution's ledger address ${issuer.ledgerAddress} is not accredited on registry ${ledger.registry} yet: credentials stay pending until the authority accredits it (and the address holds gas).`);
+        console.warn(
+          `! The institution's ledger address ${issuer.ledgerAddress} is not accredited on registry ${ledger.registry} yet: credentials stay pending until the authority accredits it (and the address holds gas).`,
+        );
       }
       provider.destroy();
     }
@@ -93,14 +112,16 @@ async function main(): Promise<void> {
     const trust = env.VERIFIER_TRUST_FILE
       ? undefined
       : {
-          registries: [{
-            name: node ? 'Local development registry' : 'Configured registry',
-            chainId: ledger.chainId,
-            registry: ledger.registry.toLowerCase(),
-            rpcUrls: ledger.rpcUrls,
-            // The embedded node makes blocks only on demand: an old head does not mean it is behind.
-            ...(node ? { maxHeadAgeSeconds: 0 } : {}),
-          }],
+          registries: [
+            {
+              name: node ? 'Local development registry' : 'Configured registry',
+              chainId: ledger.chainId,
+              registry: ledger.registry.toLowerCase(),
+              rpcUrls: ledger.rpcUrls,
+              // The embedded node makes blocks only on demand: an old head does not mean it is behind.
+              ...(node ? { maxHeadAgeSeconds: 0 } : {}),
+            },
+          ],
         };
     const verifier = await startVerifierProcess({ dataDir: config.dataDir, env, trust });
     stops.push(() => verifier.stop());
@@ -116,7 +137,12 @@ async function main(): Promise<void> {
         `  ledger     ${ledger.rpcUrls.join(', ')}   chain ${ledger.chainId}, registry ${ledger.registry}${node ? ' (local node)' : ''}`,
         `  data dir   ${config.dataDir}`,
         ...(issuer.adminTokenCreated
-          ? ['', `  Admin token (shown once, only its hash is stored):`, `    ${issuer.adminTokenCreated}`, '  Set SKILLMARK_ADMIN_TOKEN to choose your own instead.']
+          ? [
+              '',
+              `  Admin token (shown once, only its hash is stored):`,
+              `    ${issuer.adminTokenCreated}`,
+              '  Set SKILLMARK_ADMIN_TOKEN to choose your own instead.',
+            ]
           : []),
         '',
         'Press Ctrl+C to stop.',

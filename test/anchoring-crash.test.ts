@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { assertAnchoredExactlyOnce, waitUntilAllAnchored } from './support/anchoring.ts';
-import { issue, qualificationRequest, startSystem, tempDir, type RunningSystem } from './support/system.ts';
+import { issue, qualificationRequest, type RunningSystem, startSystem, tempDir } from './support/system.ts';
 
 /**
  * Crash safety of anchoring: a real issuer process is killed with SIGKILL at each step of the
@@ -34,7 +34,10 @@ describe('anchoring survives kill -9', () => {
     it(`${when} (${point})`, async () => {
       const dataDir = tempDir('skillmark-crash-');
       // One batch of exactly the three credentials, however slowly they are issued.
-      const first = await startSystem({ dataDir, env: { SKILLMARK_FAILPOINT: point, ANCHOR_BATCH_SIZE: '3', ANCHOR_BATCH_WAIT_MS: '600000' } });
+      const first = await startSystem({
+        dataDir,
+        env: { SKILLMARK_FAILPOINT: point, ANCHOR_BATCH_SIZE: '3', ANCHOR_BATCH_WAIT_MS: '600000' },
+      });
       system = first;
       await issueMany(first, 3);
       // tsx runs the script in a child process: its SIGKILL shows as exit code 137 (128 + 9).

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Verifier } from '../verifier/service.ts';
 import { migrateChain, startSuccessorVerifier } from './support/chain-migration.ts';
 import { startTestChain, type TestChain } from './support/local-chain.ts';
-import { claimWhenAnchored, issue, postJson, qualificationRequest, revokeCredential, startSystem, type RunningSystem } from './support/system.ts';
+import {
+  claimWhenAnchored,
+  issue,
+  postJson,
+  qualificationRequest,
+  type RunningSystem,
+  revokeCredential,
+  startSystem,
+} from './support/system.ts';
 
 /**
  * A network is retired: the documented command re-anchors the registry's history on another
@@ -39,25 +47,47 @@ describe('chain migration', () => {
 
   it('re-anchors the history on the new chain, idempotently, and receipts of the retired chain still verify', async () => {
     const first = await migrate();
-    expect(first).toMatchObject({ targetChainId: 4242, sourceChainId: 31337, institutionsAccredited: 1, revocationsCopied: 1 });
+    expect(first).toMatchObject({
+      targetChainId: 4242,
+      sourceChainId: 31337,
+      institutionsAccredited: 1,
+      revocationsCopied: 1,
+    });
     expect(first.anchorsImported).toBeGreaterThanOrEqual(1);
     const again = await migrate(first.targetRegistry);
-    expect(again).toMatchObject({ anchorsImported: 0, anchorsAlreadyPresent: first.anchorsImported, revocationsCopied: 0, institutionsAccredited: 0, transactions: 0 });
+    expect(again).toMatchObject({
+      anchorsImported: 0,
+      anchorsAlreadyPresent: first.anchorsImported,
+      revocationsCopied: 0,
+      institutionsAccredited: 0,
+      transactions: 0,
+    });
 
     process.kill(system.ledgerPid(), 'SIGKILL'); // the old network is gone
 
-    verifier = await startSuccessorVerifier({ chainId: 4242, registry: first.targetRegistry, rpcUrl: newChain.rpcUrl }, { chainId: 31337, registry: institution.registry });
+    verifier = await startSuccessorVerifier(
+      { chainId: 4242, registry: first.targetRegistry, rpcUrl: newChain.rpcUrl },
+      { chainId: 31337, registry: institution.registry },
+    );
     const verify = (bundle: { credential: string; anchorReceipt: any }) =>
-      postJson(`${verifier!.server.url}/credentials/verify`, { verifiableCredential: bundle.credential, options: { anchorReceipt: bundle.anchorReceipt } });
+      postJson(`${verifier!.server.url}/credentials/verify`, {
+        verifiableCredential: bundle.credential,
+        options: { anchorReceipt: bundle.anchorReceipt },
+      });
 
     const ok = await verify(kept);
     expect(ok.body.verdict).toBe('valid');
     const anchored = ok.body.checks.find((c: { check: string }) => c.check === 'anchored');
     expect(anchored.details.anchoredAt).toBe(kept.anchorReceipt.anchoredAt);
-    expect(ok.body.checks.find((c: { check: string }) => c.check === 'issuer_accredited').details.registry).toBe('Successor registry');
+    expect(ok.body.checks.find((c: { check: string }) => c.check === 'issuer_accredited').details.registry).toBe(
+      'Successor registry',
+    );
 
     const bad = await verify(revoked);
     expect(bad.body.verdict).toBe('invalid');
-    expect(bad.body.checks.find((c: { check: string }) => c.check === 'not_revoked')).toMatchObject({ status: 'invalid', reason: 'revoked' });
+    expect(bad.body.checks.find((c: { check: string }) => c.check === 'not_revoked')).toMatchObject({
+      status: 'invalid',
+      reason: 'revoked',
+    });
   });
 });

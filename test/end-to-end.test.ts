@@ -3,8 +3,18 @@ import { rmSync } from 'node:fs';
 import { createVerifiableCredentialJwt } from 'did-jwt-vc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519JwtSigner, ed25519PublicKeyOfSeed } from '../core/ed25519.ts';
-import { signPresentation, type Holder } from '../wallet-cli/presentation.ts';
-import { claimWhenAnchored, issue, postJson, qualificationRequest, revokeCredential, runWallet, startSystem, tempDir, type RunningSystem } from './support/system.ts';
+import { type Holder, signPresentation } from '../wallet-cli/presentation.ts';
+import {
+  claimWhenAnchored,
+  issue,
+  postJson,
+  qualificationRequest,
+  type RunningSystem,
+  revokeCredential,
+  runWallet,
+  startSystem,
+  tempDir,
+} from './support/system.ts';
 
 /**
  * A qualification travels from a training centre to an employer on real parts: the system runs
@@ -17,8 +27,14 @@ function newHolder(): Holder {
 }
 
 type Check = { check: string; status: string; reason: string };
-const allChecks = (body: { checks: Check[]; credentials?: { checks: Check[] }[] }): Check[] => [...body.checks, ...(body.credentials ?? []).flatMap((c) => c.checks)];
-const failing = (body: { checks: Check[]; credentials?: { checks: Check[] }[] }) => allChecks(body).filter((c) => c.status === 'invalid').map((c) => `${c.check}:${c.reason}`);
+const allChecks = (body: { checks: Check[]; credentials?: { checks: Check[] }[] }): Check[] => [
+  ...body.checks,
+  ...(body.credentials ?? []).flatMap((c) => c.checks),
+];
+const failing = (body: { checks: Check[]; credentials?: { checks: Check[] }[] }) =>
+  allChecks(body)
+    .filter((c) => c.status === 'invalid')
+    .map((c) => `${c.check}:${c.reason}`);
 
 describe('end to end', () => {
   let system: RunningSystem;
@@ -69,7 +85,19 @@ describe('end to end', () => {
     const result = JSON.parse(presented.stdout);
     expect(result.verdict).toBe('valid');
     const checks = allChecks(result);
-    expect(checks.map((c) => c.check)).toEqual(expect.arrayContaining(['presentation_signature', 'challenge', 'holder_binding', 'signature', 'issuer_accredited', 'anchored', 'not_revoked', 'validity_period', 'schema']));
+    expect(checks.map((c) => c.check)).toEqual(
+      expect.arrayContaining([
+        'presentation_signature',
+        'challenge',
+        'holder_binding',
+        'signature',
+        'issuer_accredited',
+        'anchored',
+        'not_revoked',
+        'validity_period',
+        'schema',
+      ]),
+    );
     expect(checks.filter((c) => c.status !== 'valid')).toEqual([]);
 
     bundle = await claimWhenAnchored(issued.body.claim.url);
@@ -97,7 +125,10 @@ describe('end to end', () => {
         type: ['VerifiableCredential', 'QualificationCredential'],
         issuer: rogueDid,
         issuanceDate: new Date().toISOString(),
-        credentialSubject: { id: learner.did, qualification: { title: 'Diploma from a mill', awardedOn: '2026-01-01' } },
+        credentialSubject: {
+          id: learner.did,
+          qualification: { title: 'Diploma from a mill', awardedOn: '2026-01-01' },
+        },
       },
       { did: rogueDid, signer: ed25519JwtSigner(rogueSeed), alg: 'EdDSA' },
     );
@@ -141,20 +172,27 @@ describe('end to end', () => {
     expect(body.verdict).toBe('invalid');
     expect(failing(body)).toEqual(['anchored:proof_mismatch']);
 
-    const stretched = { ...bundle.anchorReceipt, proof: [...bundle.anchorReceipt.proof, `0x${randomBytes(32).toString('hex')}`] };
+    const stretched = {
+      ...bundle.anchorReceipt,
+      proof: [...bundle.anchorReceipt.proof, `0x${randomBytes(32).toString('hex')}`],
+    };
     const second = await present(await learnerHolder(), [{ credential: bundle.credential, anchorReceipt: stretched }]);
     expect(failing(second.body)).toEqual(['anchored:proof_mismatch']);
   });
 
   it('keeps the institution, its keys, its credentials and the contracts across a restart', async () => {
     const before = await (await fetch(`${system.issuerUrl}/institution`)).json();
-    const listBefore = await (await fetch(`${system.issuerUrl}/credentials`, { headers: { authorization: `Bearer ${system.adminToken}` } })).json();
+    const listBefore = await (
+      await fetch(`${system.issuerUrl}/credentials`, { headers: { authorization: `Bearer ${system.adminToken}` } })
+    ).json();
     await system.stop();
     system = await startSystem({ dataDir: system.dataDir, ports: system.ports });
     expect(system.output()).not.toContain('Admin token (shown once');
     const after = await (await fetch(`${system.issuerUrl}/institution`)).json();
     expect(after).toEqual(before);
-    const listAfter = await (await fetch(`${system.issuerUrl}/credentials`, { headers: { authorization: `Bearer ${system.adminToken}` } })).json();
+    const listAfter = await (
+      await fetch(`${system.issuerUrl}/credentials`, { headers: { authorization: `Bearer ${system.adminToken}` } })
+    ).json();
     expect(listAfter.items).toEqual(listBefore.items);
     const { body } = await present(await learnerHolder(), [bundle]);
     expect(body.verdict).toBe('valid');
@@ -166,8 +204,12 @@ describe('end to end', () => {
     expect(body.verdict).toBe('unverifiable');
     expect(status).toBe(503);
     expect(allChecks(body).filter((c) => c.status === 'invalid')).toEqual([]);
-    const ledgerChecks = allChecks(body).filter((c) => ['issuer_accredited', 'anchored', 'not_revoked'].includes(c.check));
-    expect(ledgerChecks.map((c) => `${c.status}:${c.reason}`)).toEqual(Array(3).fill('unverifiable:ledger_unreachable'));
+    const ledgerChecks = allChecks(body).filter((c) =>
+      ['issuer_accredited', 'anchored', 'not_revoked'].includes(c.check),
+    );
+    expect(ledgerChecks.map((c) => `${c.status}:${c.reason}`)).toEqual(
+      Array(3).fill('unverifiable:ledger_unreachable'),
+    );
     expect(allChecks(body).find((c) => c.check === 'signature')?.status).toBe('valid');
   });
 

@@ -8,7 +8,14 @@ import { didKeyOfEd25519, ed25519PrivateKey, ed25519PublicKeyOfSeed } from '../c
 import { envelopedCredential, nodeJoseSigner, signVpJose } from '../core/vc-jose.ts';
 import { decodeBase58 } from '../verifier/did-methods/keys.ts';
 import { signPresentation } from '../wallet-cli/presentation.ts';
-import { claimWhenAnchored, issue, postJson, qualificationRequest, startSystem, type RunningSystem } from './support/system.ts';
+import {
+  claimWhenAnchored,
+  issue,
+  postJson,
+  qualificationRequest,
+  type RunningSystem,
+  startSystem,
+} from './support/system.ts';
 
 /**
  * Credentials issued by Skillmark, in both formats, verify in independent libraries (did-jwt-vc
@@ -26,7 +33,10 @@ describe('issued formats and independent verification', () => {
   beforeAll(async () => {
     system = await startSystem();
     const first = await issue(system, qualificationRequest({ id: holder.did }));
-    const second = await issue(system, qualificationRequest({ id: holder.did }, { '@context': ['https://www.w3.org/ns/credentials/v2'] }));
+    const second = await issue(
+      system,
+      qualificationRequest({ id: holder.did }, { '@context': ['https://www.w3.org/ns/credentials/v2'] }),
+    );
     expect([first.body.format, second.body.format]).toEqual(['vc-jwt-1.1', 'vc-jose-2.0']);
     expect(second.body.verifiableCredential.id.startsWith('data:application/vc+jwt,')).toBe(true);
     [v1, v2] = await Promise.all([claimWhenAnchored(first.body.claim.url), claimWhenAnchored(second.body.claim.url)]);
@@ -42,7 +52,7 @@ describe('issued formats and independent verification', () => {
     expect(verified.verifiableCredential.credentialSubject.id).toBe(holder.did);
   });
 
-  it('a VC 2.0 credential verifies in jose with the key from the issuer\'s DID document', async () => {
+  it("a VC 2.0 credential verifies in jose with the key from the issuer's DID document", async () => {
     const [headerPart] = v2.credential.split('.');
     const header = JSON.parse(Buffer.from(headerPart!, 'base64url').toString());
     expect(header).toMatchObject({ alg: 'EdDSA', typ: 'vc+jwt' });
@@ -59,9 +69,12 @@ describe('issued formats and independent verification', () => {
     expect(typeof credential.validFrom).toBe('string');
   });
 
-  it('both verify as valid in Skillmark\'s verifier, alone and in 1.1 and 2.0 presentations', async () => {
+  it("both verify as valid in Skillmark's verifier, alone and in 1.1 and 2.0 presentations", async () => {
     for (const bundle of [v1, v2]) {
-      const alone = await postJson(`${system.verifierUrl}/credentials/verify`, { verifiableCredential: bundle.credential, options: { anchorReceipt: bundle.anchorReceipt } });
+      const alone = await postJson(`${system.verifierUrl}/credentials/verify`, {
+        verifiableCredential: bundle.credential,
+        options: { anchorReceipt: bundle.anchorReceipt },
+      });
       expect(alone.body.checks.filter((c: { status: string }) => c.status !== 'valid')).toEqual([]);
     }
     const domain = new URL(system.verifierUrl).host;
@@ -69,7 +82,10 @@ describe('issued formats and independent verification', () => {
 
     const c1 = await challenge();
     const vp11 = await signPresentation(holder, [v1, v2], c1, domain);
-    const asV11 = await postJson(`${system.verifierUrl}/presentations/verify`, { verifiablePresentation: vp11, options: { challenge: c1, domain } });
+    const asV11 = await postJson(`${system.verifierUrl}/presentations/verify`, {
+      verifiablePresentation: vp11,
+      options: { challenge: c1, domain },
+    });
     expect(asV11.body.verdict).toBe('valid');
     expect(asV11.body.credentials).toHaveLength(2);
 
@@ -87,7 +103,10 @@ describe('issued formats and independent verification', () => {
       },
       nodeJoseSigner(ed25519PrivateKey(seed), kid),
     );
-    const asV20 = await postJson(`${system.verifierUrl}/presentations/verify`, { verifiablePresentation: vp20, options: { challenge: c2, domain } });
+    const asV20 = await postJson(`${system.verifierUrl}/presentations/verify`, {
+      verifiablePresentation: vp20,
+      options: { challenge: c2, domain },
+    });
     expect(asV20.body.checks.filter((c: { status: string }) => c.status !== 'valid')).toEqual([]);
     expect(asV20.body.verdict).toBe('valid');
   });

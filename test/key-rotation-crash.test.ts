@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectProvider } from '../contracts/provider.ts';
 import { Registry } from '../contracts/registry.ts';
-import { claimWhenAnchored, issue, postJson, qualificationRequest, startSystem, tempDir, type RunningSystem } from './support/system.ts';
+import {
+  claimWhenAnchored,
+  issue,
+  postJson,
+  qualificationRequest,
+  type RunningSystem,
+  startSystem,
+  tempDir,
+} from './support/system.ts';
 
 /**
  * A ledger key rotation cut short after the switch to the new key, before the old one is retired
@@ -21,14 +29,20 @@ describe('ledger key rotation cut short before the old key is retired', () => {
     const first = await startSystem({ dataDir, env: { SKILLMARK_FAILPOINT: 'rotate:before-retire' } });
     system = first;
     const { ledgerAddress: original } = await (await fetch(`${first.issuerUrl}/institution`)).json();
-    await fetch(`${first.issuerUrl}/ledger-key/rotate`, { method: 'POST', headers: { authorization: `Bearer ${first.adminToken}` } }).catch(() => undefined);
+    await fetch(`${first.issuerUrl}/ledger-key/rotate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${first.adminToken}` },
+    }).catch(() => undefined);
     expect([137, 'SIGKILL']).toContain(await first.exited);
 
     system = await startSystem({ dataDir, ports: first.ports });
     const institution = await (await fetch(`${system.issuerUrl}/institution`)).json();
     expect(institution.ledgerAddress).not.toBe(original);
 
-    const again = await fetch(`${system.issuerUrl}/ledger-key/rotate`, { method: 'POST', headers: { authorization: `Bearer ${system.adminToken}` } });
+    const again = await fetch(`${system.issuerUrl}/ledger-key/rotate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${system.adminToken}` },
+    });
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual({ previous: original, current: institution.ledgerAddress });
 
@@ -36,12 +50,19 @@ describe('ledger key rotation cut short before the old key is retired', () => {
     try {
       const registry = new Registry(institution.registry, provider);
       expect(await registry.institutionOfSigner(original)).toBe(0);
-      expect(await registry.institutionOfSigner(institution.ledgerAddress)).toBe(await registry.institutionOfDid(institution.did));
+      expect(await registry.institutionOfSigner(institution.ledgerAddress)).toBe(
+        await registry.institutionOfDid(institution.did),
+      );
     } finally {
       provider.destroy();
     }
-    const bundle = await claimWhenAnchored((await issue(system, qualificationRequest({ learnerReference: 'after-cut-rotation' }))).body.claim.url);
-    const verified = await postJson(`${system.verifierUrl}/credentials/verify`, { verifiableCredential: bundle.credential, options: { anchorReceipt: bundle.anchorReceipt } });
+    const bundle = await claimWhenAnchored(
+      (await issue(system, qualificationRequest({ learnerReference: 'after-cut-rotation' }))).body.claim.url,
+    );
+    const verified = await postJson(`${system.verifierUrl}/credentials/verify`, {
+      verifiableCredential: bundle.credential,
+      options: { anchorReceipt: bundle.anchorReceipt },
+    });
     expect(verified.body.verdict, JSON.stringify(verified.body.checks)).toBe('valid');
   }, 120_000);
 });

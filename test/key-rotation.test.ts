@@ -1,15 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectProvider } from '../contracts/provider.ts';
 import { Registry } from '../contracts/registry.ts';
-import { claimWhenAnchored, issue, postJson, qualificationRequest, startSystem, type RunningSystem } from './support/system.ts';
+import {
+  claimWhenAnchored,
+  issue,
+  postJson,
+  qualificationRequest,
+  type RunningSystem,
+  startSystem,
+} from './support/system.ts';
 
 /** An institution rotates its ledger key: past anchors stay valid, new ones use the new key, restarts keep it. */
 describe('ledger key rotation', () => {
   let system: RunningSystem;
   const admin = () => ({ authorization: `Bearer ${system.adminToken}` });
   const verify = async (bundle: { credential: string; anchorReceipt: unknown }) =>
-    (await postJson(`${system.verifierUrl}/credentials/verify`, { verifiableCredential: bundle.credential, options: { anchorReceipt: bundle.anchorReceipt } })).body;
-  const issueAndClaim = async (reference: string) => claimWhenAnchored((await issue(system, qualificationRequest({ learnerReference: reference }))).body.claim.url);
+    (
+      await postJson(`${system.verifierUrl}/credentials/verify`, {
+        verifiableCredential: bundle.credential,
+        options: { anchorReceipt: bundle.anchorReceipt },
+      })
+    ).body;
+  const issueAndClaim = async (reference: string) =>
+    claimWhenAnchored((await issue(system, qualificationRequest({ learnerReference: reference }))).body.claim.url);
   const institution = async () => (await fetch(`${system.issuerUrl}/institution`)).json();
 
   beforeAll(async () => {

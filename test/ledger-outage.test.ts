@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalNode, type LocalNode } from '../contracts/local-node.ts';
+import { type LocalNode, startLocalNode } from '../contracts/local-node.ts';
 import { waitUntilLedgerStateSaved } from './support/ledger-state.ts';
-import { issue, postJson, qualificationRequest, startSystem, type RunningSystem } from './support/system.ts';
+import { issue, postJson, qualificationRequest, type RunningSystem, startSystem } from './support/system.ts';
 
 /**
  * The ledger goes down while the institution keeps issuing: requests are still accepted, the
@@ -46,7 +46,9 @@ describe('ledger outage during issuance', () => {
     expect(status.pendingCredentials).toBe(3);
     expect(status.lastError.message).toBeTruthy();
     expect((await fetch(issued[0].claim.url)).status).toBe(202);
-    const detail = await (await fetch(`${system.issuerUrl}/credentials/${issued[0].credentialId}`, { headers: admin() })).json();
+    const detail = await (
+      await fetch(`${system.issuerUrl}/credentials/${issued[0].credentialId}`, { headers: admin() })
+    ).json();
     expect(detail.status).toBe('pending');
     expect(detail.anchorReceipt).toBeUndefined();
 
@@ -61,7 +63,10 @@ describe('ledger outage during issuance', () => {
 
     for (const credential of issued) {
       const bundle = await (await fetch(credential.claim.url)).json();
-      const verified = await postJson(`${system.verifierUrl}/credentials/verify`, { verifiableCredential: bundle.credential, options: { anchorReceipt: bundle.anchorReceipt } });
+      const verified = await postJson(`${system.verifierUrl}/credentials/verify`, {
+        verifiableCredential: bundle.credential,
+        options: { anchorReceipt: bundle.anchorReceipt },
+      });
       expect(verified.body.checks.find((c: { check: string }) => c.check === 'anchored').status).toBe('valid');
     }
   });

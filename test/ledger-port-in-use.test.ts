@@ -7,9 +7,9 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PortInUseError } from '../core/ports.ts';
 import { deploymentFile } from '../contracts/deployment.ts';
 import { startLocalNode } from '../contracts/local-node.ts';
+import { PortInUseError } from '../core/ports.ts';
 import { freePort, startTestChain, type TestChain } from './support/local-chain.ts';
 import { PROJECT_ROOT, tempDir } from './support/system.ts';
 
@@ -25,14 +25,22 @@ function dataDir(): string {
 
 /** What another instance's chain looks like: a change here means someone wrote to it. */
 async function chainState() {
-  return { block: await other.provider.getBlockNumber(), nonce: await other.provider.getTransactionCount(await (await other.provider.getSigner(0)).getAddress()) };
+  return {
+    block: await other.provider.getBlockNumber(),
+    nonce: await other.provider.getTransactionCount(await (await other.provider.getSigner(0)).getAddress()),
+  };
 }
 
 function runStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], {
       cwd: PROJECT_ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', SKILLMARK_ADMIN_TOKEN: 'test-admin-token-0123456789', ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        SKILLMARK_ADMIN_TOKEN: 'test-admin-token-0123456789',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -56,14 +64,19 @@ describe('the ledger port is taken by another instance', () => {
   it('npm start refuses with a clear message, deploys nothing there and records nothing', async () => {
     const before = await chainState();
     const dir = dataDir();
-    const result = await runStart({ SKILLMARK_DATA_DIR: dir, LEDGER_PORT: String(otherPort), ISSUER_PORT: String(await freePort()), VERIFIER_PORT: String(await freePort()) });
+    const result = await runStart({
+      SKILLMARK_DATA_DIR: dir,
+      LEDGER_PORT: String(otherPort),
+      ISSUER_PORT: String(await freePort()),
+      VERIFIER_PORT: String(await freePort()),
+    });
     expect(result.code).toBe(1);
     expect(result.output).toContain(`port ${otherPort} is in use by another process; set LEDGER_PORT`);
     expect(existsSync(deploymentFile(dir))).toBe(false);
     expect(await chainState()).toEqual(before);
   });
 
-  it('a node.pid naming the other instance\'s node (e.g. a copied data dir) is not adopted', async () => {
+  it("a node.pid naming the other instance's node (e.g. a copied data dir) is not adopted", async () => {
     const dir = dataDir();
     mkdirSync(join(dir, 'ledger'), { recursive: true });
     writeFileSync(join(dir, 'ledger', 'node.pid'), String(other.node.pid));
@@ -77,7 +90,9 @@ describe('the ledger port is taken by another instance', () => {
     await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', () => resolve()));
     const port = (holder.address() as { port: number }).port;
     try {
-      await expect(startLocalNode({ dataDir: dataDir(), port })).rejects.toThrow(`port ${port} is in use by another process`);
+      await expect(startLocalNode({ dataDir: dataDir(), port })).rejects.toThrow(
+        `port ${port} is in use by another process`,
+      );
     } finally {
       holder.close();
     }

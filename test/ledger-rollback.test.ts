@@ -1,12 +1,20 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalNode, type LocalNode } from '../contracts/local-node.ts';
-import { assertPortFree } from '../core/ports.ts';
+import { type LocalNode, startLocalNode } from '../contracts/local-node.ts';
 import { connectProvider } from '../contracts/provider.ts';
 import { Registry } from '../contracts/registry.ts';
+import { assertPortFree } from '../core/ports.ts';
 import { anchoringStatus } from './support/anchoring.ts';
 import { saveLedgerState } from './support/ledger-state.ts';
-import { claimWhenAnchored, issue, postJson, qualificationRequest, revokeCredential, startSystem, type RunningSystem } from './support/system.ts';
+import {
+  claimWhenAnchored,
+  issue,
+  postJson,
+  qualificationRequest,
+  type RunningSystem,
+  revokeCredential,
+  startSystem,
+} from './support/system.ts';
 
 /** Until the killed node's port can be bound again (its threads may outlive the kill by a moment); the deadline only bounds a hang. */
 async function untilPortFree(port: number, timeoutMs = 30_000): Promise<void> {
@@ -63,7 +71,10 @@ describe('the ledger node loses the anchoring block (kill -9)', () => {
     try {
       const deadline = Date.now() + 30_000;
       let status = await anchoringStatus(system);
-      while (!(status.reanchored >= 2 && status.pendingCredentials === 0 && status.batchesInFlight === 0) && Date.now() < deadline) {
+      while (
+        !(status.reanchored >= 2 && status.pendingCredentials === 0 && status.batchesInFlight === 0) &&
+        Date.now() < deadline
+      ) {
         await sleep(200);
         status = await anchoringStatus(system);
       }
@@ -74,15 +85,25 @@ describe('the ledger node loses the anchoring block (kill -9)', () => {
       provider.destroy();
     }
 
-    const verified = await postJson(`${system.verifierUrl}/credentials/verify`, { verifiableCredential: bundle.credential, options: { anchorReceipt: bundle.anchorReceipt } });
+    const verified = await postJson(`${system.verifierUrl}/credentials/verify`, {
+      verifiableCredential: bundle.credential,
+      options: { anchorReceipt: bundle.anchorReceipt },
+    });
     expect(verified.body.verdict, JSON.stringify(verified.body.checks)).toBe('valid');
-    const verifyRevoked = () => postJson(`${system.verifierUrl}/credentials/verify`, { verifiableCredential: revokedBundle.credential, options: { anchorReceipt: revokedBundle.anchorReceipt } });
+    const verifyRevoked = () =>
+      postJson(`${system.verifierUrl}/credentials/verify`, {
+        verifiableCredential: revokedBundle.credential,
+        options: { anchorReceipt: revokedBundle.anchorReceipt },
+      });
     let revokedVerdict = await verifyRevoked();
     for (let i = 0; i < 100 && revokedVerdict.body.verdict !== 'invalid'; i++) {
       await sleep(200);
       revokedVerdict = await verifyRevoked();
     }
-    expect(revokedVerdict.body.checks.find((c: { check: string }) => c.check === 'not_revoked'), system.output()).toMatchObject({ status: 'invalid', reason: 'revoked' });
+    expect(
+      revokedVerdict.body.checks.find((c: { check: string }) => c.check === 'not_revoked'),
+      system.output(),
+    ).toMatchObject({ status: 'invalid', reason: 'revoked' });
     expect(system.output()).toMatch(/no longer had the revocation of credential/);
 
     const again = await claimWhenAnchored(issued.body.claim.url);

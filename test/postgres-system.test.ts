@@ -17,16 +17,25 @@ describe.skipIf(skip)(title, () => {
     const issued = await issue(system, qualificationRequest({ learnerReference: 'pg-1' }));
     expect(issued.status).toBe(201);
     const bundle = await claimWhenAnchored(issued.body.claim.url);
-    const verify = () => postJson(`${system.verifierUrl}/credentials/verify`, { verifiableCredential: bundle.credential, options: { anchorReceipt: bundle.anchorReceipt } });
+    const verify = () =>
+      postJson(`${system.verifierUrl}/credentials/verify`, {
+        verifiableCredential: bundle.credential,
+        options: { anchorReceipt: bundle.anchorReceipt },
+      });
     expect((await verify()).body.checks.find((c: { check: string }) => c.check === 'anchored').status).toBe('valid');
 
     const { body: challenge } = await postJson(`${system.verifierUrl}/challenges`, {});
     expect(typeof challenge.challenge).toBe('string');
-    expect(await (await fetch(`${system.issuerUrl}/anchoring`, { headers: admin })).json()).toMatchObject({ pendingCredentials: 0, batchesInFlight: 0 });
+    expect(await (await fetch(`${system.issuerUrl}/anchoring`, { headers: admin })).json()).toMatchObject({
+      pendingCredentials: 0,
+      batchesInFlight: 0,
+    });
 
     const revoked = await revokeCredential(system, issued.body.credentialId, { reason: 'superseded' });
     expect(revoked.status).toBe(200);
-    expect((await verify()).body.checks.find((c: { check: string }) => c.check === 'not_revoked').reason).toBe('revoked');
+    expect((await verify()).body.checks.find((c: { check: string }) => c.check === 'not_revoked').reason).toBe(
+      'revoked',
+    );
 
     const { readdirSync } = await import('node:fs');
     expect(readdirSync(system.dataDir).filter((f) => f.endsWith('.sqlite'))).toEqual([]);

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assertAnchoredExactlyOnce, waitUntilAllAnchored } from './support/anchoring.ts';
 import { saveLedgerState } from './support/ledger-state.ts';
-import { issue, postJson, qualificationRequest, startSystem, tempDir, type RunningSystem } from './support/system.ts';
+import { issue, postJson, qualificationRequest, type RunningSystem, startSystem, tempDir } from './support/system.ts';
 
 /**
  * A power cut in the middle of a burst of issuance: every process of the system (main process,
@@ -30,8 +30,11 @@ describe('power cut during a burst of issuance', () => {
     let cut = false;
     const issuing = async (worker: number) => {
       for (let i = 0; !cut; i++) {
-        const reply = await issue(first, qualificationRequest({ learnerReference: `cut-${worker}-${i}` })).catch(() => undefined);
-        if (reply?.status === 201) issued.push({ credentialId: reply.body.credentialId, claimUrl: reply.body.claim.url });
+        const reply = await issue(first, qualificationRequest({ learnerReference: `cut-${worker}-${i}` })).catch(
+          () => undefined,
+        );
+        if (reply?.status === 201)
+          issued.push({ credentialId: reply.body.credentialId, claimUrl: reply.body.claim.url });
       }
     };
     // Learners collect their credentials in issue order, as soon as each is anchored.
@@ -60,13 +63,20 @@ describe('power cut during a burst of issuance', () => {
 
     system = await startSystem({ dataDir, ports: first.ports, env });
     await waitUntilAllAnchored(system);
-    const { items } = await (await fetch(`${system.issuerUrl}/credentials?limit=500`, { headers: { authorization: `Bearer ${system.adminToken}` } })).json();
+    const { items } = await (
+      await fetch(`${system.issuerUrl}/credentials?limit=500`, {
+        headers: { authorization: `Bearer ${system.adminToken}` },
+      })
+    ).json();
     const stored = new Set(items.map((c: { id: string }) => c.id));
     expect(issued.filter((c) => !stored.has(c.credentialId))).toEqual([]);
     await assertAnchoredExactlyOnce(system, items.length);
 
     for (const bundle of handedOut) {
-      const verified = await postJson(`${system.verifierUrl}/credentials/verify`, { verifiableCredential: bundle.credential, options: { anchorReceipt: bundle.anchorReceipt } });
+      const verified = await postJson(`${system.verifierUrl}/credentials/verify`, {
+        verifiableCredential: bundle.credential,
+        options: { anchorReceipt: bundle.anchorReceipt },
+      });
       expect(verified.body.verdict, JSON.stringify(verified.body.checks)).toBe('valid');
     }
   }, 180_000);

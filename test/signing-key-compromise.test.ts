@@ -4,7 +4,14 @@ import { connectProvider } from '../contracts/provider.ts';
 import { Registry } from '../contracts/registry.ts';
 import type { AnchorReceipt } from '../core/receipt.ts';
 import { anchorAlone, forge, stealSigningKey } from './support/stolen-key.ts';
-import { claimWhenAnchored, issue, postJson, qualificationRequest, startSystem, type RunningSystem } from './support/system.ts';
+import {
+  claimWhenAnchored,
+  issue,
+  postJson,
+  qualificationRequest,
+  type RunningSystem,
+  startSystem,
+} from './support/system.ts';
 
 interface Check {
   check: string;
@@ -35,9 +42,15 @@ describe('a stolen signing key does not void a college’s past', () => {
     return claimWhenAnchored(issued.body.claim.url);
   };
   const verify = async (credential: string, anchorReceipt?: unknown) =>
-    (await postJson(`${system.verifierUrl}/credentials/verify`, { verifiableCredential: credential, ...(anchorReceipt ? { options: { anchorReceipt } } : {}) })).body as { verdict: string; checks: Check[] };
+    (
+      await postJson(`${system.verifierUrl}/credentials/verify`, {
+        verifiableCredential: credential,
+        ...(anchorReceipt ? { options: { anchorReceipt } } : {}),
+      })
+    ).body as { verdict: string; checks: Check[] };
   const checkOf = (body: { checks: Check[] }, name: string) => body.checks.find((c) => c.check === name);
-  const issuerOf = (jwt: string) => (JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()) as { iss: string }).iss;
+  const issuerOf = (jwt: string) =>
+    (JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()) as { iss: string }).iss;
 
   beforeAll(async () => {
     system = await startSystem();
@@ -72,14 +85,18 @@ describe('a stolen signing key does not void a college’s past', () => {
 
   it('no downtime: credentials issued while a rotation runs are all accepted, each signed wholly by one key, and verify', async () => {
     const before = (await institution()).did;
-    const issuing = Array.from({ length: 8 }, (_, i) => issue(system, qualificationRequest({ learnerReference: `during-rotation-${i}` })));
+    const issuing = Array.from({ length: 8 }, (_, i) =>
+      issue(system, qualificationRequest({ learnerReference: `during-rotation-${i}` })),
+    );
     const [rotated, ...issued] = await Promise.all([rotate({}), ...issuing]);
     expect(rotated.status).toBe(200);
     const { current } = await rotated.json();
     for (const { status, body } of issued) {
       expect(status).toBe(201);
       const bundle = await claimWhenAnchored(body.claim.url);
-      const header = JSON.parse(Buffer.from(bundle.credential.split('.')[0]!, 'base64url').toString()) as { kid: string };
+      const header = JSON.parse(Buffer.from(bundle.credential.split('.')[0]!, 'base64url').toString()) as {
+        kid: string;
+      };
       expect([before, current]).toContain(issuerOf(bundle.credential));
       expect(header.kid.startsWith(`${issuerOf(bundle.credential)}#`)).toBe(true);
       expect((await verify(bundle.credential, bundle.anchorReceipt)).verdict).toBe('valid');
@@ -102,7 +119,11 @@ describe('a stolen signing key does not void a college’s past', () => {
       const response = await rotate({ compromisedSince: compromisedSince.toISOString() });
       expect(response.status).toBe(200);
       const rotation = await response.json();
-      expect(rotation).toEqual({ previous: leakedDid, current: expect.stringMatching(/^did:key:/), compromisedSince: compromisedSince.toISOString() });
+      expect(rotation).toEqual({
+        previous: leakedDid,
+        current: expect.stringMatching(/^did:key:/),
+        compromisedSince: compromisedSince.toISOString(),
+      });
       expect(await registry.didCompromisedSince(leakedDid)).toBe(anchoredAt + 1);
       const institutionId = await registry.institutionOfDid(leakedDid);
       expect(await registry.institutionOfDid(rotation.current)).toBe(institutionId);
@@ -112,26 +133,42 @@ describe('a stolen signing key does not void a college’s past', () => {
       const forgery = await forge(genuine.credential, stolen);
       const authority = await provider.getSigner(DEV_AUTHORITY);
       const attacker = await provider.getSigner(ATTACKER_ACCOUNT);
-      await (await new Registry(registryAddress, authority).contract.getFunction('addSigner')(institutionId, await attacker.getAddress())).wait();
+      await (
+        await new Registry(registryAddress, authority).contract.getFunction('addSigner')(
+          institutionId,
+          await attacker.getAddress(),
+        )
+      ).wait();
       const forgedReceipt = await anchorAlone(new Registry(registryAddress, attacker), forgery, genuine.anchorReceipt);
       expect(Date.parse(forgedReceipt.anchoredAt)).toBeGreaterThanOrEqual(compromisedSince.getTime());
 
       const forged = await verify(forgery, forgedReceipt);
       expect(forged.verdict).toBe('invalid');
-      expect(forged.checks.filter((c) => c.status === 'invalid').map((c) => `${c.check}:${c.reason}`)).toEqual(['signing_key:signing_key_compromised_before_anchor']);
+      expect(forged.checks.filter((c) => c.status === 'invalid').map((c) => `${c.check}:${c.reason}`)).toEqual([
+        'signing_key:signing_key_compromised_before_anchor',
+      ]);
       expect(checkOf(forged, 'signature')?.status).toBe('valid');
       expect(checkOf(forged, 'anchored')?.status).toBe('valid');
-      expect(checkOf(forged, 'signing_key')?.details).toEqual({ compromisedSince: compromisedSince.toISOString(), anchoredAt: forgedReceipt.anchoredAt });
+      expect(checkOf(forged, 'signing_key')?.details).toEqual({
+        compromisedSince: compromisedSince.toISOString(),
+        anchoredAt: forgedReceipt.anchoredAt,
+      });
 
       const unanchored = await verify(forgery);
-      expect(checkOf(unanchored, 'signing_key')).toMatchObject({ status: 'invalid', reason: 'signing_key_compromised_unanchored' });
+      expect(checkOf(unanchored, 'signing_key')).toMatchObject({
+        status: 'invalid',
+        reason: 'signing_key_compromised_unanchored',
+      });
 
       const kept = await verify(genuine.credential, genuine.anchorReceipt);
       expect(kept.verdict).toBe('valid');
       expect(checkOf(kept, 'signing_key')).toMatchObject({
         status: 'valid',
         reason: 'signing_key_compromised_after_anchor',
-        details: { compromisedSince: compromisedSince.toISOString(), anchoredAt: new Date(anchoredAt * 1000).toISOString() },
+        details: {
+          compromisedSince: compromisedSince.toISOString(),
+          anchoredAt: new Date(anchoredAt * 1000).toISOString(),
+        },
       });
 
       // The college goes on issuing with its new key; the first DID (a planned change) is unaffected.
@@ -145,11 +182,18 @@ describe('a stolen signing key does not void a college’s past', () => {
   });
 
   it('a leak found after a planned change: the earlier DID is reported without rotating; the DID in use and foreign DIDs are refused', async () => {
-    const report = (body: unknown) => fetch(`${system.issuerUrl}/signing-key/report-compromise`, { method: 'POST', headers: admin, body: JSON.stringify(body) });
+    const report = (body: unknown) =>
+      fetch(`${system.issuerUrl}/signing-key/report-compromise`, {
+        method: 'POST',
+        headers: admin,
+        body: JSON.stringify(body),
+      });
     const compromisedSince = new Date().toISOString().replace(/\.\d+Z$/, '.000Z');
     const { did: inUse } = await institution();
     expect((await report({ did: inUse, compromisedSince })).status).toBe(409);
-    expect((await report({ did: 'did:key:z6MknGc3ocHs3zdPiJbnaaqDi58NGb4pk1Sp9WxWufuXSdxf', compromisedSince })).status).toBe(422);
+    expect(
+      (await report({ did: 'did:key:z6MknGc3ocHs3zdPiJbnaaqDi58NGb4pk1Sp9WxWufuXSdxf', compromisedSince })).status,
+    ).toBe(422);
     expect((await report({ did: firstDid })).status).toBe(422);
     expect((await report({})).status).toBe(422);
 
@@ -158,9 +202,15 @@ describe('a stolen signing key does not void a college’s past', () => {
     expect(await response.json()).toEqual({ did: firstDid, compromisedSince });
     const kept = await verify(plannedBundle.credential, plannedBundle.anchorReceipt);
     expect(kept.verdict).toBe('valid');
-    expect(checkOf(kept, 'signing_key')).toMatchObject({ status: 'valid', reason: 'signing_key_compromised_after_anchor' });
+    expect(checkOf(kept, 'signing_key')).toMatchObject({
+      status: 'valid',
+      reason: 'signing_key_compromised_after_anchor',
+    });
     const forgery = await forge(plannedBundle.credential, await stealSigningKey(system.dataDir, firstDid));
-    expect(checkOf(await verify(forgery), 'signing_key')).toMatchObject({ status: 'invalid', reason: 'signing_key_compromised_unanchored' });
+    expect(checkOf(await verify(forgery), 'signing_key')).toMatchObject({
+      status: 'invalid',
+      reason: 'signing_key_compromised_unanchored',
+    });
     expect((await institution()).did).toBe(inUse);
   });
 
@@ -178,7 +228,13 @@ describe('a stolen signing key does not void a college’s past', () => {
     const before = (await institution()).did;
     expect((await rotate({}, { 'content-type': 'application/json' })).status).toBe(401);
     const future = new Date(Date.now() + 3600_000).toISOString();
-    for (const body of [{ compromisedSince: 'yesterday' }, { compromisedSince: 1_700_000_000 }, { compromisedSince: future }, { compromisedSince: '1970-01-01T00:00:00Z' }, { since: '2026-01-01T00:00:00Z' }]) {
+    for (const body of [
+      { compromisedSince: 'yesterday' },
+      { compromisedSince: 1_700_000_000 },
+      { compromisedSince: future },
+      { compromisedSince: '1970-01-01T00:00:00Z' },
+      { since: '2026-01-01T00:00:00Z' },
+    ]) {
       const response = await rotate(body);
       expect(response.status, JSON.stringify(body)).toBe(422);
       expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);

@@ -2,7 +2,15 @@ import type { EventLog } from 'ethers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectProvider } from '../contracts/provider.ts';
 import { Registry } from '../contracts/registry.ts';
-import { claimWhenAnchored, issue, postJson, qualificationRequest, startSystem, tempDir, type RunningSystem } from './support/system.ts';
+import {
+  claimWhenAnchored,
+  issue,
+  postJson,
+  qualificationRequest,
+  type RunningSystem,
+  startSystem,
+  tempDir,
+} from './support/system.ts';
 
 /**
  * A signing-key rotation cut short by a crash (SIGKILL via SKILLMARK_FAILPOINT) between its ledger
@@ -24,9 +32,16 @@ describe('signing-key rotation survives a crash', () => {
 
   for (const [point, when] of points) {
     it(`${when} (${point})`, async () => {
-      const first = await startSystem({ dataDir: tempDir('skillmark-signing-crash-'), env: { SKILLMARK_FAILPOINT: point } });
+      const first = await startSystem({
+        dataDir: tempDir('skillmark-signing-crash-'),
+        env: { SKILLMARK_FAILPOINT: point },
+      });
       system = first;
-      const { did: oldDid, chainId, registry: registryAddress } = await (await fetch(`${first.issuerUrl}/institution`)).json();
+      const {
+        did: oldDid,
+        chainId,
+        registry: registryAddress,
+      } = await (await fetch(`${first.issuerUrl}/institution`)).json();
       const compromisedSince = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000).toISOString();
       const rotate = (target: RunningSystem) =>
         fetch(`${target.issuerUrl}/signing-key/rotate`, {
@@ -50,7 +65,11 @@ describe('signing-key rotation survives a crash', () => {
         const response = await rotate(system);
         expect(response.status).toBe(200);
         const rotation = await response.json();
-        expect(rotation).toEqual({ previous: oldDid, current: (registeredBeforeCrash[0] as EventLog).args.did, compromisedSince });
+        expect(rotation).toEqual({
+          previous: oldDid,
+          current: (registeredBeforeCrash[0] as EventLog).args.did,
+          compromisedSince,
+        });
         expect(await registry.contract.queryFilter('DidAdded')).toHaveLength(1);
         expect(await registry.didCompromisedSince(oldDid)).toBe(Date.parse(compromisedSince) / 1000);
         expect((await (await fetch(`${system.issuerUrl}/institution`)).json()).did).toBe(rotation.current);
@@ -60,7 +79,10 @@ describe('signing-key rotation survives a crash', () => {
 
       const issued = await issue(system, qualificationRequest({ learnerReference: 'after-crash' }));
       const bundle = await claimWhenAnchored(issued.body.claim.url);
-      const { body } = await postJson(`${system.verifierUrl}/credentials/verify`, { verifiableCredential: bundle.credential, options: { anchorReceipt: bundle.anchorReceipt } });
+      const { body } = await postJson(`${system.verifierUrl}/credentials/verify`, {
+        verifiableCredential: bundle.credential,
+        options: { anchorReceipt: bundle.anchorReceipt },
+      });
       expect(body.verdict).toBe('valid');
     });
   }

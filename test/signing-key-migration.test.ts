@@ -6,7 +6,15 @@ import type { Verifier } from '../verifier/service.ts';
 import { migrateChain, startSuccessorVerifier } from './support/chain-migration.ts';
 import { startTestChain, type TestChain } from './support/local-chain.ts';
 import { anchorAlone, forge, stealSigningKey } from './support/stolen-key.ts';
-import { claimWhenAnchored, issue, postJson, qualificationRequest, startSystem, type RunningSystem } from './support/system.ts';
+import {
+  claimWhenAnchored,
+  issue,
+  postJson,
+  qualificationRequest,
+  type RunningSystem,
+  startSystem,
+} from './support/system.ts';
+
 type Bundle = { credential: string; anchorReceipt: any };
 type Check = { check: string; status: string; reason: string };
 
@@ -25,7 +33,8 @@ describe('chain migration of signing DIDs and compromise reports', () => {
   let forged: Bundle;
   let compromisedAt: number;
 
-  const issueAndClaim = async (reference: string): Promise<Bundle> => claimWhenAnchored((await issue(system, qualificationRequest({ learnerReference: reference }))).body.claim.url);
+  const issueAndClaim = async (reference: string): Promise<Bundle> =>
+    claimWhenAnchored((await issue(system, qualificationRequest({ learnerReference: reference }))).body.claim.url);
   const migrate = (toRegistry?: string) => migrateChain(system, institution.registry, newChain.rpcUrl, toRegistry);
 
   beforeAll(async () => {
@@ -50,9 +59,17 @@ describe('chain migration of signing DIDs and compromise reports', () => {
       // The attacker anchors a forgery on the old chain through a second anchoring key of the college.
       const institutionId = await registry.institutionOfDid(institution.did);
       const attacker = await provider.getSigner(5);
-      await (await new Registry(institution.registry, await provider.getSigner(0)).contract.getFunction('addSigner')(institutionId, await attacker.getAddress())).wait();
+      await (
+        await new Registry(institution.registry, await provider.getSigner(0)).contract.getFunction('addSigner')(
+          institutionId,
+          await attacker.getAddress(),
+        )
+      ).wait();
       const forgery = await forge(genuine.credential, await stealSigningKey(system.dataDir, institution.did));
-      forged = { credential: forgery, anchorReceipt: await anchorAlone(new Registry(institution.registry, attacker), forgery, genuine.anchorReceipt) };
+      forged = {
+        credential: forgery,
+        anchorReceipt: await anchorAlone(new Registry(institution.registry, attacker), forgery, genuine.anchorReceipt),
+      };
     } finally {
       provider.destroy();
     }
@@ -73,9 +90,17 @@ describe('chain migration of signing DIDs and compromise reports', () => {
     expect(await target.didCompromisedSince(institution.did)).toBe(compromisedAt);
 
     process.kill(system.ledgerPid(), 'SIGKILL'); // the old network is gone
-    verifier = await startSuccessorVerifier({ chainId: 4343, registry: first.targetRegistry, rpcUrl: newChain.rpcUrl }, institution);
+    verifier = await startSuccessorVerifier(
+      { chainId: 4343, registry: first.targetRegistry, rpcUrl: newChain.rpcUrl },
+      institution,
+    );
     const verify = async (bundle: Bundle) =>
-      (await postJson(`${verifier!.server.url}/credentials/verify`, { verifiableCredential: bundle.credential, options: { anchorReceipt: bundle.anchorReceipt } })).body as { verdict: string; checks: Check[] };
+      (
+        await postJson(`${verifier!.server.url}/credentials/verify`, {
+          verifiableCredential: bundle.credential,
+          options: { anchorReceipt: bundle.anchorReceipt },
+        })
+      ).body as { verdict: string; checks: Check[] };
     const signingKey = (body: { checks: Check[] }) => body.checks.find((c) => c.check === 'signing_key');
 
     const kept = await verify(genuine);

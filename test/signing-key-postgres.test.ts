@@ -23,8 +23,13 @@ describe.skipIf(skip)(title, () => {
 
     system = await onPostgres.restart();
     expect((await institution()).did).toBe(current);
-    const bundle = await claimWhenAnchored((await issue(system, qualificationRequest({ learnerReference: 'pg-rotated' }))).body.claim.url);
-    const { body } = await postJson(`${system.verifierUrl}/credentials/verify`, { verifiableCredential: bundle.credential, options: { anchorReceipt: bundle.anchorReceipt } });
+    const bundle = await claimWhenAnchored(
+      (await issue(system, qualificationRequest({ learnerReference: 'pg-rotated' }))).body.claim.url,
+    );
+    const { body } = await postJson(`${system.verifierUrl}/credentials/verify`, {
+      verifiableCredential: bundle.credential,
+      options: { anchorReceipt: bundle.anchorReceipt },
+    });
     expect(body.verdict).toBe('valid');
     expect(JSON.parse(Buffer.from(bundle.credential.split('.')[1]!, 'base64url').toString()).iss).toBe(current);
   });

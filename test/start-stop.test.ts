@@ -4,7 +4,7 @@
  * ledger node within 10 s, says so, frees every port and leaves no process behind. Real processes
  * on free ports of 127.0.0.1, each run in its own temporary data dir.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -60,7 +60,10 @@ function startScriptPid(launch: Launch): number {
   return pid;
 }
 
-async function launch(via: 'npm' | 'tsx', until: (launch: Launch) => boolean = (l) => l.output().includes('Skillmark is running')): Promise<Launch> {
+async function launch(
+  via: 'npm' | 'tsx',
+  until: (launch: Launch) => boolean = (l) => l.output().includes('Skillmark is running'),
+): Promise<Launch> {
   const dataDir = tempDir('skillmark-start-stop-');
   const ports = [await freePort(), await freePort(), await freePort()];
   const env = {
@@ -75,7 +78,11 @@ async function launch(via: 'npm' | 'tsx', until: (launch: Launch) => boolean = (
   const child =
     via === 'npm'
       ? spawn('npm', ['start', '--silent'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
-      : spawn(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      : spawn(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], {
+          cwd: PROJECT_ROOT,
+          env,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
   let log = '';
   child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
@@ -111,7 +118,8 @@ function expectStoppedInTime(launch: Launch): void {
 }
 
 async function expectPortsFree(ports: number[]): Promise<void> {
-  for (const port of ports) await expect(assertPortFree('127.0.0.1', port, ''), `port ${port}`).resolves.toBeUndefined();
+  for (const port of ports)
+    await expect(assertPortFree('127.0.0.1', port, ''), `port ${port}`).resolves.toBeUndefined();
 }
 
 afterEach(() => {
@@ -136,7 +144,9 @@ describe.sequential('npm start stops as a whole', () => {
       const system = await launch(via);
       const node = startScriptPid(system);
       const pids = { node, tsx: via === 'tsx' ? system.child.pid! : parentOf(node), npm: system.child.pid! };
-      expect(processesOf(system.dataDir).length, 'ledger node, verifier and the launch chain').toBeGreaterThanOrEqual(4);
+      expect(processesOf(system.dataDir).length, 'ledger node, verifier and the launch chain').toBeGreaterThanOrEqual(
+        4,
+      );
       process.kill(pids[target], signal);
       expect(await leftAfterStop(system)).toEqual([]);
       expectStoppedInTime(system);
@@ -155,7 +165,9 @@ describe.sequential('npm start stops as a whole', () => {
 
   it('a verifier that dies stops the whole system, saying why', async () => {
     const system = await launch('tsx');
-    const verifier = processesOf(system.dataDir).find((p) => readProc(String(p), 'cmdline').includes('verifier/main.ts'));
+    const verifier = processesOf(system.dataDir).find((p) =>
+      readProc(String(p), 'cmdline').includes('verifier/main.ts'),
+    );
     process.kill(verifier!, 'SIGKILL');
     expect(await leftAfterStop(system)).toEqual([]);
     expect(system.output()).toContain('The verifier stopped (SIGKILL): stopping Skillmark');

@@ -3,10 +3,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519PrivateKey, ed25519PublicKeyOfSeed } from '../core/ed25519.ts';
 import { envelopedCredential, nodeJoseSigner, signVcJose, signVpJose } from '../core/vc-jose.ts';
-import { postJson, startSystem, type RunningSystem } from './support/system.ts';
 import { message } from '../verifier/messages/index.ts';
 import { conformancePath } from './support/conformance.ts';
-import { VC_DM2_JSON_LD_ONLY, VC_DM2_PLACEHOLDERS, VC_DM2_PRESENTATION_REFUSALS, VC_DM2_REFUSALS } from './support/vc-dm2-inputs.ts';
+import { postJson, type RunningSystem, startSystem } from './support/system.ts';
+import {
+  VC_DM2_JSON_LD_ONLY,
+  VC_DM2_PLACEHOLDERS,
+  VC_DM2_PRESENTATION_REFUSALS,
+  VC_DM2_REFUSALS,
+} from './support/vc-dm2-inputs.ts';
 
 /**
  * The W3C VC Data Model 2.0 test-suite inputs, issue-then-verify over HTTP: each input is issued
@@ -35,9 +40,15 @@ const validId = (v: unknown) => typeof v === 'string' && /^[a-z][a-z0-9+.-]*:\S+
  */
 function asIssued(input: Record<string, unknown>, keepMissingIssuer = false): Record<string, unknown> {
   const credential = { ...input };
-  for (const field of ['validFrom', 'validUntil']) if (typeof input[field] === 'string' && input[field] in VC_DM2_PLACEHOLDERS) credential[field] = VC_DM2_PLACEHOLDERS[input[field]];
+  for (const field of ['validFrom', 'validUntil'])
+    if (typeof input[field] === 'string' && input[field] in VC_DM2_PLACEHOLDERS)
+      credential[field] = VC_DM2_PLACEHOLDERS[input[field]];
   if ((!('issuer' in input) && !keepMissingIssuer) || validId(credential.issuer)) credential.issuer = issuer.did;
-  else if (isRecord(credential.issuer) && (validId(credential.issuer.id) || Object.keys(credential.issuer).length === 0)) credential.issuer = { ...credential.issuer, id: issuer.did };
+  else if (
+    isRecord(credential.issuer) &&
+    (validId(credential.issuer.id) || Object.keys(credential.issuer).length === 0)
+  )
+    credential.issuer = { ...credential.issuer, id: issuer.did };
   return credential;
 }
 
@@ -47,7 +58,10 @@ async function issue(input: Record<string, unknown>, keepMissingIssuer = false):
 
 describe('W3C VC Data Model 2.0 test-suite inputs, issue-then-verify', () => {
   let system: RunningSystem;
-  const checksOf = (body: any): { check: string; status: string; reason: string; message: string }[] => [...(body?.checks ?? []), ...(body?.credentials ?? []).flatMap((c: any) => c.checks)];
+  const checksOf = (body: any): { check: string; status: string; reason: string; message: string }[] => [
+    ...(body?.checks ?? []),
+    ...(body?.credentials ?? []).flatMap((c: any) => c.checks),
+  ];
 
   beforeAll(async () => {
     system = await startSystem({ env: { VERIFIER_RATE_LIMIT: '0' } });
@@ -70,7 +84,9 @@ describe('W3C VC Data Model 2.0 test-suite inputs, issue-then-verify', () => {
   it.each(scoped.filter((f) => f.startsWith('credential-')))('%s', async (file) => {
     const input = JSON.parse(readFileSync(join(DIR, file), 'utf8'));
     const token = await issue(input, file === 'credential-no-issuer-fail.json');
-    const { status, body } = await postJson(`${system.verifierUrl}/credentials/verify`, { verifiableCredential: envelopedCredential(token) });
+    const { status, body } = await postJson(`${system.verifierUrl}/credentials/verify`, {
+      verifiableCredential: envelopedCredential(token),
+    });
     const structure = checksOf(body).find((c) => c.check === 'structure');
     if (file.endsWith('-ok.json')) {
       expect(structure?.status, JSON.stringify(body?.checks)).toBe('valid');
@@ -78,34 +94,61 @@ describe('W3C VC Data Model 2.0 test-suite inputs, issue-then-verify', () => {
     } else {
       // Refused for the fault the input was written for.
       expect(status).toBe(422);
-      expect(structure, JSON.stringify(body?.checks)).toMatchObject({ status: 'invalid', reason: 'malformed_credential', message: message('malformed_credential', { detail: VC_DM2_REFUSALS[file]! }) });
+      expect(structure, JSON.stringify(body?.checks)).toMatchObject({
+        status: 'invalid',
+        reason: 'malformed_credential',
+        message: message('malformed_credential', { detail: VC_DM2_REFUSALS[file]! }),
+      });
     }
   });
 
   it.each(scoped.filter((f) => f.startsWith('presentation-')))('%s', async (file) => {
     const input = JSON.parse(readFileSync(join(DIR, file), 'utf8'));
-    const credentials = Array.isArray(input.verifiableCredential) ? input.verifiableCredential : input.verifiableCredential === undefined ? undefined : [input.verifiableCredential];
+    const credentials = Array.isArray(input.verifiableCredential)
+      ? input.verifiableCredential
+      : input.verifiableCredential === undefined
+        ? undefined
+        : [input.verifiableCredential];
     // Issue each embedded (unsecured) credential; envelopes (even one missing its type) and strings stay as they are.
-    const issued = credentials && (await Promise.all(credentials.map(async (c: unknown) => (isRecord(c) && c.type !== 'EnvelopedVerifiableCredential' && 'credentialSubject' in c ? envelopedCredential(await issue(c)) : c))));
+    const issued =
+      credentials &&
+      (await Promise.all(
+        credentials.map(async (c: unknown) =>
+          isRecord(c) && c.type !== 'EnvelopedVerifiableCredential' && 'credentialSubject' in c
+            ? envelopedCredential(await issue(c))
+            : c,
+        ),
+      ));
     const { body: challenge } = await postJson(`${system.verifierUrl}/challenges`, {});
-    const presentation: Record<string, unknown> = { ...input, ...(issued ? { verifiableCredential: issued } : {}), nonce: challenge.challenge };
+    const presentation: Record<string, unknown> = {
+      ...input,
+      ...(issued ? { verifiableCredential: issued } : {}),
+      nonce: challenge.challenge,
+    };
     if (validId(input.holder)) presentation.holder = holder.did;
-    else if (isRecord(input.holder) && validId(input.holder.id)) presentation.holder = { ...input.holder, id: holder.did };
+    else if (isRecord(input.holder) && validId(input.holder.id))
+      presentation.holder = { ...input.holder, id: holder.did };
     else if (input.holder === undefined) presentation.holder = holder.did;
     const token = await signVpJose(presentation, nodeJoseSigner(holder.key, kidOf(holder.did)));
-    const { status, body } = await postJson(`${system.verifierUrl}/presentations/verify`, { verifiablePresentation: token, options: { challenge: challenge.challenge } });
+    const { status, body } = await postJson(`${system.verifierUrl}/presentations/verify`, {
+      verifiablePresentation: token,
+      options: { challenge: challenge.challenge },
+    });
     const top = (name: string) => (body?.checks ?? []).find((c: { check: string }) => c.check === name)?.status;
     if (file.endsWith('-ok.json')) {
       expect(top('structure'), JSON.stringify(body?.checks)).toBe('valid');
       expect(top('presentation_signature')).toBe('valid');
       expect(top('challenge')).toBe('valid');
-      for (const credential of body.credentials) expect(credential.checks.find((c: { check: string }) => c.check === 'structure').status).toBe('valid');
+      for (const credential of body.credentials)
+        expect(credential.checks.find((c: { check: string }) => c.check === 'structure').status).toBe('valid');
     } else {
       // Refused for the fault the input was written for, by the presentation's or the credential's structure.
       expect(status).toBe(422);
       const refused = checksOf(body).filter((c) => c.check === 'structure' && c.status === 'invalid');
       const { reason, detail } = VC_DM2_PRESENTATION_REFUSALS[file]!;
-      expect(refused, JSON.stringify(body)).toEqual([expect.objectContaining({ reason, message: message(reason, { detail }) })]);
+      expect(refused, JSON.stringify(body)).toEqual([
+        expect.objectContaining({ reason, message: message(reason, { detail }) }),
+      ]);
     }
   });
 });

@@ -9,9 +9,9 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519PublicKeyOfSeed } from '../../core/ed25519.ts';
 import type { AnchorReceipt } from '../../core/receipt.ts';
-import { signPresentation, type Holder } from '../../wallet-cli/presentation.ts';
-import { readReply, type Reply } from '../support/http.ts';
-import { claimWhenAnchored, issue, qualificationRequest, startSystem, type RunningSystem } from '../support/system.ts';
+import { type Holder, signPresentation } from '../../wallet-cli/presentation.ts';
+import { type Reply, readReply } from '../support/http.ts';
+import { claimWhenAnchored, issue, qualificationRequest, type RunningSystem, startSystem } from '../support/system.ts';
 
 const PER_CLIENT = 4;
 type Check = { check: string; status: string; reason: string; message: string };
@@ -26,19 +26,31 @@ const newClient = () => `198.51.100.${++clients}`;
 const verifierHost = () => new URL(system.verifierUrl).host;
 
 async function post(path: string, body: unknown, client: string, headers: Record<string, string> = {}): Promise<Reply> {
-  return readReply(await fetch(`${system.verifierUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': client, ...headers }, body: JSON.stringify(body) }));
+  return readReply(
+    await fetch(`${system.verifierUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': client, ...headers },
+      body: JSON.stringify(body),
+    }),
+  );
 }
 async function challengeFor(client: string): Promise<string> {
   const reply = await post('/challenges', {}, client);
   expect(reply.status, reply.text).toBe(201);
   return reply.body.challenge;
 }
-const verify = (verifiablePresentation: string, options: Record<string, string> | undefined, client: string, headers?: Record<string, string>) =>
-  post('/presentations/verify', { verifiablePresentation, ...(options ? { options } : {}) }, client, headers);
+const verify = (
+  verifiablePresentation: string,
+  options: Record<string, string> | undefined,
+  client: string,
+  headers?: Record<string, string>,
+) => post('/presentations/verify', { verifiablePresentation, ...(options ? { options } : {}) }, client, headers);
 const challengeCheck = (reply: Reply): Check => reply.body.checks.find((c: Check) => c.check === 'challenge');
 
 beforeAll(async () => {
-  system = await startSystem({ env: { VERIFIER_RATE_LIMIT: '0', TRUST_PROXY: '1', VERIFIER_CHALLENGES_PER_CLIENT: String(PER_CLIENT) } });
+  system = await startSystem({
+    env: { VERIFIER_RATE_LIMIT: '0', TRUST_PROXY: '1', VERIFIER_CHALLENGES_PER_CLIENT: String(PER_CLIENT) },
+  });
   const seed = randomBytes(32);
   holder = { did: didKeyOfEd25519(ed25519PublicKeyOfSeed(seed)), seed };
   const issued = await issue(system, qualificationRequest({ id: holder.did }));
@@ -51,7 +63,7 @@ afterAll(async () => {
 });
 
 describe('a relayed challenge', () => {
-  it('a challenge an attacker got from this verifier, answered for the attacker, fails against the employer\'s pinned challenge', async () => {
+  it("a challenge an attacker got from this verifier, answered for the attacker, fails against the employer's pinned challenge", async () => {
     const attacker = newClient();
     const employer = newClient();
     const relayed = await challengeFor(attacker);
@@ -75,8 +87,14 @@ describe('a relayed challenge', () => {
       const reply = await verify(vp, options, employer);
       expect(reply.status, reply.text).toBe(422);
       expect(reply.body.verdict).toBe('invalid');
-      expect(challengeCheck(reply)).toMatchObject({ status: 'invalid', reason: 'challenge_not_pinned', message: expect.stringContaining('options.challenge') });
-      expect(reply.body.problemDetails.map((p: { type: string }) => p.type)).toContain('urn:skillmark:check:challenge:challenge_not_pinned');
+      expect(challengeCheck(reply)).toMatchObject({
+        status: 'invalid',
+        reason: 'challenge_not_pinned',
+        message: expect.stringContaining('options.challenge'),
+      });
+      expect(reply.body.problemDetails.map((p: { type: string }) => p.type)).toContain(
+        'urn:skillmark:check:challenge:challenge_not_pinned',
+      );
     }
     const french = await verify(vp, undefined, employer, { 'accept-language': 'fr' });
     expect(challengeCheck(french).message).toMatch(/code à usage unique/);
@@ -101,7 +119,11 @@ describe('the audience (aud) and options.domain', () => {
     const vp = await signPresentation(holder, [bundle], challenge, 'other-employer.example');
     const reply = await verify(vp, { challenge, domain: verifierHost() }, client);
     expect(reply.status, reply.text).toBe(422);
-    expect(challengeCheck(reply)).toMatchObject({ status: 'invalid', reason: 'domain_mismatch', message: expect.stringContaining('other-employer.example') });
+    expect(challengeCheck(reply)).toMatchObject({
+      status: 'invalid',
+      reason: 'domain_mismatch',
+      message: expect.stringContaining('other-employer.example'),
+    });
   });
 
   it('an aud but no options.domain: valid on the pinned challenge, and the fragment says the audience was not checked', async () => {
@@ -110,7 +132,11 @@ describe('the audience (aud) and options.domain', () => {
     const vp = await signPresentation(holder, [bundle], challenge, 'other-employer.example');
     const reply = await verify(vp, { challenge }, client);
     expect(reply.status, reply.text).toBe(200);
-    expect(challengeCheck(reply)).toMatchObject({ status: 'valid', reason: 'challenge_valid_audience_unchecked', message: expect.stringContaining('other-employer.example') });
+    expect(challengeCheck(reply)).toMatchObject({
+      status: 'valid',
+      reason: 'challenge_valid_audience_unchecked',
+      message: expect.stringContaining('other-employer.example'),
+    });
   });
 
   it('no aud and no options.domain: challenge_valid', async () => {
@@ -132,14 +158,22 @@ describe('live challenges per client', () => {
     const refused = await post('/challenges', {}, hoarder);
     expect(refused.status, refused.text).toBe(429);
     expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(refused.body).toMatchObject({ status: 429, title: 'Too many challenges', detail: expect.stringContaining(`${PER_CLIENT} unused challenges`) });
+    expect(refused.body).toMatchObject({
+      status: 429,
+      title: 'Too many challenges',
+      detail: expect.stringContaining(`${PER_CLIENT} unused challenges`),
+    });
     const retryAfter = Number(refused.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(300);
 
     expect((await post('/challenges', {}, newClient())).status).toBe(201);
 
-    const used = await verify(await signPresentation(holder, [bundle], held[0]!, verifierHost()), { challenge: held[0]!, domain: verifierHost() }, hoarder);
+    const used = await verify(
+      await signPresentation(holder, [bundle], held[0]!, verifierHost()),
+      { challenge: held[0]!, domain: verifierHost() },
+      hoarder,
+    );
     expect(used.status, used.text).toBe(200);
     expect((await post('/challenges', {}, hoarder)).status).toBe(201);
     expect((await post('/challenges', {}, hoarder)).status).toBe(429);

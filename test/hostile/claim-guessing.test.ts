@@ -6,12 +6,12 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureLocalAccreditation, ensureLocalDeployment } from '../../contracts/deployment.ts';
 import { loadConfig } from '../../core/config.ts';
 import type { RunningServer } from '../../core/serve.ts';
-import { ensureLocalAccreditation, ensureLocalDeployment } from '../../contracts/deployment.ts';
-import { openIssuer, type Issuer } from '../../issuer/service.ts';
-import { freePort, startTestChain, type TestChain } from '../support/local-chain.ts';
+import { type Issuer, openIssuer } from '../../issuer/service.ts';
 import { readReply } from '../support/http.ts';
+import { freePort, startTestChain, type TestChain } from '../support/local-chain.ts';
 import { qualificationRequest, tempDir } from '../support/system.ts';
 
 const DAY_MS = 86_400_000;
@@ -22,13 +22,19 @@ let issuer: Issuer;
 let server: RunningServer;
 let dataDir: string;
 
-const from = (client: string, headers: Record<string, string> = {}) => ({ headers: { 'x-forwarded-for': client, ...headers } });
+const from = (client: string, headers: Record<string, string> = {}) => ({
+  headers: { 'x-forwarded-for': client, ...headers },
+});
 const admin = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
 const claim = (code: string, client: string) => fetch(`${server.url}/claims/${code}`, from(client)).then(readReply);
 const randomCode = () => randomBytes(10).toString('hex').toUpperCase();
 
 async function issueOne(client = '198.51.100.1'): Promise<{ id: string; code: string; expiresAt: string }> {
-  const reply = await fetch(`${server.url}/credentials/issue`, { method: 'POST', ...from(client, admin), body: JSON.stringify(qualificationRequest({ learnerReference: 'L-1' })) }).then(readReply);
+  const reply = await fetch(`${server.url}/credentials/issue`, {
+    method: 'POST',
+    ...from(client, admin),
+    body: JSON.stringify(qualificationRequest({ learnerReference: 'L-1' })),
+  }).then(readReply);
   expect(reply.status, reply.text).toBe(201);
   return { id: reply.body.credentialId, code: reply.body.claim.code, expiresAt: reply.body.claim.expiresAt };
 }
@@ -37,7 +43,15 @@ beforeAll(async () => {
   chain = await startTestChain();
   dataDir = tempDir('skillmark-claim-guessing-');
   const deployment = await ensureLocalDeployment(chain.provider, dataDir);
-  const config = { ...loadConfig({}), dataDir, issuerPort: await freePort(), trustProxy: true, issuerRateLimitPerMinute: 30, claimCodeTtlDays: 90, batchMaxWaitMs: 100 };
+  const config = {
+    ...loadConfig({}),
+    dataDir,
+    issuerPort: await freePort(),
+    trustProxy: true,
+    issuerRateLimitPerMinute: 30,
+    claimCodeTtlDays: 90,
+    batchMaxWaitMs: 100,
+  };
   issuer = await openIssuer({
     config,
     ledger: { rpcUrls: [chain.rpcUrl], chainId: chain.node.chainId, registry: deployment.registry },
@@ -46,7 +60,11 @@ beforeAll(async () => {
     log: () => {},
     now: () => new Date(clock.now),
   });
-  await ensureLocalAccreditation(chain.provider, deployment, { address: issuer.ledgerAddress, did: issuer.did, name: 'Claim Guessing Test Centre' });
+  await ensureLocalAccreditation(chain.provider, deployment, {
+    address: issuer.ledgerAddress,
+    did: issuer.did,
+    name: 'Claim Guessing Test Centre',
+  });
   server = await issuer.start();
 });
 
@@ -129,7 +147,10 @@ describe('claim-code expiry and renewal', () => {
     try {
       clock.now = start + 100 * DAY_MS;
       expect((await claim(code, '192.0.2.53')).status).toBe(410);
-      const renewed = await fetch(`${server.url}/credentials/${id}/claim`, { method: 'POST', ...from('192.0.2.53', admin) }).then(readReply);
+      const renewed = await fetch(`${server.url}/credentials/${id}/claim`, {
+        method: 'POST',
+        ...from('192.0.2.53', admin),
+      }).then(readReply);
       expect([200, 202]).toContain((await claim(renewed.body.claim.code, '192.0.2.53')).status);
     } finally {
       clock.now = start;
@@ -137,7 +158,10 @@ describe('claim-code expiry and renewal', () => {
   });
 
   it('unknown credential ids answer 404', async () => {
-    const reply = await fetch(`${server.url}/credentials/00000000-0000-4000-8000-000000000000/claim`, { method: 'POST', ...from('192.0.2.54', admin) }).then(readReply);
+    const reply = await fetch(`${server.url}/credentials/00000000-0000-4000-8000-000000000000/claim`, {
+      method: 'POST',
+      ...from('192.0.2.54', admin),
+    }).then(readReply);
     expect(reply.status).toBe(404);
     expect(reply.body.title).toBe('Unknown credential');
   });

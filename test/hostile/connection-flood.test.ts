@@ -6,7 +6,7 @@
 import { connect, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSystem, type RunningSystem } from '../support/system.ts';
+import { type RunningSystem, startSystem } from '../support/system.ts';
 
 const OPEN_FILE_LIMIT = 512;
 const PER_CLIENT = 50;
@@ -52,7 +52,13 @@ async function flood(url: string, count: number): Promise<Flood> {
         }),
     ),
   );
-  return { sockets, open: () => open, end: () => sockets.forEach((s) => s.destroy()) };
+  return {
+    sockets,
+    open: () => open,
+    end: () => {
+      for (const s of sockets) s.destroy();
+    },
+  };
 }
 
 async function waitFor(condition: () => boolean, withinMs: number): Promise<boolean> {
@@ -66,17 +72,23 @@ const answers = async (url: string) => (await fetch(`${url}/health`, { signal: A
 describe.sequential('connection floods', () => {
   for (const target of ['issuer', 'verifier'] as const) {
     const other = target === 'issuer' ? 'verifier' : 'issuer';
-    it(`${FLOOD} idle connections to the ${target}: it keeps ${PER_CLIENT} of them, closes them when idle, and both services keep answering`, async () => {
-      const url = target === 'issuer' ? system.issuerUrl : system.verifierUrl;
-      const attack = await flood(url, FLOOD);
-      try {
-        expect(await answers(target === 'issuer' ? system.verifierUrl : system.issuerUrl), other).toBe(200);
-        expect(await answers(url), target).toBe(200);
-        expect(await waitFor(() => attack.open() <= PER_CLIENT, 10_000), `open: ${attack.open()}`).toBe(true);
-        expect(await waitFor(() => attack.open() === 0, IDLE_CLOSED_WITHIN_MS), `still open: ${attack.open()}`).toBe(true);
-      } finally {
-        attack.end();
-      }
-    }, IDLE_CLOSED_WITHIN_MS + 60_000);
+    it(
+      `${FLOOD} idle connections to the ${target}: it keeps ${PER_CLIENT} of them, closes them when idle, and both services keep answering`,
+      async () => {
+        const url = target === 'issuer' ? system.issuerUrl : system.verifierUrl;
+        const attack = await flood(url, FLOOD);
+        try {
+          expect(await answers(target === 'issuer' ? system.verifierUrl : system.issuerUrl), other).toBe(200);
+          expect(await answers(url), target).toBe(200);
+          expect(await waitFor(() => attack.open() <= PER_CLIENT, 10_000), `open: ${attack.open()}`).toBe(true);
+          expect(await waitFor(() => attack.open() === 0, IDLE_CLOSED_WITHIN_MS), `still open: ${attack.open()}`).toBe(
+            true,
+          );
+        } finally {
+          attack.end();
+        }
+      },
+      IDLE_CLOSED_WITHIN_MS + 60_000,
+    );
   }
 });

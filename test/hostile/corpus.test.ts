@@ -11,8 +11,8 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519PublicKeyOfSeed } from '../../core/ed25519.ts';
 import type { Holder } from '../../wallet-cli/presentation.ts';
-import { claimWhenAnchored, issue, qualificationRequest, startSystem, type RunningSystem } from '../support/system.ts';
-import { buildCorpus, corpusSpecs, type Bundle, type HostileCase } from './corpus.ts';
+import { claimWhenAnchored, issue, qualificationRequest, type RunningSystem, startSystem } from '../support/system.ts';
+import { type Bundle, buildCorpus, corpusSpecs, type HostileCase } from './corpus.ts';
 
 type Check = { check: string; status: string; reason: string };
 interface Reply {
@@ -31,7 +31,12 @@ let canary: net.Server;
 let canaryConnections = 0;
 
 /** One request on a fresh connection; a response that arrives before the upload ends still counts. */
-function send(c: { endpoint: string; method?: HostileCase['method']; body: string | Buffer; contentType?: string }): Promise<Reply> {
+function send(c: {
+  endpoint: string;
+  method?: HostileCase['method'];
+  body: string | Buffer;
+  contentType?: string;
+}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const method = c.method ?? 'POST';
     const data = typeof c.body === 'string' ? Buffer.from(c.body, 'utf8') : c.body;
@@ -40,22 +45,26 @@ function send(c: { endpoint: string; method?: HostileCase['method']; body: strin
     if (type !== '') headers['content-type'] = type;
     if (method !== 'GET') headers['content-length'] = data.length;
     let answered = false;
-    const request = http.request(`${system.verifierUrl}${c.endpoint}`, { method, agent: false, headers, timeout: 20_000 }, (response) => {
-      answered = true;
-      const chunks: Buffer[] = [];
-      response.on('data', (d: Buffer) => chunks.push(d));
-      response.on('error', reject);
-      response.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json: unknown;
-        try {
-          json = text ? JSON.parse(text) : undefined;
-        } catch {
-          json = undefined;
-        }
-        resolve({ status: response.statusCode!, headers: response.headers, text, json });
-      });
-    });
+    const request = http.request(
+      `${system.verifierUrl}${c.endpoint}`,
+      { method, agent: false, headers, timeout: 20_000 },
+      (response) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        response.on('data', (d: Buffer) => chunks.push(d));
+        response.on('error', reject);
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: unknown;
+          try {
+            json = text ? JSON.parse(text) : undefined;
+          } catch {
+            json = undefined;
+          }
+          resolve({ status: response.statusCode!, headers: response.headers, text, json });
+        });
+      },
+    );
     request.on('timeout', () => request.destroy(new Error(`no answer from ${c.endpoint} within 20 s`)));
     request.on('error', (error) => {
       if (!answered) reject(error);
@@ -64,9 +73,15 @@ function send(c: { endpoint: string; method?: HostileCase['method']; body: strin
   });
 }
 
-const allChecks = (body: { checks?: Check[]; credentials?: { checks?: Check[] }[] }): Check[] => [...(body.checks ?? []), ...(body.credentials ?? []).flatMap((c) => c.checks ?? [])];
+const allChecks = (body: { checks?: Check[]; credentials?: { checks?: Check[] }[] }): Check[] => [
+  ...(body.checks ?? []),
+  ...(body.credentials ?? []).flatMap((c) => c.checks ?? []),
+];
 const failingOf = (body: any) => allChecks(body).filter((c) => c.status === 'invalid' || c.status === 'unverifiable');
-const describeChecks = (body: any) => allChecks(body).map((c) => `${c.check}:${c.status}:${c.reason}`).join(', ');
+const describeChecks = (body: any) =>
+  allChecks(body)
+    .map((c) => `${c.check}:${c.status}:${c.reason}`)
+    .join(', ');
 
 /** The failing fragment named by `check:reason` (or `check:a|b`), if present. */
 function findFailing(body: any, wanted: string): Check | undefined {
@@ -91,14 +106,22 @@ beforeAll(async () => {
   void system.exited.then((end) => (systemExit = String(end)));
   const holder = newHolder();
   const issued = await issue(system, qualificationRequest({ id: holder.did }));
-  if (issued.status !== 201) throw new Error(`issuing the genuine credential failed: ${issued.status} ${JSON.stringify(issued.body)}`);
+  if (issued.status !== 201)
+    throw new Error(`issuing the genuine credential failed: ${issued.status} ${JSON.stringify(issued.body)}`);
   const bundle = (await claimWhenAnchored(issued.body.claim.url)) as Bundle;
   const challenge = async () => {
     const reply = await send({ endpoint: '/challenges', body: '{}' });
     if (reply.status !== 201) throw new Error(`POST /challenges answered ${reply.status}: ${reply.text}`);
     return reply.json.challenge as string;
   };
-  cases = await buildCorpus({ system, bundle, holder, challenge, domain: new URL(system.verifierUrl).host, canaryPort });
+  cases = await buildCorpus({
+    system,
+    bundle,
+    holder,
+    challenge,
+    domain: new URL(system.verifierUrl).host,
+    canaryPort,
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -115,7 +138,9 @@ describe('hostile corpus against the running verifier', () => {
       const reply = await send(c!);
       const summary = `${c!.method ?? 'POST'} ${c!.endpoint} answered ${reply.status}: ${reply.text.slice(0, 700)}`;
       if (process.env.HOSTILE_CORPUS_DUMP) {
-        const outcome = reply.json?.verdict ? `${reply.json.verdict} | ${describeChecks(reply.json)}` : `${reply.json?.title ?? ''}: ${reply.json?.detail ?? reply.text.slice(0, 120)}`;
+        const outcome = reply.json?.verdict
+          ? `${reply.json.verdict} | ${describeChecks(reply.json)}`
+          : `${reply.json?.title ?? ''}: ${reply.json?.detail ?? reply.text.slice(0, 120)}`;
         appendFileSync(process.env.HOSTILE_CORPUS_DUMP, `[${c!.family}] ${c!.name}\n  ${reply.status} ${outcome}\n`);
       }
 
@@ -132,7 +157,11 @@ describe('hostile corpus against the running verifier', () => {
       const hasVerdict = body !== null && typeof body === 'object' && 'verdict' in body;
       if (reply.status >= 400 && reply.status < 500 && !hasVerdict) {
         expect(reply.headers['content-type'], summary).toMatch(/^application\/problem\+json/);
-        expect(body, summary).toMatchObject({ title: expect.any(String), status: reply.status, detail: expect.any(String) });
+        expect(body, summary).toMatchObject({
+          title: expect.any(String),
+          status: reply.status,
+          detail: expect.any(String),
+        });
         expect(body.title.length).toBeGreaterThan(0);
         expect(body.detail.length).toBeGreaterThan(0);
       }
@@ -146,24 +175,36 @@ describe('hostile corpus against the running verifier', () => {
           expect(body.problemDetails).toBeUndefined();
         }
       }
-      const failing = c!.expect.failing === undefined ? [] : Array.isArray(c!.expect.failing) ? c!.expect.failing : [c!.expect.failing];
+      const failing =
+        c!.expect.failing === undefined
+          ? []
+          : Array.isArray(c!.expect.failing)
+            ? c!.expect.failing
+            : [c!.expect.failing];
       for (const wanted of failing) {
         const found = findFailing(body ?? {}, wanted);
         expect(found, `expected ${wanted} to fail; checks: ${describeChecks(body ?? {})}`).toBeDefined();
         const types = (body.problemDetails ?? []).map((p: { type: string }) => p.type);
-        expect(types, 'every failing check is listed in problemDetails').toContain(`urn:skillmark:check:${found!.check}:${found!.reason}`);
+        expect(types, 'every failing check is listed in problemDetails').toContain(
+          `urn:skillmark:check:${found!.check}:${found!.reason}`,
+        );
       }
       if (c!.expect.passing) {
         const [check, reason] = c!.expect.passing.split(':');
         const found = allChecks(body ?? {}).find((f) => f.check === check && f.reason === reason);
-        expect(found, `expected ${c!.expect.passing} to be present; checks: ${describeChecks(body ?? {})}`).toBeDefined();
+        expect(
+          found,
+          `expected ${c!.expect.passing} to be present; checks: ${describeChecks(body ?? {})}`,
+        ).toBeDefined();
         expect(['valid', 'skipped']).toContain(found!.status);
       }
     });
   });
 
   it('POST /challenges many times gives unique challenges', async () => {
-    const replies = await Promise.all(Array.from({ length: 50 }, () => send({ endpoint: '/challenges', body: '', contentType: '' })));
+    const replies = await Promise.all(
+      Array.from({ length: 50 }, () => send({ endpoint: '/challenges', body: '', contentType: '' })),
+    );
     for (const reply of replies) expect(reply.status).toBe(201);
     const values = replies.map((r) => r.json.challenge as string);
     for (const value of values) expect(value).toMatch(/^[A-Za-z0-9_-]{16,64}$/);

@@ -9,24 +9,36 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { connect as tcpConnect, createServer as createTcpServer, type AddressInfo, type Server as TcpServer } from 'node:net';
+import {
+  type AddressInfo,
+  createServer as createTcpServer,
+  type Server as TcpServer,
+  connect as tcpConnect,
+} from 'node:net';
 import { createVerifiableCredentialJwt, createVerifiablePresentationJwt } from 'did-jwt-vc';
 import { Wallet } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deployRegistry, Registry } from '../../contracts/registry.ts';
 import { loadConfig } from '../../core/config.ts';
 import { didKeyOfEd25519, ed25519JwtSigner, ed25519PublicKeyOfSeed } from '../../core/ed25519.ts';
-import { deployRegistry, Registry } from '../../contracts/registry.ts';
 import { startVerifier, type Verifier } from '../../verifier/service.ts';
+import type { Reply } from '../support/http.ts';
 import { freePort, startTestChain, type TestChain } from '../support/local-chain.ts';
 import { postJson, tempDir } from '../support/system.ts';
-import type { Reply } from '../support/http.ts';
 
 type Check = { check: string; status: string; reason: string; message: string; details?: Record<string, unknown> };
 
 /** IP spellings the WHATWG URL parser turns into a blocked dotted quad, with that quad. */
 const SPELLINGS: Record<string, string> = {
-  '127.1': '127.0.0.1', '127.0.1': '127.0.0.1', '0x7f.1': '127.0.0.1', '0177.0.0.1': '127.0.0.1', '0.0': '0.0.0.0',
-  '169.254.43518': '169.254.169.254', '0xa9.0xfe.0xa9.0xfe': '169.254.169.254', '10.1': '10.0.0.1', '192.168.1': '192.168.0.1',
+  '127.1': '127.0.0.1',
+  '127.0.1': '127.0.0.1',
+  '0x7f.1': '127.0.0.1',
+  '0177.0.0.1': '127.0.0.1',
+  '0.0': '0.0.0.0',
+  '169.254.43518': '169.254.169.254',
+  '0xa9.0xfe.0xa9.0xfe': '169.254.169.254',
+  '10.1': '10.0.0.1',
+  '192.168.1': '192.168.0.1',
 };
 /** Host names whose (recorded) DNS answer is not public, in every IPv4 and IPv6 form. */
 const DNS: Record<string, string[]> = {
@@ -64,13 +76,23 @@ const didOf = (host: string, port?: number) => `did:web:${host}${port ? `%3A${po
 
 async function credentialBy(issuer: string): Promise<string> {
   return createVerifiableCredentialJwt(
-    { sub: holderDid, nbf: Math.floor(Date.now() / 1000) - 60, vc: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiableCredential'], credentialSubject: { name: 'Test' } } },
+    {
+      sub: holderDid,
+      nbf: Math.floor(Date.now() / 1000) - 60,
+      vc: {
+        '@context': ['https://www.w3.org/2018/credentials/v1'],
+        type: ['VerifiableCredential'],
+        credentialSubject: { name: 'Test' },
+      },
+    },
     { did: issuer, signer: ed25519JwtSigner(issuerSeed), alg: 'EdDSA' },
   );
 }
 
 async function verifyCredentialBy(issuer: string): Promise<Reply> {
-  return answered(await postJson(`${verifier.server.url}/credentials/verify`, { verifiableCredential: await credentialBy(issuer) }));
+  return answered(
+    await postJson(`${verifier.server.url}/credentials/verify`, { verifiableCredential: await credentialBy(issuer) }),
+  );
 }
 
 /** A verdict, never a server error (503 is the designed "cannot tell right now"). */
@@ -84,7 +106,13 @@ const signatureOf = (reply: Reply): Check => (reply.body.checks as Check[]).find
 /** The DID document the local server hands out for a did:web, listing the issuer's key. */
 function documentFor(did: string) {
   const x = ed25519PublicKeyOfSeed(issuerSeed).toString('base64url');
-  return { id: did, verificationMethod: [{ id: `${did}#key-1`, type: 'JsonWebKey2020', controller: did, publicKeyJwk: { kty: 'OKP', crv: 'Ed25519', x } }], assertionMethod: [`${did}#key-1`] };
+  return {
+    id: did,
+    verificationMethod: [
+      { id: `${did}#key-1`, type: 'JsonWebKey2020', controller: did, publicKeyJwk: { kty: 'OKP', crv: 'Ed25519', x } },
+    ],
+    assertionMethod: [`${did}#key-1`],
+  };
 }
 
 beforeAll(async () => {
@@ -98,7 +126,8 @@ beforeAll(async () => {
 
   documents = createHttpServer((req, res) => {
     const host = String(req.headers.host ?? '');
-    if (host === PUBLIC_HOST && req.url === '/.well-known/did.json') return void res.writeHead(200).end(JSON.stringify(documentFor(didOf(PUBLIC_HOST))));
+    if (host === PUBLIC_HOST && req.url === '/.well-known/did.json')
+      return void res.writeHead(200).end(JSON.stringify(documentFor(didOf(PUBLIC_HOST))));
     res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => documents.listen(0, '127.0.0.1', resolve));
@@ -111,16 +140,30 @@ beforeAll(async () => {
   const accredited = [
     ...Object.keys(SPELLINGS).flatMap((host) => [didOf(host), didOf(host, canaryPort)]),
     ...Object.keys(DNS).map((host) => didOf(host)),
-    didOf('127.0.0.1', canaryPort), didOf('127.0.0.1', closedPort), didOf('localhost', canaryPort), didOf(PUBLIC_HOST),
+    didOf('127.0.0.1', canaryPort),
+    didOf('127.0.0.1', closedPort),
+    didOf('localhost', canaryPort),
+    didOf(PUBLIC_HOST),
     ...BUDGET_HOSTS.map((host) => didOf(host)),
   ];
   for (const did of accredited) {
-    await (await registry.contract.getFunction('accredit')(Wallet.createRandom().address, did, `Institution at ${did}`)).wait();
+    await (
+      await registry.contract.getFunction('accredit')(Wallet.createRandom().address, did, `Institution at ${did}`)
+    ).wait();
   }
 
   verifier = await startVerifier({
     config: { ...loadConfig({}), dataDir: tempDir('skillmark-ssrf-verifier-'), verifierPort: await freePort() },
-    trust: { registries: [{ name: 'Test registry', chainId: chain.node.chainId, registry: address.toLowerCase(), rpcUrls: [chain.rpcUrl] }] },
+    trust: {
+      registries: [
+        {
+          name: 'Test registry',
+          chainId: chain.node.chainId,
+          registry: address.toLowerCase(),
+          rpcUrls: [chain.rpcUrl],
+        },
+      ],
+    },
     rateLimitPerMinute: 0,
     didResolver: {
       timeoutMs: 2000,
@@ -180,11 +223,24 @@ describe('did:web fetching decides on the address connected to', () => {
     // Everything the answer says about fetching the document; only the DID itself (with its port) differs.
     const withoutPort = (reply: Reply, port: number) => {
       const body = JSON.parse(reply.text.replaceAll(String(port), 'PORT'));
-      return { status: reply.status, verdict: body.verdict, signature: signatureOf({ ...reply, body }), problemDetails: body.problemDetails };
+      return {
+        status: reply.status,
+        verdict: body.verdict,
+        signature: signatureOf({ ...reply, body }),
+        problemDetails: body.problemDetails,
+      };
     };
     expect(withoutPort(open, canaryPort)).toEqual(withoutPort(closed, closedPort));
-    expect(signatureOf(open)).toMatchObject({ status: 'unverifiable', reason: 'did_resolution_failed', details: { detail: `the DID document of ${didOf('127.0.0.1', canaryPort)} could not be fetched` } });
-    expect(signatureOf(named)).toEqual({ ...signatureOf(open), message: expect.any(String), details: { detail: `the DID document of ${didOf('localhost', canaryPort)} could not be fetched` } });
+    expect(signatureOf(open)).toMatchObject({
+      status: 'unverifiable',
+      reason: 'did_resolution_failed',
+      details: { detail: `the DID document of ${didOf('127.0.0.1', canaryPort)} could not be fetched` },
+    });
+    expect(signatureOf(named)).toEqual({
+      ...signatureOf(open),
+      message: expect.any(String),
+      details: { detail: `the DID document of ${didOf('localhost', canaryPort)} could not be fetched` },
+    });
     expect(open.text).not.toMatch(/ECONNREFUSED|connect|socket/i);
     expect(connects).toEqual([]);
     expect(canaryConnections).toBe(0);
@@ -202,30 +258,52 @@ describe('did:web fetching decides on the address connected to', () => {
     const reply = await verifyCredentialBy(did);
     expect(reply.status).toBe(422);
     expect(signatureOf(reply)).toMatchObject({ status: 'skipped', reason: 'did_web_issuer_not_listed' });
-    expect((reply.body.checks as Check[]).find((c) => c.check === 'issuer_accredited')).toMatchObject({ status: 'invalid', reason: 'issuer_not_accredited' });
+    expect((reply.body.checks as Check[]).find((c) => c.check === 'issuer_accredited')).toMatchObject({
+      status: 'invalid',
+      reason: 'issuer_not_accredited',
+    });
     expect(lookups).not.toContain('unlisted.example');
   });
 
   it('one request causes at most the configured number of did:web fetches; a did:web holder is refused unless allowed', async () => {
     const credentials = await Promise.all(BUDGET_HOSTS.map((host) => credentialBy(didOf(host))));
     const presentation = await createVerifiablePresentationJwt(
-      { vp: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiablePresentation'], verifiableCredential: credentials }, nonce: 'n-1234567890abcdef' },
+      {
+        vp: {
+          '@context': ['https://www.w3.org/2018/credentials/v1'],
+          type: ['VerifiablePresentation'],
+          verifiableCredential: credentials,
+        },
+        nonce: 'n-1234567890abcdef',
+      },
       { did: holderDid, signer: ed25519JwtSigner(holderSeed), alg: 'EdDSA' },
     );
-    const reply = answered(await postJson(`${verifier.server.url}/presentations/verify`, { verifiablePresentation: presentation }));
-    const reasons = (reply.body.credentials as { checks: Check[] }[]).map((c) => c.checks.find((k) => k.check === 'signature')!);
+    const reply = answered(
+      await postJson(`${verifier.server.url}/presentations/verify`, { verifiablePresentation: presentation }),
+    );
+    const reasons = (reply.body.credentials as { checks: Check[] }[]).map(
+      (c) => c.checks.find((k) => k.check === 'signature')!,
+    );
     expect(reasons.every((r) => r.reason === 'did_resolution_failed')).toBe(true);
     expect(reasons.filter((r) => String(r.details?.detail).includes('at most 3 DID documents'))).toHaveLength(2);
     expect(lookups.filter((h) => BUDGET_HOSTS.includes(h))).toHaveLength(3);
 
     const webHolder = didOf('holder.example');
     const byWebHolder = await createVerifiablePresentationJwt(
-      { vp: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiablePresentation'] }, nonce: 'n-1234567890abcdef' },
+      {
+        vp: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiablePresentation'] },
+        nonce: 'n-1234567890abcdef',
+      },
       { did: webHolder, signer: ed25519JwtSigner(holderSeed), alg: 'EdDSA' },
     );
-    const refused = await postJson(`${verifier.server.url}/presentations/verify`, { verifiablePresentation: byWebHolder });
+    const refused = await postJson(`${verifier.server.url}/presentations/verify`, {
+      verifiablePresentation: byWebHolder,
+    });
     expect(refused.status, refused.text).toBe(422);
-    expect((refused.body.checks as Check[]).find((c) => c.check === 'presentation_signature')).toMatchObject({ status: 'invalid', reason: 'did_web_holder_refused' });
+    expect((refused.body.checks as Check[]).find((c) => c.check === 'presentation_signature')).toMatchObject({
+      status: 'invalid',
+      reason: 'did_web_holder_refused',
+    });
     expect(lookups).not.toContain('holder.example');
     expect(connects).toEqual([]);
   });

@@ -8,17 +8,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519PrivateKey, ed25519PublicKeyOfSeed } from '../../core/ed25519.ts';
 import { VC_V2_CONTEXT } from '../../core/vc-contexts.ts';
 import { envelopedCredential, nodeJoseSigner, signVpJose } from '../../core/vc-jose.ts';
-import { signPresentation, type Holder } from '../../wallet-cli/presentation.ts';
+import { type Holder, signPresentation } from '../../wallet-cli/presentation.ts';
 import { ACCEPTED_ENVELOPE_CONTEXTS, REFUSED_ENVELOPE_CONTEXTS } from '../support/envelope-contexts.ts';
 import type { Reply } from '../support/http.ts';
-import { claimWhenAnchored, issue, postJson, qualificationRequest, startSystem, type RunningSystem } from '../support/system.ts';
+import {
+  claimWhenAnchored,
+  issue,
+  postJson,
+  qualificationRequest,
+  type RunningSystem,
+  startSystem,
+} from '../support/system.ts';
 
 let system: RunningSystem;
 let holder: Holder;
 let issuedEnvelope: { type: string; id: string; '@context'?: unknown };
 let bundle: { credential: string; anchorReceipt: unknown };
 
-const withContext = (type: string, id: string, context: unknown) => ({ ...(context === undefined ? {} : { '@context': context }), type, id });
+const withContext = (type: string, id: string, context: unknown) => ({
+  ...(context === undefined ? {} : { '@context': context }),
+  type,
+  id,
+});
 const domain = () => new URL(system.verifierUrl).host;
 async function challenge(): Promise<string> {
   const reply = await postJson(`${system.verifierUrl}/challenges`, {});
@@ -51,19 +62,31 @@ afterAll(async () => {
 describe('an EnvelopedVerifiableCredential sent to POST /credentials/verify', () => {
   it.each(REFUSED_ENVELOPE_CONTEXTS)('with @context %s: 400, saying the @context is wrong', async (_, context) => {
     const envelope = withContext('EnvelopedVerifiableCredential', `data:application/jwt,${bundle.credential}`, context);
-    expectRefusedEnvelope(await postJson(`${system.verifierUrl}/credentials/verify`, { verifiableCredential: envelope, options: { anchorReceipt: bundle.anchorReceipt } }), 'verifiableCredential');
+    expectRefusedEnvelope(
+      await postJson(`${system.verifierUrl}/credentials/verify`, {
+        verifiableCredential: envelope,
+        options: { anchorReceipt: bundle.anchorReceipt },
+      }),
+      'verifiableCredential',
+    );
   });
 
   it.each(ACCEPTED_ENVELOPE_CONTEXTS)('with @context %s: valid', async (_, context) => {
     const envelope = withContext('EnvelopedVerifiableCredential', `data:application/jwt,${bundle.credential}`, context);
-    const reply = await postJson(`${system.verifierUrl}/credentials/verify`, { verifiableCredential: envelope, options: { anchorReceipt: bundle.anchorReceipt } });
+    const reply = await postJson(`${system.verifierUrl}/credentials/verify`, {
+      verifiableCredential: envelope,
+      options: { anchorReceipt: bundle.anchorReceipt },
+    });
     expect(reply.status, reply.text).toBe(200);
     expect(reply.body.verdict).toBe('valid');
   });
 
   it("the issuer's own answer (POST /credentials/issue) carries the VC 2.0 @context and verifies as it is", async () => {
     expect(issuedEnvelope['@context']).toBe(VC_V2_CONTEXT);
-    const reply = await postJson(`${system.verifierUrl}/credentials/verify`, { verifiableCredential: issuedEnvelope, options: { anchorReceipt: bundle.anchorReceipt } });
+    const reply = await postJson(`${system.verifierUrl}/credentials/verify`, {
+      verifiableCredential: issuedEnvelope,
+      options: { anchorReceipt: bundle.anchorReceipt },
+    });
     expect(reply.status, reply.text).toBe(200);
   });
 });
@@ -73,8 +96,23 @@ describe('an EnvelopedVerifiablePresentation sent to POST /presentations/verify'
     const nonce = await challenge();
     const jwt = await signPresentation(holder, [bundle as never], nonce, domain());
     const options = { challenge: nonce, domain: domain() };
-    expectRefusedEnvelope(await postJson(`${system.verifierUrl}/presentations/verify`, { verifiablePresentation: withContext('EnvelopedVerifiablePresentation', `data:application/vp+jwt,${jwt}`, context), options }), 'verifiablePresentation');
-    const retry = await postJson(`${system.verifierUrl}/presentations/verify`, { verifiablePresentation: withContext('EnvelopedVerifiablePresentation', `data:application/vp+jwt,${jwt}`, [VC_V2_CONTEXT]), options });
+    expectRefusedEnvelope(
+      await postJson(`${system.verifierUrl}/presentations/verify`, {
+        verifiablePresentation: withContext(
+          'EnvelopedVerifiablePresentation',
+          `data:application/vp+jwt,${jwt}`,
+          context,
+        ),
+        options,
+      }),
+      'verifiablePresentation',
+    );
+    const retry = await postJson(`${system.verifierUrl}/presentations/verify`, {
+      verifiablePresentation: withContext('EnvelopedVerifiablePresentation', `data:application/vp+jwt,${jwt}`, [
+        VC_V2_CONTEXT,
+      ]),
+      options,
+    });
     expect(retry.status, retry.text).toBe(200);
   });
 
@@ -94,19 +132,35 @@ describe('an EnvelopedVerifiableCredential inside a signed VC 2.0 presentation',
     const nonce = await challenge();
     const kid = `${holder.did}#${holder.did.slice('did:key:'.length)}`;
     const token = await signVpJose(
-      { '@context': [VC_V2_CONTEXT], type: ['VerifiablePresentation'], holder: holder.did, verifiableCredential: [credentialEnvelope], anchorReceipts: [bundle.anchorReceipt], nonce, aud: domain() },
+      {
+        '@context': [VC_V2_CONTEXT],
+        type: ['VerifiablePresentation'],
+        holder: holder.did,
+        verifiableCredential: [credentialEnvelope],
+        anchorReceipts: [bundle.anchorReceipt],
+        nonce,
+        aud: domain(),
+      },
       nodeJoseSigner(ed25519PrivateKey(holder.seed), kid),
     );
-    return postJson(`${system.verifierUrl}/presentations/verify`, { verifiablePresentation: token, options: { challenge: nonce, domain: domain() } });
+    return postJson(`${system.verifierUrl}/presentations/verify`, {
+      verifiablePresentation: token,
+      options: { challenge: nonce, domain: domain() },
+    });
   };
 
-  it.each(REFUSED_ENVELOPE_CONTEXTS)('with @context %s: 422 malformed_presentation naming the envelope', async (_, context) => {
-    const reply = await presentWith(withContext('EnvelopedVerifiableCredential', `data:application/jwt,${bundle.credential}`, context));
-    expect(reply.status, reply.text).toBe(422);
-    const structure = reply.body.checks.find((c: { check: string }) => c.check === 'structure');
-    expect(structure).toMatchObject({ status: 'invalid', reason: 'malformed_presentation' });
-    expect(structure.message).toMatch(/envelope of credential 1.*"@context"/);
-  });
+  it.each(REFUSED_ENVELOPE_CONTEXTS)(
+    'with @context %s: 422 malformed_presentation naming the envelope',
+    async (_, context) => {
+      const reply = await presentWith(
+        withContext('EnvelopedVerifiableCredential', `data:application/jwt,${bundle.credential}`, context),
+      );
+      expect(reply.status, reply.text).toBe(422);
+      const structure = reply.body.checks.find((c: { check: string }) => c.check === 'structure');
+      expect(structure).toMatchObject({ status: 'invalid', reason: 'malformed_presentation' });
+      expect(structure.message).toMatch(/envelope of credential 1.*"@context"/);
+    },
+  );
 
   it('with the VC 2.0 @context (core/vc-jose envelopedCredential): valid', async () => {
     const reply = await presentWith(envelopedCredential(bundle.credential, 'jwt'));

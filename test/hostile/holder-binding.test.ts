@@ -6,8 +6,15 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519PublicKeyOfSeed } from '../../core/ed25519.ts';
-import { signPresentation, type Holder } from '../../wallet-cli/presentation.ts';
-import { claimWhenAnchored, issue, postJson, qualificationRequest, startSystem, type RunningSystem } from '../support/system.ts';
+import { type Holder, signPresentation } from '../../wallet-cli/presentation.ts';
+import {
+  claimWhenAnchored,
+  issue,
+  postJson,
+  qualificationRequest,
+  type RunningSystem,
+  startSystem,
+} from '../support/system.ts';
 
 type Check = { check: string; status: string; reason: string; message: string };
 type Bundle = { credential: string; anchorReceipt: any };
@@ -34,10 +41,15 @@ describe('holder binding over every credential of a presentation', () => {
     const { body: challenge } = await postJson(`${system.verifierUrl}/challenges`, {});
     const domain = new URL(system.verifierUrl).host;
     const jwt = await signPresentation(holder, credentials, challenge.challenge, domain);
-    return postJson(`${system.verifierUrl}/presentations/verify`, { verifiablePresentation: jwt, options: { challenge: challenge.challenge, domain } });
+    return postJson(`${system.verifierUrl}/presentations/verify`, {
+      verifiablePresentation: jwt,
+      options: { challenge: challenge.challenge, domain },
+    });
   };
   const failing = (body: { checks: Check[]; credentials?: { checks: Check[] }[] }) =>
-    [...body.checks, ...(body.credentials ?? []).flatMap((c) => c.checks)].filter((c) => c.status === 'invalid').map((c) => `${c.check}:${c.reason}`);
+    [...body.checks, ...(body.credentials ?? []).flatMap((c) => c.checks)]
+      .filter((c) => c.status === 'invalid')
+      .map((c) => `${c.check}:${c.reason}`);
 
   beforeAll(async () => {
     system = await startSystem();
@@ -48,7 +60,7 @@ describe('holder binding over every credential of a presentation', () => {
     await system?.destroy();
   });
 
-  it('control: two of the holder\'s own credentials are valid', async () => {
+  it("control: two of the holder's own credentials are valid", async () => {
     const reply = await present(learner, [own, ownSecond]);
     expect(reply.status, reply.text).toBe(200);
     expect(reply.body.verdict).toBe('valid');
@@ -66,7 +78,7 @@ describe('holder binding over every credential of a presentation', () => {
     });
   }
 
-  it('three credentials, the stranger\'s in the middle: holder_is_not_subject', async () => {
+  it("three credentials, the stranger's in the middle: holder_is_not_subject", async () => {
     const reply = await present(learner, [own, theirs, ownSecond]);
     expect(reply.status, reply.text).toBe(422);
     expect(failing(reply.body)).toEqual(['holder_binding:holder_is_not_subject']);

@@ -8,9 +8,16 @@
 
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readReply, type Reply } from '../support/http.ts';
-import { claimWhenAnchored, qualificationRequest, runWallet, startSystem, tempDir, type RunningSystem } from '../support/system.ts';
+import { type Reply, readReply } from '../support/http.ts';
 import { freshKeyPair } from '../support/keys.ts';
+import {
+  claimWhenAnchored,
+  qualificationRequest,
+  type RunningSystem,
+  runWallet,
+  startSystem,
+  tempDir,
+} from '../support/system.ts';
 
 const V2 = 'https://www.w3.org/ns/credentials/v2';
 /** A valid Ed25519 did:key (from the did:key specification's examples). */
@@ -50,9 +57,15 @@ async function expectRefused(request: unknown, pointer: string): Promise<any> {
   const reply = await issueRaw(request);
   expect(reply.status, reply.text).toBe(422);
   expect(reply.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  expect(reply.body).toMatchObject({ type: expect.stringMatching(/^urn:skillmark:problem:/), status: 422, detail: expect.any(String) });
+  expect(reply.body).toMatchObject({
+    type: expect.stringMatching(/^urn:skillmark:problem:/),
+    status: 422,
+    detail: expect.any(String),
+  });
   expect(reply.text).not.toMatch(/\n\s+at\s|node_modules|\.ts:\d+/);
-  expect(reply.body.errors, reply.text).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${pointer.replace(/[()]/g, '\\$&')}(?=\\s|$)`))]));
+  expect(reply.body.errors, reply.text).toEqual(
+    expect.arrayContaining([expect.stringMatching(new RegExp(`^${pointer.replace(/[()]/g, '\\$&')}(?=\\s|$)`))]),
+  );
   return reply.body;
 }
 
@@ -64,7 +77,8 @@ async function expectIssued(request: unknown): Promise<{ body: any; payload: any
 }
 
 const didJwk = (jwk: object) => `did:jwk:${Buffer.from(JSON.stringify(jwk)).toString('base64url')}`;
-const p256 = () => freshKeyPair('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }) as Record<string, string>;
+const p256 = () =>
+  freshKeyPair('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }) as Record<string, string>;
 const ed25519Jwk = () => freshKeyPair('ed25519').publicKey.export({ format: 'jwk' }) as Record<string, string>;
 
 describe('item 9: the learner DID is checked before anything is signed', () => {
@@ -75,14 +89,29 @@ describe('item 9: the learner DID is checked before anything is signed', () => {
     return { ...jwk, y: y.toString('base64url') };
   };
   const refused: [string, () => string][] = [
-    ['a did:key one character off in its key-type prefix', () => 'did:key:z6MkaaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK'],
-    ['a did:key one character off in its key (not an Ed25519 point)', () => 'did:key:z6MkhaXgBZDvotDkL52572aiztiGiC2QtKLGpbnnEGta2doK'],
-    ['a did:key with its last character mistyped (not an Ed25519 point)', () => 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2do3'],
+    [
+      'a did:key one character off in its key-type prefix',
+      () => 'did:key:z6MkaaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
+    ],
+    [
+      'a did:key one character off in its key (not an Ed25519 point)',
+      () => 'did:key:z6MkhaXgBZDvotDkL52572aiztiGiC2QtKLGpbnnEGta2doK',
+    ],
+    [
+      'a did:key with its last character mistyped (not an Ed25519 point)',
+      () => 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2do3',
+    ],
     ['a truncated did:key', () => 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2do'],
     ['a did:key with a character too many', () => 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doKK'],
     ['did:key:abc', () => 'did:key:abc'],
-    ['a did:key with a character that is not base58 (0)', () => 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta20oK'],
-    ['a did:key of an X25519 key, which cannot sign a presentation', () => 'did:key:z6LSbysY2xFMRpGMhb7tFTLMpeuPRaqaWM1yECx2AtzE3KCc'],
+    [
+      'a did:key with a character that is not base58 (0)',
+      () => 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta20oK',
+    ],
+    [
+      'a did:key of an X25519 key, which cannot sign a presentation',
+      () => 'did:key:z6LSbysY2xFMRpGMhb7tFTLMpeuPRaqaWM1yECx2AtzE3KCc',
+    ],
     ['a did:jwk that is not base64url JSON', () => 'did:jwk:bm90IGpzb24'],
     ['a did:jwk holding a private key', () => didJwk({ ...p256(), d: 'AAAA' })],
     ['a did:jwk whose P-256 point is off the curve', () => didJwk(offCurve())],
@@ -125,24 +154,76 @@ describe('item 10: impossible dates are refused', () => {
   const at = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const qualification = (c: any) => c.credentialSubject.qualification;
   const cases: [string, (c: any) => void, string][] = [
-    ['awardedOn three days from now', (c) => (qualification(c).awardedOn = day(3)), '/credentialSubject/qualification/awardedOn'],
-    ['awardedOn in 9999', (c) => (qualification(c).awardedOn = '9999-01-01'), '/credentialSubject/qualification/awardedOn'],
-    ['awardedOn in year 1', (c) => (qualification(c).awardedOn = '0001-01-01'), '/credentialSubject/qualification/awardedOn'],
-    ['awardedOn before 1900', (c) => (qualification(c).awardedOn = '1899-12-31'), '/credentialSubject/qualification/awardedOn'],
-    ['startedOn after awardedOn', (c) => Object.assign(qualification(c), { startedOn: '2026-07-01', awardedOn: '2026-06-30' }), '/credentialSubject/qualification/startedOn'],
-    ['startedOn before 1900', (c) => (qualification(c).startedOn = '1800-09-01'), '/credentialSubject/qualification/startedOn'],
-    ['startedOn on 30 February', (c) => (qualification(c).startedOn = '2025-02-30'), '/credentialSubject/qualification/startedOn'],
+    [
+      'awardedOn three days from now',
+      (c) => (qualification(c).awardedOn = day(3)),
+      '/credentialSubject/qualification/awardedOn',
+    ],
+    [
+      'awardedOn in 9999',
+      (c) => (qualification(c).awardedOn = '9999-01-01'),
+      '/credentialSubject/qualification/awardedOn',
+    ],
+    [
+      'awardedOn in year 1',
+      (c) => (qualification(c).awardedOn = '0001-01-01'),
+      '/credentialSubject/qualification/awardedOn',
+    ],
+    [
+      'awardedOn before 1900',
+      (c) => (qualification(c).awardedOn = '1899-12-31'),
+      '/credentialSubject/qualification/awardedOn',
+    ],
+    [
+      'startedOn after awardedOn',
+      (c) => Object.assign(qualification(c), { startedOn: '2026-07-01', awardedOn: '2026-06-30' }),
+      '/credentialSubject/qualification/startedOn',
+    ],
+    [
+      'startedOn before 1900',
+      (c) => (qualification(c).startedOn = '1800-09-01'),
+      '/credentialSubject/qualification/startedOn',
+    ],
+    [
+      'startedOn on 30 February',
+      (c) => (qualification(c).startedOn = '2025-02-30'),
+      '/credentialSubject/qualification/startedOn',
+    ],
     ['issuanceDate in year 1', (c) => (c.issuanceDate = '0001-01-01T00:00:00Z'), '/issuanceDate'],
     ['issuanceDate in 1999', (c) => (c.issuanceDate = '1999-06-30T00:00:00Z'), '/issuanceDate'],
     ['issuanceDate a day ago (backdated)', (c) => (c.issuanceDate = at(-86_400_000)), '/issuanceDate'],
     ['issuanceDate with a space instead of T', (c) => (c.issuanceDate = at(0).replace('T', ' ')), '/issuanceDate'],
     ['issuanceDate without a time zone', (c) => (c.issuanceDate = at(0).replace('Z', '')), '/issuanceDate'],
-    ['issuanceDate at a leap second that does not exist', (c) => (c.issuanceDate = '2026-06-30T23:59:60Z'), '/issuanceDate'],
-    ['validFrom in 9999', (c) => Object.assign(c, { '@context': [V2], validFrom: '9999-12-31T00:00:00Z' }), '/validFrom'],
-    ['validFrom two years ahead', (c) => Object.assign(c, { '@context': [V2], validFrom: at(2 * 366 * 86_400_000) }), '/validFrom'],
-    ['validFrom in 1999', (c) => Object.assign(c, { '@context': [V2], validFrom: '1999-01-01T00:00:00Z' }), '/validFrom'],
-    ['validUntil before validFrom', (c) => Object.assign(c, { '@context': [V2], validUntil: '2001-01-01T00:00:00Z' }), '/validUntil'],
-    ['validUntil in 9999', (c) => Object.assign(c, { '@context': [V2], validUntil: '9999-12-31T00:00:00Z' }), '/validUntil'],
+    [
+      'issuanceDate at a leap second that does not exist',
+      (c) => (c.issuanceDate = '2026-06-30T23:59:60Z'),
+      '/issuanceDate',
+    ],
+    [
+      'validFrom in 9999',
+      (c) => Object.assign(c, { '@context': [V2], validFrom: '9999-12-31T00:00:00Z' }),
+      '/validFrom',
+    ],
+    [
+      'validFrom two years ahead',
+      (c) => Object.assign(c, { '@context': [V2], validFrom: at(2 * 366 * 86_400_000) }),
+      '/validFrom',
+    ],
+    [
+      'validFrom in 1999',
+      (c) => Object.assign(c, { '@context': [V2], validFrom: '1999-01-01T00:00:00Z' }),
+      '/validFrom',
+    ],
+    [
+      'validUntil before validFrom',
+      (c) => Object.assign(c, { '@context': [V2], validUntil: '2001-01-01T00:00:00Z' }),
+      '/validUntil',
+    ],
+    [
+      'validUntil in 9999',
+      (c) => Object.assign(c, { '@context': [V2], validUntil: '9999-12-31T00:00:00Z' }),
+      '/validUntil',
+    ],
     ['expirationDate 150 years ahead', (c) => (c.expirationDate = at(150 * 366 * 86_400_000)), '/expirationDate'],
   ];
   for (const [name, change, pointer] of cases) {
@@ -186,8 +267,14 @@ describe('item 11: control characters are refused in every text field', () => {
     ['/credentialSubject/learnerReference', (c, t) => (c.credentialSubject.learnerReference = t)],
     ['/credentialSubject/qualification/title', (c, t) => (c.credentialSubject.qualification.title = t)],
     ['/credentialSubject/qualification/level/value', (c, t) => (c.credentialSubject.qualification.level.value = t)],
-    ['/credentialSubject/qualification/occupation/title', (c, t) => (c.credentialSubject.qualification.occupation.title = t)],
-    ['/credentialSubject/qualification/competencies/1/title', (c, t) => (c.credentialSubject.qualification.competencies[1].title = t)],
+    [
+      '/credentialSubject/qualification/occupation/title',
+      (c, t) => (c.credentialSubject.qualification.occupation.title = t),
+    ],
+    [
+      '/credentialSubject/qualification/competencies/1/title',
+      (c, t) => (c.credentialSubject.qualification.competencies[1].title = t),
+    ],
     ['/issuer/name', (c, t) => (c.issuer = { id: institutionDid, name: t })],
     // Without spaces, which a URL or a type name could not hold anyway: the control character alone must be refused.
     ['/id', (c, t) => (c.id = `urn:example:${t.replaceAll(' ', '')}`)],
@@ -196,16 +283,31 @@ describe('item 11: control characters are refused in every text field', () => {
   for (const [what, text] of hostile) {
     it(`422 for ${what}, in each text field`, async () => {
       for (const [pointer, set] of fields) {
-        await expectRefused(requestWith((c) => set(c, text)), pointer);
+        await expectRefused(
+          requestWith((c) => set(c, text)),
+          pointer,
+        );
       }
     });
   }
 
   it('a multi-line description may hold line breaks and tabs, but no other control character', async () => {
-    const { payload } = await expectIssued(requestWith((c) => (c.issuer = { id: institutionDid, name: 'Lagos Technical College', description: 'Accredited 2019.\n\tElectrical trades.' })));
+    const { payload } = await expectIssued(
+      requestWith(
+        (c) =>
+          (c.issuer = {
+            id: institutionDid,
+            name: 'Lagos Technical College',
+            description: 'Accredited 2019.\n\tElectrical trades.',
+          }),
+      ),
+    );
     expect(payload.vc.issuer.description).toBe('Accredited 2019.\n\tElectrical trades.');
     for (const text of ['Accredited\u001b[2J', 'Accredited\r\n2019', 'Accredited \u202e2019']) {
-      await expectRefused(requestWith((c) => (c.issuer = { id: institutionDid, description: text })), '/issuer/description');
+      await expectRefused(
+        requestWith((c) => (c.issuer = { id: institutionDid, description: text })),
+        '/issuer/description',
+      );
     }
   });
 
@@ -238,7 +340,11 @@ describe('item 12: what is invalid is refused, not repaired', () => {
     ['"issuanceDate": null', (c) => (c.issuanceDate = null), '/issuanceDate'],
     ['"issuer": null', (c) => (c.issuer = null), '/issuer'],
     ['an issuer object without an id', (c) => (c.issuer = { name: 'Lagos Technical College' }), '/issuer'],
-    ['an issuer object with a member this schema does not know', (c) => (c.issuer = { id: institutionDid, logo: 'https://college.example/logo.png' }), '/issuer'],
+    [
+      'an issuer object with a member this schema does not know',
+      (c) => (c.issuer = { id: institutionDid, logo: 'https://college.example/logo.png' }),
+      '/issuer',
+    ],
     ['an issuer object with an empty name', (c) => (c.issuer = { id: institutionDid, name: '' }), '/issuer/name'],
   ];
   for (const [name, change, pointer] of cases) {
@@ -254,7 +360,11 @@ describe('item 12: what is invalid is refused, not repaired', () => {
   });
 
   it('an issuer object is signed as sent, with its name and description, and verifies as valid (VC-JWT 1.1 and VC 2.0)', async () => {
-    const issuer = { id: institutionDid, name: 'Lagos Technical College', description: 'Electrical trades since 1987.' };
+    const issuer = {
+      id: institutionDid,
+      name: 'Lagos Technical College',
+      description: 'Electrical trades since 1987.',
+    };
     const v1 = await expectIssued(requestWith((c) => (c.issuer = issuer)));
     expect(v1.payload.iss).toBe(institutionDid);
     expect(v1.payload.vc.issuer).toEqual(issuer);
@@ -266,7 +376,10 @@ describe('item 12: what is invalid is refused, not repaired', () => {
         await fetch(`${system.verifierUrl}/credentials/verify`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ verifiableCredential: bundle.credential, options: { anchorReceipt: bundle.anchorReceipt } }),
+          body: JSON.stringify({
+            verifiableCredential: bundle.credential,
+            options: { anchorReceipt: bundle.anchorReceipt },
+          }),
         }),
       );
       expect(reply.status, reply.text).toBe(200);
@@ -285,7 +398,10 @@ describe('item 12: what is invalid is refused, not repaired', () => {
     try {
       const init = await runWallet(['init', '--json'], walletEnv);
       expect(init.code, init.stderr).toBe(0);
-      const request: any = qualificationRequest({ id: JSON.parse(init.stdout).did }, { issuer: { id: institutionDid, name: 'Lagos Technical College' } });
+      const request: any = qualificationRequest(
+        { id: JSON.parse(init.stdout).did },
+        { issuer: { id: institutionDid, name: 'Lagos Technical College' } },
+      );
       const issued = await issueRaw(request);
       expect(issued.status, issued.text).toBe(201);
       const received = await runWallet(['receive', issued.body.claim.url, '--wait', '60', '--json'], walletEnv);

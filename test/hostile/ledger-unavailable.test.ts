@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readReply } from '../support/http.ts';
-import { issue, qualificationRequest, startSystem, type RunningSystem } from '../support/system.ts';
+import { issue, qualificationRequest, type RunningSystem, startSystem } from '../support/system.ts';
 
 /**
  * The issuer's ledger operations while the ledger node is dead (a real SIGKILL): a clear 503
@@ -14,7 +14,10 @@ describe('issuer ledger operations while the ledger is down', () => {
     readReply(
       await fetch(`${system.issuerUrl}${path}`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${system.adminToken}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        headers: {
+          authorization: `Bearer ${system.adminToken}`,
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
         ...(body ? { body: JSON.stringify(body) } : {}),
       }),
     );
@@ -60,7 +63,9 @@ describe('issuer ledger operations while the ledger is down', () => {
   }
 
   it('still says what it is doing: the issuer and its anchoring status answer', async () => {
-    const status = await readReply(await fetch(`${system.issuerUrl}/anchoring`, { headers: { authorization: `Bearer ${system.adminToken}` } }));
+    const status = await readReply(
+      await fetch(`${system.issuerUrl}/anchoring`, { headers: { authorization: `Bearer ${system.adminToken}` } }),
+    );
     expect(status.status).toBe(200);
     expect((await fetch(`${system.issuerUrl}/institution`)).status).toBe(200);
   });

@@ -4,12 +4,26 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { leafOf, sha256 } from '../../core/merkle.ts';
 import { didKeyOfEd25519, ed25519PublicKeyOfSeed } from '../../core/ed25519.ts';
-import { signPresentation, type Holder } from '../../wallet-cli/presentation.ts';
-import { claimWhenAnchored, issue, postJson, qualificationRequest, revokeCredential, startSystem, type RunningSystem } from '../support/system.ts';
+import { leafOf, sha256 } from '../../core/merkle.ts';
+import { type Holder, signPresentation } from '../../wallet-cli/presentation.ts';
+import {
+  claimWhenAnchored,
+  issue,
+  postJson,
+  qualificationRequest,
+  type RunningSystem,
+  revokeCredential,
+  startSystem,
+} from '../support/system.ts';
 
-type Check = { check: string; status: string; reason: string; params?: Record<string, unknown>; details?: Record<string, unknown> };
+type Check = {
+  check: string;
+  status: string;
+  reason: string;
+  params?: Record<string, unknown>;
+  details?: Record<string, unknown>;
+};
 type Bundle = { credential: string; anchorReceipt: any };
 
 describe('a revoked credential cannot be passed off as "cannot tell"', () => {
@@ -25,7 +39,10 @@ describe('a revoked credential cannot be passed off as "cannot tell"', () => {
     return { id: issued.body.credentialId, bundle: await claimWhenAnchored(issued.body.claim.url) };
   };
   const verify = (credential: string, anchorReceipt?: unknown) =>
-    postJson(`${system.verifierUrl}/credentials/verify`, { verifiableCredential: credential, ...(anchorReceipt === undefined ? {} : { options: { anchorReceipt } }) });
+    postJson(`${system.verifierUrl}/credentials/verify`, {
+      verifiableCredential: credential,
+      ...(anchorReceipt === undefined ? {} : { options: { anchorReceipt } }),
+    });
   const check = (body: { checks: Check[] }, name: string) => body.checks.find((c) => c.check === name);
 
   /** 422 invalid, with the revocation among the failures, whatever else the receipt caused. */
@@ -56,7 +73,10 @@ describe('a revoked credential cannot be passed off as "cannot tell"', () => {
 
   it('with its genuine receipt, revoked without a reason: revoked (code 0, "unspecified")', async () => {
     const body = await expectRevoked(revoked.anchorReceipt);
-    expect(check(body, 'not_revoked')).toMatchObject({ message: expect.stringContaining('(reason: unspecified)'), details: { reasonCode: 0 } });
+    expect(check(body, 'not_revoked')).toMatchObject({
+      message: expect.stringContaining('(reason: unspecified)'),
+      details: { reasonCode: 0 },
+    });
     expect(check(body, 'anchored')?.status).toBe('valid');
   });
 
@@ -64,14 +84,23 @@ describe('a revoked credential cannot be passed off as "cannot tell"', () => {
     const leaf = `0x${leafOf(Buffer.from(revoked.anchorReceipt.credentialHash.slice(2), 'hex'), sha256).toString('hex')}`;
     expect(leaf).not.toBe(revoked.anchorReceipt.merkleRoot);
     for (const blockNumber of [1_000_000_000, 2 ** 40, 0]) {
-      const body = await expectRevoked({ ...revoked.anchorReceipt, merkleRoot: leaf, proof: [], blockNumber, anchoredAt: new Date().toISOString() });
+      const body = await expectRevoked({
+        ...revoked.anchorReceipt,
+        merkleRoot: leaf,
+        proof: [],
+        blockNumber,
+        anchoredAt: new Date().toISOString(),
+      });
       expect(check(body, 'anchored')).toMatchObject({ status: 'invalid', reason: 'root_not_anchored' });
     }
   });
 
   it('with a receipt naming an untrusted registry, in any spelling', async () => {
     const registry = `0x${randomBytes(20).toString('hex')}`;
-    for (const receipt of [{ ...revoked.anchorReceipt, registry }, { ...revoked.anchorReceipt, registry: registry.toUpperCase().replace('0X', '0x') }]) {
+    for (const receipt of [
+      { ...revoked.anchorReceipt, registry },
+      { ...revoked.anchorReceipt, registry: registry.toUpperCase().replace('0X', '0x') },
+    ]) {
       const body = await expectRevoked(receipt);
       expect(check(body, 'anchored')).toMatchObject({ status: 'unverifiable', reason: 'untrusted_registry' });
     }
@@ -86,16 +115,32 @@ describe('a revoked credential cannot be passed off as "cannot tell"', () => {
 
   it('with no receipt, or a malformed one', async () => {
     expect(check(await expectRevoked(undefined), 'anchored')).toMatchObject({ reason: 'receipt_missing' });
-    expect(check(await expectRevoked({ ...revoked.anchorReceipt, blockNumber: -1 }), 'anchored')).toMatchObject({ reason: 'receipt_malformed' });
+    expect(check(await expectRevoked({ ...revoked.anchorReceipt, blockNumber: -1 }), 'anchored')).toMatchObject({
+      reason: 'receipt_malformed',
+    });
   });
 
   it('inside a presentation, with a self-rooted receipt: the credential is revoked, the presentation invalid', async () => {
     const leaf = `0x${leafOf(Buffer.from(revoked.anchorReceipt.credentialHash.slice(2), 'hex'), sha256).toString('hex')}`;
-    const forged = { ...revoked.anchorReceipt, merkleRoot: leaf, proof: [], blockNumber: 1_000_000_000, anchoredAt: new Date().toISOString() };
+    const forged = {
+      ...revoked.anchorReceipt,
+      merkleRoot: leaf,
+      proof: [],
+      blockNumber: 1_000_000_000,
+      anchoredAt: new Date().toISOString(),
+    };
     const { body: challenge } = await postJson(`${system.verifierUrl}/challenges`, {});
     const domain = new URL(system.verifierUrl).host;
-    const jwt = await signPresentation(learner, [{ credential: revoked.credential, anchorReceipt: forged }], challenge.challenge, domain);
-    const reply = await postJson(`${system.verifierUrl}/presentations/verify`, { verifiablePresentation: jwt, options: { challenge: challenge.challenge, domain } });
+    const jwt = await signPresentation(
+      learner,
+      [{ credential: revoked.credential, anchorReceipt: forged }],
+      challenge.challenge,
+      domain,
+    );
+    const reply = await postJson(`${system.verifierUrl}/presentations/verify`, {
+      verifiablePresentation: jwt,
+      options: { challenge: challenge.challenge, domain },
+    });
     expect(reply.status, reply.text).toBe(422);
     expect(reply.body.verdict).toBe('invalid');
     expect(check(reply.body.credentials[0], 'not_revoked')).toMatchObject({ status: 'invalid', reason: 'revoked' });
@@ -104,7 +149,13 @@ describe('a revoked credential cannot be passed off as "cannot tell"', () => {
   it('control: the same hand-made receipts on an unrevoked credential are refused, never "cannot tell"', async () => {
     const leaf = `0x${leafOf(Buffer.from(genuine.anchorReceipt.credentialHash.slice(2), 'hex'), sha256).toString('hex')}`;
     expect(leaf).not.toBe(genuine.anchorReceipt.merkleRoot);
-    const reply = await verify(genuine.credential, { ...genuine.anchorReceipt, merkleRoot: leaf, proof: [], blockNumber: 1_000_000_000, anchoredAt: new Date().toISOString() });
+    const reply = await verify(genuine.credential, {
+      ...genuine.anchorReceipt,
+      merkleRoot: leaf,
+      proof: [],
+      blockNumber: 1_000_000_000,
+      anchoredAt: new Date().toISOString(),
+    });
     expect(reply.status, reply.text).toBe(422);
     expect(reply.body.verdict).toBe('invalid');
     expect(check(reply.body, 'anchored')).toMatchObject({ status: 'invalid', reason: 'root_not_anchored' });
@@ -112,7 +163,12 @@ describe('a revoked credential cannot be passed off as "cannot tell"', () => {
   });
 
   it('the root decides, not the transaction: a receipt with a stale transaction and block still verifies', async () => {
-    const stale = { ...genuine.anchorReceipt, transactionHash: `0x${randomBytes(32).toString('hex')}`, blockNumber: 1, anchoredAt: '2001-01-01T00:00:00Z' };
+    const stale = {
+      ...genuine.anchorReceipt,
+      transactionHash: `0x${randomBytes(32).toString('hex')}`,
+      blockNumber: 1,
+      anchoredAt: '2001-01-01T00:00:00Z',
+    };
     const reply = await verify(genuine.credential, stale);
     expect(reply.status, reply.text).toBe(200);
     expect(reply.body.verdict).toBe('valid');

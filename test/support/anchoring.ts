@@ -42,10 +42,17 @@ export async function assertAnchoredExactlyOnce(system: RunningSystem, expectedC
 
     const receiptRoots = new Set<string>();
     for (const item of items) {
-      const detail = await (await fetch(`${system.issuerUrl}/credentials/${item.id}`, { headers: admin(system) })).json();
+      const detail = await (
+        await fetch(`${system.issuerUrl}/credentials/${item.id}`, { headers: admin(system) })
+      ).json();
       receiptRoots.add(detail.anchorReceipt.merkleRoot);
-      const verified = await postJson(`${system.verifierUrl}/credentials/verify`, { verifiableCredential: detail.credential, options: { anchorReceipt: detail.anchorReceipt } });
-      const failed = verified.body.checks.filter((c: { status: string; check: string }) => c.status !== 'valid' && c.check !== 'schema');
+      const verified = await postJson(`${system.verifierUrl}/credentials/verify`, {
+        verifiableCredential: detail.credential,
+        options: { anchorReceipt: detail.anchorReceipt },
+      });
+      const failed = verified.body.checks.filter(
+        (c: { status: string; check: string }) => c.status !== 'valid' && c.check !== 'schema',
+      );
       expect(failed).toEqual([]);
     }
     expect([...receiptRoots].sort()).toEqual(roots.map((r) => r.root).sort());

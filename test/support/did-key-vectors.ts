@@ -25,28 +25,51 @@ export const readDidKeyVectors = (file: string) => JSON.parse(readFileSync(confo
 /** The public JWK a vector says its did:key holds. */
 export function expectedJwk(entry: DidKeyVectorEntry): Record<string, string> {
   const jwk = entry.publicKeyJwk ?? entry.verificationMethod?.publicKeyJwk ?? entry.verificationKeyPair?.publicKeyJwk;
-  if (jwk) return jwk.kty === 'RSA' ? { kty: 'RSA', n: jwk.n, e: jwk.e } : jwk.kty === 'EC' ? { kty: 'EC', crv: jwk.crv, x: jwk.x, y: jwk.y } : { kty: jwk.kty, crv: jwk.crv, x: jwk.x };
+  if (jwk)
+    return jwk.kty === 'RSA'
+      ? { kty: 'RSA', n: jwk.n, e: jwk.e }
+      : jwk.kty === 'EC'
+        ? { kty: 'EC', crv: jwk.crv, x: jwk.x, y: jwk.y }
+        : { kty: jwk.kty, crv: jwk.crv, x: jwk.x };
   const pair = entry.verificationKeyPair ?? entry.verificationMethod;
   const raw = base58(pair.publicKeyBase58);
   if (pair.type === 'Ed25519VerificationKey2018') return { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') };
   const [crv, nodeCurve] = CURVE_OF_TYPE[pair.type]!;
   const point = ECDH.convertKey(raw, nodeCurve, undefined, undefined, 'uncompressed') as Buffer;
   const size = (point.length - 1) / 2;
-  return { kty: 'EC', crv, x: point.subarray(1, 1 + size).toString('base64url'), y: point.subarray(1 + size).toString('base64url') };
+  return {
+    kty: 'EC',
+    crv,
+    x: point.subarray(1, 1 + size).toString('base64url'),
+    y: point.subarray(1 + size).toString('base64url'),
+  };
 }
 
 export function signingVectors(): { file: string; did: string; entry: DidKeyVectorEntry }[] {
   return ['ed25519-x25519.json', 'secp256k1.json', 'nist-curves.json', 'rsa.json'].flatMap((file) =>
-    Object.entries(readDidKeyVectors(file) as Record<string, DidKeyVectorEntry>).map(([did, entry]) => ({ file, did, entry })),
+    Object.entries(readDidKeyVectors(file) as Record<string, DidKeyVectorEntry>).map(([did, entry]) => ({
+      file,
+      did,
+      entry,
+    })),
   );
 }
 
 /** The vector's private key (a private JWK, or a seed), or undefined when it publishes none. */
 export function vectorPrivateKey(entry: DidKeyVectorEntry): KeyObject | undefined {
-  const privateJwk = entry.privateKeyJwk ?? entry.verificationMethod?.privateKeyJwk ?? entry.verificationKeyPair?.privateKeyJwk;
+  const privateJwk =
+    entry.privateKeyJwk ?? entry.verificationMethod?.privateKeyJwk ?? entry.verificationKeyPair?.privateKeyJwk;
   if (privateJwk) return createPrivateKey({ key: privateJwk, format: 'jwk' });
   if (!entry.seed) return undefined;
   const expected = expectedJwk(entry);
-  if (expected.crv === 'Ed25519') return createPrivateKey({ key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), Buffer.from(entry.seed, 'hex')]), format: 'der', type: 'pkcs8' });
-  return createPrivateKey({ key: { ...expected, d: Buffer.from(entry.seed, 'hex').toString('base64url') }, format: 'jwk' });
+  if (expected.crv === 'Ed25519')
+    return createPrivateKey({
+      key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), Buffer.from(entry.seed, 'hex')]),
+      format: 'der',
+      type: 'pkcs8',
+    });
+  return createPrivateKey({
+    key: { ...expected, d: Buffer.from(entry.seed, 'hex').toString('base64url') },
+    format: 'jwk',
+  });
 }

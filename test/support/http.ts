@@ -32,7 +32,11 @@ export function rawPost(
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
   return new Promise((resolve, reject) => {
     const chunked = Array.isArray(body);
-    const allHeaders = { 'content-type': 'application/json', ...headers, ...(chunked ? {} : { 'content-length': String(Buffer.byteLength(body)) }) };
+    const allHeaders = {
+      'content-type': 'application/json',
+      ...headers,
+      ...(chunked ? {} : { 'content-length': String(Buffer.byteLength(body)) }),
+    };
     const request = http.request(url, { method: 'POST', agent, headers: allHeaders }, (response) => {
       let text = '';
       response.setEncoding('utf8');

@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { Wallet } from 'ethers';
+import { ensureLocalAccreditation, ensureLocalDeployment } from '../../contracts/deployment.ts';
 import { credentialHash } from '../../core/credential-hash.ts';
 import { openDatabase } from '../../core/db.ts';
-import { ensureLocalAccreditation, ensureLocalDeployment } from '../../contracts/deployment.ts';
 import { LedgerWriter } from '../../issuer/ledger-writer.ts';
-import { issuerMigrations, type IssuerDb, type IssuerTables } from '../../issuer/schema.ts';
+import { type IssuerDb, type IssuerTables, issuerMigrations } from '../../issuer/schema.ts';
 import { startTestChain, type TestChain } from './local-chain.ts';
 import { tempDir } from './system.ts';
 
@@ -27,7 +27,11 @@ export async function startIssuerLedger(): Promise<IssuerLedger> {
   const db = (await openDatabase<IssuerTables>({ dataDir, name: 'issuer', migrations: issuerMigrations })).db;
   const deployment = await ensureLocalDeployment(chain.provider, chain.dataDir);
   const wallet = Wallet.createRandom().connect(chain.provider);
-  await ensureLocalAccreditation(chain.provider, deployment, { address: wallet.address, did: 'did:web:college.example', name: 'College' });
+  await ensureLocalAccreditation(chain.provider, deployment, {
+    address: wallet.address,
+    did: 'did:web:college.example',
+    name: 'College',
+  });
   const writer = new LedgerWriter(chain.provider, wallet as unknown as Wallet, deployment.registry);
   return {
     chain,

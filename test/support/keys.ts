@@ -9,7 +9,10 @@ type KeyType = 'ed25519' | 'x25519' | 'ec' | 'rsa';
  * (both take the key's mutex; seen here as a vitest worker stuck for good in ExportJWKEcKey).
  * Keys generated as DER and imported again have a mutex of their own.
  */
-export function freshKeyPair(type: KeyType, options: { namedCurve?: string; modulusLength?: number } = {}): { publicKey: KeyObject; privateKey: KeyObject } {
+export function freshKeyPair(
+  type: KeyType,
+  options: { namedCurve?: string; modulusLength?: number } = {},
+): { publicKey: KeyObject; privateKey: KeyObject } {
   const der = generateKeyPairSync(type as 'ec', {
     ...(options as { namedCurve: string }),
     publicKeyEncoding: { type: 'spki', format: 'der' },

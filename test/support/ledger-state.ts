@@ -6,7 +6,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 const stateFile = (dataDir: string) => join(dataDir, 'ledger', 'state.json');
 
 async function blockNumberOf(rpcUrl: string): Promise<number> {
-  const reply = await fetch(rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_blockNumber', params: [] }) });
+  const reply = await fetch(rpcUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_blockNumber', params: [] }),
+  });
   return Number((await reply.json()).result);
 }
 
@@ -31,7 +35,8 @@ async function savedStateAtHead(dataDir: string, rpcUrl: string, timeoutMs: numb
   for (;;) {
     const saved = readSavedState(dataDir);
     if (saved && saved.block >= head) return saved.text;
-    if (Date.now() > deadline) throw new Error(`the ledger state in ${dataDir} did not reach block ${head} within ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`the ledger state in ${dataDir} did not reach block ${head} within ${timeoutMs} ms`);
     await sleep(100);
   }
 }

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JsonRpcProvider } from 'ethers';
-import { startLocalNode, type LocalNode } from '../../contracts/local-node.ts';
+import { type LocalNode, startLocalNode } from '../../contracts/local-node.ts';
 import { connectProvider } from '../../contracts/provider.ts';
 
 /**

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
-import { startSystem, type RunningSystem } from './system.ts';
+import { type RunningSystem, startSystem } from './system.ts';
 
 /**
  * The PostgreSQL server that tests of the PostgreSQL path use: SKILLMARK_TEST_POSTGRES_URL, or
@@ -41,14 +41,22 @@ async function probePostgres(url: string): Promise<string | undefined> {
 export async function postgresSuite(what: string): Promise<{ url: string; skip: boolean; title: string }> {
   const url = postgresBaseUrl();
   const problem = await probePostgres(url);
-  if (problem === undefined) return { url, skip: false, title: `${what} on PostgreSQL (${displayUrl(url)}, a fresh schema)` };
+  if (problem === undefined)
+    return { url, skip: false, title: `${what} on PostgreSQL (${displayUrl(url)}, a fresh schema)` };
   const why = `${displayUrl(url)} is not reachable (${problem})`;
-  if (process.env.CI === 'true') return { url, skip: false, title: `${what} on PostgreSQL: FAILS in CI because ${why}` };
-  return { url, skip: true, title: `${what} on PostgreSQL: SKIPPED, ${why}; start PostgreSQL there or set SKILLMARK_TEST_POSTGRES_URL` };
+  if (process.env.CI === 'true')
+    return { url, skip: false, title: `${what} on PostgreSQL: FAILS in CI because ${why}` };
+  return {
+    url,
+    skip: true,
+    title: `${what} on PostgreSQL: SKIPPED, ${why}; start PostgreSQL there or set SKILLMARK_TEST_POSTGRES_URL`,
+  };
 }
 
 /** A fresh schema for one test run: the connection string that uses it, and how to drop it. */
-export async function freshSchema(baseUrl: string): Promise<{ schema: string; databaseUrl: string; drop(): Promise<void> }> {
+export async function freshSchema(
+  baseUrl: string,
+): Promise<{ schema: string; databaseUrl: string; drop(): Promise<void> }> {
   const schema = `skillmark_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl, connectionTimeoutMillis: 2000 });
   await admin.connect();
@@ -75,7 +83,10 @@ export function systemOnFreshSchema(baseUrl: string): { system(): RunningSystem;
   let system: RunningSystem | undefined;
   let schema: Awaited<ReturnType<typeof freshSchema>> | undefined;
   const start = (previous?: RunningSystem) =>
-    startSystem({ env: { DATABASE_URL: schema!.databaseUrl }, ...(previous ? { dataDir: previous.dataDir, ports: previous.ports } : {}) });
+    startSystem({
+      env: { DATABASE_URL: schema!.databaseUrl },
+      ...(previous ? { dataDir: previous.dataDir, ports: previous.ports } : {}),
+    });
 
   beforeAll(async () => {
     schema = await freshSchema(baseUrl);

@@ -7,8 +7,8 @@ import { openDatabase } from '../../core/db.ts';
 import { leafOf, rootFromProof, sha256 } from '../../core/merkle.ts';
 import type { AnchorReceipt } from '../../core/receipt.ts';
 import { loadMasterKey } from '../../core/secret-box.ts';
-import { createIssuerAgent, signingIdentity, type SigningIdentity } from '../../issuer/identity.ts';
-import { issuerMigrations, type IssuerTables } from '../../issuer/schema.ts';
+import { createIssuerAgent, type SigningIdentity, signingIdentity } from '../../issuer/identity.ts';
+import { type IssuerTables, issuerMigrations } from '../../issuer/schema.ts';
 
 /** What an attacker does with a leaked signing key, for the signing-key compromise tests. */
 
@@ -25,10 +25,20 @@ export async function stealSigningKey(dataDir: string, did: string): Promise<Sig
 
 /** A genuine VC-JWT with another learner's name, signed with the stolen key. */
 export async function forge(genuineJwt: string, stolen: SigningIdentity): Promise<string> {
-  const payload = JSON.parse(Buffer.from(genuineJwt.split('.')[1]!, 'base64url').toString()) as JwtCredentialPayload & { jti: string };
-  payload.vc.credentialSubject = { ...payload.vc.credentialSubject, name: 'Mallory Impostor', learnerReference: 'forged' };
+  const payload = JSON.parse(Buffer.from(genuineJwt.split('.')[1]!, 'base64url').toString()) as JwtCredentialPayload & {
+    jti: string;
+  };
+  payload.vc.credentialSubject = {
+    ...payload.vc.credentialSubject,
+    name: 'Mallory Impostor',
+    learnerReference: 'forged',
+  };
   payload.jti = `urn:uuid:${randomUUID()}`;
-  return createVerifiableCredentialJwt(payload, { did: stolen.did, signer: stolen.signJwt, alg: 'EdDSA' }, { header: { alg: 'EdDSA', kid: stolen.kid } });
+  return createVerifiableCredentialJwt(
+    payload,
+    { did: stolen.did, signer: stolen.signJwt, alg: 'EdDSA' },
+    { header: { alg: 'EdDSA', kid: stolen.kid } },
+  );
 }
 
 /** Anchors `credential` as a batch of one with `registry`'s signer; returns its receipt (other fields from `like`). */
@@ -37,5 +47,13 @@ export async function anchorAlone(registry: Registry, credential: string, like: 
   const merkleRoot = `0x${rootFromProof(leafOf(Buffer.from(hash.slice(2), 'hex'), sha256), [], sha256).toString('hex')}`;
   const mined = await (await registry.contract.getFunction('anchor')(merkleRoot, 1)).wait();
   const block = await registry.contract.runner!.provider!.getBlock(mined.blockNumber);
-  return { ...like, credentialHash: hash, merkleRoot, proof: [], transactionHash: mined.hash, blockNumber: mined.blockNumber, anchoredAt: new Date(block!.timestamp * 1000).toISOString() };
+  return {
+    ...like,
+    credentialHash: hash,
+    merkleRoot,
+    proof: [],
+    transactionHash: mined.hash,
+    blockNumber: mined.blockNumber,
+    anchoredAt: new Date(block!.timestamp * 1000).toISOString(),
+  };
 }

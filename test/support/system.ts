@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { readReply, type Reply } from './http.ts';
+import { type Reply, readReply } from './http.ts';
 import { freePort } from './local-chain.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
@@ -30,7 +30,12 @@ export interface RunningSystem {
   destroy(): Promise<void>;
 }
 
-async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs = 60_000): Promise<void> {
+async function waitForHealth(
+  url: string,
+  child: ChildProcess,
+  output: () => string,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the system exited with code ${child.exitCode}:\n${output()}`);
@@ -83,7 +88,9 @@ export async function startSystem(
   let log = '';
   child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
-  const exited = new Promise<string | number | null>((done) => child.once('exit', (code, signal) => done(signal ?? code)));
+  const exited = new Promise<string | number | null>((done) =>
+    child.once('exit', (code, signal) => done(signal ?? code)),
+  );
   const issuerUrl = `http://127.0.0.1:${ports.issuer}`;
   const verifierUrl = `http://127.0.0.1:${ports.verifier}`;
   const stop = async () => {
@@ -131,7 +138,10 @@ export async function startSystem(
 }
 
 /** An issue request for a qualification, as a training centre would send it. */
-export function qualificationRequest(subject: { id?: string; learnerReference?: string }, overrides: Record<string, unknown> = {}) {
+export function qualificationRequest(
+  subject: { id?: string; learnerReference?: string },
+  overrides: Record<string, unknown> = {},
+) {
   return {
     credential: {
       type: ['VerifiableCredential', 'QualificationCredential'],
@@ -161,7 +171,11 @@ export async function issue(system: RunningSystem, body: unknown): Promise<{ sta
 }
 
 /** Revokes a credential as the institution's administrator would; `body` carries the reason, if any. */
-export async function revokeCredential(system: RunningSystem, credentialId: string, body: Record<string, unknown>): Promise<Reply> {
+export async function revokeCredential(
+  system: RunningSystem,
+  credentialId: string,
+  body: Record<string, unknown>,
+): Promise<Reply> {
   return readReply(
     await fetch(`${system.issuerUrl}/credentials/${credentialId}/revoke`, {
       method: 'POST',
@@ -172,7 +186,10 @@ export async function revokeCredential(system: RunningSystem, credentialId: stri
 }
 
 /** Polls the claim URL until the credential is anchored; returns the bundle. */
-export async function claimWhenAnchored(url: string, timeoutMs = 30_000): Promise<{ type: string; credential: string; anchorReceipt: any }> {
+export async function claimWhenAnchored(
+  url: string,
+  timeoutMs = 30_000,
+): Promise<{ type: string; credential: string; anchorReceipt: any }> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const response = await fetch(url);
@@ -190,7 +207,9 @@ export async function claimWhenAnchored(url: string, timeoutMs = 30_000): Promis
 }
 
 export async function postJson(url: string, body: unknown): Promise<Reply> {
-  return readReply(await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+  return readReply(
+    await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  );
 }
 
 export interface CliResult {
