@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { handleErrors } from './http.ts';
+import { handleErrors } from './http-problem.ts';
 
 describe('handleErrors', () => {
   it('logs an unexpected error with every control character escaped, line breaks of the stack kept', async () => {

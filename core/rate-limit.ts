@@ -1,6 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
-import { HttpProblem, problemResponse } from './http.ts';
+import { HttpProblem, problemResponse } from './http-problem.ts';
 
 export interface RateLimitOptions {
   /** Requests a client may make per minute, on average; bursts up to this many. 0 turns it off. */

@@ -1,5 +1,7 @@
 import { Hono, type Context } from 'hono';
-import { requireBearerToken, bearerToken, handleErrors, HttpProblem, problemBodyLimit, notFound, problemResponse, readJsonObject } from '../core/http.ts';
+import { bearerToken, requireBearerToken } from '../core/bearer-token.ts';
+import { handleErrors, HttpProblem, notFound, problemResponse } from '../core/http-problem.ts';
+import { problemBodyLimit, readJsonObject } from '../core/request-body.ts';
 import { printable } from '../core/printable.ts';
 import { envelopedCredential } from '../core/vc-jose.ts';
 import { RevocationReason, type RevocationReasonName } from '../contracts/registry.ts';

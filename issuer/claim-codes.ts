@@ -1,4 +1,4 @@
-import { HttpProblem } from '../core/http.ts';
+import { HttpProblem } from '../core/http-problem.ts';
 import { claimCodeHash, newClaimCode } from './claim-code.ts';
 import type { IssuerDb } from './schema.ts';
 

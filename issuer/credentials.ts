@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createVerifiableCredentialJwt, type CredentialPayload } from 'did-jwt-vc';
 import { credentialHash } from '../core/credential-hash.ts';
 import { failpoint } from '../core/failpoint.ts';
-import { HttpProblem } from '../core/http.ts';
+import { HttpProblem } from '../core/http-problem.ts';
 import type { AnchorReceipt } from '../core/receipt.ts';
 import { RevocationReason, type RevocationReasonName } from '../contracts/registry.ts';
 import { claimCodeHash, newClaimCode } from './claim-code.ts';

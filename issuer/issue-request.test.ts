@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HttpProblem } from '../core/http.ts';
+import { HttpProblem } from '../core/http-problem.ts';
 import { VC_V2_CONTEXT } from '../core/vc-contexts.ts';
 import { credentialFromIssueRequest } from './issue-request.ts';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { HttpProblem } from '../core/http.ts';
+import { HttpProblem } from '../core/http-problem.ts';
 import { VC_V1_CONTEXT, VC_V2_CONTEXT } from '../core/vc-contexts.ts';
 import { describeSchemaErrors, QUALIFICATION_SCHEMA_ID, validatorFor } from '../core/schemas.ts';
 import { credentialDateErrors } from './credential-dates.ts';

@@ -1,5 +1,5 @@
 import { failpoint } from '../core/failpoint.ts';
-import { HttpProblem } from '../core/http.ts';
+import { HttpProblem } from '../core/http-problem.ts';
 import { ledgerWallet, LEDGER_KEY_SETTING, NEXT_LEDGER_KEY_SETTING, type IssuerAgent } from './identity.ts';
 import type { LedgerWriter } from './ledger-writer.ts';
 import type { IssuerDb } from './schema.ts';

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { keccak256, type Provider, type TransactionReceipt, type Wallet } from 'ethers';
-import { HttpProblem } from '../core/http.ts';
+import { HttpProblem } from '../core/http-problem.ts';
 import { isLedgerUnreachable } from '../contracts/provider.ts';
 import { describeContractError, Registry } from '../contracts/registry.ts';
 

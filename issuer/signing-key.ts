@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { didHash } from '../contracts/registry.ts';
 import { failpoint } from '../core/failpoint.ts';
-import { HttpProblem } from '../core/http.ts';
+import { HttpProblem } from '../core/http-problem.ts';
 import type { SecretBox } from '../core/secret-box.ts';
 import { createSigningDid, NEXT_SIGNING_DID_SETTING, SIGNING_DID_SETTING, signingIdentity, type IssuerAgent, type SigningIdentity } from './identity.ts';
 import type { LedgerWriter } from './ledger-writer.ts';

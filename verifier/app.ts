@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { handleErrors, HttpProblem, problemBodyLimit, notFound, problemResponse, readJsonObject } from '../core/http.ts';
+import { handleErrors, HttpProblem, notFound, problemResponse } from '../core/http-problem.ts';
+import { problemBodyLimit, readJsonObject } from '../core/request-body.ts';
 import { clientOf, rateLimit, type RateLimitOptions } from '../core/rate-limit.ts';
 import { TooManyChallenges, type ChallengeStore } from './challenges.ts';
 import { localized, TRANSIENT_REASONS, type CheckFragment, type Verdict } from './fragment.ts';
