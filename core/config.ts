@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { FORMAT_NAMES, type CredentialFormatName } from './formats/index.ts';
 
 /** Runtime configuration, read from environment variables (documented in README). */
 export interface SkillmarkConfig {
@@ -25,7 +26,7 @@ export interface SkillmarkConfig {
   /** Confirmations (the anchoring block included) before an anchor's receipts are handed out. */
   anchorConfirmations: number;
   /** Format of issued credentials when a request does not choose by its @context. */
-  credentialFormat: 'vc-jwt-1.1' | 'vc-jose-2.0';
+  credentialFormat: CredentialFormatName;
   /** A claim code stops working this many days after it was handed out. */
   claimCodeTtlDays: number;
   /** Requests per minute per client to the issuer without the admin token (0: no limit). */
@@ -56,10 +57,11 @@ export function wholeNumber(env: Env, name: string, min: number, max = Number.MA
 const port = (env: Env, name: string, fallback: number) => wholeNumber(env, name, 0, 65535) ?? fallback;
 const positiveInt = (env: Env, name: string, fallback: number) => wholeNumber(env, name, 1) ?? fallback;
 
-function credentialFormat(env: Env): 'vc-jwt-1.1' | 'vc-jose-2.0' {
+function credentialFormat(env: Env): CredentialFormatName {
   const value = optional(env, 'CREDENTIAL_FORMAT') ?? 'vc-jwt-1.1';
-  if (value !== 'vc-jwt-1.1' && value !== 'vc-jose-2.0') throw new ConfigError(`CREDENTIAL_FORMAT must be vc-jwt-1.1 or vc-jose-2.0, got "${value}"`);
-  return value;
+  const name = FORMAT_NAMES.find((f) => f === value);
+  if (!name) throw new ConfigError(`CREDENTIAL_FORMAT must be one of ${FORMAT_NAMES.join(', ')}, got "${value}"`);
+  return name;
 }
 
 function optional(env: Env, name: string): string | undefined {

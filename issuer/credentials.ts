@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createVerifiableCredentialJwt, type CredentialPayload } from 'did-jwt-vc';
 import { credentialHash } from '../core/credential-hash.ts';
 import { failpoint } from '../core/failpoint.ts';
 import { HttpProblem } from '../core/http-problem.ts';
 import type { AnchorReceipt } from '../core/receipt.ts';
 import { RevocationReason, type RevocationReasonName } from '../contracts/registry.ts';
 import { claimCodeHash, newClaimCode } from './claim-code.ts';
-import { signVcJose } from '../core/vc-jose.ts';
-import { credentialFromIssueRequest, type CredentialFormat, type UnsignedQualificationCredential } from './issue-request.ts';
+import type { CredentialFormatName } from '../core/formats/index.ts';
+import { credentialFromIssueRequest } from './issue-request.ts';
 import { LedgerWriteError, type LedgerWriter } from './ledger-writer.ts';
 import { receiptOf, receiptsReady } from './receipts.ts';
 import type { CurrentSigningKey } from './signing-key.ts';
@@ -25,7 +24,9 @@ export interface IssuedCredential {
   jwt: string;
   credentialHash: string;
   claimCode: string;
-  format: CredentialFormat;
+  format: CredentialFormatName;
+  /** The media type of `jwt` (its format's), for envelopes. */
+  mediaType: string;
 }
 
 export interface CredentialSummary {
@@ -55,17 +56,6 @@ function summary(row: IssuerTables['credentials']): CredentialSummary {
   };
 }
 
-/**
- * The credential as did-jwt-vc takes it. An issuer object stays whole in `vc.issuer` (its id also
- * becomes `iss`), as VC-JWT 1.1 has it: given the object itself, did-jwt-vc would move its name and
- * description out of `vc` into a top-level claim.
- */
-function vcJwtInput(credential: UnsignedQualificationCredential): CredentialPayload {
-  const { issuer } = credential;
-  const payload = typeof issuer === 'string' ? credential : { ...credential, issuer: issuer.id, vc: { issuer } };
-  return payload as unknown as CredentialPayload;
-}
-
 /** Issuing, listing, claiming and revoking the institution's credentials. */
 export class CredentialService {
   constructor(
@@ -73,7 +63,7 @@ export class CredentialService {
     private readonly signingKey: CurrentSigningKey,
     private readonly writer: LedgerWriter,
     private readonly ledger: { chainId: number; registry: string },
-    private readonly defaultFormat: CredentialFormat = 'vc-jwt-1.1',
+    private readonly defaultFormat: CredentialFormatName = 'vc-jwt-1.1',
   ) {}
 
   readonly #revoking = new Set<string>();
@@ -82,14 +72,7 @@ export class CredentialService {
   async issue(request: Record<string, unknown>, now = new Date()): Promise<IssuedCredential> {
     const identity = this.signingKey.current();
     const { credential, format } = await credentialFromIssueRequest(request, identity.did, now, this.defaultFormat);
-    const jwt =
-      format === 'vc-jose-2.0'
-        ? await signVcJose(credential, identity.joseSigner)
-        : await createVerifiableCredentialJwt(
-            vcJwtInput(credential),
-            { did: identity.did, signer: identity.signJwt, alg: 'EdDSA' },
-            { header: { alg: 'EdDSA', kid: identity.kid } },
-          );
+    const jwt = await format.sign(credential as unknown as Record<string, unknown>, identity.did, identity.joseSigner);
     const id = randomUUID();
     const claimCode = newClaimCode();
     const hash = credentialHash(jwt);
@@ -112,7 +95,7 @@ export class CredentialService {
       })
       .execute();
     failpoint('issue:after-store');
-    return { id, jwt, credentialHash: hash, claimCode, format };
+    return { id, jwt, credentialHash: hash, claimCode, format: format.name, mediaType: format.mediaType };
   }
 
   /** Newest first; `before` (+ `beforeId`, for credentials issued at the same instant) continues a listing. */

@@ -4,8 +4,8 @@ import { KeyDIDProvider } from '@veramo/did-provider-key';
 import { KeyManager } from '@veramo/key-manager';
 import { KeyManagementSystem } from '@veramo/kms-local';
 import { Wallet } from 'ethers';
-import { ed25519JwtSigner, ed25519PrivateKey } from '../core/ed25519.ts';
-import { nodeJoseSigner, type JoseSigner } from '../core/vc-jose.ts';
+import { ed25519PrivateKey } from '../core/ed25519.ts';
+import { nodeJoseSigner, type JoseSigner } from '../core/jose/signer.ts';
 import type { SecretBox } from '../core/secret-box.ts';
 import type { IssuerDb } from './schema.ts';
 import { getSetting, putSetting } from './settings.ts';
@@ -17,9 +17,7 @@ export type IssuerAgent = TAgent<IKeyManager & IDIDManager>;
 export interface SigningIdentity {
   did: string;
   kid: string;
-  /** Signs VC-JWT 1.1 (did-jwt signer interface). */
-  signJwt: (data: string | Uint8Array) => Promise<string>;
-  /** Signs VC 2.0 + JOSE with the same key. */
+  /** Signs the credentials, whatever their format. */
   joseSigner: JoseSigner;
 }
 
@@ -78,7 +76,6 @@ export async function signingIdentity(identifier: IIdentifier, db: IssuerDb, box
   return {
     did: identifier.did,
     kid,
-    signJwt: ed25519JwtSigner(signingSecret.subarray(0, 32)),
     joseSigner: nodeJoseSigner(ed25519PrivateKey(signingSecret.subarray(0, 32)), kid),
   };
 }

@@ -78,7 +78,7 @@ describe('date limits, at their edges (issuer clock 2026-11-30T23:30:00Z)', () =
 describe('members are kept as sent or refused, never replaced', () => {
   it('fills in only what is absent: id, issuer, issuance date, schema and the @context of the configured format', async () => {
     const { credential, format } = await issue(request());
-    expect(format).toBe('vc-jwt-1.1');
+    expect(format.name).toBe('vc-jwt-1.1');
     expect(credential).toMatchObject({
       '@context': ['https://www.w3.org/2018/credentials/v1'],
       id: expect.stringMatching(/^urn:uuid:/),

@@ -1,16 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { HttpProblem } from '../core/http-problem.ts';
+import { CREDENTIAL_FORMATS, formatNamed, type CredentialFormatName, type RegisteredFormat } from '../core/formats/index.ts';
 import { VC_V1_CONTEXT, VC_V2_CONTEXT } from '../core/vc-contexts.ts';
 import { describeSchemaErrors, QUALIFICATION_SCHEMA_ID, validatorFor } from '../core/schemas.ts';
 import { credentialDateErrors } from './credential-dates.ts';
 import { subjectDidProblem } from './subject-did.ts';
-
-/**
- * VC-JWT (data model 1.1) is the default: the format deployed wallets and libraries (did-jwt-vc,
- * Veramo) read today. A request whose @context starts with the 2.0 context, or an issuer set to
- * `vc-jose-2.0`, gets a VC 2.0 credential secured with JOSE (application/vc+jwt).
- */
-export type CredentialFormat = 'vc-jwt-1.1' | 'vc-jose-2.0';
 
 /** The credential, in W3C form (data model 1.1 or 2.0), before it is signed. */
 export interface UnsignedQualificationCredential {
@@ -49,8 +43,8 @@ export async function credentialFromIssueRequest(
   body: Record<string, unknown>,
   issuerDid: string,
   now: Date,
-  defaultFormat: CredentialFormat = 'vc-jwt-1.1',
-): Promise<{ credential: UnsignedQualificationCredential; format: CredentialFormat }> {
+  defaultFormat: CredentialFormatName = 'vc-jwt-1.1',
+): Promise<{ credential: UnsignedQualificationCredential; format: RegisteredFormat }> {
   const { credential, options } = body;
   if (typeof credential !== 'object' || credential === null || Array.isArray(credential)) {
     throw new HttpProblem(400, 'Malformed request', 'The request needs a "credential" object (W3C VC API issue request).');
@@ -66,9 +60,12 @@ export async function credentialFromIssueRequest(
     throw new HttpProblem(422, 'Wrong issuer', `This service issues as ${issuerDid}; leave "issuer" out or set it (or its "id") to that DID.`);
   }
   const absent = (name: string) => input[name] === undefined;
-  const context = absent('@context') ? [defaultFormat === 'vc-jose-2.0' ? VC_V2_CONTEXT : VC_V1_CONTEXT] : input['@context'];
-  const format: CredentialFormat = Array.isArray(context) && context[0] === VC_V2_CONTEXT ? 'vc-jose-2.0' : 'vc-jwt-1.1';
-  const [fromName, untilName] = format === 'vc-jose-2.0' ? (['validFrom', 'validUntil'] as const) : (['issuanceDate', 'expirationDate'] as const);
+  // The configured format, unless the request's @context asks for the other data model: then the first format of that one.
+  const configured = formatNamed(defaultFormat)!;
+  const context = absent('@context') ? [configured.dataModel === '2.0' ? VC_V2_CONTEXT : VC_V1_CONTEXT] : input['@context'];
+  const dataModel = Array.isArray(context) && context[0] === VC_V2_CONTEXT ? '2.0' : '1.1';
+  const format = configured.dataModel === dataModel ? configured : CREDENTIAL_FORMATS.find((f) => f.dataModel === dataModel)!;
+  const [fromName, untilName] = dataModel === '2.0' ? (['validFrom', 'validUntil'] as const) : (['issuanceDate', 'expirationDate'] as const);
   const issued = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const candidate = {
     ...input,
@@ -78,7 +75,7 @@ export async function credentialFromIssueRequest(
     ...(absent(fromName) ? { [fromName]: issued } : {}),
     ...(absent('credentialSchema') ? { credentialSchema: { id: QUALIFICATION_SCHEMA_ID, type: 'JsonSchema' } } : {}),
   };
-  const mixed = format === 'vc-jose-2.0' ? ['issuanceDate', 'expirationDate'] : ['validFrom', 'validUntil'];
+  const mixed = dataModel === '2.0' ? ['issuanceDate', 'expirationDate'] : ['validFrom', 'validUntil'];
   const wrong = mixed.find((name) => name in input);
   if (wrong) {
     throw new HttpProblem(422, 'Invalid credential', `"${wrong}" belongs to the other data model version than this credential's @context; use ${fromName}/${untilName}.`, { errors: [`/${wrong} is not allowed with this @context`] });

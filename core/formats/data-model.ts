@@ -1,5 +1,4 @@
 import { VC_V1_CONTEXT, VC_V2_CONTEXT } from '../vc-contexts.ts';
-import { MAX_JWS_LENGTH } from '../jose/compact-jws.ts';
 import { hasOwn, isPlainObject, own } from '../json-limits.ts';
 
 export { VC_V1_CONTEXT, VC_V2_CONTEXT };
@@ -7,8 +6,8 @@ export { VC_V1_CONTEXT, VC_V2_CONTEXT };
 /** More would not fit a QR code or a phone screen; it bounds the work a request can cause. */
 export const MAX_CREDENTIALS_PER_PRESENTATION = 20;
 
-const MAX_URL_LENGTH = 2048;
-const MAX_LIST = 100;
+export const MAX_URL_LENGTH = 2048;
+export const MAX_LIST = 100;
 
 /** Thrown inside the readers; always caught and turned into `{ ok: false, reason, detail }`. */
 export class FormatError extends Error {}
@@ -18,7 +17,7 @@ export const fail = (detail: string): never => {
 };
 
 /** A short, printable rendering of an untrusted value for error details. */
-export function show(value: unknown): string {
+export function preview(value: unknown): string {
   let text: string;
   try {
     text = typeof value === 'string' ? JSON.stringify(value) : value === undefined ? 'undefined' : JSON.stringify(value) ?? String(value);
@@ -71,32 +70,16 @@ export function parseDateTime(value: unknown, requireZone: boolean): Date | unde
   return Number.isFinite(time) ? new Date(time) : undefined;
 }
 
-/** Largest |seconds| a JS Date can hold. */
-const MAX_NUMERIC_DATE = 8.64e12;
-
-/** A JWT NumericDate claim as a Date; undefined when absent; throws when present but not a usable number. */
-export function numericDateClaim(payload: Record<string, unknown>, claim: 'nbf' | 'exp' | 'iat', allowDateString = false): Date | undefined {
-  const value = own(payload, claim);
-  if (value === undefined) return undefined;
-  if (typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_NUMERIC_DATE) return new Date(value * 1000);
-  // The VC-JOSE-COSE test vectors carry `iat` as a date string; tolerated for iat only, when well formed.
-  if (allowDateString && claim === 'iat') {
-    const date = parseDateTime(value, true);
-    if (date) return date;
-  }
-  return fail(`the "${claim}" claim is not a NumericDate (${show(value)})`);
-}
-
-const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
+export const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
 
 /** The @context: an ordered set (a bare string is tolerated) whose first item is one of `bases`. */
 export function checkContext(value: unknown, bases: readonly string[], what: string): string {
   if (value === undefined) fail(`the ${what} has no "@context"`);
   const list = asList(value);
   if (list.length === 0 || list.length > 50) fail(`the ${what}'s "@context" must list 1 to 50 entries`);
-  if (!bases.includes(list[0] as string)) fail(`the ${what}'s first "@context" is ${show(list[0])}, not ${bases.join(' or ')}`);
+  if (!bases.includes(list[0] as string)) fail(`the ${what}'s first "@context" is ${preview(list[0])}, not ${bases.join(' or ')}`);
   for (const entry of list) {
-    if (!isUrl(entry) && !isPlainObject(entry)) fail(`the ${what}'s "@context" holds ${show(entry)}, which is neither a URL nor an object`);
+    if (!isUrl(entry) && !isPlainObject(entry)) fail(`the ${what}'s "@context" holds ${preview(entry)}, which is neither a URL nor an object`);
   }
   return list[0] as string;
 }
@@ -118,9 +101,9 @@ export function idOfParty(value: unknown, name: string): string {
   if (isPlainObject(value)) {
     const id = own(value, 'id');
     if (isUrl(id)) return id;
-    return fail(`"${name}.id" is not a URL (${show(id)})`);
+    return fail(`"${name}.id" is not a URL (${preview(id)})`);
   }
-  return fail(`"${name}" is neither a URL nor an object with an id (${show(value)})`);
+  return fail(`"${name}" is neither a URL nor an object with an id (${preview(value)})`);
 }
 
 /** credentialSubject: one or more non-empty objects, each with an optional URL id; their ids. */
@@ -133,7 +116,7 @@ export function subjectIdsOf(value: unknown): string[] {
     if (!isPlainObject(subject) || Object.keys(subject).length === 0) fail('"credentialSubject" must hold non-empty objects');
     const id = own(subject as Record<string, unknown>, 'id');
     if (id !== undefined) {
-      if (!isUrl(id)) fail(`"credentialSubject.id" is not a URL (${show(id)})`);
+      if (!isUrl(id)) fail(`"credentialSubject.id" is not a URL (${preview(id)})`);
       ids.push(id as string);
     }
   }
@@ -167,7 +150,7 @@ export function checkExtensions(credential: Record<string, unknown>): void {
       const type = own(item as Record<string, unknown>, 'type');
       if (type === undefined || !asList(type).every((t) => typeof t === 'string' && t.length > 0)) fail(`every "${point}" must have a "type"`);
       const id = own(item as Record<string, unknown>, 'id');
-      if (id !== undefined && !isUrl(id)) fail(`"${point}.id" is not a URL (${show(id)})`);
+      if (id !== undefined && !isUrl(id)) fail(`"${point}.id" is not a URL (${preview(id)})`);
       if (point === 'credentialSchema' && id === undefined) fail('every "credentialSchema" must have an "id"');
     }
   }
@@ -176,7 +159,7 @@ export function checkExtensions(credential: Record<string, unknown>): void {
     const items = asList(own(credential, name));
     for (const item of items) {
       if (isPlainObject(item) && !hasOwn(item, 'type') && !hasOwn(item, 'id')) {
-        fail(`the top-level member ${show(name)} is an extension without a "type", which cannot be understood`);
+        fail(`the top-level member ${preview(name)} is an extension without a "type", which cannot be understood`);
       }
     }
   }
@@ -195,7 +178,7 @@ export function checkCredentialV2(credential: Record<string, unknown>): Credenti
   checkContext(own(credential, '@context'), [VC_V2_CONTEXT], 'credential');
   checkType(own(credential, 'type'), 'VerifiableCredential', 'credential');
   const id = own(credential, 'id');
-  if (id !== undefined && !isUrl(id)) fail(`the credential "id" is not a URL (${show(id)})`);
+  if (id !== undefined && !isUrl(id)) fail(`the credential "id" is not a URL (${preview(id)})`);
   if (own(credential, 'issuer') === undefined) fail('the credential has no "issuer"');
   const issuer = idOfParty(own(credential, 'issuer'), 'issuer');
   const subjectIds = subjectIdsOf(own(credential, 'credentialSubject'));
@@ -204,119 +187,12 @@ export function checkCredentialV2(credential: Record<string, unknown>): Credenti
     const value = own(credential, name);
     if (value === undefined) continue;
     const date = parseDateTime(value, true);
-    if (!date) fail(`"${name}" is not an XML Schema dateTimeStamp (${show(value)})`);
+    if (!date) fail(`"${name}" is not an XML Schema dateTimeStamp (${preview(value)})`);
     dates[name] = date;
   }
   if (dates.validFrom && dates.validUntil && dates.validUntil < dates.validFrom) fail('"validUntil" is before "validFrom"');
   checkExtensions(credential);
   return { issuer, subjectIds, ...dates };
-}
-
-const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
-export const isCompactJws = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_JWS_LENGTH && COMPACT_JWS.test(value);
-
-const JWT_MEDIA_TYPES = new Set(['application/vc+jwt', 'application/jwt']);
-/** What a top-level VC API input may envelope: a credential or a presentation. */
-const ENVELOPE_MEDIA_TYPES = new Set([...JWT_MEDIA_TYPES, 'application/vp+jwt']);
-/** Secured credential formats this verifier recognises but cannot check: SD-JWT, COSE, and the legacy vc-ld+jwt (earlier drafts of VC-JOSE-COSE). */
-const UNSUPPORTED_MEDIA_TYPES = new Set(['application/vc+sd-jwt', 'application/dc+sd-jwt', 'application/vc+cose', 'application/vc-ld+jwt']);
-const DATA_URL = /^data:([^,;]*)((?:;[^,;]*)*),/;
-
-export interface UnsupportedCredential {
-  /** Position in the presentation's verifiableCredential list. */
-  index: number;
-  mediaType: string;
-}
-
-/**
- * An envelope is itself a verifiable credential or presentation (VC Data Model 2.0 §4.13): its
- * `@context` must be present with the VC 2.0 base context first (a lone string of it is the
- * compacted form the specification's own examples use).
- */
-function checkEnvelopeContext(envelope: Record<string, unknown>, what: string): void {
-  checkContext(own(envelope, '@context'), [VC_V2_CONTEXT], what);
-}
-
-/**
- * The compact JWS inside a VC API request's `verifiableCredential` / `verifiablePresentation`
- * object: an EnvelopedVerifiableCredential or EnvelopedVerifiablePresentation whose id is a
- * `data:` URL of a JWT media type; undefined for anything else. Throws a FormatError for such an
- * envelope whose `@context` is not VC 2.0's.
- */
-export function envelopedToken(value: unknown): string | undefined {
-  if (!isPlainObject(value)) return undefined;
-  const envelope = value as Record<string, unknown>;
-  const types = asList(own(envelope, 'type'));
-  const isCredential = types.includes('EnvelopedVerifiableCredential');
-  if (!isCredential && !types.includes('EnvelopedVerifiablePresentation')) return undefined;
-  const id = own(envelope, 'id');
-  const match = typeof id === 'string' ? DATA_URL.exec(id) : null;
-  if (!match || match[2] !== '' || !ENVELOPE_MEDIA_TYPES.has(match[1]!.toLowerCase())) return undefined;
-  const token = (id as string).slice(match[0].length);
-  if (!isCompactJws(token)) return undefined;
-  checkEnvelopeContext(envelope, isCredential ? 'enveloped credential' : 'enveloped presentation');
-  return token;
-}
-
-/**
- * The compact JWS of every credential in a presentation's `verifiableCredential`: enveloped
- * credentials (`data:application/vc+jwt,…`; `data:application/jwt,…` too) and, in a VC 1.1 VP, bare
- * JWT strings. Enveloped SD-JWT and COSE credentials are listed as unsupported; anything else
- * (unsecured embedded credentials, other media types, garbage) makes the presentation malformed.
- * The tokens are only checked to be compact JWS here; each is read and verified on its own.
- */
-export function credentialTokensOf(value: unknown, allowBareJwt: boolean): { tokens: string[]; unsupported: UnsupportedCredential[] } {
-  const items = value === undefined ? [] : asList(value);
-  if (items.length > MAX_CREDENTIALS_PER_PRESENTATION) fail(`it contains more than ${MAX_CREDENTIALS_PER_PRESENTATION} credentials`);
-  const tokens: string[] = [];
-  const unsupported: UnsupportedCredential[] = [];
-  items.forEach((item, index) => {
-    const which = `credential ${index + 1}`;
-    if (typeof item === 'string') {
-      if (!allowBareJwt) fail(`${which} is a string; a VC 2.0 presentation holds EnvelopedVerifiableCredential objects`);
-      if (!isCompactJws(item)) fail(`${which} is not a compact JWS`);
-      tokens.push(item);
-      return;
-    }
-    if (!isPlainObject(item)) fail(`${which} is neither a JWT nor an enveloped credential`);
-    const types = asList(own(item as Record<string, unknown>, 'type'));
-    if (!types.includes('EnvelopedVerifiableCredential')) fail(`${which} is not secured: credentials in a presentation must be EnvelopedVerifiableCredential objects`);
-    const id = own(item as Record<string, unknown>, 'id');
-    if (typeof id !== 'string' || id.length > MAX_JWS_LENGTH + 100) fail(`${which} has no data: URL id`);
-    const match = DATA_URL.exec(id as string);
-    if (!match) fail(`${which}'s id is not a data: URL (${show(id)})`);
-    const mediaType = match![1]!.toLowerCase();
-    const params = match![2]!;
-    const data = (id as string).slice(match![0].length);
-    if (JWT_MEDIA_TYPES.has(mediaType) && params === '') {
-      if (!isCompactJws(data)) fail(`${which}'s data: URL does not hold a compact JWS`);
-    } else if (UNSUPPORTED_MEDIA_TYPES.has(mediaType)) {
-      if (data.length === 0) fail(`${which}'s data: URL is empty`);
-    } else {
-      fail(`${which} has the media type ${show(mediaType + params)}, which is not a secured credential`);
-    }
-    checkEnvelopeContext(item as Record<string, unknown>, `envelope of ${which}`);
-    if (JWT_MEDIA_TYPES.has(mediaType)) tokens.push(data);
-    else unsupported.push({ index, mediaType });
-  });
-  return { tokens, unsupported };
-}
-
-/** `aud`: a string or an array of strings. */
-export function audienceOf(payload: Record<string, unknown>): string[] {
-  const aud = own(payload, 'aud');
-  if (aud === undefined) return [];
-  const list = asList(aud);
-  if (list.length > MAX_LIST || !list.every((a) => typeof a === 'string' && a.length <= MAX_URL_LENGTH)) fail('"aud" must be a string or an array of strings');
-  return list as string[];
-}
-
-/** An optional string claim (nonce, jti, sub). */
-export function optionalString(payload: Record<string, unknown>, claim: string, maxLength = MAX_URL_LENGTH): string | undefined {
-  const value = own(payload, claim);
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value.length > maxLength) fail(`the "${claim}" claim is not a string of at most ${maxLength} characters`);
-  return value as string;
 }
 
 /** Anchor receipts riding along in a presentation: absent, or an array of at most 20. */

@@ -5,9 +5,12 @@ import { createVerifiableCredentialJwt, createVerifiablePresentationJwt } from '
 import * as jose from 'jose';
 import { describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519JwtSigner, ed25519PublicKeyOfSeed } from '../ed25519.ts';
-import { envelopedCredential, nodeJoseSigner, signVcJose, signVpJose } from '../vc-jose.ts';
-import { DidKeyResolver, verifyJwsSignature } from '../../verifier/did-keys.ts';
-import { didKeyOfJwk } from '../../verifier/did-methods/did-key.ts';
+import { nodeJoseSigner } from '../jose/signer.ts';
+import { envelopedCredential } from './envelopes.ts';
+import { signVcJose, signVpJose } from './vc-jose-2.0/sign.ts';
+import { DidKeyResolver } from '../../verifier/did-key-resolver.ts';
+import { keyLookup } from '../../verifier/key-lookup.ts';
+import { didKeyOfJwk } from '../did-key.ts';
 import { readCredentialToken, readPresentationToken, validityAt, type ReadResult } from './index.ts';
 import { CONFORMANCE_DIR } from '../../test/support/conformance.ts';
 import { VC_DM2_JSON_LD_ONLY, VC_DM2_PLACEHOLDERS, VC_DM2_REFUSALS } from '../../test/support/vc-dm2-inputs.ts';
@@ -67,8 +70,7 @@ describe('VC 1.1 tokens made by did-jwt-vc (EdDSA, core/ed25519.ts)', () => {
     expect(read.value.validFrom).toEqual(new Date('2026-06-30T10:00:00Z'));
     expect(read.value.validUntil).toEqual(new Date('2031-06-30T10:00:00Z'));
     expect(read.value.credential).toEqual(credential);
-    const key = await resolver.keyFor(read.value.issuer, read.value.jws.header.kid as string, 'assertionMethod');
-    expect(verifyJwsSignature(key, read.value.jws.signingInput, read.value.jws.signature, 'EdDSA')).toBe(true);
+    expect(await read.value.checkProof(keyLookup(resolver))).toEqual({ status: 'valid', keyId: `${issuerDid}#${issuerDid.slice(8)}`, alg: 'EdDSA' });
     expect(validityAt(read.value, new Date('2026-06-30T09:59:30Z'), 60)).toBe('within_validity_period');
     expect(validityAt(read.value, new Date('2026-06-30T09:58:00Z'), 60)).toBe('not_yet_valid');
     expect(validityAt(read.value, new Date('2031-06-30T10:00:00Z'))).toBe('expired');
@@ -85,8 +87,7 @@ describe('VC 1.1 tokens made by did-jwt-vc (EdDSA, core/ed25519.ts)', () => {
     const read = readPresentationToken(vpJwt);
     if (!read.ok) throw new Error(read.detail);
     expect(read.value).toMatchObject({ format: 'vp-jwt-1.1', holder: holderDid, nonce: 'c-123', audience: ['verifier.example'], credentialTokens: [jwt, jwt], anchorReceipts: [receipt], unsupportedCredentials: [] });
-    const key = await resolver.keyFor(read.value.holder, read.value.jws.header.kid as string, 'authentication');
-    expect(verifyJwsSignature(key, read.value.jws.signingInput, read.value.jws.signature, 'EdDSA')).toBe(true);
+    expect(await read.value.checkProof(keyLookup(resolver))).toMatchObject({ status: 'valid', alg: 'EdDSA' });
     expect(readCredentialToken(vpJwt)).toMatchObject({ ok: false, reason: 'malformed_credential', detail: /presentation/ });
     // A 1.1 VP may also carry enveloped credentials (did-jwt-vc cannot make one, so this one is hand-built).
     const enveloped = token({ alg: 'EdDSA', typ: 'JWT' }, { iss: holderDid, vp: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiablePresentation'], verifiableCredential: [envelopedCredential(jwt), { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['EnvelopedVerifiableCredential'], id: `data:application/jwt,${jwt}` }] } });
@@ -96,7 +97,7 @@ describe('VC 1.1 tokens made by did-jwt-vc (EdDSA, core/ed25519.ts)', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// VC 2.0 with JOSE made by core/vc-jose.ts, and the readers' strictness
+// VC 2.0 with JOSE made by core/formats/vc-jose-2.0, and the readers' strictness
 // ---------------------------------------------------------------------------------------------
 
 const V2 = 'https://www.w3.org/ns/credentials/v2';
@@ -109,7 +110,7 @@ const base = { '@context': [V2], type: ['VerifiableCredential'], issuer: 'did:ex
 const jwsOf = (payload: unknown) => token(VC_HEADER, payload);
 const detail = (result: ReadResult<unknown>) => (result.ok ? 'ok' : `${result.reason}: ${result.detail}`);
 
-describe('VC 2.0 secured with JOSE (core/vc-jose.ts) round trip', () => {
+describe('VC 2.0 secured with JOSE (core/formats/vc-jose-2.0) round trip', () => {
   it('credential and presentation signed with a did:key read back and verify, with jose too', async () => {
     const pair = freshKeyPair('ec', { namedCurve: 'prime256v1' });
     const jwk = pair.publicKey.export({ format: 'jwk' });
@@ -122,8 +123,7 @@ describe('VC 2.0 secured with JOSE (core/vc-jose.ts) round trip', () => {
     expect(read.value).toMatchObject({ format: 'vc-jose-2.0', issuer: did, subjectIds: ['did:example:learner'], validFrom: new Date('2025-01-01T00:00:00Z'), validUntil: new Date('2029-12-31T23:00:00Z') });
     expect(read.value.credential).toEqual(credential);
     const resolver = new DidKeyResolver();
-    const key = await resolver.keyFor(did, read.value.jws.header.kid as string, 'assertionMethod');
-    expect(verifyJwsSignature(key, read.value.jws.signingInput, read.value.jws.signature, String(read.value.jws.header.alg))).toBe(true);
+    expect(await read.value.checkProof(keyLookup(resolver))).toMatchObject({ status: 'valid', alg: 'ES256' });
     await jose.compactVerify(vcToken, await jose.importJWK(jwk as jose.JWK, 'ES256'));
 
     const ed = freshKeyPair('ed25519');
@@ -135,8 +135,7 @@ describe('VC 2.0 secured with JOSE (core/vc-jose.ts) round trip', () => {
     const vp = readPresentationToken(vpToken);
     if (!vp.ok) throw new Error(vp.detail);
     expect(vp.value).toMatchObject({ format: 'vp-jose-2.0', holder, credentialTokens: [vcToken], nonce: 'n-1', audience: ['https://verifier.example'], anchorReceipts: [{ r: 1 }] });
-    const holderKey = await resolver.keyFor(holder, vp.value.jws.header.kid as string, 'authentication');
-    expect(verifyJwsSignature(holderKey, vp.value.jws.signingInput, vp.value.jws.signature, 'EdDSA')).toBe(true);
+    expect(await vp.value.checkProof(keyLookup(resolver))).toMatchObject({ status: 'valid', alg: 'EdDSA' });
   });
 
   it('signVcJose refuses vc/vp claims, non-objects and DER signatures', async () => {

@@ -1,14 +1,8 @@
 import { sign, type KeyObject } from 'node:crypto';
-import { VC_V2_CONTEXT } from './vc-contexts.ts';
-
-/**
- * VC Data Model 2.0 credentials and presentations secured with JOSE (W3C VC-JOSE-COSE):
- * `application/vc+jwt` / `application/vp+jwt`, whose JWS payload is the credential or presentation
- * itself (no `vc`/`vp` claims).
- */
 
 export type JoseSigningAlg = 'EdDSA' | 'ES256' | 'ES256K' | 'ES384' | 'ES512';
 
+/** Who signs a JWS: the key's id, its algorithm, and the signing operation (the key stays inside). */
 export interface JoseSigner {
   /** The verification method the verifier resolves, e.g. `did:key:z6Mk…#z6Mk…`. */
   kid: string;
@@ -22,29 +16,16 @@ const HASH: Record<JoseSigningAlg, string | null> = { EdDSA: null, ES256: 'sha25
 
 const b64url = (data: string | Uint8Array) => Buffer.from(data).toString('base64url');
 
-async function signJose(document: object, signer: JoseSigner, typ: 'vc+jwt' | 'vp+jwt', cty: 'vc' | 'vp'): Promise<string> {
-  if (typeof document !== 'object' || document === null || Array.isArray(document)) throw new TypeError(`the ${cty === 'vc' ? 'credential' : 'presentation'} must be a JSON object`);
-  if ('vc' in document || 'vp' in document) throw new TypeError('VC-JOSE-COSE forbids the "vc" and "vp" claims');
+/** Signs `payload` as a compact JWS with the header {alg, kid, ...header}. */
+export async function signCompactJws(payload: object, signer: JoseSigner, header: Record<string, string> = {}): Promise<string> {
   if (!(signer.alg in SIGNATURE_BYTES)) throw new TypeError(`unsupported alg ${String(signer.alg)}`);
   if (typeof signer.kid !== 'string' || signer.kid.length === 0) throw new TypeError('the signer needs a kid');
-  const header = b64url(JSON.stringify({ alg: signer.alg, kid: signer.kid, typ, cty }));
-  const payload = b64url(JSON.stringify(document));
-  const signingInput = `${header}.${payload}`;
+  const signingInput = `${b64url(JSON.stringify({ alg: signer.alg, kid: signer.kid, ...header }))}.${b64url(JSON.stringify(payload))}`;
   const signature = await signer.sign(Buffer.from(signingInput, 'ascii'));
   if (signature.length !== SIGNATURE_BYTES[signer.alg]) {
     throw new Error(`a ${signer.alg} JWS signature is ${SIGNATURE_BYTES[signer.alg]} bytes (ECDSA as raw r||s), got ${signature.length}`);
   }
   return `${signingInput}.${b64url(signature)}`;
-}
-
-/** Signs a VC 2.0 credential as `application/vc+jwt` (header {alg, kid, typ: 'vc+jwt', cty: 'vc'}). */
-export function signVcJose(credential: object, signer: JoseSigner): Promise<string> {
-  return signJose(credential, signer, 'vc+jwt', 'vc');
-}
-
-/** Signs a VC 2.0 presentation as `application/vp+jwt` (header {alg, kid, typ: 'vp+jwt', cty: 'vp'}). */
-export function signVpJose(presentation: object, signer: JoseSigner): Promise<string> {
-  return signJose(presentation, signer, 'vp+jwt', 'vp');
 }
 
 const ALG_OF_CURVE: Record<string, JoseSigningAlg> = { prime256v1: 'ES256', secp256k1: 'ES256K', secp384r1: 'ES384', secp521r1: 'ES512' };
@@ -61,12 +42,4 @@ export function nodeJoseSigner(privateKey: KeyObject, kid: string): JoseSigner {
     alg,
     sign: (data) => (hash === null ? sign(null, data, privateKey) : sign(hash, data, { key: privateKey, dsaEncoding: 'ieee-p1363' })),
   };
-}
-
-/**
- * The EnvelopedVerifiableCredential that carries a vc+jwt (or, with `jwt`, a VC-JWT 1.1) in a VC
- * 2.0 presentation or a VC API answer.
- */
-export function envelopedCredential(token: string, mediaType: 'vc+jwt' | 'jwt' = 'vc+jwt'): { '@context': string; type: 'EnvelopedVerifiableCredential'; id: string } {
-  return { '@context': VC_V2_CONTEXT, type: 'EnvelopedVerifiableCredential', id: `data:application/${mediaType},${token}` };
 }

@@ -1,4 +1,4 @@
-import { isPlainObject } from '../json-limits.ts';
+import { isPlainObject } from '../../json-limits.ts';
 
 /**
  * The W3C (JSON) form of a VC-JWT 1.1 payload: the `vc` claim with the registered JWT claims

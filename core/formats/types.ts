@@ -1,0 +1,97 @@
+import type { ParsedJws } from '../jose/compact-jws.ts';
+import type { JoseSigner } from '../jose/signer.ts';
+import type { KeyLookup, ProofOutcome } from './proof.ts';
+
+/**
+ * A credential format: one way of securing a W3C credential (VC-JWT 1.1, VC 2.0 + JOSE, later
+ * SD-JWT VC or Data Integrity). Each is one folder under core/formats/ exporting one of these, and
+ * one line in the list in core/formats/index.ts. The issuer signs with it, the verifier and the
+ * wallet read with it, and what it reads brings its own proof check.
+ */
+export interface CredentialFormat<Name extends string = string> {
+  /** Its name in configuration (CREDENTIAL_FORMAT) and in answers, e.g. `vc-jose-2.0`. */
+  readonly name: Name;
+  /** The media type of a credential in this format (an envelope's `data:` URL, a VC API answer). */
+  readonly mediaType: string;
+  /** The VC Data Model version it signs: decides the base @context and the names of the dates. */
+  readonly dataModel: DataModelVersion;
+  /** Whether this format reads `token`, judged from its outer shape only; the first in the list that does, reads it. */
+  recognises(token: SecuredToken): boolean;
+  /** Reads the credential's structure (never its proof or the clock); throws a FormatError saying what is wrong. */
+  read(token: SecuredToken): ReadCredential;
+  /** Signs a credential of this format's data model (already validated) as `issuerDid`. */
+  sign(credential: Record<string, unknown>, issuerDid: string, signer: JoseSigner): Promise<string>;
+  /** The presentation format of the same family. */
+  readonly presentation: PresentationFormat;
+}
+
+export interface PresentationFormat {
+  readonly name: string;
+  recognises(token: SecuredToken): boolean;
+  read(token: SecuredToken): PresentationAsRead;
+}
+
+export type DataModelVersion = '1.1' | '2.0';
+
+/**
+ * A token as it arrives, parsed once as a compact JWS where it is one. `problem` says why it is
+ * not (or why its header is refused): the answer when no format recognises the token.
+ */
+export interface SecuredToken {
+  text: string;
+  jws?: ParsedJws;
+  problem?: { reason: ReadFailureReason; detail: string };
+}
+
+/** A credential as read, in one normalised form whatever its format; nothing in it is verified yet. */
+export interface ReadCredential {
+  /** The name of the format that read it. */
+  format: string;
+  /** The credential in W3C JSON form (1.1: the vc claim with the JWT claims mapped back; 2.0: the payload). */
+  credential: Record<string, unknown>;
+  /** The issuer: a DID, or (VC 2.0 / VC 1.1 allow it) another URL, which no DID resolver will accept. */
+  issuer: string;
+  /** The credentialSubject id(s). */
+  subjectIds: string[];
+  /** When it becomes valid: the later of the data model's date and the securing mechanism's (nbf). */
+  validFrom?: Date;
+  /** When it stops being valid: the earlier of the data model's date and the securing mechanism's (exp). */
+  validUntil?: Date;
+  /** The issuer's proof over it, checked with a key the issuer's DID lists for assertionMethod. */
+  checkProof(keys: KeyLookup): Promise<ProofOutcome>;
+}
+
+export interface ReadPresentation {
+  /** The name of the presentation format that read it. */
+  format: string;
+  /** A DID, or (as the VC-JOSE-COSE vectors have it) another URL. */
+  holder: string;
+  /** The credentials inside that a registered format reads, in order; each is still to be read and verified on its own. */
+  credentialTokens: string[];
+  /** Secured credentials inside in a format none registered reads (SD-JWT, COSE…); never silently dropped. */
+  unsupportedCredentials: { index: number; mediaType: string }[];
+  nonce?: string;
+  audience: string[];
+  anchorReceipts: unknown[];
+  /** The presentation in W3C JSON form. */
+  presentation: Record<string, unknown>;
+  validFrom?: Date;
+  validUntil?: Date;
+  /** The holder's proof over it, checked with a key the holder's DID lists for authentication. */
+  checkProof(keys: KeyLookup): Promise<ProofOutcome>;
+}
+
+/** A presentation as its format reads it, before the credentials inside are sorted by whether a format reads them. */
+export type PresentationAsRead = Omit<ReadPresentation, 'credentialTokens' | 'unsupportedCredentials'> & { credentials: EnvelopedCredentialToken[] };
+
+/** A credential carried in a presentation. */
+export interface EnvelopedCredentialToken {
+  /** Position in the presentation's verifiableCredential list. */
+  index: number;
+  /** Lower case, e.g. `application/vc+jwt`; a bare JWT in a VC 1.1 presentation counts as `application/jwt`. */
+  mediaType: string;
+  token: string;
+}
+
+export type ReadFailureReason = 'malformed_jws' | 'malformed_credential' | 'malformed_presentation';
+export type ReadResult<T> = { ok: true; value: T } | { ok: false; reason: ReadFailureReason; detail: string };
