@@ -36,7 +36,11 @@ export async function forge(genuineJwt: string, stolen: SigningIdentity): Promis
   payload.jti = `urn:uuid:${randomUUID()}`;
   return createVerifiableCredentialJwt(
     payload,
-    { did: stolen.did, signer: stolen.signJwt, alg: 'EdDSA' },
+    {
+      did: stolen.did,
+      signer: async (data) => Buffer.from(await stolen.joseSigner.sign(Buffer.from(data))).toString('base64url'),
+      alg: 'EdDSA',
+    },
     { header: { alg: 'EdDSA', kid: stolen.kid } },
   );
 }
