@@ -6,12 +6,12 @@
  * or `verifier/main.ts`.)
  */
 export { checkSignature } from './checks/signature.ts';
-export { DidKeyResolver } from './did-keys.ts';
+export { DidKeyResolver } from './did-key-resolver.ts';
 export { parseDidEthr } from './did-methods/did-ethr.ts';
 export { resolveDidJwk } from './did-methods/did-jwk.ts';
 export { resolveDidKey } from './did-methods/did-key.ts';
 export { didWebUrl } from './did-methods/did-web.ts';
-export { keyOfVerificationMethod } from './did-methods/keys.ts';
+export { keyOfVerificationMethod } from './did-methods/verification-method.ts';
 export { DidKeyError, type DidVerificationMethod, type MethodResolution } from './did-methods/types.ts';
 export { parseDateTime } from '../core/formats/data-model.ts';
 export { readCredential } from './verify-credential.ts';

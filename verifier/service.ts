@@ -3,7 +3,7 @@ import { openDatabase } from '../core/db.ts';
 import { listen, type RunningServer } from '../core/serve.ts';
 import { createVerifierApp } from './app.ts';
 import { ChallengeStore, verifierMigrations, type VerifierTables } from './challenges.ts';
-import { DidKeyResolver, type DidKeyResolverOptions } from './did-keys.ts';
+import { DidKeyResolver, type DidKeyResolverOptions } from './did-key-resolver.ts';
 import { LedgerReader } from './ledger-reader.ts';
 import type { TrustConfig } from './trust.ts';
 

@@ -1,4 +1,4 @@
-import { DidKeyError, type MethodContext, type MethodResolution } from './types.ts';
+import { DidKeyError, type MethodContext, type MethodResolver } from './types.ts';
 import { fetchWebDocument, isDomainName } from './web-document.ts';
 
 const MAX_URL_LENGTH = 500;
@@ -13,7 +13,8 @@ export const isHttpsIdentifier = (id: string) => id.startsWith('https://');
  * spelling (so one document has one identifier); `did_not_found` otherwise.
  */
 export function controllerDocumentUrl(id: string): string {
-  const invalid = (why: string) => new DidKeyError('did_not_found', `invalid https identifier ${id.slice(0, 80)}: ${why}`);
+  const invalid = (why: string) =>
+    new DidKeyError('did_not_found', `invalid https identifier ${id.slice(0, 80)}: ${why}`);
   if (id.length > MAX_URL_LENGTH) throw invalid(`longer than ${MAX_URL_LENGTH} characters`);
   let url: URL;
   try {
@@ -29,7 +30,9 @@ export function controllerDocumentUrl(id: string): string {
   return url.href;
 }
 
-/** Resolves an https identifier to its controller document (see fetchWebDocument for how it is fetched). */
-export function resolveControllerDocument(id: string, context: MethodContext): Promise<MethodResolution> {
-  return fetchWebDocument(id, controllerDocumentUrl(id), 'controller document', context);
+/** https identifiers: the controller document is fetched from the identifier with `fetch` (see fetchWebDocument for how). */
+export function controllerDocumentResolver(fetch: typeof globalThis.fetch): MethodResolver {
+  const resolve = (id: string, context: MethodContext) =>
+    fetchWebDocument(id, controllerDocumentUrl(id), 'controller document', { ...context, fetch });
+  return Object.assign(resolve, { fetchesNamedUrl: true as const });
 }

@@ -2,13 +2,24 @@ import { Resolver } from 'did-resolver';
 import { computeAddress, getAddress } from 'ethers';
 import { getResolver } from 'ethr-did-resolver';
 import { connectProvider } from '../../contracts/provider.ts';
-import { jwkOfEcPoint } from './keys.ts';
-import { DidKeyError, type DidDocument, type MethodResolution } from './types.ts';
+import { jwkOfEcPoint } from './ec-point.ts';
+import { type DidDocument, DidKeyError, type MethodResolution } from './types.ts';
 
 /** Network names ethr-did-resolver knows by default, with their chain ids. */
-const NETWORK_NAMES: Record<string, number> = { mainnet: 1, sepolia: 11155111, goerli: 5, polygon: 137, 'matic': 137, amoy: 80002, linea: 59144, 'linea:sepolia': 59141, dev: 1337 };
+const NETWORK_NAMES: Record<string, number> = {
+  mainnet: 1,
+  sepolia: 11155111,
+  goerli: 5,
+  polygon: 137,
+  matic: 137,
+  amoy: 80002,
+  linea: 59144,
+  'linea:sepolia': 59141,
+  dev: 1337,
+};
 
-const DID_ETHR = /^did:ethr:(?:([a-zA-Z0-9]+(?::[a-zA-Z0-9]+)?|0x[0-9a-fA-F]+):)?(0x[0-9a-fA-F]{40}|0x[0-9a-fA-F]{66})$/;
+const DID_ETHR =
+  /^did:ethr:(?:([a-zA-Z0-9]+(?::[a-zA-Z0-9]+)?|0x[0-9a-fA-F]+):)?(0x[0-9a-fA-F]{40}|0x[0-9a-fA-F]{66})$/;
 
 export interface EthrOptions {
   /** The chain this verifier accepts did:ethr identities of. */
@@ -26,16 +37,24 @@ export function parseDidEthr(did: string): { chainId: number; address: string; p
   let chainId: number;
   if (network === undefined) chainId = 1;
   else if (network.startsWith('0x')) chainId = Number.parseInt(network, 16);
-  else if (Object.prototype.hasOwnProperty.call(NETWORK_NAMES, network)) chainId = NETWORK_NAMES[network]!;
-  else throw new DidKeyError('unsupported_did_method', `did:ethr network "${network.slice(0, 40)}" is not known to this verifier`);
-  if (!Number.isSafeInteger(chainId) || chainId <= 0) throw new DidKeyError('did_not_found', `invalid did:ethr chain id in ${did.slice(0, 80)}`);
+  else if (Object.hasOwn(NETWORK_NAMES, network)) chainId = NETWORK_NAMES[network]!;
+  else
+    throw new DidKeyError(
+      'unsupported_did_method',
+      `did:ethr network "${network.slice(0, 40)}" is not known to this verifier`,
+    );
+  if (!Number.isSafeInteger(chainId) || chainId <= 0)
+    throw new DidKeyError('did_not_found', `invalid did:ethr chain id in ${did.slice(0, 80)}`);
   const identifier = match[2]!;
   try {
     if (identifier.length === 42) return { chainId, address: getAddress(identifier) };
     const publicKey = identifier.toLowerCase();
     return { chainId, address: computeAddress(publicKey), publicKey };
   } catch {
-    throw new DidKeyError('did_not_found', `invalid did:ethr identifier in ${did.slice(0, 80)} (bad checksum or not a secp256k1 key)`);
+    throw new DidKeyError(
+      'did_not_found',
+      `invalid did:ethr identifier in ${did.slice(0, 80)} (bad checksum or not a secp256k1 key)`,
+    );
   }
 }
 
@@ -44,9 +63,17 @@ export function parseDidEthr(did: string): { chainId: number; address: string; p
  * registry: the account itself (EcdsaSecp256k1RecoveryMethod2020 with a CAIP-10
  * blockchainAccountId) and, when the DID is a public key, that key (#controllerKey).
  */
-export function unchangedEthrDocument(did: string, parsed: { chainId: number; address: string; publicKey?: string }): DidDocument {
+export function unchangedEthrDocument(
+  did: string,
+  parsed: { chainId: number; address: string; publicKey?: string },
+): DidDocument {
   const verificationMethod: Record<string, unknown>[] = [
-    { id: `${did}#controller`, type: 'EcdsaSecp256k1RecoveryMethod2020', controller: did, blockchainAccountId: `eip155:${parsed.chainId}:${parsed.address}` },
+    {
+      id: `${did}#controller`,
+      type: 'EcdsaSecp256k1RecoveryMethod2020',
+      controller: did,
+      blockchainAccountId: `eip155:${parsed.chainId}:${parsed.address}`,
+    },
   ];
   const relationships = [`${did}#controller`];
   if (parsed.publicKey) {
@@ -92,7 +119,10 @@ export function didEthrResolver(options: EthrOptions) {
   return async (did: string): Promise<MethodResolution> => {
     const parsed = parseDidEthr(did);
     if (parsed.chainId !== options.chainId) {
-      throw new DidKeyError('unsupported_did_method', `${did.slice(0, 80)} is on chain ${parsed.chainId}; this verifier resolves did:ethr on chain ${options.chainId} only`);
+      throw new DidKeyError(
+        'unsupported_did_method',
+        `${did.slice(0, 80)} is on chain ${parsed.chainId}; this verifier resolves did:ethr on chain ${options.chainId} only`,
+      );
     }
     if (!resolver) return { document: unchangedEthrDocument(did, parsed), ttlMs: Number.POSITIVE_INFINITY };
     // ethr-did-resolver names networks by hex chain id; mainnet DIDs carry no network part.
@@ -101,9 +131,13 @@ export function didEthrResolver(options: EthrOptions) {
     if (!didDocument) {
       const error = String(didResolutionMetadata.error ?? 'notFound');
       const reason = error === 'notFound' || error === 'invalidDid' ? 'did_not_found' : 'did_resolution_failed';
-      throw new DidKeyError(reason, `cannot resolve ${did.slice(0, 80)} on chain ${options.chainId}: ${error} ${String(didResolutionMetadata.message ?? '').slice(0, 200)}`.trim());
+      throw new DidKeyError(
+        reason,
+        `cannot resolve ${did.slice(0, 80)} on chain ${options.chainId}: ${error} ${String(didResolutionMetadata.message ?? '').slice(0, 200)}`.trim(),
+      );
     }
-    if (didDocumentMetadata.deactivated) throw new DidKeyError('did_not_found', `${did.slice(0, 80)} is deactivated on the ERC-1056 registry`);
+    if (didDocumentMetadata.deactivated)
+      throw new DidKeyError('did_not_found', `${did.slice(0, 80)} is deactivated on the ERC-1056 registry`);
     // Keys are looked up under the DID as it was presented.
     const document = JSON.parse(JSON.stringify(didDocument).split(canonical).join(did)) as DidDocument;
     return { document };

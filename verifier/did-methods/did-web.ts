@@ -1,4 +1,4 @@
-import { DidKeyError, type MethodContext, type MethodResolution } from './types.ts';
+import { DidKeyError, type MethodContext, type MethodResolver } from './types.ts';
 import { fetchWebDocument, isDomainName } from './web-document.ts';
 
 const MAX_DID_WEB_LENGTH = 500;
@@ -22,15 +22,20 @@ export function didWebUrl(did: string): string {
   if (port !== undefined && (port < 1 || port > 65535)) throw invalid('bad port');
   if (!isDomainName(host)) throw invalid('the domain is not a valid host name');
   for (const segment of path) {
-    if (!PATH_SEGMENT.test(segment) || segment === '.' || segment === '..') throw invalid('a path segment has characters outside [A-Za-z0-9._~-]');
+    if (!PATH_SEGMENT.test(segment) || segment === '.' || segment === '..')
+      throw invalid('a path segment has characters outside [A-Za-z0-9._~-]');
   }
   const authority = port === undefined ? host : `${host}:${port}`;
-  return path.length === 0 ? `https://${authority}/.well-known/did.json` : `https://${authority}/${path.join('/')}/did.json`;
+  return path.length === 0
+    ? `https://${authority}/.well-known/did.json`
+    : `https://${authority}/${path.join('/')}/did.json`;
 }
 
 export const DID_WEB_DEFAULT_TTL_MS = 5 * 60_000;
 
-/** Resolves a did:web over https (see fetchWebDocument for how it is fetched). */
-export function resolveDidWeb(did: string, context: MethodContext): Promise<MethodResolution> {
-  return fetchWebDocument(did, didWebUrl(did), 'DID document', context);
+/** did:web: the document is fetched over https with `fetch` (see fetchWebDocument for how). */
+export function didWebResolver(fetch: typeof globalThis.fetch): MethodResolver {
+  const resolve = (did: string, context: MethodContext) =>
+    fetchWebDocument(did, didWebUrl(did), 'DID document', { ...context, fetch });
+  return Object.assign(resolve, { fetchesNamedUrl: true as const });
 }

@@ -1,4 +1,4 @@
-import type { KeyObject } from 'node:crypto';
+import type { VerificationKey } from '../../core/jose/verification-key.ts';
 
 /**
  * Why a DID's key could not be found: `invalid` upstream when the DID says no, `unverifiable` when
@@ -7,31 +7,22 @@ import type { KeyObject } from 'node:crypto';
 export type DidKeyErrorReason = 'unsupported_did_method' | 'did_not_found' | 'key_not_found' | 'did_resolution_failed';
 
 export class DidKeyError extends Error {
-  constructor(readonly reason: DidKeyErrorReason, message: string) {
+  constructor(
+    readonly reason: DidKeyErrorReason,
+    message: string,
+  ) {
     super(message);
     this.name = 'DidKeyError';
   }
 }
 
-/** The JWS algorithms a resolved key can be pinned to. */
-export type JoseAlg = 'EdDSA' | 'ES256' | 'ES256K' | 'ES384' | 'ES512' | 'RS256' | 'RS384' | 'RS512' | 'PS256' | 'PS384' | 'PS512' | 'ES256K-R';
+/** A DID short enough for an error message. */
+export const shortDid = (did: string) => (did.length > 100 ? `${did.slice(0, 60)}…${did.slice(-20)}` : did);
 
-export interface VerificationKey {
-  id: string;
-  /**
-   * The public key. Absent only for an Ethereum account verification method
-   * (EcdsaSecp256k1RecoveryMethod2020), which is checked by recovering the signer's address.
-   */
-  key?: KeyObject;
-  /** The JWS alg this key verifies (the first of `algs`): pinning it defeats algorithm confusion. */
-  alg: JoseAlg;
-  /** Every alg this key may verify; `[alg]` when absent. Only Ethereum account keys have two (ES256K-R, ES256K). */
-  algs?: readonly JoseAlg[];
-  /** For EcdsaSecp256k1RecoveryMethod2020: the lower-case 0x address a signature must recover to. */
-  ethereumAddress?: string;
-  /** The `kid` member of the key's JWK, when the document gave one. */
-  jwkKid?: string;
-}
+/** Either a usable key or why a verification method cannot verify a JWS. */
+export type KeyOutcome = { ok: true; key: VerificationKey } | { ok: false; why: string };
+
+export const unusable = (why: string): KeyOutcome => ({ ok: false, why });
 
 /** The parts of a DID document this verifier reads. */
 export interface DidVerificationMethod {
@@ -66,4 +57,8 @@ export interface MethodContext {
   maxDocumentBytes: number;
 }
 
-export type MethodResolver = (did: string, context: MethodContext) => Promise<MethodResolution>;
+export interface MethodResolver {
+  (did: string, context: MethodContext): Promise<MethodResolution>;
+  /** Set when its documents come from a URL the identifier names: each resolution then costs one fetch of the request's budget. */
+  readonly fetchesNamedUrl?: true;
+}
