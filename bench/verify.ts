@@ -20,7 +20,7 @@ import {
   startSystem,
   tempDir,
 } from '../test/support/system.ts';
-import { signPresentation } from '../wallet-cli/presentation.ts';
+import { signPresentation } from '../wallet-cli/sign-presentation.ts';
 import { postLoad } from './load.ts';
 import { rate, report } from './report.ts';
 

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { createVerifiableCredentialJwt } from 'did-jwt-vc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519JwtSigner, ed25519PublicKeyOfSeed } from '../core/ed25519.ts';
-import { type Holder, signPresentation } from '../wallet-cli/presentation.ts';
+import { type Holder, signPresentation } from '../wallet-cli/sign-presentation.ts';
 import {
   claimWhenAnchored,
   issue,

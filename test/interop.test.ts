@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519PrivateKey, ed25519PublicKeyOfSeed } from '../core/ed25519.ts';
 import { envelopedCredential, nodeJoseSigner, signVpJose } from '../core/vc-jose.ts';
 import { decodeBase58 } from '../verifier/did-methods/keys.ts';
-import { signPresentation } from '../wallet-cli/presentation.ts';
+import { signPresentation } from '../wallet-cli/sign-presentation.ts';
 import {
   claimWhenAnchored,
   issue,

@@ -9,7 +9,7 @@ import { createVerifiableCredentialJwt, createVerifiablePresentationJwt } from '
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawPost, readReply, type Reply } from '../test/support/http.ts';
 import { didKeyOfEd25519, ed25519JwtSigner, ed25519PublicKeyOfSeed } from '../core/ed25519.ts';
-import { signPresentation, type Holder } from '../wallet-cli/presentation.ts';
+import { signPresentation, type Holder } from '../wallet-cli/sign-presentation.ts';
 import { claimWhenAnchored, issue, qualificationRequest, startSystem, type RunningSystem } from '../test/support/system.ts';
 
 type Check = { check: string; status: string; reason: string; message: string; details?: Record<string, unknown> };

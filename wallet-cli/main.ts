@@ -1,17 +1,18 @@
 import { parseArgs } from 'node:util';
 import { printableJson, printableLines } from '../core/printable.ts';
 import { EXIT, joinDashValues, type Command, type OptionSpec } from './command.ts';
-import { did, init } from './commands/init.ts';
-import { list } from './commands/list.ts';
-import { present } from './commands/present.ts';
-import { receive } from './commands/receive.ts';
-import { remove } from './commands/remove.ts';
-import { show } from './commands/show.ts';
-import { verify } from './commands/verify.ts';
+import { didCommand } from './commands/did.ts';
+import { initCommand } from './commands/init.ts';
+import { listCommand } from './commands/list.ts';
+import { presentCommand } from './commands/present.ts';
+import { receiveCommand } from './commands/receive.ts';
+import { removeCommand } from './commands/remove.ts';
+import { showCommand } from './commands/show.ts';
+import { verifyCommand } from './commands/verify.ts';
 import { createOutput } from './output.ts';
 import { walletDir, WalletError } from './store.ts';
 
-const COMMANDS: Command[] = [init, did, receive, list, show, present, verify, remove];
+const COMMANDS: Command[] = [initCommand, didCommand, receiveCommand, listCommand, showCommand, presentCommand, verifyCommand, removeCommand];
 const COMMON: Record<string, OptionSpec> = {
   json: { type: 'boolean', description: 'print one JSON document (for scripts) instead of sentences' },
   help: { type: 'boolean', short: 'h', description: 'show help' },

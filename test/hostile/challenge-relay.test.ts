@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519PublicKeyOfSeed } from '../../core/ed25519.ts';
 import type { AnchorReceipt } from '../../core/receipt.ts';
-import { type Holder, signPresentation } from '../../wallet-cli/presentation.ts';
+import { type Holder, signPresentation } from '../../wallet-cli/sign-presentation.ts';
 import { type Reply, readReply } from '../support/http.ts';
 import { claimWhenAnchored, issue, qualificationRequest, type RunningSystem, startSystem } from '../support/system.ts';
 

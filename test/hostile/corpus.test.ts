@@ -10,7 +10,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519PublicKeyOfSeed } from '../../core/ed25519.ts';
-import type { Holder } from '../../wallet-cli/presentation.ts';
+import type { Holder } from '../../wallet-cli/sign-presentation.ts';
 import { claimWhenAnchored, issue, qualificationRequest, type RunningSystem, startSystem } from '../support/system.ts';
 import { type Bundle, buildCorpus, corpusSpecs, type HostileCase } from './corpus.ts';
 

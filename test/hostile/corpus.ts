@@ -18,7 +18,7 @@ import type { AnchorReceipt } from '../../core/receipt.ts';
 import { envelopedCredential, nodeJoseSigner, signVcJose, signVpJose } from '../../core/vc-jose.ts';
 import { didKeyOfJwk } from '../../verifier/did-methods/did-key.ts';
 import { decodeBase58, encodeBase58, writeVarint } from '../../verifier/did-methods/keys.ts';
-import { type Holder, signPresentation } from '../../wallet-cli/presentation.ts';
+import { type Holder, signPresentation } from '../../wallet-cli/sign-presentation.ts';
 import { freshKeyPair } from '../support/keys.ts';
 import {
   claimWhenAnchored,

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519PrivateKey, ed25519PublicKeyOfSeed } from '../../core/ed25519.ts';
 import { VC_V2_CONTEXT } from '../../core/vc-contexts.ts';
 import { envelopedCredential, nodeJoseSigner, signVpJose } from '../../core/vc-jose.ts';
-import { type Holder, signPresentation } from '../../wallet-cli/presentation.ts';
+import { type Holder, signPresentation } from '../../wallet-cli/sign-presentation.ts';
 import { ACCEPTED_ENVELOPE_CONTEXTS, REFUSED_ENVELOPE_CONTEXTS } from '../support/envelope-contexts.ts';
 import type { Reply } from '../support/http.ts';
 import {

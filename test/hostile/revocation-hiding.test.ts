@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519PublicKeyOfSeed } from '../../core/ed25519.ts';
 import { leafOf, sha256 } from '../../core/merkle.ts';
-import { type Holder, signPresentation } from '../../wallet-cli/presentation.ts';
+import { type Holder, signPresentation } from '../../wallet-cli/sign-presentation.ts';
 import {
   claimWhenAnchored,
   issue,

@@ -2,7 +2,7 @@ import { EXIT, type Command } from '../command.ts';
 import { readPassphrase } from '../passphrase.ts';
 import { Wallet, WalletError } from '../store.ts';
 
-export const init: Command = {
+export const initCommand: Command = {
   name: 'init',
   summary: 'Create your wallet and your personal identifier (DID)',
   usage: 'skillmark-wallet init',
@@ -19,23 +19,6 @@ export const init: Command = {
     out.line(out.ok('Your wallet is ready.'));
     out.line(`Your DID (give it to your training centre): ${wallet.did}`);
     out.line(`Stored in: ${walletDir}`);
-    return EXIT.ok;
-  },
-};
-
-export const did: Command = {
-  name: 'did',
-  summary: 'Show your DID',
-  usage: 'skillmark-wallet did',
-  details: [
-    'Prints the DID of this wallet. It asks for the passphrase: only the sealed key vouches for the',
-    'DID, since anyone able to edit the wallet file could change the copy in clear.',
-  ],
-  options: {},
-  async run(_args, { out, walletDir }) {
-    const value = Wallet.open(walletDir, await readPassphrase()).did;
-    out.result({ did: value });
-    out.line(value);
     return EXIT.ok;
   },
 };

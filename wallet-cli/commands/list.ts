@@ -3,7 +3,7 @@ import { EXIT, type Command } from '../command.ts';
 import { readPassphrase } from '../passphrase.ts';
 import { Wallet } from '../store.ts';
 
-export const list: Command = {
+export const listCommand: Command = {
   name: 'list',
   summary: 'List the credentials in your wallet',
   usage: 'skillmark-wallet list [--json]',

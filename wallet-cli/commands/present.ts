@@ -1,12 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { DEFAULT_VERIFIER_URL, EXIT, type Command } from '../command.ts';
-import { postJson } from '../http.ts';
 import { readPassphrase } from '../passphrase.ts';
-import { reportVerification } from '../report.ts';
-import { signPresentation } from '../presentation.ts';
+import { postJson } from '../service-client.ts';
+import { signPresentation } from '../sign-presentation.ts';
 import { Wallet, WalletError } from '../store.ts';
+import { reportVerification } from '../verification-report.ts';
 
-export const present: Command = {
+export const presentCommand: Command = {
   name: 'present',
   summary: 'Show credentials to an employer or office (a signed presentation)',
   usage: 'skillmark-wallet present <number | id>... [--verifier URL] [--challenge C] [--domain D] [--out FILE]',

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { checkBundle } from '../bundle.ts';
 import { DEFAULT_ISSUER_URL, EXIT, type Command } from '../command.ts';
-import { fetchJson, httpLimits } from '../http.ts';
+import { fetchJson, httpLimits } from '../service-client.ts';
 import { readPassphrase } from '../passphrase.ts';
 import { Wallet, WalletError } from '../store.ts';
 import { describeEntry } from '../describe.ts';
@@ -35,7 +35,7 @@ async function collect(url: string, waitSeconds: number, progress: (text: string
   }
 }
 
-export const receive: Command = {
+export const receiveCommand: Command = {
   name: 'receive',
   summary: 'Collect a credential with a claim link, claim code or file',
   usage: 'skillmark-wallet receive <claim-link | claim-code | file> [--issuer URL] [--wait SECONDS]',

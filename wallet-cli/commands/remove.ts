@@ -13,7 +13,7 @@ async function confirmed(question: string): Promise<boolean> {
   }
 }
 
-export const remove: Command = {
+export const removeCommand: Command = {
   name: 'remove',
   summary: 'Delete a credential (or a damaged item) from your wallet',
   usage: 'skillmark-wallet remove <number | id> [--yes]',

@@ -3,7 +3,7 @@ import { EXIT, type Command } from '../command.ts';
 import { readPassphrase } from '../passphrase.ts';
 import { Wallet, WalletError } from '../store.ts';
 
-export const show: Command = {
+export const showCommand: Command = {
   name: 'show',
   summary: 'Show one credential in plain words',
   usage: 'skillmark-wallet show <number | id> [--json]',

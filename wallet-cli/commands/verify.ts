@@ -1,11 +1,11 @@
 import { printable } from '../../core/printable.ts';
 import { DEFAULT_VERIFIER_URL, EXIT, type Command } from '../command.ts';
-import { postJson } from '../http.ts';
+import { postJson } from '../service-client.ts';
 import { readPassphrase } from '../passphrase.ts';
-import { anchoredOnLedgerAt, reportVerification } from '../report.ts';
+import { anchoredOnLedgerAt, reportVerification } from '../verification-report.ts';
 import { Wallet, WalletError } from '../store.ts';
 
-export const verify: Command = {
+export const verifyCommand: Command = {
   name: 'verify',
   summary: 'Check one of your credentials with a verifier',
   usage: 'skillmark-wallet verify <number | id> [--verifier URL]',
