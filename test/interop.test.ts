@@ -5,8 +5,10 @@ import { compactVerify, importJWK } from 'jose';
 import { getResolver as keyDidResolver } from 'key-did-resolver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519PrivateKey, ed25519PublicKeyOfSeed } from '../core/ed25519.ts';
-import { envelopedCredential, nodeJoseSigner, signVpJose } from '../core/vc-jose.ts';
-import { decodeBase58 } from '../verifier/did-methods/keys.ts';
+import { envelopedCredential } from '../core/formats/envelopes.ts';
+import { nodeJoseSigner } from '../core/jose/signer.ts';
+import { signVpJose } from '../core/formats/vc-jose-2.0/sign.ts';
+import { base58 } from '@scure/base';
 import { signPresentation } from '../wallet-cli/sign-presentation.ts';
 import {
   claimWhenAnchored,
@@ -59,7 +61,7 @@ describe('issued formats and independent verification', () => {
     const issuerDid = header.kid.split('#')[0];
     const { didDocument } = await resolver.resolve(issuerDid);
     const method = didDocument!.verificationMethod!.find((m) => m.id === header.kid)!;
-    const raw = decodeBase58(method.publicKeyBase58!)!;
+    const raw = Buffer.from(base58.decode(method.publicKeyBase58!));
     const key = await importJWK({ kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }, 'EdDSA');
     const { payload, protectedHeader } = await compactVerify(v2.credential, key);
     expect(protectedHeader.typ).toBe('vc+jwt');

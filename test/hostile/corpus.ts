@@ -15,9 +15,12 @@ import { credentialHash } from '../../core/credential-hash.ts';
 import { didKeyOfEd25519, ed25519JwtSigner, ed25519PrivateKey, ed25519PublicKeyOfSeed } from '../../core/ed25519.ts';
 import { leafOf, rootFromProof, sha256 } from '../../core/merkle.ts';
 import type { AnchorReceipt } from '../../core/receipt.ts';
-import { envelopedCredential, nodeJoseSigner, signVcJose, signVpJose } from '../../core/vc-jose.ts';
-import { didKeyOfJwk } from '../../verifier/did-methods/did-key.ts';
-import { decodeBase58, encodeBase58, writeVarint } from '../../verifier/did-methods/keys.ts';
+import { envelopedCredential } from '../../core/formats/envelopes.ts';
+import { nodeJoseSigner } from '../../core/jose/signer.ts';
+import { signVcJose, signVpJose } from '../../core/formats/vc-jose-2.0/sign.ts';
+import { didKeyOfJwk, didKeyOfMulticodecKey } from '../../core/did-key.ts';
+import { base58 } from '@scure/base';
+import { MULTICODEC } from '../../core/multicodec.ts';
 import { type Holder, signPresentation } from '../../wallet-cli/sign-presentation.ts';
 import { freshKeyPair } from '../support/keys.ts';
 import {
@@ -1085,7 +1088,7 @@ sigCase(
   invalid('signature:alg_not_allowed'),
   (f) => {
     const h = seg({ ...f.a.header, alg: 'HS256' });
-    return `${h}.${f.a.p}.${createHmac('sha256', decodeBase58(f.institution.did.slice('did:key:z'.length))!.subarray(2))
+    return `${h}.${f.a.p}.${createHmac('sha256', base58.decode(f.institution.did.slice('did:key:z'.length)).subarray(2))
       .update(`${h}.${f.a.p}`)
       .digest('base64url')}`;
   },
@@ -1227,7 +1230,7 @@ sigCase(
 sigCase(
   'did:key of an X25519 key (key agreement only): key_not_found',
   invalid('signature:key_not_found'),
-  (f) => byIssuer(f, `did:key:z${encodeBase58(Buffer.concat([writeVarint(0xec), randomBytes(32)]))}`),
+  (f) => byIssuer(f, didKeyOfMulticodecKey(MULTICODEC.x25519, randomBytes(32))),
   false,
 );
 sigCase(
