@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { deployRegistry, Registry } from '../contracts/registry.ts';
-import { batchTree } from '../issuer/anchoring.ts';
+import { batchTree } from '../issuer/index.ts';
 import { startTestChain } from '../test/support/local-chain.ts';
 import { report } from './report.ts';
 

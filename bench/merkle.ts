@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
-import { batchTree } from '../issuer/anchoring.ts';
+import { batchTree } from '../issuer/index.ts';
 import { report } from './report.ts';
 
 /** Time to build a batch tree and every proof (as the hex the receipts carry), beside OpenZeppelin's library. */

@@ -6,7 +6,7 @@ import { ConfigError, loadConfig } from '../core/config.ts';
 import { lockDataDir } from '../core/data-dir-lock.ts';
 import { whenLauncherGone } from '../core/launcher-watch.ts';
 import { assertPortFree } from '../core/ports.ts';
-import { type LedgerTarget, openIssuer } from '../issuer/service.ts';
+import { type LedgerTarget, openIssuer } from '../issuer/index.ts';
 import { startVerifierProcess } from '../verifier/child-process.ts';
 
 /**
