@@ -1,17 +1,20 @@
-import { Hono, type Context } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { bearerToken, requireBearerToken } from '../core/bearer-token.ts';
-import { handleErrors, HttpProblem, notFound, problemResponse } from '../core/http-problem.ts';
-import { problemBodyLimit, readJsonObject } from '../core/request-body.ts';
+import { envelopedCredential } from '../core/formats/envelopes.ts';
+import { HttpProblem, handleErrors, notFound, problemResponse } from '../core/http-problem.ts';
+import { describeApi } from '../core/openapi/describe-api.ts';
+import { problemOfFrameworkError } from '../core/openapi/framework-errors.ts';
+import { refuseInvalid } from '../core/openapi/refuse-invalid.ts';
 import { printable } from '../core/printable.ts';
-import { envelopedCredential } from '../core/vc-jose.ts';
-import { RevocationReason, type RevocationReasonName } from '../contracts/registry.ts';
-import { clientOf, rateLimit, type RateLimitOptions } from '../core/rate-limit.ts';
+import { clientOf, type RateLimitOptions, rateLimit } from '../core/rate-limit.ts';
+import { problemBodyLimit, readJsonObject } from '../core/request-body.ts';
 import type { AnchoringStatus } from './anchoring.ts';
+import { ADMIN_TOKEN_SCHEME, issuerRoutes } from './api/routes.ts';
 import type { ClaimCodes } from './claim-codes.ts';
 import type { ClaimGuard } from './claim-guard.ts';
 import type { CredentialService } from './credentials.ts';
 import { ledgerProblem } from './ledger-writer.ts';
-import type { CredentialStatus } from './schema.ts';
 import type { CompromiseReport, SigningKeyRotation } from './signing-key.ts';
 
 export interface IssuerAppOptions {
@@ -37,27 +40,22 @@ export interface IssuerAppOptions {
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
-const STATUSES: CredentialStatus[] = ['pending', 'anchored', 'revoked'];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
-function credentialId(raw: string): string {
-  const id = raw.toLowerCase();
-  if (!UUID.test(id)) throw new HttpProblem(404, 'Unknown credential', `"${raw.slice(0, 60)}" is not a credential id of this issuer.`);
-  return id;
-}
+/** A credential id that is not a UUID names no credential of this issuer. */
+const unknownCredentialOr = (title: string) =>
+  refuseInvalid((_issue, target) =>
+    target === 'param' ? { status: 404, title: 'Unknown credential' } : { status: 400, title },
+  );
+/** The signing-key services answer 422 for a body they refuse: so do their routes' schemas. */
+const signingKeyRefusal = refuseInvalid((issue) => ({
+  status: 422,
+  title: issue.code === 'unrecognized_keys' ? 'Unknown field' : `Invalid ${String(issue.path[0])}`,
+}));
 
-/** An ISO 8601 date-time, normalised to the form the issuer stores (so it compares as text). */
-function isoDateTime(raw: string, name: string): string {
-  const time = ISO_DATE_TIME.test(raw) ? Date.parse(raw) : Number.NaN;
-  if (Number.isNaN(time)) throw new HttpProblem(400, 'Bad query', `"${name}" must be an ISO 8601 date-time such as 2026-06-30T12:00:00Z.`);
-  return new Date(time).toISOString();
-}
-
-export function createIssuerApp(options: IssuerAppOptions): Hono {
+export function createIssuerApp(options: IssuerAppOptions): OpenAPIHono {
   const { credentials } = options;
-  const app = new Hono();
-  const admin = requireBearerToken(options.verifyAdminToken);
+  const app = new OpenAPIHono({ defaultHook: refuseInvalid() });
+  const routes = issuerRoutes(requireBearerToken(options.verifyAdminToken));
   const carriesAdminToken = (c: Context) => {
     const token = bearerToken(c);
     return token !== undefined && options.verifyAdminToken(token);
@@ -65,35 +63,50 @@ export function createIssuerApp(options: IssuerAppOptions): Hono {
   const onError = handleErrors(options.log);
   app.onError((error, c) => {
     const problem = ledgerProblem(error);
-    if (!problem) return onError(error, c);
+    if (!problem) return onError(problemOfFrameworkError(error), c);
     // An expected condition, not a bug: one line, no stack trace.
-    (options.log ?? console.error)(printable(`${c.req.method} ${c.req.path}: ${problem.title.toLowerCase()}: ${error.message.split('\n')[0]}`));
+    (options.log ?? console.error)(
+      printable(`${c.req.method} ${c.req.path}: ${problem.title.toLowerCase()}: ${error.message.split('\n')[0]}`),
+    );
     if (problem.status === 503) c.header('Retry-After', '30');
     return problemResponse(c, problem);
   });
   app.notFound(notFound);
   app.use('*', problemBodyLimit(MAX_BODY_BYTES));
   app.use('*', rateLimit({ ...options.rateLimit, exempt: (c) => carriesAdminToken(c) }));
+  app.openAPIRegistry.registerComponent('securitySchemes', 'adminToken', ADMIN_TOKEN_SCHEME);
 
-  app.get('/health', (c) => c.json({ status: 'ok', did: options.signingDid() }));
-  app.get('/institution', (c) => c.json({ did: options.signingDid(), ...options.institution, ledgerAddress: options.ledgerAddress() }));
+  app.openapi(routes.health, (c) => c.json({ status: 'ok' as const, did: options.signingDid() }, 200));
+  app.openapi(routes.institution, (c) =>
+    c.json({ did: options.signingDid(), ...options.institution, ledgerAddress: options.ledgerAddress() }, 200),
+  );
 
-  app.post('/ledger-key/rotate', admin, async (c) => c.json(await options.rotateLedgerKey()));
-  app.post('/signing-key/rotate', admin, async (c) => c.json(await options.rotateSigningKey(await readJsonObject(c))));
-  app.post('/signing-key/report-compromise', admin, async (c) => c.json(await options.reportSigningKeyCompromise(await readJsonObject(c))));
+  app.openapi(routes.rotateLedgerKey, async (c) => c.json(await options.rotateLedgerKey(), 200));
+  app.openapi(
+    routes.rotateSigningKey,
+    async (c) => c.json(await options.rotateSigningKey(c.req.valid('json')), 200),
+    signingKeyRefusal,
+  );
+  app.openapi(
+    routes.reportSigningKeyCompromise,
+    async (c) => c.json(await options.reportSigningKeyCompromise(c.req.valid('json')), 200),
+    signingKeyRefusal,
+  );
 
-  app.post('/credentials/issue', admin, async (c) => {
+  app.openapi(routes.issue, async (c) => {
     const issuedAt = new Date();
+    // The route's schema checked the envelope; the credential's own rules read the request as sent
+    // (the schema's copy leaves out keys such as "__proto__" that those rules must see and refuse).
     const issued = await credentials.issue(await readJsonObject(c), issuedAt);
     options.onIssued?.();
     const claimUrl = `${options.publicUrl}/claims/${issued.claimCode}`;
     return c.json(
       {
-        verifiableCredential: envelopedCredential(issued.jwt, issued.format === 'vc-jose-2.0' ? 'vc+jwt' : 'jwt'),
+        verifiableCredential: envelopedCredential(issued.jwt, issued.mediaType),
         format: issued.format,
         credentialId: issued.id,
         credentialHash: issued.credentialHash,
-        status: 'pending',
+        status: 'pending' as const,
         claim: { code: issued.claimCode, url: claimUrl, expiresAt: options.claimCodes.expiryOf(issuedAt) },
       },
       201,
@@ -101,67 +114,108 @@ export function createIssuerApp(options: IssuerAppOptions): Hono {
     );
   });
 
-  app.get('/credentials', admin, async (c) => {
-    const status = c.req.query('status');
-    if (status !== undefined && !STATUSES.includes(status as CredentialStatus)) {
-      throw new HttpProblem(400, 'Bad query', `"status" must be one of ${STATUSES.join(', ')}.`);
-    }
-    const limit = Number(c.req.query('limit') ?? 50);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new HttpProblem(400, 'Bad query', '"limit" must be a whole number from 1 to 500.');
-    const rawBefore = c.req.query('before');
-    const before = rawBefore === undefined ? undefined : isoDateTime(rawBefore, 'before');
-    const rawBeforeId = c.req.query('beforeId');
-    if (rawBeforeId !== undefined && !UUID.test(rawBeforeId.toLowerCase())) throw new HttpProblem(400, 'Bad query', '"beforeId" must be a credential id (a UUID).');
-    const beforeId = rawBeforeId?.toLowerCase();
-    const items = await credentials.list({ status: status as CredentialStatus | undefined, limit, before, beforeId });
-    const last = items.at(-1);
-    return c.json({ items, ...(items.length === limit && last ? { next: { before: last.issuedAt, beforeId: last.id } } : {}) });
-  });
+  app.openapi(
+    routes.list,
+    async (c) => {
+      const query = c.req.valid('query');
+      const items = await credentials.list(query);
+      const last = items.at(-1);
+      return c.json(
+        {
+          items,
+          ...(items.length === query.limit && last ? { next: { before: last.issuedAt, beforeId: last.id } } : {}),
+        },
+        200,
+      );
+    },
+    refuseInvalid(() => ({ status: 400, title: 'Bad query' })),
+  );
 
-  app.get('/anchoring', admin, async (c) => c.json(await options.anchoringStatus()));
+  app.openapi(routes.anchoring, async (c) => c.json(await options.anchoringStatus(), 200));
 
-  app.get('/credentials/:id', admin, async (c) => c.json(await credentials.get(credentialId(c.req.param('id')))));
+  app.openapi(
+    routes.get,
+    async (c) => c.json(await credentials.get(c.req.valid('param').id), 200),
+    unknownCredentialOr('Malformed request'),
+  );
 
-  app.post('/credentials/:id/revoke', admin, async (c) => {
-    const id = credentialId(c.req.param('id'));
-    const body = await readJsonObject(c);
-    const reason = (body.reason === undefined ? 'unspecified' : body.reason) as RevocationReasonName;
-    if (typeof reason !== 'string' || !Object.hasOwn(RevocationReason, reason)) {
-      throw new HttpProblem(400, 'Bad revocation reason', `"reason" must be one of ${Object.keys(RevocationReason).join(', ')}.`);
-    }
-    const result = await credentials.revoke(id, reason);
-    return c.json({ id, status: 'revoked', ...result });
-  });
+  app.openapi(
+    routes.revoke,
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const result = await credentials.revoke(id, c.req.valid('json').reason);
+      return c.json({ id, status: 'revoked' as const, ...result }, 200);
+    },
+    unknownCredentialOr('Bad revocation reason'),
+  );
 
-  app.post('/credentials/:id/claim', admin, async (c) => {
-    const id = credentialId(c.req.param('id'));
-    const grant = await options.claimCodes.renew(id);
-    return c.json({ credentialId: id, claim: { code: grant.code, url: `${options.publicUrl}/claims/${grant.code}`, expiresAt: grant.expiresAt } });
-  });
+  app.openapi(
+    routes.renewClaim,
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const grant = await options.claimCodes.renew(id);
+      return c.json(
+        {
+          credentialId: id,
+          claim: { code: grant.code, url: `${options.publicUrl}/claims/${grant.code}`, expiresAt: grant.expiresAt },
+        },
+        200,
+      );
+    },
+    unknownCredentialOr('Malformed request'),
+  );
 
-  app.get('/claims/:code', async (c) => {
-    const code = c.req.param('code');
+  app.openapi(routes.claim, async (c) => {
+    const { code } = c.req.valid('param');
     // Guessing codes gets slower with every miss (issuer/claim-guard.ts).
     const client = clientOf(c, options.rateLimit.trustProxy ?? false);
     const wait = options.claimGuard.retryAfterSeconds(client);
     if (wait > 0) {
       c.header('Retry-After', String(wait));
-      return problemResponse(c, new HttpProblem(429, 'Too many unknown claim codes', `This client tried too many unknown claim codes; try again in ${wait} s.`));
+      throw new HttpProblem(
+        429,
+        'Too many unknown claim codes',
+        `This client tried too many unknown claim codes; try again in ${wait} s.`,
+      );
     }
     const state = code.length > 64 ? 'unknown' : await options.claimCodes.check(code);
     if (state === 'unknown') {
       options.claimGuard.miss(client);
-      throw new HttpProblem(404, 'Unknown claim code', 'No credential matches this claim code. Check the code on your certificate.');
+      throw new HttpProblem(
+        404,
+        'Unknown claim code',
+        'No credential matches this claim code. Check the code on your certificate.',
+      );
     }
-    if (state === 'expired') throw new HttpProblem(410, 'Claim code expired', 'This claim code has expired; ask the institution for a new one.');
+    if (state === 'expired')
+      throw new HttpProblem(
+        410,
+        'Claim code expired',
+        'This claim code has expired; ask the institution for a new one.',
+      );
     const result = await credentials.claim(code);
-    if (result.state === 'ready') return c.json(result.bundle);
+    if (result.state === 'ready') return c.json(result.bundle, 200);
     if (result.state === 'pending') {
       c.header('Retry-After', '5');
-      return c.json({ status: 'pending', detail: 'The credential is signed and waiting to be anchored on the ledger; try again in a few seconds.' }, 202);
+      return c.json(
+        {
+          status: 'pending' as const,
+          detail: 'The credential is signed and waiting to be anchored on the ledger; try again in a few seconds.',
+        },
+        202,
+      );
     }
-    throw new HttpProblem(410, 'Credential revoked', 'The institution revoked this credential; it can no longer be collected.');
+    throw new HttpProblem(
+      410,
+      'Credential revoked',
+      'The institution revoked this credential; it can no longer be collected.',
+    );
   });
 
+  describeApi(app, {
+    title: 'Skillmark issuer',
+    description:
+      "The institution's service: issues skills credentials (VC API), anchors them on a ledger, hands them to learners by claim code, revokes them.",
+  });
   return app;
 }

@@ -1,0 +1,175 @@
+import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { jsonObjectBody } from '../../core/openapi/json-object-body.ts';
+import { refusals } from '../../core/openapi/problem-details.ts';
+import {
+  AnchoringStatus,
+  ClaimCodeParams,
+  ClaimGrant,
+  ClaimPending,
+  CompromiseReport,
+  CompromiseReportRequest,
+  CredentialBundle,
+  CredentialIdParams,
+  CredentialList,
+  CredentialListQuery,
+  CredentialRecord,
+  Health,
+  Institution,
+  IssueCredentialRequest,
+  IssuedCredential,
+  LedgerKeyRotation,
+  Revocation,
+  RevokeRequest,
+  SigningKeyRotation,
+  SigningKeyRotationRequest,
+} from './schemas.ts';
+
+/** The security scheme of the write and read-back routes: the issuer's admin token. */
+export const ADMIN_TOKEN_SCHEME = {
+  type: 'http',
+  scheme: 'bearer',
+  description:
+    'The issuer admin token (`ISSUER_ADMIN_TOKEN`): `Authorization: Bearer <token>`. Requests without it are rate-limited per client.',
+} as const;
+
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+const jsonBody = <T>(schema: T) => ({ body: { required: true, ...json(schema) } });
+const ledgerRefusals = {
+  502: 'The ledger refused the operation',
+  503: 'The ledger cannot be reached; `Retry-After` says when to try again',
+} as const;
+
+/**
+ * The issuer's admin routes all run the token check first, then read the body; `admin` is the
+ * check itself (it needs the service's token), so the routes are made per app.
+ */
+export function issuerRoutes(admin: MiddlewareHandler) {
+  const adminRoute = <R extends Omit<RouteConfig, 'security'>>(route: R) =>
+    createRoute({ ...route, security: [{ adminToken: [] }] });
+  return {
+    health: createRoute({
+      method: 'get',
+      path: '/health',
+      summary: 'Whether the service is up, and the DID it signs with',
+      responses: { 200: { description: 'Up', ...json(Health) } },
+    }),
+    institution: createRoute({
+      method: 'get',
+      path: '/institution',
+      summary: 'The institution: name, DID, ledger address and registry',
+      responses: { 200: { description: 'The institution', ...json(Institution) } },
+    }),
+    rotateLedgerKey: adminRoute({
+      method: 'post',
+      path: '/ledger-key/rotate',
+      summary: "Replaces the institution's ledger key; past anchors stay valid",
+      middleware: [admin] as const,
+      responses: {
+        200: { description: 'The previous and the new ledger address', ...json(LedgerKeyRotation) },
+        ...refusals([401, 502, 503], ledgerRefusals),
+      },
+    }),
+    rotateSigningKey: adminRoute({
+      method: 'post',
+      path: '/signing-key/rotate',
+      summary: 'Signs from now on with a new DID; with compromisedSince, reports the old one compromised as of then',
+      middleware: [admin, jsonObjectBody] as const,
+      request: jsonBody(SigningKeyRotationRequest),
+      responses: {
+        200: { description: 'The previous and the new signing DID', ...json(SigningKeyRotation) },
+        ...refusals([400, 401, 413, 415, 422, 502, 503], ledgerRefusals),
+      },
+    }),
+    reportSigningKeyCompromise: adminRoute({
+      method: 'post',
+      path: '/signing-key/report-compromise',
+      summary: "Reports one of the institution's earlier signing DIDs compromised",
+      middleware: [admin, jsonObjectBody] as const,
+      request: jsonBody(CompromiseReportRequest),
+      responses: {
+        200: { description: 'The DID and the time recorded on the ledger', ...json(CompromiseReport) },
+        ...refusals([400, 401, 409, 413, 415, 422, 502, 503], {
+          ...ledgerRefusals,
+          409: 'The DID is the one in use: rotate instead',
+        }),
+      },
+    }),
+    issue: adminRoute({
+      method: 'post',
+      path: '/credentials/issue',
+      summary: 'Issues a credential (VC API): signs it, queues it for anchoring, hands out a claim code',
+      middleware: [admin, jsonObjectBody] as const,
+      request: jsonBody(IssueCredentialRequest),
+      responses: {
+        201: {
+          description: 'Issued and pending anchoring; `Location` names the credential',
+          ...json(IssuedCredential),
+        },
+        ...refusals([400, 401, 413, 415, 422], { 422: 'The credential cannot be issued: `errors` lists what to fix' }),
+      },
+    }),
+    list: adminRoute({
+      method: 'get',
+      path: '/credentials',
+      summary: 'What the institution issued, newest first; follow `next` for the following page',
+      middleware: [admin] as const,
+      request: { query: CredentialListQuery },
+      responses: { 200: { description: 'One page of credentials', ...json(CredentialList) }, ...refusals([400, 401]) },
+    }),
+    anchoring: adminRoute({
+      method: 'get',
+      path: '/anchoring',
+      summary: 'What the anchoring worker is doing',
+      middleware: [admin] as const,
+      responses: {
+        200: { description: 'Pending credentials, batches in flight, the last error', ...json(AnchoringStatus) },
+        ...refusals([401]),
+      },
+    }),
+    get: adminRoute({
+      method: 'get',
+      path: '/credentials/{id}',
+      summary: 'One credential with its status and, once anchored, its receipt',
+      middleware: [admin] as const,
+      request: { params: CredentialIdParams },
+      responses: { 200: { description: 'The credential', ...json(CredentialRecord) }, ...refusals([401, 404]) },
+    }),
+    revoke: adminRoute({
+      method: 'post',
+      path: '/credentials/{id}/revoke',
+      summary: 'Revokes the credential on the ledger',
+      middleware: [admin, jsonObjectBody] as const,
+      request: { params: CredentialIdParams, ...jsonBody(RevokeRequest) },
+      responses: {
+        200: { description: 'Revoked', ...json(Revocation) },
+        ...refusals([400, 401, 404, 409, 413, 415, 502, 503], { ...ledgerRefusals, 409: 'Already revoked' }),
+      },
+    }),
+    renewClaim: adminRoute({
+      method: 'post',
+      path: '/credentials/{id}/claim',
+      summary: 'A new claim code for the credential; the old code stops working',
+      middleware: [admin] as const,
+      request: { params: CredentialIdParams },
+      responses: { 200: { description: 'The new claim code', ...json(ClaimGrant) }, ...refusals([401, 404]) },
+    }),
+    claim: createRoute({
+      method: 'get',
+      path: '/claims/{code}',
+      summary: "The learner's credential bundle, collected with the claim code",
+      request: { params: ClaimCodeParams },
+      responses: {
+        200: { description: 'The credential and its anchor receipt', ...json(CredentialBundle) },
+        202: {
+          description: 'Signed, waiting to be anchored; `Retry-After` says when to ask again',
+          ...json(ClaimPending),
+        },
+        ...refusals([404, 410, 429], {
+          410: 'The credential was revoked or the code expired',
+          429: 'Too many unknown codes from this client (`Retry-After`)',
+        }),
+      },
+    }),
+  };
+}

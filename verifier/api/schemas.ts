@@ -1,0 +1,128 @@
+import { z } from '@hono/zod-openapi';
+import { REASON_CODES } from '../messages/index.ts';
+
+const needs = (field: string) => `The request needs "${field}".`;
+const unsupported = (field: string) =>
+  `"${field}" must be a JWT (compact JWS) or an enveloped credential/presentation with a data: URL holding one.`;
+
+const Enveloped = (type: string) =>
+  z
+    .looseObject({
+      '@context': z
+        .unknown()
+        .optional()
+        .openapi({ description: 'The VC 2.0 base context first, as the envelope of a VC 2.0 token needs' }),
+      type: z.union([z.string(), z.array(z.string())]).openapi({ description: type, example: type }),
+      id: z.string().openapi({ description: 'A data: URL holding a compact JWS, e.g. `data:application/vc+jwt,eyJ…`' }),
+    })
+    .openapi(type);
+
+/** A credential or presentation as the VC API carries it: a compact JWS, or an enveloped one. */
+const securedInput = (field: string, envelope: string) =>
+  z.union([z.string().openapi({ description: 'A compact JWS (VC-JWT 1.1 or VC-JOSE 2.0)' }), Enveloped(envelope)], {
+    error: (issue) => (issue.input === undefined ? needs(field) : unsupported(field)),
+  });
+
+const options = <T extends z.core.$ZodLooseShape>(shape: T, name: string) =>
+  z.looseObject(shape, { error: '"options" must be an object.' }).optional().openapi(name);
+
+const optionString = (name: string, description: string) => {
+  const error = `"options.${name}" must be a non-empty string.`;
+  return z.string({ error }).min(1, { error }).max(500, { error }).optional().openapi({ description });
+};
+
+export const VerifyCredentialRequest = z
+  .object({
+    verifiableCredential: securedInput('verifiableCredential', 'EnvelopedVerifiableCredential'),
+    options: options(
+      {
+        anchorReceipt: z.unknown().optional().openapi({
+          description:
+            'The credential\'s SkillmarkAnchorReceipt, as the issuer gave it with the credential; a receipt that is malformed or for another credential is reported by the "anchored" check, not refused here',
+        }),
+      },
+      'VerifyCredentialOptions',
+    ),
+  })
+  .openapi('VerifyCredentialRequest');
+
+export const VerifyPresentationRequest = z
+  .object({
+    verifiablePresentation: securedInput('verifiablePresentation', 'EnvelopedVerifiablePresentation'),
+    options: options(
+      {
+        challenge: optionString(
+          'challenge',
+          'The challenge this verifier gave the presenter (POST /challenges); required for the presentation to verify',
+        ),
+        domain: optionString('domain', "Checked against the presentation's `aud`"),
+      },
+      'VerifyPresentationOptions',
+    ),
+  })
+  .openapi('VerifyPresentationRequest');
+
+const Verdict = z.enum(['valid', 'invalid', 'unverifiable']).openapi('Verdict');
+
+export const CheckResult = z
+  .object({
+    check: z
+      .string()
+      .openapi({
+        description: 'Which check: signature, issuer_accredited, anchored, not_revoked, …',
+        example: 'anchored',
+      }),
+    status: z.enum(['valid', 'invalid', 'unverifiable', 'skipped']),
+    reason: z.enum(REASON_CODES as [string, ...string[]]),
+    message: z.string().openapi({ description: 'The reason in words, in the language of Content-Language' }),
+    details: z.record(z.string(), z.unknown()).optional(),
+  })
+  .openapi('CheckResult');
+
+const VcApiProblem = z
+  .object({
+    type: z.string().openapi({ example: 'urn:skillmark:check:anchored:not_anchored' }),
+    title: z.string(),
+    detail: z.string(),
+  })
+  .openapi('VerificationProblem');
+
+const verification = {
+  verified: z.boolean().openapi({ description: 'True only when the verdict is valid' }),
+  verdict: Verdict,
+  problemDetails: z
+    .array(VcApiProblem)
+    .optional()
+    .openapi({ description: 'One per check that is invalid or unverifiable' }),
+};
+const credential = z
+  .record(z.string(), z.unknown())
+  .optional()
+  .openapi({ description: 'The credential as read from the token' });
+
+export const CredentialVerification = z
+  .object({ ...verification, checks: z.array(CheckResult), credential })
+  .openapi('CredentialVerification');
+
+export const PresentationVerification = z
+  .object({
+    ...verification,
+    holder: z.string().optional(),
+    checks: z.array(CheckResult).openapi({ description: 'The checks of the presentation itself' }),
+    credentials: z.array(z.object({ verdict: Verdict, checks: z.array(CheckResult), credential })),
+  })
+  .openapi('PresentationVerification');
+
+export const Challenge = z
+  .object({
+    challenge: z
+      .string()
+      .openapi({
+        description: 'Give it to the presenter, then as options.challenge',
+        example: 'pQ3v6lq0m1n2o3p4q5r6s7',
+      }),
+    expiresAt: z.iso.datetime(),
+  })
+  .openapi('Challenge');
+
+export const Health = z.object({ status: z.literal('ok') });
