@@ -3,7 +3,6 @@ import type { Catalogue, Language, ReasonCode } from './catalogue.ts';
 import { en, enLabels } from './en.ts';
 import { es, esLabels } from './es.ts';
 import { fr, frLabels } from './fr.ts';
-import { negotiateLanguage as negotiateAmong } from './negotiate.ts';
 import { zh, zhLabels } from './zh.ts';
 
 export type { Catalogue, ReasonCode };
@@ -19,7 +18,6 @@ const LANGUAGES: Record<string, Language> = {
 
 export const CATALOGUES: Record<string, Catalogue> = Object.fromEntries(Object.entries(LANGUAGES).map(([tag, language]) => [tag, language.messages]));
 export const REASON_CODES = Object.keys(en) as ReasonCode[];
-const TAGS = Object.keys(LANGUAGES);
 
 /** Message parameters whose values are label keys (an accreditation status, a revocation reason). */
 const LABELLED_PARAMS = new Set(['status', 'reasonName']);
@@ -32,5 +30,3 @@ export function message(code: ReasonCode, params: Record<string, string | number
   });
 }
 
-/** The best language of this verifier for an Accept-Language header; English when nothing matches. */
-export const negotiateLanguage = (header: string | undefined): string => negotiateAmong(header, TAGS);
