@@ -46,7 +46,8 @@ export function parseReceipt(input: unknown): AnchorReceipt {
     throw new ReceiptFormatError('anchor receipt must be a JSON object');
   }
   const r = input as Record<string, unknown>;
-  if (r.type !== 'SkillmarkAnchorReceipt') throw new ReceiptFormatError('anchor receipt: "type" must be "SkillmarkAnchorReceipt"');
+  if (r.type !== 'SkillmarkAnchorReceipt')
+    throw new ReceiptFormatError('anchor receipt: "type" must be "SkillmarkAnchorReceipt"');
   if (r.hashAlgorithm !== 'sha256') throw new ReceiptFormatError('anchor receipt: "hashAlgorithm" must be "sha256"');
   return {
     type: 'SkillmarkAnchorReceipt',
@@ -69,4 +70,38 @@ export function proofLeadsToRoot(receipt: AnchorReceipt, credentialHash: string)
   const hash = MERKLE_HASHES[receipt.hashAlgorithm];
   const root = rootFromProof(leafOf(bytes(credentialHash), hash), receipt.proof.map(bytes), hash);
   return `0x${root.toString('hex')}` === receipt.merkleRoot;
+}
+
+export type ReceiptProblem = 'malformed' | 'other_credential' | 'proof_mismatch';
+
+/** A receipt checked against a credential: usable, or what is wrong with it. */
+export type ReceiptForCredential =
+  | { ok: true; receipt: AnchorReceipt }
+  | { ok: false; problem: 'malformed'; detail: string }
+  | { ok: false; problem: 'other_credential'; detail: string; found: string }
+  | { ok: false; problem: 'proof_mismatch'; detail: string };
+
+/**
+ * Whether untrusted input is a receipt for this credential whose proof leads to its root: the one
+ * check a receipt gets offline (whether the root is on the ledger, only the ledger can tell).
+ */
+export function receiptFor(input: unknown, credentialHash: string): ReceiptForCredential {
+  let receipt: AnchorReceipt;
+  try {
+    receipt = parseReceipt(input);
+  } catch (error) {
+    if (!(error instanceof ReceiptFormatError)) throw error;
+    return { ok: false, problem: 'malformed', detail: error.message };
+  }
+  if (receipt.credentialHash !== credentialHash) {
+    return {
+      ok: false,
+      problem: 'other_credential',
+      detail: `the receipt is for credential ${receipt.credentialHash}`,
+      found: receipt.credentialHash,
+    };
+  }
+  if (!proofLeadsToRoot(receipt, credentialHash))
+    return { ok: false, problem: 'proof_mismatch', detail: "the receipt's proof does not lead to its root" };
+  return { ok: true, receipt };
 }

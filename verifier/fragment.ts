@@ -1,3 +1,4 @@
+import type { CheckName } from './checks/check-names.ts';
 import { message, type ReasonCode } from './messages/index.ts';
 
 export type CheckStatus = 'valid' | 'invalid' | 'unverifiable' | 'skipped';
@@ -5,7 +6,7 @@ export type Verdict = 'valid' | 'invalid' | 'unverifiable';
 
 /** The outcome of one independent check, explained. */
 export interface CheckFragment {
-  check: string;
+  check: CheckName;
   status: CheckStatus;
   reason: ReasonCode;
   /** In English; `localized` renders it in another language. */
@@ -15,8 +16,21 @@ export interface CheckFragment {
   details?: Record<string, unknown>;
 }
 
-export function fragment(check: string, status: CheckStatus, reason: ReasonCode, params: Record<string, string | number> = {}, details?: Record<string, unknown>): CheckFragment {
-  return { check, status, reason, message: message(reason, params), ...(Object.keys(params).length ? { params } : {}), ...(details ? { details } : {}) };
+export function fragment(
+  check: CheckName,
+  status: CheckStatus,
+  reason: ReasonCode,
+  params: Record<string, string | number> = {},
+  details?: Record<string, unknown>,
+): CheckFragment {
+  return {
+    check,
+    status,
+    reason,
+    message: message(reason, params),
+    ...(Object.keys(params).length ? { params } : {}),
+    ...(details ? { details } : {}),
+  };
 }
 
 /** The fragment as sent to a client: its message in `language`, without the raw params. */
@@ -36,4 +50,8 @@ export function verdictOf(fragments: readonly CheckFragment[]): Verdict {
 }
 
 /** Unverifiable for reasons that may pass if asked again later (network, node down). */
-export const TRANSIENT_REASONS: ReadonlySet<ReasonCode> = new Set(['ledger_unreachable', 'ledger_lagging', 'did_resolution_failed']);
+export const TRANSIENT_REASONS: ReadonlySet<ReasonCode> = new Set([
+  'ledger_unreachable',
+  'ledger_lagging',
+  'did_resolution_failed',
+]);

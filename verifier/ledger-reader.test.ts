@@ -4,9 +4,19 @@ import { leafOf, sha256 } from '../core/merkle.ts';
 import type { AnchorReceipt } from '../core/receipt.ts';
 import { deployRegistry, Registry } from '../contracts/registry.ts';
 import { freePort, startTestChain, type TestChain } from '../test/support/local-chain.ts';
-import { checkAnchored, checkNotRevoked, gatherLedgerEvidence } from './checks/ledger.ts';
+import { anchored as anchoredOf } from './checks/anchored.ts';
+import { runChecks } from './checks/check.ts';
+import { gatherLedgerEvidence, type LedgerEvidence } from './checks/ledger-evidence.ts';
+import { notRevoked } from './checks/not-revoked.ts';
+import type { CredentialSubject } from './checks/subjects.ts';
 import { LedgerReader } from './ledger-reader.ts';
 import type { TrustedRegistry } from './trust.ts';
+
+/** The anchored and not revoked checks on this evidence, run as the verifier runs them. */
+async function checksOf(evidence: LedgerEvidence, now = new Date()) {
+  const [anchored, revoked] = await runChecks([anchoredOf, notRevoked], { evidence, now } as CredentialSubject);
+  return { anchored: anchored!, revoked: revoked! };
+}
 
 /**
  * The read policy against real nodes: node B holds a copy of node A's chain taken before an
@@ -24,8 +34,7 @@ describe('ledger read policy', () => {
   const anchoredCheck = async (rpcUrls: string[], now = new Date()) => {
     const reader = new LedgerReader({ registries: [trusted(rpcUrls)] }, { timeoutMs: 1500, cacheTtlMs: 0 });
     try {
-      const evidence = gatherLedgerEvidence(receipt, did, credentialHash, reader);
-      return { anchored: await checkAnchored(evidence, now), revoked: await checkNotRevoked(evidence) };
+      return await checksOf(gatherLedgerEvidence(receipt, did, credentialHash, reader), now);
     } finally {
       reader.destroy();
     }
@@ -100,7 +109,7 @@ describe('ledger read policy', () => {
     let clock = 0;
     const reader = new LedgerReader({ registries: [trusted([c.rpcUrl])] }, { timeoutMs: 1000, cacheTtlMs: 400, now: () => clock });
     try {
-      const read = () => checkAnchored(gatherLedgerEvidence(receipt, did, credentialHash, reader));
+      const read = async () => (await checksOf(gatherLedgerEvidence(receipt, did, credentialHash, reader))).anchored;
       expect((await read()).status).toBe('valid');
       await c.stop();
       clock = 399;

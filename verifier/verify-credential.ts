@@ -1,12 +1,11 @@
 import { credentialHash } from '../core/credential-hash.ts';
-import { checkIssuerSignature } from './checks/did-web-gate.ts';
-import { checkAnchored, checkIssuerAccredited, checkNotRevoked, gatherLedgerEvidence } from './checks/ledger.ts';
-import { checkSchema } from './checks/schema.ts';
-import { checkSigningKey } from './checks/signing-key.ts';
-import { checkValidityPeriod } from './checks/validity.ts';
-import type { DidKeyResolver, FetchBudget } from './did-keys.ts';
-import { readCredentialToken, type ReadCredential } from '../core/formats/index.ts';
-import { fragment, verdictOf, type CheckFragment, type Verdict } from './fragment.ts';
+import { type ReadCredential, readCredentialToken } from '../core/formats/index.ts';
+import { runChecks } from './checks/check.ts';
+import { CREDENTIAL_CHECKS } from './checks/index.ts';
+import { gatherLedgerEvidence } from './checks/ledger-evidence.ts';
+import type { DidKeyResolver } from './did-key-resolver.ts';
+import type { FetchBudget } from './did-methods/fetch-budget.ts';
+import { type CheckFragment, fragment, type Verdict, verdictOf } from './fragment.ts';
 import type { LedgerReader } from './ledger-reader.ts';
 
 export interface VerifierContext {
@@ -30,7 +29,9 @@ export interface CredentialResult {
 }
 
 /** A readable credential (VC-JWT 1.1 or VC 2.0 + JOSE), or the structure fragment saying why not. */
-export function readCredential(token: string): { ok: true; value: ReadCredential } | { ok: false; fragment: CheckFragment } {
+export function readCredential(
+  token: string,
+): { ok: true; value: ReadCredential } | { ok: false; fragment: CheckFragment } {
   const read = readCredentialToken(token);
   if (read.ok) return read;
   return { ok: false, fragment: fragment('structure', 'invalid', read.reason, { detail: read.detail }) };
@@ -40,20 +41,26 @@ export function readCredential(token: string): { ok: true; value: ReadCredential
  * Verifies one credential with its anchor receipt. The checks run concurrently and each explains
  * itself; the verdict is derived from them.
  */
-export async function verifyCredentialToken(token: string, receipt: unknown, ctx: VerifierContext, hash = credentialHash(token)): Promise<CredentialResult> {
+export async function verifyCredentialToken(
+  token: string,
+  receipt: unknown,
+  ctx: VerifierContext,
+  hash = credentialHash(token),
+): Promise<CredentialResult> {
   const read = readCredential(token);
   if (!read.ok) return { verdict: 'invalid', checks: [read.fragment], subjectIds: [] };
-  const { jws, credential, issuer, format, subjectIds } = read.value;
-  const evidence = gatherLedgerEvidence(receipt, issuer, hash, ctx.ledger);
-  const checks = await Promise.all([
+  const { credential, issuer, format, subjectIds } = read.value;
+  const checks = [
     fragment('structure', 'valid', 'well_formed', { format }),
-    checkIssuerSignature(jws, issuer, evidence, ctx.keys, ctx.budget ?? ctx.keys.requestBudget()),
-    checkIssuerAccredited(evidence, issuer),
-    checkAnchored(evidence, ctx.now()),
-    checkNotRevoked(evidence),
-    checkSigningKey(evidence),
-    checkValidityPeriod('validity_period', read.value, ctx.now(), ctx.clockSkewSeconds),
-    checkSchema(credential),
-  ]);
+    ...(await runChecks(CREDENTIAL_CHECKS, {
+      credential: read.value,
+      credentialHash: hash,
+      evidence: gatherLedgerEvidence(receipt, issuer, hash, ctx.ledger),
+      keys: ctx.keys,
+      budget: ctx.budget ?? ctx.keys.requestBudget(),
+      now: ctx.now(),
+      clockSkewSeconds: ctx.clockSkewSeconds,
+    })),
+  ];
   return { verdict: verdictOf(checks), checks, credential, format, credentialHash: hash, subjectIds };
 }

@@ -1,8 +1,11 @@
 import { credentialHash } from '../core/credential-hash.ts';
-import { parseReceipt, proofLeadsToRoot, ReceiptFormatError, type AnchorReceipt } from '../core/receipt.ts';
+import { type AnchorReceipt, receiptFor } from '../core/receipt.ts';
 import { checkSignature, DidKeyResolver, readCredential } from '../verifier/index.ts';
 import { contentProblems } from './credential-content.ts';
 import { WalletError } from './store.ts';
+
+/** The issuer's signature, reported as the verifier reports it. */
+const ISSUER_SIGNATURE = { check: 'signature', validReason: 'signature_valid', signerParam: 'issuer' } as const;
 
 export interface CheckedBundle {
   credential: string;
@@ -18,15 +21,24 @@ export interface CheckedBundle {
  */
 export async function checkBundle(input: unknown, walletDid: string): Promise<CheckedBundle> {
   const bundle = input as { type?: unknown; credential?: unknown; anchorReceipt?: unknown };
-  if (typeof bundle !== 'object' || bundle === null || bundle.type !== 'SkillmarkCredentialBundle' || typeof bundle.credential !== 'string') {
+  if (
+    typeof bundle !== 'object' ||
+    bundle === null ||
+    bundle.type !== 'SkillmarkCredentialBundle' ||
+    typeof bundle.credential !== 'string'
+  ) {
     throw new WalletError('This is not a Skillmark credential (expected a SkillmarkCredentialBundle).');
   }
   const read = readCredential(bundle.credential);
   if (!read.ok) throw new WalletError(`The credential cannot be read: ${read.fragment.message}`);
   const problems = contentProblems(read.value.credential);
-  if (problems.length) throw new WalletError(`The credential does not match the Skillmark qualification schema, so it was not stored: ${problems.join('; ')}`);
-  const signature = await checkSignature('signature', read.value.jws, read.value.issuer, new DidKeyResolver());
-  if (signature.status !== 'valid') throw new WalletError(`The credential's signature does not hold: ${signature.message}`);
+  if (problems.length)
+    throw new WalletError(
+      `The credential does not match the Skillmark qualification schema, so it was not stored: ${problems.join('; ')}`,
+    );
+  const signature = await checkSignature(ISSUER_SIGNATURE, read.value, read.value.issuer, new DidKeyResolver());
+  if (signature.status !== 'valid')
+    throw new WalletError(`The credential's signature does not hold: ${signature.message}`);
   const subjects = read.value.subjectIds;
   const subject = subjects[0];
   if (!subjects.includes(walletDid)) {
@@ -37,13 +49,13 @@ export async function checkBundle(input: unknown, walletDid: string): Promise<Ch
     );
   }
   const hash = credentialHash(bundle.credential);
-  let receipt: AnchorReceipt;
-  try {
-    receipt = parseReceipt(bundle.anchorReceipt);
-  } catch (error) {
-    if (error instanceof ReceiptFormatError) throw new WalletError(`The anchor receipt is not valid: ${error.message}`);
-    throw error;
+  const receipt = receiptFor(bundle.anchorReceipt, hash);
+  if (!receipt.ok) {
+    throw new WalletError(
+      receipt.problem === 'malformed'
+        ? `The anchor receipt is not valid: ${receipt.detail}`
+        : 'The anchor receipt does not belong to this credential.',
+    );
   }
-  if (receipt.credentialHash !== hash || !proofLeadsToRoot(receipt, hash)) throw new WalletError('The anchor receipt does not belong to this credential.');
-  return { credential: bundle.credential, credentialHash: hash, anchorReceipt: receipt, subject };
+  return { credential: bundle.credential, credentialHash: hash, anchorReceipt: receipt.receipt, subject };
 }

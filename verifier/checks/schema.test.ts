@@ -1,8 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { QUALIFICATION_SCHEMA_ID } from '../../core/schemas.ts';
 import { selfSignedBundle } from '../../wallet-cli/testing/self-signed.ts';
+import type { CheckFragment } from '../fragment.ts';
 import { readCredential } from '../verify-credential.ts';
-import { checkSchema } from './schema.ts';
+import { runChecks } from './check.ts';
+import { schema } from './schema.ts';
+import type { CredentialSubject } from './subjects.ts';
+
+/** The schema check of a credential in this W3C form, run as the verifier runs it. */
+const checkSchema = async (credential: Record<string, unknown>): Promise<CheckFragment> =>
+  (await runChecks([schema], { credential: { credential } } as CredentialSubject))[0]!;
 
 /**
  * The credential's content against the schema it declares: a real signed credential read into its
@@ -20,53 +27,97 @@ beforeAll(async () => {
 });
 
 const subject = () => credential.credentialSubject as { qualification: Record<string, unknown> };
-const withTitle = (title: unknown) => ({ ...credential, credentialSubject: { ...subject(), qualification: { ...subject().qualification, title } } });
+const withTitle = (title: unknown) => ({
+  ...credential,
+  credentialSubject: { ...subject(), qualification: { ...subject().qualification, title } },
+});
 
-describe('checkSchema', () => {
-  it('is valid for a credential matching the schema it declares', () => {
-    expect(checkSchema(credential)).toEqual({ check: 'schema', status: 'valid', reason: 'schema_valid', message: expect.any(String), details: { schemas: [QUALIFICATION_SCHEMA_ID] } });
+describe('schema check', () => {
+  it('is valid for a credential matching the schema it declares', async () => {
+    expect(await checkSchema(credential)).toEqual({
+      check: 'schema',
+      status: 'valid',
+      reason: 'schema_valid',
+      message: expect.any(String),
+      details: { schemas: [QUALIFICATION_SCHEMA_ID] },
+    });
   });
 
-  it('checks each schema of a declared list: ours says credentialSchema is one object', () => {
-    expect(checkSchema({ ...credential, credentialSchema: [SCHEMA] })).toMatchObject({ status: 'invalid', reason: 'schema_mismatch', params: { detail: '/credentialSchema must be object' } });
+  it('checks each schema of a declared list: ours says credentialSchema is one object', async () => {
+    expect(await checkSchema({ ...credential, credentialSchema: [SCHEMA] })).toMatchObject({
+      status: 'invalid',
+      reason: 'schema_mismatch',
+      params: { detail: '/credentialSchema must be object' },
+    });
   });
 
-  it('is skipped when no schema is declared, or an empty list', () => {
+  it('is skipped when no schema is declared, or an empty list', async () => {
     const { credentialSchema: _, ...undeclared } = credential;
-    expect(checkSchema(undeclared)).toMatchObject({ check: 'schema', status: 'skipped', reason: 'schema_not_declared' });
-    expect(checkSchema({ ...credential, credentialSchema: [] })).toMatchObject({ check: 'schema', status: 'skipped', reason: 'schema_not_declared' });
+    expect(await checkSchema(undeclared)).toMatchObject({
+      check: 'schema',
+      status: 'skipped',
+      reason: 'schema_not_declared',
+    });
+    expect(await checkSchema({ ...credential, credentialSchema: [] })).toMatchObject({
+      check: 'schema',
+      status: 'skipped',
+      reason: 'schema_not_declared',
+    });
   });
 
-  it('is skipped for a schema it does not know, naming it (cut to 200 characters)', () => {
-    expect(checkSchema({ ...credential, credentialSchema: { id: 'https://schemas.example/other', type: 'JsonSchema' } })).toMatchObject({
+  it('is skipped for a schema it does not know, naming it (cut to 200 characters)', async () => {
+    expect(
+      await checkSchema({
+        ...credential,
+        credentialSchema: { id: 'https://schemas.example/other', type: 'JsonSchema' },
+      }),
+    ).toMatchObject({
       check: 'schema',
       status: 'skipped',
       reason: 'schema_unknown',
       params: { schema: 'https://schemas.example/other' },
     });
-    expect(checkSchema({ ...credential, credentialSchema: { id: `urn:${'x'.repeat(300)}` } }).params).toEqual({ schema: `urn:${'x'.repeat(196)}` });
+    expect((await checkSchema({ ...credential, credentialSchema: { id: `urn:${'x'.repeat(300)}` } })).params).toEqual({
+      schema: `urn:${'x'.repeat(196)}`,
+    });
     // An id that is not a string is unknown, even a list holding a known id.
-    for (const declared of [{}, { id: 7 }, { id: [QUALIFICATION_SCHEMA_ID] }, null, 'urn:skillmark:schema:qualification-credential:1']) {
-      expect(checkSchema({ ...credential, credentialSchema: declared }), JSON.stringify(declared)).toMatchObject({ status: 'skipped', reason: 'schema_unknown' });
+    for (const declared of [
+      {},
+      { id: 7 },
+      { id: [QUALIFICATION_SCHEMA_ID] },
+      null,
+      'urn:skillmark:schema:qualification-credential:1',
+    ]) {
+      expect(await checkSchema({ ...credential, credentialSchema: declared }), JSON.stringify(declared)).toMatchObject({
+        status: 'skipped',
+        reason: 'schema_unknown',
+      });
     }
   });
 
-  it('is skipped, not valid, when the first of several declared schemas is unknown', () => {
-    expect(checkSchema({ ...credential, credentialSchema: [{ id: 'urn:example:other' }, SCHEMA] })).toMatchObject({ status: 'skipped', reason: 'schema_unknown', params: { schema: 'urn:example:other' } });
+  it('is skipped, not valid, when the first of several declared schemas is unknown', async () => {
+    expect(await checkSchema({ ...credential, credentialSchema: [{ id: 'urn:example:other' }, SCHEMA] })).toMatchObject(
+      { status: 'skipped', reason: 'schema_unknown', params: { schema: 'urn:example:other' } },
+    );
   });
 
-  it('is invalid when the content does not match, saying where and why', () => {
-    const f = checkSchema(withTitle(''));
-    expect(f).toMatchObject({ check: 'schema', status: 'invalid', reason: 'schema_mismatch', details: { schema: QUALIFICATION_SCHEMA_ID } });
+  it('is invalid when the content does not match, saying where and why', async () => {
+    const f = await checkSchema(withTitle(''));
+    expect(f).toMatchObject({
+      check: 'schema',
+      status: 'invalid',
+      reason: 'schema_mismatch',
+      details: { schema: QUALIFICATION_SCHEMA_ID },
+    });
     const errors = (f.details as { errors: string[] }).errors;
     expect(errors).toEqual(['/credentialSubject/qualification/title must NOT have fewer than 1 characters']);
     expect(f.params).toEqual({ detail: errors.join('; ') });
     expect(f.message).toContain('/credentialSubject/qualification/title must NOT have fewer than 1 characters');
   });
 
-  it('lists at most five errors, joined in the message', () => {
+  it('lists at most five errors, joined in the message', async () => {
     const qualification = { title: 1, awardedOn: 2, competencies: 3, a: 4, b: 5, c: 6 };
-    const f = checkSchema({ ...credential, credentialSubject: { ...subject(), qualification } });
+    const f = await checkSchema({ ...credential, credentialSubject: { ...subject(), qualification } });
     const errors = (f.details as { errors: string[] }).errors;
     expect(f.status).toBe('invalid');
     expect(errors).toHaveLength(5);

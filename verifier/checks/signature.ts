@@ -1,38 +1,52 @@
-import { algAllowed, DidKeyError, verifyJwsSignatureAsync, type DidKeyResolver, type FetchBudget, type KeyPurpose } from '../did-keys.ts';
-import { fragment, type CheckFragment } from '../fragment.ts';
-import type { ParsedJws } from '../../core/jose/compact-jws.ts';
+import type { KeyLookup, ProofOutcome } from '../../core/formats/index.ts';
+import type { DidKeyResolver } from '../did-key-resolver.ts';
+import type { FetchBudget } from '../did-methods/fetch-budget.ts';
+import { type CheckFragment, fragment } from '../fragment.ts';
+import { keyLookup } from '../key-lookup.ts';
+import type { ReasonCode } from '../messages/index.ts';
+
+/** How a signature check reports: under which name, and how it says "valid". */
+export interface SignatureRole {
+  check: 'signature' | 'presentation_signature';
+  validReason: ReasonCode;
+  /** The message parameter naming the signer (issuer, holder). */
+  signerParam: string;
+}
+
+/** A credential or presentation as its format read it: it checks its own proof, with keys its signer's DID lists. */
+export interface Signed {
+  checkProof(keys: KeyLookup): Promise<ProofOutcome>;
+}
 
 /**
- * The token's signature, with a key the signer's DID lists for `purpose` (assertionMethod for
- * credentials, authentication for presentations). The key decides which algorithms are allowed:
- * a header asking for another one ("none", HS256, another key type's) is refused. A DID document
- * fetched over the network takes one fetch from the request's `budget`.
+ * The signer's proof over a credential or presentation, checked by its format (which decides the
+ * key's purpose and the algorithms it allows). A DID document fetched over the network takes one
+ * fetch from the request's `budget`.
  */
 export async function checkSignature(
-  name: 'signature' | 'presentation_signature',
-  jws: ParsedJws,
+  role: SignatureRole,
+  signed: Signed,
   signer: string,
   keys: DidKeyResolver,
   budget?: FetchBudget,
 ): Promise<CheckFragment> {
-  const purpose: KeyPurpose = name === 'signature' ? 'assertionMethod' : 'authentication';
-  const { alg, kid } = jws.header;
-  if (typeof alg !== 'string') return fragment(name, 'invalid', 'alg_not_allowed', { alg: String(alg).slice(0, 40) });
-  if (kid !== undefined && typeof kid !== 'string') return fragment(name, 'invalid', 'key_not_found', { did: signer });
-  if (typeof kid === 'string' && kid.includes('#') && !kid.startsWith('#') && !kid.startsWith(`${signer}#`)) {
-    return fragment(name, 'invalid', 'key_not_found', { did: signer });
-  }
-  let key;
-  try {
-    key = await keys.keyFor(signer, kid, purpose, budget);
-  } catch (error) {
-    if (!(error instanceof DidKeyError)) throw error;
-    const status = error.reason === 'did_resolution_failed' ? 'unverifiable' : 'invalid';
-    return fragment(name, status, error.reason, { did: signer.slice(0, 200) }, { detail: error.message });
-  }
-  if (!algAllowed(key, alg)) return fragment(name, 'invalid', 'alg_not_allowed', { alg: alg.slice(0, 40) });
-  if (!(await verifyJwsSignatureAsync(key, jws.signingInput, jws.signature, alg))) return fragment(name, 'invalid', 'signature_invalid');
-  return name === 'signature'
-    ? fragment(name, 'valid', 'signature_valid', { issuer: signer }, { keyId: key.id, alg })
-    : fragment(name, 'valid', 'presentation_signature_valid', { holder: signer }, { keyId: key.id, alg });
+  const outcome = await signed.checkProof(keyLookup(keys, budget));
+  if (outcome.status !== 'valid')
+    return fragment(
+      role.check,
+      outcome.status,
+      outcome.reason,
+      outcome.params,
+      outcome.detail === undefined ? undefined : { detail: outcome.detail },
+    );
+  return fragment(
+    role.check,
+    'valid',
+    role.validReason,
+    { [role.signerParam]: signer },
+    { keyId: outcome.keyId, alg: outcome.alg },
+  );
 }
+
+/** A did:web's document, like an https identifier's controller document, is fetched from a URL the token names. */
+export const isDidWeb = (did: string) => did.startsWith('did:web:');

@@ -1,0 +1,30 @@
+/** The checks a credential gets, in the order their fragments are reported. */
+export const CREDENTIAL_CHECK_NAMES = [
+  'signature',
+  'issuer_accredited',
+  'anchored',
+  'not_revoked',
+  'signing_key',
+  'validity_period',
+  'schema',
+] as const;
+/** The checks a presentation gets itself (each of its credentials also gets the credential checks). */
+export const PRESENTATION_CHECK_NAMES = [
+  'presentation_signature',
+  'challenge',
+  'presentation_validity',
+  'holder_binding',
+] as const;
+/** What reading a token says, reported beside the checks: whether it could be read, what it holds. */
+export const READING_OUTCOME_NAMES = ['structure', 'credentials', 'credential_format'] as const;
+
+/** Every name a fragment can carry: clients may rely on this set being closed. */
+export type CheckName =
+  | (typeof CREDENTIAL_CHECK_NAMES)[number]
+  | (typeof PRESENTATION_CHECK_NAMES)[number]
+  | (typeof READING_OUTCOME_NAMES)[number];
+export const CHECK_NAMES: ReadonlySet<CheckName> = new Set([
+  ...CREDENTIAL_CHECK_NAMES,
+  ...PRESENTATION_CHECK_NAMES,
+  ...READING_OUTCOME_NAMES,
+]);
