@@ -1,5 +1,4 @@
 import { serve, type ServerType } from '@hono/node-server';
-import type { Hono } from 'hono';
 import type { IncomingMessage } from 'node:http';
 import type { Server, Socket } from 'node:net';
 
@@ -57,11 +56,11 @@ function closeIdle(server: Server, headersTimeout: number): void {
 }
 
 /**
- * Serves a Hono app on host:port (port 0 picks a free one), with timeouts against slow clients and
+ * Serves an app (a Hono app, or anything with its fetch) on host:port (port 0 picks a free one), with timeouts against slow clients and
  * caps on connections in all and per client, so one client cannot exhaust the process's files.
  */
 export function listen(
-  app: Hono,
+  app: { fetch: (request: Request) => Response | Promise<Response> },
   host: string,
   port: number,
   limits: ConnectionLimits = { maxConnections: 4096, maxPerClient: 256 },
