@@ -15,7 +15,8 @@ import { verifyMessage } from 'ethers';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../core/db.ts';
-import { DidKeyResolver, verifyJwsSignature } from '../verifier/did-keys.ts';
+import { DidKeyResolver } from '../verifier/did-key-resolver.ts';
+import { verifyJwsSignature } from '../core/jose/verify-signature.ts';
 import { SecretBox, SecretBoxError } from '../core/secret-box.ts';
 import { freshSchema, postgresSuite } from '../test/support/postgres.ts';
 import { ChallengeStore, verifierMigrations, type VerifierTables } from '../verifier/challenges.ts';
@@ -256,7 +257,7 @@ function suite(makeBackend: () => Promise<Backend>) {
     it('signs with the key its DID names, and its ledger key is a usable secp256k1 key', async () => {
       const identity = await loadInstitutionIdentity(createIssuerAgent(db, box), db, box);
       const data = Buffer.from('header.payload');
-      const signature = Buffer.from(await identity.signJwt(data), 'base64url');
+      const signature = Buffer.from(await identity.joseSigner.sign(data));
       const key = await new DidKeyResolver().keyFor(identity.did, undefined, 'assertionMethod');
       expect(verifyJwsSignature(key, data, signature, 'EdDSA')).toBe(true);
       const message = 'ledger key check';

@@ -7,7 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519PrivateKey, ed25519PublicKeyOfSeed } from '../../core/ed25519.ts';
 import { VC_V2_CONTEXT } from '../../core/vc-contexts.ts';
-import { envelopedCredential, nodeJoseSigner, signVpJose } from '../../core/vc-jose.ts';
+import { envelopedCredential } from '../../core/formats/envelopes.ts';
+import { nodeJoseSigner } from '../../core/jose/signer.ts';
+import { signVpJose } from '../../core/formats/vc-jose-2.0/sign.ts';
 import { type Holder, signPresentation } from '../../wallet-cli/sign-presentation.ts';
 import { ACCEPTED_ENVELOPE_CONTEXTS, REFUSED_ENVELOPE_CONTEXTS } from '../support/envelope-contexts.ts';
 import type { Reply } from '../support/http.ts';
@@ -163,7 +165,7 @@ describe('an EnvelopedVerifiableCredential inside a signed VC 2.0 presentation',
   );
 
   it('with the VC 2.0 @context (core/vc-jose envelopedCredential): valid', async () => {
-    const reply = await presentWith(envelopedCredential(bundle.credential, 'jwt'));
+    const reply = await presentWith(envelopedCredential(bundle.credential, 'application/jwt'));
     expect(reply.status, reply.text).toBe(200);
   });
 });

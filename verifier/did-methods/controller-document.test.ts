@@ -3,8 +3,12 @@ import { connect as tcpConnect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { freshKeyPair } from '../../test/support/keys.ts';
 import { localHttpServer } from '../../test/support/local-http-server.ts';
-import { DidKeyError, DidKeyResolver, FetchBudget } from '../did-keys.ts';
-import { checkHolderSignature } from '../checks/did-web-gate.ts';
+import { DidKeyError } from './types.ts';
+import { DidKeyResolver } from '../did-key-resolver.ts';
+import { FetchBudget } from './fetch-budget.ts';
+import { holderSignature } from '../checks/holder-signature.ts';
+import type { PresentationSubject } from '../checks/subjects.ts';
+import { checkJwsProof } from '../../core/formats/proof.ts';
 import { parseCompactJws } from '../../core/jose/compact-jws.ts';
 import { controllerDocumentUrl } from './controller-document.ts';
 
@@ -115,9 +119,13 @@ describe('https identifiers (controller documents)', () => {
     const header = Buffer.from(JSON.stringify({ alg: 'EdDSA', kid: '#key-1', typ: 'vp+jwt' })).toString('base64url');
     const payload = Buffer.from(JSON.stringify({ holder: ID })).toString('base64url');
     const jws = parseCompactJws(`${header}.${payload}.${sign(null, Buffer.from(`${header}.${payload}`), ed.privateKey).toString('base64url')}`);
-    const refused = await checkHolderSignature(jws, ID, make(false), make(false).requestBudget());
+    const checkHolderSignature = (keys: DidKeyResolver) => {
+      const presentation = { holder: ID, checkProof: (lookup: Parameters<typeof checkJwsProof>[3]) => checkJwsProof(jws, ID, 'authentication', lookup) };
+      return holderSignature.verify({ presentation, keys, budget: keys.requestBudget() } as unknown as PresentationSubject, () => Promise.reject(new Error('waits on no other check')));
+    };
+    const refused = await checkHolderSignature(make(false));
     expect(refused).toMatchObject({ status: 'invalid', reason: 'https_holder_refused' });
     const allowed = make(true);
-    expect(await checkHolderSignature(jws, ID, allowed, allowed.requestBudget())).toMatchObject({ status: 'valid', reason: 'presentation_signature_valid' });
+    expect(await checkHolderSignature(allowed)).toMatchObject({ status: 'valid', reason: 'presentation_signature_valid' });
   });
 });
