@@ -1,4 +1,4 @@
-import { parseDateTime } from '../verifier/index.ts';
+import { parseDateTime } from '../core/formats/index.ts';
 
 const DAY_MS = 86_400_000;
 

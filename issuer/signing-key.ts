@@ -7,7 +7,7 @@ import { createSigningDid, NEXT_SIGNING_DID_SETTING, SIGNING_DID_SETTING, signin
 import type { LedgerWriter } from './ledger-writer.ts';
 import type { IssuerDb } from './schema.ts';
 import { getSetting, putSetting } from './settings.ts';
-import { parseDateTime } from '../verifier/index.ts';
+import { parseDateTime } from '../core/formats/index.ts';
 
 /**
  * The key credentials are signed with now. Each issuance reads it once, so a credential's issuer,

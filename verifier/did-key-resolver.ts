@@ -6,7 +6,8 @@ import { didEthrResolver } from './did-methods/did-ethr.ts';
 import { resolveDidJwk } from './did-methods/did-jwk.ts';
 import { resolveDidKey } from './did-methods/did-key.ts';
 import { DID_WEB_DEFAULT_TTL_MS, didWebResolver } from './did-methods/did-web.ts';
-import { type DocumentKeys, type KeyPurpose, keysOfDocument } from './did-methods/document-keys.ts';
+import type { KeyPurpose } from '../core/formats/index.ts';
+import { type DocumentKeys, keysOfDocument } from './did-methods/document-keys.ts';
 import { FetchBudget } from './did-methods/fetch-budget.ts';
 import { DidKeyError, type MethodContext, type MethodResolver, shortDid } from './did-methods/types.ts';
 

@@ -1,11 +1,8 @@
 import { credentialHash } from '../core/credential-hash.ts';
 import { type AnchorReceipt, receiptFor } from '../core/receipt.ts';
-import { checkSignature, DidKeyResolver, readCredential } from '../verifier/index.ts';
+import { checkSignature, DidKeyResolver, ISSUER_SIGNATURE, readCredential } from '../verifier/index.ts';
 import { contentProblems } from './credential-content.ts';
 import { WalletError } from './store.ts';
-
-/** The issuer's signature, reported as the verifier reports it. */
-const ISSUER_SIGNATURE = { check: 'signature', validReason: 'signature_valid', signerParam: 'issuer' } as const;
 
 export interface CheckedBundle {
   credential: string;

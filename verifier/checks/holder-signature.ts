@@ -1,14 +1,8 @@
 import { isHttpsIdentifier } from '../did-methods/controller-document.ts';
 import { fragment } from '../fragment.ts';
 import type { Check } from './check.ts';
-import { checkSignature, isDidWeb, type SignatureRole } from './signature.ts';
+import { checkSignature, HOLDER_SIGNATURE, isDidWeb } from './signature.ts';
 import type { PresentationSubject } from './subjects.ts';
-
-const ROLE: SignatureRole = {
-  check: 'presentation_signature',
-  validReason: 'presentation_signature_valid',
-  signerParam: 'holder',
-};
 
 /**
  * The holder's signature. A holder is on no registry, so a did:web or https holder's document is
@@ -22,6 +16,6 @@ export const holderSignature: Check<PresentationSubject> = {
       return fragment('presentation_signature', 'invalid', 'did_web_holder_refused', { did: holder.slice(0, 200) });
     if (isHttpsIdentifier(holder) && !keys.webHolders)
       return fragment('presentation_signature', 'invalid', 'https_holder_refused', { did: holder.slice(0, 200) });
-    return checkSignature(ROLE, presentation, holder, keys, budget);
+    return checkSignature(HOLDER_SIGNATURE, presentation, holder, keys, budget);
   },
 };

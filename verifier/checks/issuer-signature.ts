@@ -1,10 +1,8 @@
 import { isHttpsIdentifier } from '../did-methods/controller-document.ts';
 import { fragment } from '../fragment.ts';
 import type { Check } from './check.ts';
-import { checkSignature, isDidWeb, type SignatureRole } from './signature.ts';
+import { checkSignature, ISSUER_SIGNATURE, isDidWeb } from './signature.ts';
 import type { CredentialSubject } from './subjects.ts';
-
-const ROLE: SignatureRole = { check: 'signature', validReason: 'signature_valid', signerParam: 'issuer' };
 
 /**
  * The issuer's signature. Resolving a did:web or an https identifier (its controller document)
@@ -26,5 +24,5 @@ export const issuerSignature: Check<CredentialSubject> = {
       { did: issuer.slice(0, 200) },
     );
   },
-  verify: ({ credential, keys, budget }) => checkSignature(ROLE, credential, credential.issuer, keys, budget),
+  verify: ({ credential, keys, budget }) => checkSignature(ISSUER_SIGNATURE, credential, credential.issuer, keys, budget),
 };

@@ -13,6 +13,16 @@ export interface SignatureRole {
   signerParam: string;
 }
 
+/** How the issuer's signature over a credential reports (also used by the wallet when it accepts a credential). */
+export const ISSUER_SIGNATURE: SignatureRole = { check: 'signature', validReason: 'signature_valid', signerParam: 'issuer' };
+
+/** How the holder's signature over a presentation reports. */
+export const HOLDER_SIGNATURE: SignatureRole = {
+  check: 'presentation_signature',
+  validReason: 'presentation_signature_valid',
+  signerParam: 'holder',
+};
+
 /** A credential or presentation as its format read it: it checks its own proof, with keys its signer's DID lists. */
 export interface Signed {
   checkProof(keys: KeyLookup): Promise<ProofOutcome>;

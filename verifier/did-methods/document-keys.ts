@@ -1,11 +1,9 @@
+import type { KeyPurpose } from '../../core/formats/index.ts';
 import { jwkThumbprint } from '../../core/jose/jwk-thumbprint.ts';
 import type { VerificationKey } from '../../core/jose/verification-key.ts';
 import { isPlainObject } from '../../core/json-limits.ts';
 import { type DidDocument, DidKeyError, type DidVerificationMethod, shortDid } from './types.ts';
 import { keyOfVerificationMethod } from './verification-method.ts';
-
-/** Which relationship of the DID document a key must be listed under. */
-export type KeyPurpose = 'assertionMethod' | 'authentication';
 
 export interface DocumentKeys {
   assertionMethod: VerificationKey[];
