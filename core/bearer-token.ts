@@ -12,7 +12,14 @@ export function requireBearerToken(verify: (token: string) => boolean): Middlewa
     const token = bearerToken(c);
     if (token === undefined || !verify(token)) {
       c.header('WWW-Authenticate', 'Bearer realm="skillmark-issuer"');
-      return problemResponse(c, new HttpProblem(401, 'Unauthorized', 'This endpoint needs the issuer admin token: "Authorization: Bearer <token>".'));
+      return problemResponse(
+        c,
+        new HttpProblem(
+          401,
+          'Unauthorized',
+          'This endpoint needs the issuer admin token: "Authorization: Bearer <token>".',
+        ),
+      );
     }
     await next();
   };

@@ -18,9 +18,13 @@ const PROBLEM_BASE = 'urn:skillmark:problem:';
 
 export function problemResponse(c: Context, problem: HttpProblem): Response {
   const type = `${PROBLEM_BASE}${problem.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
-  return c.body(JSON.stringify({ type, title: problem.title, status: problem.status, detail: problem.detail, ...problem.extra }), problem.status, {
-    'content-type': 'application/problem+json',
-  });
+  return c.body(
+    JSON.stringify({ type, title: problem.title, status: problem.status, detail: problem.detail, ...problem.extra }),
+    problem.status,
+    {
+      'content-type': 'application/problem+json',
+    },
+  );
 }
 
 /** Turns thrown problems into responses and anything unexpected into a 500 without internals. */
@@ -29,7 +33,10 @@ export function handleErrors(log: (message: string) => void = console.error) {
     if (error instanceof HttpProblem) return problemResponse(c, error);
     // The path and the error may hold a credential's text: escaped, it cannot act on a terminal.
     log(printableLines(`unexpected error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`));
-    return problemResponse(c, new HttpProblem(500, 'Internal error', 'The service failed unexpectedly; the error was logged.'));
+    return problemResponse(
+      c,
+      new HttpProblem(500, 'Internal error', 'The service failed unexpectedly; the error was logged.'),
+    );
   };
 }
 

@@ -9,7 +9,10 @@ export function problemBodyLimit(maxBytes: number): MiddlewareHandler {
     onError: (c) => {
       // The rest of the body is never read, so this connection cannot carry another request.
       c.header('Connection', 'close');
-      return problemResponse(c, new HttpProblem(413, 'Request too large', `The request body is larger than ${maxBytes} bytes.`));
+      return problemResponse(
+        c,
+        new HttpProblem(413, 'Request too large', `The request body is larger than ${maxBytes} bytes.`),
+      );
     },
   });
 }
@@ -18,7 +21,11 @@ export function problemBodyLimit(maxBytes: number): MiddlewareHandler {
 export async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
-    throw new HttpProblem(415, 'Unsupported media type', 'Send the request body as JSON with "Content-Type: application/json".');
+    throw new HttpProblem(
+      415,
+      'Unsupported media type',
+      'Send the request body as JSON with "Content-Type: application/json".',
+    );
   }
   let body: unknown;
   try {

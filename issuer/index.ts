@@ -5,4 +5,4 @@
  * change freely; tests are exempt, since they test the rooms themselves.
  */
 export { batchTree } from './anchoring.ts';
-export { openIssuer, type Issuer, type IssuerOptions, type LedgerTarget } from './service.ts';
+export { type Issuer, type IssuerOptions, type LedgerTarget, openIssuer } from './service.ts';

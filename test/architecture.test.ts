@@ -64,7 +64,9 @@ it('core imports nothing from the parts built on it', () => {
 });
 
 it('the import graph of the source files has no cycle', () => {
-  const graph = new Map(sources(...SOURCE_FOLDERS).map((file) => [file, importsOf(file).filter((target) => target.endsWith('.ts'))]));
+  const graph = new Map(
+    sources(...SOURCE_FOLDERS).map((file) => [file, importsOf(file).filter((target) => target.endsWith('.ts'))]),
+  );
   const cycles: string[] = [];
   const done = new Set<string>();
   const path: string[] = [];

@@ -7,7 +7,18 @@ import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../test/support/local-chain.ts';
-import { claimWhenAnchored, issue, postJson, qualificationRequest, revokeCredential, runWallet, startSystem, tempDir, type CliResult, type RunningSystem } from '../test/support/system.ts';
+import {
+  type CliResult,
+  claimWhenAnchored,
+  issue,
+  postJson,
+  qualificationRequest,
+  type RunningSystem,
+  revokeCredential,
+  runWallet,
+  startSystem,
+  tempDir,
+} from '../test/support/system.ts';
 
 const COMMANDS = ['init', 'did', 'receive', 'list', 'show', 'present', 'verify', 'remove'];
 const PASSPHRASE = 'a long learner passphrase';
@@ -103,7 +114,6 @@ describe('usage', () => {
     expect(results.map((r) => r.code)).toEqual([2, 2]);
     expect(results[0]!.stderr).toMatch(/Say which credential/);
   });
-
 });
 
 describe('the wallet', () => {
@@ -134,7 +144,11 @@ describe('the wallet', () => {
   });
 
   it('did prints the DID the sealed key vouches for, in words and as JSON; it needs the passphrase', async () => {
-    const [plain, asJson, locked] = await Promise.all([runWallet(['did'], env), runWallet(['did', '--json'], env), runWallet(['did'], withoutPassphrase())]);
+    const [plain, asJson, locked] = await Promise.all([
+      runWallet(['did'], env),
+      runWallet(['did', '--json'], env),
+      runWallet(['did'], withoutPassphrase()),
+    ]);
     expect(plain.code, plain.stderr).toBe(0);
     expect(plain.stdout.trim()).toBe(learnerDid);
     expect(json(asJson)).toEqual({ did: learnerDid });
@@ -173,7 +187,10 @@ describe('the wallet', () => {
 
 describe('receiving credentials', () => {
   beforeAll(async () => {
-    const [a, b] = await Promise.all([issue(system, qualificationRequest({ id: learnerDid })), issue(system, qualificationRequest({ id: learnerDid }, {}))]);
+    const [a, b] = await Promise.all([
+      issue(system, qualificationRequest({ id: learnerDid })),
+      issue(system, qualificationRequest({ id: learnerDid }, {})),
+    ]);
     expect(a.status).toBe(201);
     expect(b.status).toBe(201);
     issuedA = a.body;
@@ -184,12 +201,17 @@ describe('receiving credentials', () => {
 
   it('a credential issued to another DID, or to no DID, is refused; the wallet stays empty', async () => {
     const someoneElse = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
-    const issued = await Promise.all([issue(system, qualificationRequest({ id: someoneElse })), issue(system, qualificationRequest({ learnerReference: 'STU-1' }))]);
+    const issued = await Promise.all([
+      issue(system, qualificationRequest({ id: someoneElse })),
+      issue(system, qualificationRequest({ learnerReference: 'STU-1' })),
+    ]);
     const urls = issued.map((i) => i.body.claim.url as string);
     await Promise.all(urls.map((url) => claimWhenAnchored(url)));
     const [toOther, toNoDid] = await Promise.all(urls.map((url) => runWallet(['receive', url], env)));
     expect(toOther!.code).toBe(1);
-    expect(toOther!.stderr).toContain(`This credential was issued to ${someoneElse}, not to this wallet (${learnerDid})`);
+    expect(toOther!.stderr).toContain(
+      `This credential was issued to ${someoneElse}, not to this wallet (${learnerDid})`,
+    );
     expect(toNoDid!.code).toBe(1);
     expect(toNoDid!.stderr).toMatch(/names no learner DID/);
     expect(toNoDid!.stderr).toContain(learnerDid);
@@ -198,12 +220,19 @@ describe('receiving credentials', () => {
 
   it('receive by claim code with --issuer (lowercase, as typed from paper)', async () => {
     const code = String(issuedA.claim.code).toLowerCase();
-    const result = await runWallet(['receive', code, '--issuer', system.issuerUrl, '--json'], { ...env, SKILLMARK_ISSUER_URL: 'http://127.0.0.1:1' });
+    const result = await runWallet(['receive', code, '--issuer', system.issuerUrl, '--json'], {
+      ...env,
+      SKILLMARK_ISSUER_URL: 'http://127.0.0.1:1',
+    });
     expect(result.code, said(result)).toBe(0);
     const out = json(result);
     expect(out.added).toBe(true);
     expect(out.id).toBe(String(issuedA.credentialHash).slice(2, 10));
-    expect(out.credential).toMatchObject({ title: 'National Certificate in Electrical Installation', learner: 'Amina Yusuf', awardedOn: '2026-06-30' });
+    expect(out.credential).toMatchObject({
+      title: 'National Certificate in Electrical Installation',
+      learner: 'Amina Yusuf',
+      awardedOn: '2026-06-30',
+    });
   });
 
   it('receiving the same credential again reports that it is already there', async () => {
@@ -229,12 +258,20 @@ describe('receiving credentials', () => {
     const [h, p, s] = bundleB.credential.split('.');
     const claims = JSON.parse(Buffer.from(p!, 'base64url').toString());
     claims.vc.credentialSubject.qualification.title = 'Master Electrician';
-    writeFileSync(tampered, JSON.stringify({ ...bundleB, credential: `${h}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${s}` }));
+    writeFileSync(
+      tampered,
+      JSON.stringify({
+        ...bundleB,
+        credential: `${h}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${s}`,
+      }),
+    );
     const otherReceipt = join(scratch, 'other-receipt.json');
     const bundleA = await claimWhenAnchored(issuedA.claim.url);
     writeFileSync(otherReceipt, JSON.stringify({ ...bundleB, anchorReceipt: bundleA.anchorReceipt }));
 
-    const [first, second, third, fourth] = await Promise.all([notBundle, notJson, tampered, otherReceipt].map((file) => runWallet(['receive', file], env)));
+    const [first, second, third, fourth] = await Promise.all(
+      [notBundle, notJson, tampered, otherReceipt].map((file) => runWallet(['receive', file], env)),
+    );
     expect(first!.code).toBe(1);
     expect(first!.stderr).toMatch(/not a Skillmark credential/);
     expect(second!.code).toBe(1);
@@ -246,7 +283,10 @@ describe('receiving credentials', () => {
   });
 
   it('an unknown claim code or a reference that is nothing: clear errors', async () => {
-    const [unknown, nothing] = await Promise.all([runWallet(['receive', 'AAAA-AAAA-AAAA-AAAA-AAAA', '--issuer', system.issuerUrl], env), runWallet(['receive', 'no-such-file-or-code'], env)]);
+    const [unknown, nothing] = await Promise.all([
+      runWallet(['receive', 'AAAA-AAAA-AAAA-AAAA-AAAA', '--issuer', system.issuerUrl], env),
+      runWallet(['receive', 'no-such-file-or-code'], env),
+    ]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/could not hand over the credential: No credential matches this claim code/);
     expect(nothing.code).toBe(2);
@@ -256,7 +296,17 @@ describe('receiving credentials', () => {
   it('the wallet file keeps the learner’s name and the credentials sealed', () => {
     const text = readFileSync(join(env.SKILLMARK_WALLET_DIR!, 'wallet.json'), 'utf8');
     const jwtA = String(issuedA.verifiableCredential.id).replace('data:application/jwt,', '');
-    for (const secret of ['Amina Yusuf', 'Amina', 'Electrical Installation', PASSPHRASE, jwtA, bundleB.credential, ...bundleB.credential.split('.'), ...jwtA.split('.'), String(issuedA.credentialHash).slice(2)]) {
+    for (const secret of [
+      'Amina Yusuf',
+      'Amina',
+      'Electrical Installation',
+      PASSPHRASE,
+      jwtA,
+      bundleB.credential,
+      ...bundleB.credential.split('.'),
+      ...jwtA.split('.'),
+      String(issuedA.credentialHash).slice(2),
+    ]) {
       expect(text.includes(secret), `wallet.json contains ${secret.slice(0, 40)}`).toBe(false);
     }
     const file = JSON.parse(text);
@@ -270,30 +320,48 @@ describe('list, show, present and verify', () => {
   it('list shows both credentials, numbered, in words and as JSON', async () => {
     const [plain, listed] = await Promise.all([runWallet(['list'], env), runWallet(['list', '--json'], env)]);
     expect(plain.code).toBe(0);
-    expect(plain.stdout).toMatch(/^ 1\. [0-9a-f]{8}  National Certificate in Electrical Installation \(awarded 2026-06-30\)$/m);
-    expect(plain.stdout).toMatch(/^ 2\. [0-9a-f]{8}  /m);
+    expect(plain.stdout).toMatch(
+      /^ 1\. [0-9a-f]{8} {2}National Certificate in Electrical Installation \(awarded 2026-06-30\)$/m,
+    );
+    expect(plain.stdout).toMatch(/^ 2\. [0-9a-f]{8} {2}/m);
     const out = json(listed);
     expect(out.did).toBe(learnerDid);
-    expect(out.credentials.map((c: { id: string }) => c.id)).toEqual([String(issuedA.credentialHash).slice(2, 10), String(issuedB.credentialHash).slice(2, 10)]);
+    expect(out.credentials.map((c: { id: string }) => c.id)).toEqual([
+      String(issuedA.credentialHash).slice(2, 10),
+      String(issuedB.credentialHash).slice(2, 10),
+    ]);
   });
 
   it('show by number and by id prefix, in words and as JSON', async () => {
     const idB = String(issuedB.credentialHash).slice(2, 10);
-    const [plain, shown] = await Promise.all([runWallet(['show', '1'], env), runWallet(['show', idB.slice(0, 5), '--json'], env)]);
+    const [plain, shown] = await Promise.all([
+      runWallet(['show', '1'], env),
+      runWallet(['show', idB.slice(0, 5), '--json'], env),
+    ]);
     expect(plain.code).toBe(0);
     expect(plain.stdout).toMatch(/^National Certificate in Electrical Installation$/m);
     expect(plain.stdout).toMatch(/Awarded to\s+Amina Yusuf/);
     // Nothing has looked at the ledger yet: a receipt alone proves nothing.
-    expect(plain.stdout).toMatch(/On ledger\s+anchor receipt not checked yet \(check it with: skillmark-wallet verify 1\)/);
+    expect(plain.stdout).toMatch(
+      /On ledger\s+anchor receipt not checked yet \(check it with: skillmark-wallet verify 1\)/,
+    );
     expect(plain.stdout).not.toMatch(/since/);
     const asJson = json(shown);
-    expect(asJson).toMatchObject({ id: idB, title: 'National Certificate in Electrical Installation', credential: bundleB.credential, anchorReceipt: bundleB.anchorReceipt });
+    expect(asJson).toMatchObject({
+      id: idB,
+      title: 'National Certificate in Electrical Installation',
+      credential: bundleB.credential,
+      anchorReceipt: bundleB.anchorReceipt,
+    });
     expect(asJson.competencies).toEqual(['Install low-voltage wiring', 'Test and inspect circuits']);
   });
 
   it('show with a reference that matches nothing: exit 1', async () => {
     const refs = ['x'];
-    const [asJson, ...results] = await Promise.all([runWallet(['show', '99', '--json'], env), ...refs.map((ref) => runWallet(['show', ref], env))]);
+    const [asJson, ...results] = await Promise.all([
+      runWallet(['show', '99', '--json'], env),
+      ...refs.map((ref) => runWallet(['show', ref], env)),
+    ]);
     for (const [i, result] of results.entries()) {
       expect(result.code, refs[i]).toBe(1);
       expect(result.stderr).toMatch(/No credential ".*" in this wallet/);
@@ -303,12 +371,19 @@ describe('list, show, present and verify', () => {
   });
 
   it('verify 1: VALID, exit 0; --json gives the verifier’s answer', async () => {
-    const [plain, second] = await Promise.all([runWallet(['verify', '1'], env), runWallet(['verify', '2', '--json'], env)]);
+    const [plain, second] = await Promise.all([
+      runWallet(['verify', '1'], env),
+      runWallet(['verify', '2', '--json'], env),
+    ]);
     expect(plain.code, said(plain)).toBe(0);
     expect(plain.stdout).toMatch(/^VALID: every check passed\./);
     expect(plain.stdout).toMatch(/ok The institution has not revoked this credential\./);
     const shown = await runWallet(['show', '1'], env);
-    expect(shown.stdout).toMatch(new RegExp(`On ledger\\s+since \\d{4}-\\d\\d-\\d\\dT.* \\(checked by ${system.verifierUrl} at .*; chain 31337, transaction 0x`));
+    expect(shown.stdout).toMatch(
+      new RegExp(
+        `On ledger\\s+since \\d{4}-\\d\\d-\\d\\dT.* \\(checked by ${system.verifierUrl} at .*; chain 31337, transaction 0x`,
+      ),
+    );
     expect(second.code).toBe(0);
     const out = json(second);
     expect(out.verdict).toBe('valid');
@@ -333,13 +408,18 @@ describe('list, show, present and verify', () => {
     expect(json(result).written).toBe(file);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     // The employer pins the challenge they gave (README, offline hand-over).
-    const request = { verifiablePresentation: readFileSync(file, 'utf8').trim(), options: { challenge: body.challenge } };
+    const request = {
+      verifiablePresentation: readFileSync(file, 'utf8').trim(),
+      options: { challenge: body.challenge },
+    };
     const verified = await postJson(`${system.verifierUrl}/presentations/verify`, request);
     expect(verified.status).toBe(200);
     expect(verified.body.verdict).toBe('valid');
     const replay = await postJson(`${system.verifierUrl}/presentations/verify`, request);
     expect(replay.status).toBe(422);
-    expect(replay.body.checks.find((c: { check: string }) => c.check === 'challenge').reason).toBe('challenge_already_used');
+    expect(replay.body.checks.find((c: { check: string }) => c.check === 'challenge').reason).toBe(
+      'challenge_already_used',
+    );
   });
 
   it('present --out without --challenge: exit 2', async () => {
@@ -351,7 +431,10 @@ describe('list, show, present and verify', () => {
   it('present and verify against a verifier where nothing listens: exit 1 "Cannot reach"', async () => {
     const nowhere = `http://127.0.0.1:${await freePort()}`;
     const cases = [['present', '1', '--verifier', nowhere]];
-    const [viaEnv, ...results] = await Promise.all([runWallet(['verify', '1', '--json'], { ...env, SKILLMARK_VERIFIER_URL: nowhere }), ...cases.map((args) => runWallet(args, env))]);
+    const [viaEnv, ...results] = await Promise.all([
+      runWallet(['verify', '1', '--json'], { ...env, SKILLMARK_VERIFIER_URL: nowhere }),
+      ...cases.map((args) => runWallet(args, env)),
+    ]);
     for (const [i, result] of results.entries()) {
       expect(result.code, cases[i]![0]).toBe(1);
       expect(result.stderr).toContain(`Cannot reach ${nowhere}`);
@@ -364,14 +447,23 @@ describe('list, show, present and verify', () => {
     const revoked = await revokeCredential(system, issuedA.credentialId, { reason: 'withdrawnByAssessmentBody' });
     expect(revoked.status).toBe(200);
 
-    const [verify, present, other] = await Promise.all([runWallet(['verify', '1'], env), runWallet(['present', '1', '--json'], env), runWallet(['verify', '2'], env)]);
+    const [verify, present, other] = await Promise.all([
+      runWallet(['verify', '1'], env),
+      runWallet(['present', '1', '--json'], env),
+      runWallet(['verify', '2'], env),
+    ]);
     expect(verify.code, said(verify)).toBe(4);
     expect(verify.stdout).toMatch(/^NOT VALID/);
-    expect(verify.stdout).toMatch(/^  NO The institution revoked this credential on \d{4}-\d\d-\d\d.*\(reason: .+\)/m);
+    expect(verify.stdout).toMatch(
+      /^ {2}NO The institution revoked this credential on \d{4}-\d\d-\d\d.*\(reason: .+\)/m,
+    );
     expect(present.code, said(present)).toBe(4);
     const presented = json(present);
     expect(presented.verdict).toBe('invalid');
-    expect(presented.credentials[0].checks.find((c: { check: string }) => c.check === 'not_revoked')).toMatchObject({ status: 'invalid', reason: 'revoked' });
+    expect(presented.credentials[0].checks.find((c: { check: string }) => c.check === 'not_revoked')).toMatchObject({
+      status: 'invalid',
+      reason: 'revoked',
+    });
     expect(other.code).toBe(0);
   });
 });

@@ -19,7 +19,10 @@ export interface Command {
   usage: string;
   details: string[];
   options: Record<string, OptionSpec>;
-  run(args: { positionals: string[]; values: Record<string, string | boolean | undefined> }, ctx: CommandContext): Promise<number>;
+  run(
+    args: { positionals: string[]; values: Record<string, string | boolean | undefined> },
+    ctx: CommandContext,
+  ): Promise<number>;
 }
 
 /** Exit codes, documented in `--help`. */
@@ -35,14 +38,23 @@ export const DEFAULT_VERIFIER_URL = 'http://127.0.0.1:4200';
  */
 export function joinDashValues(args: readonly string[], options: Record<string, OptionSpec>): string[] {
   const isOption = (arg: string) =>
-    arg.startsWith('--') ? Object.hasOwn(options, arg.slice(2).split('=')[0]!) : Object.values(options).some((o) => o.short !== undefined && arg === `-${o.short}`);
+    arg.startsWith('--')
+      ? Object.hasOwn(options, arg.slice(2).split('=')[0]!)
+      : Object.values(options).some((o) => o.short !== undefined && arg === `-${o.short}`);
   const joined: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--') return [...joined, ...args.slice(i)];
     const next = args[i + 1];
     const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : undefined;
-    if (name !== undefined && Object.hasOwn(options, name) && options[name]!.type === 'string' && next !== undefined && next.startsWith('-') && next !== '--' && !isOption(next)) {
+    if (
+      name !== undefined &&
+      Object.hasOwn(options, name) &&
+      options[name]!.type === 'string' &&
+      next?.startsWith('-') &&
+      next !== '--' &&
+      !isOption(next)
+    ) {
       joined.push(`${arg}=${next}`);
       i += 1;
     } else {

@@ -11,9 +11,9 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519PublicKeyOfSeed } from '../core/ed25519.ts';
-import { runWallet, tempDir, type CliResult } from '../test/support/system.ts';
+import { type CliResult, runWallet, tempDir } from '../test/support/system.ts';
 import { writeFormat1Wallet } from './testing/format-1-wallet.ts';
-import { selfSignedBundle, VALID_QUALIFICATION, type Bundle } from './testing/self-signed.ts';
+import { type Bundle, selfSignedBundle, VALID_QUALIFICATION } from './testing/self-signed.ts';
 
 const PASSPHRASE = 'a long learner passphrase';
 const RAW_CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -35,7 +35,10 @@ const storedItem = (bundle: Bundle) => ({
   receivedAt: '2026-05-02T00:00:00.000Z',
   source: 'file',
 });
-const boom = (did: string) => selfSignedBundle(did, { credentialSubject: { name: 'Amina Yusuf', qualification: { ...VALID_QUALIFICATION, competencies: 'boom' } } });
+const boom = (did: string) =>
+  selfSignedBundle(did, {
+    credentialSubject: { name: 'Amina Yusuf', qualification: { ...VALID_QUALIFICATION, competencies: 'boom' } },
+  });
 
 beforeAll(() => {
   scratch = tempDir('skillmark-damaged-');
@@ -51,7 +54,9 @@ describe('receiving a credential whose content does not match its schema', () =>
     const did = json(await runWallet(['init', '--json'], env)).did;
     const result = await runWallet(['receive', fileWith(await boom(did))], env);
     expect(result.code, result.stdout).toBe(1);
-    expect(result.stderr).toMatch(/does not match the Skillmark qualification schema, so it was not stored: \/credentialSubject\/qualification\/competencies must be array/);
+    expect(result.stderr).toMatch(
+      /does not match the Skillmark qualification schema, so it was not stored: \/credentialSubject\/qualification\/competencies must be array/,
+    );
     const listed = await runWallet(['list', '--json'], env);
     expect(listed.code, listed.stderr).toBe(0);
     expect(json(listed).credentials).toEqual([]);
@@ -64,7 +69,10 @@ describe('receiving from a file that cannot be a credential', () => {
     await runWallet(['init'], env);
     const big = join(scratch, 'big.json');
     writeFileSync(big, `"${'x'.repeat(200_000)}"`);
-    const [device, large] = await Promise.all([runWallet(['receive', '/dev/zero'], env), runWallet(['receive', big], { ...env, SKILLMARK_WALLET_MAX_RESPONSE_BYTES: '100000' })]);
+    const [device, large] = await Promise.all([
+      runWallet(['receive', '/dev/zero'], env),
+      runWallet(['receive', big], { ...env, SKILLMARK_WALLET_MAX_RESPONSE_BYTES: '100000' }),
+    ]);
     expect(device.code, device.stderr).toBe(1);
     expect(device.stderr).toContain('/dev/zero is not a credential file (not a file of at most 2097152 bytes).');
     expect(large.code, large.stderr).toBe(1);
@@ -83,17 +91,28 @@ describe('a wallet that already holds damaged items (stored by an older wallet)'
     did = didKeyOfEd25519(ed25519PublicKeyOfSeed(seed));
     good = await selfSignedBundle(did);
     const unreadable = { ...storedItem(await selfSignedBundle(did)), credential: 'not.a.jwt' };
-    writeFormat1Wallet(env.SKILLMARK_WALLET_DIR, PASSPHRASE, [storedItem(await boom(did)), { credential: 42 }, storedItem(good), unreadable], seed);
+    writeFormat1Wallet(
+      env.SKILLMARK_WALLET_DIR,
+      PASSPHRASE,
+      [storedItem(await boom(did)), { credential: 42 }, storedItem(good), unreadable],
+      seed,
+    );
   });
 
   it('list shows each damaged item as damaged, with its number, and the sound one as usual', async () => {
     const [plain, asJson] = await Promise.all([runWallet(['list'], env), runWallet(['list', '--json'], env)]);
     expect(plain.code, plain.stderr).toBe(0);
-    expect(plain.stdout).toMatch(/^ 1\. damaged {2}it does not match the Skillmark qualification schema: .*competencies must be array \(remove it with: skillmark-wallet remove 1\)$/m);
-    expect(plain.stdout).toMatch(/^ 2\. damaged {2}its "id" is missing \(remove it with: skillmark-wallet remove 2\)$/m);
+    expect(plain.stdout).toMatch(
+      /^ 1\. damaged {2}it does not match the Skillmark qualification schema: .*competencies must be array \(remove it with: skillmark-wallet remove 1\)$/m,
+    );
+    expect(plain.stdout).toMatch(
+      /^ 2\. damaged {2}its "id" is missing \(remove it with: skillmark-wallet remove 2\)$/m,
+    );
     expect(plain.stdout).toMatch(/^ 3\. [0-9a-f]{8} {2}Certificate in Welding \(awarded 2026-05-01\)$/m);
     expect(plain.stdout).toMatch(/^ 4\. damaged {2}the credential cannot be read/m);
-    expect(json(asJson).credentials.map((c: { number: number; damaged?: string }) => [c.number, c.damaged !== undefined])).toEqual([
+    expect(
+      json(asJson).credentials.map((c: { number: number; damaged?: string }) => [c.number, c.damaged !== undefined]),
+    ).toEqual([
       [1, true],
       [2, true],
       [3, false],
@@ -104,14 +123,32 @@ describe('a wallet that already holds damaged items (stored by an older wallet)'
   it('show of a damaged item says so; verify of one says to remove it', async () => {
     const [shown, verified] = await Promise.all([runWallet(['show', '1'], env), runWallet(['verify', '2'], env)]);
     expect(shown.code, shown.stderr).toBe(0);
-    expect(shown.stdout).toMatch(/^Damaged: item 1 of this wallet cannot be shown: it does not match the Skillmark qualification schema/m);
+    expect(shown.stdout).toMatch(
+      /^Damaged: item 1 of this wallet cannot be shown: it does not match the Skillmark qualification schema/m,
+    );
     expect(shown.stdout).toContain('skillmark-wallet remove 1');
     expect(verified.code).toBe(1);
-    expect(verified.stderr).toMatch(/Item 2 of this wallet is damaged \(its "id" is missing\)\. Remove it with: skillmark-wallet remove 2/);
+    expect(verified.stderr).toMatch(
+      /Item 2 of this wallet is damaged \(its "id" is missing\)\. Remove it with: skillmark-wallet remove 2/,
+    );
   });
 
   it('receive still works beside them', async () => {
-    const result = await runWallet(['receive', fileWith(await selfSignedBundle(did, { credentialSubject: { name: 'Amina Yusuf', qualification: { title: 'Certificate in Plumbing', awardedOn: '2026-05-03' } } })), '--json'], env);
+    const result = await runWallet(
+      [
+        'receive',
+        fileWith(
+          await selfSignedBundle(did, {
+            credentialSubject: {
+              name: 'Amina Yusuf',
+              qualification: { title: 'Certificate in Plumbing', awardedOn: '2026-05-03' },
+            },
+          }),
+        ),
+        '--json',
+      ],
+      env,
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(json(result)).toMatchObject({ added: true, credential: { number: 5, title: 'Certificate in Plumbing' } });
   });
@@ -130,7 +167,10 @@ describe('a wallet that already holds damaged items (stored by an older wallet)'
       expect(result.stdout).toMatch(new RegExp(`^Removed item ${number} \\(damaged: `));
     }
     const listed = json(await runWallet(['list', '--json'], env));
-    expect(listed.credentials.map((c: { title: string }) => c.title)).toEqual(['Certificate in Welding', 'Certificate in Plumbing']);
+    expect(listed.credentials.map((c: { title: string }) => c.title)).toEqual([
+      'Certificate in Welding',
+      'Certificate in Plumbing',
+    ]);
   });
 
   it('remove by id deletes a sound credential', async () => {
@@ -138,15 +178,22 @@ describe('a wallet that already holds damaged items (stored by an older wallet)'
     const result = await runWallet(['remove', id, '--yes', '--json'], env);
     expect(result.code, result.stderr).toBe(0);
     expect(json(result).removed).toMatchObject({ id, title: 'Certificate in Welding' });
-    expect(json(await runWallet(['list', '--json'], env)).credentials.map((c: { title: string }) => c.title)).toEqual(['Certificate in Plumbing']);
+    expect(json(await runWallet(['list', '--json'], env)).credentials.map((c: { title: string }) => c.title)).toEqual([
+      'Certificate in Plumbing',
+    ]);
   });
 
   it('show of a credential whose receipt no verifier checked never says "On ledger since"', async () => {
     const result = await runWallet(['show', '1'], env);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/On ledger\s+anchor receipt not checked yet \(check it with: skillmark-wallet verify 1\)/);
+    expect(result.stdout).toMatch(
+      /On ledger\s+anchor receipt not checked yet \(check it with: skillmark-wallet verify 1\)/,
+    );
     expect(result.stdout).not.toMatch(/since/);
-    expect(json(await runWallet(['show', '1', '--json'], env)).ledger).toEqual({ status: 'not_checked', chainId: 31337 });
+    expect(json(await runWallet(['show', '1', '--json'], env)).ledger).toEqual({
+      status: 'not_checked',
+      chainId: 31337,
+    });
   });
 });
 
@@ -156,15 +203,26 @@ describe('control characters in a credential', () => {
     const did = json(await runWallet(['init', '--json'], env)).did;
     // Not a Skillmark qualification, so only its structure is checked: its content is the issuer's choice.
     const name = 'Amina\u001b[2J\u001b]0;owned\u0007\u0000\u202eanimA\u009b31m';
-    const bundle = await selfSignedBundle(did, { type: ['VerifiableCredential', 'BadgeCredential'], credentialSubject: { name }, schema: false });
+    const bundle = await selfSignedBundle(did, {
+      type: ['VerifiableCredential', 'BadgeCredential'],
+      credentialSubject: { name },
+      schema: false,
+    });
     const received = await runWallet(['receive', fileWith(bundle)], env);
     expect(received.code, received.stderr).toBe(0);
-    const results = await Promise.all([runWallet(['list'], env), runWallet(['show', '1'], env), runWallet(['show', '1', '--json'], env), runWallet(['list', '--json'], env)]);
+    const results = await Promise.all([
+      runWallet(['list'], env),
+      runWallet(['show', '1'], env),
+      runWallet(['show', '1', '--json'], env),
+      runWallet(['list', '--json'], env),
+    ]);
     for (const result of [received, ...results]) {
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).not.toMatch(RAW_CONTROLS);
     }
-    expect(results[1]!.stdout).toContain('Awarded to    Amina\\u001b[2J\\u001b]0;owned\\u0007\\u0000\\u202eanimA\\u009b31m');
+    expect(results[1]!.stdout).toContain(
+      'Awarded to    Amina\\u001b[2J\\u001b]0;owned\\u0007\\u0000\\u202eanimA\\u009b31m',
+    );
     expect(json(results[2]!).learner).toBe('Amina\\u001b[2J\\u001b]0;owned\\u0007\\u0000\\u202eanimA\\u009b31m');
   });
 });

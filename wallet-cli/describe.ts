@@ -16,7 +16,10 @@ export interface CredentialDescription {
   issuedAt?: string;
   expiresAt?: string;
   /** `checked` only once a verifier found the receipt's root on the ledger; a receipt alone proves nothing. */
-  ledger: { status: 'checked'; anchoredAt: string; checkedAt: string; by: string; chainId: number; transactionHash: string } | { status: 'not_checked'; chainId: number } | { status: 'no_receipt' };
+  ledger:
+    | { status: 'checked'; anchoredAt: string; checkedAt: string; by: string; chainId: number; transactionHash: string }
+    | { status: 'not_checked'; chainId: number }
+    | { status: 'no_receipt' };
 }
 
 /** An item that cannot be shown; `remove` deletes it. */
@@ -28,15 +31,24 @@ export interface DamagedDescription {
 
 // Whoever signed a credential chose its content: read every field as possibly anything, and
 // make every text safe to print.
-const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? printable(value) : undefined);
+const record = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? printable(value) : undefined;
 
 function ledgerOf(stored: StoredCredential): CredentialDescription['ledger'] {
   const receipt = stored.anchorReceipt;
   if (!receipt) return { status: 'no_receipt' };
   const check = stored.ledgerCheck;
   if (!check) return { status: 'not_checked', chainId: receipt.chainId };
-  return { status: 'checked', anchoredAt: printable(check.anchoredAt), checkedAt: printable(check.checkedAt), by: printable(check.by), chainId: receipt.chainId, transactionHash: receipt.transactionHash };
+  return {
+    status: 'checked',
+    anchoredAt: printable(check.anchoredAt),
+    checkedAt: printable(check.checkedAt),
+    by: printable(check.by),
+    chainId: receipt.chainId,
+    transactionHash: receipt.transactionHash,
+  };
 }
 
 function describeStored(number: number, stored: StoredCredential): CredentialDescription | DamagedDescription {
@@ -46,7 +58,12 @@ function describeStored(number: number, stored: StoredCredential): CredentialDes
   const { credential, issuer } = read.value;
   // Stored before the wallet checked content (or edited since): never shown as if it were sound.
   const problems = contentProblems(credential);
-  if (problems.length) return { number, id, damaged: `it does not match the Skillmark qualification schema: ${printable(problems.join('; '))}` };
+  if (problems.length)
+    return {
+      number,
+      id,
+      damaged: `it does not match the Skillmark qualification schema: ${printable(problems.join('; '))}`,
+    };
   const subjects = credential.credentialSubject;
   const subject = record(Array.isArray(subjects) ? subjects[0] : subjects);
   const q = record(subject.qualification);
@@ -66,7 +83,13 @@ function describeStored(number: number, stored: StoredCredential): CredentialDes
     title: text(q.title) ?? '(untitled)',
     ...(learner ? { learner } : {}),
     ...(levelText ? { level: levelText } : {}),
-    ...(occupationTitle ? { occupation: occupationCode ? `${occupationTitle} (${text(occupation.framework) ?? 'code'} ${occupationCode})` : occupationTitle } : {}),
+    ...(occupationTitle
+      ? {
+          occupation: occupationCode
+            ? `${occupationTitle} (${text(occupation.framework) ?? 'code'} ${occupationCode})`
+            : occupationTitle,
+        }
+      : {}),
     competencies,
     ...(awardedOn ? { awardedOn } : {}),
     issuer: printable(issuer),
@@ -83,6 +106,10 @@ export function describeEntry(entry: WalletEntry): CredentialDescription | Damag
   try {
     return describeStored(entry.number, entry.stored);
   } catch (error) {
-    return { number: entry.number, id: printable(entry.stored.id), damaged: `it cannot be read (${printable(String((error as Error)?.message ?? error))})` };
+    return {
+      number: entry.number,
+      id: printable(entry.stored.id),
+      damaged: `it cannot be read (${printable(String((error as Error)?.message ?? error))})`,
+    };
   }
 }

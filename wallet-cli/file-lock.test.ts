@@ -6,7 +6,9 @@ import { afterEach, expect, it } from 'vitest';
 import { withFileLock } from './file-lock.ts';
 
 const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 const tempFile = () => {
   const dir = mkdtempSync(join(tmpdir(), 'skillmark-lock-'));
   dirs.push(dir);
@@ -32,8 +34,14 @@ const INCREMENTER = `
 it('four processes changing one file at once lose no change', async () => {
   const file = tempFile();
   writeFileSync(file, '0');
-  const runs = Array.from({ length: 4 }, () =>
-    new Promise<number | null>((resolve) => spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', INCREMENTER, file, '25'], { stdio: 'inherit' }).on('close', resolve)),
+  const runs = Array.from(
+    { length: 4 },
+    () =>
+      new Promise<number | null>((resolve) =>
+        spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', INCREMENTER, file, '25'], {
+          stdio: 'inherit',
+        }).on('close', resolve),
+      ),
   );
   expect(await Promise.all(runs)).toEqual([0, 0, 0, 0]);
   expect(Number(readFileSync(file, 'utf8'))).toBe(100);
@@ -49,6 +57,14 @@ it('takes over a lock left by a process that died, and releases its own', () => 
 
 it('a change that throws still releases the lock', () => {
   const file = tempFile();
-  expect(() => withFileLock(file, () => { throw new Error('boom'); }, busy)).toThrow('boom');
+  expect(() =>
+    withFileLock(
+      file,
+      () => {
+        throw new Error('boom');
+      },
+      busy,
+    ),
+  ).toThrow('boom');
   expect(withFileLock(file, () => 'next', busy)).toBe('next');
 });

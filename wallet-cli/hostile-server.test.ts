@@ -7,7 +7,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runWallet, tempDir } from '../test/support/system.ts';
-import { hostileServer, type HostileServer } from './testing/hostile-server.ts';
+import { type HostileServer, hostileServer } from './testing/hostile-server.ts';
 import { selfSignedBundle } from './testing/self-signed.ts';
 
 let scratch: string;
@@ -51,9 +51,14 @@ describe('every answer the wallet reads is capped in size and time', () => {
       };
       pump();
     });
-    const result = await runWallet(['receive', `${server.url}/claims/x`], { ...env, SKILLMARK_WALLET_MAX_RESPONSE_BYTES: '100000' });
+    const result = await runWallet(['receive', `${server.url}/claims/x`], {
+      ...env,
+      SKILLMARK_WALLET_MAX_RESPONSE_BYTES: '100000',
+    });
     expect(result.code, result.stderr).toBe(6);
-    expect(result.stderr).toContain(`${server.url} sent an answer larger than 100000 bytes; the wallet stopped reading it.`);
+    expect(result.stderr).toContain(
+      `${server.url} sent an answer larger than 100000 bytes; the wallet stopped reading it.`,
+    );
     expect(JSON.parse((await runWallet(['list', '--json'], env)).stdout).credentials).toHaveLength(1);
   });
 
@@ -74,13 +79,19 @@ describe('every answer the wallet reads is capped in size and time', () => {
       const timer = setInterval(() => response.write(' '), 50);
       response.once('close', () => clearInterval(timer));
     });
-    const result = await runWallet(['receive', `${server.url}/claims/x`], { ...env, SKILLMARK_WALLET_HTTP_TIMEOUT_SECONDS: '1' });
+    const result = await runWallet(['receive', `${server.url}/claims/x`], {
+      ...env,
+      SKILLMARK_WALLET_HTTP_TIMEOUT_SECONDS: '1',
+    });
     expect(result.code, result.stderr).toBe(6);
     expect(result.stderr).toContain(`${server.url} did not answer in full within 1 seconds; the wallet gave up.`);
   });
 
   it('limits given in the environment are checked', async () => {
-    const result = await runWallet(['receive', 'http://127.0.0.1:9/claims/x'], { ...env, SKILLMARK_WALLET_HTTP_TIMEOUT_SECONDS: '0' });
+    const result = await runWallet(['receive', 'http://127.0.0.1:9/claims/x'], {
+      ...env,
+      SKILLMARK_WALLET_HTTP_TIMEOUT_SECONDS: '0',
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/SKILLMARK_WALLET_HTTP_TIMEOUT_SECONDS must be a whole number from 1 to 600/);
   });
@@ -106,12 +117,18 @@ describe('a verifier whose answer holds terminal control sequences', () => {
     const hostile = 'Fine\u001b]0;pwned\u0007\u001b[2J\u202eDILAV\u009b\u0000';
     const server = await serve((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ verdict: 'valid', checks: [{ check: 'signature', status: 'valid', message: hostile }] }));
+      response.end(
+        JSON.stringify({ verdict: 'valid', checks: [{ check: 'signature', status: 'valid', message: hostile }] }),
+      );
     });
-    const [plain, asJson] = await Promise.all([runWallet(['verify', '1', '--verifier', server.url], env), runWallet(['verify', '1', '--verifier', server.url, '--json'], env)]);
+    const [plain, asJson] = await Promise.all([
+      runWallet(['verify', '1', '--verifier', server.url], env),
+      runWallet(['verify', '1', '--verifier', server.url, '--json'], env),
+    ]);
     expect(plain.code, plain.stderr).toBe(0);
     expect(plain.stdout).toContain('Fine\\u001b]0;pwned\\u0007\\u001b[2J\\u202eDILAV\\u009b\\u0000');
-    for (const out of [plain.stdout, asJson.stdout]) expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    for (const out of [plain.stdout, asJson.stdout])
+      expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     expect(JSON.parse(asJson.stdout).checks[0].message).toBe(hostile);
   });
 

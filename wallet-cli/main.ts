@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { printableJson, printableLines } from '../core/printable.ts';
-import { EXIT, joinDashValues, type Command, type OptionSpec } from './command.ts';
+import { type Command, EXIT, joinDashValues, type OptionSpec } from './command.ts';
 import { didCommand } from './commands/did.ts';
 import { initCommand } from './commands/init.ts';
 import { listCommand } from './commands/list.ts';
@@ -10,16 +10,27 @@ import { removeCommand } from './commands/remove.ts';
 import { showCommand } from './commands/show.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { createOutput } from './output.ts';
-import { walletDir, WalletError } from './store.ts';
+import { WalletError, walletDir } from './store.ts';
 
-const COMMANDS: Command[] = [initCommand, didCommand, receiveCommand, listCommand, showCommand, presentCommand, verifyCommand, removeCommand];
+const COMMANDS: Command[] = [
+  initCommand,
+  didCommand,
+  receiveCommand,
+  listCommand,
+  showCommand,
+  presentCommand,
+  verifyCommand,
+  removeCommand,
+];
 const COMMON: Record<string, OptionSpec> = {
   json: { type: 'boolean', description: 'print one JSON document (for scripts) instead of sentences' },
   help: { type: 'boolean', short: 'h', description: 'show help' },
 };
 
 function optionLines(options: Record<string, OptionSpec>): string[] {
-  return Object.entries(options).map(([name, o]) => `  --${name}${o.type === 'string' ? ' <value>' : ''}`.padEnd(26) + o.description);
+  return Object.entries(options).map(
+    ([name, o]) => `  --${name}${o.type === 'string' ? ' <value>' : ''}`.padEnd(26) + o.description,
+  );
 }
 
 function mainHelp(): string {
@@ -52,7 +63,16 @@ function mainHelp(): string {
 }
 
 function commandHelp(command: Command): string {
-  return [`${command.summary}.`, '', `Usage: ${command.usage}`, '', ...command.details, '', 'Options:', ...optionLines({ ...command.options, ...COMMON })].join('\n');
+  return [
+    `${command.summary}.`,
+    '',
+    `Usage: ${command.usage}`,
+    '',
+    ...command.details,
+    '',
+    'Options:',
+    ...optionLines({ ...command.options, ...COMMON }),
+  ].join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -12,10 +12,15 @@ import { PROJECT_ROOT } from '../test/support/system.ts';
 const SCRIPT = '/usr/bin/script';
 const walletDir = mkdtempSync(join(tmpdir(), 'skillmark-tty-wallet-'));
 
-function onTerminal(args: string, answers: [prompt: string, typed: string][]): Promise<{ code: number | null; output: string }> {
+function onTerminal(
+  args: string,
+  answers: [prompt: string, typed: string][],
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const command = `${process.execPath} ${join(PROJECT_ROOT, 'wallet-cli', 'bin', 'skillmark-wallet.js')} ${args}`;
-    const child = spawn(SCRIPT, ['-qec', command, '/dev/null'], { env: { PATH: process.env.PATH ?? '', HOME: walletDir, SKILLMARK_WALLET_DIR: walletDir, NO_COLOR: '1' } });
+    const child = spawn(SCRIPT, ['-qec', command, '/dev/null'], {
+      env: { PATH: process.env.PATH ?? '', HOME: walletDir, SKILLMARK_WALLET_DIR: walletDir, NO_COLOR: '1' },
+    });
     let output = '';
     const pending = [...answers];
     const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
@@ -38,11 +43,17 @@ describe.skipIf(!existsSync(SCRIPT))('passphrase prompt on a terminal', () => {
   afterAll(() => rmSync(walletDir, { recursive: true, force: true }));
 
   it('asks twice without echoing, refuses a short one, and a wrong one opens nothing', async () => {
-    const short = await onTerminal('init', [['Wallet passphrase:', 'short'], ['Repeat the passphrase:', 'short']]);
+    const short = await onTerminal('init', [
+      ['Wallet passphrase:', 'short'],
+      ['Repeat the passphrase:', 'short'],
+    ]);
     expect(short.code).toBe(2);
     expect(short.output).toContain('at least 8 characters');
 
-    const created = await onTerminal('init', [['Wallet passphrase:', 'correct horse battery'], ['Repeat the passphrase:', 'correct horse battery']]);
+    const created = await onTerminal('init', [
+      ['Wallet passphrase:', 'correct horse battery'],
+      ['Repeat the passphrase:', 'correct horse battery'],
+    ]);
     expect(created.code, created.output).toBe(0);
     expect(created.output).toContain('Your wallet is ready.');
     expect(created.output).not.toContain('correct horse battery');

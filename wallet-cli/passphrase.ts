@@ -38,14 +38,23 @@ function promptHidden(question: string): Promise<string> {
 export async function readPassphrase(options: { confirm?: boolean } = {}): Promise<string> {
   const fromEnv = process.env.SKILLMARK_WALLET_PASSPHRASE;
   if (fromEnv) {
-    if (options.confirm && fromEnv.length < 8) throw new WalletError('Choose a passphrase of at least 8 characters (SKILLMARK_WALLET_PASSPHRASE is shorter).', 2);
+    if (options.confirm && fromEnv.length < 8)
+      throw new WalletError(
+        'Choose a passphrase of at least 8 characters (SKILLMARK_WALLET_PASSPHRASE is shorter).',
+        2,
+      );
     return fromEnv;
   }
-  if (!process.stdin.isTTY) throw new WalletError('No passphrase: set SKILLMARK_WALLET_PASSPHRASE, or run this in a terminal to be asked for it.', 2);
+  if (!process.stdin.isTTY)
+    throw new WalletError(
+      'No passphrase: set SKILLMARK_WALLET_PASSPHRASE, or run this in a terminal to be asked for it.',
+      2,
+    );
   const passphrase = await promptHidden('Wallet passphrase: ');
   if (options.confirm) {
     if (passphrase.length < 8) throw new WalletError('Choose a passphrase of at least 8 characters.', 2);
-    if ((await promptHidden('Repeat the passphrase: ')) !== passphrase) throw new WalletError('The two passphrases differ; nothing was created.', 2);
+    if ((await promptHidden('Repeat the passphrase: ')) !== passphrase)
+      throw new WalletError('The two passphrases differ; nothing was created.', 2);
   }
   return passphrase;
 }

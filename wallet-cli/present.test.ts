@@ -9,7 +9,18 @@ import { execFile } from 'node:child_process';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimWhenAnchored, issue, postJson, PROJECT_ROOT, qualificationRequest, runWallet, startSystem, tempDir, type CliResult, type RunningSystem } from '../test/support/system.ts';
+import {
+  type CliResult,
+  claimWhenAnchored,
+  issue,
+  PROJECT_ROOT,
+  postJson,
+  qualificationRequest,
+  type RunningSystem,
+  runWallet,
+  startSystem,
+  tempDir,
+} from '../test/support/system.ts';
 import { joinDashValues, type OptionSpec } from './command.ts';
 
 let system: RunningSystem;
@@ -18,14 +29,19 @@ let env: Record<string, string>;
 
 const said = (result: CliResult) => `exit ${result.code}\n${result.stdout}\n${result.stderr}`;
 const payloadOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8'));
-const challengeCheck = (body: { checks: { check: string; reason: string }[] }) => body.checks.find((c) => c.check === 'challenge');
+const challengeCheck = (body: { checks: { check: string; reason: string }[] }) =>
+  body.checks.find((c) => c.check === 'challenge');
 /** What the employer does: POST /challenges, and keep the challenge. */
 async function employersChallenge(): Promise<string> {
   const reply = await postJson(`${system.verifierUrl}/challenges`, {});
   expect(reply.status).toBe(201);
   return reply.body.challenge;
 }
-const employerVerifies = (jwt: string, options?: Record<string, string>) => postJson(`${system.verifierUrl}/presentations/verify`, { verifiablePresentation: jwt, ...(options ? { options } : {}) });
+const employerVerifies = (jwt: string, options?: Record<string, string>) =>
+  postJson(`${system.verifierUrl}/presentations/verify`, {
+    verifiablePresentation: jwt,
+    ...(options ? { options } : {}),
+  });
 
 beforeAll(async () => {
   system = await startSystem();
@@ -51,7 +67,7 @@ afterAll(async () => {
 });
 
 describe('the offline hand-over of the README', () => {
-  it('the learner writes the presentation for the employer\'s challenge; the employer verifies it pinning that challenge, once', async () => {
+  it("the learner writes the presentation for the employer's challenge; the employer verifies it pinning that challenge, once", async () => {
     const challenge = await employersChallenge();
     const file = join(scratch, 'presentation.jwt');
     const written = await runWallet(['present', '1', '--challenge', challenge, '--out', file], env);
@@ -79,10 +95,21 @@ describe('the offline hand-over of the README', () => {
     const employer = blocks.find((b) => b.includes('$(cat presentation.jwt)'))!;
     expect(learner).toBe('npx skillmark-wallet present 1 --challenge <challenge> --out presentation.jwt');
     const challenge = await employersChallenge();
-    const written = await runWallet(learner.replace('npx skillmark-wallet ', '').replace('<challenge>', challenge).replace('presentation.jwt', join(scratch, 'presentation.jwt')).split(' '), env);
+    const written = await runWallet(
+      learner
+        .replace('npx skillmark-wallet ', '')
+        .replace('<challenge>', challenge)
+        .replace('presentation.jwt', join(scratch, 'presentation.jwt'))
+        .split(' '),
+      env,
+    );
     expect(written.code, said(written)).toBe(0);
-    const script = employer.replaceAll('http://127.0.0.1:4200', system.verifierUrl).replace('<the challenge you gave>', challenge);
-    const answer = await new Promise<string>((done, fail) => execFile('bash', ['-c', script], { cwd: scratch }, (error, stdout) => (error ? fail(error) : done(stdout))));
+    const script = employer
+      .replaceAll('http://127.0.0.1:4200', system.verifierUrl)
+      .replace('<the challenge you gave>', challenge);
+    const answer = await new Promise<string>((done, fail) =>
+      execFile('bash', ['-c', script], { cwd: scratch }, (error, stdout) => (error ? fail(error) : done(stdout))),
+    );
     expect(JSON.parse(answer)).toMatchObject({ verified: true, verdict: 'valid' });
   });
 
@@ -95,10 +122,13 @@ describe('the offline hand-over of the README', () => {
     }
   });
 
-  it('--domain binds the presentation to the employer\'s domain, checked when they pass it', async () => {
+  it("--domain binds the presentation to the employer's domain, checked when they pass it", async () => {
     const challenge = await employersChallenge();
     const file = join(scratch, 'with-domain.jwt');
-    const result = await runWallet(['present', '1', '--challenge', challenge, '--domain', 'hr.employer.example', '--out', file], env);
+    const result = await runWallet(
+      ['present', '1', '--challenge', challenge, '--domain', 'hr.employer.example', '--out', file],
+      env,
+    );
     expect(result.code, said(result)).toBe(0);
     const jwt = readFileSync(file, 'utf8').trim();
     expect([payloadOf(jwt).aud].flat()).toEqual(['hr.employer.example']);
@@ -113,14 +143,21 @@ describe('present --challenge without --out', () => {
     const result = await runWallet(['present', '1', '--challenge', challenge, '--json'], env);
     expect(result.code, said(result)).toBe(0);
     const answer = JSON.parse(result.stdout);
-    expect(challengeCheck(answer)).toMatchObject({ status: 'valid', reason: 'challenge_valid', details: { challenge } });
+    expect(challengeCheck(answer)).toMatchObject({
+      status: 'valid',
+      reason: 'challenge_valid',
+      details: { challenge },
+    });
   });
 
   it('a challenge starting with "-" is sent as written (this verifier never issued it: challenge_unknown, exit 4)', async () => {
     for (const args of [['--challenge', '-not-from-here'], ['--challenge=-not-from-here']]) {
       const result = await runWallet(['present', '1', ...args, '--json'], env);
       expect(result.code, said(result)).toBe(4);
-      expect(challengeCheck(JSON.parse(result.stdout))).toMatchObject({ status: 'invalid', reason: 'challenge_unknown' });
+      expect(challengeCheck(JSON.parse(result.stdout))).toMatchObject({
+        status: 'invalid',
+        reason: 'challenge_unknown',
+      });
     }
   });
 
@@ -140,7 +177,12 @@ describe('joinDashValues', () => {
   };
 
   it('joins a string option and a value starting with "-"', () => {
-    expect(joinDashValues(['1', '--challenge', '-abc', '--out', 'f'], options)).toEqual(['1', '--challenge=-abc', '--out', 'f']);
+    expect(joinDashValues(['1', '--challenge', '-abc', '--out', 'f'], options)).toEqual([
+      '1',
+      '--challenge=-abc',
+      '--out',
+      'f',
+    ]);
     expect(joinDashValues(['--challenge', '--'], options)).toEqual(['--challenge', '--']);
   });
 

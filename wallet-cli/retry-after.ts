@@ -9,6 +9,7 @@ export function pollDelaySeconds(retryAfter: string | null, now = Date.now()): n
   const value = retryAfter?.trim() ?? '';
   let seconds = DEFAULT_POLL_SECONDS;
   if (/^\d{1,10}$/.test(value)) seconds = Number(value);
-  else if (/ GMT$/.test(value) && !Number.isNaN(Date.parse(value))) seconds = Math.ceil((Date.parse(value) - now) / 1000);
+  else if (/ GMT$/.test(value) && !Number.isNaN(Date.parse(value)))
+    seconds = Math.ceil((Date.parse(value) - now) / 1000);
   return Math.min(Math.max(seconds, MIN_POLL_SECONDS), MAX_POLL_SECONDS);
 }

@@ -1,4 +1,4 @@
-import { BoundedFetchError, fetchBounded, type BoundedResponse } from '../core/bounded-fetch.ts';
+import { BoundedFetchError, type BoundedResponse, fetchBounded } from '../core/bounded-fetch.ts';
 import { ConfigError, wholeNumber } from '../core/config.ts';
 import { EXIT } from './command.ts';
 import { WalletError } from './store.ts';
@@ -20,7 +20,8 @@ const DEFAULT_TIMEOUT_SECONDS = 20;
 export function httpLimits(env: Record<string, string | undefined> = process.env): HttpLimits {
   try {
     return {
-      maxResponseBytes: wholeNumber(env, 'SKILLMARK_WALLET_MAX_RESPONSE_BYTES', 1024, 64 * 1024 * 1024) ?? DEFAULT_MAX_RESPONSE_BYTES,
+      maxResponseBytes:
+        wholeNumber(env, 'SKILLMARK_WALLET_MAX_RESPONSE_BYTES', 1024, 64 * 1024 * 1024) ?? DEFAULT_MAX_RESPONSE_BYTES,
       timeoutMs: (wholeNumber(env, 'SKILLMARK_WALLET_HTTP_TIMEOUT_SECONDS', 1, 600) ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
     };
   } catch (error) {
@@ -30,26 +31,46 @@ export function httpLimits(env: Record<string, string | undefined> = process.env
 }
 
 function tooLarge(origin: string, limits: HttpLimits): WalletError {
-  return new WalletError(`${origin} sent an answer larger than ${limits.maxResponseBytes} bytes; the wallet stopped reading it. Check the address.`, EXIT.badServer);
+  return new WalletError(
+    `${origin} sent an answer larger than ${limits.maxResponseBytes} bytes; the wallet stopped reading it. Check the address.`,
+    EXIT.badServer,
+  );
 }
 
 function tooSlow(origin: string, limits: HttpLimits): WalletError {
-  return new WalletError(`${origin} did not answer in full within ${limits.timeoutMs / 1000} seconds; the wallet gave up. Try again later.`, EXIT.badServer);
+  return new WalletError(
+    `${origin} did not answer in full within ${limits.timeoutMs / 1000} seconds; the wallet gave up. Try again later.`,
+    EXIT.badServer,
+  );
 }
 
 /** Fetches JSON within the wallet's limits; network failures become plain sentences. */
-export async function fetchJson(url: string, init: RequestInit = {}, limits: HttpLimits = httpLimits()): Promise<{ status: number; body: unknown; headers: Headers }> {
+export async function fetchJson(
+  url: string,
+  init: RequestInit = {},
+  limits: HttpLimits = httpLimits(),
+): Promise<{ status: number; body: unknown; headers: Headers }> {
   const origin = new URL(url).origin;
   let response: BoundedResponse;
   try {
-    response = await fetchBounded(fetch, url, { redirect: 'follow', ...init }, limits.timeoutMs, limits.maxResponseBytes);
+    response = await fetchBounded(
+      fetch,
+      url,
+      { redirect: 'follow', ...init },
+      limits.timeoutMs,
+      limits.maxResponseBytes,
+    );
   } catch (error) {
     if (!(error instanceof BoundedFetchError)) throw error;
     if (error.kind === 'timeout') throw tooSlow(origin, limits);
     if (error.kind === 'too_large') throw tooLarge(origin, limits);
     if (error.kind === 'broke_off') throw new WalletError(`${origin} broke off its answer. Try again later.`);
-    const cause = (error.cause as { cause?: { code?: string }; name?: string } | undefined)?.cause?.code ?? (error.cause as Error | undefined)?.name;
-    throw new WalletError(`Cannot reach ${origin} (${cause}). Check the address and your internet connection, then try again.`);
+    const cause =
+      (error.cause as { cause?: { code?: string }; name?: string } | undefined)?.cause?.code ??
+      (error.cause as Error | undefined)?.name;
+    throw new WalletError(
+      `Cannot reach ${origin} (${cause}). Check the address and your internet connection, then try again.`,
+    );
   }
   const text = response.body.toString('utf8');
   let body: unknown;
@@ -62,5 +83,9 @@ export async function fetchJson(url: string, init: RequestInit = {}, limits: Htt
 }
 
 export function postJson(url: string, body: unknown) {
-  return fetchJson(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return fetchJson(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }

@@ -18,7 +18,10 @@ const TAMPERED = /wallet\.json is damaged or was tampered with/;
 
 let scratch: string;
 let count = 0;
-const walletEnv = () => ({ SKILLMARK_WALLET_DIR: join(scratch, `wallet-${++count}`), SKILLMARK_WALLET_PASSPHRASE: PASSPHRASE });
+const walletEnv = () => ({
+  SKILLMARK_WALLET_DIR: join(scratch, `wallet-${++count}`),
+  SKILLMARK_WALLET_PASSPHRASE: PASSPHRASE,
+});
 const fileOf = (env: { SKILLMARK_WALLET_DIR: string }) => join(env.SKILLMARK_WALLET_DIR, 'wallet.json');
 const edit = (env: { SKILLMARK_WALLET_DIR: string }, change: (file: any) => void) => {
   const file = JSON.parse(readFileSync(fileOf(env), 'utf8'));
@@ -73,7 +76,9 @@ describe('a wallet file of format 2', () => {
     }
     for (const [i, result] of results.entries()) {
       expect(result.code, JSON.stringify(cases[i])).toBe(1);
-      expect(result.stderr).toMatch(/wallet\.json is damaged or was tampered with: its key-derivation settings or its header are not valid/);
+      expect(result.stderr).toMatch(
+        /wallet\.json is damaged or was tampered with: its key-derivation settings or its header are not valid/,
+      );
     }
   });
 
@@ -103,7 +108,10 @@ describe('a wallet file of format 1 (header not authenticated)', () => {
     expect(received.code, received.stderr).toBe(0);
     expect(JSON.parse(readFileSync(file, 'utf8')).format).toBe('skillmark-wallet/2');
     const after = await runWallet(['list', '--json'], env);
-    expect(JSON.parse(after.stdout)).toMatchObject({ did, credentials: [{ number: 1, title: 'Certificate in Welding' }] });
+    expect(JSON.parse(after.stdout)).toMatchObject({
+      did,
+      credentials: [{ number: 1, title: 'Certificate in Welding' }],
+    });
 
     // From now on the header is authenticated.
     edit(env, (f) => (f.did = OTHER_DID));
@@ -131,12 +139,24 @@ describe('two commands at once', () => {
     const did = Wallet.create(dir, PASSPHRASE).did;
     const [first, second] = [Wallet.open(dir, PASSPHRASE), Wallet.open(dir, PASSPHRASE)];
     const [a, b] = await Promise.all([selfSignedBundle(did), selfSignedBundle(did)]);
-    const entryOf = (bundle: typeof a) => ({ credentialHash: String(bundle.anchorReceipt.credentialHash), credential: bundle.credential, anchorReceipt: bundle.anchorReceipt as never, receivedAt: '2026-05-02T00:00:00.000Z', source: 'file' });
+    const entryOf = (bundle: typeof a) => ({
+      credentialHash: String(bundle.anchorReceipt.credentialHash),
+      credential: bundle.credential,
+      anchorReceipt: bundle.anchorReceipt as never,
+      receivedAt: '2026-05-02T00:00:00.000Z',
+      source: 'file',
+    });
     first.add(entryOf(a));
     // `second` was opened before `first` added A (a `verify` waiting for its verifier while `receive` ran).
     second.add(entryOf(b));
-    second.recordLedgerCheck(String(a.anchorReceipt.credentialHash), { anchoredAt: '2026-05-01T00:00:00.000Z', checkedAt: '2026-05-02T00:00:00.000Z', by: 'http://127.0.0.1:4200' });
-    const stored = Wallet.open(dir, PASSPHRASE).entries.map((e) => ('stored' in e ? [e.stored.credential, e.stored.ledgerCheck?.by] : e.damaged));
+    second.recordLedgerCheck(String(a.anchorReceipt.credentialHash), {
+      anchoredAt: '2026-05-01T00:00:00.000Z',
+      checkedAt: '2026-05-02T00:00:00.000Z',
+      by: 'http://127.0.0.1:4200',
+    });
+    const stored = Wallet.open(dir, PASSPHRASE).entries.map((e) =>
+      'stored' in e ? [e.stored.credential, e.stored.ledgerCheck?.by] : e.damaged,
+    );
     expect(stored).toEqual([
       [a.credential, 'http://127.0.0.1:4200'],
       [b.credential, undefined],

@@ -3,8 +3,15 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, re
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { didKeyOfEd25519, ed25519PublicKeyOfSeed } from '../core/ed25519.ts';
-import { parseReceipt, type AnchorReceipt } from '../core/receipt.ts';
-import { newPassphraseKdf, SecretBoxError, secretBoxFromPassphrase, validPassphraseKdf, type PassphraseKdf, type SecretBox } from '../core/secret-box.ts';
+import { type AnchorReceipt, parseReceipt } from '../core/receipt.ts';
+import {
+  newPassphraseKdf,
+  type PassphraseKdf,
+  type SecretBox,
+  SecretBoxError,
+  secretBoxFromPassphrase,
+  validPassphraseKdf,
+} from '../core/secret-box.ts';
 import { withFileLock } from './file-lock.ts';
 
 /** A verifier found the credential's batch root on the ledger. */
@@ -52,7 +59,10 @@ interface WalletFile {
 type Header = Omit<WalletFile, 'sealed'>;
 
 export class WalletError extends Error {
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
     super(message);
   }
 }
@@ -104,14 +114,24 @@ function checkItem(item: unknown): StoredCredential | string {
     }
   }
   const check = c.ledgerCheck as Record<string, unknown> | undefined;
-  if (check !== undefined && !(typeof check === 'object' && check !== null && isText(check.anchoredAt) && isText(check.checkedAt) && isText(check.by))) {
+  if (
+    check !== undefined &&
+    !(
+      typeof check === 'object' &&
+      check !== null &&
+      isText(check.anchoredAt) &&
+      isText(check.checkedAt) &&
+      isText(check.by)
+    )
+  ) {
     return 'its ledger check is not valid';
   }
   return item as StoredCredential;
 }
 
 const isStored = (item: unknown): item is StoredCredential => typeof checkItem(item) !== 'string';
-const tamperedWith = (file: string, what: string) => new WalletError(`${file} is damaged or was tampered with: ${what}.`);
+const tamperedWith = (file: string, what: string) =>
+  new WalletError(`${file} is damaged or was tampered with: ${what}.`);
 
 function readWalletFile(file: string): WalletFile {
   let parsed: WalletFile;
@@ -137,14 +157,17 @@ function unseal(file: string, header: Header, sealed: string, box: SecretBox): W
   try {
     secrets = JSON.parse(box.openText(sealed, sealContext(header))) as WalletSecrets;
   } catch (error) {
-    if (error instanceof SecretBoxError) throw new WalletError(`Wrong passphrase, or ${file} is damaged or was tampered with.`);
+    if (error instanceof SecretBoxError)
+      throw new WalletError(`Wrong passphrase, or ${file} is damaged or was tampered with.`);
     if (error instanceof SyntaxError) throw tamperedWith(file, 'its contents are not JSON');
     throw error;
   }
-  if (typeof secrets !== 'object' || secrets === null || !isText(secrets.seed) || !Array.isArray(secrets.credentials)) throw tamperedWith(file, 'its contents are not a wallet');
+  if (typeof secrets !== 'object' || secrets === null || !isText(secrets.seed) || !Array.isArray(secrets.credentials))
+    throw tamperedWith(file, 'its contents are not a wallet');
   // Format 1 did not authenticate the DID in its header: it must be the one of the sealed key.
   const seed = Buffer.from(secrets.seed, 'base64url');
-  if (seed.length !== 32 || didOfSeed(seed) !== header.did) throw tamperedWith(file, 'its DID is not the one of its key');
+  if (seed.length !== 32 || didOfSeed(seed) !== header.did)
+    throw tamperedWith(file, 'its DID is not the one of its key');
   return secrets;
 }
 
@@ -180,7 +203,10 @@ export class Wallet {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const seed = randomBytes(32);
     const header: Header = { format: FORMAT, did: didOfSeed(seed), kdf: newPassphraseKdf() };
-    const wallet = new Wallet(join(dir, FILE_NAME), header, secretBoxFromPassphrase(passphrase, header.kdf), { seed: seed.toString('base64url'), credentials: [] });
+    const wallet = new Wallet(join(dir, FILE_NAME), header, secretBoxFromPassphrase(passphrase, header.kdf), {
+      seed: seed.toString('base64url'),
+      credentials: [],
+    });
     wallet.save();
     return wallet;
   }
@@ -203,7 +229,10 @@ export class Wallet {
       credentials.push(stored);
       added = true;
     });
-    const found = this.entries.find((e): e is WalletEntry & { stored: StoredCredential } => 'stored' in e && e.stored.credentialHash === entry.credentialHash)!;
+    const found = this.entries.find(
+      (e): e is WalletEntry & { stored: StoredCredential } =>
+        'stored' in e && e.stored.credentialHash === entry.credentialHash,
+    )!;
     return { entry: found, added };
   }
 
@@ -211,16 +240,22 @@ export class Wallet {
   entry(ref: string): WalletEntry {
     const entries = this.entries;
     if (/^\d{1,4}$/.test(ref) && Number(ref) >= 1 && Number(ref) <= entries.length) return entries[Number(ref) - 1]!;
-    const matches = entries.filter((e) => 'stored' in e && e.stored.id.startsWith(ref.toLowerCase()) && ref.length >= 4);
+    const matches = entries.filter(
+      (e) => 'stored' in e && e.stored.id.startsWith(ref.toLowerCase()) && ref.length >= 4,
+    );
     if (matches.length === 1) return matches[0]!;
-    if (matches.length > 1) throw new WalletError(`"${ref}" matches ${matches.length} credentials; type more of the id.`);
+    if (matches.length > 1)
+      throw new WalletError(`"${ref}" matches ${matches.length} credentials; type more of the id.`);
     throw new WalletError(`No credential "${ref}" in this wallet. See them with: skillmark-wallet list`);
   }
 
   /** Like `entry`, for commands that need the credential itself. */
   find(ref: string): StoredCredential {
     const found = this.entry(ref);
-    if ('damaged' in found) throw new WalletError(`Item ${found.number} of this wallet is damaged (${found.damaged}). Remove it with: skillmark-wallet remove ${found.number}`);
+    if ('damaged' in found)
+      throw new WalletError(
+        `Item ${found.number} of this wallet is damaged (${found.damaged}). Remove it with: skillmark-wallet remove ${found.number}`,
+      );
     return found.stored;
   }
 
@@ -250,7 +285,9 @@ export class Wallet {
       () => {
         const { sealed, ...header } = readWalletFile(this.file);
         if (header.did !== this.header.did || JSON.stringify(header.kdf) !== JSON.stringify(this.header.kdf)) {
-          throw new WalletError(`${this.file} was replaced by another wallet while this command ran; nothing was changed.`);
+          throw new WalletError(
+            `${this.file} was replaced by another wallet while this command ran; nothing was changed.`,
+          );
         }
         this.secrets = unseal(this.file, header, sealed, this.box);
         mutate(this.secrets.credentials);
@@ -261,7 +298,10 @@ export class Wallet {
   }
 
   private save(): void {
-    const file: WalletFile = { ...this.header, sealed: this.box.seal(JSON.stringify(this.secrets), sealContext(this.header)) };
+    const file: WalletFile = {
+      ...this.header,
+      sealed: this.box.seal(JSON.stringify(this.secrets), sealContext(this.header)),
+    };
     writeAtomically(this.file, `${JSON.stringify(file, null, 2)}\n`);
   }
 }

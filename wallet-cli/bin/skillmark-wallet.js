@@ -12,6 +12,8 @@ const { main } = await import('../main.ts');
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  process.stderr.write(`skillmark-wallet failed unexpectedly: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `skillmark-wallet failed unexpectedly: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exitCode = 1;
 }

@@ -1,4 +1,4 @@
-import { EXIT, type Command } from '../command.ts';
+import { type Command, EXIT } from '../command.ts';
 import { readPassphrase } from '../passphrase.ts';
 import { Wallet } from '../store.ts';
 

@@ -1,4 +1,4 @@
-import { EXIT, type Command } from '../command.ts';
+import { type Command, EXIT } from '../command.ts';
 import { readPassphrase } from '../passphrase.ts';
 import { Wallet, WalletError } from '../store.ts';
 
@@ -13,7 +13,11 @@ export const initCommand: Command = {
   ],
   options: {},
   async run(_args, { out, walletDir }) {
-    if (Wallet.exists(walletDir)) throw new WalletError(`There is already a wallet in ${walletDir}. See its DID with: skillmark-wallet did`, EXIT.usage);
+    if (Wallet.exists(walletDir))
+      throw new WalletError(
+        `There is already a wallet in ${walletDir}. See its DID with: skillmark-wallet did`,
+        EXIT.usage,
+      );
     const wallet = Wallet.create(walletDir, await readPassphrase({ confirm: true }));
     out.result({ did: wallet.did, walletDir });
     out.line(out.ok('Your wallet is ready.'));

@@ -1,5 +1,5 @@
+import { type Command, EXIT } from '../command.ts';
 import { describeEntry } from '../describe.ts';
-import { EXIT, type Command } from '../command.ts';
 import { readPassphrase } from '../passphrase.ts';
 import { Wallet } from '../store.ts';
 
@@ -22,7 +22,10 @@ export const listCommand: Command = {
     }
     for (const item of items) {
       const number = `${String(item.number).padStart(2)}.`;
-      if ('damaged' in item) out.line(`${number} ${out.bad('damaged')}  ${item.damaged} (remove it with: skillmark-wallet remove ${item.number})`);
+      if ('damaged' in item)
+        out.line(
+          `${number} ${out.bad('damaged')}  ${item.damaged} (remove it with: skillmark-wallet remove ${item.number})`,
+        );
       else out.line(`${number} ${item.id}  ${item.title}${item.awardedOn ? ` (awarded ${item.awardedOn})` : ''}`);
     }
     return EXIT.ok;

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { checkBundle } from '../bundle.ts';
-import { DEFAULT_ISSUER_URL, EXIT, type Command } from '../command.ts';
-import { fetchJson, httpLimits } from '../service-client.ts';
-import { readPassphrase } from '../passphrase.ts';
-import { Wallet, WalletError } from '../store.ts';
+import { type Command, DEFAULT_ISSUER_URL, EXIT } from '../command.ts';
 import { describeEntry } from '../describe.ts';
+import { readPassphrase } from '../passphrase.ts';
 import { pollDelaySeconds } from '../retry-after.ts';
+import { fetchJson, httpLimits } from '../service-client.ts';
+import { Wallet, WalletError } from '../store.ts';
 
 const CLAIM_CODE = /^[0-9A-Za-z]{4}(-?[0-9A-Za-z]{4}){4}$/;
 
@@ -14,8 +14,12 @@ const CLAIM_CODE = /^[0-9A-Za-z]{4}(-?[0-9A-Za-z]{4}){4}$/;
 function sourceOf(ref: string, issuer: string): { kind: 'url'; url: string } | { kind: 'file'; path: string } {
   if (/^https?:\/\//i.test(ref)) return { kind: 'url', url: ref };
   if (existsSync(ref)) return { kind: 'file', path: ref };
-  if (CLAIM_CODE.test(ref.trim())) return { kind: 'url', url: `${issuer.replace(/\/+$/, '')}/claims/${encodeURIComponent(ref.trim())}` };
-  throw new WalletError(`"${ref}" is not a claim link, a claim code (like ABCD-EFGH-JKMN-PQRS-TVWX) or a file.`, EXIT.usage);
+  if (CLAIM_CODE.test(ref.trim()))
+    return { kind: 'url', url: `${issuer.replace(/\/+$/, '')}/claims/${encodeURIComponent(ref.trim())}` };
+  throw new WalletError(
+    `"${ref}" is not a claim link, a claim code (like ABCD-EFGH-JKMN-PQRS-TVWX) or a file.`,
+    EXIT.usage,
+  );
 }
 
 /** Asks the claim URL until the credential is ready: at most once a second, for `waitSeconds` in all. */
@@ -25,10 +29,16 @@ async function collect(url: string, waitSeconds: number, progress: (text: string
     const { status, body, headers } = await fetchJson(url);
     if (status === 200) return body;
     const detail = (body as { detail?: unknown } | undefined)?.detail;
-    if (status !== 202) throw new WalletError(`The training centre could not hand over the credential: ${typeof detail === 'string' ? detail : `HTTP ${status}`}`);
+    if (status !== 202)
+      throw new WalletError(
+        `The training centre could not hand over the credential: ${typeof detail === 'string' ? detail : `HTTP ${status}`}`,
+      );
     const delay = pollDelaySeconds(headers.get('retry-after')) * 1000;
     if (Date.now() + delay > deadline) {
-      throw new WalletError('The credential is not ready yet: it is waiting to be recorded on the ledger. Try again in a minute (or add --wait 120).', EXIT.pending);
+      throw new WalletError(
+        'The credential is not ready yet: it is waiting to be recorded on the ledger. Try again in a minute (or add --wait 120).',
+        EXIT.pending,
+      );
     }
     if (attempt === 1) progress('Waiting for the credential to be recorded on the ledger...');
     await sleep(delay);
@@ -53,16 +63,23 @@ export const receiveCommand: Command = {
     const [ref] = positionals;
     if (!ref) throw new WalletError('Say what to receive: a claim link, a claim code or a file.', EXIT.usage);
     const wait = Number(values.wait ?? 30);
-    if (!Number.isFinite(wait) || wait < 0 || wait > 3600) throw new WalletError('--wait takes a number of seconds from 0 to 3600.', EXIT.usage);
+    if (!Number.isFinite(wait) || wait < 0 || wait > 3600)
+      throw new WalletError('--wait takes a number of seconds from 0 to 3600.', EXIT.usage);
     // Opened first: the DID the credential must name is the one the sealed key vouches for.
     const wallet = Wallet.open(walletDir, await readPassphrase());
-    const source = sourceOf(ref, (values.issuer as string | undefined) ?? env.SKILLMARK_ISSUER_URL ?? DEFAULT_ISSUER_URL);
+    const source = sourceOf(
+      ref,
+      (values.issuer as string | undefined) ?? env.SKILLMARK_ISSUER_URL ?? DEFAULT_ISSUER_URL,
+    );
     let input: unknown;
     if (source.kind === 'file') {
       // The same cap as for a server's answer: a device or a huge file is not a credential.
       const { maxResponseBytes } = httpLimits();
       const file = statSync(source.path);
-      if (!file.isFile() || file.size > maxResponseBytes) throw new WalletError(`${source.path} is not a credential file (not a file of at most ${maxResponseBytes} bytes).`);
+      if (!file.isFile() || file.size > maxResponseBytes)
+        throw new WalletError(
+          `${source.path} is not a credential file (not a file of at most ${maxResponseBytes} bytes).`,
+        );
       try {
         input = JSON.parse(readFileSync(source.path, 'utf8'));
       } catch {
@@ -81,7 +98,11 @@ export const receiveCommand: Command = {
     });
     const described = describeEntry(entry);
     out.result({ id: entry.stored.id, added, credential: described });
-    out.line(added ? out.ok(`Received and stored as ${entry.stored.id}:`) : `You already have this credential (${entry.stored.id}):`);
+    out.line(
+      added
+        ? out.ok(`Received and stored as ${entry.stored.id}:`)
+        : `You already have this credential (${entry.stored.id}):`,
+    );
     out.line(`  ${'title' in described ? described.title : described.damaged}`);
     return EXIT.ok;
   },

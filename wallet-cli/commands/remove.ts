@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline/promises';
+import { type Command, EXIT } from '../command.ts';
 import { describeEntry } from '../describe.ts';
-import { EXIT, type Command } from '../command.ts';
 import { readPassphrase } from '../passphrase.ts';
 import { Wallet, WalletError } from '../store.ts';
 
@@ -26,7 +26,8 @@ export const removeCommand: Command = {
   },
   async run({ positionals, values }, { out, walletDir }) {
     const [ref] = positionals;
-    if (!ref) throw new WalletError('Say which item to remove: its number or id from "skillmark-wallet list".', EXIT.usage);
+    if (!ref)
+      throw new WalletError('Say which item to remove: its number or id from "skillmark-wallet list".', EXIT.usage);
     const wallet = Wallet.open(walletDir, await readPassphrase());
     const entry = wallet.entry(ref);
     const d = describeEntry(entry);

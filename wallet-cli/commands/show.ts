@@ -1,5 +1,5 @@
+import { type Command, EXIT } from '../command.ts';
 import { describeEntry } from '../describe.ts';
-import { EXIT, type Command } from '../command.ts';
 import { readPassphrase } from '../passphrase.ts';
 import { Wallet, WalletError } from '../store.ts';
 

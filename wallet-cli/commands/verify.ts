@@ -1,9 +1,9 @@
 import { printable } from '../../core/printable.ts';
-import { DEFAULT_VERIFIER_URL, EXIT, type Command } from '../command.ts';
-import { postJson } from '../service-client.ts';
+import { type Command, DEFAULT_VERIFIER_URL, EXIT } from '../command.ts';
 import { readPassphrase } from '../passphrase.ts';
-import { anchoredOnLedgerAt, reportVerification } from '../verification-report.ts';
+import { postJson } from '../service-client.ts';
 import { Wallet, WalletError } from '../store.ts';
+import { anchoredOnLedgerAt, reportVerification } from '../verification-report.ts';
 
 export const verifyCommand: Command = {
   name: 'verify',
@@ -21,7 +21,11 @@ export const verifyCommand: Command = {
     if (!ref) throw new WalletError('Say which credential: its number or id from "skillmark-wallet list".', EXIT.usage);
     const wallet = Wallet.open(walletDir, await readPassphrase());
     const stored = wallet.find(ref);
-    const verifier = ((values.verifier as string | undefined) ?? env.SKILLMARK_VERIFIER_URL ?? DEFAULT_VERIFIER_URL).replace(/\/+$/, '');
+    const verifier = (
+      (values.verifier as string | undefined) ??
+      env.SKILLMARK_VERIFIER_URL ??
+      DEFAULT_VERIFIER_URL
+    ).replace(/\/+$/, '');
     const { status, body } = await postJson(`${verifier}/credentials/verify`, {
       verifiableCredential: stored.credential,
       options: stored.anchorReceipt ? { anchorReceipt: stored.anchorReceipt } : {},
@@ -29,7 +33,12 @@ export const verifyCommand: Command = {
     const exitCode = reportVerification(out, status, body);
     const anchoredAt = anchoredOnLedgerAt(body);
     try {
-      if (anchoredAt) wallet.recordLedgerCheck(stored.credentialHash, { anchoredAt, checkedAt: new Date().toISOString(), by: new URL(verifier).origin });
+      if (anchoredAt)
+        wallet.recordLedgerCheck(stored.credentialHash, {
+          anchoredAt,
+          checkedAt: new Date().toISOString(),
+          by: new URL(verifier).origin,
+        });
     } catch (error) {
       // The verdict is printed already and stands; only remembering the check failed.
       if (!(error instanceof WalletError)) throw error;

@@ -9,7 +9,9 @@ export interface HostileServer {
 }
 
 /** A server on 127.0.0.1 answering every request with `handle`: what a hostile claim link or verifier could do. */
-export async function hostileServer(handle: (request: http.IncomingMessage, response: http.ServerResponse) => void): Promise<HostileServer> {
+export async function hostileServer(
+  handle: (request: http.IncomingMessage, response: http.ServerResponse) => void,
+): Promise<HostileServer> {
   const server = http.createServer((request, response) => {
     state.requests++;
     handle(request, response);

@@ -18,9 +18,16 @@ export interface Bundle {
 }
 
 /** A qualification that matches the schema. */
-export const VALID_QUALIFICATION = { title: 'Certificate in Welding', awardedOn: '2026-05-01', competencies: [{ title: 'Weld steel plate' }] };
+export const VALID_QUALIFICATION = {
+  title: 'Certificate in Welding',
+  awardedOn: '2026-05-01',
+  competencies: [{ title: 'Weld steel plate' }],
+};
 
-export async function selfSignedBundle(subjectDid: string, vc: { type?: string[]; credentialSubject?: Record<string, unknown>; schema?: boolean } = {}): Promise<Bundle> {
+export async function selfSignedBundle(
+  subjectDid: string,
+  vc: { type?: string[]; credentialSubject?: Record<string, unknown>; schema?: boolean } = {},
+): Promise<Bundle> {
   const seed = randomBytes(32);
   const did = didKeyOfEd25519(ed25519PublicKeyOfSeed(seed));
   const credential = await createVerifiableCredentialJwt(
