@@ -15,7 +15,7 @@ import type { ClaimCodes } from './claim-codes.ts';
 import type { ClaimGuard } from './claim-guard.ts';
 import type { CredentialService } from './credentials.ts';
 import { ledgerProblem } from './ledger-writer.ts';
-import type { CompromiseReport, SigningKeyRotation } from './signing-key.ts';
+import type { CompromiseReport, CompromiseReportRequest, RotationRequest, SigningKeyRotation } from './signing-key.ts';
 
 export interface IssuerAppOptions {
   credentials: CredentialService;
@@ -27,8 +27,8 @@ export interface IssuerAppOptions {
   institution: { name: string; chainId: number; registry: string };
   /** The DID credentials are signed with now (it changes with a signing-key rotation). */
   signingDid: () => string;
-  rotateSigningKey: (body: Record<string, unknown>) => Promise<SigningKeyRotation>;
-  reportSigningKeyCompromise: (body: Record<string, unknown>) => Promise<CompromiseReport>;
+  rotateSigningKey: (body: RotationRequest) => Promise<SigningKeyRotation>;
+  reportSigningKeyCompromise: (body: CompromiseReportRequest) => Promise<CompromiseReport>;
   /** The ledger address in use now (it changes with a key rotation). */
   ledgerAddress: () => string;
   rotateLedgerKey: () => Promise<{ previous: string; current: string }>;

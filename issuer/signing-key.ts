@@ -42,13 +42,8 @@ export interface CompromiseReport {
 }
 
 /** Refuses any field but `allowed`, naming the first stray one. */
-function onlyFields(body: Record<string, unknown>, allowed: string[], what: string): void {
-  const unknown = Object.keys(body).find((name) => !allowed.includes(name));
-  if (unknown !== undefined) throw new HttpProblem(422, 'Unknown field', `"${unknown.slice(0, 60)}" is not a field of ${what}; the fields are ${allowed.map((f) => `"${f}"`).join(', ')}.`);
-}
-
 /** `compromisedSince` as unix seconds: an ISO 8601 date-time, not in the future. */
-function compromiseTime(raw: unknown, now: Date): number {
+function compromiseTime(raw: string, now: Date): number {
   const time = parseDateTime(raw, true)?.getTime() ?? Number.NaN;
   if (Number.isNaN(time)) throw new HttpProblem(422, 'Invalid compromisedSince', '"compromisedSince" must be an ISO 8601 date-time with a time zone, such as 2026-06-30T12:00:00Z.');
   if (time > now.getTime()) throw new HttpProblem(422, 'Invalid compromisedSince', '"compromisedSince" is in the future: give the earliest time the key may have been in other hands.');
@@ -57,11 +52,10 @@ function compromiseTime(raw: unknown, now: Date): number {
   return seconds;
 }
 
-/** `{}` for a planned change; `{"compromisedSince": "<date-time>"}` when the old key leaked. Unix seconds. */
-function parseRotationRequest(body: Record<string, unknown>, now: Date): { compromisedSince?: number } {
-  onlyFields(body, ['compromisedSince'], 'a signing-key rotation');
-  return body.compromisedSince === undefined ? {} : { compromisedSince: compromiseTime(body.compromisedSince, now) };
-}
+/** A rotation request, its shape checked by the route's schema (issuer/api/schemas.ts): `{}` for a planned change, `compromisedSince` when the old key leaked. */
+export type RotationRequest = { compromisedSince?: string };
+/** A compromise report, its shape checked by the route's schema. */
+export type CompromiseReportRequest = { did: string; compromisedSince: string };
 
 /**
  * Replaces the DID the institution signs credentials with. Each step is recorded or checked on
@@ -85,8 +79,8 @@ export class SigningKeyRotator {
     private readonly key: CurrentSigningKey,
   ) {}
 
-  async rotate(body: Record<string, unknown>, now = new Date()): Promise<SigningKeyRotation> {
-    const { compromisedSince } = parseRotationRequest(body, now);
+  async rotate(body: RotationRequest, now = new Date()): Promise<SigningKeyRotation> {
+    const compromisedSince = body.compromisedSince === undefined ? undefined : compromiseTime(body.compromisedSince, now);
     if (this.#running) throw new HttpProblem(409, 'Rotation in progress', 'A signing-key rotation is already under way; ask again once it has finished.');
     this.#running = true;
     try {
@@ -100,10 +94,8 @@ export class SigningKeyRotator {
    * Reports one of the institution's earlier signing DIDs compromised (a leak found after a planned
    * change). The DID in use is refused: rotate away from it instead, or it would go on signing.
    */
-  async reportCompromise(body: Record<string, unknown>, now = new Date()): Promise<CompromiseReport> {
-    onlyFields(body, ['did', 'compromisedSince'], 'a compromise report');
-    if (typeof body.did !== 'string' || !body.did.startsWith('did:')) throw new HttpProblem(422, 'Invalid did', '"did" must be one of the institution\'s earlier signing DIDs.');
-    const did = body.did;
+  async reportCompromise(body: CompromiseReportRequest, now = new Date()): Promise<CompromiseReport> {
+    const { did } = body;
     const compromisedSince = compromiseTime(body.compromisedSince, now);
     if (did === this.key.current().did) {
       throw new HttpProblem(409, 'DID in use', `${did} is the DID the issuer signs with now: rotate with POST /signing-key/rotate and "compromisedSince" instead.`);
