@@ -1,6 +1,6 @@
 import { verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { didKeyOfJwk } from './did-key.ts';
+import { didKeyOfJwk } from './did-key-encoding.ts';
 import { didKeyOfEd25519, ed25519JwtSigner, ed25519PublicKey, ed25519PublicKeyOfSeed } from './ed25519.ts';
 
 /** RFC 8032 section 7.1, test 1. */

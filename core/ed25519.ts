@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, type KeyObject, sign } from 'node:crypto';
-import { didKeyOfMulticodecKey } from './did-key.ts';
+import { didKeyOfMulticodecKey } from './did-key-encoding.ts';
 import { MULTICODEC } from './multicodec.ts';
 
 /**

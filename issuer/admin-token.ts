@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { SecretBox } from '../core/secret-box.ts';
-import type { IssuerDb } from './schema.ts';
+import type { IssuerDb } from './db-schema.ts';
 import { getSetting, putSetting } from './settings.ts';
 
 const SETTING = 'admin_token_hmac';

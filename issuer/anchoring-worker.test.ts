@@ -11,7 +11,7 @@ import { tempDir } from '../test/support/system.ts';
 import { AnchoringWorker, type AnchoringOptions } from './anchoring.ts';
 import { LedgerWriter } from './ledger-writer.ts';
 import { receiptOf } from './receipts.ts';
-import { issuerMigrations, type IssuerDb, type IssuerTables } from './schema.ts';
+import { issuerMigrations, type IssuerDb, type IssuerTables } from './db-schema.ts';
 
 /**
  * The anchoring worker's batching and its loop, on a real local chain and a fresh SQLite file per

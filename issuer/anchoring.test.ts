@@ -7,7 +7,7 @@ import { startIssuerLedger, type IssuerLedger } from '../test/support/issuer-led
 import { AnchoringWorker } from './anchoring.ts';
 import type { LedgerWriter } from './ledger-writer.ts';
 import { receiptOf } from './receipts.ts';
-import type { IssuerDb } from './schema.ts';
+import type { IssuerDb } from './db-schema.ts';
 
 /**
  * The anchoring worker against a real local chain and a real SQLite file: finality after

@@ -6,7 +6,7 @@ import { buildTree, leafOf, sha256 } from '../core/merkle.ts';
 import { LedgerWriteError, type LedgerWriter } from './ledger-writer.ts';
 import { isFinal, type FinalityRule } from './finality.ts';
 import { watchRevocations } from './revocation-watch.ts';
-import type { IssuerDb, IssuerTables } from './schema.ts';
+import type { IssuerDb, IssuerTables } from './db-schema.ts';
 
 export interface AnchoringOptions {
   /** Close a batch when this many credentials wait ... */

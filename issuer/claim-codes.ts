@@ -1,6 +1,6 @@
 import { HttpProblem } from '../core/http-problem.ts';
 import { claimCodeHash, newClaimCode } from './claim-code.ts';
-import type { IssuerDb } from './schema.ts';
+import type { IssuerDb } from './db-schema.ts';
 
 const DAY_MS = 86_400_000;
 

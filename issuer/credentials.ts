@@ -10,7 +10,7 @@ import { credentialFromIssueRequest } from './issue-request.ts';
 import { LedgerWriteError, type LedgerWriter } from './ledger-writer.ts';
 import { receiptOf, receiptsReady } from './receipts.ts';
 import type { CurrentSigningKey } from './signing-key.ts';
-import type { CredentialStatus, IssuerDb, IssuerTables } from './schema.ts';
+import type { CredentialStatus, IssuerDb, IssuerTables } from './db-schema.ts';
 
 /** What a learner's wallet receives: the signed credential and the receipt of its anchor. */
 export interface CredentialBundle {

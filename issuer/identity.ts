@@ -7,7 +7,7 @@ import { Wallet } from 'ethers';
 import { ed25519PrivateKey } from '../core/ed25519.ts';
 import { nodeJoseSigner, type JoseSigner } from '../core/jose/signer.ts';
 import type { SecretBox } from '../core/secret-box.ts';
-import type { IssuerDb } from './schema.ts';
+import type { IssuerDb } from './db-schema.ts';
 import { getSetting, putSetting } from './settings.ts';
 import { KyselyDIDStore, KyselyKeyStore, SealedPrivateKeyStore } from './veramo-stores.ts';
 

@@ -2,7 +2,7 @@ import { failpoint } from '../core/failpoint.ts';
 import { HttpProblem } from '../core/http-problem.ts';
 import { ledgerWallet, LEDGER_KEY_SETTING, NEXT_LEDGER_KEY_SETTING, type IssuerAgent } from './identity.ts';
 import type { LedgerWriter } from './ledger-writer.ts';
-import type { IssuerDb } from './schema.ts';
+import type { IssuerDb } from './db-schema.ts';
 import type { SecretBox } from '../core/secret-box.ts';
 import { getSetting, putSetting } from './settings.ts';
 

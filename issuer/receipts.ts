@@ -1,5 +1,5 @@
 import type { AnchorReceipt } from '../core/receipt.ts';
-import type { BatchState, IssuerTables } from './schema.ts';
+import type { BatchState, IssuerTables } from './db-schema.ts';
 
 /**
  * A batch's receipts are handed out once its transaction is mined, before it is final: what a

@@ -1,6 +1,6 @@
 import { isFinal, type FinalityRule } from './finality.ts';
 import { LedgerWriteError, type LedgerWriter } from './ledger-writer.ts';
-import type { IssuerDb } from './schema.ts';
+import type { IssuerDb } from './db-schema.ts';
 
 /**
  * Reads the issuer's recent revocations back from the chain, as the anchoring worker does with

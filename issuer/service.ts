@@ -13,7 +13,7 @@ import { CredentialService } from './credentials.ts';
 import { createIssuerAgent, loadInstitutionIdentity } from './identity.ts';
 import { rotateLedgerKey } from './key-rotation.ts';
 import { LedgerWriter } from './ledger-writer.ts';
-import { issuerMigrations, type IssuerDb, type IssuerTables } from './schema.ts';
+import { issuerMigrations, type IssuerDb, type IssuerTables } from './db-schema.ts';
 import { CurrentSigningKey, SigningKeyRotator } from './signing-key.ts';
 
 export interface LedgerTarget {

@@ -1,4 +1,4 @@
-import type { IssuerDb } from './schema.ts';
+import type { IssuerDb } from './db-schema.ts';
 
 export async function getSetting(db: IssuerDb, name: string): Promise<string | undefined> {
   return (await db.selectFrom('settings').select('value').where('name', '=', name).executeTakeFirst())?.value;

@@ -5,7 +5,7 @@ import { HttpProblem } from '../core/http-problem.ts';
 import type { SecretBox } from '../core/secret-box.ts';
 import { createSigningDid, NEXT_SIGNING_DID_SETTING, SIGNING_DID_SETTING, signingIdentity, type IssuerAgent, type SigningIdentity } from './identity.ts';
 import type { LedgerWriter } from './ledger-writer.ts';
-import type { IssuerDb } from './schema.ts';
+import type { IssuerDb } from './db-schema.ts';
 import { getSetting, putSetting } from './settings.ts';
 import { parseDateTime } from '../core/formats/index.ts';
 

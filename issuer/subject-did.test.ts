@@ -6,7 +6,7 @@
 
 import { base58 } from '@scure/base';
 import { describe, expect, it } from 'vitest';
-import { didKeyOfJwk } from '../core/did-key.ts';
+import { didKeyOfJwk } from '../core/did-key-encoding.ts';
 import { didKeyOfEd25519 } from '../core/ed25519.ts';
 import { freshKeyPair } from '../test/support/keys.ts';
 import { didJwkOfJwk } from '../verifier/did-methods/did-jwk.ts';

@@ -21,7 +21,7 @@ import { SecretBox, SecretBoxError } from '../core/secret-box.ts';
 import { freshSchema, postgresSuite } from '../test/support/postgres.ts';
 import { ChallengeStore, verifierMigrations, type VerifierTables } from '../verifier/challenges.ts';
 import { createIssuerAgent, loadInstitutionIdentity } from './identity.ts';
-import { issuerMigrations, type IssuerDb, type IssuerTables } from './schema.ts';
+import { issuerMigrations, type IssuerDb, type IssuerTables } from './db-schema.ts';
 import { KyselyDIDStore, KyselyKeyStore, SealedPrivateKeyStore } from './veramo-stores.ts';
 
 // ---------------------------------------------------------------- PostgreSQL probe (module load)

@@ -8,7 +8,7 @@ import {
 } from '@veramo/key-manager';
 import { randomUUID } from 'node:crypto';
 import type { SecretBox } from '../core/secret-box.ts';
-import type { IssuerDb, IssuerTables } from './schema.ts';
+import type { IssuerDb, IssuerTables } from './db-schema.ts';
 
 /** Veramo's key metadata store on kysely (public parts only). */
 export class KyselyKeyStore extends AbstractKeyStore {

@@ -380,7 +380,7 @@ describe('VC-JOSE-COSE conformance vectors (w3c/vc-jose-cose-test-suite), throug
     expect(outcomes(gone.checks, ['signature'])).toEqual(['signature invalid did_not_found']);
   });
 
-  /** The suite's issuance cases: what core/vc-jose.ts signs, verified by the verifier and by jose. */
+  /** The suite's issuance cases: what core/formats/vc-jose-2.0/sign.ts signs, verified by the verifier and by jose. */
   const issueCases = joseCases.filter((c) => c.fn === 'issue');
   it.each(issueCases.map((c) => [c.name, c] as const))('%s', async (_, c) => {
     const input = readJson('vc-jose-cose', c.input_file);
@@ -574,7 +574,7 @@ describe('did:key spec vectors (w3c-ccg/did-key-spec), signing with their own ke
     secp256k1: ['ES256K', 'sha256'],
     RSA: ['RS256', 'sha256'],
   };
-  /** A VC-JWT 1.1 by the vector's DID, signed with its private key (RSA included, which core/vc-jose.ts does not sign). */
+  /** A VC-JWT 1.1 by the vector's DID, signed with its private key (RSA included, which core/jose/signer.ts does not sign). */
   function credentialBy(did: string, privateKey: KeyObject, alg: string, hash: string | null): string {
     const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const signingInput = `${b64({ alg, typ: 'JWT', kid: `${did}#${did.slice('did:key:'.length)}` })}.${b64({ iss: did, sub: 'did:example:learner', nbf: 1_700_000_000, vc: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiableCredential'], credentialSubject: { skill: 'wiring' } } })}`;

@@ -70,11 +70,11 @@ function statusOf(verdict: Verdict, checks: CheckFragment[]): 200 | 422 | 503 {
 function verdictAnswer(c: Context<VerifierEnv>, verdict: Verdict, allChecks: CheckFragment[]) {
   const status = statusOf(verdict, allChecks);
   const language = c.get('language');
-  const show = (checks: CheckFragment[]) => checks.map((f) => localized(f, language));
+  const inLanguage = (checks: CheckFragment[]) => checks.map((f) => localized(f, language));
   if (status === 503) c.header('Retry-After', '30');
   c.header('Content-Language', language);
   c.header('Vary', 'Accept-Language');
-  const problemDetails = show(allChecks.filter((f) => f.status === 'invalid' || f.status === 'unverifiable')).map(
+  const problemDetails = inLanguage(allChecks.filter((f) => f.status === 'invalid' || f.status === 'unverifiable')).map(
     (f) => ({
       type: `urn:skillmark:check:${f.check}:${f.reason}`,
       title: f.reason,
@@ -83,7 +83,7 @@ function verdictAnswer(c: Context<VerifierEnv>, verdict: Verdict, allChecks: Che
   );
   return {
     status,
-    show,
+    inLanguage,
     verdict: { verified: verdict === 'valid', verdict, ...(problemDetails.length ? { problemDetails } : {}) },
   };
 }
@@ -127,9 +127,9 @@ export function createVerifierApp(options: VerifierAppOptions): OpenAPIHono<Veri
         body.options?.anchorReceipt,
         context,
       );
-      const { status, show, verdict } = verdictAnswer(c, result.verdict, result.checks);
+      const { status, inLanguage, verdict } = verdictAnswer(c, result.verdict, result.checks);
       return c.json(
-        { ...verdict, checks: show(result.checks), ...(result.credential ? { credential: result.credential } : {}) },
+        { ...verdict, checks: inLanguage(result.checks), ...(result.credential ? { credential: result.credential } : {}) },
         status,
       );
     },
@@ -146,7 +146,7 @@ export function createVerifierApp(options: VerifierAppOptions): OpenAPIHono<Veri
         expected,
         { ...context, challenges },
       );
-      const { status, show, verdict } = verdictAnswer(c, result.verdict, [
+      const { status, inLanguage, verdict } = verdictAnswer(c, result.verdict, [
         ...result.checks,
         ...result.credentials.flatMap((r) => r.checks),
       ]);
@@ -154,10 +154,10 @@ export function createVerifierApp(options: VerifierAppOptions): OpenAPIHono<Veri
         {
           ...verdict,
           ...(result.holder ? { holder: result.holder } : {}),
-          checks: show(result.checks),
+          checks: inLanguage(result.checks),
           credentials: result.credentials.map((r) => ({
             verdict: r.verdict,
-            checks: show(r.checks),
+            checks: inLanguage(r.checks),
             ...(r.credential ? { credential: r.credential } : {}),
           })),
         },

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { type SigningKey, Wallet } from 'ethers';
 import { describe, expect, it } from 'vitest';
 import { fetchBounded } from '../core/bounded-fetch.ts';
-import { didKeyOfJwk } from '../core/did-key.ts';
+import { didKeyOfJwk } from '../core/did-key-encoding.ts';
 import { verifyJwsSignature } from '../core/jose/verify-signature.ts';
 import { CONFORMANCE_DIR } from '../test/support/conformance.ts';
 import { expectedJwk, signingVectors } from '../test/support/did-key-vectors.ts';

@@ -10,7 +10,7 @@ import { envelopedCredential } from './envelopes.ts';
 import { signVcJose, signVpJose } from './vc-jose-2.0/sign.ts';
 import { DidKeyResolver } from '../../verifier/did-key-resolver.ts';
 import { keyLookup } from '../../verifier/key-lookup.ts';
-import { didKeyOfJwk } from '../did-key.ts';
+import { didKeyOfJwk } from '../did-key-encoding.ts';
 import { readCredentialToken, readPresentationToken, validityAt, type ReadResult } from './index.ts';
 import { CONFORMANCE_DIR } from '../../test/support/conformance.ts';
 import { VC_DM2_JSON_LD_ONLY, VC_DM2_PLACEHOLDERS, VC_DM2_REFUSALS } from '../../test/support/vc-dm2-inputs.ts';

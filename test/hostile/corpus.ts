@@ -18,7 +18,7 @@ import type { AnchorReceipt } from '../../core/receipt.ts';
 import { envelopedCredential } from '../../core/formats/envelopes.ts';
 import { nodeJoseSigner } from '../../core/jose/signer.ts';
 import { signVcJose, signVpJose } from '../../core/formats/vc-jose-2.0/sign.ts';
-import { didKeyOfJwk, didKeyOfMulticodecKey } from '../../core/did-key.ts';
+import { didKeyOfJwk, didKeyOfMulticodecKey } from '../../core/did-key-encoding.ts';
 import { base58 } from '@scure/base';
 import { MULTICODEC } from '../../core/multicodec.ts';
 import { type Holder, signPresentation } from '../../wallet-cli/sign-presentation.ts';

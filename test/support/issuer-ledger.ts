@@ -5,7 +5,7 @@ import { ensureLocalAccreditation, ensureLocalDeployment } from '../../contracts
 import { credentialHash } from '../../core/credential-hash.ts';
 import { openDatabase } from '../../core/db.ts';
 import { LedgerWriter } from '../../issuer/ledger-writer.ts';
-import { type IssuerDb, type IssuerTables, issuerMigrations } from '../../issuer/schema.ts';
+import { type IssuerDb, type IssuerTables, issuerMigrations } from '../../issuer/db-schema.ts';
 import { startTestChain, type TestChain } from './local-chain.ts';
 import { tempDir } from './system.ts';
 

@@ -10,7 +10,7 @@ const DID_KEY = /^did:key:z([A-Za-z0-9]+)$/; // base58 itself is checked by deco
  * did:key (https://w3c-ccg.github.io/did-method-key/): the DID is the public key, so resolution is
  * local and never changes. Signing keys: Ed25519, secp256k1, P-256, P-384, P-521 (compressed
  * points) and RSA (DER RSAPublicKey). X25519 (key agreement only) and BLS12-381 are refused with
- * a reason. (core/did-key.ts writes them.)
+ * a reason. (core/did-key-encoding.ts writes them.)
  */
 export async function resolveDidKey(did: string): Promise<MethodResolution> {
   if (did.length > MAX_DID_KEY_LENGTH)

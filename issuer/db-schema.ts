@@ -1,0 +1,131 @@
+import { type Generated, type Kysely, type Migration } from 'kysely';
+
+export type CredentialStatus = 'pending' | 'anchored' | 'revoked';
+/** `anchored`: mined, receipts handed out, still watched; `final`: enough confirmations (docs/ledger.md). */
+export type BatchState = 'open' | 'sent' | 'anchored' | 'final';
+
+export interface IssuerTables {
+  settings: { name: string; value: string };
+  keys: { kid: string; kms: string; type: string; public_key_hex: string; meta: string | null };
+  private_keys: { alias: string; type: string; sealed_private_key: string };
+  identifiers: {
+    did: string;
+    provider: string;
+    alias: string | null;
+    controller_key_id: string | null;
+    key_ids: string;
+    services: string;
+  };
+  credentials: {
+    id: string;
+    credential_hash: string;
+    jwt: string;
+    subject_did: string | null;
+    learner_reference: string | null;
+    qualification_title: string;
+    issued_at: string;
+    status: CredentialStatus;
+    batch_root: string | null;
+    proof: string | null;
+    claim_code_hash: string;
+    /** When the current claim code was handed out, if not with the credential (a renewed code). */
+    claim_code_issued_at: string | null;
+    revoked_at: string | null;
+    revocation_reason: number | null;
+    /** The revoking transaction while the revocation is read back from the chain; null once final. */
+    revocation_tx: string | null;
+  };
+  batches: {
+    merkle_root: string;
+    size: number;
+    state: BatchState;
+    created_at: string;
+    signed_tx: string | null;
+    tx_hash: string | null;
+    block_number: number | null;
+    anchored_at: string | null;
+    /** Times the root was anchored again because the chain had lost it. */
+    reanchor_count: Generated<number>;
+  };
+}
+
+export type IssuerDb = Kysely<IssuerTables>;
+
+export const issuerMigrations: Record<string, Migration> = {
+  '001_initial': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('settings')
+        .addColumn('name', 'varchar(100)', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('keys')
+        .addColumn('kid', 'varchar(200)', (c) => c.primaryKey())
+        .addColumn('kms', 'varchar(100)', (c) => c.notNull())
+        .addColumn('type', 'varchar(50)', (c) => c.notNull())
+        .addColumn('public_key_hex', 'text', (c) => c.notNull())
+        .addColumn('meta', 'text')
+        .execute();
+      await db.schema
+        .createTable('private_keys')
+        .addColumn('alias', 'varchar(200)', (c) => c.primaryKey())
+        .addColumn('type', 'varchar(50)', (c) => c.notNull())
+        .addColumn('sealed_private_key', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('identifiers')
+        .addColumn('did', 'varchar(500)', (c) => c.primaryKey())
+        .addColumn('provider', 'varchar(100)', (c) => c.notNull())
+        .addColumn('alias', 'varchar(200)', (c) => c.unique())
+        .addColumn('controller_key_id', 'varchar(200)')
+        .addColumn('key_ids', 'text', (c) => c.notNull())
+        .addColumn('services', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('batches')
+        .addColumn('merkle_root', 'varchar(66)', (c) => c.primaryKey())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('state', 'varchar(20)', (c) => c.notNull())
+        .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
+        .addColumn('signed_tx', 'text')
+        .addColumn('tx_hash', 'varchar(66)')
+        .addColumn('block_number', 'integer')
+        .addColumn('anchored_at', 'varchar(40)')
+        .execute();
+      await db.schema
+        .createTable('credentials')
+        .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+        .addColumn('credential_hash', 'varchar(66)', (c) => c.notNull().unique())
+        .addColumn('jwt', 'text', (c) => c.notNull())
+        .addColumn('subject_did', 'varchar(500)')
+        .addColumn('learner_reference', 'varchar(200)')
+        .addColumn('qualification_title', 'varchar(500)', (c) => c.notNull())
+        .addColumn('issued_at', 'varchar(40)', (c) => c.notNull())
+        .addColumn('status', 'varchar(20)', (c) => c.notNull())
+        .addColumn('batch_root', 'varchar(66)', (c) => c.references('batches.merkle_root'))
+        .addColumn('proof', 'text')
+        .addColumn('claim_code_hash', 'varchar(66)', (c) => c.notNull().unique())
+        .addColumn('revoked_at', 'varchar(40)')
+        .addColumn('revocation_reason', 'integer')
+        .execute();
+      await db.schema.createIndex('credentials_pending').on('credentials').columns(['status', 'batch_root', 'issued_at']).execute();
+      await db.schema.createIndex('credentials_by_batch').on('credentials').column('batch_root').execute();
+    },
+  },
+  '002_anchor_finality': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('batches').addColumn('reanchor_count', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    },
+  },
+  '003_claim_code_renewal': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('credentials').addColumn('claim_code_issued_at', 'varchar(40)').execute();
+    },
+  },
+  '004_revocation_finality': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('credentials').addColumn('revocation_tx', 'varchar(66)').execute();
+    },
+  },
+};
