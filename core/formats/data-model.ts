@@ -1,5 +1,5 @@
-import { VC_V1_CONTEXT, VC_V2_CONTEXT } from '../vc-contexts.ts';
 import { hasOwn, isPlainObject, own } from '../json-limits.ts';
+import { VC_V1_CONTEXT, VC_V2_CONTEXT } from '../vc-contexts.ts';
 
 export { VC_V1_CONTEXT, VC_V2_CONTEXT };
 
@@ -20,7 +20,12 @@ export const fail = (detail: string): never => {
 export function preview(value: unknown): string {
   let text: string;
   try {
-    text = typeof value === 'string' ? JSON.stringify(value) : value === undefined ? 'undefined' : JSON.stringify(value) ?? String(value);
+    text =
+      typeof value === 'string'
+        ? JSON.stringify(value)
+        : value === undefined
+          ? 'undefined'
+          : (JSON.stringify(value) ?? String(value));
   } catch {
     text = Object.prototype.toString.call(value);
   }
@@ -31,7 +36,8 @@ const URL_SYNTAX = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/;
 const DID_SYNTAX = /^did:[a-z0-9]+:[A-Za-z0-9._:%-]*[A-Za-z0-9._%-]$/;
 
 /** An absolute URL (any scheme: https, did, urn, data…), without white space. */
-export const isUrl = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_URL_LENGTH && URL_SYNTAX.test(value);
+export const isUrl = (value: unknown): value is string =>
+  typeof value === 'string' && value.length <= MAX_URL_LENGTH && URL_SYNTAX.test(value);
 
 /** A DID (no path, query or fragment). */
 export const isDid = (value: unknown): value is string =>
@@ -56,12 +62,18 @@ export function parseDateTime(value: unknown, requireZone: boolean): Date | unde
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, fraction, zone] = m;
   if (requireZone && !zone) return undefined;
-  const year = Number(y), month = Number(mo), day = Number(d), hour = Number(h), minute = Number(mi), second = Number(s);
+  const year = Number(y),
+    month = Number(mo),
+    day = Number(d),
+    hour = Number(h),
+    minute = Number(mi),
+    second = Number(s);
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
   if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return undefined; // e.g. 02-30
   let offsetMinutes = 0;
   if (zone && zone !== 'Z') {
-    const zh = Number(zone.slice(1, 3)), zm = Number(zone.slice(4, 6));
+    const zh = Number(zone.slice(1, 3)),
+      zm = Number(zone.slice(4, 6));
     if (zh > 14 || zm > 59 || (zh === 14 && zm !== 0)) return undefined;
     offsetMinutes = (zone[0] === '-' ? -1 : 1) * (zh * 60 + zm);
   }
@@ -77,9 +89,11 @@ export function checkContext(value: unknown, bases: readonly string[], what: str
   if (value === undefined) fail(`the ${what} has no "@context"`);
   const list = asList(value);
   if (list.length === 0 || list.length > 50) fail(`the ${what}'s "@context" must list 1 to 50 entries`);
-  if (!bases.includes(list[0] as string)) fail(`the ${what}'s first "@context" is ${preview(list[0])}, not ${bases.join(' or ')}`);
+  if (!bases.includes(list[0] as string))
+    fail(`the ${what}'s first "@context" is ${preview(list[0])}, not ${bases.join(' or ')}`);
   for (const entry of list) {
-    if (!isUrl(entry) && !isPlainObject(entry)) fail(`the ${what}'s "@context" holds ${preview(entry)}, which is neither a URL nor an object`);
+    if (!isUrl(entry) && !isPlainObject(entry))
+      fail(`the ${what}'s "@context" holds ${preview(entry)}, which is neither a URL nor an object`);
   }
   return list[0] as string;
 }
@@ -88,7 +102,11 @@ export function checkContext(value: unknown, bases: readonly string[], what: str
 export function checkType(value: unknown, required: string, what: string): string[] {
   if (value === undefined) fail(`the ${what} has no "type"`);
   const list = asList(value);
-  if (list.length === 0 || list.length > 50 || !list.every((t) => typeof t === 'string' && t.length > 0 && t.length <= MAX_URL_LENGTH)) {
+  if (
+    list.length === 0 ||
+    list.length > 50 ||
+    !list.every((t) => typeof t === 'string' && t.length > 0 && t.length <= MAX_URL_LENGTH)
+  ) {
     fail(`the ${what}'s "type" must be one to 50 non-empty strings`);
   }
   if (!list.includes(required)) fail(`the ${what}'s "type" does not include ${required}`);
@@ -110,10 +128,12 @@ export function idOfParty(value: unknown, name: string): string {
 export function subjectIdsOf(value: unknown): string[] {
   if (value === undefined) fail('the credential has no "credentialSubject"');
   const subjects = asList(value);
-  if (subjects.length === 0 || subjects.length > MAX_LIST) fail(`"credentialSubject" must hold 1 to ${MAX_LIST} objects`);
+  if (subjects.length === 0 || subjects.length > MAX_LIST)
+    fail(`"credentialSubject" must hold 1 to ${MAX_LIST} objects`);
   const ids: string[] = [];
   for (const subject of subjects) {
-    if (!isPlainObject(subject) || Object.keys(subject).length === 0) fail('"credentialSubject" must hold non-empty objects');
+    if (!isPlainObject(subject) || Object.keys(subject).length === 0)
+      fail('"credentialSubject" must hold non-empty objects');
     const id = own(subject as Record<string, unknown>, 'id');
     if (id !== undefined) {
       if (!isUrl(id)) fail(`"credentialSubject.id" is not a URL (${preview(id)})`);
@@ -125,14 +145,46 @@ export function subjectIdsOf(value: unknown): string[] {
 
 /** The VC 2.0 properties (and JWT claims) a credential's top level may hold without further ado. */
 const KNOWN_CREDENTIAL_MEMBERS = new Set([
-  '@context', 'id', 'type', 'name', 'description', 'issuer', 'credentialSubject', 'validFrom', 'validUntil',
-  'credentialStatus', 'credentialSchema', 'refreshService', 'termsOfUse', 'evidence', 'proof', 'relatedResource',
-  'renderMethod', 'confidenceMethod',
-  'iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti', 'cnf', 'status',
+  '@context',
+  'id',
+  'type',
+  'name',
+  'description',
+  'issuer',
+  'credentialSubject',
+  'validFrom',
+  'validUntil',
+  'credentialStatus',
+  'credentialSchema',
+  'refreshService',
+  'termsOfUse',
+  'evidence',
+  'proof',
+  'relatedResource',
+  'renderMethod',
+  'confidenceMethod',
+  'iss',
+  'sub',
+  'aud',
+  'exp',
+  'nbf',
+  'iat',
+  'jti',
+  'cnf',
+  'status',
 ]);
 
 /** Extension points whose every object must declare a type (and credentialSchema an id too). */
-const TYPED_EXTENSION_POINTS = ['credentialStatus', 'credentialSchema', 'refreshService', 'termsOfUse', 'evidence', 'renderMethod', 'confidenceMethod', 'proof'];
+const TYPED_EXTENSION_POINTS = [
+  'credentialStatus',
+  'credentialSchema',
+  'refreshService',
+  'termsOfUse',
+  'evidence',
+  'renderMethod',
+  'confidenceMethod',
+  'proof',
+];
 
 /**
  * Typed extension points, and no untyped extension data at the top level: an object there that is
@@ -148,7 +200,8 @@ export function checkExtensions(credential: Record<string, unknown>): void {
     for (const item of items) {
       if (!isPlainObject(item)) fail(`"${point}" must hold objects`);
       const type = own(item as Record<string, unknown>, 'type');
-      if (type === undefined || !asList(type).every((t) => typeof t === 'string' && t.length > 0)) fail(`every "${point}" must have a "type"`);
+      if (type === undefined || !asList(type).every((t) => typeof t === 'string' && t.length > 0))
+        fail(`every "${point}" must have a "type"`);
       const id = own(item as Record<string, unknown>, 'id');
       if (id !== undefined && !isUrl(id)) fail(`"${point}.id" is not a URL (${preview(id)})`);
       if (point === 'credentialSchema' && id === undefined) fail('every "credentialSchema" must have an "id"');
@@ -190,7 +243,8 @@ export function checkCredentialV2(credential: Record<string, unknown>): Credenti
     if (!date) fail(`"${name}" is not an XML Schema dateTimeStamp (${preview(value)})`);
     dates[name] = date;
   }
-  if (dates.validFrom && dates.validUntil && dates.validUntil < dates.validFrom) fail('"validUntil" is before "validFrom"');
+  if (dates.validFrom && dates.validUntil && dates.validUntil < dates.validFrom)
+    fail('"validUntil" is before "validFrom"');
   checkExtensions(credential);
   return { issuer, subjectIds, ...dates };
 }
@@ -199,10 +253,12 @@ export function checkCredentialV2(credential: Record<string, unknown>): Credenti
 export function anchorReceiptsOf(value: unknown): unknown[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) return fail('"anchorReceipts" is not an array');
-  if (value.length > MAX_CREDENTIALS_PER_PRESENTATION) fail(`"anchorReceipts" holds more than ${MAX_CREDENTIALS_PER_PRESENTATION} receipts`);
+  if (value.length > MAX_CREDENTIALS_PER_PRESENTATION)
+    fail(`"anchorReceipts" holds more than ${MAX_CREDENTIALS_PER_PRESENTATION} receipts`);
   return value;
 }
 
 const later = (a?: Date, b?: Date) => (a && b ? (a > b ? a : b) : (a ?? b));
 const earlier = (a?: Date, b?: Date) => (a && b ? (a < b ? a : b) : (a ?? b));
+
 export { earlier, later };

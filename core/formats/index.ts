@@ -1,4 +1,5 @@
 import { FormatError } from './data-model.ts';
+import { envelopedTokenOf } from './envelopes.ts';
 import { explainUnrecognisedCredential, explainUnrecognisedPresentation, securedToken } from './secured-token.ts';
 import type { CredentialFormat, ReadCredential, ReadFailureReason, ReadPresentation, ReadResult } from './types.ts';
 import { vcJose20 } from './vc-jose-2.0/index.ts';
@@ -23,6 +24,14 @@ export function formatNamed(name: string): RegisteredFormat | undefined {
 
 /** The credential media types a registered format reads (enveloped credentials of any other are reported, not read). */
 const READABLE_MEDIA_TYPES: ReadonlySet<string> = new Set(CREDENTIAL_FORMATS.map((f) => f.mediaType));
+/** What a VC API request may envelope: a credential or a presentation of a registered format. */
+const ENVELOPE_MEDIA_TYPES: ReadonlySet<string> = new Set([
+  ...READABLE_MEDIA_TYPES,
+  ...CREDENTIAL_FORMATS.map((f) => f.presentation.mediaType),
+]);
+
+/** The secured token in a VC API request's enveloped credential or presentation; undefined for anything else. */
+export const envelopedToken = (value: unknown): string | undefined => envelopedTokenOf(value, ENVELOPE_MEDIA_TYPES);
 
 /** Why a token was refused, attributed to the part that failed (the JWS, or the credential or presentation in it). */
 class ReadError extends FormatError {
@@ -41,7 +50,11 @@ function attempt<T>(reason: ReadFailureReason, read: () => T): ReadResult<T> {
   } catch (error) {
     if (error instanceof ReadError) return { ok: false, reason: error.reason, detail: error.message };
     if (error instanceof FormatError) return { ok: false, reason, detail: error.message };
-    return { ok: false, reason, detail: `the token could not be read (${error instanceof Error ? error.name : 'error'})` };
+    return {
+      ok: false,
+      reason,
+      detail: `the token could not be read (${error instanceof Error ? error.name : 'error'})`,
+    };
   }
 }
 
@@ -75,13 +88,23 @@ export function readPresentationToken(text: unknown): ReadResult<ReadPresentatio
     return {
       ...presentation,
       credentialTokens: readable.map((c) => c.token),
-      unsupportedCredentials: credentials.filter((c) => !READABLE_MEDIA_TYPES.has(c.mediaType)).map(({ index, mediaType }) => ({ index, mediaType })),
+      unsupportedCredentials: credentials
+        .filter((c) => !READABLE_MEDIA_TYPES.has(c.mediaType))
+        .map(({ index, mediaType }) => ({ index, mediaType })),
     };
   });
 }
 
-export { envelopedCredential, envelopedToken } from './envelopes.ts';
-export { FormatError, isDid, isUrl, MAX_CREDENTIALS_PER_PRESENTATION, parseDateTime, VC_V1_CONTEXT, VC_V2_CONTEXT } from './data-model.ts';
+export {
+  FormatError,
+  isDid,
+  isUrl,
+  MAX_CREDENTIALS_PER_PRESENTATION,
+  parseDateTime,
+  VC_V1_CONTEXT,
+  VC_V2_CONTEXT,
+} from './data-model.ts';
+export { envelopedCredential } from './envelopes.ts';
 export type { KeyLookup, KeyPurpose, ProofOutcome } from './proof.ts';
 export type { CredentialFormat, ReadCredential, ReadPresentation, ReadResult } from './types.ts';
-export { validityAt, type Validity } from './validity.ts';
+export { type Validity, validityAt } from './validity.ts';

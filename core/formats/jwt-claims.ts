@@ -7,10 +7,15 @@ import { asList, fail, MAX_LIST, MAX_URL_LENGTH, parseDateTime, preview } from '
 const MAX_NUMERIC_DATE = 8.64e12;
 
 /** A JWT NumericDate claim as a Date; undefined when absent; throws when present but not a usable number. */
-export function numericDateClaim(payload: Record<string, unknown>, claim: 'nbf' | 'exp' | 'iat', allowDateString = false): Date | undefined {
+export function numericDateClaim(
+  payload: Record<string, unknown>,
+  claim: 'nbf' | 'exp' | 'iat',
+  allowDateString = false,
+): Date | undefined {
   const value = own(payload, claim);
   if (value === undefined) return undefined;
-  if (typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_NUMERIC_DATE) return new Date(value * 1000);
+  if (typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_NUMERIC_DATE)
+    return new Date(value * 1000);
   // The VC-JOSE-COSE test vectors carry `iat` as a date string; tolerated for iat only, when well formed.
   if (allowDateString && claim === 'iat') {
     const date = parseDateTime(value, true);
@@ -24,28 +29,43 @@ export function audienceOf(payload: Record<string, unknown>): string[] {
   const aud = own(payload, 'aud');
   if (aud === undefined) return [];
   const list = asList(aud);
-  if (list.length > MAX_LIST || !list.every((a) => typeof a === 'string' && a.length <= MAX_URL_LENGTH)) fail('"aud" must be a string or an array of strings');
+  if (list.length > MAX_LIST || !list.every((a) => typeof a === 'string' && a.length <= MAX_URL_LENGTH))
+    fail('"aud" must be a string or an array of strings');
   return list as string[];
 }
 
 /** An optional string claim (nonce, jti, sub). */
-export function optionalStringClaim(payload: Record<string, unknown>, claim: string, maxLength = MAX_URL_LENGTH): string | undefined {
+export function optionalStringClaim(
+  payload: Record<string, unknown>,
+  claim: string,
+  maxLength = MAX_URL_LENGTH,
+): string | undefined {
   const value = own(payload, claim);
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value.length > maxLength) fail(`the "${claim}" claim is not a string of at most ${maxLength} characters`);
+  if (typeof value !== 'string' || value.length > maxLength)
+    fail(`the "${claim}" claim is not a string of at most ${maxLength} characters`);
   return value as string;
 }
 
 /** A registered claim that duplicates a data-model property (jti/id, iss/issuer, sub) must not conflict with it. */
-export function sameAs(payload: Record<string, unknown>, claim: string, value: string | undefined, property: string): void {
+export function sameAs(
+  payload: Record<string, unknown>,
+  claim: string,
+  value: string | undefined,
+  property: string,
+): void {
   const claimed = own(payload, claim);
   if (claimed === undefined) return;
   if (typeof claimed !== 'string') fail(`the "${claim}" claim is not a string`);
-  if (value !== undefined && claimed !== value) fail(`the "${claim}" claim (${preview(claimed)}) does not match "${property}" (${preview(value)})`);
+  if (value !== undefined && claimed !== value)
+    fail(`the "${claim}" claim (${preview(claimed)}) does not match "${property}" (${preview(value)})`);
 }
 
 /** nbf / exp of a presentation token, checked to make a window (iat only checked to be a date). */
-export function presentationTimes(payload: Record<string, unknown>, allowDateStringIat: boolean): { validFrom?: Date; validUntil?: Date } {
+export function presentationTimes(
+  payload: Record<string, unknown>,
+  allowDateStringIat: boolean,
+): { validFrom?: Date; validUntil?: Date } {
   const validFrom = numericDateClaim(payload, 'nbf');
   const validUntil = numericDateClaim(payload, 'exp');
   numericDateClaim(payload, 'iat', allowDateStringIat);

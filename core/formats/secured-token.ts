@@ -1,4 +1,4 @@
-import { parseCompactJws, type ParsedJws } from '../jose/compact-jws.ts';
+import { type ParsedJws, parseCompactJws } from '../jose/compact-jws.ts';
 import { describeShapeProblem, hasOwn, jsonShapeProblem, own } from '../json-limits.ts';
 import { fail, mediaTypeIs, preview } from './data-model.ts';
 import type { SecuredToken } from './types.ts';
@@ -14,16 +14,30 @@ export function securedToken(text: string, kind: TokenKind): SecuredToken {
   try {
     jws = parseCompactJws(text);
   } catch (error) {
-    return { text, problem: { reason: 'malformed_jws', detail: error instanceof Error ? error.message : 'the token is not a compact JWS' } };
+    return {
+      text,
+      problem: {
+        reason: 'malformed_jws',
+        detail: error instanceof Error ? error.message : 'the token is not a compact JWS',
+      },
+    };
   }
   const refused = (detail: string): SecuredToken => ({ text, problem: { reason: 'malformed_jws', detail } });
   const headerShape = jsonShapeProblem(jws.header, 8, 200);
   if (headerShape) return refused(`the header is rejected: ${describeShapeProblem(headerShape)}`);
-  if (hasOwn(jws.header, 'crit')) return refused('the header has critical extensions ("crit"), which this verifier does not support');
+  if (hasOwn(jws.header, 'crit'))
+    return refused('the header has critical extensions ("crit"), which this verifier does not support');
   if (hasOwn(jws.header, 'b64')) return refused('unencoded payloads ("b64") are not supported');
   if (typeof own(jws.header, 'alg') !== 'string') return refused('the header has no "alg"');
   const payloadShape = jsonShapeProblem(jws.payload);
-  if (payloadShape) return { text, problem: { reason: kind === 'credential' ? 'malformed_credential' : 'malformed_presentation', detail: `the payload is rejected: ${describeShapeProblem(payloadShape)}` } };
+  if (payloadShape)
+    return {
+      text,
+      problem: {
+        reason: kind === 'credential' ? 'malformed_credential' : 'malformed_presentation',
+        detail: `the payload is rejected: ${describeShapeProblem(payloadShape)}`,
+      },
+    };
   return { text, jws };
 }
 
@@ -43,7 +57,8 @@ export function explainUnrecognisedCredential(jws: ParsedJws): never {
   if (typ === 'vp+jwt') fail('the token holds a presentation (typ vp+jwt), not a credential');
   if (typ === 'other') fail(`the media type (typ) ${preview(own(jws.header, 'typ'))} is not vc+jwt`);
   if (hasOwn(jws.payload, 'vp')) fail('the token holds a presentation ("vp" claim), not a credential');
-  if (hasOwn(jws.payload, '@context')) fail('a VC 2.0 credential secured with JOSE must have the media type (typ) vc+jwt');
+  if (hasOwn(jws.payload, '@context'))
+    fail('a VC 2.0 credential secured with JOSE must have the media type (typ) vc+jwt');
   return fail('there is no "vc" claim');
 }
 
@@ -53,6 +68,7 @@ export function explainUnrecognisedPresentation(jws: ParsedJws): never {
   if (typ === 'vc+jwt') fail('the token holds a credential (typ vc+jwt), not a presentation');
   if (typ === 'other') fail(`the media type (typ) ${preview(own(jws.header, 'typ'))} is not vp+jwt`);
   if (hasOwn(jws.payload, 'vc')) fail('the token holds a credential ("vc" claim), not a presentation');
-  if (hasOwn(jws.payload, '@context')) fail('a VC 2.0 presentation secured with JOSE must have the media type (typ) vp+jwt');
+  if (hasOwn(jws.payload, '@context'))
+    fail('a VC 2.0 presentation secured with JOSE must have the media type (typ) vp+jwt');
   return fail('there is no "vp" claim');
 }

@@ -27,6 +27,8 @@ export interface CredentialFormat<Name extends string = string> {
 
 export interface PresentationFormat {
   readonly name: string;
+  /** The media type of a presentation in this format (an enveloped presentation's `data:` URL). */
+  readonly mediaType: string;
   recognises(token: SecuredToken): boolean;
   read(token: SecuredToken): PresentationAsRead;
 }
@@ -82,7 +84,9 @@ export interface ReadPresentation {
 }
 
 /** A presentation as its format reads it, before the credentials inside are sorted by whether a format reads them. */
-export type PresentationAsRead = Omit<ReadPresentation, 'credentialTokens' | 'unsupportedCredentials'> & { credentials: EnvelopedCredentialToken[] };
+export type PresentationAsRead = Omit<ReadPresentation, 'credentialTokens' | 'unsupportedCredentials'> & {
+  credentials: EnvelopedCredentialToken[];
+};
 
 /** A credential carried in a presentation. */
 export interface EnvelopedCredentialToken {

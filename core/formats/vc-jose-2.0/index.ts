@@ -11,5 +11,5 @@ export const vcJose20 = {
   recognises: isVcJose,
   read: readVcJose,
   sign: (credential, _issuerDid, signer) => signVcJose(credential, signer),
-  presentation: { name: 'vp-jose-2.0', recognises: isVpJose, read: readVpJose },
+  presentation: { name: 'vp-jose-2.0', mediaType: 'application/vp+jwt', recognises: isVpJose, read: readVpJose },
 } as const satisfies CredentialFormat<'vc-jose-2.0'>;

@@ -15,11 +15,13 @@ export function readVcJose(token: SecuredToken): ReadCredential {
   const { header, payload } = jws;
   const cty = own(header, 'cty');
   if (cty !== undefined && !mediaTypeIs(cty, 'vc')) fail(`the content type (cty) ${preview(cty)} is not vc`);
-  if (hasOwn(payload, 'vc') || hasOwn(payload, 'vp')) fail('a VC 2.0 credential secured with JOSE must not carry "vc" or "vp" claims');
+  if (hasOwn(payload, 'vc') || hasOwn(payload, 'vp'))
+    fail('a VC 2.0 credential secured with JOSE must not carry "vc" or "vp" claims');
   const facts = checkCredentialV2(payload);
   sameAs(payload, 'iss', facts.issuer, 'issuer');
   const sub = optionalStringClaim(payload, 'sub');
-  if (sub !== undefined && !facts.subjectIds.includes(sub)) fail(`the "sub" claim (${preview(sub)}) is not the credentialSubject id`);
+  if (sub !== undefined && !facts.subjectIds.includes(sub))
+    fail(`the "sub" claim (${preview(sub)}) is not the credentialSubject id`);
   sameAs(payload, 'jti', own(payload, 'id') as string | undefined, 'id');
   const nbf = numericDateClaim(payload, 'nbf');
   const exp = numericDateClaim(payload, 'exp');

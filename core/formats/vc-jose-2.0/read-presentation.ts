@@ -1,6 +1,16 @@
 import type { ParsedJws } from '../../jose/compact-jws.ts';
 import { hasOwn, own } from '../../json-limits.ts';
-import { anchorReceiptsOf, checkContext, checkType, fail, idOfParty, isUrl, mediaTypeIs, preview, VC_V2_CONTEXT } from '../data-model.ts';
+import {
+  anchorReceiptsOf,
+  checkContext,
+  checkType,
+  fail,
+  idOfParty,
+  isUrl,
+  mediaTypeIs,
+  preview,
+  VC_V2_CONTEXT,
+} from '../data-model.ts';
 import { envelopedCredentialsOf } from '../envelopes.ts';
 import { audienceOf, optionalStringClaim, presentationTimes, sameAs } from '../jwt-claims.ts';
 import { checkJwsProof } from '../proof.ts';
@@ -16,7 +26,8 @@ export function readVpJose(token: SecuredToken): PresentationAsRead {
   const { header, payload } = jws;
   const cty = own(header, 'cty');
   if (cty !== undefined && !mediaTypeIs(cty, 'vp')) fail(`the content type (cty) ${preview(cty)} is not vp`);
-  if (hasOwn(payload, 'vc') || hasOwn(payload, 'vp')) fail('a VC 2.0 presentation secured with JOSE must not carry "vc" or "vp" claims');
+  if (hasOwn(payload, 'vc') || hasOwn(payload, 'vp'))
+    fail('a VC 2.0 presentation secured with JOSE must not carry "vc" or "vp" claims');
   checkContext(own(payload, '@context'), [VC_V2_CONTEXT], 'presentation');
   checkType(own(payload, 'type'), 'VerifiablePresentation', 'presentation');
   const id = own(payload, 'id');

@@ -1,12 +1,18 @@
-import { signCompactJws, type JoseSigner } from '../../jose/signer.ts';
+import { type JoseSigner, signCompactJws } from '../../jose/signer.ts';
 
 /**
  * VC Data Model 2.0 credentials and presentations secured with JOSE (W3C VC-JOSE-COSE):
  * `application/vc+jwt` / `application/vp+jwt`, whose JWS payload is the credential or presentation
  * itself (no `vc`/`vp` claims).
  */
-async function signJose(document: object, signer: JoseSigner, typ: 'vc+jwt' | 'vp+jwt', cty: 'vc' | 'vp'): Promise<string> {
-  if (typeof document !== 'object' || document === null || Array.isArray(document)) throw new TypeError(`the ${cty === 'vc' ? 'credential' : 'presentation'} must be a JSON object`);
+async function signJose(
+  document: object,
+  signer: JoseSigner,
+  typ: 'vc+jwt' | 'vp+jwt',
+  cty: 'vc' | 'vp',
+): Promise<string> {
+  if (typeof document !== 'object' || document === null || Array.isArray(document))
+    throw new TypeError(`the ${cty === 'vc' ? 'credential' : 'presentation'} must be a JSON object`);
   if ('vc' in document || 'vp' in document) throw new TypeError('VC-JOSE-COSE forbids the "vc" and "vp" claims');
   return signCompactJws(document, signer, { typ, cty });
 }

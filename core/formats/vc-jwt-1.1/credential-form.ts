@@ -11,9 +11,13 @@ export function credentialFromJwtPayload(payload: Record<string, unknown>): Reco
   const credential: Record<string, unknown> = { ...(vc as Record<string, unknown>) };
   const subject = credential.credentialSubject;
   if (typeof subject !== 'object' || subject === null || Array.isArray(subject)) return undefined;
-  const date = (seconds: unknown) => (typeof seconds === 'number' && Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString().replace('.000Z', 'Z') : undefined);
+  const date = (seconds: unknown) =>
+    typeof seconds === 'number' && Number.isFinite(seconds)
+      ? new Date(seconds * 1000).toISOString().replace('.000Z', 'Z')
+      : undefined;
   // An issuer object keeps its other members (name, description): `iss` is its id.
-  if (typeof payload.iss === 'string') credential.issuer = isPlainObject(credential.issuer) ? { ...credential.issuer, id: payload.iss } : payload.iss;
+  if (typeof payload.iss === 'string')
+    credential.issuer = isPlainObject(credential.issuer) ? { ...credential.issuer, id: payload.iss } : payload.iss;
   if (typeof payload.jti === 'string') credential.id = payload.jti;
   if (typeof payload.sub === 'string') credential.credentialSubject = { id: payload.sub, ...(subject as object) };
   const issued = date(payload.nbf);

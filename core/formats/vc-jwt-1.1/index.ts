@@ -14,5 +14,5 @@ export const vcJwt11 = {
   recognises: isVcJwt,
   read: readVcJwt,
   sign: signVcJwt,
-  presentation: { name: 'vp-jwt-1.1', recognises: isVpJwt, read: readVpJwt },
+  presentation: { name: 'vp-jwt-1.1', mediaType: 'application/jwt', recognises: isVpJwt, read: readVpJwt },
 } as const satisfies CredentialFormat<'vc-jwt-1.1'>;

@@ -1,6 +1,17 @@
 import type { ParsedJws } from '../../jose/compact-jws.ts';
 import { hasOwn, isPlainObject, own } from '../../json-limits.ts';
-import { checkContext, checkType, fail, idOfParty, isUrl, parseDateTime, preview, subjectIdsOf, VC_V1_CONTEXT, VC_V2_CONTEXT } from '../data-model.ts';
+import {
+  checkContext,
+  checkType,
+  fail,
+  idOfParty,
+  isUrl,
+  parseDateTime,
+  preview,
+  subjectIdsOf,
+  VC_V1_CONTEXT,
+  VC_V2_CONTEXT,
+} from '../data-model.ts';
 import { numericDateClaim, optionalStringClaim } from '../jwt-claims.ts';
 import { checkJwsProof } from '../proof.ts';
 import { joseTyp } from '../secured-token.ts';
@@ -22,14 +33,17 @@ export function readVcJwt(token: SecuredToken): ReadCredential {
   checkType(own(claim, 'type'), 'VerifiableCredential', 'credential');
   const iss = own(payload, 'iss');
   if (!isUrl(iss)) fail(`the issuer ("iss") is not a DID or URL (${preview(iss)})`);
-  if (own(claim, 'issuer') !== undefined && idOfParty(own(claim, 'issuer'), 'vc.issuer') !== iss) fail('"vc.issuer" does not match "iss"');
+  if (own(claim, 'issuer') !== undefined && idOfParty(own(claim, 'issuer'), 'vc.issuer') !== iss)
+    fail('"vc.issuer" does not match "iss"');
   const subject = own(claim, 'credentialSubject');
   if (!isPlainObject(subject)) fail('the credentialSubject is not an object');
   const sub = optionalStringClaim(payload, 'sub');
   const subjectId = own(subject as Record<string, unknown>, 'id');
-  if (sub !== undefined && subjectId !== undefined && subjectId !== sub) fail('"vc.credentialSubject.id" does not match "sub"');
+  if (sub !== undefined && subjectId !== undefined && subjectId !== sub)
+    fail('"vc.credentialSubject.id" does not match "sub"');
   const jti = optionalStringClaim(payload, 'jti');
-  if (jti !== undefined && own(claim, 'id') !== undefined && own(claim, 'id') !== jti) fail('"vc.id" does not match "jti"');
+  if (jti !== undefined && own(claim, 'id') !== undefined && own(claim, 'id') !== jti)
+    fail('"vc.id" does not match "jti"');
   // Checked before credentialFromJwtPayload, which assumes representable dates.
   const nbf = numericDateClaim(payload, 'nbf');
   const exp = numericDateClaim(payload, 'exp');
@@ -52,7 +66,10 @@ export function readVcJwt(token: SecuredToken): ReadCredential {
   if (validFrom && validUntil && validUntil < validFrom) fail('the credential expires before it becomes valid');
   if (base === VC_V2_CONTEXT) {
     // A 2.0 credential in a `vc` claim: name its dates as 2.0 does.
-    for (const [from, to] of [['issuanceDate', 'validFrom'], ['expirationDate', 'validUntil']] as const) {
+    for (const [from, to] of [
+      ['issuanceDate', 'validFrom'],
+      ['expirationDate', 'validUntil'],
+    ] as const) {
       if (hasOwn(credential, from) && !hasOwn(claim, from)) {
         if (!hasOwn(credential, to)) credential[to] = credential[from];
         delete credential[from];

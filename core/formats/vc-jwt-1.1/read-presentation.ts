@@ -1,6 +1,16 @@
 import type { ParsedJws } from '../../jose/compact-jws.ts';
 import { hasOwn, isPlainObject, own } from '../../json-limits.ts';
-import { anchorReceiptsOf, checkContext, checkType, fail, idOfParty, isUrl, preview, VC_V1_CONTEXT, VC_V2_CONTEXT } from '../data-model.ts';
+import {
+  anchorReceiptsOf,
+  checkContext,
+  checkType,
+  fail,
+  idOfParty,
+  isUrl,
+  preview,
+  VC_V1_CONTEXT,
+  VC_V2_CONTEXT,
+} from '../data-model.ts';
 import { envelopedCredentialsOf } from '../envelopes.ts';
 import { audienceOf, optionalStringClaim, presentationTimes } from '../jwt-claims.ts';
 import { checkJwsProof } from '../proof.ts';
@@ -23,9 +33,11 @@ export function readVpJwt(token: SecuredToken): PresentationAsRead {
   checkType(own(claim, 'type'), 'VerifiablePresentation', 'presentation');
   const iss = own(payload, 'iss');
   if (!isUrl(iss)) fail(`the holder ("iss") is not a DID or URL (${preview(iss)})`);
-  if (own(claim, 'holder') !== undefined && idOfParty(own(claim, 'holder'), 'vp.holder') !== iss) fail('"vp.holder" does not match "iss"');
+  if (own(claim, 'holder') !== undefined && idOfParty(own(claim, 'holder'), 'vp.holder') !== iss)
+    fail('"vp.holder" does not match "iss"');
   const jti = optionalStringClaim(payload, 'jti');
-  if (jti !== undefined && own(claim, 'id') !== undefined && own(claim, 'id') !== jti) fail('"vp.id" does not match "jti"');
+  if (jti !== undefined && own(claim, 'id') !== undefined && own(claim, 'id') !== jti)
+    fail('"vp.id" does not match "jti"');
   const credentials = envelopedCredentialsOf(own(claim, 'verifiableCredential'), true);
   const nonce = optionalStringClaim(payload, 'nonce', 1024);
   return {
