@@ -7,10 +7,16 @@ import { createHmac, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { createVerifiableCredentialJwt, createVerifiablePresentationJwt } from 'did-jwt-vc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rawPost, readReply, type Reply } from '../test/support/http.ts';
 import { didKeyOfEd25519, ed25519JwtSigner, ed25519PublicKeyOfSeed } from '../core/ed25519.ts';
-import { signPresentation, type Holder } from '../wallet-cli/sign-presentation.ts';
-import { claimWhenAnchored, issue, qualificationRequest, startSystem, type RunningSystem } from '../test/support/system.ts';
+import { type Reply, rawPost, readReply } from '../test/support/http.ts';
+import {
+  claimWhenAnchored,
+  issue,
+  qualificationRequest,
+  type RunningSystem,
+  startSystem,
+} from '../test/support/system.ts';
+import { type Holder, signPresentation } from '../wallet-cli/sign-presentation.ts';
 
 type Check = { check: string; status: string; reason: string; message: string; details?: Record<string, unknown> };
 type Bundle = { credential: string; anchorReceipt: any };
@@ -44,18 +50,28 @@ async function rawPostTo(path: string, body: string | string[], agent: http.Agen
 const postRaw = (path: string, text: string, contentType: string | null = 'application/json') =>
   send(path, { method: 'POST', headers: contentType ? { 'content-type': contentType } : {}, body: text });
 const post = (path: string, body: unknown) => postRaw(path, JSON.stringify(body));
-const verifyCredential = (verifiableCredential: unknown, options?: unknown) => post('/credentials/verify', { verifiableCredential, ...(options === undefined ? {} : { options }) });
-const verifyPresentation = (verifiablePresentation: unknown, options?: unknown) => post('/presentations/verify', { verifiablePresentation, ...(options === undefined ? {} : { options }) });
+const verifyCredential = (verifiableCredential: unknown, options?: unknown) =>
+  post('/credentials/verify', { verifiableCredential, ...(options === undefined ? {} : { options }) });
+const verifyPresentation = (verifiablePresentation: unknown, options?: unknown) =>
+  post('/presentations/verify', { verifiablePresentation, ...(options === undefined ? {} : { options }) });
 
 function expectProblem(reply: Reply, status: number): any {
   expect(reply.status, reply.text).toBe(status);
   expect(reply.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  expect(reply.body).toMatchObject({ type: expect.stringMatching(/^urn:skillmark:problem:/), title: expect.any(String), status, detail: expect.any(String) });
+  expect(reply.body).toMatchObject({
+    type: expect.stringMatching(/^urn:skillmark:problem:/),
+    title: expect.any(String),
+    status,
+    detail: expect.any(String),
+  });
   expect(reply.text).not.toMatch(/\n\s+at\s|node_modules|\.ts:\d+/);
   return reply.body;
 }
 
-const allChecks = (body: { checks: Check[]; credentials?: { checks: Check[] }[] }): Check[] => [...body.checks, ...(body.credentials ?? []).flatMap((c) => c.checks)];
+const allChecks = (body: { checks: Check[]; credentials?: { checks: Check[] }[] }): Check[] => [
+  ...body.checks,
+  ...(body.credentials ?? []).flatMap((c) => c.checks),
+];
 const failing = (body: { checks: Check[]; credentials?: { checks: Check[] }[] }) =>
   allChecks(body)
     .filter((c) => c.status === 'invalid')
@@ -84,10 +100,17 @@ function expectValid(reply: Reply) {
   expect(reply.body.problemDetails).toBeUndefined();
 }
 
-const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+const b64 = (value: unknown) =>
+  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 const partsOf = (jwt: string) => {
   const [header, payload, signature] = jwt.split('.') as [string, string, string];
-  return { header, payload, signature, headerJson: JSON.parse(Buffer.from(header, 'base64url').toString()), payloadJson: JSON.parse(Buffer.from(payload, 'base64url').toString()) };
+  return {
+    header,
+    payload,
+    signature,
+    headerJson: JSON.parse(Buffer.from(header, 'base64url').toString()),
+    payloadJson: JSON.parse(Buffer.from(payload, 'base64url').toString()),
+  };
 };
 async function signJws(header: unknown, payload: unknown, seed: Buffer): Promise<string> {
   const input = `${b64(header)}.${b64(payload)}`;
@@ -165,7 +188,8 @@ describe('malformed requests are 4xx problems', () => {
       });
 
       it('400 for malformed JSON or a body that is not an object', async () => {
-        for (const text of ['{', `{"${field}": }`, 'hello', '']) expect(expectProblem(await postRaw(path, text), 400).title).toBe('Malformed JSON');
+        for (const text of ['{', `{"${field}": }`, 'hello', ''])
+          expect(expectProblem(await postRaw(path, text), 400).title).toBe('Malformed JSON');
         for (const text of ['[]', '"a.b.c"', '7', 'null']) expectProblem(await postRaw(path, text), 400);
       });
 
@@ -177,13 +201,19 @@ describe('malformed requests are 4xx problems', () => {
 
       it('400 when options is not an object', async () => {
         for (const options of ['strict', ['challenge'], 5, true]) {
-          expect(expectProblem(await post(path, { [field]: bundleA.credential, options }), 400).detail).toMatch(/"options"/);
+          expect(expectProblem(await post(path, { [field]: bundleA.credential, options }), 400).detail).toMatch(
+            /"options"/,
+          );
         }
       });
 
       it('400 for an object that is not an enveloped credential or presentation, or another JSON type', async () => {
         const notEnveloped = [
-          { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiableCredential'], credentialSubject: { id: learner.did } },
+          {
+            '@context': ['https://www.w3.org/2018/credentials/v1'],
+            type: ['VerifiableCredential'],
+            credentialSubject: { id: learner.did },
+          },
           { type: 'EnvelopedVerifiableCredential', id: 'https://college.example/credentials/1' },
           { type: 'EnvelopedVerifiableCredential', id: 'data:application/jwt,not-a-jwt' },
           { type: 'EnvelopedVerifiableCredential' },
@@ -204,7 +234,11 @@ describe('malformed requests are 4xx problems', () => {
         const sized = await rawPostTo(path, big);
         expect(sized.status).toBe(413);
         expect(sized.headers['content-type']).toMatch(/^application\/problem\+json/);
-        expect(JSON.parse(sized.text)).toMatchObject({ status: 413, title: 'Request too large', detail: expect.stringContaining(String(256 * 1024)) });
+        expect(JSON.parse(sized.text)).toMatchObject({
+          status: 413,
+          title: 'Request too large',
+          detail: expect.stringContaining(String(256 * 1024)),
+        });
         const chunked = await rawPostTo(path, [big.slice(0, 100_000), big.slice(100_000, 200_000), big.slice(200_000)]);
         expect(chunked.status).toBe(413);
       });
@@ -218,8 +252,18 @@ describe('malformed requests are 4xx problems', () => {
     try {
       const outcomes: string[] = [];
       for (let i = 0; i < 3; i++) {
-        const big = await rawPostTo('/credentials/verify', JSON.stringify({ verifiableCredential: 'a'.repeat(300 * 1024) }), agent).then((r) => String(r.status), (e: NodeJS.ErrnoException) => e.code ?? e.message);
-        const next = await rawPostTo('/challenges', '{}', agent).then((r) => String(r.status), (e: NodeJS.ErrnoException) => e.code ?? e.message);
+        const big = await rawPostTo(
+          '/credentials/verify',
+          JSON.stringify({ verifiableCredential: 'a'.repeat(300 * 1024) }),
+          agent,
+        ).then(
+          (r) => String(r.status),
+          (e: NodeJS.ErrnoException) => e.code ?? e.message,
+        );
+        const next = await rawPostTo('/challenges', '{}', agent).then(
+          (r) => String(r.status),
+          (e: NodeJS.ErrnoException) => e.code ?? e.message,
+        );
         outcomes.push(`${big} then ${next}`);
       }
       expect(outcomes).toEqual(Array(3).fill('413 then 201'));
@@ -228,8 +272,44 @@ describe('malformed requests are 4xx problems', () => {
     }
   });
 
+  it('a slow client still reads its 413: a refused body of declared length is read to its end, not cut off', async () => {
+    // Answering and closing while a phone is still uploading resets its connection before it can
+    // read "too large"; the verifier reads (and drops) up to 1 MiB of a refused body instead.
+    const body = Buffer.alloc(300 * 1024, 'a');
+    const agent = new http.Agent({ keepAlive: true });
+    const reply = await new Promise<{ status: number; connection?: string }>((resolve, reject) => {
+      const request = http.request(`${system.verifierUrl}/credentials/verify`, {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': body.length },
+      });
+      request.on('response', (response) => {
+        response.resume();
+        response.on('end', () => resolve({ status: response.statusCode!, connection: response.headers.connection }));
+      });
+      request.on('error', reject);
+      (async () => {
+        for (let at = 0; at < body.length; at += 30 * 1024) {
+          request.write(body.subarray(at, at + 30 * 1024));
+          await new Promise((wait) => setTimeout(wait, 20));
+        }
+        request.end();
+      })().catch(reject);
+    }).finally(() => agent.destroy());
+    expect(reply.status).toBe(413);
+    expect(reply.connection).not.toBe('close');
+  });
+
   it('/presentations/verify: 400 when options.challenge or options.domain is not a non-empty string', async () => {
-    for (const options of [{ challenge: 123 }, { challenge: '' }, { challenge: ['x'] }, { challenge: null }, { domain: 5 }, { domain: '' }, { challenge: 'x'.repeat(501) }]) {
+    for (const options of [
+      { challenge: 123 },
+      { challenge: '' },
+      { challenge: ['x'] },
+      { challenge: null },
+      { domain: 5 },
+      { domain: '' },
+      { challenge: 'x'.repeat(501) },
+    ]) {
       const problem = expectProblem(await verifyPresentation(bundleA.credential, options), 400);
       expect(problem.detail, JSON.stringify(options)).toMatch(/options\.(challenge|domain)/);
     }
@@ -245,7 +325,10 @@ describe('input that is not a signed token', () => {
     ['an empty part', `${b64({ alg: 'EdDSA' })}..c2ln`],
     ['a header that is not JSON', `${b64('hello')}.${b64({ vc: {} })}.c2ln`],
     ['a header that is a JSON array', `${b64([1, 2])}.${b64({ vc: {} })}.c2ln`],
-    ['a payload that is not UTF-8', `${b64({ alg: 'EdDSA' })}.${Buffer.from([0xff, 0xfe, 0xfd]).toString('base64url')}.c2ln`],
+    [
+      'a payload that is not UTF-8',
+      `${b64({ alg: 'EdDSA' })}.${Buffer.from([0xff, 0xfe, 0xfd]).toString('base64url')}.c2ln`,
+    ],
     ['an empty string', ''],
   ];
 
@@ -255,22 +338,33 @@ describe('input that is not a signed token', () => {
         expect(reply.status, reply.text).toBe(422);
         expect(reply.body.verdict).toBe('invalid');
         expect(reply.body.verified).toBe(false);
-        expect(reply.body.checks).toEqual([expect.objectContaining({ check: 'structure', status: 'invalid', reason: 'malformed_jws' })]);
+        expect(reply.body.checks).toEqual([
+          expect.objectContaining({ check: 'structure', status: 'invalid', reason: 'malformed_jws' }),
+        ]);
       }
     });
   }
 
   it('a JWS whose payload has no vc claim: malformed_credential', async () => {
-    const jwt = await signJws({ alg: 'EdDSA' }, { iss: learner.did, sub: learner.did, name: 'not a credential' }, learner.seed);
+    const jwt = await signJws(
+      { alg: 'EdDSA' },
+      { iss: learner.did, sub: learner.did, name: 'not a credential' },
+      learner.seed,
+    );
     const reply = await verifyCredential(jwt);
     expect(reply.status).toBe(422);
-    expect(reply.body.checks).toEqual([expect.objectContaining({ check: 'structure', status: 'invalid', reason: 'malformed_credential' })]);
+    expect(reply.body.checks).toEqual([
+      expect.objectContaining({ check: 'structure', status: 'invalid', reason: 'malformed_credential' }),
+    ]);
   });
 
   it('a vc without VerifiableCredential type, with an issuer that is no identifier at all, or with a subject that is not an object: malformed_credential', async () => {
     const { payloadJson } = partsOf(bundleA.credential);
     const cases: [string, unknown][] = [
-      ['no VerifiableCredential type', { ...payloadJson, vc: { ...payloadJson.vc, type: ['QualificationCredential'] } }],
+      [
+        'no VerifiableCredential type',
+        { ...payloadJson, vc: { ...payloadJson.vc, type: ['QualificationCredential'] } },
+      ],
       ['issuer is not an identifier', { ...payloadJson, iss: 'Skillmark College' }],
       ['issuer is a number', { ...payloadJson, iss: 42 }],
       ['subject is a string', { ...payloadJson, vc: { ...payloadJson.vc, credentialSubject: 'amina' } }],
@@ -285,7 +379,11 @@ describe('input that is not a signed token', () => {
   it('a presentation token without a vp claim, or with a credential that is not a JWT: malformed_presentation', async () => {
     const nonce = await challenge();
     const noVp = await signJws({ alg: 'EdDSA', kid: kidOf(learner.did) }, { iss: learner.did, nonce }, learner.seed);
-    const junk = await signJws({ alg: 'EdDSA', kid: kidOf(learner.did) }, { iss: learner.did, nonce, vp: { type: ['VerifiablePresentation'], verifiableCredential: ['hello'] } }, learner.seed);
+    const junk = await signJws(
+      { alg: 'EdDSA', kid: kidOf(learner.did) },
+      { iss: learner.did, nonce, vp: { type: ['VerifiablePresentation'], verifiableCredential: ['hello'] } },
+      learner.seed,
+    );
     for (const jwt of [noVp, junk]) {
       const reply = await verifyPresentation(jwt, { challenge: nonce });
       expect(reply.status).toBe(422);
@@ -313,15 +411,32 @@ describe('POST /credentials/verify with an issued credential', () => {
       ]),
     );
     for (const c of reply.body.checks as Check[]) expect(c.message.length).toBeGreaterThan(10);
-    expect(reply.body.credential).toMatchObject({ issuer: institutionDid, credentialSubject: { id: learner.did, name: 'Amina Yusuf' } });
+    expect(reply.body.credential).toMatchObject({
+      issuer: institutionDid,
+      credentialSubject: { id: learner.did, name: 'Amina Yusuf' },
+    });
   });
 
   it('valid as an EnvelopedVerifiableCredential with a data: URL', async () => {
     for (const prefix of ['data:application/jwt,', 'data:application/vc+jwt,']) {
-      const reply = await verifyCredential({ '@context': 'https://www.w3.org/ns/credentials/v2', type: 'EnvelopedVerifiableCredential', id: `${prefix}${bundleA.credential}` }, { anchorReceipt: bundleA.anchorReceipt });
+      const reply = await verifyCredential(
+        {
+          '@context': 'https://www.w3.org/ns/credentials/v2',
+          type: 'EnvelopedVerifiableCredential',
+          id: `${prefix}${bundleA.credential}`,
+        },
+        { anchorReceipt: bundleA.anchorReceipt },
+      );
       expectValid(reply);
     }
-    const asList = await verifyCredential({ '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['EnvelopedVerifiableCredential'], id: `data:application/jwt,${bundleA.credential}` }, { anchorReceipt: bundleA.anchorReceipt });
+    const asList = await verifyCredential(
+      {
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        type: ['EnvelopedVerifiableCredential'],
+        id: `data:application/jwt,${bundleA.credential}`,
+      },
+      { anchorReceipt: bundleA.anchorReceipt },
+    );
     expectValid(asList);
   });
 
@@ -363,7 +478,9 @@ describe('POST /credentials/verify with an issued credential', () => {
 
   it('with a receipt whose proof was altered: proof_mismatch', async () => {
     const r = bundleA.anchorReceipt;
-    const reply = await verifyCredential(bundleA.credential, { anchorReceipt: { ...r, proof: [...r.proof, `0x${'ab'.repeat(32)}`] } });
+    const reply = await verifyCredential(bundleA.credential, {
+      anchorReceipt: { ...r, proof: [...r.proof, `0x${'ab'.repeat(32)}`] },
+    });
     expectInvalid(reply, ['anchored:proof_mismatch']);
   });
 
@@ -379,8 +496,13 @@ describe('POST /credentials/verify with an issued credential', () => {
       expect(reply.body.verdict).toBe('unverifiable');
       expect(reply.body.verified).toBe(false);
       expect(failing(reply.body)).toEqual([]);
-      expect(checkNamed(reply.body.checks, 'anchored')).toMatchObject({ status: 'unverifiable', reason: 'untrusted_registry' });
-      expect(reply.body.problemDetails.map((p: { type: string }) => p.type)).toContain('urn:skillmark:check:anchored:untrusted_registry');
+      expect(checkNamed(reply.body.checks, 'anchored')).toMatchObject({
+        status: 'unverifiable',
+        reason: 'untrusted_registry',
+      });
+      expect(reply.body.problemDetails.map((p: { type: string }) => p.type)).toContain(
+        'urn:skillmark:check:anchored:untrusted_registry',
+      );
     }
   });
 
@@ -431,11 +553,21 @@ describe('POST /credentials/verify with an issued credential', () => {
   it('an issuer with an unsupported DID method (did:example): unsupported_did_method', async () => {
     const rogue = newHolder();
     const { payloadJson } = partsOf(bundleA.credential);
-    const jwt = await signJws({ alg: 'EdDSA', kid: 'did:example:123#key-1' }, { ...payloadJson, iss: 'did:example:123' }, rogue.seed);
+    const jwt = await signJws(
+      { alg: 'EdDSA', kid: 'did:example:123#key-1' },
+      { ...payloadJson, iss: 'did:example:123' },
+      rogue.seed,
+    );
     const reply = await verifyCredential(jwt);
     expect(reply.status).toBe(422);
-    expect(checkNamed(reply.body.checks, 'signature')).toMatchObject({ status: 'invalid', reason: 'unsupported_did_method' });
-    expect(checkNamed(reply.body.checks, 'issuer_accredited')).toMatchObject({ status: 'invalid', reason: 'issuer_not_accredited' });
+    expect(checkNamed(reply.body.checks, 'signature')).toMatchObject({
+      status: 'invalid',
+      reason: 'unsupported_did_method',
+    });
+    expect(checkNamed(reply.body.checks, 'issuer_accredited')).toMatchObject({
+      status: 'invalid',
+      reason: 'issuer_not_accredited',
+    });
   });
 
   it('an issuer did:key that does not decode: did_not_found', async () => {
@@ -470,21 +602,33 @@ describe('POST /credentials/verify with an issued credential', () => {
       expect(checkNamed(reply.body.checks, 'validity_period')).toMatchObject({ status: 'invalid', reason: 'expired' });
       expect(checkNamed(reply.body.checks, 'validity_period').message).toContain('2021-01-01');
       expect(checkNamed(reply.body.checks, 'signature').status).toBe('valid');
-      expect(failing(reply.body)).toEqual(expect.arrayContaining(['issuer_accredited:issuer_not_accredited', 'anchored:receipt_missing', 'validity_period:expired']));
+      expect(failing(reply.body)).toEqual(
+        expect.arrayContaining([
+          'issuer_accredited:issuer_not_accredited',
+          'anchored:receipt_missing',
+          'validity_period:expired',
+        ]),
+      );
     });
 
     it('not yet valid (nbf in the future): validity_period not_yet_valid', async () => {
       const jwt = await sign({ issuanceDate: new Date(Date.now() + 365 * 86_400_000).toISOString() });
       const reply = await verifyCredential(jwt);
       expect(reply.status).toBe(422);
-      expect(checkNamed(reply.body.checks, 'validity_period')).toMatchObject({ status: 'invalid', reason: 'not_yet_valid' });
+      expect(checkNamed(reply.body.checks, 'validity_period')).toMatchObject({
+        status: 'invalid',
+        reason: 'not_yet_valid',
+      });
       expect(checkNamed(reply.body.checks, 'signature').status).toBe('valid');
     });
 
     it('within its period: validity_period valid', async () => {
       const jwt = await sign({ issuanceDate: '2020-01-01T00:00:00Z', expirationDate: '2099-01-01T00:00:00Z' });
       const reply = await verifyCredential(jwt);
-      expect(checkNamed(reply.body.checks, 'validity_period')).toMatchObject({ status: 'valid', reason: 'within_validity_period' });
+      expect(checkNamed(reply.body.checks, 'validity_period')).toMatchObject({
+        status: 'valid',
+        reason: 'within_validity_period',
+      });
     });
   });
 });
@@ -495,7 +639,12 @@ describe('POST /presentations/verify', () => {
     expectValid(reply);
     expect(reply.body.holder).toBe(learner.did);
     expect(reply.body.checks.map((c: Check) => `${c.check}:${c.reason}`)).toEqual(
-      expect.arrayContaining(['structure:presentation_well_formed', 'presentation_signature:presentation_signature_valid', 'challenge:challenge_valid', 'holder_binding:holder_is_subject']),
+      expect.arrayContaining([
+        'structure:presentation_well_formed',
+        'presentation_signature:presentation_signature_valid',
+        'challenge:challenge_valid',
+        'holder_binding:holder_is_subject',
+      ]),
     );
     expect(reply.body.credentials).toHaveLength(2);
     for (const c of reply.body.credentials) expect(c.verdict).toBe('valid');
@@ -504,13 +653,27 @@ describe('POST /presentations/verify', () => {
   it('valid as an EnvelopedVerifiablePresentation object', async () => {
     const nonce = await challenge();
     const jwt = await signPresentation(learner, [bundleA], nonce, domain());
-    const reply = await verifyPresentation({ '@context': ['https://www.w3.org/ns/credentials/v2'], type: 'EnvelopedVerifiablePresentation', id: `data:application/vp+jwt,${jwt}` }, { challenge: nonce, domain: domain() });
+    const reply = await verifyPresentation(
+      {
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        type: 'EnvelopedVerifiablePresentation',
+        id: `data:application/vp+jwt,${jwt}`,
+      },
+      { challenge: nonce, domain: domain() },
+    );
     expectValid(reply);
   });
 
   it('without a nonce: challenge_missing', async () => {
     const jwt = await createVerifiablePresentationJwt(
-      { vp: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiablePresentation'], verifiableCredential: [bundleA.credential], anchorReceipts: [bundleA.anchorReceipt] } } as never,
+      {
+        vp: {
+          '@context': ['https://www.w3.org/2018/credentials/v1'],
+          type: ['VerifiablePresentation'],
+          verifiableCredential: [bundleA.credential],
+          anchorReceipts: [bundleA.anchorReceipt],
+        },
+      } as never,
       { did: learner.did, signer: ed25519JwtSigner(learner.seed), alg: 'EdDSA' },
       { header: { alg: 'EdDSA', kid: kidOf(learner.did) } },
     );
@@ -524,14 +687,18 @@ describe('POST /presentations/verify', () => {
     const invented = randomBytes(18).toString('base64url');
     const jwt = await signPresentation(learner, [bundleA], invented, domain());
     expectInvalid(await verifyPresentation(jwt, { domain: domain() }), ['challenge:challenge_not_pinned']);
-    expectInvalid(await verifyPresentation(jwt, { challenge: invented, domain: domain() }), ['challenge:challenge_unknown']);
+    expectInvalid(await verifyPresentation(jwt, { challenge: invented, domain: domain() }), [
+      'challenge:challenge_unknown',
+    ]);
   });
 
   it('options.challenge different from the nonce: challenge_mismatch (and the real challenge is not used up)', async () => {
     const nonce = await challenge();
     const other = await challenge();
     const jwt = await signPresentation(learner, [bundleA], nonce, domain());
-    expectInvalid(await verifyPresentation(jwt, { challenge: other, domain: domain() }), ['challenge:challenge_mismatch']);
+    expectInvalid(await verifyPresentation(jwt, { challenge: other, domain: domain() }), [
+      'challenge:challenge_mismatch',
+    ]);
     expectValid(await verifyPresentation(jwt, { challenge: nonce, domain: domain() }));
   });
 
@@ -542,7 +709,9 @@ describe('POST /presentations/verify', () => {
     expectInvalid(reply, ['challenge:domain_mismatch']);
     expect(checkNamed(reply.body.checks, 'challenge').message).toContain('employer.example');
     const noAud = await signPresentation(learner, [bundleA], nonce);
-    expectInvalid(await verifyPresentation(noAud, { challenge: nonce, domain: domain() }), ['challenge:domain_mismatch']);
+    expectInvalid(await verifyPresentation(noAud, { challenge: nonce, domain: domain() }), [
+      'challenge:domain_mismatch',
+    ]);
   });
 
   it('a presentation with an invalid signature does not use up the challenge', async () => {
@@ -552,11 +721,16 @@ describe('POST /presentations/verify', () => {
     const forged = await signJws(headerJson, payloadJson, newHolder().seed);
     const first = await verifyPresentation(forged, { challenge: nonce, domain: domain() });
     expectInvalid(first, ['presentation_signature:signature_invalid']);
-    expect(checkNamed(first.body.checks, 'challenge')).toMatchObject({ status: 'skipped', reason: 'challenge_needs_signature' });
+    expect(checkNamed(first.body.checks, 'challenge')).toMatchObject({
+      status: 'skipped',
+      reason: 'challenge_needs_signature',
+    });
 
     expectValid(await verifyPresentation(genuine, { challenge: nonce, domain: domain() }));
     // ... and now it is used.
-    expectInvalid(await verifyPresentation(genuine, { challenge: nonce, domain: domain() }), ['challenge:challenge_already_used']);
+    expectInvalid(await verifyPresentation(genuine, { challenge: nonce, domain: domain() }), [
+      'challenge:challenge_already_used',
+    ]);
   });
 
   it('a credential that names no subject DID cannot be bound to the holder: subject_has_no_did', async () => {
@@ -577,14 +751,24 @@ describe('POST /presentations/verify', () => {
 
   it('more than 20 credentials: malformed_presentation; 20 are fine', async () => {
     const nonce = await challenge();
-    const tooMany = await signPresentation(learner, Array.from({ length: 21 }, () => bundleA), nonce, domain());
+    const tooMany = await signPresentation(
+      learner,
+      Array.from({ length: 21 }, () => bundleA),
+      nonce,
+      domain(),
+    );
     const reply = await verifyPresentation(tooMany, { challenge: nonce, domain: domain() });
     expect(reply.status).toBe(422);
     expect(reply.body.verdict).toBe('invalid');
     expect(failing(reply.body)).toEqual(['structure:malformed_presentation']);
     expect(reply.body.checks[0].message).toContain('20');
 
-    const twenty = await signPresentation(learner, Array.from({ length: 20 }, (_, i) => (i % 2 ? bundleA : bundleB)), nonce, domain());
+    const twenty = await signPresentation(
+      learner,
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? bundleA : bundleB)),
+      nonce,
+      domain(),
+    );
     const ok = await verifyPresentation(twenty, { challenge: nonce, domain: domain() });
     expectValid(ok);
     expect(ok.body.credentials).toHaveLength(20);
