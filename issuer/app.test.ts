@@ -2,15 +2,23 @@
  * The issuer HTTP API against a running system (`npm start`'s entry point as a child process:
  * local ledger, contracts, issuer, verifier), over real HTTP on 127.0.0.1.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeQrBundle, encodeQrBundle } from '../core/qr-bundle/index.ts';
 import { proofLeadsToRoot } from '../core/receipt.ts';
-import { rawPost, readReply, type Reply } from '../test/support/http.ts';
-import { claimWhenAnchored, issue, qualificationRequest, revokeCredential, startSystem, type RunningSystem } from '../test/support/system.ts';
+import { type Reply, rawPost, readReply } from '../test/support/http.ts';
+import {
+  claimWhenAnchored,
+  issue,
+  qualificationRequest,
+  type RunningSystem,
+  revokeCredential,
+  startSystem,
+} from '../test/support/system.ts';
 
 const CLAIM_CODE = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -31,13 +39,23 @@ const rawPostAs = (path: string, body: string | string[], agent: http.Agent | fa
   rawPost(`${system.issuerUrl}${path}`, body, { authorization: `Bearer ${system.adminToken}` }, agent);
 
 const postJsonAs = (path: string, body: unknown, token?: string | null) =>
-  call(path, { method: 'POST', token, headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  call(path, {
+    method: 'POST',
+    token,
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
 /** An RFC 9457 problem with exactly this status, and nothing of the implementation in it. */
 function expectProblem(reply: Reply, status: number): any {
   expect(reply.status, reply.text).toBe(status);
   expect(reply.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  expect(reply.body).toMatchObject({ type: expect.stringMatching(/^urn:skillmark:problem:/), title: expect.any(String), status, detail: expect.any(String) });
+  expect(reply.body).toMatchObject({
+    type: expect.stringMatching(/^urn:skillmark:problem:/),
+    title: expect.any(String),
+    status,
+    detail: expect.any(String),
+  });
   expect(reply.body.detail.length).toBeGreaterThan(10);
   expectNoInternals(reply.text);
   return reply.body;
@@ -49,9 +67,11 @@ function expectNoInternals(text: string) {
   expect(text).not.toMatch(/node_modules|\/work\/|[A-Za-z]+Error:/);
 }
 
-const jwtOf = (issued: { verifiableCredential: { id: string } }) => issued.verifiableCredential.id.replace('data:application/jwt,', '');
+const jwtOf = (issued: { verifiableCredential: { id: string } }) =>
+  issued.verifiableCredential.id.replace('data:application/jwt,', '');
 
-const revoke = (id: string, body: unknown = { reason: 'issuedInError' }) => postJsonAs(`/credentials/${id}/revoke`, body);
+const revoke = (id: string, body: unknown = { reason: 'issuedInError' }) =>
+  postJsonAs(`/credentials/${id}/revoke`, body);
 
 beforeAll(async () => {
   system = await startSystem();
@@ -64,10 +84,22 @@ afterAll(async () => {
 describe('admin authentication', () => {
   const id = randomUUID();
   const endpoints: { name: string; path: string; init: RequestInit }[] = [
-    { name: 'POST /credentials/issue', path: '/credentials/issue', init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(qualificationRequest({ id: LEARNER_DID })) } },
+    {
+      name: 'POST /credentials/issue',
+      path: '/credentials/issue',
+      init: {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(qualificationRequest({ id: LEARNER_DID })),
+      },
+    },
     { name: 'GET /credentials', path: '/credentials', init: {} },
     { name: 'GET /credentials/:id', path: `/credentials/${id}`, init: {} },
-    { name: 'POST /credentials/:id/revoke', path: `/credentials/${id}/revoke`, init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"reason":"fraud"}' } },
+    {
+      name: 'POST /credentials/:id/revoke',
+      path: `/credentials/${id}/revoke`,
+      init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"reason":"fraud"}' },
+    },
   ];
 
   for (const endpoint of endpoints) {
@@ -79,7 +111,14 @@ describe('admin authentication', () => {
         expect(problem.title).toBe('Unauthorized');
         expect(reply.headers.get('www-authenticate')).toMatch(/^Bearer realm="/);
       }
-      const basic = await call(endpoint.path, { ...endpoint.init, token: null, headers: { ...(endpoint.init.headers as object), authorization: `Basic ${Buffer.from(`admin:${system.adminToken}`).toString('base64')}` } });
+      const basic = await call(endpoint.path, {
+        ...endpoint.init,
+        token: null,
+        headers: {
+          ...(endpoint.init.headers as object),
+          authorization: `Basic ${Buffer.from(`admin:${system.adminToken}`).toString('base64')}`,
+        },
+      });
       expectProblem(basic, 401);
       expect(basic.headers.get('www-authenticate')).toMatch(/^Bearer/);
     });
@@ -92,7 +131,10 @@ describe('admin authentication', () => {
   });
 
   it('the bearer scheme name is case-insensitive', async () => {
-    const reply = await call('/credentials?limit=1', { token: null, headers: { authorization: `bearer ${system.adminToken}` } });
+    const reply = await call('/credentials?limit=1', {
+      token: null,
+      headers: { authorization: `bearer ${system.adminToken}` },
+    });
     expect(reply.status).toBe(200);
   });
 });
@@ -117,7 +159,12 @@ describe('public endpoints', () => {
   });
 
   it('an unknown route is a 404 problem', async () => {
-    for (const [method, path] of [['GET', '/nowhere'], ['POST', '/credentials'], ['DELETE', '/credentials/x'], ['GET', '/claims']]) {
+    for (const [method, path] of [
+      ['GET', '/nowhere'],
+      ['POST', '/credentials'],
+      ['DELETE', '/credentials/x'],
+      ['GET', '/claims'],
+    ]) {
       const problem = expectProblem(await call(path!, { method }), 404);
       expect(problem.title).toBe('Not found');
     }
@@ -128,7 +175,10 @@ describe('POST /credentials/issue: malformed requests', () => {
   it('415 for a body that is not sent as JSON', async () => {
     const body = JSON.stringify(qualificationRequest({ id: LEARNER_DID }));
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
-      const problem = expectProblem(await call('/credentials/issue', { method: 'POST', headers: { 'content-type': type }, body }), 415);
+      const problem = expectProblem(
+        await call('/credentials/issue', { method: 'POST', headers: { 'content-type': type }, body }),
+        415,
+      );
       expect(problem.detail).toMatch(/application\/json/);
     }
     expectProblem(await call('/credentials/issue', { method: 'POST', body }), 415);
@@ -149,17 +199,32 @@ describe('POST /credentials/issue: malformed requests', () => {
   });
 
   it('400 without a "credential" object', async () => {
-    for (const body of [{}, { credential: null }, { credential: 'a string' }, { credential: [] }, { credentialSubject: {} }]) {
+    for (const body of [
+      {},
+      { credential: null },
+      { credential: 'a string' },
+      { credential: [] },
+      { credentialSubject: {} },
+    ]) {
       const problem = expectProblem(await postJsonAs('/credentials/issue', body), 400);
       expect(problem.detail).toMatch(/"credential"/);
     }
   });
 
   it('400 for unknown or malformed options', async () => {
-    const unknown = expectProblem(await postJsonAs('/credentials/issue', { ...qualificationRequest({ id: LEARNER_DID }), options: { proofType: 'Ed25519Signature2020' } }), 400);
+    const unknown = expectProblem(
+      await postJsonAs('/credentials/issue', {
+        ...qualificationRequest({ id: LEARNER_DID }),
+        options: { proofType: 'Ed25519Signature2020' },
+      }),
+      400,
+    );
     expect(unknown.detail).toContain('proofType');
     for (const options of ['fast', [], null, 3]) {
-      expectProblem(await postJsonAs('/credentials/issue', { ...qualificationRequest({ id: LEARNER_DID }), options }), 400);
+      expectProblem(
+        await postJsonAs('/credentials/issue', { ...qualificationRequest({ id: LEARNER_DID }), options }),
+        400,
+      );
     }
   });
 
@@ -170,7 +235,11 @@ describe('POST /credentials/issue: malformed requests', () => {
       expect(reply.status).toBe(413);
       expect(reply.headers['content-type']).toMatch(/^application\/problem\+json/);
       const problem = JSON.parse(reply.text);
-      expect(problem).toMatchObject({ type: 'urn:skillmark:problem:request-too-large', title: 'Request too large', status: 413 });
+      expect(problem).toMatchObject({
+        type: 'urn:skillmark:problem:request-too-large',
+        title: 'Request too large',
+        status: 413,
+      });
       expect(problem.detail).toContain(String(64 * 1024));
     }
   });
@@ -183,8 +252,14 @@ describe('POST /credentials/issue: malformed requests', () => {
       const outcomes: string[] = [];
       const big = JSON.stringify({ credential: { name: 'x'.repeat(300 * 1024) } });
       for (let i = 0; i < 3; i++) {
-        const first = await rawPostAs('/credentials/issue', big, agent).then((r) => String(r.status), (e: NodeJS.ErrnoException) => e.code ?? e.message);
-        const next = await rawPostAs('/credentials/issue', '{}', agent).then((r) => String(r.status), (e: NodeJS.ErrnoException) => e.code ?? e.message);
+        const first = await rawPostAs('/credentials/issue', big, agent).then(
+          (r) => String(r.status),
+          (e: NodeJS.ErrnoException) => e.code ?? e.message,
+        );
+        const next = await rawPostAs('/credentials/issue', '{}', agent).then(
+          (r) => String(r.status),
+          (e: NodeJS.ErrnoException) => e.code ?? e.message,
+        );
         outcomes.push(`${first} then ${next}`);
       }
       expect(outcomes).toEqual(Array(3).fill('413 then 400'));
@@ -204,14 +279,46 @@ describe('POST /credentials/issue: malformed requests', () => {
 describe('POST /credentials/issue: schema violations are 422 with what to fix', () => {
   type Case = { name: string; mutate: (request: any) => void; error: RegExp };
   const cases: Case[] = [
-    { name: 'missing qualification title', mutate: (r) => delete r.credential.credentialSubject.qualification.title, error: /\/credentialSubject\/qualification is missing "title"/ },
-    { name: 'empty title', mutate: (r) => (r.credential.credentialSubject.qualification.title = ''), error: /\/credentialSubject\/qualification\/title must NOT have fewer than 1 characters/ },
-    { name: 'unknown property in credentialSubject', mutate: (r) => (r.credential.credentialSubject.favouriteColour = 'blue'), error: /\/credentialSubject has an unknown property "favouriteColour"/ },
-    { name: 'subject with neither id nor learnerReference', mutate: (r) => delete r.credential.credentialSubject.id, error: /\/credentialSubject is missing "(id|learnerReference)"/ },
-    { name: 'bad awardedOn date', mutate: (r) => (r.credential.credentialSubject.qualification.awardedOn = '30/06/2026'), error: /\/credentialSubject\/qualification\/awardedOn must match format "date"/ },
-    { name: 'impossible awardedOn date', mutate: (r) => (r.credential.credentialSubject.qualification.awardedOn = '2026-02-30'), error: /awardedOn must match format "date"/ },
-    { name: 'subject id that is not a DID', mutate: (r) => (r.credential.credentialSubject.id = 'amina@example.org'), error: /\/credentialSubject\/id is not a DID/ },
-    { name: 'unknown top-level property', mutate: (r) => (r.credential.credentialStatus = { id: 'x' }), error: /\(root\) has an unknown property "credentialStatus"/ },
+    {
+      name: 'missing qualification title',
+      mutate: (r) => delete r.credential.credentialSubject.qualification.title,
+      error: /\/credentialSubject\/qualification is missing "title"/,
+    },
+    {
+      name: 'empty title',
+      mutate: (r) => (r.credential.credentialSubject.qualification.title = ''),
+      error: /\/credentialSubject\/qualification\/title must NOT have fewer than 1 characters/,
+    },
+    {
+      name: 'unknown property in credentialSubject',
+      mutate: (r) => (r.credential.credentialSubject.favouriteColour = 'blue'),
+      error: /\/credentialSubject has an unknown property "favouriteColour"/,
+    },
+    {
+      name: 'subject with neither id nor learnerReference',
+      mutate: (r) => delete r.credential.credentialSubject.id,
+      error: /\/credentialSubject is missing "(id|learnerReference)"/,
+    },
+    {
+      name: 'bad awardedOn date',
+      mutate: (r) => (r.credential.credentialSubject.qualification.awardedOn = '30/06/2026'),
+      error: /\/credentialSubject\/qualification\/awardedOn must match format "date"/,
+    },
+    {
+      name: 'impossible awardedOn date',
+      mutate: (r) => (r.credential.credentialSubject.qualification.awardedOn = '2026-02-30'),
+      error: /awardedOn must match format "date"/,
+    },
+    {
+      name: 'subject id that is not a DID',
+      mutate: (r) => (r.credential.credentialSubject.id = 'amina@example.org'),
+      error: /\/credentialSubject\/id is not a DID/,
+    },
+    {
+      name: 'unknown top-level property',
+      mutate: (r) => (r.credential.credentialStatus = { id: 'x' }),
+      error: /\(root\) has an unknown property "credentialStatus"/,
+    },
   ];
 
   for (const c of cases) {
@@ -232,16 +339,39 @@ describe('POST /credentials/issue: schema violations are 422 with what to fix', 
   });
 
   it('another issuer DID, as a string or as an object', async () => {
-    for (const issuer of ['did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2', { id: 'did:web:other-college.example', name: 'Other College' }]) {
-      const problem = expectProblem(await postJsonAs('/credentials/issue', qualificationRequest({ id: LEARNER_DID }, { issuer })), 422);
+    for (const issuer of [
+      'did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2',
+      { id: 'did:web:other-college.example', name: 'Other College' },
+    ]) {
+      const problem = expectProblem(
+        await postJsonAs('/credentials/issue', qualificationRequest({ id: LEARNER_DID }, { issuer })),
+        422,
+      );
       expect(problem.title).toBe('Wrong issuer');
       expect(problem.detail).toMatch(/did:key:z6Mk/);
     }
   });
 
+  it('a credential whose QR code would be larger than the largest QR code (version 40-M), with the longest receipt proof', async () => {
+    const request = qualificationRequest({ id: LEARNER_DID });
+    // Random text: deflate cannot shrink it, as it could a repeated one.
+    request.credential.credentialSubject.qualification.competencies = Array.from({ length: 30 }, () => ({
+      title: randomBytes(150).toString('base64'),
+    }));
+    const problem = expectProblem(await postJsonAs('/credentials/issue', request), 422);
+    expect(problem.title).toBe('Credential too large for a QR code');
+    expect(problem.detail).toMatch(
+      /would need \d+ characters once anchored in a batch of up to \d+ \(ANCHOR_BATCH_SIZE\), more than the 3391/,
+    );
+    expect(problem.errors).toHaveLength(1);
+  });
+
   it('its own DID as issuer is accepted', async () => {
     const { body: health } = await call('/health', { token: null });
-    const reply = await postJsonAs('/credentials/issue', qualificationRequest({ id: LEARNER_DID }, { issuer: health.did }));
+    const reply = await postJsonAs(
+      '/credentials/issue',
+      qualificationRequest({ id: LEARNER_DID }, { issuer: health.did }),
+    );
     expect(reply.status, reply.text).toBe(201);
   });
 });
@@ -267,7 +397,10 @@ describe('issuing, listing, reading and revoking', () => {
     const payload = JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString());
     expect(payload.sub).toBe(LEARNER_DID);
     expect(payload.vc.credentialSubject.qualification.title).toBe('National Certificate in Electrical Installation');
-    expect(payload.vc.credentialSchema).toEqual({ id: 'urn:skillmark:schema:qualification-credential:1', type: 'JsonSchema' });
+    expect(payload.vc.credentialSchema).toEqual({
+      id: 'urn:skillmark:schema:qualification-credential:1',
+      type: 'JsonSchema',
+    });
   });
 
   it('two issues of the same request are two credentials with different ids, hashes and claim codes', async () => {
@@ -302,13 +435,28 @@ describe('issuing, listing, reading and revoking', () => {
     });
     const receipt = reply.body.anchorReceipt;
     expect(receipt).toEqual(firstAnchored.anchorReceipt);
-    expect(receipt).toMatchObject({ type: 'SkillmarkAnchorReceipt', credentialHash: first.credentialHash, hashAlgorithm: 'sha256', chainId: 31337 });
+    expect(receipt).toMatchObject({
+      type: 'SkillmarkAnchorReceipt',
+      credentialHash: first.credentialHash,
+      hashAlgorithm: 'sha256',
+      chainId: 31337,
+    });
     expect(proofLeadsToRoot(receipt, first.credentialHash)).toBe(true);
     expect(firstAnchored.credential).toBe(jwtOf(first));
+    // The same credential and receipt, as the text of one QR code.
+    expect(decodeQrBundle(reply.body.qr)).toEqual({ credential: jwtOf(first), anchorReceipt: receipt });
   });
 
   it('GET /credentials/:id of an unknown credential is 404, for a random UUID and for a non-UUID', async () => {
-    for (const id of [randomUUID(), 'not-a-uuid', '1', randomUUID().toUpperCase(), `${randomUUID()}x`, "1' or '1'='1", 'x'.repeat(500)]) {
+    for (const id of [
+      randomUUID(),
+      'not-a-uuid',
+      '1',
+      randomUUID().toUpperCase(),
+      `${randomUUID()}x`,
+      "1' or '1'='1",
+      'x'.repeat(500),
+    ]) {
       const problem = expectProblem(await call(`/credentials/${encodeURIComponent(id)}`), 404);
       expect(problem.title).toBe('Unknown credential');
     }
@@ -316,10 +464,21 @@ describe('issuing, listing, reading and revoking', () => {
 
   it('claim codes are found whatever the case and dashes', async () => {
     const code: string = first.claim.code;
-    for (const variant of [code, code.toLowerCase(), code.replace(/-/g, ''), code.toLowerCase().replace(/-/g, ''), code.replace(/-/g, '%20')]) {
+    for (const variant of [
+      code,
+      code.toLowerCase(),
+      code.replace(/-/g, ''),
+      code.toLowerCase().replace(/-/g, ''),
+      code.replace(/-/g, '%20'),
+    ]) {
       const reply = await call(`/claims/${variant}`, { token: null });
       expect(reply.status, variant).toBe(200);
-      expect(reply.body).toEqual({ type: 'SkillmarkCredentialBundle', credential: firstAnchored.credential, anchorReceipt: firstAnchored.anchorReceipt });
+      expect(reply.body).toEqual({
+        type: 'SkillmarkCredentialBundle',
+        credential: firstAnchored.credential,
+        anchorReceipt: firstAnchored.anchorReceipt,
+        qr: encodeQrBundle(firstAnchored),
+      });
     }
   });
 
@@ -333,7 +492,10 @@ describe('issuing, listing, reading and revoking', () => {
   it('GET /credentials lists newest first, and each item says what it is', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
-      ids.push((await postJsonAs('/credentials/issue', qualificationRequest({ learnerReference: `order-${i}` }))).body.credentialId);
+      ids.push(
+        (await postJsonAs('/credentials/issue', qualificationRequest({ learnerReference: `order-${i}` }))).body
+          .credentialId,
+      );
       await sleep(5); // distinct issue times
     }
     const reply = await call('/credentials?limit=500');
@@ -368,7 +530,17 @@ describe('issuing, listing, reading and revoking', () => {
   });
 
   it('validates limit and status', async () => {
-    for (const query of ['limit=0', 'limit=501', 'limit=abc', 'limit=-1', 'limit=1.5', 'limit=', 'status=bogus', 'status=ANCHORED', 'status=']) {
+    for (const query of [
+      'limit=0',
+      'limit=501',
+      'limit=abc',
+      'limit=-1',
+      'limit=1.5',
+      'limit=',
+      'status=bogus',
+      'status=ANCHORED',
+      'status=',
+    ]) {
       const problem = expectProblem(await call(`/credentials?${query}`), 400);
       expect(problem.title, query).toBe('Bad query');
     }
@@ -404,7 +576,11 @@ describe('issuing, listing, reading and revoking', () => {
     // A bulk issue (e.g. a whole class at the end of term) can give several credentials the same
     // issue time. Make that happen deterministically: three fresh credentials, one timestamp.
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push((await postJsonAs('/credentials/issue', qualificationRequest({ learnerReference: `same-ms-${i}` }))).body.credentialId);
+    for (let i = 0; i < 3; i++)
+      ids.push(
+        (await postJsonAs('/credentials/issue', qualificationRequest({ learnerReference: `same-ms-${i}` }))).body
+          .credentialId,
+      );
     const sameTime = new Date(Date.now() + 1000).toISOString();
     const file = new SQLite(join(system.dataDir, 'issuer.sqlite'));
     try {
@@ -446,7 +622,14 @@ describe('issuing, listing, reading and revoking', () => {
   });
 
   it('revoke: 415 / 400 for a body that is not a JSON object, 404 for an unknown credential', async () => {
-    expectProblem(await call(`/credentials/${first.credentialId}/revoke`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'fraud' }), 415);
+    expectProblem(
+      await call(`/credentials/${first.credentialId}/revoke`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: 'fraud',
+      }),
+      415,
+    );
     expectProblem(await postJsonAs(`/credentials/${first.credentialId}/revoke`, '{"reason":'), 400);
     expectProblem(await postJsonAs(`/credentials/${first.credentialId}/revoke`, '["fraud"]'), 400);
     expectProblem(await revoke(randomUUID()), 404);
@@ -483,7 +666,10 @@ describe('issuing, listing, reading and revoking', () => {
   it('two concurrent revocations of one credential: one succeeds, the other is 409', async () => {
     const issued = await issue(system, qualificationRequest({ id: LEARNER_DID }));
     await claimWhenAnchored(issued.body.claim.url);
-    const replies = await Promise.all([revoke(issued.body.credentialId, { reason: 'fraud' }), revoke(issued.body.credentialId, { reason: 'fraud' })]);
+    const replies = await Promise.all([
+      revoke(issued.body.credentialId, { reason: 'fraud' }),
+      revoke(issued.body.credentialId, { reason: 'fraud' }),
+    ]);
     expect(replies.map((r) => r.status).sort(), replies.map((r) => r.text).join('\n')).toEqual([200, 409]);
     expect((await call(`/credentials/${issued.body.credentialId}`)).body.status).toBe('revoked');
   });

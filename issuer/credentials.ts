@@ -1,22 +1,25 @@
 import { randomUUID } from 'node:crypto';
+import { RevocationReason, type RevocationReasonName } from '../contracts/registry.ts';
 import { credentialHash } from '../core/credential-hash.ts';
 import { failpoint } from '../core/failpoint.ts';
+import type { CredentialFormatName } from '../core/formats/index.ts';
 import { HttpProblem } from '../core/http-problem.ts';
 import type { AnchorReceipt } from '../core/receipt.ts';
-import { RevocationReason, type RevocationReasonName } from '../contracts/registry.ts';
 import { claimCodeHash, newClaimCode } from './claim-code.ts';
-import type { CredentialFormatName } from '../core/formats/index.ts';
+import type { CredentialStatus, IssuerDb, IssuerTables } from './db-schema.ts';
 import { credentialFromIssueRequest } from './issue-request.ts';
 import { LedgerWriteError, type LedgerWriter } from './ledger-writer.ts';
+import { qrCodeTextOf, refuseIfNoQrCodeHoldsIt } from './qr-code.ts';
 import { receiptOf, receiptsReady } from './receipts.ts';
 import type { CurrentSigningKey } from './signing-key.ts';
-import type { CredentialStatus, IssuerDb, IssuerTables } from './db-schema.ts';
 
 /** What a learner's wallet receives: the signed credential and the receipt of its anchor. */
 export interface CredentialBundle {
   type: 'SkillmarkCredentialBundle';
   credential: string;
   anchorReceipt: AnchorReceipt;
+  /** The same, as the text of one QR code (docs/qr.md). */
+  qr?: string;
 }
 
 export interface IssuedCredential {
@@ -41,14 +44,19 @@ export interface CredentialSummary {
 }
 
 const reasonName = (code: number | null): RevocationReasonName | undefined =>
-  code === null ? undefined : (Object.keys(RevocationReason) as RevocationReasonName[]).find((k) => RevocationReason[k] === code);
+  code === null
+    ? undefined
+    : (Object.keys(RevocationReason) as RevocationReasonName[]).find((k) => RevocationReason[k] === code);
 
 function summary(row: IssuerTables['credentials']): CredentialSummary {
   return {
     id: row.id,
     status: row.status,
     credentialHash: row.credential_hash,
-    subject: { ...(row.subject_did ? { id: row.subject_did } : {}), ...(row.learner_reference ? { learnerReference: row.learner_reference } : {}) },
+    subject: {
+      ...(row.subject_did ? { id: row.subject_did } : {}),
+      ...(row.learner_reference ? { learnerReference: row.learner_reference } : {}),
+    },
     qualification: row.qualification_title,
     issuedAt: row.issued_at,
     ...(row.revoked_at ? { revokedAt: row.revoked_at } : {}),
@@ -63,6 +71,8 @@ export class CredentialService {
     private readonly signingKey: CurrentSigningKey,
     private readonly writer: LedgerWriter,
     private readonly ledger: { chainId: number; registry: string },
+    /** ANCHOR_BATCH_SIZE: the largest batch, so the longest receipt proof a credential can get. */
+    private readonly maxBatchSize: number,
     private readonly defaultFormat: CredentialFormatName = 'vc-jwt-1.1',
   ) {}
 
@@ -76,6 +86,7 @@ export class CredentialService {
     const id = randomUUID();
     const claimCode = newClaimCode();
     const hash = credentialHash(jwt);
+    refuseIfNoQrCodeHoldsIt(jwt, hash, this.maxBatchSize);
     await this.db
       .insertInto('credentials')
       .values({
@@ -99,33 +110,66 @@ export class CredentialService {
   }
 
   /** Newest first; `before` (+ `beforeId`, for credentials issued at the same instant) continues a listing. */
-  async list(options: { status?: CredentialStatus; limit: number; before?: string; beforeId?: string }): Promise<CredentialSummary[]> {
-    let query = this.db.selectFrom('credentials').selectAll().orderBy('issued_at', 'desc').orderBy('id', 'desc').limit(options.limit);
+  async list(options: {
+    status?: CredentialStatus;
+    limit: number;
+    before?: string;
+    beforeId?: string;
+  }): Promise<CredentialSummary[]> {
+    let query = this.db
+      .selectFrom('credentials')
+      .selectAll()
+      .orderBy('issued_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(options.limit);
     if (options.status) query = query.where('status', '=', options.status);
     const { before, beforeId } = options;
     if (before && beforeId) {
-      query = query.where((eb) => eb.or([eb('issued_at', '<', before), eb.and([eb('issued_at', '=', before), eb('id', '<', beforeId)])]));
+      query = query.where((eb) =>
+        eb.or([eb('issued_at', '<', before), eb.and([eb('issued_at', '=', before), eb('id', '<', beforeId)])]),
+      );
     } else if (before) {
       query = query.where('issued_at', '<', before);
     }
     return (await query.execute()).map(summary);
   }
 
-  async get(id: string): Promise<CredentialSummary & { credential: string; anchorReceipt?: AnchorReceipt }> {
+  async get(
+    id: string,
+  ): Promise<CredentialSummary & { credential: string; anchorReceipt?: AnchorReceipt; qr?: string }> {
     const row = await this.db.selectFrom('credentials').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new HttpProblem(404, 'Unknown credential', `No credential with id ${id} was issued here.`);
     const receipt = await this.#receipt(row);
-    return { ...summary(row), credential: row.jwt, ...(receipt ? { anchorReceipt: receipt } : {}) };
+    const qr = receipt && qrCodeTextOf(row.jwt, receipt);
+    return {
+      ...summary(row),
+      credential: row.jwt,
+      ...(receipt ? { anchorReceipt: receipt } : {}),
+      ...(qr ? { qr } : {}),
+    };
   }
 
   /** The learner's collection: the bundle once anchored; 202-style pending before; gone if revoked. */
   async claim(code: string): Promise<{ state: 'ready'; bundle: CredentialBundle } | { state: 'pending' | 'revoked' }> {
-    const row = await this.db.selectFrom('credentials').selectAll().where('claim_code_hash', '=', claimCodeHash(code)).executeTakeFirst();
-    if (!row) throw new HttpProblem(404, 'Unknown claim code', 'No credential matches this claim code. Check the code on your certificate.');
+    const row = await this.db
+      .selectFrom('credentials')
+      .selectAll()
+      .where('claim_code_hash', '=', claimCodeHash(code))
+      .executeTakeFirst();
+    if (!row)
+      throw new HttpProblem(
+        404,
+        'Unknown claim code',
+        'No credential matches this claim code. Check the code on your certificate.',
+      );
     if (row.status === 'revoked') return { state: 'revoked' };
     const receipt = await this.#receipt(row);
     if (!receipt) return { state: 'pending' };
-    return { state: 'ready', bundle: { type: 'SkillmarkCredentialBundle', credential: row.jwt, anchorReceipt: receipt } };
+    const qr = qrCodeTextOf(row.jwt, receipt);
+    return {
+      state: 'ready',
+      bundle: { type: 'SkillmarkCredentialBundle', credential: row.jwt, anchorReceipt: receipt, ...(qr ? { qr } : {}) },
+    };
   }
 
   /**
@@ -133,18 +177,28 @@ export class CredentialService {
    * If the ledger already holds the revocation (a retry after a crash), the record is repaired
    * from the ledger instead of failing.
    */
-  async revoke(id: string, reason: RevocationReasonName): Promise<{ transactionHash?: string; revokedAt: string; reason: RevocationReasonName }> {
+  async revoke(
+    id: string,
+    reason: RevocationReasonName,
+  ): Promise<{ transactionHash?: string; revokedAt: string; reason: RevocationReasonName }> {
     const row = await this.db.selectFrom('credentials').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new HttpProblem(404, 'Unknown credential', `No credential with id ${id} was issued here.`);
-    if (row.status === 'revoked') throw new HttpProblem(409, 'Already revoked', `Credential ${id} was revoked at ${row.revoked_at}.`);
-    if (this.#revoking.has(id)) throw new HttpProblem(409, 'Revocation in progress', `Credential ${id} is being revoked by another request.`);
+    if (row.status === 'revoked')
+      throw new HttpProblem(409, 'Already revoked', `Credential ${id} was revoked at ${row.revoked_at}.`);
+    if (this.#revoking.has(id))
+      throw new HttpProblem(409, 'Revocation in progress', `Credential ${id} is being revoked by another request.`);
     this.#revoking.add(id);
     try {
       const done = await this.#revokeOnLedger(row.credential_hash, reason);
       await this.db
         .updateTable('credentials')
         // Read back from the chain until final (anchoring worker): a lost block is revoked again.
-        .set({ status: 'revoked', revoked_at: done.revokedAt, revocation_reason: RevocationReason[done.reason], revocation_tx: done.transactionHash ?? null })
+        .set({
+          status: 'revoked',
+          revoked_at: done.revokedAt,
+          revocation_reason: RevocationReason[done.reason],
+          revocation_tx: done.transactionHash ?? null,
+        })
         .where('id', '=', id)
         .execute();
       return done;
@@ -153,7 +207,10 @@ export class CredentialService {
     }
   }
 
-  async #revokeOnLedger(hash: string, reason: RevocationReasonName): Promise<{ transactionHash?: string; revokedAt: string; reason: RevocationReasonName }> {
+  async #revokeOnLedger(
+    hash: string,
+    reason: RevocationReasonName,
+  ): Promise<{ transactionHash?: string; revokedAt: string; reason: RevocationReasonName }> {
     let mined;
     try {
       mined = await this.writer.send('revoke', [hash, RevocationReason[reason]]);
@@ -161,14 +218,25 @@ export class CredentialService {
       if (!(error instanceof LedgerWriteError) || !error.message.includes('AlreadyRevoked')) throw error;
       const institutionId = await this.writer.registry.institutionOfSigner(this.writer.address);
       const onChain = await this.writer.registry.revocation(institutionId, hash);
-      return { revokedAt: new Date(onChain.revokedAt * 1000).toISOString(), reason: reasonName(onChain.reason) ?? 'unspecified' };
+      return {
+        revokedAt: new Date(onChain.revokedAt * 1000).toISOString(),
+        reason: reasonName(onChain.reason) ?? 'unspecified',
+      };
     }
-    return { transactionHash: mined.hash, revokedAt: (await this.writer.blockTime(mined.blockNumber)).toISOString(), reason };
+    return {
+      transactionHash: mined.hash,
+      revokedAt: (await this.writer.blockTime(mined.blockNumber)).toISOString(),
+      reason,
+    };
   }
 
   async #receipt(row: IssuerTables['credentials']): Promise<AnchorReceipt | undefined> {
     if (!row.batch_root || !row.proof) return undefined;
-    const batch = await this.db.selectFrom('batches').selectAll().where('merkle_root', '=', row.batch_root).executeTakeFirst();
+    const batch = await this.db
+      .selectFrom('batches')
+      .selectAll()
+      .where('merkle_root', '=', row.batch_root)
+      .executeTakeFirst();
     return batch && receiptsReady(batch.state) ? receiptOf(row, batch, this.ledger) : undefined;
   }
 }

@@ -1,19 +1,19 @@
 import { join } from 'node:path';
+import { connectLedger } from '../contracts/provider.ts';
 import type { SkillmarkConfig } from '../core/config.ts';
 import { openDatabase } from '../core/db.ts';
 import { loadMasterKey } from '../core/secret-box.ts';
 import { listen, type RunningServer } from '../core/serve.ts';
-import { connectLedger } from '../contracts/provider.ts';
-import { AnchoringWorker } from './anchoring.ts';
 import { ensureAdminToken } from './admin-token.ts';
+import { AnchoringWorker } from './anchoring.ts';
+import { createIssuerApp } from './app.ts';
 import { ClaimCodes } from './claim-codes.ts';
 import { ClaimGuard } from './claim-guard.ts';
-import { createIssuerApp } from './app.ts';
 import { CredentialService } from './credentials.ts';
+import { type IssuerDb, type IssuerTables, issuerMigrations } from './db-schema.ts';
 import { createIssuerAgent, loadInstitutionIdentity } from './identity.ts';
 import { rotateLedgerKey } from './key-rotation.ts';
 import { LedgerWriter } from './ledger-writer.ts';
-import { issuerMigrations, type IssuerDb, type IssuerTables } from './db-schema.ts';
 import { CurrentSigningKey, SigningKeyRotator } from './signing-key.ts';
 
 export interface LedgerTarget {
@@ -51,7 +51,12 @@ export interface Issuer {
 export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
   const { config, ledger } = options;
   const log = options.log ?? ((m: string) => console.log(m));
-  const { db } = await openDatabase<IssuerTables>({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, name: 'issuer', migrations: issuerMigrations });
+  const { db } = await openDatabase<IssuerTables>({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    name: 'issuer',
+    migrations: issuerMigrations,
+  });
   const box = loadMasterKey(join(config.dataDir, 'issuer-master.key'), options.masterKey);
   const agent = createIssuerAgent(db, box);
   const identity = await loadInstitutionIdentity(agent, db, box);
@@ -60,8 +65,20 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
   const writer = new LedgerWriter(provider, identity.ledgerWallet.connect(provider), ledger.registry);
   const signingKey = new CurrentSigningKey(identity);
   const rotator = new SigningKeyRotator(agent, db, box, writer, signingKey);
-  const credentials = new CredentialService(db, signingKey, writer, ledger, config.credentialFormat);
-  const worker = new AnchoringWorker(db, writer, { maxBatchSize: config.batchMaxSize, maxWaitMs: config.batchMaxWaitMs, confirmations: config.anchorConfirmations, log });
+  const credentials = new CredentialService(
+    db,
+    signingKey,
+    writer,
+    ledger,
+    config.batchMaxSize,
+    config.credentialFormat,
+  );
+  const worker = new AnchoringWorker(db, writer, {
+    maxBatchSize: config.batchMaxSize,
+    maxWaitMs: config.batchMaxWaitMs,
+    confirmations: config.anchorConfirmations,
+    log,
+  });
   let server: RunningServer | undefined;
 
   return {
@@ -88,7 +105,10 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
         anchoringStatus: () => worker.status(),
         log,
       });
-      server = await listen(app, config.host, config.issuerPort, { maxConnections: config.maxConnections, maxPerClient: config.maxConnectionsPerClient });
+      server = await listen(app, config.host, config.issuerPort, {
+        maxConnections: config.maxConnections,
+        maxPerClient: config.maxConnectionsPerClient,
+      });
       worker.start();
       return server;
     },

@@ -14,6 +14,7 @@ import { type ChallengeStore, TooManyChallenges } from './challenges.ts';
 import { type CheckFragment, localized, TRANSIENT_REASONS, type Verdict } from './fragment.ts';
 import { type VerifierContext, verifyCredentialToken } from './verify-credential.ts';
 import { verifyPresentationToken } from './verify-presentation.ts';
+import { isQrCodeText, verifyQrCodeText } from './verify-qr-code.ts';
 
 export interface VerifierAppOptions {
   context: VerifierContext;
@@ -122,14 +123,18 @@ export function createVerifierApp(options: VerifierAppOptions): OpenAPIHono<Veri
     verifyCredentialRoute,
     async (c) => {
       const body = c.req.valid('json');
-      const result = await verifyCredentialToken(
-        tokenOf(body.verifiableCredential, 'verifiableCredential'),
-        body.options?.anchorReceipt,
-        context,
-      );
+      const input = body.verifiableCredential;
+      const result =
+        typeof input === 'string' && isQrCodeText(input)
+          ? await verifyQrCodeText(input, context)
+          : await verifyCredentialToken(tokenOf(input, 'verifiableCredential'), body.options?.anchorReceipt, context);
       const { status, inLanguage, verdict } = verdictAnswer(c, result.verdict, result.checks);
       return c.json(
-        { ...verdict, checks: inLanguage(result.checks), ...(result.credential ? { credential: result.credential } : {}) },
+        {
+          ...verdict,
+          checks: inLanguage(result.checks),
+          ...(result.credential ? { credential: result.credential } : {}),
+        },
         status,
       );
     },

@@ -106,7 +106,9 @@ export function issuerRoutes(admin: MiddlewareHandler) {
           description: 'Issued and pending anchoring; `Location` names the credential',
           ...json(IssuedCredential),
         },
-        ...refusals([400, 401, 413, 415, 422], { 422: 'The credential cannot be issued: `errors` lists what to fix' }),
+        ...refusals([400, 401, 413, 415, 422], {
+          422: 'The credential cannot be issued (one reason: its QR code would be larger than any QR code holds): `errors` lists what to fix',
+        }),
       },
     }),
     list: adminRoute({

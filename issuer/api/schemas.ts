@@ -41,11 +41,9 @@ const EnvelopedVerifiableCredential = z
   })
   .openapi('EnvelopedVerifiableCredential');
 
-const Claim = z
-  .object({ code: z.string(), url: z.url(), expiresAt: z.iso.datetime() })
-  .openapi('Claim', {
-    description: 'The code the learner collects the credential with (GET /claims/{code}), and until when',
-  });
+const Claim = z.object({ code: z.string(), url: z.url(), expiresAt: z.iso.datetime() }).openapi('Claim', {
+  description: 'The code the learner collects the credential with (GET /claims/{code}), and until when',
+});
 
 export const IssuedCredential = z
   .object({
@@ -94,13 +92,11 @@ export const CredentialIdParams = z.object({
 });
 
 export const ClaimCodeParams = z.object({
-  code: z
-    .string()
-    .openapi({
-      param: { name: 'code', in: 'path' },
-      description: 'The claim code from the certificate, any case, dashes optional',
-      example: 'K7QF-9X2M-4TBD-8RWP-3HNC',
-    }),
+  code: z.string().openapi({
+    param: { name: 'code', in: 'path' },
+    description: 'The claim code from the certificate, any case, dashes optional',
+    example: 'K7QF-9X2M-4TBD-8RWP-3HNC',
+  }),
 });
 
 export const RevokeRequest = z
@@ -181,9 +177,16 @@ export const AnchorReceipt = z
   })
   .openapi('AnchorReceipt', { description: 'Where and how the credential is anchored: docs/anchor-receipt.md' });
 
+const QrCodeText = z.string().openapi({
+  description:
+    'The credential and its anchor receipt as the text of one QR code (`SM1:…`, QR alphanumeric mode, docs/qr.md); present once anchored. Render it at error correction M; the verifier accepts it as `verifiableCredential`',
+  example: 'SM1:NCFOXN%TS3DH3ZSUZK…',
+});
+
 export const CredentialRecord = CredentialSummary.extend({
   credential: z.string().openapi({ description: 'The signed credential (compact JWS)' }),
   anchorReceipt: AnchorReceipt.optional(),
+  qr: QrCodeText.optional(),
 }).openapi('CredentialRecord');
 
 export const Revocation = z
@@ -199,7 +202,12 @@ export const Revocation = z
 export const ClaimGrant = z.object({ credentialId: z.uuid(), claim: Claim }).openapi('ClaimGrant');
 
 export const CredentialBundle = z
-  .object({ type: z.literal('SkillmarkCredentialBundle'), credential: z.string(), anchorReceipt: AnchorReceipt })
+  .object({
+    type: z.literal('SkillmarkCredentialBundle'),
+    credential: z.string(),
+    anchorReceipt: AnchorReceipt,
+    qr: QrCodeText.optional(),
+  })
   .openapi('CredentialBundle', {
     description: "What the learner's wallet keeps: the credential and the receipt of its anchor",
   });

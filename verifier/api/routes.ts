@@ -51,7 +51,12 @@ export const verifyCredentialRoute = createRoute({
   description: LANGUAGE_NOTE,
   middleware: [jsonObjectBody] as const,
   request: { body: { required: true, content: { 'application/json': { schema: VerifyCredentialRequest } } } },
-  responses: { ...verdictAnswers(CredentialVerification), ...refusals([400, 413, 415, 429]) },
+  responses: {
+    ...verdictAnswers(CredentialVerification),
+    ...refusals([400, 413, 415, 429], {
+      400: 'Malformed request, or QR code text that does not decode (a wrong prefix or version, bad base45, too large once inflated, items of the wrong type): the detail says which',
+    }),
+  },
 });
 
 export const verifyPresentationRoute = createRoute({

@@ -18,8 +18,12 @@ const Enveloped = (type: string) =>
     .openapi(type);
 
 /** A credential or presentation as the VC API carries it: a compact JWS, or an enveloped one. */
-const securedInput = (field: string, envelope: string) =>
-  z.union([z.string().openapi({ description: 'A compact JWS (VC-JWT 1.1 or VC-JOSE 2.0)' }), Enveloped(envelope)], {
+const securedInput = (
+  field: string,
+  envelope: string,
+  tokenDescription = 'A compact JWS (VC-JWT 1.1 or VC-JOSE 2.0)',
+) =>
+  z.union([z.string().openapi({ description: tokenDescription }), Enveloped(envelope)], {
     error: (issue) => (issue.input === undefined ? needs(field) : unsupported(field)),
   });
 
@@ -33,7 +37,11 @@ const optionString = (name: string, description: string) => {
 
 export const VerifyCredentialRequest = z
   .object({
-    verifiableCredential: securedInput('verifiableCredential', 'EnvelopedVerifiableCredential'),
+    verifiableCredential: securedInput(
+      'verifiableCredential',
+      'EnvelopedVerifiableCredential',
+      "A compact JWS (VC-JWT 1.1 or VC-JOSE 2.0), or the text of a Skillmark QR code (`SM1:…`, docs/qr.md), which carries its anchor receipt (options.anchorReceipt is then not used) and adds the `holder` fragment: a QR code proves nobody's identity",
+    ),
     options: options(
       {
         anchorReceipt: z.unknown().optional().openapi({
@@ -66,12 +74,10 @@ const Verdict = z.enum(['valid', 'invalid', 'unverifiable']).openapi('Verdict');
 
 export const CheckResult = z
   .object({
-    check: z
-      .string()
-      .openapi({
-        description: 'Which check: signature, issuer_accredited, anchored, not_revoked, …',
-        example: 'anchored',
-      }),
+    check: z.string().openapi({
+      description: 'Which check: signature, issuer_accredited, anchored, not_revoked, …',
+      example: 'anchored',
+    }),
     status: z.enum(['valid', 'invalid', 'unverifiable', 'skipped']),
     reason: z.enum(REASON_CODES as [string, ...string[]]),
     message: z.string().openapi({ description: 'The reason in words, in the language of Content-Language' }),
@@ -115,12 +121,10 @@ export const PresentationVerification = z
 
 export const Challenge = z
   .object({
-    challenge: z
-      .string()
-      .openapi({
-        description: 'Give it to the presenter, then as options.challenge',
-        example: 'pQ3v6lq0m1n2o3p4q5r6s7',
-      }),
+    challenge: z.string().openapi({
+      description: 'Give it to the presenter, then as options.challenge',
+      example: 'pQ3v6lq0m1n2o3p4q5r6s7',
+    }),
     expiresAt: z.iso.datetime(),
   })
   .openapi('Challenge');

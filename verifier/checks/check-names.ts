@@ -15,6 +15,8 @@ export const PRESENTATION_CHECK_NAMES = [
   'presentation_validity',
   'holder_binding',
 ] as const;
+/** What verifying a QR code adds: it carries no live challenge, so who shows it is not checked (docs/qr.md). */
+export const QR_CODE_OUTCOME_NAMES = ['holder'] as const;
 /** What reading a token says, reported beside the checks: whether it could be read, what it holds. */
 export const READING_OUTCOME_NAMES = ['structure', 'credentials', 'credential_format'] as const;
 
@@ -22,9 +24,11 @@ export const READING_OUTCOME_NAMES = ['structure', 'credentials', 'credential_fo
 export type CheckName =
   | (typeof CREDENTIAL_CHECK_NAMES)[number]
   | (typeof PRESENTATION_CHECK_NAMES)[number]
+  | (typeof QR_CODE_OUTCOME_NAMES)[number]
   | (typeof READING_OUTCOME_NAMES)[number];
 export const CHECK_NAMES: ReadonlySet<CheckName> = new Set([
   ...CREDENTIAL_CHECK_NAMES,
   ...PRESENTATION_CHECK_NAMES,
+  ...QR_CODE_OUTCOME_NAMES,
   ...READING_OUTCOME_NAMES,
 ]);

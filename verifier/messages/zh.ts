@@ -21,9 +21,11 @@ export const zh: Catalogue = {
   did_not_found: '找不到签名者的标识符（{did}）。',
   key_not_found: '令牌中指定的签名密钥不属于 {did}。',
   did_resolution_failed: '目前无法查询签名者的标识符（{did}）。',
-  did_web_issuer_not_listed: '未获取颁发者的 did:web 文档（{did}）：没有任何受信任的注册表列出该颁发者，或无法查询任何注册表。',
+  did_web_issuer_not_listed:
+    '未获取颁发者的 did:web 文档（{did}）：没有任何受信任的注册表列出该颁发者，或无法查询任何注册表。',
   did_web_holder_refused: '此验证方不查询 did:web 持有者（{did}）；请使用其他 DID 签署该展示。',
-  https_issuer_not_listed: '未获取颁发者 URL（{did}）的控制者文档：没有任何受信任的注册表列出该颁发者，或无法查询任何注册表。',
+  https_issuer_not_listed:
+    '未获取颁发者 URL（{did}）的控制者文档：没有任何受信任的注册表列出该颁发者，或无法查询任何注册表。',
   https_holder_refused: '此验证方不查询以 https URL 标识的持有者（{did}）；请使用 DID 签署该展示。',
   signature_invalid: '签名不匹配：内容在签名后被修改过，或者是由他人签名的。',
   issuer_accredited: '{name} 是可信名录中的认可机构。',
@@ -44,9 +46,12 @@ export const zh: Catalogue = {
   revoked: '该机构已于 {revokedAt} 撤销此凭证（原因：{reasonName}）。',
   revocation_needs_issuer: '签发机构未列入任何可信名录，因此无从查询其撤销记录。',
   signing_key_not_reported: '该机构未报告其签名密钥遭到泄露。',
-  signing_key_compromised_after_anchor: '签名密钥已被报告自 {compromisedSince} 起遭到泄露；此凭证于 {anchoredAt} 登记，早于该时间，因此仍然有效。',
-  signing_key_compromised_before_anchor: '签名密钥已被报告自 {compromisedSince} 起遭到泄露，而此凭证直到 {anchoredAt} 才登记：窃取密钥的人可能伪造了它。',
-  signing_key_compromised_unanchored: '签名密钥已被报告自 {compromisedSince} 起遭到泄露，且区块链账本上没有任何登记记录证明此凭证在该时间之前已经存在。',
+  signing_key_compromised_after_anchor:
+    '签名密钥已被报告自 {compromisedSince} 起遭到泄露；此凭证于 {anchoredAt} 登记，早于该时间，因此仍然有效。',
+  signing_key_compromised_before_anchor:
+    '签名密钥已被报告自 {compromisedSince} 起遭到泄露，而此凭证直到 {anchoredAt} 才登记：窃取密钥的人可能伪造了它。',
+  signing_key_compromised_unanchored:
+    '签名密钥已被报告自 {compromisedSince} 起遭到泄露，且区块链账本上没有任何登记记录证明此凭证在该时间之前已经存在。',
   signing_key_needs_issuer: '无法查询签名密钥是否已被报告泄露：签发机构不在任何可信名录中。',
   within_validity_period: '该凭证在有效期内。',
   presentation_within_validity_period: '该出示材料在有效期内。',
@@ -62,6 +67,7 @@ export const zh: Catalogue = {
   holder_is_subject: '出示凭证的人就是该凭证的签发对象。',
   holder_is_not_subject: '该出示材料由 {holder} 签名，但该凭证是签发给 {subject} 的。',
   subject_has_no_did: '该凭证未注明学员的 DID，因此无法将其与出示人对应起来。',
+  holder_not_checked: '未核实出示人的身份：请将姓名与身份证件进行核对。',
   challenge_valid: '该出示材料回应了本验证服务发出的一次性验证码。',
   challenge_missing: '该出示材料不含一次性验证码，可能是重复使用的旧出示材料。',
   challenge_mismatch: '该出示材料是针对另一个一次性验证码制作的。',
@@ -70,8 +76,25 @@ export const zh: Catalogue = {
   challenge_already_used: '该一次性验证码已被使用过：此出示材料是重复提交的。',
   domain_mismatch: '该出示材料是为另一个验证服务（{domain}）制作的。',
   challenge_needs_signature: '由于出示材料的签名无效，未核查一次性验证码。',
-  challenge_not_pinned: '请求未注明交给持有人的一次性验证码（"options.challenge"）：本验证服务的验证码可能被他人转交，因此不接受该出示材料。',
-  challenge_valid_audience_unchecked: '该出示材料回应了所给的一次性验证码；它的接收方是 {audience}，但未经核查（未提供 "options.domain"）。',
+  challenge_not_pinned:
+    '请求未注明交给持有人的一次性验证码（"options.challenge"）：本验证服务的验证码可能被他人转交，因此不接受该出示材料。',
+  challenge_valid_audience_unchecked:
+    '该出示材料回应了所给的一次性验证码；它的接收方是 {audience}，但未经核查（未提供 "options.domain"）。',
+  trust_bundle_used:
+    '已依据 {date} 的信任包（已有 {ageHours} 小时）核验，而非实时区块链账本：该日期之后的撤销或变更在此无法得知。',
+  trust_bundle_aging:
+    '已依据 {date} 的信任包核验，该信任包已有 {ageHours} 小时：请在 {unusableFrom} 之前获取更新的信任包，届时它将停止作答。该日期之后的撤销或变更在此无法得知。',
+  trust_bundle_too_old:
+    '无法连接区块链账本，且 {date} 的信任包（已有 {ageHours} 小时）已于 {unusableFrom} 停止作答：请获取更新的信任包或连接到账本。',
 };
 
-export const zhLabels: Labels = { accredited: '已认可', suspended: '已暂停', withdrawn: '已撤销认可', unspecified: '未说明', issuedInError: '误发', fraud: '欺诈', superseded: '已被替代', withdrawnByAssessmentBody: '被评估机构撤回' };
+export const zhLabels: Labels = {
+  accredited: '已认可',
+  suspended: '已暂停',
+  withdrawn: '已撤销认可',
+  unspecified: '未说明',
+  issuedInError: '误发',
+  fraud: '欺诈',
+  superseded: '已被替代',
+  withdrawnByAssessmentBody: '被评估机构撤回',
+};
