@@ -14,6 +14,15 @@ export interface CheckFragment {
   /** The values the message is built from. */
   params?: Record<string, string | number>;
   details?: Record<string, unknown>;
+  /** A remark on where the answer came from (e.g. a trust bundle instead of the live ledger), also appended to `message`. */
+  note?: CheckNote;
+}
+
+export interface CheckNote {
+  reason: ReasonCode;
+  message: string;
+  params?: Record<string, string | number>;
+  details?: Record<string, unknown>;
 }
 
 export function fragment(
@@ -33,10 +42,28 @@ export function fragment(
   };
 }
 
-/** The fragment as sent to a client: its message in `language`, without the raw params. */
+/** The fragment with a note, whose sentence follows the fragment's own. */
+export function withNote(
+  f: CheckFragment,
+  reason: ReasonCode,
+  params: Record<string, string | number>,
+  details?: Record<string, unknown>,
+): CheckFragment {
+  const note = { reason, message: message(reason, params), params, ...(details ? { details } : {}) };
+  return { ...f, message: `${f.message} ${note.message}`, note };
+}
+
+/** The fragment as sent to a client: its message (and note) in `language`, without the raw params. */
 export function localized(f: CheckFragment, language: string): Omit<CheckFragment, 'params'> {
-  const { params, ...rest } = f;
-  return language === 'en' ? rest : { ...rest, message: message(f.reason, params, language) };
+  const { params, note, ...rest } = f;
+  if (!note) return language === 'en' ? rest : { ...rest, message: message(f.reason, params, language) };
+  const { params: noteParams, ...noteRest } = note;
+  const noteMessage = message(note.reason, noteParams, language);
+  return {
+    ...rest,
+    message: `${message(f.reason, params, language)} ${noteMessage}`,
+    note: { ...noteRest, message: noteMessage },
+  };
 }
 
 /**

@@ -2,10 +2,12 @@ import type { SkillmarkConfig } from '../core/config.ts';
 import { openDatabase } from '../core/db.ts';
 import { listen, type RunningServer } from '../core/serve.ts';
 import { createVerifierApp } from './app.ts';
-import { ChallengeStore, verifierMigrations, type VerifierTables } from './challenges.ts';
+import { ChallengeStore, type VerifierTables, verifierMigrations } from './challenges.ts';
 import { DidKeyResolver, type DidKeyResolverOptions } from './did-key-resolver.ts';
 import { LedgerReader } from './ledger-reader.ts';
 import type { TrustConfig } from './trust.ts';
+import { BundleBackedLedgerReader } from './trust-bundle/bundle-backed-ledger-reader.ts';
+import type { TrustBundleSetting } from './trust-bundle/settings.ts';
 
 export interface VerifierOptions {
   config: SkillmarkConfig;
@@ -21,6 +23,8 @@ export interface VerifierOptions {
   ledgerCacheTtlMs?: number;
   /** DID resolution: which did:ethr chain is accepted, and the node asked whether an identity changed. */
   didResolver?: DidKeyResolverOptions;
+  /** Answers the ledger checks when the ledger cannot be reached (docs/trust-bundle.md). */
+  trustBundle?: TrustBundleSetting;
   log?: (message: string) => void;
 }
 
@@ -32,16 +36,42 @@ export interface Verifier {
 /** Starts the verifier: challenges in the database, everything else derived per request. */
 export async function startVerifier(options: VerifierOptions): Promise<Verifier> {
   const { config } = options;
-  const { db } = await openDatabase<VerifierTables>({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, name: 'verifier', migrations: verifierMigrations, durability: 'normal' });
-  const ledger = new LedgerReader(options.trust, { cacheTtlMs: options.ledgerCacheTtlMs });
-  const challenges = new ChallengeStore(db, options.challengeTtlMs ?? 5 * 60_000, { perClient: options.challengesPerClient ?? 100 });
+  const { db } = await openDatabase<VerifierTables>({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    name: 'verifier',
+    migrations: verifierMigrations,
+    durability: 'normal',
+  });
+  const now = () => new Date();
+  const readerOptions = { cacheTtlMs: options.ledgerCacheTtlMs };
+  const ledger = options.trustBundle
+    ? new BundleBackedLedgerReader(
+        options.trust,
+        options.trustBundle.index,
+        options.trustBundle.policy,
+        now,
+        readerOptions,
+      )
+    : new LedgerReader(options.trust, readerOptions);
+  const challenges = new ChallengeStore(db, options.challengeTtlMs ?? 5 * 60_000, {
+    perClient: options.challengesPerClient ?? 100,
+  });
   const app = createVerifierApp({
-    context: { keys: new DidKeyResolver(options.didResolver), ledger, now: () => new Date(), clockSkewSeconds: options.clockSkewSeconds ?? 60 },
+    context: {
+      keys: new DidKeyResolver(options.didResolver),
+      ledger,
+      now,
+      clockSkewSeconds: options.clockSkewSeconds ?? 60,
+    },
     challenges,
     rateLimit: { perMinute: options.rateLimitPerMinute ?? 1200, trustProxy: options.trustProxy },
     log: options.log,
   });
-  const server = await listen(app, config.host, config.verifierPort, { maxConnections: config.maxConnections, maxPerClient: config.maxConnectionsPerClient });
+  const server = await listen(app, config.host, config.verifierPort, {
+    maxConnections: config.maxConnections,
+    maxPerClient: config.maxConnectionsPerClient,
+  });
   return {
     server,
     async stop() {

@@ -7,6 +7,7 @@ import type { DidKeyResolver } from './did-key-resolver.ts';
 import type { FetchBudget } from './did-methods/fetch-budget.ts';
 import { type CheckFragment, fragment, type Verdict, verdictOf } from './fragment.ts';
 import type { LedgerReader } from './ledger-reader.ts';
+import { noteTrustBundle } from './trust-bundle/bundle-notes.ts';
 
 export interface VerifierContext {
   keys: DidKeyResolver;
@@ -50,17 +51,21 @@ export async function verifyCredentialToken(
   const read = readCredential(token);
   if (!read.ok) return { verdict: 'invalid', checks: [read.fragment], subjectIds: [] };
   const { credential, issuer, format, subjectIds } = read.value;
+  const evidence = gatherLedgerEvidence(receipt, issuer, hash, ctx.ledger);
   const checks = [
     fragment('structure', 'valid', 'well_formed', { format }),
-    ...(await runChecks(CREDENTIAL_CHECKS, {
-      credential: read.value,
-      credentialHash: hash,
-      evidence: gatherLedgerEvidence(receipt, issuer, hash, ctx.ledger),
-      keys: ctx.keys,
-      budget: ctx.budget ?? ctx.keys.requestBudget(),
-      now: ctx.now(),
-      clockSkewSeconds: ctx.clockSkewSeconds,
-    })),
+    ...(await noteTrustBundle(
+      await runChecks(CREDENTIAL_CHECKS, {
+        credential: read.value,
+        credentialHash: hash,
+        evidence,
+        keys: ctx.keys,
+        budget: ctx.budget ?? ctx.keys.requestBudget(),
+        now: ctx.now(),
+        clockSkewSeconds: ctx.clockSkewSeconds,
+      }),
+      evidence,
+    )),
   ];
   return { verdict: verdictOf(checks), checks, credential, format, credentialHash: hash, subjectIds };
 }
