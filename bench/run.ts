@@ -1,5 +1,6 @@
 import { ledgerGasBench } from './ledger-gas.ts';
 import { merkleBench } from './merkle.ts';
+import { trustBundleBench } from './trust-bundle.ts';
 import { verifyBench } from './verify.ts';
 
 /** `npm run bench [name...]`: runs the benchmarks (all by default) and writes bench/results/*.json. */
@@ -7,6 +8,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   merkle: merkleBench,
   'ledger-gas': ledgerGasBench,
   verify: verifyBench,
+  'trust-bundle': trustBundleBench,
 };
 
 const wanted = process.argv.slice(2);
