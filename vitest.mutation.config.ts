@@ -8,7 +8,15 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    include: ['verifier/checks/**/*.test.ts', 'verifier/*.test.ts', 'core/jose/*.test.ts', 'core/formats/**/*.test.ts', 'core/merkle*.test.ts', 'core/receipt*.test.ts', 'issuer/anchoring*.test.ts'],
+    include: [
+      'verifier/checks/**/*.test.ts',
+      'verifier/*.test.ts',
+      'core/jose/*.test.ts',
+      'core/formats/**/*.test.ts',
+      'core/merkle*.test.ts',
+      'core/receipt*.test.ts',
+      'issuer/anchoring*.test.ts',
+    ],
     exclude: ['node_modules/**', '.data/**', '.stryker-tmp/**', 'verifier/app.test.ts'],
     env: { SKILLMARK_MUTATION: '1' },
     testTimeout: 60_000,

@@ -1,6 +1,10 @@
 /** Why a bounded HTTP exchange did not produce a body. */
 export class BoundedFetchError extends Error {
-  constructor(readonly kind: 'network' | 'broke_off' | 'timeout' | 'too_large', message: string, options?: ErrorOptions) {
+  constructor(
+    readonly kind: 'network' | 'broke_off' | 'timeout' | 'too_large',
+    message: string,
+    options?: ErrorOptions,
+  ) {
     super(message, options);
   }
 }
@@ -38,8 +42,13 @@ export async function fetchBounded(
     try {
       response = await fetchImpl(url, { redirect: 'manual', ...init, signal: controller.signal });
     } catch (error) {
-      if (controller.signal.aborted) throw new BoundedFetchError('timeout', `no answer from ${new URL(url).host} within ${timeoutMs} ms`);
-      throw new BoundedFetchError('network', `cannot reach ${new URL(url).host}: ${(error as Error)?.message ?? String(error)}`.slice(0, 300), { cause: error });
+      if (controller.signal.aborted)
+        throw new BoundedFetchError('timeout', `no answer from ${new URL(url).host} within ${timeoutMs} ms`);
+      throw new BoundedFetchError(
+        'network',
+        `cannot reach ${new URL(url).host}: ${(error as Error)?.message ?? String(error)}`.slice(0, 300),
+        { cause: error },
+      );
     }
     const declared = Number(response.headers.get('content-length'));
     if (Number.isFinite(declared) && declared > maxBytes) {
@@ -63,8 +72,15 @@ export async function fetchBounded(
         }
       } catch (error) {
         if (error instanceof BoundedFetchError) throw error;
-        if (controller.signal.aborted) throw new BoundedFetchError('timeout', `no answer from ${new URL(url).host} within ${timeoutMs} ms`);
-        throw new BoundedFetchError('broke_off', `the response from ${new URL(url).host} broke off: ${(error as Error)?.message ?? String(error)}`.slice(0, 300));
+        if (controller.signal.aborted)
+          throw new BoundedFetchError('timeout', `no answer from ${new URL(url).host} within ${timeoutMs} ms`);
+        throw new BoundedFetchError(
+          'broke_off',
+          `the response from ${new URL(url).host} broke off: ${(error as Error)?.message ?? String(error)}`.slice(
+            0,
+            300,
+          ),
+        );
       }
     }
     return { status: response.status, headers: response.headers, body: Buffer.concat(chunks) };

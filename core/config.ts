@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { FORMAT_NAMES, type CredentialFormatName } from './formats/index.ts';
+import { type CredentialFormatName, FORMAT_NAMES } from './formats/index.ts';
 
 /** Runtime configuration, read from environment variables (documented in README). */
 export interface SkillmarkConfig {
@@ -49,7 +49,9 @@ export function wholeNumber(env: Env, name: string, min: number, max = Number.MA
   if (raw === undefined || raw === '') return undefined;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be a whole number ${max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`}, got "${raw}"`);
+    throw new ConfigError(
+      `${name} must be a whole number ${max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`}, got "${raw}"`,
+    );
   }
   return value;
 }

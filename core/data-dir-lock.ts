@@ -18,8 +18,11 @@ export function lockDataDir(dataDir: string): () => void {
     if (Number.isInteger(pid) && pid > 0 && pid !== process.pid) {
       process.kill(pid, 0);
       // A recycled pid of an unrelated process is not a running Skillmark.
-      if (existsSync(`/proc/${pid}/cmdline`) && !readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('start')) throw new Error('stale');
-      throw new DataDirInUseError(`Skillmark is already running on ${dataDir} (process ${pid}). Stop it first, or set SKILLMARK_DATA_DIR to another folder.`);
+      if (existsSync(`/proc/${pid}/cmdline`) && !readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('start'))
+        throw new Error('stale');
+      throw new DataDirInUseError(
+        `Skillmark is already running on ${dataDir} (process ${pid}). Stop it first, or set SKILLMARK_DATA_DIR to another folder.`,
+      );
     }
   } catch (error) {
     if (error instanceof DataDirInUseError) throw error;

@@ -1,13 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql, type Migration } from 'kysely';
+import { type Migration, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshSchema, postgresSuite } from '../test/support/postgres.ts';
 import { openDatabase } from './db.ts';
 
 const migrations: Record<string, Migration> = {
-  '001': { up: async (db) => db.schema.createTable('things').addColumn('id', 'integer', (c) => c.primaryKey()).execute() },
+  '001': {
+    up: async (db) =>
+      db.schema
+        .createTable('things')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .execute(),
+  },
 };
 
 describe('openDatabase on SQLite', () => {
@@ -16,10 +22,16 @@ describe('openDatabase on SQLite', () => {
 
   it('migrates once and reuses prepared statements across queries', async () => {
     for (let round = 0; round < 2; round++) {
-      const { db, dialect } = await openDatabase<{ things: { id: number } }>({ dataDir: dir, name: 'unit', migrations });
+      const { db, dialect } = await openDatabase<{ things: { id: number } }>({
+        dataDir: dir,
+        name: 'unit',
+        migrations,
+      });
       expect(dialect).toBe('sqlite');
       await db.insertInto('things').values({ id: round }).execute();
-      expect((await db.selectFrom('things').selectAll().execute()).map((t) => t.id)).toEqual(round === 0 ? [0] : [0, 1]);
+      expect((await db.selectFrom('things').selectAll().execute()).map((t) => t.id)).toEqual(
+        round === 0 ? [0] : [0, 1],
+      );
       await db.destroy();
     }
   });
@@ -32,8 +44,17 @@ describe.skipIf(skip)(title, () => {
     const [a, b] = [await freshSchema(BASE_URL), await freshSchema(BASE_URL)];
     try {
       for (const schema of [a, b]) {
-        const { db } = await openDatabase<{ things: { id: number } }>({ databaseUrl: schema.databaseUrl, dataDir: '/nonexistent', name: 'unit', migrations });
-        const { rows } = await sql<{ n: string }>`select count(*) as n from information_schema.tables where table_schema = ${schema.schema} and table_name in ('things', 'unit_migrations', 'unit_migrations_lock')`.execute(db);
+        const { db } = await openDatabase<{ things: { id: number } }>({
+          databaseUrl: schema.databaseUrl,
+          dataDir: '/nonexistent',
+          name: 'unit',
+          migrations,
+        });
+        const { rows } = await sql<{
+          n: string;
+        }>`select count(*) as n from information_schema.tables where table_schema = ${schema.schema} and table_name in ('things', 'unit_migrations', 'unit_migrations_lock')`.execute(
+          db,
+        );
         expect(Number(rows[0]!.n)).toBe(3);
         await db.destroy();
       }

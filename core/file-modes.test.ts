@@ -29,7 +29,8 @@ describe('files at rest', () => {
     const { db } = await openDatabase<any>({ dataDir, name: 'issuer', migrations });
     await sql`insert into t (v) values ('x')`.execute(db);
     expect(modeOf(dataDir)).toBe(0o700);
-    for (const suffix of ['', '-wal', '-shm']) expect(modeOf(join(dataDir, `issuer.sqlite${suffix}`)), suffix || 'database').toBe(0o600);
+    for (const suffix of ['', '-wal', '-shm'])
+      expect(modeOf(join(dataDir, `issuer.sqlite${suffix}`)), suffix || 'database').toBe(0o600);
     await db.destroy();
   });
 

@@ -12,7 +12,11 @@ export const MAX_JSON_NODES = 50_000;
 export type JsonShapeProblem = { problem: 'too_deep' | 'too_many_nodes'; limit: number };
 
 /** Undefined when the value is within the bounds; else which bound it exceeds. Never recurses. */
-export function jsonShapeProblem(value: unknown, maxDepth = MAX_JSON_DEPTH, maxNodes = MAX_JSON_NODES): JsonShapeProblem | undefined {
+export function jsonShapeProblem(
+  value: unknown,
+  maxDepth = MAX_JSON_DEPTH,
+  maxNodes = MAX_JSON_NODES,
+): JsonShapeProblem | undefined {
   const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
   let nodes = 0;
   while (stack.length > 0) {
@@ -28,7 +32,9 @@ export function jsonShapeProblem(value: unknown, maxDepth = MAX_JSON_DEPTH, maxN
 }
 
 export function describeShapeProblem(p: JsonShapeProblem): string {
-  return p.problem === 'too_deep' ? `it is nested more than ${p.limit} levels deep` : `it has more than ${p.limit} JSON values`;
+  return p.problem === 'too_deep'
+    ? `it is nested more than ${p.limit} levels deep`
+    : `it has more than ${p.limit} JSON values`;
 }
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -36,7 +42,7 @@ export const isPlainObject = (value: unknown): value is Record<string, unknown> 
 
 /** Own property lookup that ignores the prototype chain (so "constructor" or "__proto__" never leak in). */
 export function own(object: Record<string, unknown>, name: string): unknown {
-  return Object.prototype.hasOwnProperty.call(object, name) ? object[name] : undefined;
+  return Object.hasOwn(object, name) ? object[name] : undefined;
 }
 
-export const hasOwn = (object: Record<string, unknown>, name: string): boolean => Object.prototype.hasOwnProperty.call(object, name);
+export const hasOwn = (object: Record<string, unknown>, name: string): boolean => Object.hasOwn(object, name);

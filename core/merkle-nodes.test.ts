@@ -39,7 +39,8 @@ describe('proofHex', () => {
     const leaves = Array.from({ length: 7 }, (_, i) => leafOf(bytes(32, i + 1), sha256));
     const tree = buildTree(leaves, sha256);
     for (let round = 0; round < 2; round++) {
-      for (let i = 0; i < leaves.length; i++) expect(tree.proofHex(i)).toEqual(tree.proof(i).map((node) => `0x${node.toString('hex')}`));
+      for (let i = 0; i < leaves.length; i++)
+        expect(tree.proofHex(i)).toEqual(tree.proof(i).map((node) => `0x${node.toString('hex')}`));
     }
     expect(() => tree.proofHex(7)).toThrow(RangeError);
   });

@@ -9,20 +9,20 @@ import path from 'node:path';
 import { SimpleMerkleTree, StandardMerkleTree } from '@openzeppelin/merkle-tree';
 import { AbiCoder } from 'ethers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { conformancePath } from '../test/support/conformance.ts';
 import {
-  MERKLE_HASHES,
   buildTree,
+  type HashFunction,
   hashPair,
   keccak256,
   leafOf,
+  MERKLE_HASHES,
+  type MerkleHashName,
+  type MerkleTree,
   rootFromProof,
   sha256,
-  type HashFunction,
-  type MerkleTree,
-  type MerkleHashName,
 } from './merkle.ts';
-import { parseReceipt, proofLeadsToRoot, ReceiptFormatError, type AnchorReceipt } from './receipt.ts';
-import { conformancePath } from '../test/support/conformance.ts';
+import { type AnchorReceipt, parseReceipt, proofLeadsToRoot, ReceiptFormatError } from './receipt.ts';
 
 const DUMPS = conformancePath('merkle');
 
@@ -77,7 +77,12 @@ const flipBit = (data: Uint8Array, bit: number): Buffer => {
 
 describe('OpenZeppelin merkle-tree conformance dumps', () => {
   it('are present in ../shared/conformance/merkle', () => {
-    for (const name of ['standard-v1.sorted.1_0_6.json', 'standard-v1.unsorted.1_0_6.json', 'simple-v1.sorted.1_0_6.json', 'simple-v1.unsorted.1_0_6.json']) {
+    for (const name of [
+      'standard-v1.sorted.1_0_6.json',
+      'standard-v1.unsorted.1_0_6.json',
+      'simple-v1.sorted.1_0_6.json',
+      'simple-v1.unsorted.1_0_6.json',
+    ]) {
       expect(existsSync(path.join(DUMPS, name)), path.join(DUMPS, name)).toBe(true);
     }
   });
@@ -95,7 +100,12 @@ describe('OpenZeppelin merkle-tree conformance dumps', () => {
       expect(dump.format).toBe('standard-v1');
       expect(dump.leafEncoding).toEqual(['string']);
       expect(oz.root).toBe(dump.tree[0]);
-      expect(StandardMerkleTree.of(dump.values.map((v) => v.value), ['string']).dump()).toEqual(dump);
+      expect(
+        StandardMerkleTree.of(
+          dump.values.map((v) => v.value),
+          ['string'],
+        ).dump(),
+      ).toEqual(dump);
     });
 
     it('our leaf hash of every value is the node at its treeIndex', () => {
@@ -171,7 +181,14 @@ describe('OpenZeppelin merkle-tree conformance dumps', () => {
 
     it('unsorted: the same values give the sorted root; OpenZeppelin’s unsorted proofs still verify with rootFromProof', () => {
       const oz = SimpleMerkleTree.load(unsorted as SimpleData);
-      expect(hex(buildTree(unsorted.values.map(({ value }) => fromHex(value)), keccak256).root)).toBe(dump.tree[0]);
+      expect(
+        hex(
+          buildTree(
+            unsorted.values.map(({ value }) => fromHex(value)),
+            keccak256,
+          ).root,
+        ),
+      ).toBe(dump.tree[0]);
       for (const [i, { value }] of unsorted.values.entries()) {
         expect(hex(rootFromProof(fromHex(value), oz.getProof(i).map(fromHex), keccak256))).toBe(unsorted.tree[0]);
       }
@@ -189,13 +206,22 @@ describe('cross-check with StandardMerkleTree.of(values, ["bytes32"])', () => {
     expect(hex(leafOf(value, keccak256))).toBe(hex(standardLeaf(['bytes32'], [hex(value)])));
   });
 
-  it.each(QUICK ? [1, 2, 3, 4, 5, 6, 7, 8, 9, 17] : [1, 2, 3, 4, 5, 6, 7, 8, 9, 15, 16, 17, 33, 100, 257, 300])('%i values: same root and same proofs', (n) => {
-    const values = Array.from({ length: n }, () => random.bytes(32));
-    const ours = buildTree(values.map((v) => leafOf(v, keccak256)), keccak256);
-    const oz = StandardMerkleTree.of(values.map((v) => [hex(v)]), ['bytes32']);
-    expect(hex(ours.root), `seed ${SEED}`).toBe(oz.root);
-    for (let i = 0; i < n; i++) expect(hexes(ours.proof(i)), `seed ${SEED}, leaf ${i}`).toEqual(oz.getProof(i));
-  });
+  it.each(QUICK ? [1, 2, 3, 4, 5, 6, 7, 8, 9, 17] : [1, 2, 3, 4, 5, 6, 7, 8, 9, 15, 16, 17, 33, 100, 257, 300])(
+    '%i values: same root and same proofs',
+    (n) => {
+      const values = Array.from({ length: n }, () => random.bytes(32));
+      const ours = buildTree(
+        values.map((v) => leafOf(v, keccak256)),
+        keccak256,
+      );
+      const oz = StandardMerkleTree.of(
+        values.map((v) => [hex(v)]),
+        ['bytes32'],
+      );
+      expect(hex(ours.root), `seed ${SEED}`).toBe(oz.root);
+      for (let i = 0; i < n; i++) expect(hexes(ours.proof(i)), `seed ${SEED}, leaf ${i}`).toEqual(oz.getProof(i));
+    },
+  );
 });
 
 // ---------------------------------------------------------------- properties
@@ -203,7 +229,9 @@ describe('cross-check with StandardMerkleTree.of(values, ["bytes32"])', () => {
 describe.each(Object.keys(MERKLE_HASHES) as MerkleHashName[])('properties with %s', (hashName) => {
   const hash: HashFunction = MERKLE_HASHES[hashName];
   const random = seededRandom(`${hashName}:${SEED}`);
-  const SIZES = QUICK ? [1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 33] : [1, 2, 3, 4, 5, 7, 8, 9, 16, 31, 32, 33, 64, 127, 128, 129, 255, 256, 257, 299, 300];
+  const SIZES = QUICK
+    ? [1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 33]
+    : [1, 2, 3, 4, 5, 7, 8, 9, 16, 31, 32, 33, 64, 127, 128, 129, 255, 256, 257, 299, 300];
   const RANDOM_SETS = QUICK ? 2 : 25;
   const MAX_SIZE = QUICK ? 40 : 300;
 
@@ -256,7 +284,8 @@ describe.each(Object.keys(MERKLE_HASHES) as MerkleHashName[])('properties with %
   it('rejects an empty tree and proofs for indexes that are not leaves', () => {
     expect(() => buildTree([], hash)).toThrow(new RangeError('a Merkle tree needs at least one leaf'));
     const tree = buildTree([leafOf(random.bytes(32), hash), leafOf(random.bytes(32), hash)], hash);
-    for (const index of [-1, 2, 1.5, Number.NaN]) expect(() => tree.proof(index)).toThrow(new RangeError(`no leaf at index ${index}`));
+    for (const index of [-1, 2, 1.5, Number.NaN])
+      expect(() => tree.proof(index)).toThrow(new RangeError(`no leaf at index ${index}`));
   });
 });
 
@@ -271,7 +300,10 @@ describe('anchor receipts', () => {
   let tree: MerkleTree;
   let good: AnchorReceipt;
   beforeAll(() => {
-    tree = buildTree(credentials.map((c) => leafOf(fromHex(c), sha256)), sha256);
+    tree = buildTree(
+      credentials.map((c) => leafOf(fromHex(c), sha256)),
+      sha256,
+    );
     good = {
       type: 'SkillmarkAnchorReceipt',
       credentialHash: credentials[index]!,
@@ -289,7 +321,9 @@ describe('anchor receipts', () => {
   it('parseReceipt accepts a good receipt and returns exactly its fields', () => {
     expect(parseReceipt(structuredClone(good))).toEqual(good);
     expect(parseReceipt({ ...good, extra: 'ignored' })).toEqual(good);
-    expect(parseReceipt({ ...good, anchoredAt: '2025-11-23T19:43:07+01:00', chainId: 0, blockNumber: 0, proof: [] })).toMatchObject({ proof: [] });
+    expect(
+      parseReceipt({ ...good, anchoredAt: '2025-11-23T19:43:07+01:00', chainId: 0, blockNumber: 0, proof: [] }),
+    ).toMatchObject({ proof: [] });
   });
 
   it.each<[string, () => unknown]>([
@@ -307,35 +341,76 @@ describe('anchor receipts', () => {
   const malformed: [keyof AnchorReceipt, unknown[]][] = [
     ['type', [undefined, 'AnchorReceipt', 'skillmarkanchorreceipt', 1]],
     ['hashAlgorithm', [undefined, 'keccak256', 'SHA256', 'sha-256']],
-    ['credentialHash', [undefined, null, 1, '', '0x', UPPER, 'ab'.repeat(32), `0x${'a'.repeat(63)}`, `0x${'a'.repeat(65)}`, `0x${'g'.repeat(64)}`]],
+    [
+      'credentialHash',
+      [
+        undefined,
+        null,
+        1,
+        '',
+        '0x',
+        UPPER,
+        'ab'.repeat(32),
+        `0x${'a'.repeat(63)}`,
+        `0x${'a'.repeat(65)}`,
+        `0x${'g'.repeat(64)}`,
+      ],
+    ],
     ['merkleRoot', [undefined, UPPER, 'ab'.repeat(32), `0x${'a'.repeat(62)}`, ['0x']]],
-    ['proof', [undefined, null, 'not a list', {}, [UPPER], ['0x1234'], [HASH, 42], Array.from({ length: 41 }, () => HASH)]],
+    [
+      'proof',
+      [undefined, null, 'not a list', {}, [UPPER], ['0x1234'], [HASH, 42], Array.from({ length: 41 }, () => HASH)],
+    ],
     ['chainId', [undefined, -1, 1.5, '31337', Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53, 31337n]],
-    ['registry', [undefined, '', '0x1234', `0x${'z'.repeat(40)}`, '5FbDB2315678afecb367f032d93F642f64180aa3', `${REGISTRY}00`]],
+    [
+      'registry',
+      [undefined, '', '0x1234', `0x${'z'.repeat(40)}`, '5FbDB2315678afecb367f032d93F642f64180aa3', `${REGISTRY}00`],
+    ],
     ['transactionHash', [undefined, UPPER, `0x${'1'.repeat(40)}`, 7]],
     ['blockNumber', [undefined, -1, 0.5, '12', 2 ** 53, null]],
-    ['anchoredAt', [undefined, '', 'not a date', 'yesterday', 1763923387, '1', '2025', 'November 23, 2025', 'Sun, 23 Nov 2025 18:43:07 GMT', '2025-11-23', '2025-11-23T18:43:07', '2025-13-23T18:43:07Z', `2025-11-23T18:43:07.${'0'.repeat(40)}Z`]],
+    [
+      'anchoredAt',
+      [
+        undefined,
+        '',
+        'not a date',
+        'yesterday',
+        1763923387,
+        '1',
+        '2025',
+        'November 23, 2025',
+        'Sun, 23 Nov 2025 18:43:07 GMT',
+        '2025-11-23',
+        '2025-11-23T18:43:07',
+        '2025-13-23T18:43:07Z',
+        `2025-11-23T18:43:07.${'0'.repeat(40)}Z`,
+      ],
+    ],
   ];
 
-  it.each(malformed)('parseReceipt rejects each malformed "%s" with a ReceiptFormatError naming the field', (name, badValues) => {
-    for (const bad of badValues) {
-      const input: Record<string, unknown> = { ...good, [name]: bad };
-      if (bad === undefined) delete input[name];
-      let caught: unknown;
-      try {
-        parseReceipt(input);
-      } catch (error) {
-        caught = error;
+  it.each(malformed)(
+    'parseReceipt rejects each malformed "%s" with a ReceiptFormatError naming the field',
+    (name, badValues) => {
+      for (const bad of badValues) {
+        const input: Record<string, unknown> = { ...good, [name]: bad };
+        if (bad === undefined) delete input[name];
+        let caught: unknown;
+        try {
+          parseReceipt(input);
+        } catch (error) {
+          caught = error;
+        }
+        expect(caught, `${name} = ${String(bad)}`).toBeInstanceOf(ReceiptFormatError);
+        expect((caught as Error).message, `${name} = ${String(bad)}`).toContain(`"${name}"`);
       }
-      expect(caught, `${name} = ${String(bad)}`).toBeInstanceOf(ReceiptFormatError);
-      expect((caught as Error).message, `${name} = ${String(bad)}`).toContain(`"${name}"`);
-    }
-  });
+    },
+  );
 
   it('proofLeadsToRoot is true for the receipt’s credential hash only', () => {
     const receipt = parseReceipt(good);
     expect(proofLeadsToRoot(receipt, credentials[index]!)).toBe(true);
-    for (const [i, other] of credentials.entries()) if (i !== index) expect(proofLeadsToRoot(receipt, other)).toBe(false);
+    for (const [i, other] of credentials.entries())
+      if (i !== index) expect(proofLeadsToRoot(receipt, other)).toBe(false);
     expect(proofLeadsToRoot(receipt, hex(random.bytes(32)))).toBe(false);
     expect(proofLeadsToRoot({ ...receipt, proof: receipt.proof.slice(1) }, credentials[index]!)).toBe(false);
     expect(proofLeadsToRoot({ ...receipt, merkleRoot: hex(random.bytes(32)) }, credentials[index]!)).toBe(false);
@@ -343,10 +418,14 @@ describe('anchor receipts', () => {
 
   it('proofLeadsToRoot works for every credential of the batch and for a batch of one', () => {
     for (const [i, credential] of credentials.entries()) {
-      expect(proofLeadsToRoot({ ...good, credentialHash: credential, proof: hexes(tree.proof(i)) }, credential)).toBe(true);
+      expect(proofLeadsToRoot({ ...good, credentialHash: credential, proof: hexes(tree.proof(i)) }, credential)).toBe(
+        true,
+      );
     }
     const single = credentials[0]!;
     const root = hex(buildTree([leafOf(fromHex(single), sha256)], sha256).root);
-    expect(proofLeadsToRoot(parseReceipt({ ...good, credentialHash: single, merkleRoot: root, proof: [] }), single)).toBe(true);
+    expect(
+      proofLeadsToRoot(parseReceipt({ ...good, credentialHash: single, merkleRoot: root, proof: [] }), single),
+    ).toBe(true);
   });
 });

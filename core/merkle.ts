@@ -25,7 +25,8 @@ export function leafOf(value: Uint8Array, hash: HashFunction): Buffer {
 const pair = Buffer.alloc(64);
 
 export function hashPair(a: Uint8Array, b: Uint8Array, hash: HashFunction): Buffer {
-  if (a.length !== 32 || b.length !== 32) return hash(Buffer.compare(a, b) <= 0 ? Buffer.concat([a, b]) : Buffer.concat([b, a]));
+  if (a.length !== 32 || b.length !== 32)
+    return hash(Buffer.compare(a, b) <= 0 ? Buffer.concat([a, b]) : Buffer.concat([b, a]));
   // Nodes are 32 bytes: reuse one buffer instead of allocating a concatenation per pair.
   const [first, second] = Buffer.compare(a, b) <= 0 ? [a, b] : [b, a];
   pair.set(first, 0);

@@ -21,7 +21,9 @@ describe('assertPortFree', () => {
   it('refuses a port another server listens on, naming the port and the setting to change', async () => {
     const refusal = assertPortFree('127.0.0.1', heldPort, 'set SOME_PORT to a free port.');
     await expect(refusal).rejects.toThrow(PortInUseError);
-    await expect(refusal).rejects.toThrow(`port ${heldPort} is in use by another process; set SOME_PORT to a free port.`);
+    await expect(refusal).rejects.toThrow(
+      `port ${heldPort} is in use by another process; set SOME_PORT to a free port.`,
+    );
   });
 
   it('accepts a free port and leaves it free', async () => {

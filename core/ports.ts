@@ -12,7 +12,9 @@ export function assertPortFree(host: string, port: number, hint: string): Promis
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new PortInUseError(`port ${port} is in use by another process; ${hint}`) : error),
+      reject(
+        error.code === 'EADDRINUSE' ? new PortInUseError(`port ${port} is in use by another process; ${hint}`) : error,
+      ),
     );
     probe.listen({ host, port, exclusive: true }, () => probe.close(() => resolve()));
   });

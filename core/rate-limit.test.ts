@@ -10,7 +10,9 @@ describe('rate limit per client (real HTTP on 127.0.0.1)', () => {
   beforeAll(async () => {
     const app = new Hono().use('*', rateLimit({ perMinute: 5 })).get('/', (c) => c.text('ok'));
     server = await listen(app, '127.0.0.1', 0);
-    const behindProxy = new Hono().use('*', rateLimit({ perMinute: 2, trustProxy: true })).get('/', (c) => c.text('ok'));
+    const behindProxy = new Hono()
+      .use('*', rateLimit({ perMinute: 2, trustProxy: true }))
+      .get('/', (c) => c.text('ok'));
     proxied = await listen(behindProxy, '127.0.0.1', 0);
   });
 
@@ -30,7 +32,8 @@ describe('rate limit per client (real HTTP on 127.0.0.1)', () => {
   });
 
   it('behind a trusted proxy, counts each X-Forwarded-For client on its own', async () => {
-    const from = (ip: string) => fetch(proxied.url, { headers: { 'x-forwarded-for': `${ip}, 10.0.0.1` } }).then((r) => r.status);
+    const from = (ip: string) =>
+      fetch(proxied.url, { headers: { 'x-forwarded-for': `${ip}, 10.0.0.1` } }).then((r) => r.status);
     expect([await from('192.0.2.1'), await from('192.0.2.1'), await from('192.0.2.1')]).toEqual([200, 200, 429]);
     expect(await from('192.0.2.2')).toBe(200);
   });

@@ -48,7 +48,10 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
     if (bucket.tokens < 1) {
       const wait = Math.ceil((1 - bucket.tokens) / refillPerMs / 1000);
       c.header('Retry-After', String(wait));
-      return problemResponse(c, new HttpProblem(429, 'Too many requests', `This client sent too many requests; try again in ${wait} s.`));
+      return problemResponse(
+        c,
+        new HttpProblem(429, 'Too many requests', `This client sent too many requests; try again in ${wait} s.`),
+      );
     }
     bucket.tokens -= 1;
     return next();

@@ -15,7 +15,13 @@ const KNOWN_SCHEMAS: Record<string, string> = {
   [QUALIFICATION_SCHEMA_ID]: 'qualification-credential.schema.json',
 };
 
-const ajv = new Ajv2020({ allErrors: true, strict: true, strictTuples: false, strictRequired: false, allowUnionTypes: true });
+const ajv = new Ajv2020({
+  allErrors: true,
+  strict: true,
+  strictTuples: false,
+  strictRequired: false,
+  allowUnionTypes: true,
+});
 addFormats(ajv);
 const compiled = new Map<string, ValidateFunction>();
 
@@ -33,14 +39,17 @@ export function validatorFor(schemaId: string): ValidateFunction | undefined {
 
 /** Plain words for the patterns of the schema's own definitions, keyed by their schema path. */
 const PATTERN_WORDS: Record<string, string> = {
-  '#/$defs/line/pattern': 'control characters, line breaks and bidirectional embeddings, overrides or isolates are refused in one line of text',
-  '#/$defs/paragraphs/pattern': 'control characters other than line feeds and tabs, and bidirectional embeddings, overrides or isolates are refused',
+  '#/$defs/line/pattern':
+    'control characters, line breaks and bidirectional embeddings, overrides or isolates are refused in one line of text',
+  '#/$defs/paragraphs/pattern':
+    'control characters other than line feeds and tabs, and bidirectional embeddings, overrides or isolates are refused',
   '#/$defs/token/pattern': 'white space and control characters are refused in a URL or a type name',
 };
 /** Plain words for other errors, keyed by their schema path. */
 const FIXED_WORDS: Record<string, string> = {
   '#/properties/issuer/else/type': 'must be the institution\'s DID, or an object with that DID as "id"',
-  '#/$defs/did/pattern': 'is not a DID: did:<method>:<identifier>, with a lower-case method name and well-formed %-escapes, not ending in ":"',
+  '#/$defs/did/pattern':
+    'is not a DID: did:<method>:<identifier>, with a lower-case method name and well-formed %-escapes, not ending in ":"',
   '#/$defs/dateTime/pattern': 'must be a date and time with a time zone, such as 2026-06-30T12:00:00Z',
   '#/properties/id/pattern': 'must be a URL or URN, such as urn:uuid:…',
 };
@@ -76,7 +85,8 @@ export function describeSchemaErrors(errors: ErrorObject[] | null | undefined, l
     .filter((e) => e.keyword !== 'if')
     .map((e) => {
       const where = e.instancePath || '(root)';
-      if (e.keyword === 'additionalProperties') return `${where} has an unknown property "${String(e.params.additionalProperty)}"`;
+      if (e.keyword === 'additionalProperties')
+        return `${where} has an unknown property "${String(e.params.additionalProperty)}"`;
       if (e.keyword === 'required') return `${where} is missing "${String(e.params.missingProperty)}"`;
       if (Object.hasOwn(FIXED_WORDS, e.schemaPath)) return `${where} ${FIXED_WORDS[e.schemaPath]}`;
       if (e.keyword === 'pattern' && Object.hasOwn(PATTERN_WORDS, e.schemaPath)) {

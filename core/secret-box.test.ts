@@ -7,7 +7,14 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadMasterKey, newPassphraseKdf, SecretBox, SecretBoxError, secretBoxFromPassphrase, validPassphraseKdf } from './secret-box.ts';
+import {
+  loadMasterKey,
+  newPassphraseKdf,
+  SecretBox,
+  SecretBoxError,
+  secretBoxFromPassphrase,
+  validPassphraseKdf,
+} from './secret-box.ts';
 
 const dirs: string[] = [];
 function temp(): string {
@@ -168,9 +175,16 @@ describe('passphrase-derived keys', () => {
     expect(kdf.algorithm).toBe('scrypt');
     expect(kdf.N).toBeGreaterThanOrEqual(2 ** 15);
     expect(Buffer.from(kdf.salt, 'base64url')).toHaveLength(16);
-    const sealed = secretBoxFromPassphrase('correct horse battery staple', kdf).seal('wallet secrets', 'skillmark-wallet/1');
-    expect(secretBoxFromPassphrase('correct horse battery staple', kdf).openText(sealed, 'skillmark-wallet/1')).toBe('wallet secrets');
-    expect(() => secretBoxFromPassphrase('correct horse battery stapler', kdf).open(sealed, 'skillmark-wallet/1')).toThrow(SecretBoxError);
+    const sealed = secretBoxFromPassphrase('correct horse battery staple', kdf).seal(
+      'wallet secrets',
+      'skillmark-wallet/1',
+    );
+    expect(secretBoxFromPassphrase('correct horse battery staple', kdf).openText(sealed, 'skillmark-wallet/1')).toBe(
+      'wallet secrets',
+    );
+    expect(() =>
+      secretBoxFromPassphrase('correct horse battery stapler', kdf).open(sealed, 'skillmark-wallet/1'),
+    ).toThrow(SecretBoxError);
   });
 
   it('the salt matters: the same passphrase with a new salt does not open', () => {
@@ -191,7 +205,16 @@ describe('passphrase key-derivation bounds', () => {
   it('parameters beyond the bounds (as a tampered wallet file could hold) are refused before deriving', () => {
     const kdf = newPassphraseKdf();
     // N = 2^18 alone, or r = 16, would have scrypt take 256 MiB; N = 2^20, r = 16 took 2.2 GB.
-    for (const tampered of [{ N: 2 ** 18 }, { r: 16 }, { p: 4 }, { N: 2 ** 20, r: 16 }, { N: 2 ** 15 + 1 }, { N: 2 ** 10 }, { r: 0 }, { p: 1.5 }]) {
+    for (const tampered of [
+      { N: 2 ** 18 },
+      { r: 16 },
+      { p: 4 },
+      { N: 2 ** 20, r: 16 },
+      { N: 2 ** 15 + 1 },
+      { N: 2 ** 10 },
+      { r: 0 },
+      { p: 1.5 },
+    ]) {
       const settings = { ...kdf, ...tampered };
       expect(validPassphraseKdf(settings), JSON.stringify(tampered)).toBe(false);
       expect(() => secretBoxFromPassphrase('passphrase', settings), JSON.stringify(tampered)).toThrow(SecretBoxError);

@@ -15,7 +15,8 @@ export class SecretBox {
   readonly #key: Buffer;
 
   constructor(key: Buffer) {
-    if (key.length !== KEY_BYTES) throw new SecretBoxError(`a secret box key has ${KEY_BYTES} bytes, got ${key.length}`);
+    if (key.length !== KEY_BYTES)
+      throw new SecretBoxError(`a secret box key has ${KEY_BYTES} bytes, got ${key.length}`);
     this.#key = Buffer.from(key);
   }
 
@@ -24,7 +25,9 @@ export class SecretBox {
     const cipher = createCipheriv('aes-256-gcm', this.#key, iv);
     cipher.setAAD(Buffer.from(context, 'utf8'));
     const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-    return [VERSION, iv, cipher.getAuthTag(), ciphertext].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+    return [VERSION, iv, cipher.getAuthTag(), ciphertext]
+      .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+      .join('.');
   }
 
   open(sealed: string, context = ''): Buffer {
@@ -71,13 +74,22 @@ export function newPassphraseKdf(): PassphraseKdf {
  */
 const KDF_BOUNDS = { N: { min: 2 ** 14, max: 2 ** 17 }, r: { min: 1, max: 8 }, p: { min: 1, max: 2 } } as const;
 
-const within = (value: unknown, { min, max }: { min: number; max: number }) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
+const within = (value: unknown, { min, max }: { min: number; max: number }) =>
+  Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
 
 export function validPassphraseKdf(kdf: unknown): kdf is PassphraseKdf {
   const k = kdf as PassphraseKdf;
   return (
-    typeof k === 'object' && k !== null && k.algorithm === 'scrypt' && typeof k.salt === 'string' && k.salt.length >= 16 && k.salt.length <= 64 &&
-    within(k.N, KDF_BOUNDS.N) && (k.N & (k.N - 1)) === 0 && within(k.r, KDF_BOUNDS.r) && within(k.p, KDF_BOUNDS.p)
+    typeof k === 'object' &&
+    k !== null &&
+    k.algorithm === 'scrypt' &&
+    typeof k.salt === 'string' &&
+    k.salt.length >= 16 &&
+    k.salt.length <= 64 &&
+    within(k.N, KDF_BOUNDS.N) &&
+    (k.N & (k.N - 1)) === 0 &&
+    within(k.r, KDF_BOUNDS.r) &&
+    within(k.p, KDF_BOUNDS.p)
   );
 }
 
@@ -100,7 +112,11 @@ export function secretBoxFromPassphrase(passphrase: string, kdf: PassphraseKdf):
 export function loadMasterKey(keyFile: string, fromEnv: string | undefined): SecretBox {
   if (fromEnv) {
     const value = fromEnv.trim();
-    const key = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : /^[A-Za-z0-9+/_-]{43}=?$/.test(value) ? Buffer.from(value, 'base64') : Buffer.alloc(0);
+    const key = /^[0-9a-fA-F]{64}$/.test(value)
+      ? Buffer.from(value, 'hex')
+      : /^[A-Za-z0-9+/_-]{43}=?$/.test(value)
+        ? Buffer.from(value, 'base64')
+        : Buffer.alloc(0);
     if (key.length !== KEY_BYTES) {
       throw new SecretBoxError('SKILLMARK_MASTER_KEY must be 32 bytes, as 64 hex characters or base64');
     }
@@ -108,7 +124,7 @@ export function loadMasterKey(keyFile: string, fromEnv: string | undefined): Sec
   }
   if (!existsSync(keyFile)) {
     mkdirSync(dirname(keyFile), { recursive: true, mode: 0o700 });
-    writeFileSync(keyFile, randomBytes(KEY_BYTES).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+    writeFileSync(keyFile, `${randomBytes(KEY_BYTES).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
   }
   const mode = statSync(keyFile).mode & 0o777;
   if (mode & 0o077) chmodSync(keyFile, 0o600);

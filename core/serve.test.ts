@@ -3,7 +3,7 @@ import { connect, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listen, TIMEOUTS, type RunningServer } from './serve.ts';
+import { listen, type RunningServer, TIMEOUTS } from './serve.ts';
 
 let server: RunningServer;
 const sockets: Socket[] = [];
@@ -40,7 +40,13 @@ async function answersAgain(url: string, timeoutMs = 30_000): Promise<string> {
 beforeAll(async () => {
   // Timeouts far beyond the test, so only the caps close connections while it runs.
   const never = { ...TIMEOUTS, headersTimeout: 3_600_000, requestTimeout: 3_600_000, keepAliveTimeout: 3_600_000 };
-  server = await listen(new Hono().get('/', (c) => c.text('ok')), '127.0.0.1', 0, { maxConnections: 5, maxPerClient: 3 }, never);
+  server = await listen(
+    new Hono().get('/', (c) => c.text('ok')),
+    '127.0.0.1',
+    0,
+    { maxConnections: 5, maxPerClient: 3 },
+    never,
+  );
 });
 
 afterAll(async () => {
@@ -49,7 +55,7 @@ afterAll(async () => {
 });
 
 describe('listen: connection caps', () => {
-  it('closes a client\'s connections beyond its cap, then any beyond the total, and still serves', async () => {
+  it("closes a client's connections beyond its cap, then any beyond the total, and still serves", async () => {
     const first = [await ask('127.0.0.1'), await ask('127.0.0.1'), await ask('127.0.0.1'), await ask('127.0.0.1')];
     expect(first).toEqual(['served', 'served', 'served', 'closed']);
     const second = [await ask('127.0.0.2'), await ask('127.0.0.2'), await ask('127.0.0.2')];
@@ -64,7 +70,13 @@ describe('listen: slow and idle clients (timeouts shortened to 300 ms for the te
   let slow: RunningServer;
 
   beforeAll(async () => {
-    slow = await listen(new Hono().get('/', (c) => c.text('ok')), '127.0.0.1', 0, { maxConnections: 10, maxPerClient: 10 }, quick);
+    slow = await listen(
+      new Hono().get('/', (c) => c.text('ok')),
+      '127.0.0.1',
+      0,
+      { maxConnections: 10, maxPerClient: 10 },
+      quick,
+    );
   });
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
-import { serve, type ServerType } from '@hono/node-server';
 import type { IncomingMessage } from 'node:http';
 import type { Server, Socket } from 'node:net';
+import { type ServerType, serve } from '@hono/node-server';
 
 export interface RunningServer {
   url: string;
@@ -85,6 +85,10 @@ export function listen(
     server.maxConnections = limits.maxConnections;
     capPerClient(server as Server, limits.maxPerClient);
     closeIdle(server as Server, timeouts.headersTimeout);
-    Object.assign(server, { requestTimeout: timeouts.requestTimeout, headersTimeout: timeouts.headersTimeout, keepAliveTimeout: timeouts.keepAliveTimeout });
+    Object.assign(server, {
+      requestTimeout: timeouts.requestTimeout,
+      headersTimeout: timeouts.headersTimeout,
+      keepAliveTimeout: timeouts.keepAliveTimeout,
+    });
   });
 }

@@ -6,7 +6,7 @@ import { openDatabase } from '../core/db.ts';
 import { SecretBox } from '../core/secret-box.ts';
 import { tempDir } from '../test/support/system.ts';
 import { ensureAdminToken } from './admin-token.ts';
-import { issuerMigrations, type IssuerDb, type IssuerTables } from './db-schema.ts';
+import { type IssuerDb, type IssuerTables, issuerMigrations } from './db-schema.ts';
 import { getSetting, putSetting } from './settings.ts';
 
 const TOKEN = 'operator-chosen-admin-token-1234';

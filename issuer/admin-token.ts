@@ -14,7 +14,11 @@ const sha256 = (token: string) => createHash('sha256').update(token, 'utf8').dig
  * let anyone test guesses. An operator-provided token (env) always wins; otherwise one is generated
  * on first start and returned once so it can be shown to the operator.
  */
-export async function ensureAdminToken(db: IssuerDb, box: SecretBox, fromEnv: string | undefined): Promise<{ verify(token: string): boolean; created?: string }> {
+export async function ensureAdminToken(
+  db: IssuerDb,
+  box: SecretBox,
+  fromEnv: string | undefined,
+): Promise<{ verify(token: string): boolean; created?: string }> {
   const keyed = (digest: Buffer) => box.mac(digest, 'admin token').toString('hex');
   let created: string | undefined;
   if (fromEnv) {

@@ -1,17 +1,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { JsonRpcProvider, Wallet } from 'ethers';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { credentialHash } from '../core/credential-hash.ts';
 import { openDatabase } from '../core/db.ts';
 import { proofLeadsToRoot } from '../core/receipt.ts';
+import { type IssuerLedger, startIssuerLedger } from '../test/support/issuer-ledger.ts';
 import { freePort } from '../test/support/local-chain.ts';
-import { startIssuerLedger, type IssuerLedger } from '../test/support/issuer-ledger.ts';
 import { tempDir } from '../test/support/system.ts';
-import { AnchoringWorker, type AnchoringOptions } from './anchoring.ts';
+import { type AnchoringOptions, AnchoringWorker } from './anchoring.ts';
+import { type IssuerDb, type IssuerTables, issuerMigrations } from './db-schema.ts';
 import { LedgerWriter } from './ledger-writer.ts';
 import { receiptOf } from './receipts.ts';
-import { issuerMigrations, type IssuerDb, type IssuerTables } from './db-schema.ts';
 
 /**
  * The anchoring worker's batching and its loop, on a real local chain and a fresh SQLite file per
@@ -46,7 +46,13 @@ describe('anchoring worker', () => {
   });
 
   const worker = (options: Partial<AnchoringOptions> = {}, writer = ledger.writer) =>
-    new AnchoringWorker(db, writer, { maxBatchSize: 3, maxWaitMs: 60_000, finalityDelayMs: 0, log: (m) => log.push(m), ...options });
+    new AnchoringWorker(db, writer, {
+      maxBatchSize: 3,
+      maxWaitMs: 60_000,
+      finalityDelayMs: 0,
+      log: (m) => log.push(m),
+      ...options,
+    });
 
   /** Pending credentials issued at the given times (ms after T0); their ids in that order. */
   async function store(...issuedAt: number[]): Promise<string[]> {
@@ -70,7 +76,11 @@ describe('anchoring worker', () => {
         revocation_tx: null,
       };
     });
-    for (let i = 0; i < rows.length; i += 100) await db.insertInto('credentials').values(rows.slice(i, i + 100)).execute();
+    for (let i = 0; i < rows.length; i += 100)
+      await db
+        .insertInto('credentials')
+        .values(rows.slice(i, i + 100))
+        .execute();
     return rows.map((r) => r.id);
   }
   const rowsOf = (ids: string[]) => db.selectFrom('credentials').selectAll().where('id', 'in', ids).execute();
@@ -117,7 +127,13 @@ describe('anchoring worker', () => {
 
   it('status() counts what waits, what is in flight and awaiting finality, and when the last batch was anchored', async () => {
     const anchoring = worker({ confirmations: 2 });
-    expect(await anchoring.status()).toEqual({ pendingCredentials: 0, batchesInFlight: 0, batchesAwaitingFinality: 0, reanchored: 0, revocationsAwaitingFinality: 0 });
+    expect(await anchoring.status()).toEqual({
+      pendingCredentials: 0,
+      batchesInFlight: 0,
+      batchesAwaitingFinality: 0,
+      reanchored: 0,
+      revocationsAwaitingFinality: 0,
+    });
     await store(1000, 2000, 3000, 4000);
     expect(await anchoring.status()).toEqual({
       pendingCredentials: 4,
@@ -128,7 +144,12 @@ describe('anchoring worker', () => {
       revocationsAwaitingFinality: 0,
     });
     await anchoring.runOnce(at(5000)); // sent and mined: one confirmation of two
-    expect(await anchoring.status()).toMatchObject({ pendingCredentials: 4, oldestPendingSince: at(1000).toISOString(), batchesInFlight: 1, batchesAwaitingFinality: 0 });
+    expect(await anchoring.status()).toMatchObject({
+      pendingCredentials: 4,
+      oldestPendingSince: at(1000).toISOString(),
+      batchesInFlight: 1,
+      batchesAwaitingFinality: 0,
+    });
     await ledger.rpc('evm_mine');
     await anchoring.runOnce(at(5000));
     const [first] = await batches();
@@ -148,7 +169,14 @@ describe('anchoring worker', () => {
     await ledger.rpc('evm_mine');
     await anchoring.watchAnchors(at(70_000));
     // Both final now; the last anchored is the later one.
-    expect(await anchoring.status()).toEqual({ pendingCredentials: 0, batchesInFlight: 0, batchesAwaitingFinality: 0, reanchored: 0, revocationsAwaitingFinality: 0, lastAnchoredAt: second.anchored_at });
+    expect(await anchoring.status()).toEqual({
+      pendingCredentials: 0,
+      batchesInFlight: 0,
+      batchesAwaitingFinality: 0,
+      reanchored: 0,
+      revocationsAwaitingFinality: 0,
+      lastAnchoredAt: second.anchored_at,
+    });
     expect(Date.parse(second.anchored_at!)).toBeGreaterThanOrEqual(Date.parse(first!.anchored_at!));
   });
 
@@ -158,7 +186,10 @@ describe('anchoring worker', () => {
     anchoring.start();
     anchoring.start(); // a second start is ignored
     try {
-      await vi.waitFor(async () => expect((await rowsOf([id!]))[0]!.status, log.join('\n')).toBe('anchored'), { timeout: 30_000, interval: 50 });
+      await vi.waitFor(async () => expect((await rowsOf([id!]))[0]!.status, log.join('\n')).toBe('anchored'), {
+        timeout: 30_000,
+        interval: 50,
+      });
       expect((await anchoring.status()).lastError).toBeUndefined();
     } finally {
       await anchoring.stop();
@@ -169,7 +200,14 @@ describe('anchoring worker', () => {
   it('the loop reports a ledger it cannot reach in status() and logs it once, not on every retry', async () => {
     // A node that is not there: nothing listens on this port of 127.0.0.1.
     const provider = new JsonRpcProvider(`http://127.0.0.1:${await freePort()}`, 31337, { staticNetwork: true });
-    const anchoring = worker({ maxWaitMs: 0 }, new LedgerWriter(provider, new Wallet(Wallet.createRandom().privateKey, provider), ledger.writer.registry.address));
+    const anchoring = worker(
+      { maxWaitMs: 0 },
+      new LedgerWriter(
+        provider,
+        new Wallet(Wallet.createRandom().privateKey, provider),
+        ledger.writer.registry.address,
+      ),
+    );
     await store(ago(1000));
     anchoring.start();
     try {
@@ -178,7 +216,10 @@ describe('anchoring worker', () => {
       expect(lastError).toMatchObject({ attempts: expect.any(Number), at: expect.any(String) });
       expect(lastError!.message).not.toContain('\n');
       expect(log[0]).toBe(`anchoring: ${lastError!.message} (attempt 1, will retry)`);
-      await vi.waitFor(async () => expect((await anchoring.status()).lastError!.attempts).toBeGreaterThanOrEqual(2), { timeout: 30_000, interval: 50 });
+      await vi.waitFor(async () => expect((await anchoring.status()).lastError!.attempts).toBeGreaterThanOrEqual(2), {
+        timeout: 30_000,
+        interval: 50,
+      });
       expect(log).toHaveLength(1);
     } finally {
       await anchoring.stop();
@@ -195,7 +236,14 @@ describe('anchoring worker', () => {
     const [mined] = await batches();
     await ledger.rpc('evm_revert', [snapshot]);
     await anchoring.watchAnchors(new Date());
-    expect((await batches())[0]).toMatchObject({ state: 'sent', tx_hash: mined!.tx_hash, signed_tx: mined!.signed_tx, block_number: null, anchored_at: null, reanchor_count: 1 });
+    expect((await batches())[0]).toMatchObject({
+      state: 'sent',
+      tx_hash: mined!.tx_hash,
+      signed_tx: mined!.signed_tx,
+      block_number: null,
+      anchored_at: null,
+      reanchor_count: 1,
+    });
     expect((await rowsOf(ids)).map((r) => r.status)).toEqual(['pending', 'pending', 'pending']);
     await anchoring.runOnce(new Date());
     await anchoring.runOnce(new Date());
@@ -216,7 +264,11 @@ describe('anchoring worker', () => {
     await ledger.writer.broadcast(theirs.signedTx);
     await ledger.chain.provider.waitForTransaction(theirs.txHash);
     await anchoring.watchAnchors(new Date());
-    expect((await batches())[0]).toMatchObject({ state: 'anchored', tx_hash: theirs.txHash, signed_tx: ours!.signed_tx });
+    expect((await batches())[0]).toMatchObject({
+      state: 'anchored',
+      tx_hash: theirs.txHash,
+      signed_tx: ours!.signed_tx,
+    });
     // Lost again: its stored bytes are not the transaction that held it, so nothing is resent.
     await ledger.rpc('evm_revert', [beforeTheirs]);
     await anchoring.watchAnchors(new Date());

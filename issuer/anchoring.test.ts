@@ -3,11 +3,11 @@ import { Wallet } from 'ethers';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { credentialHash } from '../core/credential-hash.ts';
 import { proofLeadsToRoot } from '../core/receipt.ts';
-import { startIssuerLedger, type IssuerLedger } from '../test/support/issuer-ledger.ts';
+import { type IssuerLedger, startIssuerLedger } from '../test/support/issuer-ledger.ts';
 import { AnchoringWorker } from './anchoring.ts';
+import type { IssuerDb } from './db-schema.ts';
 import type { LedgerWriter } from './ledger-writer.ts';
 import { receiptOf } from './receipts.ts';
-import type { IssuerDb } from './db-schema.ts';
 
 /**
  * The anchoring worker against a real local chain and a real SQLite file: finality after
@@ -23,7 +23,13 @@ describe('anchoring finality and lost roots', () => {
   let worker: AnchoringWorker;
   const DELAY_MS = 10_000;
   const newWorker = (confirmations: number) =>
-    new AnchoringWorker(db, writer, { maxBatchSize: 3, maxWaitMs: 60_000, confirmations, finalityDelayMs: DELAY_MS, log: (m) => log.push(m) });
+    new AnchoringWorker(db, writer, {
+      maxBatchSize: 3,
+      maxWaitMs: 60_000,
+      confirmations,
+      finalityDelayMs: DELAY_MS,
+      log: (m) => log.push(m),
+    });
 
   beforeAll(async () => {
     ledger = await startIssuerLedger();
@@ -44,7 +50,11 @@ describe('anchoring finality and lost roots', () => {
     const ids = [];
     for (let i = 0; i < 3; i++) ids.push((await ledger.storeCredential()).id);
     await worker.runOnce(now);
-    const { batch_root } = await db.selectFrom('credentials').select('batch_root').where('id', '=', ids[0]!).executeTakeFirstOrThrow();
+    const { batch_root } = await db
+      .selectFrom('credentials')
+      .select('batch_root')
+      .where('id', '=', ids[0]!)
+      .executeTakeFirstOrThrow();
     // anvil mines a sent transaction a moment after accepting it: on a loaded machine the worker's
     // first look can come before that. Wait until it is mined, then let the worker see it.
     const { tx_hash } = await batchOf(batch_root!);
@@ -54,8 +64,10 @@ describe('anchoring finality and lost roots', () => {
     return { root: batch_root!, ids };
   }
 
-  const batchOf = (root: string) => db.selectFrom('batches').selectAll().where('merkle_root', '=', root).executeTakeFirstOrThrow();
-  const statusesOf = async (ids: string[]) => (await db.selectFrom('credentials').select('status').where('id', 'in', ids).execute()).map((r) => r.status);
+  const batchOf = (root: string) =>
+    db.selectFrom('batches').selectAll().where('merkle_root', '=', root).executeTakeFirstOrThrow();
+  const statusesOf = async (ids: string[]) =>
+    (await db.selectFrom('credentials').select('status').where('id', 'in', ids).execute()).map((r) => r.status);
   const rpc = (method: string, params: unknown[] = []) => ledger.rpc(method, params);
   const anchorOnChain = async (root: string) => (await writer.registry.anchorOf(root)).institutionId !== 0;
 
@@ -109,7 +121,11 @@ describe('anchoring finality and lost roots', () => {
     expect(after).toMatchObject({ state: 'anchored', tx_hash: before.tx_hash, reanchor_count: 1 });
     expect(await anchorOnChain(root)).toBe(true);
     expect(await statusesOf(ids)).toEqual(['anchored', 'anchored', 'anchored']);
-    expect(await receiptFor(ids[0]!)).toEqual({ ...handedOut, blockNumber: after.block_number, anchoredAt: after.anchored_at });
+    expect(await receiptFor(ids[0]!)).toEqual({
+      ...handedOut,
+      blockNumber: after.block_number,
+      anchoredAt: after.anchored_at,
+    });
   });
 
   it('signs a new transaction for a lost root when another transaction took its nonce', async () => {

@@ -1,12 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { keccak256, Transaction } from 'ethers';
-import { sql, type Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import { failpoint } from '../core/failpoint.ts';
 import { buildTree, leafOf, sha256 } from '../core/merkle.ts';
-import { LedgerWriteError, type LedgerWriter } from './ledger-writer.ts';
-import { isFinal, type FinalityRule } from './finality.ts';
-import { watchRevocations } from './revocation-watch.ts';
 import type { IssuerDb, IssuerTables } from './db-schema.ts';
+import { type FinalityRule, isFinal } from './finality.ts';
+import { LedgerWriteError, type LedgerWriter } from './ledger-writer.ts';
+import { watchRevocations } from './revocation-watch.ts';
 
 export interface AnchoringOptions {
   /** Close a batch when this many credentials wait ... */
@@ -52,7 +52,10 @@ const bytes = (h: string) => Buffer.from(h.slice(2), 'hex');
 
 /** Merkle tree of a batch: leaves are the double-hashed credential hashes. */
 export function batchTree(credentialHashes: readonly string[]) {
-  return buildTree(credentialHashes.map((h) => leafOf(bytes(h), sha256)), sha256);
+  return buildTree(
+    credentialHashes.map((h) => leafOf(bytes(h), sha256)),
+    sha256,
+  );
 }
 
 /**
@@ -74,7 +77,11 @@ export class AnchoringWorker {
   #lastError: AnchoringStatus['lastError'];
   #nextWatch = 0;
 
-  constructor(private readonly db: IssuerDb, private readonly writer: LedgerWriter, private readonly options: AnchoringOptions) {
+  constructor(
+    private readonly db: IssuerDb,
+    private readonly writer: LedgerWriter,
+    private readonly options: AnchoringOptions,
+  ) {
     this.#log = options.log ?? ((m) => console.log(m));
   }
 
@@ -135,12 +142,27 @@ export class AnchoringWorker {
       .executeTakeFirstOrThrow();
     const states = await this.db
       .selectFrom('batches')
-      .select((eb) => ['state', eb.fn.countAll<number>().as('count'), eb.fn.sum<number>('reanchor_count').as('reanchored')])
+      .select((eb) => [
+        'state',
+        eb.fn.countAll<number>().as('count'),
+        eb.fn.sum<number>('reanchor_count').as('reanchored'),
+      ])
       .groupBy('state')
       .execute();
-    const count = (...of: Batch['state'][]) => states.filter((s) => of.includes(s.state)).reduce((sum, s) => sum + Number(s.count), 0);
-    const revocations = await this.db.selectFrom('credentials').select((eb) => eb.fn.countAll<number>().as('count')).where('revocation_tx', 'is not', null).executeTakeFirstOrThrow();
-    const last = await this.db.selectFrom('batches').select('anchored_at').where('state', 'in', ['anchored', 'final']).orderBy('anchored_at', 'desc').limit(1).executeTakeFirst();
+    const count = (...of: Batch['state'][]) =>
+      states.filter((s) => of.includes(s.state)).reduce((sum, s) => sum + Number(s.count), 0);
+    const revocations = await this.db
+      .selectFrom('credentials')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('revocation_tx', 'is not', null)
+      .executeTakeFirstOrThrow();
+    const last = await this.db
+      .selectFrom('batches')
+      .select('anchored_at')
+      .where('state', 'in', ['anchored', 'final'])
+      .orderBy('anchored_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     return {
       pendingCredentials: Number(pending.count),
       ...(pending.oldest ? { oldestPendingSince: String(pending.oldest) } : {}),
@@ -178,7 +200,10 @@ export class AnchoringWorker {
       const oldest = Date.parse(waiting[0]!.issued_at);
       if (waiting.length < this.options.maxBatchSize && now.getTime() - oldest < this.options.maxWaitMs) return false;
       const root = hex(batchTree(waiting.map((c) => c.credential_hash)).root);
-      await trx.insertInto('batches').values({ merkle_root: root, size: waiting.length, state: 'open', created_at: now.toISOString() }).execute();
+      await trx
+        .insertInto('batches')
+        .values({ merkle_root: root, size: waiting.length, state: 'open', created_at: now.toISOString() })
+        .execute();
       for (let i = 0; i < waiting.length; i += 500) {
         const ids = waiting.slice(i, i + 500).map((c) => c.id);
         await trx.updateTable('credentials').set({ batch_root: root }).where('id', 'in', ids).execute();
@@ -235,7 +260,10 @@ export class AnchoringWorker {
 
   /** Confirmations and age that make an anchor (or a revocation) final. */
   get #finality(): FinalityRule {
-    return { confirmations: this.options.confirmations ?? 1, delayMs: this.options.finalityDelayMs ?? DEFAULT_FINALITY_DELAY_MS };
+    return {
+      confirmations: this.options.confirmations ?? 1,
+      delayMs: this.options.finalityDelayMs ?? DEFAULT_FINALITY_DELAY_MS,
+    };
   }
 
   /**
@@ -251,9 +279,17 @@ export class AnchoringWorker {
     for (const batch of batches) {
       const onChain = await this.#whereAnchored(batch);
       if (!onChain) await this.#reanchor(batch);
-      else if (onChain.txHash !== batch.tx_hash || onChain.blockNumber !== batch.block_number) await this.#moved(batch, onChain);
-      else if (isFinal(this.#finality, { number: onChain.blockNumber, timeMs: Date.parse(batch.anchored_at!) }, head, now)) {
-        await this.db.updateTable('batches').set({ state: 'final' }).where('merkle_root', '=', batch.merkle_root).where('state', '=', 'anchored').execute();
+      else if (onChain.txHash !== batch.tx_hash || onChain.blockNumber !== batch.block_number)
+        await this.#moved(batch, onChain);
+      else if (
+        isFinal(this.#finality, { number: onChain.blockNumber, timeMs: Date.parse(batch.anchored_at!) }, head, now)
+      ) {
+        await this.db
+          .updateTable('batches')
+          .set({ state: 'final' })
+          .where('merkle_root', '=', batch.merkle_root)
+          .where('state', '=', 'anchored')
+          .execute();
       }
     }
   }
@@ -282,9 +318,16 @@ export class AnchoringWorker {
         .where('merkle_root', '=', batch.merkle_root)
         .where('state', '=', 'anchored')
         .execute();
-      await trx.updateTable('credentials').set({ status: 'pending' }).where('batch_root', '=', batch.merkle_root).where('status', '=', 'anchored').execute();
+      await trx
+        .updateTable('credentials')
+        .set({ status: 'pending' })
+        .where('batch_root', '=', batch.merkle_root)
+        .where('status', '=', 'anchored')
+        .execute();
     });
-    this.#log(`anchoring: the ledger no longer has the root of a batch of ${batch.size} (block ${batch.block_number} was lost); anchoring it again (root ${batch.merkle_root.slice(0, 12)}…)`);
+    this.#log(
+      `anchoring: the ledger no longer has the root of a batch of ${batch.size} (block ${batch.block_number} was lost); anchoring it again (root ${batch.merkle_root.slice(0, 12)}…)`,
+    );
   }
 
   /** A reorganisation mined the root again elsewhere: record where (the receipts rely on the root only). */
@@ -295,7 +338,9 @@ export class AnchoringWorker {
       .set({ tx_hash: onChain.txHash, block_number: onChain.blockNumber, anchored_at: anchoredAt })
       .where('merkle_root', '=', batch.merkle_root)
       .execute();
-    this.#log(`anchoring: root ${batch.merkle_root.slice(0, 12)}… moved from block ${batch.block_number} to block ${onChain.blockNumber}`);
+    this.#log(
+      `anchoring: root ${batch.merkle_root.slice(0, 12)}… moved from block ${batch.block_number} to block ${onChain.blockNumber}`,
+    );
   }
 
   async #reopen(batch: Batch): Promise<void> {
@@ -332,25 +377,40 @@ export class AnchoringWorker {
       .orderBy('id')
       .execute();
     const tree = batchTree(members.map((m) => m.credential_hash));
-    if (hex(tree.root) !== batch.merkle_root) throw new Error(`batch ${batch.merkle_root}: stored credentials do not rebuild its root`);
+    if (hex(tree.root) !== batch.merkle_root)
+      throw new Error(`batch ${batch.merkle_root}: stored credentials do not rebuild its root`);
     await this.db.transaction().execute(async (trx) => {
       // One statement per 500 credentials, not one per credential: batches run to the thousands.
       for (let start = 0; start < members.length; start += 500) {
         const chunk = members.slice(start, start + 500);
-        const proofs = sql.join(chunk.map((m, i) => sql`when id = ${m.id} then ${JSON.stringify(tree.proofHex(start + i))}`), sql` `);
+        const proofs = sql.join(
+          chunk.map((m, i) => sql`when id = ${m.id} then ${JSON.stringify(tree.proofHex(start + i))}`),
+          sql` `,
+        );
         await trx
           .updateTable('credentials')
           .set({ proof: sql<string>`case ${proofs} end` })
-          .where('id', 'in', chunk.map((m) => m.id))
+          .where(
+            'id',
+            'in',
+            chunk.map((m) => m.id),
+          )
           .execute();
       }
-      await trx.updateTable('credentials').set({ status: 'anchored' }).where('batch_root', '=', batch.merkle_root).where('status', '=', 'pending').execute();
+      await trx
+        .updateTable('credentials')
+        .set({ status: 'anchored' })
+        .where('batch_root', '=', batch.merkle_root)
+        .where('status', '=', 'pending')
+        .execute();
       await trx
         .updateTable('batches')
         .set({ state: 'anchored', tx_hash: txHash, block_number: blockNumber, anchored_at: anchoredAt })
         .where('merkle_root', '=', batch.merkle_root)
         .execute();
     });
-    this.#log(`anchoring: batch of ${members.length} anchored in block ${blockNumber} (root ${batch.merkle_root.slice(0, 12)}…)`);
+    this.#log(
+      `anchoring: batch of ${members.length} anchored in block ${blockNumber} (root ${batch.merkle_root.slice(0, 12)}…)`,
+    );
   }
 }

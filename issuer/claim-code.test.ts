@@ -36,7 +36,9 @@ describe('newClaimCode', () => {
 
   it('every position varies (no fixed characters)', () => {
     const seen = Array.from({ length: 20 }, () => new Set<string>());
-    for (let i = 0; i < 2_000; i++) [...newClaimCode().replace(/-/g, '')].forEach((c, at) => seen[at]!.add(c));
+    for (let i = 0; i < 2_000; i++) {
+      for (const [at, c] of [...newClaimCode().replace(/-/g, '')].entries()) seen[at]!.add(c);
+    }
     for (const [at, set] of seen.entries()) expect(set.size, `position ${at}`).toBe(32);
   });
 });
@@ -68,7 +70,14 @@ describe('claimCodeHash', () => {
     const code = newClaimCode();
     const hash = claimCodeHash(code);
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
-    const variants = [code.toLowerCase(), code.replace(/-/g, ''), code.replace(/-/g, ' '), ` ${code.toLowerCase().replace(/-/g, '')} `, code.replace(/1/g, 'I').replace(/0/g, 'O'), code.replace(/1/g, 'l').replace(/0/g, 'o')];
+    const variants = [
+      code.toLowerCase(),
+      code.replace(/-/g, ''),
+      code.replace(/-/g, ' '),
+      ` ${code.toLowerCase().replace(/-/g, '')} `,
+      code.replace(/1/g, 'I').replace(/0/g, 'O'),
+      code.replace(/1/g, 'l').replace(/0/g, 'o'),
+    ];
     for (const variant of variants) expect(claimCodeHash(variant), variant).toBe(hash);
   });
 

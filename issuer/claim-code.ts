@@ -13,11 +13,7 @@ export function newClaimCode(): string {
 
 /** Case, separators and look-alike letters do not matter when a person types the code back. */
 export function normalizeClaimCode(input: string): string {
-  return input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/[IL]/g, '1')
-    .replace(/O/g, '0');
+  return input.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
 }
 
 export function claimCodeHash(code: string): string {

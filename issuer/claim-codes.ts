@@ -37,12 +37,22 @@ export class ClaimCodes {
 
   /** A new code for the credential; the old one stops working at once. */
   async renew(credentialId: string): Promise<ClaimCodeGrant> {
-    const row = await this.db.selectFrom('credentials').select('status').where('id', '=', credentialId).executeTakeFirst();
-    if (!row) throw new HttpProblem(404, 'Unknown credential', `No credential with id ${credentialId} was issued here.`);
-    if (row.status === 'revoked') throw new HttpProblem(409, 'Credential revoked', 'The credential is revoked: there is nothing left to collect.');
+    const row = await this.db
+      .selectFrom('credentials')
+      .select('status')
+      .where('id', '=', credentialId)
+      .executeTakeFirst();
+    if (!row)
+      throw new HttpProblem(404, 'Unknown credential', `No credential with id ${credentialId} was issued here.`);
+    if (row.status === 'revoked')
+      throw new HttpProblem(409, 'Credential revoked', 'The credential is revoked: there is nothing left to collect.');
     const code = newClaimCode();
     const now = this.now();
-    await this.db.updateTable('credentials').set({ claim_code_hash: claimCodeHash(code), claim_code_issued_at: now.toISOString() }).where('id', '=', credentialId).execute();
+    await this.db
+      .updateTable('credentials')
+      .set({ claim_code_hash: claimCodeHash(code), claim_code_issued_at: now.toISOString() })
+      .where('id', '=', credentialId)
+      .execute();
     return { code, expiresAt: this.expiryOf(now) };
   }
 }

@@ -54,7 +54,8 @@ export class ClaimGuard {
     misses.count += 1;
     misses.last = now;
     const beyondFree = misses.count - this.#freeMisses;
-    if (beyondFree > 0) misses.lockedUntil = now + Math.min(this.#maxLockoutMs, this.#firstLockoutMs * 2 ** Math.min(beyondFree - 1, 40));
+    if (beyondFree > 0)
+      misses.lockedUntil = now + Math.min(this.#maxLockoutMs, this.#firstLockoutMs * 2 ** Math.min(beyondFree - 1, 40));
     this.#clients.delete(client);
     this.#clients.set(client, misses);
     if (this.#clients.size > this.#maxClients) this.#clients.delete(this.#clients.keys().next().value!);

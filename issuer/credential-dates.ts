@@ -38,7 +38,9 @@ export function credentialDateErrors(dates: CredentialDates, now: Date): string[
   if (fromTime === undefined) {
     errors.push(`/${from.name} must be a real date and time with a time zone, such as 2026-06-30T12:00:00Z`);
   } else if (fromTime < now.getTime() - ISSUANCE_CLOCK_SKEW_MS) {
-    errors.push(`/${from.name} must not be earlier than now (${ISSUANCE_CLOCK_SKEW_MS / 60_000} minutes allowed for clock differences): a credential cannot be backdated`);
+    errors.push(
+      `/${from.name} must not be earlier than now (${ISSUANCE_CLOCK_SKEW_MS / 60_000} minutes allowed for clock differences): a credential cannot be backdated`,
+    );
   } else if (fromTime > now.getTime() + MAX_VALID_FROM_AHEAD_DAYS * DAY_MS) {
     errors.push(`/${from.name} must be at most ${MAX_VALID_FROM_AHEAD_DAYS} days from now`);
   }
@@ -48,13 +50,17 @@ export function credentialDateErrors(dates: CredentialDates, now: Date): string[
       errors.push(`/${until.name} must be a real date and time with a time zone, such as 2030-06-30T12:00:00Z`);
     } else if (fromTime !== undefined && untilTime <= fromTime) {
       errors.push(`/${until.name} must be later than /${from.name}`);
-    } else if (fromTime !== undefined && untilTime > new Date(fromTime).setUTCFullYear(new Date(fromTime).getUTCFullYear() + MAX_VALIDITY_YEARS)) {
+    } else if (
+      fromTime !== undefined &&
+      untilTime > new Date(fromTime).setUTCFullYear(new Date(fromTime).getUTCFullYear() + MAX_VALIDITY_YEARS)
+    ) {
       errors.push(`/${until.name} must be at most ${MAX_VALIDITY_YEARS} years after /${from.name}`);
     }
   }
   const latestAward = day(now.getTime() + AWARD_DAYS_AHEAD * DAY_MS);
   const awardPointer = '/credentialSubject/qualification/awardedOn';
-  if (awardedOn > latestAward) errors.push(`${awardPointer} must not be in the future (at the latest ${latestAward}, allowing for time zones)`);
+  if (awardedOn > latestAward)
+    errors.push(`${awardPointer} must not be in the future (at the latest ${latestAward}, allowing for time zones)`);
   if (awardedOn < EARLIEST_DAY) errors.push(`${awardPointer} must not be before ${EARLIEST_DAY}`);
   if (startedOn !== undefined) {
     const startPointer = '/credentialSubject/qualification/startedOn';

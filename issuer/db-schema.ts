@@ -1,4 +1,4 @@
-import { type Generated, type Kysely, type Migration } from 'kysely';
+import type { Generated, Kysely, Migration } from 'kysely';
 
 export type CredentialStatus = 'pending' | 'anchored' | 'revoked';
 /** `anchored`: mined, receipts handed out, still watched; `final`: enough confirmations (docs/ledger.md). */
@@ -109,13 +109,20 @@ export const issuerMigrations: Record<string, Migration> = {
         .addColumn('revoked_at', 'varchar(40)')
         .addColumn('revocation_reason', 'integer')
         .execute();
-      await db.schema.createIndex('credentials_pending').on('credentials').columns(['status', 'batch_root', 'issued_at']).execute();
+      await db.schema
+        .createIndex('credentials_pending')
+        .on('credentials')
+        .columns(['status', 'batch_root', 'issued_at'])
+        .execute();
       await db.schema.createIndex('credentials_by_batch').on('credentials').column('batch_root').execute();
     },
   },
   '002_anchor_finality': {
     async up(db: Kysely<unknown>) {
-      await db.schema.alterTable('batches').addColumn('reanchor_count', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema
+        .alterTable('batches')
+        .addColumn('reanchor_count', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
     },
   },
   '003_claim_code_renewal': {

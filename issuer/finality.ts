@@ -9,6 +9,11 @@ export interface FinalityRule {
   delayMs: number;
 }
 
-export function isFinal(rule: FinalityRule, block: { number: number; timeMs: number }, head: number, now: Date): boolean {
+export function isFinal(
+  rule: FinalityRule,
+  block: { number: number; timeMs: number },
+  head: number,
+  now: Date,
+): boolean {
   return head - block.number + 1 >= rule.confirmations && now.getTime() - block.timeMs >= rule.delayMs;
 }

@@ -5,7 +5,7 @@ import { KeyManager } from '@veramo/key-manager';
 import { KeyManagementSystem } from '@veramo/kms-local';
 import { Wallet } from 'ethers';
 import { ed25519PrivateKey } from '../core/ed25519.ts';
-import { nodeJoseSigner, type JoseSigner } from '../core/jose/signer.ts';
+import { type JoseSigner, nodeJoseSigner } from '../core/jose/signer.ts';
 import type { SecretBox } from '../core/secret-box.ts';
 import type { IssuerDb } from './db-schema.ts';
 import { getSetting, putSetting } from './settings.ts';
@@ -54,12 +54,19 @@ export function createIssuerAgent(db: IssuerDb, box: SecretBox): IssuerAgent {
  * credentials and a secp256k1 key for ledger transactions, both kept sealed in the key store.
  * After a signing-key rotation the DID recorded as the signing DID is used.
  */
-export async function loadInstitutionIdentity(agent: IssuerAgent, db: IssuerDb, box: SecretBox): Promise<InstitutionIdentity> {
+export async function loadInstitutionIdentity(
+  agent: IssuerAgent,
+  db: IssuerDb,
+  box: SecretBox,
+): Promise<InstitutionIdentity> {
   const rotatedTo = await getSetting(db, SIGNING_DID_SETTING);
   const identifier = rotatedTo
     ? await agent.didManagerGet({ did: rotatedTo })
     : await agent.didManagerGetOrCreate({ alias: INSTITUTION_ALIAS, ...SIGNING_DID_KIND });
-  return { ...(await signingIdentity(identifier, db, box)), ledgerWallet: await ledgerWallet(agent, db, box, LEDGER_KEY_SETTING) };
+  return {
+    ...(await signingIdentity(identifier, db, box)),
+    ledgerWallet: await ledgerWallet(agent, db, box, LEDGER_KEY_SETTING),
+  };
 }
 
 /** Creates a new Ed25519 did:key for signing, its private key sealed in the key store. */
@@ -70,8 +77,11 @@ export function createSigningDid(agent: IssuerAgent, alias: string): Promise<IId
 /** Signers for a did:key the issuer holds, from its sealed private key. */
 export async function signingIdentity(identifier: IIdentifier, db: IssuerDb, box: SecretBox): Promise<SigningIdentity> {
   const signingKey = identifier.keys[0];
-  if (!signingKey || signingKey.type !== 'Ed25519') throw new Error(`the signing DID ${identifier.did} has no Ed25519 key`);
-  const signingSecret = Buffer.from((await new SealedPrivateKeyStore(db, box).getKey({ alias: signingKey.kid })).privateKeyHex, 'hex');
+  if (signingKey?.type !== 'Ed25519') throw new Error(`the signing DID ${identifier.did} has no Ed25519 key`);
+  const signingSecret = Buffer.from(
+    (await new SealedPrivateKeyStore(db, box).getKey({ alias: signingKey.kid })).privateKeyHex,
+    'hex',
+  );
   const kid = `${identifier.did}#${identifier.did.slice('did:key:'.length)}`;
   return {
     did: identifier.did,

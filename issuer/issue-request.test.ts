@@ -22,7 +22,11 @@ function request(credential: Record<string, unknown> = {}, qualification: Record
   return {
     credential: {
       type: ['VerifiableCredential', 'QualificationCredential'],
-      credentialSubject: { id: LEARNER, name: 'Amina Yusuf', qualification: { title: 'Electrician', awardedOn: '2026-06-30', ...qualification } },
+      credentialSubject: {
+        id: LEARNER,
+        name: 'Amina Yusuf',
+        qualification: { title: 'Electrician', awardedOn: '2026-06-30', ...qualification },
+      },
       ...credential,
     },
   };
@@ -45,7 +49,10 @@ describe('date limits, at their edges (issuer clock 2026-11-30T23:30:00Z)', () =
   const accepted: [string, Record<string, unknown>, Record<string, unknown>?][] = [
     ['issuanceDate 5 minutes before the issuer clock', { issuanceDate: iso(NOW.getTime() - 5 * MINUTE) }],
     ['validFrom 366 days ahead', { '@context': [VC_V2_CONTEXT], validFrom: iso(NOW.getTime() + 366 * DAY) }],
-    ['expirationDate exactly 100 years after issuanceDate', { issuanceDate: '2026-11-30T23:30:00Z', expirationDate: '2126-11-30T23:30:00Z' }],
+    [
+      'expirationDate exactly 100 years after issuanceDate',
+      { issuanceDate: '2026-11-30T23:30:00Z', expirationDate: '2126-11-30T23:30:00Z' },
+    ],
     ['awardedOn tomorrow in UTC (already today east of UTC)', {}, { awardedOn: '2026-12-01' }],
     ['awardedOn on 1 January 1900', {}, { awardedOn: '1900-01-01' }],
     ['startedOn on the award day', {}, { startedOn: '2026-06-30' }],
@@ -58,19 +65,52 @@ describe('date limits, at their edges (issuer clock 2026-11-30T23:30:00Z)', () =
   }
 
   const refused: [string, string, Record<string, unknown>, Record<string, unknown>?][] = [
-    ['issuanceDate one second more than 5 minutes early', '/issuanceDate', { issuanceDate: iso(NOW.getTime() - 5 * MINUTE - 1000) }],
-    ['validFrom 367 days ahead', '/validFrom', { '@context': [VC_V2_CONTEXT], validFrom: iso(NOW.getTime() + 367 * DAY) }],
-    ['expirationDate a second beyond 100 years', '/expirationDate', { issuanceDate: '2026-11-30T23:30:00Z', expirationDate: '2126-11-30T23:30:01Z' }],
-    ['expirationDate equal to issuanceDate', '/expirationDate', { issuanceDate: '2026-11-30T23:30:00Z', expirationDate: '2026-11-30T23:30:00Z' }],
-    ['awardedOn the day after tomorrow in UTC', '/credentialSubject/qualification/awardedOn', {}, { awardedOn: '2026-12-02' }],
+    [
+      'issuanceDate one second more than 5 minutes early',
+      '/issuanceDate',
+      { issuanceDate: iso(NOW.getTime() - 5 * MINUTE - 1000) },
+    ],
+    [
+      'validFrom 367 days ahead',
+      '/validFrom',
+      { '@context': [VC_V2_CONTEXT], validFrom: iso(NOW.getTime() + 367 * DAY) },
+    ],
+    [
+      'expirationDate a second beyond 100 years',
+      '/expirationDate',
+      { issuanceDate: '2026-11-30T23:30:00Z', expirationDate: '2126-11-30T23:30:01Z' },
+    ],
+    [
+      'expirationDate equal to issuanceDate',
+      '/expirationDate',
+      { issuanceDate: '2026-11-30T23:30:00Z', expirationDate: '2026-11-30T23:30:00Z' },
+    ],
+    [
+      'awardedOn the day after tomorrow in UTC',
+      '/credentialSubject/qualification/awardedOn',
+      {},
+      { awardedOn: '2026-12-02' },
+    ],
     ['awardedOn on 31 December 1899', '/credentialSubject/qualification/awardedOn', {}, { awardedOn: '1899-12-31' }],
-    ['startedOn the day after the award', '/credentialSubject/qualification/startedOn', {}, { startedOn: '2026-07-01' }],
+    [
+      'startedOn the day after the award',
+      '/credentialSubject/qualification/startedOn',
+      {},
+      { startedOn: '2026-07-01' },
+    ],
     ['a time with a 61st second', '/issuanceDate', { issuanceDate: '2026-11-30T23:59:60Z' }],
-    ['a 29 February outside a leap year', '/credentialSubject/qualification/awardedOn', {}, { awardedOn: '2026-02-29' }],
+    [
+      'a 29 February outside a leap year',
+      '/credentialSubject/qualification/awardedOn',
+      {},
+      { awardedOn: '2026-02-29' },
+    ],
   ];
   for (const [name, pointer, credential, qualification] of refused) {
     it(`refuses ${name}, naming ${pointer}`, async () => {
-      expect(await refusal(request(credential, qualification))).toEqual([expect.stringMatching(new RegExp(`^${pointer} `))]);
+      expect(await refusal(request(credential, qualification))).toEqual([
+        expect.stringMatching(new RegExp(`^${pointer} `)),
+      ]);
     });
   }
 });
@@ -89,25 +129,35 @@ describe('members are kept as sent or refused, never replaced', () => {
   });
 
   it('keeps what is given, an issuer object with its name and description among it', async () => {
-    const given = { id: 'urn:example:diploma:42', issuer: { id: INSTITUTION, name: 'Lagos Technical College', description: 'Since 1987.\nElectrical trades.' }, issuanceDate: '2026-11-30T23:29:00Z' };
+    const given = {
+      id: 'urn:example:diploma:42',
+      issuer: { id: INSTITUTION, name: 'Lagos Technical College', description: 'Since 1987.\nElectrical trades.' },
+      issuanceDate: '2026-11-30T23:29:00Z',
+    };
     const { credential } = await issue(request(given));
     expect(credential).toMatchObject(given);
   });
 
   for (const member of ['@context', 'id', 'type', 'issuer', 'issuanceDate', 'credentialSchema']) {
     it(`refuses "${member}": null`, async () => {
-      expect(await refusal(request({ [member]: null }))).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^/${member} `))]));
+      expect(await refusal(request({ [member]: null }))).toEqual(
+        expect.arrayContaining([expect.stringMatching(new RegExp(`^/${member} `))]),
+      );
     });
   }
 
   it('says what an issuer may be when it is neither a DID nor an object', async () => {
     for (const issuer of [null, 42, ['did:example:1']]) {
-      expect(await refusal(request({ issuer }))).toEqual(['/issuer must be the institution\'s DID, or an object with that DID as "id"']);
+      expect(await refusal(request({ issuer }))).toEqual([
+        '/issuer must be the institution\'s DID, or an object with that DID as "id"',
+      ]);
     }
   });
 
   it('refuses "validFrom": null in a VC 2.0 credential', async () => {
-    expect(await refusal(request({ '@context': [VC_V2_CONTEXT], validFrom: null }))).toEqual(expect.arrayContaining([expect.stringMatching(/^\/validFrom /)]));
+    expect(await refusal(request({ '@context': [VC_V2_CONTEXT], validFrom: null }))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^\/validFrom /)]),
+    );
   });
 
   it('refuses a credential without "type" instead of assuming one', async () => {
@@ -121,7 +171,10 @@ describe('control characters, in every text member', () => {
   /** Every optional member filled, so that every string of the schema is present. */
   const full = () =>
     request(
-      { id: 'urn:example:diploma:42', issuer: { id: INSTITUTION, name: 'Lagos Technical College', description: 'Since 1987.' } },
+      {
+        id: 'urn:example:diploma:42',
+        issuer: { id: INSTITUTION, name: 'Lagos Technical College', description: 'Since 1987.' },
+      },
       {
         code: 'EL-4',
         level: { framework: 'EQF', value: '4' },
@@ -153,7 +206,13 @@ describe('control characters, in every text member', () => {
     expect(pointers.length).toBeGreaterThan(15);
   });
 
-  for (const [name, char] of [['ESC', '\u001b'], ['NUL', '\u0000'], ['C1 CSI', '\u009b'], ['a right-to-left override', '\u202e'], ['a lone surrogate', '\udc00']] as const) {
+  for (const [name, char] of [
+    ['ESC', '\u001b'],
+    ['NUL', '\u0000'],
+    ['C1 CSI', '\u009b'],
+    ['a right-to-left override', '\u202e'],
+    ['a lone surrogate', '\udc00'],
+  ] as const) {
     it(`refuses ${name} in each of them, naming it`, async () => {
       for (const pointer of pointers) {
         const errors = await refusal(withText(full(), pointer, (text) => `${text.slice(0, 3)}${char}${text.slice(3)}`));
@@ -165,18 +224,29 @@ describe('control characters, in every text member', () => {
   it('names the refused character, which may not show when printed', async () => {
     const body = full();
     body.credential.credentialSubject.name = 'Amina\u2066 Yusuf';
-    expect(await refusal(body)).toEqual([expect.stringMatching(/^\/credentialSubject\/name must not contain U\+2066: /)]);
+    expect(await refusal(body)).toEqual([
+      expect.stringMatching(/^\/credentialSubject\/name must not contain U\+2066: /),
+    ]);
   });
 
   it('every string of the schema is a const, an enum, a date, or one of the checked kinds of text', () => {
-    const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'schemas', 'qualification-credential.schema.json'), 'utf8'));
+    const schema = JSON.parse(
+      readFileSync(join(import.meta.dirname, '..', 'schemas', 'qualification-credential.schema.json'), 'utf8'),
+    );
     const CHECKED = ['#/$defs/line', '#/$defs/paragraphs', '#/$defs/token', '#/$defs/did', '#/$defs/dateTime'];
     const unchecked: string[] = [];
     const visit = (node: unknown, path: string) => {
       if (typeof node !== 'object' || node === null) return;
       const n = node as Record<string, unknown>;
       const isCondition = path.endsWith('/if');
-      if (n.type === 'string' && !isCondition && n.pattern === undefined && !CHECKED.includes(String(n.$ref)) && n.format !== 'date') unchecked.push(path);
+      if (
+        n.type === 'string' &&
+        !isCondition &&
+        n.pattern === undefined &&
+        !CHECKED.includes(String(n.$ref)) &&
+        n.format !== 'date'
+      )
+        unchecked.push(path);
       for (const [key, child] of Object.entries(n)) visit(child, `${path}/${key}`);
     };
     visit(schema, '');

@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import {
+  CREDENTIAL_FORMATS,
+  type CredentialFormatName,
+  formatNamed,
+  type RegisteredFormat,
+} from '../core/formats/index.ts';
 import { HttpProblem } from '../core/http-problem.ts';
-import { CREDENTIAL_FORMATS, formatNamed, type CredentialFormatName, type RegisteredFormat } from '../core/formats/index.ts';
-import { VC_V1_CONTEXT, VC_V2_CONTEXT } from '../core/vc-contexts.ts';
 import { describeSchemaErrors, QUALIFICATION_SCHEMA_ID, validatorFor } from '../core/schemas.ts';
+import { VC_V1_CONTEXT, VC_V2_CONTEXT } from '../core/vc-contexts.ts';
 import { credentialDateErrors } from './credential-dates.ts';
 import { subjectDidProblem } from './subject-did.ts';
 
@@ -44,17 +49,26 @@ export async function credentialFromIssueRequest(
   defaultFormat: CredentialFormatName = 'vc-jwt-1.1',
 ): Promise<{ credential: UnsignedQualificationCredential; format: RegisteredFormat }> {
   const input = body.credential as Record<string, unknown>;
-  const issuerId = typeof input.issuer === 'object' && input.issuer !== null ? (input.issuer as { id?: unknown }).id : input.issuer;
+  const issuerId =
+    typeof input.issuer === 'object' && input.issuer !== null ? (input.issuer as { id?: unknown }).id : input.issuer;
   if (typeof issuerId === 'string' && issuerId !== issuerDid) {
-    throw new HttpProblem(422, 'Wrong issuer', `This service issues as ${issuerDid}; leave "issuer" out or set it (or its "id") to that DID.`);
+    throw new HttpProblem(
+      422,
+      'Wrong issuer',
+      `This service issues as ${issuerDid}; leave "issuer" out or set it (or its "id") to that DID.`,
+    );
   }
   const absent = (name: string) => input[name] === undefined;
   // The configured format, unless the request's @context asks for the other data model: then the first format of that one.
   const configured = formatNamed(defaultFormat)!;
-  const context = absent('@context') ? [configured.dataModel === '2.0' ? VC_V2_CONTEXT : VC_V1_CONTEXT] : input['@context'];
+  const context = absent('@context')
+    ? [configured.dataModel === '2.0' ? VC_V2_CONTEXT : VC_V1_CONTEXT]
+    : input['@context'];
   const dataModel = Array.isArray(context) && context[0] === VC_V2_CONTEXT ? '2.0' : '1.1';
-  const format = configured.dataModel === dataModel ? configured : CREDENTIAL_FORMATS.find((f) => f.dataModel === dataModel)!;
-  const [fromName, untilName] = dataModel === '2.0' ? (['validFrom', 'validUntil'] as const) : (['issuanceDate', 'expirationDate'] as const);
+  const format =
+    configured.dataModel === dataModel ? configured : CREDENTIAL_FORMATS.find((f) => f.dataModel === dataModel)!;
+  const [fromName, untilName] =
+    dataModel === '2.0' ? (['validFrom', 'validUntil'] as const) : (['issuanceDate', 'expirationDate'] as const);
   const issued = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const candidate = {
     ...input,
@@ -67,10 +81,19 @@ export async function credentialFromIssueRequest(
   const mixed = dataModel === '2.0' ? ['issuanceDate', 'expirationDate'] : ['validFrom', 'validUntil'];
   const wrong = mixed.find((name) => name in input);
   if (wrong) {
-    throw new HttpProblem(422, 'Invalid credential', `"${wrong}" belongs to the other data model version than this credential's @context; use ${fromName}/${untilName}.`, { errors: [`/${wrong} is not allowed with this @context`] });
+    throw new HttpProblem(
+      422,
+      'Invalid credential',
+      `"${wrong}" belongs to the other data model version than this credential's @context; use ${fromName}/${untilName}.`,
+      { errors: [`/${wrong} is not allowed with this @context`] },
+    );
   }
   const validate = validatorFor(QUALIFICATION_SCHEMA_ID)!;
-  if (!validate(candidate)) throw invalid(describeSchemaErrors(validate.errors, 10, candidate), 'The credential does not match the qualification schema');
+  if (!validate(candidate))
+    throw invalid(
+      describeSchemaErrors(validate.errors, 10, candidate),
+      'The credential does not match the qualification schema',
+    );
   const c = candidate as UnsignedQualificationCredential;
   const { startedOn, awardedOn } = c.credentialSubject.qualification;
   const until = c[untilName];

@@ -1,9 +1,9 @@
 import { failpoint } from '../core/failpoint.ts';
 import { HttpProblem } from '../core/http-problem.ts';
-import { ledgerWallet, LEDGER_KEY_SETTING, NEXT_LEDGER_KEY_SETTING, type IssuerAgent } from './identity.ts';
-import type { LedgerWriter } from './ledger-writer.ts';
-import type { IssuerDb } from './db-schema.ts';
 import type { SecretBox } from '../core/secret-box.ts';
+import type { IssuerDb } from './db-schema.ts';
+import { type IssuerAgent, LEDGER_KEY_SETTING, ledgerWallet, NEXT_LEDGER_KEY_SETTING } from './identity.ts';
+import type { LedgerWriter } from './ledger-writer.ts';
 import { getSetting, putSetting } from './settings.ts';
 
 /**
@@ -18,15 +18,26 @@ import { getSetting, putSetting } from './settings.ts';
  * 5. the new key retires the old one on the registry (removeSigner).
  * Asked again after step 4 (the ledger failed at step 5), it only completes step 5.
  */
-export async function rotateLedgerKey(agent: IssuerAgent, db: IssuerDb, box: SecretBox, writer: LedgerWriter): Promise<{ previous: string; current: string }> {
+export async function rotateLedgerKey(
+  agent: IssuerAgent,
+  db: IssuerDb,
+  box: SecretBox,
+  writer: LedgerWriter,
+): Promise<{ previous: string; current: string }> {
   const unfinished = await retireRecordedKey(db, writer);
   if (unfinished) return { previous: unfinished, current: writer.address };
   const registry = writer.registry;
   const previous = writer.address;
   const institutionId = await registry.institutionOfSigner(previous);
-  if (institutionId === 0) throw new HttpProblem(409, 'Not a registered key', `The current ledger key ${previous} is not registered for any institution; ask the accreditation authority.`);
+  if (institutionId === 0)
+    throw new HttpProblem(
+      409,
+      'Not a registered key',
+      `The current ledger key ${previous} is not registered for any institution; ask the accreditation authority.`,
+    );
   const next = (await ledgerWallet(agent, db, box, NEXT_LEDGER_KEY_SETTING)).connect(writer.provider);
-  if ((await registry.institutionOfSigner(next.address)) === 0) await writer.send('addSigner', [institutionId, next.address]);
+  if ((await registry.institutionOfSigner(next.address)) === 0)
+    await writer.send('addSigner', [institutionId, next.address]);
 
   const balance = await writer.provider.getBalance(previous);
   const fees = await writer.provider.getFeeData();

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { keccak256, type Provider, type TransactionReceipt, type Wallet } from 'ethers';
-import { HttpProblem } from '../core/http-problem.ts';
 import { isLedgerUnreachable } from '../contracts/provider.ts';
 import { describeContractError, Registry } from '../contracts/registry.ts';
+import { HttpProblem } from '../core/http-problem.ts';
 
 /** No transaction of ours needs more; a larger estimate means something is wrong. */
 const GAS_CAP = 2_000_000n;
@@ -10,7 +10,15 @@ const GAS_CAP = 2_000_000n;
 export class LedgerWriteError extends Error {}
 
 /** Codes of ethers errors for a ledger that answered but refused or failed the request. */
-const LEDGER_ANSWERED = new Set(['CALL_EXCEPTION', 'INSUFFICIENT_FUNDS', 'NONCE_EXPIRED', 'REPLACEMENT_UNDERPRICED', 'TRANSACTION_REPLACED', 'BAD_DATA', 'UNKNOWN_ERROR']);
+const LEDGER_ANSWERED = new Set([
+  'CALL_EXCEPTION',
+  'INSUFFICIENT_FUNDS',
+  'NONCE_EXPIRED',
+  'REPLACEMENT_UNDERPRICED',
+  'TRANSACTION_REPLACED',
+  'BAD_DATA',
+  'UNKNOWN_ERROR',
+]);
 
 /**
  * The answer to a request that failed at the ledger: 503 when it could not be reached (worth
@@ -19,11 +27,19 @@ const LEDGER_ANSWERED = new Set(['CALL_EXCEPTION', 'INSUFFICIENT_FUNDS', 'NONCE_
  */
 export function ledgerProblem(error: unknown): HttpProblem | undefined {
   if (isLedgerUnreachable(error)) {
-    return new HttpProblem(503, 'Ledger unavailable', 'The ledger did not answer. Try again in a moment; repeating this request is safe.');
+    return new HttpProblem(
+      503,
+      'Ledger unavailable',
+      'The ledger did not answer. Try again in a moment; repeating this request is safe.',
+    );
   }
   const code = (error as { code?: unknown } | undefined)?.code;
   if (error instanceof LedgerWriteError || (typeof code === 'string' && LEDGER_ANSWERED.has(code))) {
-    return new HttpProblem(502, 'Ledger error', `The ledger refused or did not confirm the operation: ${describeContractError(error)}`);
+    return new HttpProblem(
+      502,
+      'Ledger error',
+      `The ledger refused or did not confirm the operation: ${describeContractError(error)}`,
+    );
   }
   return undefined;
 }
@@ -37,7 +53,11 @@ export class LedgerWriter {
   #wallet: Wallet;
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly provider: Provider, wallet: Wallet, registryAddress: string) {
+  constructor(
+    readonly provider: Provider,
+    wallet: Wallet,
+    registryAddress: string,
+  ) {
     this.registry = new Registry(registryAddress, provider);
     this.#wallet = wallet;
   }
@@ -61,12 +81,21 @@ export class LedgerWriter {
   }
 
   /** Signs (does not send) a transaction calling `method`; the caller stores it before sending. */
-  sign(method: 'anchor' | 'revoke' | 'revokeMany' | 'addSigner' | 'removeSigner' | 'addDid' | 'reportDidCompromised', args: unknown[]): Promise<{ signedTx: string; txHash: string }> {
-    return this.#signTx(method, { to: this.registry.address, data: this.registry.contract.interface.encodeFunctionData(method, args) });
+  sign(
+    method: 'anchor' | 'revoke' | 'revokeMany' | 'addSigner' | 'removeSigner' | 'addDid' | 'reportDidCompromised',
+    args: unknown[],
+  ): Promise<{ signedTx: string; txHash: string }> {
+    return this.#signTx(method, {
+      to: this.registry.address,
+      data: this.registry.contract.interface.encodeFunctionData(method, args),
+    });
   }
 
   /** Signs, sends and waits for a registry call; throws when it does not succeed. */
-  async send(method: 'revoke' | 'addSigner' | 'removeSigner' | 'addDid' | 'reportDidCompromised', args: unknown[]): Promise<TransactionReceipt> {
+  async send(
+    method: 'revoke' | 'addSigner' | 'removeSigner' | 'addDid' | 'reportDidCompromised',
+    args: unknown[],
+  ): Promise<TransactionReceipt> {
     return this.#sendSigned(await this.sign(method, args));
   }
 
@@ -86,11 +115,14 @@ export class LedgerWriter {
       await sleep(100);
       mined = await this.receipt(txHash);
     }
-    if (!mined || mined.status !== 1) throw new LedgerWriteError(`transaction ${txHash} did not succeed`);
+    if (mined?.status !== 1) throw new LedgerWriteError(`transaction ${txHash} did not succeed`);
     return mined;
   }
 
-  #signTx(what: string, request: { to: string; data?: string; value?: bigint }): Promise<{ signedTx: string; txHash: string }> {
+  #signTx(
+    what: string,
+    request: { to: string; data?: string; value?: bigint },
+  ): Promise<{ signedTx: string; txHash: string }> {
     return this.#exclusive(async () => {
       let gas: bigint;
       try {

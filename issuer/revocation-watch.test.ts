@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startIssuerLedger, type IssuerLedger } from '../test/support/issuer-ledger.ts';
+import { type IssuerLedger, startIssuerLedger } from '../test/support/issuer-ledger.ts';
 import { watchRevocations } from './revocation-watch.ts';
 
 /**
@@ -25,7 +25,11 @@ describe('revocations lost with their block', () => {
     const { id, hash } = await ledger.storeCredential();
     const mined = await ledger.writer.send('revoke', [hash, 2]);
     const revokedAt = (await ledger.writer.blockTime(mined.blockNumber)).toISOString();
-    await ledger.db.updateTable('credentials').set({ status: 'revoked', revoked_at: revokedAt, revocation_reason: 2, revocation_tx: mined.hash }).where('id', '=', id).execute();
+    await ledger.db
+      .updateTable('credentials')
+      .set({ status: 'revoked', revoked_at: revokedAt, revocation_reason: 2, revocation_tx: mined.hash })
+      .where('id', '=', id)
+      .execute();
     return { id, hash };
   }
 
@@ -33,7 +37,9 @@ describe('revocations lost with their block', () => {
     const institutionId = await ledger.writer.registry.institutionOfSigner(ledger.writer.address);
     return (await ledger.writer.registry.revocation(institutionId, hash)).revokedAt !== 0;
   };
-  const watchedTx = async (id: string) => (await ledger.db.selectFrom('credentials').select('revocation_tx').where('id', '=', id).executeTakeFirstOrThrow()).revocation_tx;
+  const watchedTx = async (id: string) =>
+    (await ledger.db.selectFrom('credentials').select('revocation_tx').where('id', '=', id).executeTakeFirstOrThrow())
+      .revocation_tx;
 
   it('revokes again when the chain lost the revocation', async () => {
     const snapshot = await ledger.rpc('evm_snapshot');
@@ -50,7 +56,10 @@ describe('revocations lost with their block', () => {
 
   it('stops reading a revocation back once it has its confirmations and is old enough', async () => {
     const { id } = await revoke();
-    const minedAt = Date.parse((await ledger.db.selectFrom('credentials').select('revoked_at').where('id', '=', id).executeTakeFirstOrThrow()).revoked_at!);
+    const minedAt = Date.parse(
+      (await ledger.db.selectFrom('credentials').select('revoked_at').where('id', '=', id).executeTakeFirstOrThrow())
+        .revoked_at!,
+    );
     const watch = (at: number) => watchRevocations(ledger.db, ledger.writer, rule, new Date(at), (m) => log.push(m));
 
     await watch(minedAt + 60_000);

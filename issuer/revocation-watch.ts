@@ -1,6 +1,6 @@
-import { isFinal, type FinalityRule } from './finality.ts';
-import { LedgerWriteError, type LedgerWriter } from './ledger-writer.ts';
 import type { IssuerDb } from './db-schema.ts';
+import { type FinalityRule, isFinal } from './finality.ts';
+import { LedgerWriteError, type LedgerWriter } from './ledger-writer.ts';
 
 /**
  * Reads the issuer's recent revocations back from the chain, as the anchoring worker does with
@@ -8,8 +8,18 @@ import type { IssuerDb } from './db-schema.ts';
  * reorganisation) is sent again, so that a credential the institution revoked cannot verify as
  * valid. A revocation is watched from the moment it is recorded until it is final.
  */
-export async function watchRevocations(db: IssuerDb, writer: LedgerWriter, rule: FinalityRule, now: Date, log: (message: string) => void): Promise<void> {
-  const watched = await db.selectFrom('credentials').select(['id', 'credential_hash', 'revocation_reason', 'revocation_tx']).where('revocation_tx', 'is not', null).execute();
+export async function watchRevocations(
+  db: IssuerDb,
+  writer: LedgerWriter,
+  rule: FinalityRule,
+  now: Date,
+  log: (message: string) => void,
+): Promise<void> {
+  const watched = await db
+    .selectFrom('credentials')
+    .select(['id', 'credential_hash', 'revocation_reason', 'revocation_tx'])
+    .where('revocation_tx', 'is not', null)
+    .execute();
   if (watched.length === 0) return;
   const head = await writer.provider.getBlockNumber();
   const institutionId = await writer.registry.institutionOfSigner(writer.address);
@@ -19,7 +29,12 @@ export async function watchRevocations(db: IssuerDb, writer: LedgerWriter, rule:
     if (receipt?.status === 1) {
       const minedAt = await writer.blockTime(receipt.blockNumber);
       if (isFinal(rule, { number: receipt.blockNumber, timeMs: minedAt.getTime() }, head, now)) {
-        await db.updateTable('credentials').set({ revocation_tx: null }).where('id', '=', row.id).where('revocation_tx', '=', txHash).execute();
+        await db
+          .updateTable('credentials')
+          .set({ revocation_tx: null })
+          .where('id', '=', row.id)
+          .where('revocation_tx', '=', txHash)
+          .execute();
       }
       continue;
     }
@@ -27,9 +42,16 @@ export async function watchRevocations(db: IssuerDb, writer: LedgerWriter, rule:
     const contract = writer.registry.contract;
     if ((await writer.registry.revocation(institutionId, row.credential_hash)).revokedAt !== 0) {
       // Recorded on chain by another transaction (a reorganisation, the authority): watch that one.
-      const events = await contract.queryFilter(contract.filters.CredentialRevoked!(institutionId, row.credential_hash));
+      const events = await contract.queryFilter(
+        contract.filters.CredentialRevoked!(institutionId, row.credential_hash),
+      );
       const last = events.at(-1);
-      if (last) await db.updateTable('credentials').set({ revocation_tx: last.transactionHash }).where('id', '=', row.id).execute();
+      if (last)
+        await db
+          .updateTable('credentials')
+          .set({ revocation_tx: last.transactionHash })
+          .where('id', '=', row.id)
+          .execute();
       continue;
     }
     let mined;
@@ -40,7 +62,13 @@ export async function watchRevocations(db: IssuerDb, writer: LedgerWriter, rule:
       throw error;
     }
     const revokedAt = (await writer.blockTime(mined.blockNumber)).toISOString();
-    await db.updateTable('credentials').set({ revocation_tx: mined.hash, revoked_at: revokedAt }).where('id', '=', row.id).execute();
-    log(`revocation: the ledger no longer had the revocation of credential ${row.id}; revoked it again in block ${mined.blockNumber}`);
+    await db
+      .updateTable('credentials')
+      .set({ revocation_tx: mined.hash, revoked_at: revokedAt })
+      .where('id', '=', row.id)
+      .execute();
+    log(
+      `revocation: the ledger no longer had the revocation of credential ${row.id}; revoked it again in block ${mined.blockNumber}`,
+    );
   }
 }

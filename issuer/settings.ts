@@ -5,5 +5,9 @@ export async function getSetting(db: IssuerDb, name: string): Promise<string | u
 }
 
 export async function putSetting(db: IssuerDb, name: string, value: string): Promise<void> {
-  await db.insertInto('settings').values({ name, value }).onConflict((oc) => oc.column('name').doUpdateSet({ value })).execute();
+  await db
+    .insertInto('settings')
+    .values({ name, value })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ value }))
+    .execute();
 }

@@ -1,13 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { didHash } from '../contracts/registry.ts';
 import { failpoint } from '../core/failpoint.ts';
+import { parseDateTime } from '../core/formats/index.ts';
 import { HttpProblem } from '../core/http-problem.ts';
 import type { SecretBox } from '../core/secret-box.ts';
-import { createSigningDid, NEXT_SIGNING_DID_SETTING, SIGNING_DID_SETTING, signingIdentity, type IssuerAgent, type SigningIdentity } from './identity.ts';
-import type { LedgerWriter } from './ledger-writer.ts';
 import type { IssuerDb } from './db-schema.ts';
+import {
+  createSigningDid,
+  type IssuerAgent,
+  NEXT_SIGNING_DID_SETTING,
+  SIGNING_DID_SETTING,
+  type SigningIdentity,
+  signingIdentity,
+} from './identity.ts';
+import type { LedgerWriter } from './ledger-writer.ts';
 import { getSetting, putSetting } from './settings.ts';
-import { parseDateTime } from '../core/formats/index.ts';
 
 /**
  * The key credentials are signed with now. Each issuance reads it once, so a credential's issuer,
@@ -45,10 +52,21 @@ export interface CompromiseReport {
 /** `compromisedSince` as unix seconds: an ISO 8601 date-time, not in the future. */
 function compromiseTime(raw: string, now: Date): number {
   const time = parseDateTime(raw, true)?.getTime() ?? Number.NaN;
-  if (Number.isNaN(time)) throw new HttpProblem(422, 'Invalid compromisedSince', '"compromisedSince" must be an ISO 8601 date-time with a time zone, such as 2026-06-30T12:00:00Z.');
-  if (time > now.getTime()) throw new HttpProblem(422, 'Invalid compromisedSince', '"compromisedSince" is in the future: give the earliest time the key may have been in other hands.');
+  if (Number.isNaN(time))
+    throw new HttpProblem(
+      422,
+      'Invalid compromisedSince',
+      '"compromisedSince" must be an ISO 8601 date-time with a time zone, such as 2026-06-30T12:00:00Z.',
+    );
+  if (time > now.getTime())
+    throw new HttpProblem(
+      422,
+      'Invalid compromisedSince',
+      '"compromisedSince" is in the future: give the earliest time the key may have been in other hands.',
+    );
   const seconds = Math.floor(time / 1000);
-  if (seconds < 1) throw new HttpProblem(422, 'Invalid compromisedSince', '"compromisedSince" must be after 1970-01-01T00:00:00Z.');
+  if (seconds < 1)
+    throw new HttpProblem(422, 'Invalid compromisedSince', '"compromisedSince" must be after 1970-01-01T00:00:00Z.');
   return seconds;
 }
 
@@ -80,8 +98,14 @@ export class SigningKeyRotator {
   ) {}
 
   async rotate(body: RotationRequest, now = new Date()): Promise<SigningKeyRotation> {
-    const compromisedSince = body.compromisedSince === undefined ? undefined : compromiseTime(body.compromisedSince, now);
-    if (this.#running) throw new HttpProblem(409, 'Rotation in progress', 'A signing-key rotation is already under way; ask again once it has finished.');
+    const compromisedSince =
+      body.compromisedSince === undefined ? undefined : compromiseTime(body.compromisedSince, now);
+    if (this.#running)
+      throw new HttpProblem(
+        409,
+        'Rotation in progress',
+        'A signing-key rotation is already under way; ask again once it has finished.',
+      );
     this.#running = true;
     try {
       return await this.#rotate(compromisedSince);
@@ -98,12 +122,20 @@ export class SigningKeyRotator {
     const { did } = body;
     const compromisedSince = compromiseTime(body.compromisedSince, now);
     if (did === this.key.current().did) {
-      throw new HttpProblem(409, 'DID in use', `${did} is the DID the issuer signs with now: rotate with POST /signing-key/rotate and "compromisedSince" instead.`);
+      throw new HttpProblem(
+        409,
+        'DID in use',
+        `${did} is the DID the issuer signs with now: rotate with POST /signing-key/rotate and "compromisedSince" instead.`,
+      );
     }
     const registry = this.writer.registry;
     const institutionId = await registry.institutionOfDid(did);
     if (institutionId === 0 || institutionId !== (await registry.institutionOfSigner(this.writer.address))) {
-      throw new HttpProblem(422, 'Invalid did', `${did.slice(0, 120)} is not a signing DID of this institution on the registry.`);
+      throw new HttpProblem(
+        422,
+        'Invalid did',
+        `${did.slice(0, 120)} is not a signing DID of this institution on the registry.`,
+      );
     }
     return { did, compromisedSince: new Date((await this.#report(did, compromisedSince)) * 1000).toISOString() };
   }
@@ -120,15 +152,25 @@ export class SigningKeyRotator {
     const registry = this.writer.registry;
     const previous = this.key.current().did;
     const institutionId = await registry.institutionOfDid(previous);
-    if (institutionId === 0) throw new HttpProblem(409, 'Not a registered DID', `The signing DID ${previous} is not registered for any institution; ask the accreditation authority.`);
+    if (institutionId === 0)
+      throw new HttpProblem(
+        409,
+        'Not a registered DID',
+        `The signing DID ${previous} is not registered for any institution; ask the accreditation authority.`,
+      );
     if ((await registry.institutionOfSigner(this.writer.address)) !== institutionId) {
-      throw new HttpProblem(409, 'Not a registered key', `The ledger key ${this.writer.address} is not registered for the institution of ${previous}; ask the accreditation authority.`);
+      throw new HttpProblem(
+        409,
+        'Not a registered key',
+        `The ledger key ${this.writer.address} is not registered for the institution of ${previous}; ask the accreditation authority.`,
+      );
     }
 
     const next = await this.#nextIdentity();
     const holder = await registry.institutionOfDid(next.did);
     if (holder === 0) await this.writer.send('addDid', [institutionId, next.did]);
-    else if (holder !== institutionId) throw new HttpProblem(409, 'DID taken', `The new DID ${next.did} is registered for another institution.`);
+    else if (holder !== institutionId)
+      throw new HttpProblem(409, 'DID taken', `The new DID ${next.did} is registered for another institution.`);
     failpoint('signing-key:after-register');
 
     const since = compromisedSince === undefined ? undefined : await this.#report(previous, compromisedSince);
@@ -139,7 +181,11 @@ export class SigningKeyRotator {
       await trx.deleteFrom('settings').where('name', '=', NEXT_SIGNING_DID_SETTING).execute();
     });
     this.key.use(next);
-    return { previous, current: next.did, ...(since !== undefined ? { compromisedSince: new Date(since * 1000).toISOString() } : {}) };
+    return {
+      previous,
+      current: next.did,
+      ...(since !== undefined ? { compromisedSince: new Date(since * 1000).toISOString() } : {}),
+    };
   }
 
   async #nextIdentity(): Promise<SigningIdentity> {

@@ -1,4 +1,13 @@
-import { resolveDidJwk, resolveDidKey, parseDidEthr, didWebUrl, keyOfVerificationMethod, DidKeyError, type DidVerificationMethod, type MethodResolution } from '../verifier/index.ts';
+import {
+  DidKeyError,
+  type DidVerificationMethod,
+  didWebUrl,
+  keyOfVerificationMethod,
+  type MethodResolution,
+  parseDidEthr,
+  resolveDidJwk,
+  resolveDidKey,
+} from '../verifier/index.ts';
 
 /** The DID's one key must be able to sign: the learner signs presentations with it. */
 function signingKeyProblem({ document }: MethodResolution): string | undefined {

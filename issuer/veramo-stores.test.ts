@@ -12,16 +12,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IIdentifier } from '@veramo/core-types';
 import { verifyMessage } from 'ethers';
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../core/db.ts';
-import { DidKeyResolver } from '../verifier/did-key-resolver.ts';
 import { verifyJwsSignature } from '../core/jose/verify-signature.ts';
 import { SecretBox, SecretBoxError } from '../core/secret-box.ts';
 import { freshSchema, postgresSuite } from '../test/support/postgres.ts';
-import { ChallengeStore, verifierMigrations, type VerifierTables } from '../verifier/challenges.ts';
+import { ChallengeStore, type VerifierTables, verifierMigrations } from '../verifier/challenges.ts';
+import { DidKeyResolver } from '../verifier/did-key-resolver.ts';
+import { type IssuerDb, type IssuerTables, issuerMigrations } from './db-schema.ts';
 import { createIssuerAgent, loadInstitutionIdentity } from './identity.ts';
-import { issuerMigrations, type IssuerDb, type IssuerTables } from './db-schema.ts';
 import { KyselyDIDStore, KyselyKeyStore, SealedPrivateKeyStore } from './veramo-stores.ts';
 
 // ---------------------------------------------------------------- PostgreSQL probe (module load)
@@ -70,7 +70,13 @@ function suite(makeBackend: () => Promise<Backend>) {
     it('imports, gets, lists and deletes keys, with their metadata', async () => {
       const store = new KyselyKeyStore(db);
       const kid = `kid-${hex(8)}`;
-      const key = { kid, kms: 'local', type: 'Ed25519' as const, publicKeyHex: hex(32), meta: { algorithms: ['EdDSA', 'Ed25519'] } };
+      const key = {
+        kid,
+        kms: 'local',
+        type: 'Ed25519' as const,
+        publicKeyHex: hex(32),
+        meta: { algorithms: ['EdDSA', 'Ed25519'] },
+      };
       expect(await store.importKey(key)).toBe(true);
       expect(await store.getKey({ kid })).toEqual(key);
       expect((await store.listKeys()).filter((k) => k.kid === kid)).toEqual([key]);
@@ -95,7 +101,9 @@ function suite(makeBackend: () => Promise<Backend>) {
 
     it('refuses a key without kid, kms, type or public key', async () => {
       const store = new KyselyKeyStore(db);
-      await expect(store.importKey({ kms: 'local', type: 'Ed25519', publicKeyHex: hex(32) })).rejects.toThrow(/required/);
+      await expect(store.importKey({ kms: 'local', type: 'Ed25519', publicKeyHex: hex(32) })).rejects.toThrow(
+        /required/,
+      );
       await expect(store.importKey({ kid: 'x', type: 'Ed25519', publicKeyHex: hex(32) })).rejects.toThrow(/required/);
       await expect(store.importKey({ kid: 'x', kms: 'local', publicKeyHex: hex(32) })).rejects.toThrow(/required/);
       await expect(store.importKey({ kid: 'x', kms: 'local', type: 'Ed25519' })).rejects.toThrow(/required/);
@@ -111,9 +119,15 @@ function suite(makeBackend: () => Promise<Backend>) {
       const store = new SealedPrivateKeyStore(db, box);
       const alias = `alias-${hex(8)}`;
       const privateKeyHex = hex(64);
-      expect(await store.importKey({ alias, type: 'Ed25519', privateKeyHex })).toEqual({ alias, type: 'Ed25519', privateKeyHex });
+      expect(await store.importKey({ alias, type: 'Ed25519', privateKeyHex })).toEqual({
+        alias,
+        type: 'Ed25519',
+        privateKeyHex,
+      });
       expect(await store.getKey({ alias })).toEqual({ alias, type: 'Ed25519', privateKeyHex });
-      expect((await store.listKeys()).filter((k) => k.alias === alias)).toEqual([{ alias, type: 'Ed25519', privateKeyHex }]);
+      expect((await store.listKeys()).filter((k) => k.alias === alias)).toEqual([
+        { alias, type: 'Ed25519', privateKeyHex },
+      ]);
       expect(await store.deleteKey({ alias })).toBe(true);
       expect(await store.deleteKey({ alias })).toBe(false);
       await expect(store.getKey({ alias })).rejects.toThrow(/not_found/);
@@ -152,7 +166,10 @@ function suite(makeBackend: () => Promise<Backend>) {
       await store.importKey({ alias, type: 'Ed25519', privateKeyHex: hex(64) });
       const row = (await db.selectFrom('private_keys').selectAll().where('alias', '=', alias).executeTakeFirst())!;
       const copy = `copy-${hex(8)}`;
-      await db.insertInto('private_keys').values({ alias: copy, type: row.type, sealed_private_key: row.sealed_private_key }).execute();
+      await db
+        .insertInto('private_keys')
+        .values({ alias: copy, type: row.type, sealed_private_key: row.sealed_private_key })
+        .execute();
       await expect(store.getKey({ alias: copy })).rejects.toThrow(SecretBoxError);
       await db.deleteFrom('private_keys').where('alias', '=', copy).execute();
     });
@@ -162,15 +179,23 @@ function suite(makeBackend: () => Promise<Backend>) {
       const alias = `alias-${hex(8)}`;
       const original = hex(64);
       await store.importKey({ alias, type: 'Ed25519', privateKeyHex: original });
-      await expect(store.importKey({ alias, type: 'Ed25519', privateKeyHex: hex(64) })).rejects.toThrow(/key_already_exists/);
-      expect(await store.importKey({ alias, type: 'Ed25519', privateKeyHex: original })).toEqual({ alias, type: 'Ed25519', privateKeyHex: original });
+      await expect(store.importKey({ alias, type: 'Ed25519', privateKeyHex: hex(64) })).rejects.toThrow(
+        /key_already_exists/,
+      );
+      expect(await store.importKey({ alias, type: 'Ed25519', privateKeyHex: original })).toEqual({
+        alias,
+        type: 'Ed25519',
+        privateKeyHex: original,
+      });
       expect((await store.getKey({ alias })).privateKeyHex).toBe(original);
       expect(await db.selectFrom('private_keys').select('alias').where('alias', '=', alias).execute()).toHaveLength(1);
     });
   });
 
   describe('KyselyDIDStore', () => {
-    const identifierWithKeys = (): IIdentifier & { keys: (IIdentifier['keys'][number] & { privateKeyHex: string })[] } => {
+    const identifierWithKeys = (): IIdentifier & {
+      keys: (IIdentifier['keys'][number] & { privateKeyHex: string })[];
+    } => {
       const did = `did:key:z6Mk${hex(16)}`;
       return {
         did,
@@ -178,7 +203,14 @@ function suite(makeBackend: () => Promise<Backend>) {
         alias: `learner-${hex(4)}`,
         controllerKeyId: `${did}-key-1`,
         keys: [
-          { kid: `${did}-key-1`, kms: 'local', type: 'Ed25519', publicKeyHex: hex(32), privateKeyHex: hex(64), meta: { algorithms: ['EdDSA'] } },
+          {
+            kid: `${did}-key-1`,
+            kms: 'local',
+            type: 'Ed25519',
+            publicKeyHex: hex(32),
+            privateKeyHex: hex(64),
+            meta: { algorithms: ['EdDSA'] },
+          },
           { kid: `${did}-key-2`, kms: 'local', type: 'Secp256k1', publicKeyHex: hex(33), privateKeyHex: hex(32) },
         ],
         services: [{ id: `${did}#svc`, type: 'LinkedDomains', serviceEndpoint: 'https://college.example' }],
@@ -251,7 +283,9 @@ function suite(makeBackend: () => Promise<Backend>) {
       expect(second.did).toBe(first.did);
       expect(second.kid).toBe(first.kid);
       expect(second.ledgerWallet.address).toBe(first.ledgerWallet.address);
-      expect(await reopened.selectFrom('identifiers').selectAll().where('alias', '=', 'institution').execute()).toHaveLength(1);
+      expect(
+        await reopened.selectFrom('identifiers').selectAll().where('alias', '=', 'institution').execute(),
+      ).toHaveLength(1);
     });
 
     it('signs with the key its DID names, and its ledger key is a usable secp256k1 key', async () => {
@@ -281,7 +315,11 @@ function suite(makeBackend: () => Promise<Backend>) {
       const expected = (await loadInstitutionIdentity(createIssuerAgent(db, box), db, box)).did;
       const wrong = new SecretBox(randomBytes(32));
       await expect(loadInstitutionIdentity(createIssuerAgent(db, wrong), db, wrong)).rejects.toThrow(SecretBoxError);
-      const institutions = await db.selectFrom('identifiers').select('did').where('alias', '=', 'institution').execute();
+      const institutions = await db
+        .selectFrom('identifiers')
+        .select('did')
+        .where('alias', '=', 'institution')
+        .execute();
       expect(institutions.map((r) => r.did)).toEqual([expected]);
     });
   });
@@ -357,7 +395,9 @@ function suite(makeBackend: () => Promise<Backend>) {
       opened.push(otherDb);
       const other = new ChallengeStore(otherDb, 5 * 60_000);
       const { challenge } = await challenges.create();
-      const outcomes = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? other : challenges).consume(challenge)));
+      const outcomes = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => (i % 2 ? other : challenges).consume(challenge)),
+      );
       expect(outcomes.filter((o) => o === 'accepted')).toHaveLength(1);
     });
   });
@@ -369,8 +409,10 @@ describe('on SQLite (a temp file)', () => {
   suite(async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'skillmark-stores-'));
     return {
-      issuer: async () => (await openDatabase<IssuerTables>({ dataDir, name: 'issuer', migrations: issuerMigrations })).db,
-      verifier: async () => (await openDatabase<VerifierTables>({ dataDir, name: 'verifier', migrations: verifierMigrations })).db,
+      issuer: async () =>
+        (await openDatabase<IssuerTables>({ dataDir, name: 'issuer', migrations: issuerMigrations })).db,
+      verifier: async () =>
+        (await openDatabase<VerifierTables>({ dataDir, name: 'verifier', migrations: verifierMigrations })).db,
       cleanup: async () => rmSync(dataDir, { recursive: true, force: true }),
     };
   });
@@ -383,14 +425,27 @@ describe.skipIf(pgSkip)(pgTitle, () => {
     const { schema, databaseUrl, drop } = await freshSchema(PG_URL);
     return {
       issuer: async () => {
-        const { db, dialect } = await openDatabase<IssuerTables>({ databaseUrl, dataDir: '/nonexistent', name: 'issuer', migrations: issuerMigrations });
+        const { db, dialect } = await openDatabase<IssuerTables>({
+          databaseUrl,
+          dataDir: '/nonexistent',
+          name: 'issuer',
+          migrations: issuerMigrations,
+        });
         expect(dialect).toBe('postgres');
         // Everything happens in the run's own schema, never in public.
         const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
         expect(rows[0]?.schema).toBe(schema);
         return db;
       },
-      verifier: async () => (await openDatabase<VerifierTables>({ databaseUrl, dataDir: '/nonexistent', name: 'verifier', migrations: verifierMigrations })).db,
+      verifier: async () =>
+        (
+          await openDatabase<VerifierTables>({
+            databaseUrl,
+            dataDir: '/nonexistent',
+            name: 'verifier',
+            migrations: verifierMigrations,
+          })
+        ).db,
       cleanup: drop,
     };
   });

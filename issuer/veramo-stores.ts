@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IIdentifier, IKey, ManagedKeyInfo, TKeyType } from '@veramo/core-types';
 import { AbstractDIDStore } from '@veramo/did-manager';
 import {
@@ -6,7 +7,6 @@ import {
   type ImportablePrivateKey,
   type ManagedPrivateKey,
 } from '@veramo/key-manager';
-import { randomUUID } from 'node:crypto';
 import type { SecretBox } from '../core/secret-box.ts';
 import type { IssuerDb, IssuerTables } from './db-schema.ts';
 
@@ -17,9 +17,20 @@ export class KyselyKeyStore extends AbstractKeyStore {
   }
 
   async importKey(key: Partial<IKey>): Promise<boolean> {
-    if (!key.kid || !key.kms || !key.type || !key.publicKeyHex) throw new Error('key store: kid, kms, type and publicKeyHex are required');
-    const row = { kid: key.kid, kms: key.kms, type: key.type, public_key_hex: key.publicKeyHex, meta: key.meta ? JSON.stringify(key.meta) : null };
-    await this.db.insertInto('keys').values(row).onConflict((oc) => oc.column('kid').doUpdateSet(row)).execute();
+    if (!key.kid || !key.kms || !key.type || !key.publicKeyHex)
+      throw new Error('key store: kid, kms, type and publicKeyHex are required');
+    const row = {
+      kid: key.kid,
+      kms: key.kms,
+      type: key.type,
+      public_key_hex: key.publicKeyHex,
+      meta: key.meta ? JSON.stringify(key.meta) : null,
+    };
+    await this.db
+      .insertInto('keys')
+      .values(row)
+      .onConflict((oc) => oc.column('kid').doUpdateSet(row))
+      .execute();
     return true;
   }
 
@@ -51,7 +62,10 @@ function toKey(row: { kid: string; kms: string; type: string; public_key_hex: st
 
 /** Private keys, sealed with the service's master key; the alias is bound into each seal. */
 export class SealedPrivateKeyStore extends AbstractPrivateKeyStore {
-  constructor(private readonly db: IssuerDb, private readonly box: SecretBox) {
+  constructor(
+    private readonly db: IssuerDb,
+    private readonly box: SecretBox,
+  ) {
     super();
   }
 
@@ -84,13 +98,20 @@ export class SealedPrivateKeyStore extends AbstractPrivateKeyStore {
 
   async listKeys(): Promise<ManagedPrivateKey[]> {
     const rows = await this.db.selectFrom('private_keys').selectAll().execute();
-    return rows.map((row) => ({ alias: row.alias, type: row.type as TKeyType, privateKeyHex: this.box.openText(row.sealed_private_key, row.alias) }));
+    return rows.map((row) => ({
+      alias: row.alias,
+      type: row.type as TKeyType,
+      privateKeyHex: this.box.openText(row.sealed_private_key, row.alias),
+    }));
   }
 }
 
 /** DIDs and which keys belong to them; key material stays in the key stores. */
 export class KyselyDIDStore extends AbstractDIDStore {
-  constructor(private readonly db: IssuerDb, private readonly keys: KyselyKeyStore) {
+  constructor(
+    private readonly db: IssuerDb,
+    private readonly keys: KyselyKeyStore,
+  ) {
     super();
   }
 
@@ -107,13 +128,20 @@ export class KyselyDIDStore extends AbstractDIDStore {
       key_ids: JSON.stringify(identifier.keys.map((k) => k.kid)),
       services: JSON.stringify(identifier.services ?? []),
     };
-    await this.db.insertInto('identifiers').values(row).onConflict((oc) => oc.column('did').doUpdateSet(row)).execute();
+    await this.db
+      .insertInto('identifiers')
+      .values(row)
+      .onConflict((oc) => oc.column('did').doUpdateSet(row))
+      .execute();
     return true;
   }
 
   async getDID(args: { did: string } | { alias: string }): Promise<IIdentifier> {
     let query = this.db.selectFrom('identifiers').selectAll();
-    query = 'did' in args && args.did ? query.where('did', '=', args.did) : query.where('alias', '=', (args as { alias: string }).alias);
+    query =
+      'did' in args && args.did
+        ? query.where('did', '=', args.did)
+        : query.where('alias', '=', (args as { alias: string }).alias);
     const row = await query.executeTakeFirst();
     if (!row) throw new Error(`not_found: DID ${JSON.stringify(args)}`);
     return this.toIdentifier(row);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { base58 } from '@scure/base';
 import { verifyCredential } from 'did-jwt-vc';
 import { Resolver } from 'did-resolver';
 import { compactVerify, importJWK } from 'jose';
@@ -6,9 +7,8 @@ import { getResolver as keyDidResolver } from 'key-did-resolver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519PrivateKey, ed25519PublicKeyOfSeed } from '../core/ed25519.ts';
 import { envelopedCredential } from '../core/formats/envelopes.ts';
-import { nodeJoseSigner } from '../core/jose/signer.ts';
 import { signVpJose } from '../core/formats/vc-jose-2.0/sign.ts';
-import { base58 } from '@scure/base';
+import { nodeJoseSigner } from '../core/jose/signer.ts';
 import { signPresentation } from '../wallet-cli/sign-presentation.ts';
 import {
   claimWhenAnchored,

@@ -169,7 +169,10 @@ describe('verifying with a signed trust bundle', () => {
     // The ledger wins: a revocation made after the export is seen.
     const live = (await verify(verifier.url, issued.revokedAfter)).body;
     expect(live.verdict).toBe('invalid');
-    expect(checkOf(live, 'not_revoked').note).toBeUndefined();
+    // Still, the bundle's age shows, so that it is seen getting old before an outage.
+    expect(checkOf(live, 'not_revoked').reason).toBe('revoked');
+    expect(checkOf(live, 'not_revoked').note?.reason).toBe('trust_bundle_standby');
+    expect(checkOf(live, 'anchored').note).toBeUndefined();
 
     process.kill(system.ledgerPid(), 'SIGKILL');
 

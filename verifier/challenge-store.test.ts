@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../core/db.ts';
-import { ChallengeStore, TooManyChallenges, verifierMigrations, type VerifierTables } from './challenges.ts';
+import { ChallengeStore, TooManyChallenges, type VerifierTables, verifierMigrations } from './challenges.ts';
 
 const TTL = 90_000;
 const T0 = new Date('2032-01-01T00:00:00.000Z');
@@ -54,7 +54,9 @@ describe('ChallengeStore lifetimes', () => {
     const start = at(10 * TTL);
     await store.create(start, '198.51.100.7');
     await store.create(new Date(start.getTime() + 5_000), '198.51.100.7');
-    const refused = await store.create(new Date(start.getTime() + 10_500), '198.51.100.7').catch((error: unknown) => error);
+    const refused = await store
+      .create(new Date(start.getTime() + 10_500), '198.51.100.7')
+      .catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(TooManyChallenges);
     // The oldest expires at start + 90 s: 79.5 s after the refusal, so 80 s.
     expect(refused).toMatchObject({ live: 2, retryAfterSeconds: 80, message: 'this client holds 2 unused challenges' });

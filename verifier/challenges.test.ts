@@ -10,7 +10,13 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../core/db.ts';
 import { freshSchema, postgresSuite } from '../test/support/postgres.ts';
-import { ChallengeStore, newChallenge, TooManyChallenges, verifierMigrations, type VerifierTables } from './challenges.ts';
+import {
+  ChallengeStore,
+  newChallenge,
+  TooManyChallenges,
+  type VerifierTables,
+  verifierMigrations,
+} from './challenges.ts';
 
 describe('newChallenge', () => {
   it('never starts with "-": a draw that would is drawn again', () => {
@@ -36,7 +42,11 @@ const TTL = 5 * 60_000;
 const T0 = new Date('2031-03-01T10:00:00.000Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
-function storeSuite(title: string, open: () => Promise<{ db: Kysely<VerifierTables>; close(): Promise<void> }>, skip = false) {
+function storeSuite(
+  title: string,
+  open: () => Promise<{ db: Kysely<VerifierTables>; close(): Promise<void> }>,
+  skip = false,
+) {
   describe.skipIf(skip)(title, () => {
     let db: Kysely<VerifierTables>;
     let close: () => Promise<void>;
@@ -70,7 +80,9 @@ function storeSuite(title: string, open: () => Promise<{ db: Kysely<VerifierTabl
     it('perClient 0: no cap', async () => {
       const store = new ChallengeStore(db, TTL);
       for (let i = 0; i < 30; i++) await store.create(at(10 * TTL), '192.0.2.9');
-      expect(await db.selectFrom('challenges').select('challenge').where('client', '=', '192.0.2.9').execute()).toHaveLength(30);
+      expect(
+        await db.selectFrom('challenges').select('challenge').where('client', '=', '192.0.2.9').execute(),
+      ).toHaveLength(30);
     });
 
     it('expired challenges are deleted as soon as the next challenge is made; a late answer is then "unknown"', async () => {
@@ -125,7 +137,12 @@ storeSuite(
   pg.title,
   async () => {
     const { databaseUrl, drop } = await freshSchema(pg.url);
-    const { db } = await openDatabase<VerifierTables>({ databaseUrl, dataDir: '/nonexistent', name: 'verifier', migrations: verifierMigrations });
+    const { db } = await openDatabase<VerifierTables>({
+      databaseUrl,
+      dataDir: '/nonexistent',
+      name: 'verifier',
+      migrations: verifierMigrations,
+    });
     return {
       db,
       async close() {

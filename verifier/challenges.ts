@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { sql, type Kysely, type Migration } from 'kysely';
+import { type Kysely, type Migration, sql } from 'kysely';
 
 export interface VerifierTables {
   challenges: { challenge: string; client: string; created_at: string; expires_at: string; used_at: string | null };
@@ -20,7 +20,10 @@ export const verifierMigrations: Record<string, Migration> = {
   },
   '002_challenge_clients': {
     async up(db: Kysely<unknown>) {
-      await db.schema.alterTable('challenges').addColumn('client', 'varchar(64)', (c) => c.notNull().defaultTo('')).execute();
+      await db.schema
+        .alterTable('challenges')
+        .addColumn('client', 'varchar(64)', (c) => c.notNull().defaultTo(''))
+        .execute();
       await db.schema.createIndex('challenges_client').on('challenges').columns(['client', 'expires_at']).execute();
     },
   },
@@ -30,7 +33,10 @@ export type ChallengeOutcome = 'accepted' | 'unknown' | 'expired' | 'already_use
 
 /** A client already holds as many live challenges as it may. */
 export class TooManyChallenges extends Error {
-  constructor(readonly live: number, readonly retryAfterSeconds: number) {
+  constructor(
+    readonly live: number,
+    readonly retryAfterSeconds: number,
+  ) {
     super(`this client holds ${live} unused challenges`);
   }
 }
@@ -58,7 +64,11 @@ export interface ChallengeLimits {
 export class ChallengeStore {
   private readonly perClient: number;
 
-  constructor(private readonly db: Kysely<VerifierTables>, private readonly ttlMs: number, limits: ChallengeLimits = {}) {
+  constructor(
+    private readonly db: Kysely<VerifierTables>,
+    private readonly ttlMs: number,
+    limits: ChallengeLimits = {},
+  ) {
     this.perClient = limits.perClient ?? 0;
   }
 
@@ -73,8 +83,14 @@ export class ChallengeStore {
     const challenge = newChallenge();
     const expiresAt = new Date(now.getTime() + this.ttlMs).toISOString();
     // One statement, so that concurrent requests of one client cannot all pass the count.
-    const cap = this.perClient > 0 ? sql`where (select count(*) from challenges where client = ${client} and used_at is null and expires_at > ${at}) < ${this.perClient}` : sql``;
-    const inserted = await sql`insert into challenges (challenge, client, created_at, expires_at, used_at) select ${challenge}, ${client}, ${at}, ${expiresAt}, null ${cap}`.execute(this.db);
+    const cap =
+      this.perClient > 0
+        ? sql`where (select count(*) from challenges where client = ${client} and used_at is null and expires_at > ${at}) < ${this.perClient}`
+        : sql``;
+    const inserted =
+      await sql`insert into challenges (challenge, client, created_at, expires_at, used_at) select ${challenge}, ${client}, ${at}, ${expiresAt}, null ${cap}`.execute(
+        this.db,
+      );
     if (inserted.numAffectedRows !== 1n) throw await this.refusal(client, now);
     return { challenge, expiresAt };
   }
@@ -103,7 +119,11 @@ export class ChallengeStore {
       .where('expires_at', '>', at)
       .executeTakeFirst();
     if (result.numUpdatedRows === 1n) return 'accepted';
-    const row = await this.db.selectFrom('challenges').selectAll().where('challenge', '=', challenge).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('challenges')
+      .selectAll()
+      .where('challenge', '=', challenge)
+      .executeTakeFirst();
     if (!row) return 'unknown';
     return row.used_at ? 'already_used' : 'expired';
   }

@@ -22,7 +22,11 @@ export interface VerifierProcess {
  * then cannot use up the file descriptors the verifier needs, and the reverse. The child stops
  * when its IPC channel closes, so it never outlives this process, even after a kill -9.
  */
-export async function startVerifierProcess(options: { dataDir: string; env: NodeJS.ProcessEnv; trust?: TrustConfig }): Promise<VerifierProcess> {
+export async function startVerifierProcess(options: {
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  trust?: TrustConfig;
+}): Promise<VerifierProcess> {
   // The verifier needs neither the issuer's admin token nor its master key.
   const { SKILLMARK_ADMIN_TOKEN: _token, SKILLMARK_MASTER_KEY: _masterKey, ...env } = options.env;
   if (options.trust) {
@@ -35,12 +39,16 @@ export async function startVerifierProcess(options: { dataDir: string; env: Node
     execArgv: ['--import', import.meta.resolve('tsx/esm')],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const exited = new Promise<number | NodeJS.Signals | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
+  const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ?? code)),
+  );
   const url = await new Promise<string>((resolve, reject) => {
     child.on('message', (message: Partial<VerifierReady>) => {
       if (message?.type === 'skillmark-verifier-ready' && typeof message.url === 'string') resolve(message.url);
     });
-    child.once('exit', (code, signal) => reject(new Error(`the verifier exited (${signal ?? `code ${code}`}) before it was ready`)));
+    child.once('exit', (code, signal) =>
+      reject(new Error(`the verifier exited (${signal ?? `code ${code}`}) before it was ready`)),
+    );
   });
   return {
     url,

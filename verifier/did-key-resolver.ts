@@ -1,3 +1,4 @@
+import type { KeyPurpose } from '../core/formats/index.ts';
 import { thumbprintNamedBy } from '../core/jose/jwk-thumbprint.ts';
 import type { VerificationKey } from '../core/jose/verification-key.ts';
 import { type AddressPolicy, addressCheckedFetch } from './did-methods/address-checked-fetch.ts';
@@ -6,7 +7,6 @@ import { didEthrResolver } from './did-methods/did-ethr.ts';
 import { resolveDidJwk } from './did-methods/did-jwk.ts';
 import { resolveDidKey } from './did-methods/did-key.ts';
 import { DID_WEB_DEFAULT_TTL_MS, didWebResolver } from './did-methods/did-web.ts';
-import type { KeyPurpose } from '../core/formats/index.ts';
 import { type DocumentKeys, keysOfDocument } from './did-methods/document-keys.ts';
 import { FetchBudget } from './did-methods/fetch-budget.ts';
 import { DidKeyError, type MethodContext, type MethodResolver, shortDid } from './did-methods/types.ts';

@@ -31,19 +31,32 @@ const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 /** Validates a trust configuration (e.g. the JSON file named by VERIFIER_TRUST_FILE). */
 export function parseTrustConfig(input: unknown, source = 'trust configuration'): TrustConfig {
   const registries = (input as { registries?: unknown })?.registries;
-  if (!Array.isArray(registries) || registries.length === 0) throw new TrustConfigError(`${source}: "registries" must be a non-empty list`);
+  if (!Array.isArray(registries) || registries.length === 0)
+    throw new TrustConfigError(`${source}: "registries" must be a non-empty list`);
   return {
     registries: registries.map((r: Record<string, unknown>, i) => {
       const where = `${source}: registries[${i}]`;
-      if (typeof r?.name !== 'string' || !r.name) throw new TrustConfigError(`${where}.name must be a non-empty string`);
-      if (!Number.isSafeInteger(r.chainId) || (r.chainId as number) <= 0) throw new TrustConfigError(`${where}.chainId must be a positive integer`);
-      if (typeof r.registry !== 'string' || !ADDRESS.test(r.registry)) throw new TrustConfigError(`${where}.registry must be a 0x address`);
+      if (typeof r?.name !== 'string' || !r.name)
+        throw new TrustConfigError(`${where}.name must be a non-empty string`);
+      if (!Number.isSafeInteger(r.chainId) || (r.chainId as number) <= 0)
+        throw new TrustConfigError(`${where}.chainId must be a positive integer`);
+      if (typeof r.registry !== 'string' || !ADDRESS.test(r.registry))
+        throw new TrustConfigError(`${where}.registry must be a 0x address`);
       const urls = r.rpcUrls;
-      if (!Array.isArray(urls) || urls.length === 0 || !urls.every((u) => typeof u === 'string' && /^https?:\/\//.test(u))) {
+      if (
+        !Array.isArray(urls) ||
+        urls.length === 0 ||
+        !urls.every((u) => typeof u === 'string' && /^https?:\/\//.test(u))
+      ) {
         throw new TrustConfigError(`${where}.rpcUrls must be a non-empty list of http(s) URLs`);
       }
       const migratedFrom = r.migratedFrom ?? [];
-      if (!Array.isArray(migratedFrom) || !migratedFrom.every((m) => Number.isSafeInteger(m?.chainId) && typeof m?.registry === 'string' && ADDRESS.test(m.registry))) {
+      if (
+        !Array.isArray(migratedFrom) ||
+        !migratedFrom.every(
+          (m) => Number.isSafeInteger(m?.chainId) && typeof m?.registry === 'string' && ADDRESS.test(m.registry),
+        )
+      ) {
         throw new TrustConfigError(`${where}.migratedFrom must be a list of {chainId, registry}`);
       }
       const maxHeadAge = r.maxHeadAgeSeconds;
@@ -55,7 +68,14 @@ export function parseTrustConfig(input: unknown, source = 'trust configuration')
         chainId: r.chainId as number,
         registry: r.registry.toLowerCase(),
         rpcUrls: urls as string[],
-        ...(migratedFrom.length ? { migratedFrom: migratedFrom.map((m: { chainId: number; registry: string }) => ({ chainId: m.chainId, registry: m.registry.toLowerCase() })) } : {}),
+        ...(migratedFrom.length
+          ? {
+              migratedFrom: migratedFrom.map((m: { chainId: number; registry: string }) => ({
+                chainId: m.chainId,
+                registry: m.registry.toLowerCase(),
+              })),
+            }
+          : {}),
         ...(maxHeadAge !== undefined ? { maxHeadAgeSeconds: maxHeadAge as number } : {}),
       };
     }),

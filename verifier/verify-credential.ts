@@ -65,6 +65,7 @@ export async function verifyCredentialToken(
         clockSkewSeconds: ctx.clockSkewSeconds,
       }),
       evidence,
+      ctx.ledger,
     )),
   ];
   return { verdict: verdictOf(checks), checks, credential, format, credentialHash: hash, subjectIds };

@@ -64,7 +64,8 @@ describe('parseCompactJws', () => {
     ['the signature', (c: string) => `${HEADER}.${PAYLOAD}.c2ln${c}`],
     ['the signature, first', (c: string) => `${HEADER}.${PAYLOAD}.${c}c2ln`],
   ])('refuses characters outside base64url anywhere in %s', (_, token) => {
-    for (const c of ['+', '/', '=', ' ', '\n', 'é']) expect(refusal(token(c)), JSON.stringify(c)).toBe('the token contains characters outside base64url');
+    for (const c of ['+', '/', '=', ' ', '\n', 'é'])
+      expect(refusal(token(c)), JSON.stringify(c)).toBe('the token contains characters outside base64url');
   });
 
   it.each([
@@ -93,8 +94,11 @@ describe('parseCompactJws', () => {
     expect(refusal(`${HEADER}.${segment}.c2ln`)).toBe('the payload is not base64url-encoded UTF-8 JSON');
   });
 
-  it.each([['null'], ['[]'], ['[{"alg":"EdDSA"}]'], ['"EdDSA"'], ['7'], ['true']])('refuses %s as a header or payload: each must be a JSON object', (json) => {
-    expect(refusal(`${b64(json)}.${PAYLOAD}.c2ln`)).toBe('the header is not a JSON object');
-    expect(refusal(`${HEADER}.${b64(json)}.c2ln`)).toBe('the payload is not a JSON object');
-  });
+  it.each([['null'], ['[]'], ['[{"alg":"EdDSA"}]'], ['"EdDSA"'], ['7'], ['true']])(
+    'refuses %s as a header or payload: each must be a JSON object',
+    (json) => {
+      expect(refusal(`${b64(json)}.${PAYLOAD}.c2ln`)).toBe('the header is not a JSON object');
+      expect(refusal(`${HEADER}.${b64(json)}.c2ln`)).toBe('the payload is not a JSON object');
+    },
+  );
 });

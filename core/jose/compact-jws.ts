@@ -19,7 +19,8 @@ function decodeJsonSegment(segment: string, what: string): Record<string, unknow
   } catch {
     throw new JwsFormatError(`the ${what} is not base64url-encoded UTF-8 JSON`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new JwsFormatError(`the ${what} is not a JSON object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new JwsFormatError(`the ${what} is not a JSON object`);
   return value as Record<string, unknown>;
 }
 
@@ -33,7 +34,8 @@ export function parseCompactJws(jws: string): ParsedJws {
   const signatureBytes = Buffer.from(signature, 'base64url');
   // One signature, one encoding: unused trailing bits would let the same signature travel as
   // several different tokens (and so under several credential hashes).
-  if (signatureBytes.toString('base64url') !== signature) throw new JwsFormatError('the signature is not canonical base64url');
+  if (signatureBytes.toString('base64url') !== signature)
+    throw new JwsFormatError('the signature is not canonical base64url');
   return {
     header: decodeJsonSegment(header, 'header'),
     payload: decodeJsonSegment(payload, 'payload'),

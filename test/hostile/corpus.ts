@@ -8,19 +8,19 @@
  * one: the case is meant to fail until the product is fixed.
  */
 import { createHmac, type KeyObject, randomBytes, sign } from 'node:crypto';
+import { base58 } from '@scure/base';
 import { createVerifiableCredentialJwt, createVerifiablePresentationJwt } from 'did-jwt-vc';
 import { connectProvider } from '../../contracts/provider.ts';
 import { Registry } from '../../contracts/registry.ts';
 import { credentialHash } from '../../core/credential-hash.ts';
-import { didKeyOfEd25519, ed25519JwtSigner, ed25519PrivateKey, ed25519PublicKeyOfSeed } from '../../core/ed25519.ts';
-import { leafOf, rootFromProof, sha256 } from '../../core/merkle.ts';
-import type { AnchorReceipt } from '../../core/receipt.ts';
-import { envelopedCredential } from '../../core/formats/envelopes.ts';
-import { nodeJoseSigner } from '../../core/jose/signer.ts';
-import { signVcJose, signVpJose } from '../../core/formats/vc-jose-2.0/sign.ts';
 import { didKeyOfJwk, didKeyOfMulticodecKey } from '../../core/did-key-encoding.ts';
-import { base58 } from '@scure/base';
+import { didKeyOfEd25519, ed25519JwtSigner, ed25519PrivateKey, ed25519PublicKeyOfSeed } from '../../core/ed25519.ts';
+import { envelopedCredential } from '../../core/formats/envelopes.ts';
+import { signVcJose, signVpJose } from '../../core/formats/vc-jose-2.0/sign.ts';
+import { nodeJoseSigner } from '../../core/jose/signer.ts';
+import { leafOf, rootFromProof, sha256 } from '../../core/merkle.ts';
 import { MULTICODEC } from '../../core/multicodec.ts';
+import type { AnchorReceipt } from '../../core/receipt.ts';
 import { type Holder, signPresentation } from '../../wallet-cli/sign-presentation.ts';
 import { freshKeyPair } from '../support/keys.ts';
 import {

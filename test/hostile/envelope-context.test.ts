@@ -6,10 +6,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519PrivateKey, ed25519PublicKeyOfSeed } from '../../core/ed25519.ts';
-import { VC_V2_CONTEXT } from '../../core/vc-contexts.ts';
 import { envelopedCredential } from '../../core/formats/envelopes.ts';
-import { nodeJoseSigner } from '../../core/jose/signer.ts';
 import { signVpJose } from '../../core/formats/vc-jose-2.0/sign.ts';
+import { nodeJoseSigner } from '../../core/jose/signer.ts';
+import { VC_V2_CONTEXT } from '../../core/vc-contexts.ts';
 import { type Holder, signPresentation } from '../../wallet-cli/sign-presentation.ts';
 import { ACCEPTED_ENVELOPE_CONTEXTS, REFUSED_ENVELOPE_CONTEXTS } from '../support/envelope-contexts.ts';
 import type { Reply } from '../support/http.ts';

@@ -4,8 +4,8 @@ import { Wallet } from 'ethers';
 import { ensureLocalAccreditation, ensureLocalDeployment } from '../../contracts/deployment.ts';
 import { credentialHash } from '../../core/credential-hash.ts';
 import { openDatabase } from '../../core/db.ts';
-import { LedgerWriter } from '../../issuer/ledger-writer.ts';
 import { type IssuerDb, type IssuerTables, issuerMigrations } from '../../issuer/db-schema.ts';
+import { LedgerWriter } from '../../issuer/ledger-writer.ts';
 import { startTestChain, type TestChain } from './local-chain.ts';
 import { tempDir } from './system.ts';
 

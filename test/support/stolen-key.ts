@@ -7,8 +7,8 @@ import { openDatabase } from '../../core/db.ts';
 import { leafOf, rootFromProof, sha256 } from '../../core/merkle.ts';
 import type { AnchorReceipt } from '../../core/receipt.ts';
 import { loadMasterKey } from '../../core/secret-box.ts';
-import { createIssuerAgent, type SigningIdentity, signingIdentity } from '../../issuer/identity.ts';
 import { type IssuerTables, issuerMigrations } from '../../issuer/db-schema.ts';
+import { createIssuerAgent, type SigningIdentity, signingIdentity } from '../../issuer/identity.ts';
 
 /** What an attacker does with a leaked signing key, for the signing-key compromise tests. */
 

@@ -24,5 +24,6 @@ export const issuerSignature: Check<CredentialSubject> = {
       { did: issuer.slice(0, 200) },
     );
   },
-  verify: ({ credential, keys, budget }) => checkSignature(ISSUER_SIGNATURE, credential, credential.issuer, keys, budget),
+  verify: ({ credential, keys, budget }) =>
+    checkSignature(ISSUER_SIGNATURE, credential, credential.issuer, keys, budget),
 };

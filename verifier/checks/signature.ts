@@ -14,7 +14,11 @@ export interface SignatureRole {
 }
 
 /** How the issuer's signature over a credential reports (also used by the wallet when it accepts a credential). */
-export const ISSUER_SIGNATURE: SignatureRole = { check: 'signature', validReason: 'signature_valid', signerParam: 'issuer' };
+export const ISSUER_SIGNATURE: SignatureRole = {
+  check: 'signature',
+  validReason: 'signature_valid',
+  signerParam: 'issuer',
+};
 
 /** How the holder's signature over a presentation reports. */
 export const HOLDER_SIGNATURE: SignatureRole = {

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer } from 'node:net';
+import { type AddressInfo, createServer as createTcpServer, type Server as TcpServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSecureContext, createServer as createTlsServer, type Server as TlsServer } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addressCheckedFetch, AddressRefusedError, type TlsConnect } from './address-checked-fetch.ts';
+import { AddressRefusedError, addressCheckedFetch, type TlsConnect } from './address-checked-fetch.ts';
 
 /**
  * The fetch behind did:web, with the system's own TLS connect against a real TLS server on
@@ -23,9 +23,38 @@ describe('addressCheckedFetch', () => {
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'skillmark-tls-'));
     try {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=issuer.example', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:prime256v1',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=issuer.example',
+          '-keyout',
+          join(dir, 'key.pem'),
+          '-out',
+          join(dir, 'cert.pem'),
+        ],
+        { stdio: 'ignore' },
+      );
       const context = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
-      tls = createTlsServer({ ...context, SNICallback: (name, done) => (serverNames.push(name), done(null, createSecureContext(context))) }, (socket) => socket.end('HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\n{}'));
+      tls = createTlsServer(
+        {
+          ...context,
+          SNICallback: (name, done) => {
+            serverNames.push(name);
+            done(null, createSecureContext(context));
+          },
+        },
+        (socket) => socket.end('HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\n{}'),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -45,7 +74,9 @@ describe('addressCheckedFetch', () => {
 
   it('connects over TLS to the checked address, names the host for SNI, and refuses a certificate no CA vouches for', async () => {
     const fetchIt = addressCheckedFetch({ allowLoopback: true, lookup: async () => [{ address: '127.0.0.1' }] });
-    const failure = await fetchIt(`https://issuer.example:${tlsPort}/.well-known/did.json`).catch((error: Error) => error);
+    const failure = await fetchIt(`https://issuer.example:${tlsPort}/.well-known/did.json`).catch(
+      (error: Error) => error,
+    );
     expect(failure).toBeInstanceOf(Error);
     expect(String((failure as Error).message)).toMatch(/self[- ]signed/i);
     expect(serverNames).toEqual(['issuer.example']);
@@ -57,17 +88,30 @@ describe('addressCheckedFetch', () => {
       dialled.push(target.address);
       throw new Error('not dialled in this test');
     };
-    const refuses = async (fetchIt: typeof fetch, url: string) => expect(await fetchIt(url).catch((error: Error) => error)).toBeInstanceOf(AddressRefusedError);
-    await refuses(addressCheckedFetch({ connect, lookup: async () => [{ address: '127.0.0.1' }] }), `https://issuer.example:${plainPort}/`);
+    const refuses = async (fetchIt: typeof fetch, url: string) =>
+      expect(await fetchIt(url).catch((error: Error) => error)).toBeInstanceOf(AddressRefusedError);
+    await refuses(
+      addressCheckedFetch({ connect, lookup: async () => [{ address: '127.0.0.1' }] }),
+      `https://issuer.example:${plainPort}/`,
+    );
     await refuses(addressCheckedFetch({ connect }), `https://127.1:${plainPort}/`);
-    await refuses(addressCheckedFetch({ connect, allowLoopback: true, lookup: async () => [{ address: '127.0.0.1' }, { address: '10.0.0.1' }] }), 'https://issuer.example/');
+    await refuses(
+      addressCheckedFetch({
+        connect,
+        allowLoopback: true,
+        lookup: async () => [{ address: '127.0.0.1' }, { address: '10.0.0.1' }],
+      }),
+      'https://issuer.example/',
+    );
     await refuses(addressCheckedFetch({ connect, lookup: async () => [] }), 'https://nowhere.example/');
     expect(dialled).toEqual([]);
     expect(plainConnections).toBe(0);
   });
 
   it('fetches nothing but https', async () => {
-    const failure = await addressCheckedFetch({ allowLoopback: true })(`http://127.0.0.1:${plainPort}/`).catch((error: Error) => error);
+    const failure = await addressCheckedFetch({ allowLoopback: true })(`http://127.0.0.1:${plainPort}/`).catch(
+      (error: Error) => error,
+    );
     expect(failure).toBeInstanceOf(TypeError);
     expect(plainConnections).toBe(0);
   });

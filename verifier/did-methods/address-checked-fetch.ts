@@ -1,7 +1,7 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { request } from 'node:https';
 import { isIP } from 'node:net';
-import { Readable, type Duplex } from 'node:stream';
+import { type Duplex, Readable } from 'node:stream';
 import { connect as tlsConnect } from 'node:tls';
 import { addressKind } from './public-address.ts';
 
@@ -26,7 +26,8 @@ export class AddressRefusedError extends Error {
 }
 
 const systemLookup: HostLookup = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
-const systemConnect: TlsConnect = ({ address, port, servername }) => tlsConnect({ host: address, port, ALPNProtocols: ['http/1.1'], ...(servername ? { servername } : {}) });
+const systemConnect: TlsConnect = ({ address, port, servername }) =>
+  tlsConnect({ host: address, port, ALPNProtocols: ['http/1.1'], ...(servername ? { servername } : {}) });
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 
 /**
@@ -49,7 +50,11 @@ export function addressCheckedFetch(policy: AddressPolicy = {}): typeof fetch {
     const literal = isIP(hostname) !== 0;
     const addresses = literal ? [hostname] : (await lookup(hostname)).map((a) => a.address);
     if (addresses.length === 0 || !addresses.every(allowed)) throw new AddressRefusedError();
-    const target = { address: addresses[0]!, port: Number(url.port || 443), ...(literal ? {} : { servername: hostname }) };
+    const target = {
+      address: addresses[0]!,
+      port: Number(url.port || 443),
+      ...(literal ? {} : { servername: hostname }),
+    };
     return new Promise<Response>((resolve, reject) => {
       const outgoing = request(
         {
@@ -62,9 +67,12 @@ export function addressCheckedFetch(policy: AddressPolicy = {}): typeof fetch {
         (incoming) => {
           try {
             const headers = new Headers();
-            for (let i = 0; i + 1 < incoming.rawHeaders.length; i += 2) headers.append(incoming.rawHeaders[i]!, incoming.rawHeaders[i + 1]!);
+            for (let i = 0; i + 1 < incoming.rawHeaders.length; i += 2)
+              headers.append(incoming.rawHeaders[i]!, incoming.rawHeaders[i + 1]!);
             const status = incoming.statusCode ?? 0;
-            const body = NULL_BODY_STATUSES.has(status) ? null : (Readable.toWeb(incoming) as ReadableStream<Uint8Array>);
+            const body = NULL_BODY_STATUSES.has(status)
+              ? null
+              : (Readable.toWeb(incoming) as ReadableStream<Uint8Array>);
             if (!body) incoming.resume();
             resolve(new Response(body, { status, headers }));
           } catch (error) {

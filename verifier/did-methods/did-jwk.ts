@@ -1,5 +1,5 @@
 import { isPlainObject } from '../../core/json-limits.ts';
-import { DidKeyError, type DidDocument, type MethodResolution } from './types.ts';
+import { type DidDocument, DidKeyError, type MethodResolution } from './types.ts';
 
 const MAX_DID_JWK_LENGTH = 2048;
 const DID_JWK = /^did:jwk:([A-Za-z0-9_-]+)$/;
@@ -11,7 +11,8 @@ const PUBLIC_MEMBERS = ['kty', 'crv', 'x', 'y', 'n', 'e', 'alg', 'use', 'key_ops
  * document has one verification method `#0`. A JWK with `use: "enc"` is for key agreement only.
  */
 export async function resolveDidJwk(did: string): Promise<MethodResolution> {
-  if (did.length > MAX_DID_JWK_LENGTH) throw new DidKeyError('did_not_found', `invalid did:jwk: longer than ${MAX_DID_JWK_LENGTH} characters`);
+  if (did.length > MAX_DID_JWK_LENGTH)
+    throw new DidKeyError('did_not_found', `invalid did:jwk: longer than ${MAX_DID_JWK_LENGTH} characters`);
   const match = DID_JWK.exec(did);
   if (!match) throw new DidKeyError('did_not_found', `invalid did:jwk ${did.slice(0, 80)}`);
   let jwk: unknown;
@@ -20,9 +21,13 @@ export async function resolveDidJwk(did: string): Promise<MethodResolution> {
   } catch {
     throw new DidKeyError('did_not_found', 'invalid did:jwk: not a base64url-encoded JSON object');
   }
-  if (!isPlainObject(jwk) || typeof jwk.kty !== 'string') throw new DidKeyError('did_not_found', 'invalid did:jwk: not a JWK');
-  if (PRIVATE_MEMBERS.some((m) => Object.prototype.hasOwnProperty.call(jwk, m))) throw new DidKeyError('did_not_found', 'invalid did:jwk: it contains private or symmetric key material');
-  const publicJwk = Object.fromEntries(PUBLIC_MEMBERS.filter((m) => Object.prototype.hasOwnProperty.call(jwk, m)).map((m) => [m, (jwk as Record<string, unknown>)[m]]));
+  if (!isPlainObject(jwk) || typeof jwk.kty !== 'string')
+    throw new DidKeyError('did_not_found', 'invalid did:jwk: not a JWK');
+  if (PRIVATE_MEMBERS.some((m) => Object.hasOwn(jwk, m)))
+    throw new DidKeyError('did_not_found', 'invalid did:jwk: it contains private or symmetric key material');
+  const publicJwk = Object.fromEntries(
+    PUBLIC_MEMBERS.filter((m) => Object.hasOwn(jwk, m)).map((m) => [m, (jwk as Record<string, unknown>)[m]]),
+  );
   const vmId = `${did}#0`;
   const forSigning = publicJwk.use !== 'enc';
   const document: DidDocument = {

@@ -21,8 +21,20 @@ const subnets = (type: 'ipv4' | 'ipv6', cidrs: string[]): BlockList => {
 const IPV4_LOOPBACK = subnets('ipv4', ['127.0.0.0/8']);
 /** IANA special-purpose IPv4 blocks that are not globally reachable (RFC 6890 and successors). */
 const IPV4_NOT_PUBLIC = subnets('ipv4', [
-  '0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '169.254.0.0/16', '172.16.0.0/12', '192.0.0.0/24', '192.0.2.0/24',
-  '192.88.99.0/24', '192.168.0.0/16', '198.18.0.0/15', '198.51.100.0/24', '203.0.113.0/24', '224.0.0.0/4', '240.0.0.0/4',
+  '0.0.0.0/8',
+  '10.0.0.0/8',
+  '100.64.0.0/10',
+  '169.254.0.0/16',
+  '172.16.0.0/12',
+  '192.0.0.0/24',
+  '192.0.2.0/24',
+  '192.88.99.0/24',
+  '192.168.0.0/16',
+  '198.18.0.0/15',
+  '198.51.100.0/24',
+  '203.0.113.0/24',
+  '224.0.0.0/4',
+  '240.0.0.0/4',
 ]);
 /** Global unicast is 2000::/3; inside it, IETF protocol assignments (Teredo, ORCHID, benchmarking…) and documentation. */
 const IPV6_GLOBAL = subnets('ipv6', ['2000::/3']);
@@ -35,12 +47,17 @@ function ipv4Kind(address: string): AddressKind {
 
 /** The eight 16-bit groups of a valid IPv6 address (a trailing dotted quad becomes two groups). */
 function ipv6Groups(address: string): number[] {
-  const text = address.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_, a, b, c, d) => `${((+a << 8) | +b).toString(16)}:${((+c << 8) | +d).toString(16)}`);
+  const text = address.replace(
+    /(\d+)\.(\d+)\.(\d+)\.(\d+)$/,
+    (_, a, b, c, d) => `${((+a << 8) | +b).toString(16)}:${((+c << 8) | +d).toString(16)}`,
+  );
   const [head, tail] = text.split('::') as [string, string | undefined];
   const parse = (part: string | undefined) => (part ? part.split(':').map((group) => parseInt(group, 16)) : []);
   const before = parse(head);
   const after = parse(tail);
-  return tail === undefined ? before : [...before, ...Array<number>(8 - before.length - after.length).fill(0), ...after];
+  return tail === undefined
+    ? before
+    : [...before, ...Array<number>(8 - before.length - after.length).fill(0), ...after];
 }
 
 const dottedQuad = (high: number, low: number) => `${high >> 8}.${high & 0xff}.${low >> 8}.${low & 0xff}`;

@@ -1,6 +1,6 @@
-import { describeShapeProblem, isPlainObject, jsonShapeProblem } from '../../core/json-limits.ts';
 import { BoundedFetchError, fetchBounded } from '../../core/bounded-fetch.ts';
-import { DidKeyError, type DidDocument, type MethodContext, type MethodResolution } from './types.ts';
+import { describeShapeProblem, isPlainObject, jsonShapeProblem } from '../../core/json-limits.ts';
+import { type DidDocument, DidKeyError, type MethodContext, type MethodResolution } from './types.ts';
 
 /** A host name made of DNS labels, lower case (no IP literal, no user info). */
 export function isDomainName(host: string): boolean {
@@ -15,21 +15,36 @@ export function isDomainName(host: string): boolean {
  * same message, which names neither an address nor a port nor the underlying error: the answer
  * must not tell an internal network apart.
  */
-export async function fetchWebDocument(id: string, url: string, what: 'DID document' | 'controller document', context: MethodContext): Promise<MethodResolution> {
+export async function fetchWebDocument(
+  id: string,
+  url: string,
+  what: 'DID document' | 'controller document',
+  context: MethodContext,
+): Promise<MethodResolution> {
   let response;
   try {
-    response = await fetchBounded(context.fetch, url, { headers: { accept: 'application/did+json, application/did+ld+json, application/json' } }, context.timeoutMs, context.maxDocumentBytes);
+    response = await fetchBounded(
+      context.fetch,
+      url,
+      { headers: { accept: 'application/did+json, application/did+ld+json, application/json' } },
+      context.timeoutMs,
+      context.maxDocumentBytes,
+    );
   } catch (error) {
     if (error instanceof BoundedFetchError) {
-      if (error.kind === 'too_large') throw new DidKeyError('did_not_found', `the ${what} of ${id} is rejected: ${error.message}`);
+      if (error.kind === 'too_large')
+        throw new DidKeyError('did_not_found', `the ${what} of ${id} is rejected: ${error.message}`);
       throw new DidKeyError('did_resolution_failed', `the ${what} of ${id} could not be fetched`);
     }
     throw error;
   }
   const { status } = response;
-  if (status === 404 || status === 410) throw new DidKeyError('did_not_found', `${url} answered ${status}: ${id} does not exist`);
-  if (status >= 300 && status < 400) throw new DidKeyError('did_not_found', `${url} answered with a redirect (${status}), which is not followed`);
-  if (status >= 500 || status === 408 || status === 429) throw new DidKeyError('did_resolution_failed', `${url} answered ${status}; try again later`);
+  if (status === 404 || status === 410)
+    throw new DidKeyError('did_not_found', `${url} answered ${status}: ${id} does not exist`);
+  if (status >= 300 && status < 400)
+    throw new DidKeyError('did_not_found', `${url} answered with a redirect (${status}), which is not followed`);
+  if (status >= 500 || status === 408 || status === 429)
+    throw new DidKeyError('did_resolution_failed', `${url} answered ${status}; try again later`);
   if (status !== 200) throw new DidKeyError('did_not_found', `${url} answered ${status}`);
   let document: unknown;
   try {
@@ -41,7 +56,10 @@ export async function fetchWebDocument(id: string, url: string, what: 'DID docum
   const shape = jsonShapeProblem(document);
   if (shape) throw new DidKeyError('did_not_found', `the ${what} of ${id} is rejected: ${describeShapeProblem(shape)}`);
   if (document.id !== id) {
-    throw new DidKeyError('did_not_found', `the document at ${url} is for ${String(document.id).slice(0, 100)}, not ${id}`);
+    throw new DidKeyError(
+      'did_not_found',
+      `the document at ${url} is for ${String(document.id).slice(0, 100)}, not ${id}`,
+    );
   }
   return { document: document as DidDocument };
 }

@@ -82,7 +82,7 @@ async function ledgerChecks(reader: BundleBackedLedgerReader, hash: string, issu
     now: reader.now(),
     credential: { issuer },
   } as CredentialSubject);
-  return Object.fromEntries((await noteTrustBundle(fragments, evidence)).map((f) => [f.check, f]));
+  return Object.fromEntries((await noteTrustBundle(fragments, evidence, reader)).map((f) => [f.check, f]));
 }
 
 describe('BundleBackedLedgerReader: the bundle answers when the ledger cannot be reached', () => {

@@ -1,8 +1,9 @@
 import type { LedgerEvidence } from '../checks/ledger-evidence.ts';
 import { type CheckFragment, withNote } from '../fragment.ts';
+import type { LedgerReader } from '../ledger-reader.ts';
 import type { ReasonCode } from '../messages/index.ts';
-import { type BundleFacts, TrustBundleUnanswered } from './bundle-backed-ledger-reader.ts';
-import type { TrustBundleStanding } from './standing.ts';
+import { BundleBackedLedgerReader, type BundleFacts, TrustBundleUnanswered } from './bundle-backed-ledger-reader.ts';
+import { standingOf, type TrustBundleStanding } from './standing.ts';
 
 /** The checks that read the ledger, and so may have been answered from the bundle. */
 const LEDGER_CHECKS: ReadonlySet<string> = new Set(['issuer_accredited', 'anchored', 'not_revoked', 'signing_key']);
@@ -24,28 +25,37 @@ async function standingIn(evidence: LedgerEvidence): Promise<TrustBundleStanding
   return undefined;
 }
 
+/** The note's words: the bundle's date, age and end of use, and its standing in details. */
+function noteParts(standing: TrustBundleStanding) {
+  const date = new Date(standing.issuedAt * 1000).toISOString();
+  const unusableFrom = new Date(standing.unusableFrom * 1000).toISOString();
+  return {
+    params: { date, ageHours: (standing.ageSeconds / 3600).toFixed(1), unusableFrom },
+    details: { trustBundle: { issuedAt: date, ageSeconds: standing.ageSeconds, state: standing.state, unusableFrom } },
+  };
+}
+
 /**
  * Says on each ledger check answered from the trust bundle that it was, of which date, how old it
  * is, and that what happened on the ledger since cannot be known; a due or expired bundle says so.
+ * When the ledger answered, the revocation check still shows the bundle's age and end of use, so
+ * that an office sees it getting old while online, before an outage makes it matter.
  */
-export async function noteTrustBundle(fragments: CheckFragment[], evidence: LedgerEvidence): Promise<CheckFragment[]> {
+export async function noteTrustBundle(
+  fragments: CheckFragment[],
+  evidence: LedgerEvidence,
+  ledger: LedgerReader,
+): Promise<CheckFragment[]> {
   const standing = await standingIn(evidence);
-  if (!standing) return fragments;
-  const date = new Date(standing.issuedAt * 1000).toISOString();
-  const params = {
-    date,
-    ageHours: (standing.ageSeconds / 3600).toFixed(1),
-    unusableFrom: new Date(standing.unusableFrom * 1000).toISOString(),
-  };
-  const details = {
-    trustBundle: {
-      issuedAt: date,
-      ageSeconds: standing.ageSeconds,
-      state: standing.state,
-      unusableFrom: params.unusableFrom,
-    },
-  };
-  return fragments.map((f) =>
-    LEDGER_CHECKS.has(f.check) && f.status !== 'skipped' ? withNote(f, NOTE[standing.state], params, details) : f,
-  );
+  if (standing) {
+    const { params, details } = noteParts(standing);
+    return fragments.map((f) =>
+      LEDGER_CHECKS.has(f.check) && f.status !== 'skipped' ? withNote(f, NOTE[standing.state], params, details) : f,
+    );
+  }
+  if (!(ledger instanceof BundleBackedLedgerReader)) return fragments;
+  const standby = standingOf(ledger.bundle.payload, ledger.policy, ledger.now());
+  const { params, details } = noteParts(standby);
+  const reason = standby.state === 'fresh' ? 'trust_bundle_standby' : 'trust_bundle_standby_aging';
+  return fragments.map((f) => (f.check === 'not_revoked' ? withNote(f, reason, params, details) : f));
 }
