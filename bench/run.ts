@@ -1,5 +1,6 @@
 import { ledgerGasBench } from './ledger-gas.ts';
 import { merkleBench } from './merkle.ts';
+import { qrBench } from './qr.ts';
 import { trustBundleBench } from './trust-bundle.ts';
 import { verifyBench } from './verify.ts';
 
@@ -8,6 +9,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   merkle: merkleBench,
   'ledger-gas': ledgerGasBench,
   verify: verifyBench,
+  qr: qrBench,
   'trust-bundle': trustBundleBench,
 };
 

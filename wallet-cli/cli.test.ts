@@ -20,7 +20,7 @@ import {
   tempDir,
 } from '../test/support/system.ts';
 
-const COMMANDS = ['init', 'did', 'receive', 'list', 'show', 'present', 'verify', 'remove'];
+const COMMANDS = ['init', 'did', 'receive', 'list', 'show', 'present', 'qr', 'verify', 'remove'];
 const PASSPHRASE = 'a long learner passphrase';
 
 let system: RunningSystem;

@@ -5,6 +5,7 @@ import { didCommand } from './commands/did.ts';
 import { initCommand } from './commands/init.ts';
 import { listCommand } from './commands/list.ts';
 import { presentCommand } from './commands/present.ts';
+import { qrCommand } from './commands/qr.ts';
 import { receiveCommand } from './commands/receive.ts';
 import { removeCommand } from './commands/remove.ts';
 import { showCommand } from './commands/show.ts';
@@ -19,6 +20,7 @@ const COMMANDS: Command[] = [
   listCommand,
   showCommand,
   presentCommand,
+  qrCommand,
   verifyCommand,
   removeCommand,
 ];
