@@ -25,7 +25,9 @@ export async function exportTrustBundle(
 ): Promise<TrustBundlePayload> {
   const issuedAt = Math.floor((options.issuedAt ?? new Date()).getTime() / 1000);
   const snapshots: RegistrySnapshot[] = [];
-  for (const { rpcUrls, ...trusted } of registries) {
+  for (const { rpcUrls, name, chainId, registry, migratedFrom } of registries) {
+    // Only what the bundle format holds (a trust list entry also has node settings).
+    const trusted = { name, chainId, registry, ...(migratedFrom?.length ? { migratedFrom } : {}) };
     const failures: string[] = [];
     let snapshot: RegistrySnapshot | undefined;
     for (const url of rpcUrls) {

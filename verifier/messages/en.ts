@@ -88,6 +88,10 @@ export const en = {
     'Checked against the trust bundle of {date}, which is {ageHours} hours old: get a newer one before {unusableFrom}, when it stops answering. A revocation or change made after that date cannot be known here.',
   trust_bundle_too_old:
     'The ledger could not be reached, and the trust bundle of {date} ({ageHours} hours old) stopped answering on {unusableFrom}: get a newer bundle or a connection to the ledger.',
+  trust_bundle_standby:
+    'The ledger answered. The trust bundle kept for when it cannot be reached is of {date} ({ageHours} hours old) and answers until {unusableFrom}.',
+  trust_bundle_standby_aging:
+    'The ledger answered. The trust bundle kept for when it cannot be reached is of {date} ({ageHours} hours old) and answers only until {unusableFrom}: install a newer one before then.',
 } as const;
 
 export const enLabels: Labels = {

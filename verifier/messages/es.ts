@@ -104,6 +104,10 @@ export const es: Catalogue = {
     'Comprobado con el paquete de confianza del {date}, de hace {ageHours} horas: consiga uno más reciente antes del {unusableFrom}, cuando dejará de responder. Una revocación o un cambio posterior a esa fecha no se puede conocer aquí.',
   trust_bundle_too_old:
     'No se pudo contactar con el registro blockchain, y el paquete de confianza del {date} (de hace {ageHours} horas) dejó de responder el {unusableFrom}: consiga un paquete más reciente o una conexión con el registro.',
+  trust_bundle_standby:
+    'El registro blockchain respondió. El paquete de confianza guardado para cuando no se pueda contactar con él es del {date} (de hace {ageHours} horas) y responde hasta el {unusableFrom}.',
+  trust_bundle_standby_aging:
+    'El registro blockchain respondió. El paquete de confianza guardado para cuando no se pueda contactar con él es del {date} (de hace {ageHours} horas) y solo responde hasta el {unusableFrom}: instale uno más reciente antes de esa fecha.',
 };
 
 export const esLabels: Labels = {

@@ -108,6 +108,10 @@ export const fr: Catalogue = {
     "Vérifié d'après le paquet de confiance du {date}, vieux de {ageHours} heures : procurez-vous-en un plus récent avant le {unusableFrom}, date à laquelle il cessera de répondre. Une révocation ou un changement postérieur à cette date ne peut pas être connu ici.",
   trust_bundle_too_old:
     'Le registre blockchain est injoignable, et le paquet de confiance du {date} (vieux de {ageHours} heures) ne répond plus depuis le {unusableFrom} : procurez-vous un paquet plus récent ou une connexion au registre.',
+  trust_bundle_standby:
+    "Le registre blockchain a répondu. Le paquet de confiance gardé pour le cas où il serait injoignable date du {date} (vieux de {ageHours} heures) et répond jusqu'au {unusableFrom}.",
+  trust_bundle_standby_aging:
+    "Le registre blockchain a répondu. Le paquet de confiance gardé pour le cas où il serait injoignable date du {date} (vieux de {ageHours} heures) et ne répond que jusqu'au {unusableFrom} : installez-en un plus récent d'ici là.",
 };
 
 export const frLabels: Labels = {

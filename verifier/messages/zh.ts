@@ -86,6 +86,10 @@ export const zh: Catalogue = {
     '已依据 {date} 的信任包核验，该信任包已有 {ageHours} 小时：请在 {unusableFrom} 之前获取更新的信任包，届时它将停止作答。该日期之后的撤销或变更在此无法得知。',
   trust_bundle_too_old:
     '无法连接区块链账本，且 {date} 的信任包（已有 {ageHours} 小时）已于 {unusableFrom} 停止作答：请获取更新的信任包或连接到账本。',
+  trust_bundle_standby:
+    '区块链账本已作答。为无法连接账本时保留的信任包为 {date} 的版本（已有 {ageHours} 小时），可作答至 {unusableFrom}。',
+  trust_bundle_standby_aging:
+    '区块链账本已作答。为无法连接账本时保留的信任包为 {date} 的版本（已有 {ageHours} 小时），仅可作答至 {unusableFrom}：请在此之前安装更新的信任包。',
 };
 
 export const zhLabels: Labels = {

@@ -53,7 +53,9 @@ export async function noteTrustBundle(
       LEDGER_CHECKS.has(f.check) && f.status !== 'skipped' ? withNote(f, NOTE[standing.state], params, details) : f,
     );
   }
-  if (!(ledger instanceof BundleBackedLedgerReader)) return fragments;
+  // The standby note says the ledger answered: only when every registry did.
+  if (!(ledger instanceof BundleBackedLedgerReader) || (await evidence.issuer).some((a) => 'error' in a))
+    return fragments;
   const standby = standingOf(ledger.bundle.payload, ledger.policy, ledger.now());
   const { params, details } = noteParts(standby);
   const reason = standby.state === 'fresh' ? 'trust_bundle_standby' : 'trust_bundle_standby_aging';
