@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { openDatabase } from '../../core/db.ts';
 import { didKeyOfEd25519, ed25519PublicKeyOfSeed } from '../../core/ed25519.ts';
+import { encodeQrBundle } from '../../core/qr-bundle/index.ts';
 import type { AnchorReceipt } from '../../core/receipt.ts';
 import { freePort } from '../../test/support/local-chain.ts';
 import { signPresentation } from '../../wallet-cli/sign-presentation.ts';
@@ -15,7 +16,14 @@ import { DidKeyResolver } from '../did-key-resolver.ts';
 import { type CheckFragment, fragment } from '../fragment.ts';
 import { LedgerReader } from '../ledger-reader.ts';
 import { verifyPresentationToken } from '../verify-presentation.ts';
-import { CHECK_NAMES, type CheckName, CREDENTIAL_CHECK_NAMES, PRESENTATION_CHECK_NAMES } from './check-names.ts';
+import { verifyQrCodeText } from '../verify-qr-code.ts';
+import {
+  CHECK_NAMES,
+  type CheckName,
+  CREDENTIAL_CHECK_NAMES,
+  PRESENTATION_CHECK_NAMES,
+  QR_CODE_OUTCOME_NAMES,
+} from './check-names.ts';
 import { CREDENTIAL_CHECKS, PRESENTATION_CHECKS } from './index.ts';
 
 /**
@@ -84,6 +92,19 @@ describe('every fragment a verification run gives names a check from the set', (
     ]);
     expect(result.checks.map((f) => f.check)).toEqual(['structure', ...PRESENTATION_CHECK_NAMES]);
     expect(result.credentials[0]!.checks.map((f) => f.check)).toEqual(['structure', ...CREDENTIAL_CHECK_NAMES]);
+    for (const name of names) expect(CHECK_NAMES.has(name), name).toBe(true);
+  });
+
+  it('a credential read from a QR code: each credential check, then the holder left unchecked', async () => {
+    const bundle = await selfSignedBundle(didKeyOfEd25519(ed25519PublicKeyOfSeed(randomBytes(32))));
+    const text = encodeQrBundle({
+      credential: bundle.credential,
+      anchorReceipt: bundle.anchorReceipt as unknown as AnchorReceipt,
+    });
+    const result = await verifyQrCodeText(text, { keys, ledger, now: () => new Date(), clockSkewSeconds: 60 });
+    const names = result.checks.map((f) => f.check);
+    expect(names).toEqual(['structure', ...CREDENTIAL_CHECK_NAMES, ...QR_CODE_OUTCOME_NAMES]);
+    expect(result.checks.at(-1)).toMatchObject({ status: 'skipped', reason: 'holder_not_checked' });
     for (const name of names) expect(CHECK_NAMES.has(name), name).toBe(true);
   });
 
