@@ -1,6 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 import { encode as base45 } from '@digitalbazaar/base45';
 import { encode as cbor } from 'cborg';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { freshKeyPair } from '../../test/support/keys.ts';
 import { credentialHash } from '../credential-hash.ts';
@@ -168,6 +169,22 @@ describe('decoding refuses what is not a version-1 QR bundle, saying why', () =>
     expect(refusal(withItem(7, 2 ** 50))).toMatchObject({ message: expect.stringContaining('item 7 (anchoredAt)') });
     // The well-shaped binary decodes: what it holds is for the verifier to judge.
     expect(decodeQrBundle(textOf(cbor(good))).anchorReceipt.proof).toEqual([]);
+  });
+});
+
+describe('decoding any input', () => {
+  const decodesOrRefuses = (text: string) => {
+    try {
+      decodeQrBundle(text);
+    } catch (error) {
+      if (!(error instanceof QrBundleError)) throw error;
+    }
+  };
+
+  it('gives a bundle or a QrBundleError, nothing else: any text, any base45, any deflated bytes', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 300 }), (text) => decodesOrRefuses(`SM1:${text}`)));
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 1000 }), (bytes) => decodesOrRefuses(`SM1:${base45(bytes)}`)));
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 1000 }), (bytes) => decodesOrRefuses(textOf(bytes))));
   });
 });
 
