@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deployRegistry, Registry } from '../contracts/registry.ts';
 import { leafOf, sha256 } from '../core/merkle.ts';
 import type { AnchorReceipt } from '../core/receipt.ts';
-import { deployRegistry, Registry } from '../contracts/registry.ts';
 import { freePort, startTestChain, type TestChain } from '../test/support/local-chain.ts';
 import { anchored as anchoredOf } from './checks/anchored.ts';
 import { runChecks } from './checks/check.ts';
@@ -30,7 +30,12 @@ describe('ledger read policy', () => {
   const did = 'did:key:z6MkpTHR8VNsBxYAAWHut2Geadd9jSwuBV8xRoAnwWsdvktH';
   const credentialHash = `0x${randomBytes(32).toString('hex')}`;
 
-  const trusted = (rpcUrls: string[]): TrustedRegistry => ({ name: 'test registry', chainId: 31337, registry: registryAddress.toLowerCase(), rpcUrls });
+  const trusted = (rpcUrls: string[]): TrustedRegistry => ({
+    name: 'test registry',
+    chainId: 31337,
+    registry: registryAddress.toLowerCase(),
+    rpcUrls,
+  });
   const anchoredCheck = async (rpcUrls: string[], now = new Date()) => {
     const reader = new LedgerReader({ registries: [trusted(rpcUrls)] }, { timeoutMs: 1500, cacheTtlMs: 0 });
     try {
@@ -47,7 +52,9 @@ describe('ledger read policy', () => {
     const institution = await a.provider.getSigner(1);
     ({ address: registryAddress } = await deployRegistry(authority, await authority.getAddress()));
     const asAuthority = new Registry(registryAddress, authority);
-    await (await asAuthority.contract.getFunction('accredit')(await institution.getAddress(), did, 'Test College')).wait();
+    await (
+      await asAuthority.contract.getFunction('accredit')(await institution.getAddress(), did, 'Test College')
+    ).wait();
 
     await b.provider.send('anvil_loadState', [await a.provider.send('anvil_dumpState', [])]);
 
@@ -82,13 +89,21 @@ describe('ledger read policy', () => {
 
   it('a node whose head is older than maxHeadAgeSeconds (60 by default) is behind: cannot tell, not "not anchored"', async () => {
     const head = (await b.provider.getBlock('latest'))!.timestamp;
-    expect((await anchoredCheck([b.rpcUrl], new Date((head + 61) * 1000))).anchored).toMatchObject({ status: 'unverifiable', reason: 'ledger_lagging' });
-    expect((await anchoredCheck([b.rpcUrl], new Date((head + 60) * 1000))).anchored).toMatchObject({ status: 'invalid', reason: 'root_not_anchored' });
+    expect((await anchoredCheck([b.rpcUrl], new Date((head + 61) * 1000))).anchored).toMatchObject({
+      status: 'unverifiable',
+      reason: 'ledger_lagging',
+    });
+    expect((await anchoredCheck([b.rpcUrl], new Date((head + 60) * 1000))).anchored).toMatchObject({
+      status: 'invalid',
+      reason: 'root_not_anchored',
+    });
   });
 
-
   it('with several endpoints, the most advanced node decides: the lagging one cannot hide a revocation', async () => {
-    for (const urls of [[b.rpcUrl, a.rpcUrl], [a.rpcUrl, b.rpcUrl]]) {
+    for (const urls of [
+      [b.rpcUrl, a.rpcUrl],
+      [a.rpcUrl, b.rpcUrl],
+    ]) {
       const { anchored, revoked } = await anchoredCheck(urls);
       expect(anchored.status).toBe('valid');
       expect(revoked).toMatchObject({ status: 'invalid', reason: 'revoked' });
@@ -107,7 +122,10 @@ describe('ledger read policy', () => {
     const c = await startTestChain();
     await c.provider.send('anvil_loadState', [await a.provider.send('anvil_dumpState', [])]);
     let clock = 0;
-    const reader = new LedgerReader({ registries: [trusted([c.rpcUrl])] }, { timeoutMs: 1000, cacheTtlMs: 400, now: () => clock });
+    const reader = new LedgerReader(
+      { registries: [trusted([c.rpcUrl])] },
+      { timeoutMs: 1000, cacheTtlMs: 400, now: () => clock },
+    );
     try {
       const read = async () => (await checksOf(gatherLedgerEvidence(receipt, did, credentialHash, reader))).anchored;
       expect((await read()).status).toBe('valid');

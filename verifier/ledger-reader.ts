@@ -1,11 +1,14 @@
-import { ZeroHash, type JsonRpcProvider } from 'ethers';
+import { type JsonRpcProvider, ZeroHash } from 'ethers';
 import { connectProvider } from '../contracts/provider.ts';
-import { Registry, type CredentialFacts } from '../contracts/registry.ts';
+import { type CredentialFacts, Registry } from '../contracts/registry.ts';
 import type { TrustConfig, TrustedRegistry } from './trust.ts';
 
 export class LedgerUnreachableError extends Error {
   /** The registries that could not be asked. */
-  constructor(message: string, readonly registries: readonly TrustedRegistry[]) {
+  constructor(
+    message: string,
+    readonly registries: readonly TrustedRegistry[],
+  ) {
     super(message);
   }
 }
@@ -32,7 +35,9 @@ export interface RegistryFacts extends CredentialFacts {
 }
 
 /** One trusted registry's answer about an issuer, or why it gave none. */
-export type IssuerAnswer = { trusted: TrustedRegistry; facts: RegistryFacts } | { trusted: TrustedRegistry; error: LedgerUnreachableError };
+export type IssuerAnswer =
+  | { trusted: TrustedRegistry; facts: RegistryFacts }
+  | { trusted: TrustedRegistry; error: LedgerUnreachableError };
 
 const NOT_REVOKED = { revokedAt: 0, reason: 0 };
 
@@ -49,7 +54,10 @@ interface Entry {
 
 async function headOf(provider: JsonRpcProvider, tag: number | 'latest'): Promise<NodeHead> {
   // A provider that does not offer eth_syncing leaves the head's age to decide.
-  const [block, syncing] = await Promise.all([provider.getBlock(tag), provider.send('eth_syncing', []).catch(() => false)]);
+  const [block, syncing] = await Promise.all([
+    provider.getBlock(tag),
+    provider.send('eth_syncing', []).catch(() => false),
+  ]);
   if (!block) throw new Error(`block ${tag} not found`);
   return { blockNumber: block.number, time: block.timestamp, syncing: syncing !== false };
 }
@@ -101,7 +109,9 @@ export class LedgerReader {
   /** The registries that can answer for a receipt naming (chainId, address): itself, then successors. */
   #candidates(chainId: number, address: string): Entry[] {
     const direct = this.#entries.filter((e) => sameRegistry(e.trusted, chainId, address));
-    const successors = this.#entries.filter((e) => e.trusted.migratedFrom?.some((m) => sameRegistry(m, chainId, address)));
+    const successors = this.#entries.filter((e) =>
+      e.trusted.migratedFrom?.some((m) => sameRegistry(m, chainId, address)),
+    );
     return [...direct, ...successors];
   }
 
@@ -114,7 +124,13 @@ export class LedgerReader {
    * Facts about a credential anchored under `root`, from the registry the receipt names or, when
    * that one cannot be reached or lacks the root, from a registry that took over from it.
    */
-  async factsAt(chainId: number, address: string, root: string, issuerDid: string, credentialHash: string): Promise<RegistryFacts> {
+  async factsAt(
+    chainId: number,
+    address: string,
+    root: string,
+    issuerDid: string,
+    credentialHash: string,
+  ): Promise<RegistryFacts> {
     const candidates = this.#candidates(chainId, address);
     if (candidates.length === 0) throw new Error(`registry ${address} on chain ${chainId} is not trusted`);
     let fallback: RegistryFacts | undefined;
@@ -129,7 +145,10 @@ export class LedgerReader {
       }
     }
     if (fallback) return fallback;
-    throw new LedgerUnreachableError((lastError as Error).message, candidates.map((e) => e.trusted));
+    throw new LedgerUnreachableError(
+      (lastError as Error).message,
+      candidates.map((e) => e.trusted),
+    );
   }
 
   /**
@@ -137,13 +156,22 @@ export class LedgerReader {
    * whatever a receipt says. `known` are outcomes already read (for an anchor) that stand for
    * their registry, so a verification usually costs one call per registry, and a dead node one wait.
    */
-  async issuerFactsOnEach(issuerDid: string, credentialHash: string, known: readonly (RegistryFacts | LedgerUnreachableError)[] = []): Promise<IssuerAnswer[]> {
+  async issuerFactsOnEach(
+    issuerDid: string,
+    credentialHash: string,
+    known: readonly (RegistryFacts | LedgerUnreachableError)[] = [],
+  ): Promise<IssuerAnswer[]> {
     return Promise.all(
       this.#entries.map(async (entry): Promise<IssuerAnswer> => {
-        const outcome = known.find((k) => (k instanceof LedgerUnreachableError ? k.registries.includes(entry.trusted) : k.trusted === entry.trusted));
+        const outcome = known.find((k) =>
+          k instanceof LedgerUnreachableError ? k.registries.includes(entry.trusted) : k.trusted === entry.trusted,
+        );
         if (outcome instanceof LedgerUnreachableError) return { trusted: entry.trusted, error: outcome };
         try {
-          return { trusted: entry.trusted, facts: outcome ?? (await this.#facts(entry, ZeroHash, issuerDid, credentialHash)) };
+          return {
+            trusted: entry.trusted,
+            facts: outcome ?? (await this.#facts(entry, ZeroHash, issuerDid, credentialHash)),
+          };
         } catch (error) {
           if (error instanceof LedgerUnreachableError) return { trusted: entry.trusted, error };
           throw error;
@@ -168,9 +196,18 @@ export class LedgerReader {
     if (entry.endpoints.length === 1) {
       const [endpoint] = entry.endpoints as [Endpoint];
       try {
-        return await this.#complete(entry, endpoint, await endpoint.registry.credentialFacts(root, did, hash), root, hash);
+        return await this.#complete(
+          entry,
+          endpoint,
+          await endpoint.registry.credentialFacts(root, did, hash),
+          root,
+          hash,
+        );
       } catch (error) {
-        throw new LedgerUnreachableError(`${entry.trusted.name} (${endpoint.url}): ${(error as Error).message.split('\n')[0]}`, [entry.trusted]);
+        throw new LedgerUnreachableError(
+          `${entry.trusted.name} (${endpoint.url}): ${(error as Error).message.split('\n')[0]}`,
+          [entry.trusted],
+        );
       }
     }
     const answers = await Promise.allSettled(
@@ -181,14 +218,22 @@ export class LedgerReader {
     );
     const ok = answers.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
     if (ok.length === 0) {
-      const reasons = answers.map((a, i) => `${entry.endpoints[i]!.url}: ${a.status === 'rejected' ? String((a.reason as Error).message).split('\n')[0] : ''}`);
-      throw new LedgerUnreachableError(`${entry.trusted.name}: no endpoint answered (${reasons.join('; ')})`, [entry.trusted]);
+      const reasons = answers.map(
+        (a, i) =>
+          `${entry.endpoints[i]!.url}: ${a.status === 'rejected' ? String((a.reason as Error).message).split('\n')[0] : ''}`,
+      );
+      throw new LedgerUnreachableError(`${entry.trusted.name}: no endpoint answered (${reasons.join('; ')})`, [
+        entry.trusted,
+      ]);
     }
     const freshest = ok.reduce((best, a) => (a.blockNumber > best.blockNumber ? a : best));
     try {
       return await this.#complete(entry, freshest.endpoint, freshest.facts, root, hash, freshest.blockNumber);
     } catch (error) {
-      throw new LedgerUnreachableError(`${entry.trusted.name} (${freshest.endpoint.url}): ${(error as Error).message.split('\n')[0]}`, [entry.trusted]);
+      throw new LedgerUnreachableError(
+        `${entry.trusted.name} (${freshest.endpoint.url}): ${(error as Error).message.split('\n')[0]}`,
+        [entry.trusted],
+      );
     }
   }
 
@@ -196,11 +241,24 @@ export class LedgerReader {
    * The contract's answer, with the issuer institution's revocation (one more read when the root
    * was not anchored by that institution) and, when the root is missing, the node's own progress.
    */
-  async #complete(entry: Entry, endpoint: Endpoint, facts: CredentialFacts, root: string, hash: string, blockTag?: number): Promise<RegistryFacts> {
+  async #complete(
+    entry: Entry,
+    endpoint: Endpoint,
+    facts: CredentialFacts,
+    root: string,
+    hash: string,
+    blockTag?: number,
+  ): Promise<RegistryFacts> {
     const issuerId = facts.issuerInstitutionId;
     const [revocation, head] = await Promise.all([
-      issuerId === 0 ? NOT_REVOKED : issuerId === facts.anchor.institutionId ? facts.revocation : endpoint.registry.revocation(issuerId, hash, blockTag),
-      facts.anchor.institutionId === 0 && root !== ZeroHash ? headOf(endpoint.provider, blockTag ?? 'latest') : undefined,
+      issuerId === 0
+        ? NOT_REVOKED
+        : issuerId === facts.anchor.institutionId
+          ? facts.revocation
+          : endpoint.registry.revocation(issuerId, hash, blockTag),
+      facts.anchor.institutionId === 0 && root !== ZeroHash
+        ? headOf(endpoint.provider, blockTag ?? 'latest')
+        : undefined,
     ]);
     return { ...facts, revocation, trusted: entry.trusted, ...(head ? { head } : {}) };
   }

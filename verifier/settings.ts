@@ -2,7 +2,12 @@ import { wholeNumber } from '../core/config.ts';
 import type { VerifierOptions } from './service.ts';
 
 /** The verifier's own settings from the environment (documented in README). */
-export function verifierSettingsFromEnv(env: NodeJS.ProcessEnv): Pick<VerifierOptions, 'rateLimitPerMinute' | 'challengesPerClient' | 'trustProxy' | 'ledgerCacheTtlMs' | 'didResolver'> {
+export function verifierSettingsFromEnv(
+  env: NodeJS.ProcessEnv,
+): Pick<
+  VerifierOptions,
+  'rateLimitPerMinute' | 'challengesPerClient' | 'trustProxy' | 'ledgerCacheTtlMs' | 'didResolver'
+> {
   const ethrChainId = wholeNumber(env, 'DID_ETHR_CHAIN_ID', 1);
   const fetchesPerRequest = wholeNumber(env, 'VERIFIER_DID_WEB_FETCHES', 0, 100);
   return {
@@ -11,10 +16,17 @@ export function verifierSettingsFromEnv(env: NodeJS.ProcessEnv): Pick<VerifierOp
     trustProxy: env.TRUST_PROXY === '1',
     ledgerCacheTtlMs: wholeNumber(env, 'VERIFIER_CACHE_TTL_MS', 0),
     didResolver: {
-      didWeb: { holders: env.VERIFIER_DID_WEB_HOLDERS === '1', ...(fetchesPerRequest !== undefined ? { fetchesPerRequest } : {}) },
+      didWeb: {
+        holders: env.VERIFIER_DID_WEB_HOLDERS === '1',
+        ...(fetchesPerRequest !== undefined ? { fetchesPerRequest } : {}),
+      },
       ...(ethrChainId === undefined
         ? {}
-        : { ethrChainId, ...(env.DID_ETHR_RPC_URL ? { ethrRpcUrl: env.DID_ETHR_RPC_URL } : {}), ...(env.DID_ETHR_REGISTRY ? { ethrRegistry: env.DID_ETHR_REGISTRY } : {}) }),
+        : {
+            ethrChainId,
+            ...(env.DID_ETHR_RPC_URL ? { ethrRpcUrl: env.DID_ETHR_RPC_URL } : {}),
+            ...(env.DID_ETHR_REGISTRY ? { ethrRegistry: env.DID_ETHR_REGISTRY } : {}),
+          }),
     },
   };
 }

@@ -82,6 +82,17 @@ export const CheckResult = z
     reason: z.enum(REASON_CODES as [string, ...string[]]),
     message: z.string().openapi({ description: 'The reason in words, in the language of Content-Language' }),
     details: z.record(z.string(), z.unknown()).optional(),
+    note: z
+      .object({
+        reason: z.enum(REASON_CODES as [string, ...string[]]),
+        message: z.string(),
+        details: z.record(z.string(), z.unknown()).optional(),
+      })
+      .optional()
+      .openapi({
+        description:
+          'Where the answer came from when it was not the ledger itself (the offline trust bundle, its date and age); its sentence also ends `message`',
+      }),
   })
   .openapi('CheckResult');
 

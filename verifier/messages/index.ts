@@ -16,7 +16,9 @@ const LANGUAGES: Record<string, Language> = {
   zh: { messages: zh, labels: zhLabels },
 };
 
-export const CATALOGUES: Record<string, Catalogue> = Object.fromEntries(Object.entries(LANGUAGES).map(([tag, language]) => [tag, language.messages]));
+export const CATALOGUES: Record<string, Catalogue> = Object.fromEntries(
+  Object.entries(LANGUAGES).map(([tag, language]) => [tag, language.messages]),
+);
 export const REASON_CODES = Object.keys(en) as ReasonCode[];
 
 /** Message parameters whose values are label keys (an accreditation status, a revocation reason). */
@@ -29,4 +31,3 @@ export function message(code: ReasonCode, params: Record<string, string | number
     return LABELLED_PARAMS.has(name) && Object.hasOwn(labels, value) ? labels[value as keyof typeof labels] : value;
   });
 }
-

@@ -33,29 +33,43 @@ describe('message catalogues', () => {
   describe.each(TRANSLATIONS)('%s', (language, catalogue) => {
     it('has exactly the keys of the English catalogue', () => {
       const keys = Object.keys(catalogue);
-      expect(keys.filter((k) => !Object.hasOwn(en, k)), 'extra keys').toEqual([]);
-      expect(REASON_CODES.filter((k) => !Object.hasOwn(catalogue, k)), 'missing keys').toEqual([]);
+      expect(
+        keys.filter((k) => !Object.hasOwn(en, k)),
+        'extra keys',
+      ).toEqual([]);
+      expect(
+        REASON_CODES.filter((k) => !Object.hasOwn(catalogue, k)),
+        'missing keys',
+      ).toEqual([]);
     });
 
     it('gives every message as non-empty text with the English placeholders and no stray braces', () => {
       const bad = REASON_CODES.filter((code) => {
         const text = catalogue[code];
-        return typeof text !== 'string'
-          || text.trim() === ''
-          || placeholders(text).join() !== placeholders(en[code]).join()
+        return (
+          typeof text !== 'string' ||
+          text.trim() === '' ||
+          placeholders(text).join() !== placeholders(en[code]).join() ||
           // No stray or mistyped braces ({ name}, full-width ｛｝) outside well-formed placeholders.
-          || /[{}｛｝]/.test(text.replace(/\{\w+\}/g, ''));
+          /[{}｛｝]/.test(text.replace(/\{\w+\}/g, ''))
+        );
       });
       expect(bad).toEqual([]);
     });
 
     it('translates every sentence instead of copying the English', () => {
-      const copied = REASON_CODES.filter((code) => en[code].length > 20 && (catalogue[code] === en[code] || !SCRIPT[language]!.test(catalogue[code])));
+      const copied = REASON_CODES.filter(
+        (code) => en[code].length > 20 && (catalogue[code] === en[code] || !SCRIPT[language]!.test(catalogue[code])),
+      );
       expect(copied).toEqual([]);
     });
 
     it('keeps technical identifiers unchanged', () => {
-      const lost = REASON_CODES.flatMap((code) => IDENTIFIERS.filter((id) => en[code].includes(id) && !catalogue[code].includes(id)).map((id) => `${code}: ${id}`));
+      const lost = REASON_CODES.flatMap((code) =>
+        IDENTIFIERS.filter((id) => en[code].includes(id) && !catalogue[code].includes(id)).map(
+          (id) => `${code}: ${id}`,
+        ),
+      );
       expect(lost).toEqual([]);
     });
   });
@@ -64,11 +78,15 @@ describe('message catalogues', () => {
 describe('message()', () => {
   it('fills placeholders in the requested language', () => {
     const params = { revokedAt: '2024-03-01T00:00:00.000Z', reasonName: 'code 77' };
-    expect(message('revoked', params)).toBe('The institution revoked this credential on 2024-03-01T00:00:00.000Z (reason: code 77).');
+    expect(message('revoked', params)).toBe(
+      'The institution revoked this credential on 2024-03-01T00:00:00.000Z (reason: code 77).',
+    );
     expect(message('revoked', params, 'en')).toBe(message('revoked', params));
     for (const [language, catalogue] of TRANSLATIONS) {
       const text = message('revoked', params, language);
-      expect(text).toBe(catalogue.revoked.replace('{revokedAt}', params.revokedAt).replace('{reasonName}', params.reasonName));
+      expect(text).toBe(
+        catalogue.revoked.replace('{revokedAt}', params.revokedAt).replace('{reasonName}', params.reasonName),
+      );
       expect(text).not.toBe(message('revoked', params, 'en'));
     }
   });
@@ -85,7 +103,9 @@ describe('message()', () => {
   });
 
   it('accepts numbers as values', () => {
-    expect(message('ledger_lagging', { blockNumber: 41, headAt: '2026-01-01T00:00:00.000Z' }, 'en')).toContain('latest block, 41, is from 2026-01-01');
+    expect(message('ledger_lagging', { blockNumber: 41, headAt: '2026-01-01T00:00:00.000Z' }, 'en')).toContain(
+      'latest block, 41, is from 2026-01-01',
+    );
   });
 
   it('falls back to English for an unknown language', () => {
