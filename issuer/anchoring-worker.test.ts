@@ -104,6 +104,12 @@ describe('anchoring worker', () => {
     await anchoring.runOnce(at(60_000 - 1));
     expect(await batches()).toEqual([]);
     await anchoring.runOnce(at(60_000));
+    expect(await batches()).toMatchObject([{ size: 2 }]);
+    // On a loaded machine the node may not report the receipt within the same pass: later passes finish it.
+    for (let pass = 1; pass <= 20 && (await batches())[0]!.state !== 'anchored'; pass++) {
+      await new Promise((wait) => setTimeout(wait, 100));
+      await anchoring.runOnce(at(60_000 + pass));
+    }
     expect(await batches()).toMatchObject([{ size: 2, state: 'anchored' }]);
     expect((await rowsOf(ids)).map((r) => r.status)).toEqual(['anchored', 'anchored']);
     await anchoring.runOnce(at(120_000));
