@@ -1,4 +1,13 @@
-import { FallbackProvider, FetchRequest, JsonRpcProvider, Network, type Provider } from 'ethers';
+import {
+  FallbackProvider,
+  FetchRequest,
+  JsonRpcProvider,
+  Network,
+  type Provider,
+  type Subscriber,
+  type Subscription,
+} from 'ethers';
+import { ReceiptPoller } from './receipt-poller.ts';
 
 export interface ProviderOptions {
   /** Per-request timeout: a dead node must turn into an error quickly, never a hang. */
@@ -13,7 +22,14 @@ export function connectProvider(rpcUrl: string, chainId: number, options: Provid
   const request = new FetchRequest(rpcUrl);
   request.timeout = options.timeoutMs ?? 5000;
   const network = Network.from(chainId);
-  return new JsonRpcProvider(request, network, { staticNetwork: network, batchMaxCount: 1, cacheTimeout: -1 });
+  return new ReceiptPollingProvider(request, network, { staticNetwork: network, batchMaxCount: 1, cacheTimeout: -1 });
+}
+
+/** A JSON-RPC provider whose transaction waits (`tx.wait()`) ask for the receipt on a timer, not per block. */
+class ReceiptPollingProvider extends JsonRpcProvider {
+  override _getSubscriber(sub: Subscription): Subscriber {
+    return sub.type === 'transaction' ? new ReceiptPoller(this, sub.hash) : super._getSubscriber(sub);
+  }
 }
 
 /** Error codes (Node's and ethers') of a ledger that could not be reached or did not answer in time. */
