@@ -32,6 +32,13 @@ class ReceiptPollingProvider extends JsonRpcProvider {
   }
 }
 
+/** The same for several endpoints: a FallbackProvider subscribes on its own, not through its members. */
+class ReceiptPollingFallbackProvider extends FallbackProvider {
+  override _getSubscriber(sub: Subscription): Subscriber {
+    return sub.type === 'transaction' ? new ReceiptPoller(this, sub.hash) : super._getSubscriber(sub);
+  }
+}
+
 /** Error codes (Node's and ethers') of a ledger that could not be reached or did not answer in time. */
 const UNREACHABLE = new Set([
   'ECONNREFUSED',
@@ -82,7 +89,7 @@ export function connectLedger(rpcUrls: readonly string[], chainId: number, optio
   if (rpcUrls.length === 0) throw new Error('no RPC URL configured');
   if (rpcUrls.length === 1) return connectProvider(rpcUrls[0]!, chainId, options);
   const network = Network.from(chainId);
-  return new FallbackProvider(
+  return new ReceiptPollingFallbackProvider(
     rpcUrls.map((url, i) => ({
       provider: connectProvider(url, chainId, options),
       priority: i + 1,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestChain, type TestChain } from '../test/support/local-chain.ts';
+import { connectLedger } from './provider.ts';
 
 let chain: TestChain;
 beforeAll(async () => {
@@ -24,5 +25,23 @@ it('tx.wait() sees a transaction mined after its first look without waiting for 
     expect(Date.now() - minedAt).toBeLessThan(2_000);
   } finally {
     await provider.send('evm_setAutomine', [true]);
+  }
+});
+
+it('with several endpoints too: a wait through the fallback provider asks for the receipt on a timer', async () => {
+  const ledger = connectLedger([chain.rpcUrl, chain.rpcUrl], 31337);
+  const signer = await chain.provider.getSigner(0);
+  await chain.provider.send('evm_setAutomine', [false]);
+  try {
+    const { hash } = await signer.sendTransaction({ to: await signer.getAddress(), value: 1n });
+    const waited = (await ledger.getTransaction(hash))!.wait();
+    await new Promise((wait) => setTimeout(wait, 300));
+    await chain.provider.send('evm_mine', []);
+    const minedAt = Date.now();
+    expect((await waited)?.status).toBe(1);
+    expect(Date.now() - minedAt).toBeLessThan(2_000);
+  } finally {
+    await chain.provider.send('evm_setAutomine', [true]);
+    ledger.destroy();
   }
 });
