@@ -33,15 +33,10 @@ export function preview(value: unknown): string {
 }
 
 const URL_SYNTAX = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/;
-const DID_SYNTAX = /^did:[a-z0-9]+:[A-Za-z0-9._:%-]*[A-Za-z0-9._%-]$/;
 
 /** An absolute URL (any scheme: https, did, urn, data…), without white space. */
 export const isUrl = (value: unknown): value is string =>
   typeof value === 'string' && value.length <= MAX_URL_LENGTH && URL_SYNTAX.test(value);
-
-/** A DID (no path, query or fragment). */
-export const isDid = (value: unknown): value is string =>
-  typeof value === 'string' && value.length <= MAX_URL_LENGTH && DID_SYNTAX.test(value);
 
 /** Case-insensitive media type match, with or without the "application/" prefix (RFC 7515 §4.1.9). */
 export function mediaTypeIs(value: unknown, subtype: string): boolean {

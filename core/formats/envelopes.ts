@@ -6,7 +6,7 @@ import type { EnvelopedCredentialToken } from './types.ts';
 /** Enveloped credentials and presentations (VC Data Model 2.0 §4.13): secured data in a `data:` URL. */
 
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
-export const isCompactJws = (value: unknown): value is string =>
+const isCompactJws = (value: unknown): value is string =>
   typeof value === 'string' && value.length <= MAX_JWS_LENGTH && COMPACT_JWS.test(value);
 
 /** Credential media types whose data is a compact JWS. */

@@ -15,7 +15,6 @@ export const CREDENTIAL_FORMATS = [vcJwt11, vcJose20] as const satisfies readonl
 export type RegisteredFormat = (typeof CREDENTIAL_FORMATS)[number];
 export type CredentialFormatName = RegisteredFormat['name'];
 export const FORMAT_NAMES: readonly CredentialFormatName[] = CREDENTIAL_FORMATS.map((f) => f.name);
-export type PresentationFormatName = RegisteredFormat['presentation']['name'];
 
 /** The format of this name; undefined for a name that is not registered. */
 export function formatNamed(name: string): RegisteredFormat | undefined {
@@ -97,7 +96,6 @@ export function readPresentationToken(text: unknown): ReadResult<ReadPresentatio
 
 export {
   FormatError,
-  isDid,
   isUrl,
   MAX_CREDENTIALS_PER_PRESENTATION,
   parseDateTime,
