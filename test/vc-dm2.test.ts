@@ -5,7 +5,7 @@ import { didKeyOfEd25519, ed25519PrivateKey, ed25519PublicKeyOfSeed } from '../c
 import { envelopedCredential } from '../core/formats/envelopes.ts';
 import { signVcJose, signVpJose } from '../core/formats/vc-jose-2.0/sign.ts';
 import { nodeJoseSigner } from '../core/jose/signer.ts';
-import { message } from '../verifier/messages/index.ts';
+import { message } from '../core/messages/index.ts';
 import { conformancePath } from './support/conformance.ts';
 import { postJson, type RunningSystem, startSystem } from './support/system.ts';
 import {

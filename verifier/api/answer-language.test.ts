@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { LanguageVariables } from 'hono/language';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUES } from '../messages/index.ts';
+import { CATALOGUES } from '../../core/messages/index.ts';
 import { answerLanguage } from './answer-language.ts';
 
 const app = new Hono<{ Variables: LanguageVariables }>().use(answerLanguage).get('/', (c) => c.text(c.get('language')));

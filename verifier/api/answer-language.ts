@@ -1,5 +1,5 @@
 import { languageDetector } from 'hono/language';
-import { CATALOGUES } from '../messages/index.ts';
+import { CATALOGUES } from '../../core/messages/index.ts';
 
 /**
  * Sets the `language` the verifier answers in: the caller's most preferred language (Accept-Language,

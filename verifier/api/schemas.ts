@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { REASON_CODES } from '../messages/index.ts';
+import { REASON_CODES } from '../../core/messages/index.ts';
 
 const needs = (field: string) => `The request needs "${field}".`;
 const unsupported = (field: string) =>
