@@ -7,15 +7,7 @@ export type InstitutionStatusName = keyof typeof InstitutionStatus;
 export const statusName = (value: number): InstitutionStatusName =>
   (Object.keys(InstitutionStatus) as InstitutionStatusName[]).find((k) => InstitutionStatus[k] === value) ?? 'Unknown';
 
-/** Reason codes for revocation; documented in docs/anchor-receipt.md. */
-export const RevocationReason = {
-  unspecified: 0,
-  issuedInError: 1,
-  fraud: 2,
-  superseded: 3,
-  withdrawnByAssessmentBody: 4,
-} as const;
-export type RevocationReasonName = keyof typeof RevocationReason;
+export { RevocationReason, type RevocationReasonName } from './revocation-reason.ts';
 
 export interface CredentialFacts {
   anchor: { institutionId: number; anchoredAt: number; batchSize: number };

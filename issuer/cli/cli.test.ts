@@ -1,0 +1,123 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type CliResult,
+  claimWhenAnchored,
+  issue,
+  PROJECT_ROOT,
+  qualificationRequest,
+  type RunningSystem,
+  startSystem,
+  tempDir,
+} from '../../test/support/system.ts';
+import { EXIT } from './cli-error.ts';
+
+/** Runs the real registrar CLI as a child process, as a registrar's terminal would. */
+function runIssuerCli(args: string[], env: Record<string, string>): Promise<CliResult> {
+  return new Promise((done) => {
+    const child = spawn(
+      process.execPath,
+      [join(PROJECT_ROOT, 'issuer', 'cli', 'bin', 'skillmark-issuer.js'), ...args],
+      {
+        cwd: tempDir('skillmark-issuer-cli-'),
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.once('close', (code) => done({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+let system: RunningSystem;
+let env: Record<string, string>;
+const ids: string[] = [];
+
+beforeAll(async () => {
+  system = await startSystem();
+  env = { SKILLMARK_ISSUER_URL: system.issuerUrl, SKILLMARK_ISSUER_TOKEN: system.adminToken };
+  const claims: string[] = [];
+  for (const reference of ['REG-0001', 'REG-0002', 'REG-0003']) {
+    const issued = await issue(system, qualificationRequest({ learnerReference: reference }));
+    expect(issued.status).toBe(201);
+    ids.push(issued.body.credentialId);
+    claims.push(issued.body.claim.url);
+  }
+  await Promise.all(claims.map((url) => claimWhenAnchored(url)));
+}, 90_000);
+
+afterAll(() => system?.destroy());
+
+describe('skillmark-issuer, the registrar CLI', () => {
+  it('teaches itself: --help lists the commands, the token and the exit codes', async () => {
+    const help = await runIssuerCli(['--help'], {});
+    expect(help.code).toBe(EXIT.ok);
+    expect(help.stdout).toMatch(/revoke/);
+    expect(help.stdout).toMatch(/SKILLMARK_ISSUER_TOKEN/);
+    expect(help.stdout).toMatch(/Exit codes/);
+    const revokeHelp = await runIssuerCli(['revoke', '--help'], {});
+    expect(revokeHelp.stdout).toMatch(/Examples:\n {2}skillmark-issuer revoke/);
+    expect(revokeHelp.stdout).toMatch(/withdrawnByAssessmentBody/);
+  });
+
+  it('lists and shows credentials, in sentences and as JSON', async () => {
+    const list = await runIssuerCli(['list'], env);
+    expect(list.code).toBe(EXIT.ok);
+    for (const id of ids) expect(list.stdout).toContain(id);
+    expect(list.stdout).toMatch(/REG-0002 +National Certificate in Electrical Installation +anchored on the ledger/);
+
+    const show = await runIssuerCli(['show', ids[0]!], env);
+    expect(show.code).toBe(EXIT.ok);
+    expect(show.stdout).toMatch(/Learner +REG-0001/);
+    expect(show.stdout).toMatch(/QR code +\d+ characters/);
+
+    const json = await runIssuerCli(['--json', 'show', ids[0]!], env);
+    expect(JSON.parse(json.stdout)).toMatchObject({ id: ids[0], status: 'anchored' });
+  });
+
+  it('revokes a list from a file, reports each credential, and fails for those it could not revoke', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const file = join(tempDir('skillmark-revoke-'), 'results.csv');
+    writeFileSync(file, `learnerReference,credentialId\nREG-0002,${ids[1]}\nREG-0003,${ids[2]}\nnobody,${unknown}\n`);
+    const run = await runIssuerCli(['--json', 'revoke', '--from', file, '--reason', 'issuedInError'], env);
+    expect(run.code).toBe(EXIT.failed);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ reason: 'issuedInError', revoked: 2, failed: 1 });
+    expect(report.outcomes.find((o: { id: string }) => o.id === unknown).error).toMatch(/no credential|not found/i);
+
+    const again = await runIssuerCli(['revoke', ids[1]!], env);
+    expect(again.code).toBe(EXIT.failed);
+    expect(again.stdout).toMatch(/NOT revoked +\S+: Credential \S+ was revoked at \d{4}-/);
+
+    const revoked = await runIssuerCli(['list', '--status', 'revoked'], env);
+    expect(revoked.stdout).toMatch(/REG-0003 .* revoked on \d{4}-\d{2}-\d{2} \(issuedInError\)/);
+    expect(revoked.stdout).not.toContain('REG-0001');
+  });
+
+  it('says plainly what is wrong with the token, the address or the arguments', async () => {
+    const noToken = await runIssuerCli(['list'], { SKILLMARK_ISSUER_URL: system.issuerUrl });
+    expect(noToken.code).toBe(EXIT.usage);
+    expect(noToken.stderr).toMatch(/Set SKILLMARK_ISSUER_TOKEN/);
+
+    const wrongToken = await runIssuerCli(['list'], { ...env, SKILLMARK_ISSUER_TOKEN: 'not-the-token' });
+    expect(wrongToken.code).toBe(EXIT.usage);
+    expect(wrongToken.stderr).toMatch(/refused the token/);
+
+    const nobodyThere = await runIssuerCli(['list'], { ...env, SKILLMARK_ISSUER_URL: 'http://127.0.0.1:9' });
+    expect(nobodyThere.code).toBe(EXIT.unreachable);
+    expect(nobodyThere.stderr).toMatch(/cannot be reached/);
+
+    const badStatus = await runIssuerCli(['list', '--status', 'lost'], env);
+    expect(badStatus.code).toBe(EXIT.usage);
+    expect(badStatus.stderr).toMatch(/use one of pending, anchored, revoked/);
+
+    const nothingToRevoke = await runIssuerCli(['revoke'], env);
+    expect(nothingToRevoke.code).toBe(EXIT.usage);
+    expect(nothingToRevoke.stderr).toMatch(/Say which credentials/);
+  });
+});

@@ -1,0 +1,92 @@
+import { createReadStream, statSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { BoundedFetchError, type BoundedResponse, fetchBounded } from '../../core/bounded-fetch.ts';
+import { CliError, EXIT } from './cli-error.ts';
+
+export const DEFAULT_ISSUER_URL = 'http://127.0.0.1:4100';
+/** A cohort's results or a report run to megabytes; far above that is a wrong address. */
+const MAX_ANSWER_BYTES = 256 * 1024 * 1024;
+const TIMEOUT_MS = 120_000;
+
+/** What the registrar's CLI asks of the issuer API, with the token and limits applied once. */
+export interface IssuerClient {
+  readonly url: string;
+  json<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T>;
+  /** Sends a file as the request body, streamed (a cohort may be 100,000 rows). */
+  upload<T>(path: string, file: string, contentType: string): Promise<T>;
+  download(path: string): Promise<Buffer>;
+}
+
+export function issuerClient(env: Record<string, string | undefined>, fetchImpl: typeof fetch = fetch): IssuerClient {
+  const url = (env.SKILLMARK_ISSUER_URL ?? DEFAULT_ISSUER_URL).replace(/\/+$/, '');
+  const token = env.SKILLMARK_ISSUER_TOKEN;
+  if (!token) {
+    throw new CliError(
+      'Set SKILLMARK_ISSUER_TOKEN to your issuer token (the admin token, SKILLMARK_ADMIN_TOKEN, on a new installation).',
+      EXIT.usage,
+    );
+  }
+  const send = async (method: string, path: string, body?: BodyInit, contentType?: string) => {
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
+    if (contentType) headers['content-type'] = contentType;
+    const init = { method, headers, body, duplex: 'half' } as RequestInit;
+    const response = await exchange(fetchImpl, url, `${url}${path}`, init);
+    if (response.status >= 400) throw refusal(response);
+    return response;
+  };
+  return {
+    url,
+    json: async (method, path, body) =>
+      parseJson(await send(method, path, body === undefined ? undefined : JSON.stringify(body), 'application/json')),
+    upload: async (path, file, contentType) => {
+      const size = statSync(file).size;
+      const stream = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;
+      const response = await send('POST', path, stream, contentType);
+      return parseJson(response, `${size} bytes sent`);
+    },
+    download: async (path) => (await send('GET', path)).body,
+  };
+}
+
+async function exchange(fetchImpl: typeof fetch, origin: string, url: string, init: RequestInit) {
+  try {
+    return await fetchBounded(fetchImpl, url, init, TIMEOUT_MS, MAX_ANSWER_BYTES);
+  } catch (error) {
+    if (!(error instanceof BoundedFetchError)) throw error;
+    const why = error.kind === 'timeout' ? `did not answer within ${TIMEOUT_MS / 1000} seconds` : 'cannot be reached';
+    throw new CliError(
+      `The issuer at ${origin} ${why}. Check SKILLMARK_ISSUER_URL and that the issuer is running.`,
+      EXIT.unreachable,
+    );
+  }
+}
+
+function parseJson<T>(response: BoundedResponse, context = ''): T {
+  try {
+    return JSON.parse(response.body.toString('utf8')) as T;
+  } catch {
+    throw new CliError(
+      `The issuer answered with something that is not JSON (HTTP ${response.status}${context && `, ${context}`}).`,
+    );
+  }
+}
+
+/** The issuer's problem answer (RFC 9457) as one sentence, with each error it lists. */
+function refusal(response: BoundedResponse): CliError {
+  if (response.status === 401 || response.status === 403) {
+    return new CliError(
+      'The issuer refused the token in SKILLMARK_ISSUER_TOKEN: check it, or ask an administrator for one with this right.',
+      EXIT.usage,
+    );
+  }
+  let problem: { title?: string; detail?: string; errors?: unknown[] } = {};
+  try {
+    problem = JSON.parse(response.body.toString('utf8'));
+  } catch {
+    // not a problem document: the status alone says it
+  }
+  const detail = problem.detail ?? problem.title ?? `The issuer answered HTTP ${response.status}.`;
+  const errors = Array.isArray(problem.errors) ? problem.errors.filter((e) => typeof e === 'string') : [];
+  const extra = errors.filter((e) => !detail.includes(e));
+  return new CliError([detail, ...extra.map((e) => `  - ${e}`)].join('\n'));
+}

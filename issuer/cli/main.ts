@@ -1,0 +1,63 @@
+import { Command, CommanderError } from 'commander';
+import { printableJson } from '../../core/printable.ts';
+import { CliError, EXIT } from './cli-error.ts';
+import { listCommand } from './commands/list.ts';
+import { revokeCommand } from './commands/revoke.ts';
+import { showCommand } from './commands/show.ts';
+import type { CliSession } from './context.ts';
+import { DEFAULT_ISSUER_URL, issuerClient } from './issuer-client.ts';
+import { createOutput } from './output.ts';
+
+export interface CliIo {
+  env: Record<string, string | undefined>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const COMMANDS = [listCommand, showCommand, revokeCommand];
+
+const GUIDE = `
+Environment:
+  SKILLMARK_ISSUER_URL    the issuer's address (default ${DEFAULT_ISSUER_URL})
+  SKILLMARK_ISSUER_TOKEN  your token (on a new installation, the admin token SKILLMARK_ADMIN_TOKEN)
+
+Exit codes: ${EXIT.ok} done, ${EXIT.failed} the issuer refused or something failed, ${EXIT.usage} wrong usage or token,
+            ${EXIT.rowErrors} some spreadsheet rows have errors, ${EXIT.unreachable} the issuer cannot be reached.
+
+Help on one command:  skillmark-issuer <command> --help`;
+
+/** The registrar's CLI: every command talks to the issuer API. Returns the exit code. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const program = new Command('skillmark-issuer')
+    .description("The institution's tools: issue a cohort from a spreadsheet, find, show and revoke credentials.")
+    .option('--json', 'print one JSON document (for scripts) instead of sentences')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(add --help to see how to use it)')
+    .addHelpText('after', GUIDE)
+    .exitOverride();
+  let exitCode: number = EXIT.ok;
+  let session: CliSession | undefined;
+  const context = () => {
+    session ??= {
+      client: issuerClient(io.env),
+      out: createOutput(program.opts().json === true, io.stdout),
+      fail: (code) => {
+        exitCode = code;
+      },
+    };
+    return session;
+  };
+  for (const add of COMMANDS) add(program, context);
+  for (const command of program.commands) command.exitOverride();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    if (!(error instanceof CliError)) throw error;
+    io.stderr(`${error.message}\n`);
+    if (program.opts().json === true)
+      io.stdout(`${printableJson({ error: error.message, exitCode: error.exitCode })}\n`);
+    return error.exitCode;
+  }
+}
