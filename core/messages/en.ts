@@ -1,3 +1,4 @@
+import type { Language } from './catalogue.ts';
 import type { Labels } from './labels.ts';
 
 /** English: the reference catalogue. Every other language has exactly these keys and placeholders. */
@@ -104,3 +105,97 @@ export const enLabels: Labels = {
   superseded: 'superseded',
   withdrawnByAssessmentBody: 'withdrawn by the assessment body',
 };
+
+/**
+ * The words of the pages (the employer's verification page, the learner's claim page), in English: every
+ * other language has exactly these keys and {placeholders}. `check_*` name each check, `status_*` each outcome.
+ */
+export const enPage = {
+  page_title: 'Check a skills credential',
+  page_intro:
+    'Scan the QR code on a certificate or a phone, or upload the certificate, to see whether it is genuine and who awarded it.',
+  language_label: 'Language',
+  scan_button: 'Scan the QR code with the camera',
+  scan_stop: 'Stop the camera',
+  scan_hint: "Hold the QR code steady in the picture, about a hand's width from the camera.",
+  scan_starting: 'Starting the camera…',
+  scan_no_camera: 'The camera could not be started. Take a photo of the QR code and upload it below instead.',
+  scan_timeout: 'No QR code was found. Move closer, avoid glare, or upload a photo of the QR code instead.',
+  file_label: 'Upload a file',
+  file_hint: 'A photo or screenshot of the QR code, the certificate PDF, or a credential file from a wallet.',
+  paste_label: 'Or paste the text',
+  paste_hint: 'The text of the QR code (it begins with SM1:), or a credential token.',
+  check_button: 'Check',
+  checking: 'Checking…',
+  reading: 'Reading the file…',
+  read_no_qr: 'No QR code was found in this image. Try a sharper photo with the whole code in it and no glare.',
+  read_pdf_no_code:
+    'This PDF holds no Skillmark credential. Upload the certificate PDF as the institution issued it, or a photo of its QR code.',
+  read_unknown_file:
+    'This file is not something this page can check. Upload a photo of the QR code, the certificate PDF, or a credential file.',
+  read_empty: 'Nothing to check yet: scan, upload or paste a credential first.',
+  decoder_failed:
+    'The QR code reader could not be loaded. Paste the text of the QR code instead, or try another browser.',
+  verdict_valid: 'Valid',
+  verdict_valid_text: 'The credential is genuine, and every check passed.',
+  verdict_invalid: 'Not valid',
+  verdict_invalid_text: 'Do not accept this credential. The reason is below.',
+  verdict_tampered_text: 'This document was changed after it was issued, or it is not genuine. Do not accept it.',
+  verdict_unverifiable: 'Cannot tell right now',
+  verdict_unverifiable_text: 'Some checks could not be done. This does not mean the credential is false.',
+  next_steps_title: 'What to do next',
+  next_steps_retry: 'Try again in a few minutes: the record of credentials could not be reached just now.',
+  next_steps_ask:
+    'If it keeps happening, ask the learner for the certificate PDF, or contact the institution that issued it.',
+  summary_title: 'What the credential says',
+  field_learner: 'Learner',
+  field_qualification: 'Qualification',
+  field_level: 'Level',
+  field_occupation: 'Occupation',
+  field_awarded: 'Awarded on',
+  field_institution: 'Institution',
+  institution_listed: 'listed on {registry}',
+  institution_unlisted: 'not on any trusted registry',
+  not_stated: 'not stated',
+  checks_title: 'What was checked',
+  status_valid: 'Passed',
+  status_invalid: 'Failed',
+  status_unverifiable: 'Could not check',
+  status_skipped: 'Not checked',
+  check_structure: 'Format',
+  check_signature: 'Signature',
+  check_issuer_accredited: 'Institution',
+  check_anchored: 'Ledger record',
+  check_not_revoked: 'Revocation',
+  check_signing_key: 'Signing key',
+  check_validity_period: 'Dates',
+  check_schema: 'Content',
+  check_holder: 'Person showing it',
+  check_presentation_signature: "Holder's signature",
+  check_challenge: 'One-time challenge',
+  check_presentation_validity: 'Presentation dates',
+  check_holder_binding: 'Holder',
+  check_credentials: 'Credentials held',
+  check_credential_format: 'Credential format',
+  credential_number: 'Credential {number}',
+  details_title: 'Details for experts',
+  problem_unreadable: 'This is not a Skillmark credential, or part of it is missing. Scan or upload it again.',
+  problem_too_large: 'This is too large to be a credential.',
+  problem_busy: 'Too many checks from here in a short time. Wait a minute, then try again.',
+  problem_offline: 'The verifier could not be reached. Check the connection, then try again.',
+  check_another: 'Check another credential',
+  noscript: 'This page needs JavaScript to read QR codes and files. Your browser has it turned off.',
+  privacy_note: 'Nothing you check is kept: no cookies, no tracking.',
+  claim_title: 'Your credential',
+  claim_save_qr: 'Save the QR code image',
+  claim_download_pdf: 'Download the certificate (PDF)',
+  claim_show_employer: 'Show this code to an employer; they can check it without calling the college.',
+  claim_not_ready: 'Not ready yet: the institution is still recording it. Try again in a few minutes.',
+  claim_code_unknown:
+    'This claim code is not known. Check it character by character, or ask the institution for a new one.',
+  claim_code_expired: 'This claim code has expired. Ask the institution for a new one.',
+  claim_code_revoked: 'The institution has revoked this credential: there is nothing to collect.',
+  claim_too_many_tries: 'Too many wrong codes from here. Wait {seconds} seconds, then try again.',
+} as const;
+
+export const english: Language = { name: 'English', dir: 'ltr', messages: en, labels: enLabels, page: enPage };

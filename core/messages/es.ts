@@ -1,4 +1,4 @@
-import type { Catalogue } from './catalogue.ts';
+import type { Catalogue, Language, PageWords } from './catalogue.ts';
 import type { Labels } from './labels.ts';
 
 /**
@@ -120,3 +120,96 @@ export const esLabels: Labels = {
   superseded: 'sustituida',
   withdrawnByAssessmentBody: 'retirada por el organismo evaluador',
 };
+
+export const esPage: PageWords = {
+  page_title: 'Comprobar una credencial de competencias',
+  page_intro:
+    'Escanee el código QR de un certificado o de un teléfono, o suba el certificado, para saber si es auténtico y quién lo otorgó.',
+  language_label: 'Idioma',
+  scan_button: 'Escanear el código QR con la cámara',
+  scan_stop: 'Detener la cámara',
+  scan_hint: 'Mantenga el código QR quieto en la imagen, a un palmo de la cámara.',
+  scan_starting: 'Encendiendo la cámara…',
+  scan_no_camera: 'No se pudo encender la cámara. Tome una foto del código QR y súbala más abajo.',
+  scan_timeout: 'No se encontró ningún código QR. Acérquese, evite los reflejos o suba una foto del código QR.',
+  file_label: 'Subir un archivo',
+  file_hint:
+    'Una foto o captura de pantalla del código QR, el certificado en PDF o un archivo de credencial de una billetera.',
+  paste_label: 'O pegue el texto',
+  paste_hint: 'El texto del código QR (empieza por SM1:) o un token de credencial.',
+  check_button: 'Comprobar',
+  checking: 'Comprobando…',
+  reading: 'Leyendo el archivo…',
+  read_no_qr:
+    'No se encontró ningún código QR en esta imagen. Pruebe con una foto más nítida, con todo el código y sin reflejos.',
+  read_pdf_no_code:
+    'Este PDF no contiene ninguna credencial Skillmark. Suba el certificado PDF tal como lo emitió la institución, o una foto de su código QR.',
+  read_unknown_file:
+    'Esta página no puede comprobar este archivo. Suba una foto del código QR, el certificado PDF o un archivo de credencial.',
+  read_empty: 'Todavía no hay nada que comprobar: primero escanee, suba o pegue una credencial.',
+  decoder_failed:
+    'No se pudo cargar el lector de códigos QR. Pegue el texto del código QR o pruebe con otro navegador.',
+  verdict_valid: 'Válida',
+  verdict_valid_text: 'La credencial es auténtica y superó todas las comprobaciones.',
+  verdict_invalid: 'No válida',
+  verdict_invalid_text: 'No acepte esta credencial. El motivo figura más abajo.',
+  verdict_tampered_text: 'Este documento fue modificado después de su emisión, o no es auténtico. No lo acepte.',
+  verdict_unverifiable: 'No se puede saber por ahora',
+  verdict_unverifiable_text:
+    'Algunas comprobaciones no se pudieron hacer. Eso no significa que la credencial sea falsa.',
+  next_steps_title: 'Qué hacer ahora',
+  next_steps_retry: 'Vuelva a intentarlo en unos minutos: no se pudo consultar el registro de credenciales.',
+  next_steps_ask:
+    'Si vuelve a ocurrir, pida a la persona el certificado PDF o contacte con la institución que lo emitió.',
+  summary_title: 'Lo que dice la credencial',
+  field_learner: 'Titular',
+  field_qualification: 'Titulación',
+  field_level: 'Nivel',
+  field_occupation: 'Ocupación',
+  field_awarded: 'Otorgada el',
+  field_institution: 'Institución',
+  institution_listed: 'inscrita en «{registry}»',
+  institution_unlisted: 'no figura en ningún directorio de confianza',
+  not_stated: 'no indicado',
+  checks_title: 'Qué se comprobó',
+  status_valid: 'Correcto',
+  status_invalid: 'Fallido',
+  status_unverifiable: 'No se pudo comprobar',
+  status_skipped: 'No comprobado',
+  check_structure: 'Formato',
+  check_signature: 'Firma',
+  check_issuer_accredited: 'Institución',
+  check_anchored: 'Inscripción en el registro',
+  check_not_revoked: 'Revocación',
+  check_signing_key: 'Clave de firma',
+  check_validity_period: 'Fechas',
+  check_schema: 'Contenido',
+  check_holder: 'Persona que la muestra',
+  check_presentation_signature: 'Firma del titular',
+  check_challenge: 'Código de un solo uso',
+  check_presentation_validity: 'Fechas de la presentación',
+  check_holder_binding: 'Titular',
+  check_credentials: 'Credenciales incluidas',
+  check_credential_format: 'Formato de la credencial',
+  credential_number: 'Credencial {number}',
+  details_title: 'Detalles para especialistas',
+  problem_unreadable: 'No es una credencial Skillmark, o le falta una parte. Escanéela o súbala de nuevo.',
+  problem_too_large: 'Esto es demasiado grande para ser una credencial.',
+  problem_busy: 'Demasiadas comprobaciones desde aquí en poco tiempo. Espere un minuto y vuelva a intentarlo.',
+  problem_offline: 'No se pudo contactar con el servicio de verificación. Revise la conexión y vuelva a intentarlo.',
+  check_another: 'Comprobar otra credencial',
+  noscript: 'Esta página necesita JavaScript para leer códigos QR y archivos. Su navegador lo tiene desactivado.',
+  privacy_note: 'No se guarda nada de lo que comprueba: ni cookies ni rastreo.',
+  claim_title: 'Su credencial',
+  claim_save_qr: 'Guardar la imagen del código QR',
+  claim_download_pdf: 'Descargar el certificado (PDF)',
+  claim_show_employer: 'Muestre este código a un empleador: puede comprobarlo sin llamar a la institución.',
+  claim_not_ready: 'Todavía no está lista: la institución la está registrando. Vuelva a intentarlo en unos minutos.',
+  claim_code_unknown:
+    'Este código de recogida no existe. Revíselo carácter por carácter o pida uno nuevo a la institución.',
+  claim_code_expired: 'Este código de recogida ha caducado. Pida uno nuevo a la institución.',
+  claim_code_revoked: 'La institución revocó esta credencial: no hay nada que recoger.',
+  claim_too_many_tries: 'Demasiados códigos erróneos desde aquí. Espere {seconds} segundos y vuelva a intentarlo.',
+};
+
+export const spanish: Language = { name: 'Español', dir: 'ltr', messages: es, labels: esLabels, page: esPage };

@@ -1,4 +1,4 @@
-import type { Catalogue } from './catalogue.ts';
+import type { Catalogue, Language, PageWords } from './catalogue.ts';
 import type { Labels } from './labels.ts';
 
 /**
@@ -124,3 +124,100 @@ export const frLabels: Labels = {
   superseded: 'remplacée',
   withdrawnByAssessmentBody: "retirée par l'organisme d'évaluation",
 };
+
+export const frPage: PageWords = {
+  page_title: 'Vérifier une attestation de compétences',
+  page_intro:
+    "Scannez le code QR d'un certificat ou d'un téléphone, ou déposez le certificat, pour savoir s'il est authentique et qui l'a délivré.",
+  language_label: 'Langue',
+  scan_button: 'Scanner le code QR avec la caméra',
+  scan_stop: 'Arrêter la caméra',
+  scan_hint: "Tenez le code QR immobile dans l'image, à environ une main de la caméra.",
+  scan_starting: 'Démarrage de la caméra…',
+  scan_no_camera: "La caméra n'a pas pu démarrer. Prenez plutôt une photo du code QR et déposez-la ci-dessous.",
+  scan_timeout:
+    "Aucun code QR n'a été trouvé. Approchez-vous, évitez les reflets, ou déposez plutôt une photo du code QR.",
+  file_label: 'Déposer un fichier',
+  file_hint:
+    "Une photo ou une capture d'écran du code QR, le certificat en PDF, ou un fichier d'attestation tiré d'un portefeuille.",
+  paste_label: 'Ou collez le texte',
+  paste_hint: 'Le texte du code QR (il commence par SM1:), ou un jeton d’attestation.',
+  check_button: 'Vérifier',
+  checking: 'Vérification…',
+  reading: 'Lecture du fichier…',
+  read_no_qr:
+    "Aucun code QR n'a été trouvé sur cette image. Essayez une photo plus nette, avec tout le code et sans reflet.",
+  read_pdf_no_code:
+    "Ce PDF ne contient aucune attestation Skillmark. Déposez le certificat PDF tel que l'établissement l'a délivré, ou une photo de son code QR.",
+  read_unknown_file:
+    "Cette page ne sait pas vérifier ce fichier. Déposez une photo du code QR, le certificat PDF ou un fichier d'attestation.",
+  read_empty: "Rien à vérifier pour l'instant : scannez, déposez ou collez d'abord une attestation.",
+  decoder_failed:
+    "Le lecteur de codes QR n'a pas pu être chargé. Collez plutôt le texte du code QR, ou essayez un autre navigateur.",
+  verdict_valid: 'Valide',
+  verdict_valid_text: "L'attestation est authentique et tous les contrôles sont réussis.",
+  verdict_invalid: 'Non valide',
+  verdict_invalid_text: "N'acceptez pas cette attestation. La raison est indiquée ci-dessous.",
+  verdict_tampered_text:
+    "Ce document a été modifié après sa délivrance, ou il n'est pas authentique. Ne l'acceptez pas.",
+  verdict_unverifiable: 'Impossible de conclure pour le moment',
+  verdict_unverifiable_text:
+    "Certains contrôles n'ont pas pu être faits. Cela ne veut pas dire que l'attestation est fausse.",
+  next_steps_title: 'Que faire maintenant',
+  next_steps_retry: "Réessayez dans quelques minutes : le registre des attestations n'a pas pu être joint.",
+  next_steps_ask:
+    "Si cela se reproduit, demandez le certificat PDF à la personne, ou contactez l'établissement qui l'a délivré.",
+  summary_title: "Ce que dit l'attestation",
+  field_learner: 'Titulaire',
+  field_qualification: 'Qualification',
+  field_level: 'Niveau',
+  field_occupation: 'Métier',
+  field_awarded: 'Délivrée le',
+  field_institution: 'Établissement',
+  institution_listed: 'inscrit dans « {registry} »',
+  institution_unlisted: 'inscrit dans aucun répertoire de confiance',
+  not_stated: 'non indiqué',
+  checks_title: 'Ce qui a été contrôlé',
+  status_valid: 'Réussi',
+  status_invalid: 'Échoué',
+  status_unverifiable: 'Non vérifiable',
+  status_skipped: 'Non contrôlé',
+  check_structure: 'Format',
+  check_signature: 'Signature',
+  check_issuer_accredited: 'Établissement',
+  check_anchored: 'Enregistrement',
+  check_not_revoked: 'Révocation',
+  check_signing_key: 'Clé de signature',
+  check_validity_period: 'Dates',
+  check_schema: 'Contenu',
+  check_holder: 'Personne qui la présente',
+  check_presentation_signature: 'Signature du titulaire',
+  check_challenge: 'Code à usage unique',
+  check_presentation_validity: 'Dates de la présentation',
+  check_holder_binding: 'Titulaire',
+  check_credentials: 'Attestations contenues',
+  check_credential_format: "Format de l'attestation",
+  credential_number: 'Attestation {number}',
+  details_title: 'Détails pour les spécialistes',
+  problem_unreadable:
+    "Ce n'est pas une attestation Skillmark, ou une partie manque. Scannez-la ou déposez-la à nouveau.",
+  problem_too_large: 'Ceci est trop volumineux pour être une attestation.',
+  problem_busy: 'Trop de vérifications depuis cet endroit en peu de temps. Attendez une minute, puis réessayez.',
+  problem_offline: "Le service de vérification n'a pas pu être joint. Vérifiez la connexion, puis réessayez.",
+  check_another: 'Vérifier une autre attestation',
+  noscript:
+    'Cette page a besoin de JavaScript pour lire les codes QR et les fichiers. Il est désactivé dans votre navigateur.',
+  privacy_note: 'Rien de ce que vous vérifiez n’est conservé : ni cookies, ni pistage.',
+  claim_title: 'Votre attestation',
+  claim_save_qr: "Enregistrer l'image du code QR",
+  claim_download_pdf: 'Télécharger le certificat (PDF)',
+  claim_show_employer: "Montrez ce code à un employeur : il peut le vérifier sans appeler l'établissement.",
+  claim_not_ready: "Pas encore prête : l'établissement est en train de l'enregistrer. Réessayez dans quelques minutes.",
+  claim_code_unknown:
+    "Ce code de retrait est inconnu. Vérifiez-le caractère par caractère, ou demandez-en un nouveau à l'établissement.",
+  claim_code_expired: "Ce code de retrait a expiré. Demandez-en un nouveau à l'établissement.",
+  claim_code_revoked: "L'établissement a révoqué cette attestation : il n'y a rien à retirer.",
+  claim_too_many_tries: 'Trop de codes erronés depuis cet endroit. Attendez {seconds} secondes, puis réessayez.',
+};
+
+export const french: Language = { name: 'Français', dir: 'ltr', messages: fr, labels: frLabels, page: frPage };

@@ -1,19 +1,23 @@
-import { ar, arLabels } from './ar.ts';
-import type { Catalogue, Language, ReasonCode } from './catalogue.ts';
-import { en, enLabels } from './en.ts';
-import { es, esLabels } from './es.ts';
-import { fr, frLabels } from './fr.ts';
-import { zh, zhLabels } from './zh.ts';
+import { arabic } from './ar.ts';
+import type { Catalogue, Language, PageKey, PageWords, ReasonCode } from './catalogue.ts';
+import { en, english } from './en.ts';
+import { spanish } from './es.ts';
+import { french } from './fr.ts';
+import { hindi } from './hi.ts';
+import { portuguese } from './pt.ts';
+import { chinese } from './zh.ts';
 
-export type { Catalogue, ReasonCode };
+export type { Catalogue, Language, PageKey, PageWords, ReasonCode };
 
-/** The languages a verifier answers in, by their BCP 47 primary tag: a new language is one file and one line here. */
-const LANGUAGES: Record<string, Language> = {
-  en: { messages: en, labels: enLabels },
-  fr: { messages: fr, labels: frLabels },
-  es: { messages: es, labels: esLabels },
-  ar: { messages: ar, labels: arLabels },
-  zh: { messages: zh, labels: zhLabels },
+/** The languages the verifier and the pages speak, by their BCP 47 primary tag: a new language is one file and one line here. */
+export const LANGUAGES: Readonly<Record<string, Language>> = {
+  en: english,
+  fr: french,
+  es: spanish,
+  ar: arabic,
+  zh: chinese,
+  pt: portuguese,
+  hi: hindi,
 };
 
 export const CATALOGUES: Record<string, Catalogue> = Object.fromEntries(
@@ -24,10 +28,17 @@ export const REASON_CODES = Object.keys(en) as ReasonCode[];
 /** Message parameters whose values are label keys (an accreditation status, a revocation reason). */
 const LABELLED_PARAMS = new Set(['status', 'reasonName']);
 
+const languageOf = (tag: string): Language => (Object.hasOwn(LANGUAGES, tag) ? LANGUAGES[tag]! : english);
+
 export function message(code: ReasonCode, params: Record<string, string | number> = {}, language = 'en'): string {
-  const { messages, labels } = Object.hasOwn(LANGUAGES, language) ? LANGUAGES[language]! : LANGUAGES.en!;
+  const { messages, labels } = languageOf(language);
   return (messages[code] ?? en[code]).replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = String(params[name] ?? '?');
     return LABELLED_PARAMS.has(name) && Object.hasOwn(labels, value) ? labels[value as keyof typeof labels] : value;
   });
+}
+
+/** The page words of a language (English for one the catalogue lacks), placeholders left for the page to fill. */
+export function pageWords(language: string): PageWords {
+  return languageOf(language).page;
 }

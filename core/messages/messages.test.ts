@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { en } from './en.ts';
-import { CATALOGUES, message, REASON_CODES } from './index.ts';
+import { en, enLabels, enPage } from './en.ts';
+import { CATALOGUES, LANGUAGES, message, pageWords, REASON_CODES } from './index.ts';
 
 const TRANSLATIONS = Object.entries(CATALOGUES).filter(([language]) => language !== 'en');
 
@@ -18,7 +18,13 @@ const SCRIPT: Record<string, RegExp> = {
   es: /[a-záéíóúñü]/i,
   ar: /[\u0600-\u06FF]/,
   zh: /[\u4E00-\u9FFF]/,
+  pt: /[a-záàâãçéêíóôõú]/i,
+  hi: /[\u0900-\u097F]/,
 };
+
+const PAGE_KEYS = Object.keys(enPage) as (keyof typeof enPage)[];
+const LABEL_KEYS = Object.keys(enLabels) as (keyof typeof enLabels)[];
+const PAGE_TRANSLATIONS = Object.entries(LANGUAGES).filter(([language]) => language !== 'en');
 
 /**
  * Catalogue parity: one test per rule and language, each collecting every offending reason code so
@@ -26,7 +32,7 @@ const SCRIPT: Record<string, RegExp> = {
  */
 describe('message catalogues', () => {
   it('covers the expected languages', () => {
-    expect(Object.keys(CATALOGUES).sort()).toEqual(['ar', 'en', 'es', 'fr', 'zh']);
+    expect(Object.keys(CATALOGUES).sort()).toEqual(['ar', 'en', 'es', 'fr', 'hi', 'pt', 'zh']);
     expect(REASON_CODES.length).toBeGreaterThan(40);
   });
 
@@ -72,6 +78,45 @@ describe('message catalogues', () => {
       );
       expect(lost).toEqual([]);
     });
+  });
+});
+
+/** The same rules for the page words and the labels, which the pages and messages show beside the sentences. */
+describe.each(PAGE_TRANSLATIONS)('%s page words and labels', (language, { name, dir, page, labels }) => {
+  it('has exactly the page keys of English, each non-empty with its placeholders and no stray braces', () => {
+    expect(Object.keys(page).sort()).toEqual([...PAGE_KEYS].sort());
+    const bad = PAGE_KEYS.filter((key) => {
+      const text = page[key];
+      return (
+        typeof text !== 'string' ||
+        text.trim() === '' ||
+        placeholders(text).join() !== placeholders(enPage[key]).join() ||
+        /[{}｛｝]/.test(text.replace(/\{\w+\}/g, ''))
+      );
+    });
+    expect(bad).toEqual([]);
+  });
+
+  it('translates the page words and labels instead of copying the English', () => {
+    const copied = PAGE_KEYS.filter(
+      (key) => enPage[key].length > 20 && (page[key] === enPage[key] || !SCRIPT[language]!.test(page[key])),
+    );
+    expect(copied).toEqual([]);
+    expect(Object.keys(labels).sort()).toEqual([...LABEL_KEYS].sort());
+    expect(LABEL_KEYS.filter((key) => labels[key].trim() === '' || !SCRIPT[language]!.test(labels[key]))).toEqual([]);
+  });
+
+  it('names itself in its own script and says which way it is written', () => {
+    expect(SCRIPT[language]!.test(name)).toBe(true);
+    expect(dir).toBe(language === 'ar' ? 'rtl' : 'ltr');
+  });
+});
+
+describe('pageWords()', () => {
+  it("gives a language's page words, and English for one the catalogue lacks", () => {
+    expect(pageWords('ar').verdict_valid).toBe(LANGUAGES.ar!.page.verdict_valid);
+    expect(pageWords('de')).toBe(enPage);
+    expect(pageWords('__proto__')).toBe(enPage);
   });
 });
 

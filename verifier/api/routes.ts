@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { LANGUAGES } from '../../core/messages/index.ts';
 import { jsonObjectBody } from '../../core/openapi/json-object-body.ts';
 import { refusals } from '../../core/openapi/problem-details.ts';
 import {
@@ -22,8 +23,7 @@ const verdictAnswers = <T>(schema: T) => ({
   },
 });
 
-const LANGUAGE_NOTE =
-  'Check messages come in the language of Accept-Language among en, fr, es, ar and zh (Content-Language says which).';
+const LANGUAGE_NOTE = `Check messages come in the language of Accept-Language among ${Object.keys(LANGUAGES).join(', ')} (Content-Language says which).`;
 
 export const healthRoute = createRoute({
   method: 'get',
