@@ -37,6 +37,48 @@ export interface SkillmarkConfig {
   maxConnections: number;
   /** ... and from one client address. */
   maxConnectionsPerClient: number;
+  /** The learner's education levels the issuer accepts (REPORT_EDUCATION_LEVELS); "unknown" is always one. */
+  educationLevels: EducationLevel[];
+  /** Counts below this are suppressed in the occupation report (REPORT_SUPPRESSION_THRESHOLD). */
+  reportSuppressionThreshold: number;
+}
+
+/** A learner's education level as the institution records it, with its ISCED 2011 level when it maps to one. */
+export interface EducationLevel {
+  code: string;
+  isced?: number;
+}
+
+/** The level given when none was: ISCED 2011's 9, "not elsewhere classified". */
+export const UNKNOWN_EDUCATION_LEVEL: EducationLevel = { code: 'unknown', isced: 9 };
+
+/** The default set: the levels of a national training statistics table, mapped to ISCED 2011. */
+export const DEFAULT_EDUCATION_LEVELS: readonly EducationLevel[] = [
+  { code: 'primary', isced: 1 },
+  { code: 'lower_secondary', isced: 2 },
+  { code: 'upper_secondary', isced: 3 },
+  { code: 'technician', isced: 4 },
+  { code: 'senior_technician', isced: 5 },
+  UNKNOWN_EDUCATION_LEVEL,
+];
+
+const LEVEL_ENTRY = /^([a-z][a-z0-9_]{0,39})(?::([0-9]))?$/;
+
+/** REPORT_EDUCATION_LEVELS: `code[:isced]` separated by commas, e.g. `none:0,primary:1,secondary:3`. */
+function educationLevels(env: Env): EducationLevel[] {
+  const raw = optional(env, 'REPORT_EDUCATION_LEVELS');
+  if (raw === undefined) return [...DEFAULT_EDUCATION_LEVELS];
+  const levels = raw.split(',').map((entry) => {
+    const match = LEVEL_ENTRY.exec(entry.trim());
+    if (!match)
+      throw new ConfigError(
+        `REPORT_EDUCATION_LEVELS: "${entry.trim()}" is not a level; write code or code:isced (lower-case letters, digits and _, then an ISCED level 0-9), separated by commas`,
+      );
+    return { code: match[1]!, ...(match[2] !== undefined ? { isced: Number(match[2]) } : {}) };
+  });
+  const twice = levels.find((level, i) => levels.findIndex((l) => l.code === level.code) !== i);
+  if (twice) throw new ConfigError(`REPORT_EDUCATION_LEVELS names "${twice.code}" twice`);
+  return levels.some((l) => l.code === UNKNOWN_EDUCATION_LEVEL.code) ? levels : [...levels, UNKNOWN_EDUCATION_LEVEL];
 }
 
 type Env = Record<string, string | undefined>;
@@ -94,5 +136,7 @@ export function loadConfig(env: Env = process.env): SkillmarkConfig {
     trustProxy: env.TRUST_PROXY === '1',
     maxConnections: positiveInt(env, 'MAX_CONNECTIONS', 4096),
     maxConnectionsPerClient: positiveInt(env, 'MAX_CONNECTIONS_PER_CLIENT', 256),
+    educationLevels: educationLevels(env),
+    reportSuppressionThreshold: positiveInt(env, 'REPORT_SUPPRESSION_THRESHOLD', 5),
   };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RevocationReason, type RevocationReasonName } from '../contracts/registry.ts';
+import type { EducationLevel } from '../core/config.ts';
 import { credentialHash } from '../core/credential-hash.ts';
 import { failpoint } from '../core/failpoint.ts';
 import type { CredentialFormatName } from '../core/formats/index.ts';
@@ -11,6 +12,8 @@ import { credentialFromIssueRequest } from './issue-request.ts';
 import { LedgerWriteError, type LedgerWriter } from './ledger-writer.ts';
 import { qrCodeTextOf, refuseIfNoQrCodeHoldsIt } from './qr-code.ts';
 import { receiptOf, receiptsReady } from './receipts.ts';
+import { DEFAULT_EDUCATION_LEVELS } from './reports/education-levels.ts';
+import { fromQualification } from './reports/statistics-of-credential.ts';
 import type { CurrentSigningKey } from './signing-key.ts';
 
 /** What a learner's wallet receives: the signed credential and the receipt of its anchor. */
@@ -74,6 +77,8 @@ export class CredentialService {
     /** ANCHOR_BATCH_SIZE: the largest batch, so the longest receipt proof a credential can get. */
     private readonly maxBatchSize: number,
     private readonly defaultFormat: CredentialFormatName = 'vc-jwt-1.1',
+    /** The learner's education levels an issue request may give (REPORT_EDUCATION_LEVELS). */
+    private readonly educationLevels: readonly EducationLevel[] = DEFAULT_EDUCATION_LEVELS,
   ) {}
 
   readonly #revoking = new Set<string>();
@@ -81,30 +86,44 @@ export class CredentialService {
   /** Signs a qualification credential and stores it, pending anchoring, in one step. */
   async issue(request: Record<string, unknown>, now = new Date()): Promise<IssuedCredential> {
     const identity = this.signingKey.current();
-    const { credential, format } = await credentialFromIssueRequest(request, identity.did, now, this.defaultFormat);
+    const { credential, format, educationLevel } = await credentialFromIssueRequest(
+      request,
+      identity.did,
+      now,
+      this.defaultFormat,
+      this.educationLevels,
+    );
     const jwt = await format.sign(credential as unknown as Record<string, unknown>, identity.did, identity.joseSigner);
     const id = randomUUID();
     const claimCode = newClaimCode();
     const hash = credentialHash(jwt);
     refuseIfNoQrCodeHoldsIt(jwt, hash, this.maxBatchSize);
-    await this.db
-      .insertInto('credentials')
-      .values({
-        id,
-        credential_hash: hash,
-        jwt,
-        subject_did: credential.credentialSubject.id ?? null,
-        learner_reference: credential.credentialSubject.learnerReference ?? null,
-        qualification_title: credential.credentialSubject.qualification.title,
-        issued_at: now.toISOString(),
-        status: 'pending',
-        batch_root: null,
-        proof: null,
-        claim_code_hash: claimCodeHash(claimCode),
-        revoked_at: null,
-        revocation_reason: null,
-      })
-      .execute();
+    const statistics = fromQualification(credential.credentialSubject.qualification)!;
+    // One transaction: the occupation report never counts a credential that was not stored, nor misses one.
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('credentials')
+        .values({
+          id,
+          credential_hash: hash,
+          jwt,
+          subject_did: credential.credentialSubject.id ?? null,
+          learner_reference: credential.credentialSubject.learnerReference ?? null,
+          qualification_title: credential.credentialSubject.qualification.title,
+          issued_at: now.toISOString(),
+          status: 'pending',
+          batch_root: null,
+          proof: null,
+          claim_code_hash: claimCodeHash(claimCode),
+          revoked_at: null,
+          revocation_reason: null,
+        })
+        .execute();
+      await trx
+        .insertInto('credential_statistics')
+        .values({ credential_id: id, ...statistics, education_level: educationLevel ?? null })
+        .execute();
+    });
     failpoint('issue:after-store');
     return { id, jwt, credentialHash: hash, claimCode, format: format.name, mediaType: format.mediaType };
   }

@@ -1,10 +1,13 @@
 import type { Generated, Kysely, Migration } from 'kysely';
+import { type CohortTables, cohortMigration } from './cohorts/schema.ts';
+import { credentialStatisticsMigration } from './reports/statistics-migration.ts';
 
 export type CredentialStatus = 'pending' | 'anchored' | 'revoked';
 /** `anchored`: mined, receipts handed out, still watched; `final`: enough confirmations (docs/ledger.md). */
 export type BatchState = 'open' | 'sent' | 'anchored' | 'final';
 
-export interface IssuerTables {
+/** The issuer's tables; cohort jobs keep theirs in issuer/cohorts/schema.ts. */
+export interface IssuerTables extends CohortTables {
   settings: { name: string; value: string };
   keys: { kid: string; kms: string; type: string; public_key_hex: string; meta: string | null };
   private_keys: { alias: string; type: string; sealed_private_key: string };
@@ -46,6 +49,16 @@ export interface IssuerTables {
     anchored_at: string | null;
     /** Times the root was anchored again because the chain had lost it. */
     reanchor_count: Generated<number>;
+  };
+  /** What the occupation report counts, one row per credential; the education level is never in the credential. */
+  credential_statistics: {
+    credential_id: string;
+    /** The qualification's award date (YYYY-MM-DD): it puts the credential in a quarter. */
+    awarded_on: string;
+    occupation_code: string | null;
+    occupation_title: string | null;
+    /** The learner's education level code; null when none was given (counted as unknown). */
+    education_level: string | null;
   };
 }
 
@@ -135,4 +148,6 @@ export const issuerMigrations: Record<string, Migration> = {
       await db.schema.alterTable('credentials').addColumn('revocation_tx', 'varchar(66)').execute();
     },
   },
+  '005_credential_statistics': credentialStatisticsMigration,
+  '006_cohorts': cohortMigration,
 };

@@ -9,6 +9,7 @@ import { HttpProblem } from '../core/http-problem.ts';
 import { describeSchemaErrors, QUALIFICATION_SCHEMA_ID, validatorFor } from '../core/schemas.ts';
 import { VC_V1_CONTEXT, VC_V2_CONTEXT } from '../core/vc-contexts.ts';
 import { credentialDateErrors } from './credential-dates.ts';
+import { DEFAULT_EDUCATION_LEVELS, type EducationLevel, educationLevelOf } from './reports/education-levels.ts';
 import { subjectDidProblem } from './subject-did.ts';
 
 /** The credential, in W3C form (data model 1.1 or 2.0), before it is signed. */
@@ -41,13 +42,17 @@ const invalid = (errors: string[], what: string) =>
  * from CREDENTIAL_FORMAT); a member that is present is kept as sent or refused, never replaced
  * (`"id": null` is an error, not a request for an id). Then the schema, the dates against `now`
  * and the learner's DID are checked. Throws a 400/422 HttpProblem saying what to fix.
+ * The learner's `educationLevel` (beside `credential`, one of `educationLevels`) is returned as its
+ * code, for the institution's statistics: it is never written into the credential.
  */
 export async function credentialFromIssueRequest(
   body: Record<string, unknown>,
   issuerDid: string,
   now: Date,
   defaultFormat: CredentialFormatName = 'vc-jwt-1.1',
-): Promise<{ credential: UnsignedQualificationCredential; format: RegisteredFormat }> {
+  educationLevels: readonly EducationLevel[] = DEFAULT_EDUCATION_LEVELS,
+): Promise<{ credential: UnsignedQualificationCredential; format: RegisteredFormat; educationLevel?: string }> {
+  const educationLevel = educationLevelOf(body.educationLevel, educationLevels);
   const input = body.credential as Record<string, unknown>;
   const issuerId =
     typeof input.issuer === 'object' && input.issuer !== null ? (input.issuer as { id?: unknown }).id : input.issuer;
@@ -110,5 +115,5 @@ export async function credentialFromIssueRequest(
   const didProblem = subjectId === undefined ? undefined : await subjectDidProblem(subjectId);
   if (didProblem) errors.push(`/credentialSubject/id is not a usable DID: ${didProblem}`);
   if (errors.length > 0) throw invalid(errors, 'The credential cannot be issued');
-  return { credential: c, format };
+  return { credential: c, format, ...(educationLevel !== undefined ? { educationLevel } : {}) };
 }

@@ -72,6 +72,7 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
     ledger,
     config.batchMaxSize,
     config.credentialFormat,
+    config.educationLevels,
   );
   const worker = new AnchoringWorker(db, writer, {
     maxBatchSize: config.batchMaxSize,
