@@ -11,6 +11,7 @@ import { clientOf, type RateLimitOptions, rateLimit } from '../core/rate-limit.t
 import { problemBodyLimit, readJsonObject } from '../core/request-body.ts';
 import type { AnchoringStatus } from './anchoring.ts';
 import { ADMIN_TOKEN_SCHEME, issuerRoutes } from './api/routes.ts';
+import { ANCHORING_RETRY_SECONDS, institutionCertificate, learnerCertificate } from './certificate/index.ts';
 import type { ClaimCodes } from './claim-codes.ts';
 import type { ClaimGuard } from './claim-guard.ts';
 import type { CredentialService } from './credentials.ts';
@@ -165,9 +166,12 @@ export function createIssuerApp(options: IssuerAppOptions): OpenAPIHono {
     unknownCredentialOr('Malformed request'),
   );
 
-  app.openapi(routes.claim, async (c) => {
-    const { code } = c.req.valid('param');
-    // Guessing codes gets slower with every miss (issuer/claim-guard.ts).
+  /**
+   * The learner's bundle for a claim code, or undefined while it waits to be anchored (with
+   * `Retry-After`); unknown codes (guessing gets slower with every miss: issuer/claim-guard.ts),
+   * expired codes and revoked credentials are refused.
+   */
+  const collect = async (c: Context, code: string) => {
     const client = clientOf(c, options.rateLimit.trustProxy ?? false);
     const wait = options.claimGuard.retryAfterSeconds(client);
     if (wait > 0) {
@@ -194,22 +198,41 @@ export function createIssuerApp(options: IssuerAppOptions): OpenAPIHono {
         'This claim code has expired; ask the institution for a new one.',
       );
     const result = await credentials.claim(code);
-    if (result.state === 'ready') return c.json(result.bundle, 200);
+    if (result.state === 'ready') return result.bundle;
     if (result.state === 'pending') {
-      c.header('Retry-After', '5');
-      return c.json(
-        {
-          status: 'pending' as const,
-          detail: 'The credential is signed and waiting to be anchored on the ledger; try again in a few seconds.',
-        },
-        202,
-      );
+      c.header('Retry-After', String(ANCHORING_RETRY_SECONDS));
+      return undefined;
     }
     throw new HttpProblem(
       410,
       'Credential revoked',
       'The institution revoked this credential; it can no longer be collected.',
     );
+  };
+  const pending = {
+    status: 'pending' as const,
+    detail: 'The credential is signed and waiting to be anchored on the ledger; try again in a few seconds.',
+  };
+
+  app.openapi(routes.claim, async (c) => {
+    const bundle = await collect(c, c.req.valid('param').code);
+    return bundle ? c.json(bundle, 200) : c.json(pending, 202);
+  });
+
+  const certificateSources = {
+    credentials,
+    claimCodes: options.claimCodes,
+    institution: options.institution.name,
+    publicUrl: options.publicUrl,
+  };
+  app.openapi(
+    routes.certificate,
+    (c) => institutionCertificate(c, certificateSources, c.req.valid('param').id, c.req.valid('query').claimCode),
+    unknownCredentialOr('Bad claim code'),
+  );
+  app.openapi(routes.claimCertificate, async (c) => {
+    const bundle = await collect(c, c.req.valid('param').code);
+    return bundle ? learnerCertificate(c, certificateSources, bundle) : c.json(pending, 202);
   });
 
   describeApi(app, {

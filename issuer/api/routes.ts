@@ -4,6 +4,8 @@ import { jsonObjectBody } from '../../core/openapi/json-object-body.ts';
 import { refusals } from '../../core/openapi/problem-details.ts';
 import {
   AnchoringStatus,
+  CertificatePdf,
+  CertificateQuery,
   ClaimCodeParams,
   ClaimGrant,
   ClaimPending,
@@ -35,6 +37,7 @@ export const ADMIN_TOKEN_SCHEME = {
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 const jsonBody = <T>(schema: T) => ({ body: { required: true, ...json(schema) } });
+const pdf = (description: string) => ({ description, content: { 'application/pdf': { schema: CertificatePdf } } });
 const ledgerRefusals = {
   502: 'The ledger refused the operation',
   503: 'The ledger cannot be reached; `Retry-After` says when to try again',
@@ -155,6 +158,39 @@ export function issuerRoutes(admin: MiddlewareHandler) {
       middleware: [admin] as const,
       request: { params: CredentialIdParams },
       responses: { 200: { description: 'The new claim code', ...json(ClaimGrant) }, ...refusals([401, 404]) },
+    }),
+    certificate: adminRoute({
+      method: 'get',
+      path: '/credentials/{id}/certificate.pdf',
+      summary:
+        "The printed certificate (A4 PDF) with the credential's QR code; with claimCode, the learner's claim code on it",
+      middleware: [admin] as const,
+      request: { params: CredentialIdParams, query: CertificateQuery },
+      responses: {
+        200: pdf("The institution's copy of the certificate"),
+        ...refusals([401, 404, 409, 422], {
+          409: 'Not anchored yet (`Retry-After`), or revoked: a certificate is printed only with a QR code that verifies',
+          422: 'The claim code is not the current one of this credential',
+        }),
+      },
+    }),
+    claimCertificate: createRoute({
+      method: 'get',
+      path: '/claims/{code}/certificate.pdf',
+      summary: "The learner's printed certificate (A4 PDF), collected with the claim code",
+      request: { params: ClaimCodeParams },
+      responses: {
+        200: pdf("The learner's copy of the certificate"),
+        202: {
+          description: 'Signed, waiting to be anchored; `Retry-After` says when to ask again',
+          ...json(ClaimPending),
+        },
+        ...refusals([404, 409, 410, 429], {
+          409: 'The credential is too large for one QR code',
+          410: 'The credential was revoked or the code expired',
+          429: 'Too many unknown codes from this client (`Retry-After`)',
+        }),
+      },
     }),
     claim: createRoute({
       method: 'get',

@@ -242,3 +242,17 @@ export const Health = z.object({ status: z.literal('ok'), did: z.string() });
 export const Institution = z
   .object({ did: z.string(), name: z.string(), chainId: z.number(), registry: z.string(), ledgerAddress: z.string() })
   .openapi('Institution');
+
+export const CertificateQuery = z.object({
+  claimCode: z.string().max(64, { error: '"claimCode" is longer than any claim code.' }).optional().openapi({
+    description:
+      "The credential's current claim code (handed out at issuance or by POST /credentials/{id}/claim), to print on the certificate for the learner; without it the certificate carries none",
+    example: 'K7QF-9X2M-4TBD-8RWP-3HNC',
+  }),
+});
+
+export const CertificatePdf = z.string().openapi({
+  format: 'binary',
+  description:
+    'An A4 PDF certificate with the credential as a QR code, also in the Info entry /SkillmarkCredential (docs/certificate.md)',
+});

@@ -1,0 +1,118 @@
+import type { Context } from 'hono';
+import { HttpProblem } from '../../core/http-problem.ts';
+import { normalizeClaimCode } from '../claim-code.ts';
+import type { ClaimCodes } from '../claim-codes.ts';
+import type { CredentialBundle, CredentialService } from '../credentials.ts';
+import { certificateContentOf } from './certificate-content.ts';
+import { renderCertificate } from './render-certificate.ts';
+
+/** What the certificate routes read: the issuer's credentials and claim codes, and its names. */
+export interface CertificateSources {
+  credentials: Pick<CredentialService, 'get' | 'claim'>;
+  claimCodes: Pick<ClaimCodes, 'check'>;
+  /** The institution's name on its registry. */
+  institution: string;
+  /** ISSUER_PUBLIC_URL: the base of the claim URL printed with the claim code. */
+  publicUrl: string;
+  /** Where to check a certificate, when the issuer knows a verifier's address. */
+  verifierUrl?: string;
+}
+
+/** Seconds to wait before asking again for a credential that is waiting to be anchored. */
+export const ANCHORING_RETRY_SECONDS = 5;
+
+/** A claim code as the issuer hands it out (five groups of four), however it was typed. */
+const printedClaimCode = (code: string) =>
+  normalizeClaimCode(code)
+    .match(/.{1,4}/g)!
+    .join('-');
+
+/** The PDF as an answer: shown in the browser, saved under a name that says what it is, never cached. */
+function pdfAnswer(c: Context, pdf: Buffer, name: string): Response {
+  return c.body(new Uint8Array(pdf), 200, {
+    'content-type': 'application/pdf',
+    'content-disposition': `inline; filename="skillmark-certificate-${name}.pdf"`,
+    // It holds a person's name and, on the institution's copy, the claim code.
+    'cache-control': 'no-store',
+  });
+}
+
+const noQrCode = () =>
+  new HttpProblem(
+    409,
+    'No QR code holds this credential',
+    'This credential is too large for one QR code, so it cannot be printed as a certificate that verifies.',
+  );
+
+/**
+ * The institution's copy of a credential's certificate, with the claim code when the institution
+ * gives the current one (only its hash is kept, so the issuer cannot print it unasked). A
+ * certificate is printed only with its QR code: never for a credential not anchored yet (409,
+ * `Retry-After`) nor for a revoked one.
+ */
+export async function institutionCertificate(
+  c: Context,
+  sources: CertificateSources,
+  credentialId: string,
+  claimCode: string | undefined,
+): Promise<Response> {
+  const record = await sources.credentials.get(credentialId);
+  if (record.status === 'revoked')
+    throw new HttpProblem(
+      409,
+      'Credential revoked',
+      'This credential was revoked: no certificate is printed for it, since it would not verify.',
+    );
+  if (!record.qr) {
+    if (!record.anchorReceipt) {
+      c.header('Retry-After', String(ANCHORING_RETRY_SECONDS));
+      throw new HttpProblem(
+        409,
+        'Not anchored yet',
+        'The credential is signed and waiting to be anchored on the ledger; its certificate can be printed in a few seconds.',
+      );
+    }
+    throw noQrCode();
+  }
+  let claim: { code: string; url: string } | undefined;
+  if (claimCode !== undefined) {
+    const collected =
+      (await sources.claimCodes.check(claimCode)) === 'current'
+        ? await sources.credentials.claim(claimCode)
+        : undefined;
+    if (collected?.state !== 'ready' || collected.bundle.credential !== record.credential)
+      throw new HttpProblem(
+        422,
+        'Not the current claim code',
+        `"claimCode" is not the current, unexpired claim code of credential ${credentialId}: give the code handed out last (POST /credentials/${credentialId}/claim hands out a new one), or leave it out to print the certificate without it.`,
+      );
+    const code = printedClaimCode(claimCode);
+    claim = { code, url: `${sources.publicUrl}/claims/${code}` };
+  }
+  const content = certificateContentOf(record.credential, {
+    institution: sources.institution,
+    qrText: record.qr,
+    ...(claim ? { claim } : {}),
+    ...(sources.verifierUrl ? { verifierUrl: sources.verifierUrl } : {}),
+  });
+  return pdfAnswer(c, await renderCertificate(content), credentialId.slice(0, 8));
+}
+
+/** The learner's copy, from the bundle their claim code collects (the claim route's rules decided it may be). */
+export async function learnerCertificate(
+  c: Context,
+  sources: CertificateSources,
+  bundle: CredentialBundle,
+): Promise<Response> {
+  if (!bundle.qr) throw noQrCode();
+  const content = certificateContentOf(bundle.credential, {
+    institution: sources.institution,
+    qrText: bundle.qr,
+    ...(sources.verifierUrl ? { verifierUrl: sources.verifierUrl } : {}),
+  });
+  return pdfAnswer(
+    c,
+    await renderCertificate(content),
+    bundle.anchorReceipt.credentialHash.replace(/^0x/, '').slice(0, 8),
+  );
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { certificateContentOf, dateInWords } from './certificate-content.ts';
+import { testCredential } from './test-credential.ts';
+
+describe('the words of a certificate', () => {
+  it('come from the credential: name, qualification, level, occupation, competencies, award date', () => {
+    const { credential, qrText } = testCredential({
+      name: 'Amina Yusuf',
+      qualification: {
+        title: 'National Certificate in Electrical Installation',
+        level: { framework: 'EQF', value: '4' },
+        occupation: { title: 'Electrician', code: '7411', framework: 'ISCO-08' },
+        competencies: [{ title: 'Install low-voltage wiring' }, { title: 'Test and inspect circuits' }],
+        awardedOn: '2026-06-30',
+      },
+    });
+    const claim = { code: 'K7QF-9X2M-4TBD-8RWP-3HNC', url: 'http://127.0.0.1:4100/claims/K7QF-9X2M-4TBD-8RWP-3HNC' };
+    expect(certificateContentOf(credential, { institution: 'Demo Training Centre', qrText, claim })).toEqual({
+      institution: 'Demo Training Centre',
+      learner: 'Amina Yusuf',
+      qualification: 'National Certificate in Electrical Installation',
+      level: 'EQF 4',
+      occupation: 'Electrician (ISCO-08 7411)',
+      competencies: ['Install low-voltage wiring', 'Test and inspect circuits'],
+      awardedOn: '30 June 2026',
+      qrText,
+      claim,
+    });
+  });
+
+  it("leave out what the credential does not say, and name the learner by the institution's reference when it gives no name", () => {
+    const { credential, qrText } = testCredential({
+      learnerReference: 'STU-2026-0042',
+      qualification: { title: 'Welding', awardedOn: '2026-01-05' },
+    });
+    const content = certificateContentOf(credential, { institution: 'X', qrText });
+    expect(content).toEqual({
+      institution: 'X',
+      learner: 'STU-2026-0042',
+      qualification: 'Welding',
+      competencies: [],
+      awardedOn: '5 January 2026',
+      qrText,
+    });
+  });
+
+  it('refuse a text that is no credential, rather than print an empty certificate', () => {
+    expect(() => certificateContentOf('not a credential', { institution: 'X', qrText: 'SM1:X' })).toThrow(
+      /cannot be read/,
+    );
+  });
+
+  it('write dates with the month in words', () => {
+    expect(dateInWords('2026-02-03')).toBe('3 February 2026');
+    expect(dateInWords('2026-12-31T23:00:00Z')).toBe('31 December 2026');
+    expect(dateInWords('someday')).toBe('someday');
+  });
+});

@@ -1,0 +1,66 @@
+import { readCredentialToken } from '../../core/formats/index.ts';
+
+/** What a certificate says, in the words printed on it. */
+export interface CertificateContent {
+  /** The institution's name as the registry knows it. */
+  institution: string;
+  /** The learner's name; the institution's reference for the learner when the credential names none. */
+  learner: string;
+  qualification: string;
+  /** e.g. "EQF 4". */
+  level?: string;
+  /** e.g. "Electrician (ISCO-08 7411)". */
+  occupation?: string;
+  competencies: string[];
+  /** e.g. "30 June 2026". */
+  awardedOn: string;
+  /** The credential with its anchor receipt, as the text of one QR code (docs/qr.md). */
+  qrText: string;
+  /** The institution's copy only: the code (and its URL) the learner collects the credential with. */
+  claim?: { code: string; url: string };
+  /** Where to check it, when the issuer knows a verifier's address. */
+  verifierUrl?: string;
+}
+
+type Json = Record<string, unknown>;
+const object = (value: unknown): Json => (typeof value === 'object' && value !== null ? (value as Json) : {});
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** "2026-06-30" as "30 June 2026": the month in words, so no reader takes the day for the month. */
+export function dateInWords(date: string): string {
+  const parsed = new Date(`${date.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime())) return date;
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(parsed);
+}
+
+/**
+ * The printed words of a credential this issuer signed (so its structure was checked at issuance):
+ * read with the format that signed it, in the fields of the qualification credential schema.
+ */
+export function certificateContentOf(
+  credential: string,
+  context: Pick<CertificateContent, 'institution' | 'qrText' | 'claim' | 'verifierUrl'>,
+): CertificateContent {
+  const read = readCredentialToken(credential);
+  if (!read.ok) throw new Error(`the stored credential cannot be read: ${read.detail}`);
+  const subject = object(read.value.credential.credentialSubject);
+  const qualification = object(subject.qualification);
+  const level = object(qualification.level);
+  const occupation = object(qualification.occupation);
+  const occupationCode = [text(occupation.framework), text(occupation.code)].filter(Boolean).join(' ');
+  const competencies = Array.isArray(qualification.competencies) ? qualification.competencies : [];
+  return {
+    institution: context.institution,
+    learner: text(subject.name) ?? text(subject.learnerReference) ?? '',
+    qualification: text(qualification.title) ?? '',
+    ...(text(level.value) ? { level: [text(level.framework), text(level.value)].filter(Boolean).join(' ') } : {}),
+    ...(text(occupation.title)
+      ? { occupation: `${text(occupation.title)}${occupation.code ? ` (${occupationCode})` : ''}` }
+      : {}),
+    competencies: competencies.map((c) => text(object(c).title)).filter((t): t is string => t !== undefined),
+    awardedOn: dateInWords(text(qualification.awardedOn) ?? ''),
+    qrText: context.qrText,
+    ...(context.claim ? { claim: context.claim } : {}),
+    ...(context.verifierUrl ? { verifierUrl: context.verifierUrl } : {}),
+  };
+}
