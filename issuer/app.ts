@@ -14,6 +14,7 @@ import { ADMIN_TOKEN_SCHEME, issuerRoutes } from './api/routes.ts';
 import { ANCHORING_RETRY_SECONDS, institutionCertificate, learnerCertificate } from './certificate/index.ts';
 import type { ClaimCodes } from './claim-codes.ts';
 import type { ClaimGuard } from './claim-guard.ts';
+import { addCohortRoutes, type CohortService, isCohortUpload } from './cohorts/routes.ts';
 import type { CredentialService } from './credentials.ts';
 import { ledgerProblem } from './ledger-writer.ts';
 import type { CompromiseReport, CompromiseReportRequest, RotationRequest, SigningKeyRotation } from './signing-key.ts';
@@ -38,6 +39,8 @@ export interface IssuerAppOptions {
   onIssued?: () => void;
   anchoringStatus: () => Promise<AnchoringStatus>;
   log?: (message: string) => void;
+  /** Cohort uploads (POST /cohorts); without them those routes answer 503. */
+  cohorts?: CohortService;
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -73,7 +76,9 @@ export function createIssuerApp(options: IssuerAppOptions): OpenAPIHono {
     return problemResponse(c, problem);
   });
   app.notFound(notFound);
-  app.use('*', problemBodyLimit(MAX_BODY_BYTES));
+  // A cohort upload is streamed to a file under its own, larger limit (issuer/cohorts/upload.ts).
+  const bodyLimit = problemBodyLimit(MAX_BODY_BYTES);
+  app.use('*', (c, next) => (isCohortUpload(c) ? next() : bodyLimit(c, next)));
   app.use('*', rateLimit({ ...options.rateLimit, exempt: (c) => carriesAdminToken(c) }));
   app.openAPIRegistry.registerComponent('securitySchemes', 'adminToken', ADMIN_TOKEN_SCHEME);
 
@@ -234,6 +239,8 @@ export function createIssuerApp(options: IssuerAppOptions): OpenAPIHono {
     const bundle = await collect(c, c.req.valid('param').code);
     return bundle ? learnerCertificate(c, certificateSources, bundle) : c.json(pending, 202);
   });
+
+  addCohortRoutes(app, requireBearerToken(options.verifyAdminToken), options.cohorts);
 
   describeApi(app, {
     title: 'Skillmark issuer',

@@ -9,6 +9,7 @@ import { AnchoringWorker } from './anchoring.ts';
 import { createIssuerApp } from './app.ts';
 import { ClaimCodes } from './claim-codes.ts';
 import { ClaimGuard } from './claim-guard.ts';
+import { CohortJobs } from './cohorts/jobs.ts';
 import { CredentialService } from './credentials.ts';
 import { type IssuerDb, type IssuerTables, issuerMigrations } from './db-schema.ts';
 import { createIssuerAgent, loadInstitutionIdentity } from './identity.ts';
@@ -80,6 +81,17 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
     confirmations: config.anchorConfirmations,
     log,
   });
+  const cohortClaimCodes = new ClaimCodes(db, config.claimCodeTtlDays, options.now);
+  const cohortJobs = new CohortJobs({
+    db,
+    credentials,
+    claimCodes: cohortClaimCodes,
+    box,
+    signingKey,
+    defaultFormat: config.credentialFormat,
+    maxBatchSize: config.batchMaxSize,
+    log,
+  });
   let server: RunningServer | undefined;
 
   return {
@@ -104,6 +116,14 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
         publicUrl: config.issuerPublicUrl,
         onIssued: () => worker.nudge(),
         anchoringStatus: () => worker.status(),
+        cohorts: {
+          jobs: cohortJobs,
+          uploadDir: join(config.dataDir, 'cohort-uploads'),
+          db,
+          box,
+          claimCodes: cohortClaimCodes,
+          publicUrl: config.issuerPublicUrl,
+        },
         log,
       });
       server = await listen(app, config.host, config.issuerPort, {
@@ -111,10 +131,12 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
         maxPerClient: config.maxConnectionsPerClient,
       });
       worker.start();
+      await cohortJobs.start();
       return server;
     },
     async stop() {
       await server?.close();
+      await cohortJobs.stop();
       await worker.stop();
       provider.destroy();
       await db.destroy();

@@ -1,0 +1,263 @@
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import type { CredentialFormatName } from '../../core/formats/index.ts';
+import type { CurrentSigningKey } from '../signing-key.ts';
+import { issueRow, type RowIssuing } from './issue-row.ts';
+import { CohortFileError, type CohortFileKind, type ParsedRow, readCohortFile } from './parse.ts';
+import { rowKeyOf } from './row-key.ts';
+import type { CohortTables } from './schema.ts';
+import { cohortStatus, MAX_LISTED_ERRORS } from './store.ts';
+import { checkRow, type RowError } from './validate-row.ts';
+import { runPool } from './worker-pool.ts';
+
+export interface CohortJobsOptions extends RowIssuing {
+  signingKey: CurrentSigningKey;
+  defaultFormat: CredentialFormatName;
+  /** ANCHOR_BATCH_SIZE, for the QR code check. */
+  maxBatchSize: number;
+  /** Rows issued at the same time. */
+  concurrency?: number;
+  log?: (message: string) => void;
+}
+
+export interface DryRunResult {
+  rows: number;
+  valid: number;
+  /** Valid rows whose learner already holds this credential (or that repeat an earlier row): they would not be issued again. */
+  alreadyIssued: number;
+  errors: RowError[];
+  errorsNotListed?: number;
+}
+
+/** Rows read, checked and stored in one transaction. */
+const CHECK_CHUNK = 500;
+/** Rows taken from the database for the worker pool at a time. */
+const ISSUE_PAGE = 200;
+
+class Stopped extends Error {}
+
+/**
+ * Cohort jobs: a file is read and every row checked (phase `checking`, rows stored with their
+ * errors or their idempotency key), then the valid rows are issued by a bounded worker pool
+ * (phase `issuing`). Memory stays bounded: rows stream from the file and from the database in
+ * pages. A job interrupted by a stop or a crash resumes where its stored state says when the
+ * issuer starts again.
+ */
+export class CohortJobs {
+  readonly #running = new Map<string, Promise<void>>();
+  #stopped = false;
+  readonly #log: (message: string) => void;
+
+  constructor(private readonly options: CohortJobsOptions) {
+    this.#log = options.log ?? ((m) => console.log(m));
+  }
+
+  #context() {
+    const { signingKey, defaultFormat, maxBatchSize } = this.options;
+    return { identity: signingKey.current(), now: new Date(), defaultFormat, maxBatchSize };
+  }
+
+  async #checked(parsed: ParsedRow): Promise<RowError[]> {
+    if (parsed.problem) return [{ row: parsed.row, message: parsed.problem }];
+    return checkRow(parsed.row, parsed.values, this.#context());
+  }
+
+  /** Reads and checks every row, issuing nothing. */
+  async dryRun(path: string, kind: CohortFileKind): Promise<DryRunResult> {
+    const result: DryRunResult = { rows: 0, valid: 0, alreadyIssued: 0, errors: [] };
+    let notListed = 0;
+    // Keys of this file's valid rows: a repeated row would be issued once (32 bytes a row).
+    const keys = new Set<string>();
+    const note = (errors: RowError[]) => {
+      if (result.errors.length < MAX_LISTED_ERRORS) result.errors.push(...errors);
+      else notListed++;
+    };
+    try {
+      for await (const parsed of readCohortFile(path, kind)) {
+        result.rows++;
+        const errors = await this.#checked(parsed);
+        if (errors.length > 0) {
+          note(errors);
+          continue;
+        }
+        result.valid++;
+        const key = rowKeyOf(parsed.values);
+        const known = await this.options.db
+          .selectFrom('cohort_keys')
+          .select('row_key')
+          .where('row_key', '=', key)
+          .executeTakeFirst();
+        if (known || keys.has(key)) result.alreadyIssued++;
+        keys.add(key);
+      }
+    } catch (error) {
+      if (!(error instanceof CohortFileError)) throw error;
+      note([{ row: error.row, ...(error.column ? { column: error.column as never } : {}), message: error.message }]);
+    }
+    return { ...result, ...(notListed > 0 ? { errorsNotListed: notListed } : {}) };
+  }
+
+  /** Starts a job on an uploaded file (which it takes over and deletes once read); returns its id. */
+  async submit(path: string, kind: CohortFileKind, allOrNothing: boolean): Promise<string> {
+    const id = randomUUID();
+    await this.options.db
+      .insertInto('cohorts')
+      .values({
+        id,
+        state: 'checking',
+        kind,
+        upload_path: path,
+        all_or_nothing: allOrNothing ? 1 : 0,
+        total: null,
+        failure: null,
+        created_at: new Date().toISOString(),
+        finished_at: null,
+        results_delivered_at: null,
+      })
+      .execute();
+    this.#launch(id);
+    return id;
+  }
+
+  status(id: string) {
+    return cohortStatus(this.options.db, id);
+  }
+
+  /** Resumes the jobs a stop or crash interrupted. */
+  async start(): Promise<void> {
+    this.#stopped = false;
+    const unfinished = await this.options.db
+      .selectFrom('cohorts')
+      .select('id')
+      .where('state', 'in', ['checking', 'issuing'])
+      .orderBy('created_at')
+      .execute();
+    for (const { id } of unfinished) {
+      this.#log(`cohort ${id}: resuming`);
+      this.#launch(id);
+    }
+  }
+
+  /** Lets each job finish the rows it holds, then stops; they resume at the next start. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    await Promise.allSettled(this.#running.values());
+  }
+
+  /** Waits for a job run by this process to stop (tests, and a clean shutdown). */
+  async settled(id: string): Promise<void> {
+    await this.#running.get(id);
+  }
+
+  #launch(id: string): void {
+    if (this.#running.has(id)) return;
+    const run = this.#run(id).finally(() => this.#running.delete(id));
+    this.#running.set(id, run);
+  }
+
+  async #run(id: string): Promise<void> {
+    try {
+      let cohort = await this.#cohort(id);
+      if (cohort.state === 'checking') await this.#check(cohort);
+      cohort = await this.#cohort(id);
+      if (cohort.state === 'issuing') await this.#issue(cohort);
+    } catch (error) {
+      if (error instanceof Stopped) return;
+      const message =
+        error instanceof CohortFileError
+          ? `row ${error.row}: ${error.message}`
+          : `the cohort stopped on an unexpected error (${(error as Error).message.split('\n')[0]}); rows issued so far stay issued, and uploading the file again issues the rest`;
+      if (!(error instanceof CohortFileError)) this.#log(`cohort ${id}: ${(error as Error).stack ?? error}`);
+      await this.#finish(id, 'failed', message);
+    }
+  }
+
+  #cohort(id: string) {
+    return this.options.db.selectFrom('cohorts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  }
+
+  async #finish(id: string, state: 'done' | 'failed', failure: string | null = null): Promise<void> {
+    await this.options.db
+      .updateTable('cohorts')
+      .set({ state, failure, finished_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Phase 1: every row read, checked and stored, in chunks; started again from the top after a crash. */
+  async #check(cohort: CohortTables['cohorts']): Promise<void> {
+    const { db } = this.options;
+    await db.deleteFrom('cohort_rows').where('cohort_id', '=', cohort.id).execute();
+    let chunk: CohortTables['cohort_rows'][] = [];
+    let total = 0;
+    let invalid = 0;
+    const flush = async () => {
+      if (chunk.length === 0) return;
+      const rows = chunk;
+      chunk = [];
+      await db.transaction().execute(async (trx) => {
+        // SQLite allows 32766 parameters a statement: 100 rows of 10 columns stay well under it.
+        for (let i = 0; i < rows.length; i += 100)
+          await trx
+            .insertInto('cohort_rows')
+            .values(rows.slice(i, i + 100))
+            .execute();
+      });
+    };
+    for await (const parsed of readCohortFile(cohort.upload_path, cohort.kind)) {
+      if (this.#stopped) throw new Stopped();
+      total++;
+      const errors = await this.#checked(parsed);
+      if (errors.length > 0) invalid++;
+      chunk.push({
+        cohort_id: cohort.id,
+        row_number: parsed.row,
+        state: errors.length > 0 ? 'invalid' : 'valid',
+        cells: JSON.stringify(parsed.values),
+        row_key: errors.length > 0 ? null : rowKeyOf(parsed.values),
+        errors: errors.length > 0 ? JSON.stringify(errors) : null,
+        vc_id: null,
+        issue_time: null,
+        credential_id: null,
+        sealed_claim_code: null,
+      });
+      if (chunk.length >= CHECK_CHUNK) await flush();
+    }
+    await flush();
+    const refused = cohort.all_or_nothing === 1 && invalid > 0;
+    await db
+      .updateTable('cohorts')
+      .set({
+        total,
+        state: refused ? 'failed' : 'issuing',
+        ...(refused
+          ? {
+              failure: `${invalid} of ${total} rows have errors and allOrNothing was asked: nothing was issued; fix the rows listed in errors and upload the file again`,
+              finished_at: new Date().toISOString(),
+            }
+          : {}),
+      })
+      .where('id', '=', cohort.id)
+      .execute();
+    await rm(cohort.upload_path, { force: true });
+  }
+
+  /** Phase 2: valid rows (and rows a crash caught mid-issue) issued a page at a time by the worker pool. */
+  async #issue(cohort: CohortTables['cohorts']): Promise<void> {
+    const { db } = this.options;
+    for (;;) {
+      if (this.#stopped) throw new Stopped();
+      const rows = await db
+        .selectFrom('cohort_rows')
+        .select(['cohort_id', 'row_number', 'state', 'cells', 'row_key', 'vc_id', 'issue_time'])
+        .where('cohort_id', '=', cohort.id)
+        .where('state', 'in', ['valid', 'issuing'])
+        .orderBy('row_number')
+        .limit(ISSUE_PAGE)
+        .execute();
+      if (rows.length === 0) break;
+      await runPool(rows, this.options.concurrency ?? 4, (row) => issueRow(this.options, row));
+    }
+    await this.#finish(cohort.id, 'done');
+  }
+}

@@ -1,0 +1,94 @@
+import type { Kysely, Migration } from 'kysely';
+
+/** checking: rows being read and checked; issuing: valid rows being issued; then done or failed. */
+export type CohortState = 'checking' | 'issuing' | 'done' | 'failed';
+/**
+ * valid: checked, waiting to be issued; issuing: its key is taken and the credential is being
+ * issued (after a crash: find it or issue it); issued; already: the key was issued before;
+ * invalid: refused when checked; failed: refused when issued.
+ */
+export type CohortRowState = 'valid' | 'issuing' | 'issued' | 'already' | 'invalid' | 'failed';
+
+export interface CohortTables {
+  cohorts: {
+    id: string;
+    state: CohortState;
+    kind: 'csv' | 'xlsx';
+    /** The uploaded file, kept until every row is read. */
+    upload_path: string;
+    all_or_nothing: number;
+    total: number | null;
+    failure: string | null;
+    created_at: string;
+    finished_at: string | null;
+    /** When results.csv (with the claim codes) was downloaded in full; the sealed codes are gone since. */
+    results_delivered_at: string | null;
+  };
+  cohort_rows: {
+    cohort_id: string;
+    row_number: number;
+    state: CohortRowState;
+    /** The row's cells (JSON), as read. */
+    cells: string;
+    /** SHA-256 of the row's idempotency key; null for a row refused before it had one. */
+    row_key: string | null;
+    errors: string | null;
+    /** The credential's own id (urn:uuid), set before it is issued, to find it after a crash. */
+    vc_id: string | null;
+    issue_time: string | null;
+    credential_id: string | null;
+    /** The claim code, sealed (core/secret-box.ts) until results.csv is downloaded. */
+    sealed_claim_code: string | null;
+  };
+  /** One row per idempotency key ever issued: the unique key is what stops a second issuance. */
+  cohort_keys: {
+    row_key: string;
+    cohort_id: string;
+    row_number: number;
+    credential_id: string | null;
+  };
+}
+
+export const cohortMigration: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('cohorts')
+      .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('state', 'varchar(20)', (c) => c.notNull())
+      .addColumn('kind', 'varchar(10)', (c) => c.notNull())
+      .addColumn('upload_path', 'text', (c) => c.notNull())
+      .addColumn('all_or_nothing', 'integer', (c) => c.notNull())
+      .addColumn('total', 'integer')
+      .addColumn('failure', 'text')
+      .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
+      .addColumn('finished_at', 'varchar(40)')
+      .addColumn('results_delivered_at', 'varchar(40)')
+      .execute();
+    await db.schema
+      .createTable('cohort_rows')
+      .addColumn('cohort_id', 'varchar(64)', (c) => c.notNull().references('cohorts.id'))
+      .addColumn('row_number', 'integer', (c) => c.notNull())
+      .addColumn('state', 'varchar(20)', (c) => c.notNull())
+      .addColumn('cells', 'text', (c) => c.notNull())
+      .addColumn('row_key', 'varchar(64)')
+      .addColumn('errors', 'text')
+      .addColumn('vc_id', 'varchar(100)')
+      .addColumn('issue_time', 'varchar(40)')
+      .addColumn('credential_id', 'varchar(64)')
+      .addColumn('sealed_claim_code', 'text')
+      .addPrimaryKeyConstraint('cohort_rows_pk', ['cohort_id', 'row_number'])
+      .execute();
+    await db.schema
+      .createIndex('cohort_rows_by_state')
+      .on('cohort_rows')
+      .columns(['cohort_id', 'state', 'row_number'])
+      .execute();
+    await db.schema
+      .createTable('cohort_keys')
+      .addColumn('row_key', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('cohort_id', 'varchar(64)', (c) => c.notNull())
+      .addColumn('row_number', 'integer', (c) => c.notNull())
+      .addColumn('credential_id', 'varchar(64)')
+      .execute();
+  },
+};

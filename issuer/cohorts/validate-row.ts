@@ -1,0 +1,140 @@
+import { credentialHash } from '../../core/credential-hash.ts';
+import type { CredentialFormatName } from '../../core/formats/index.ts';
+import { HttpProblem } from '../../core/http-problem.ts';
+import type { SigningIdentity } from '../identity.ts';
+import { credentialFromIssueRequest } from '../issue-request.ts';
+import { refuseIfNoQrCodeHoldsIt } from '../qr-code.ts';
+import type { CohortColumn, CohortRow } from './columns.ts';
+
+/** One thing wrong with one row, as the registrar sees it in the spreadsheet. */
+export interface RowError {
+  row: number;
+  column?: CohortColumn;
+  message: string;
+}
+
+/**
+ * The single-credential issue request (POST /credentials/issue) a row stands for: the same request
+ * is checked and issued by the same code as one credential, so a cohort has no rules of its own.
+ * Empty cells are left out, as a field a person would not send.
+ */
+export function issueRequestOfRow(values: CohortRow): { credential: Record<string, unknown>; educationLevel?: string } {
+  const v = values;
+  const level = v.levelFramework || v.levelValue ? { framework: v.levelFramework, value: v.levelValue } : undefined;
+  const occupation =
+    v.occupationCode || v.occupationTitle || v.occupationFramework
+      ? { title: v.occupationTitle, code: v.occupationCode, framework: v.occupationFramework }
+      : undefined;
+  const competencies = v.competencies
+    ?.split(';')
+    .map((title) => title.trim())
+    .filter((title) => title !== '')
+    .map((title) => ({ title }));
+  return {
+    // Beside the credential, as in the issue request: it is the institution's, never the credential's.
+    ...(v.educationLevel ? { educationLevel: v.educationLevel } : {}),
+    credential: withoutUndefined({
+      type: ['VerifiableCredential', 'QualificationCredential'],
+      credentialSubject: withoutUndefined({
+        id: v.did,
+        learnerReference: v.learnerReference,
+        name: v.name,
+        qualification: withoutUndefined({
+          title: v.qualificationTitle,
+          code: v.qualificationCode,
+          level: level && withoutUndefined(level),
+          occupation: occupation && withoutUndefined(occupation),
+          competencies: competencies?.length ? competencies : undefined,
+          awardedOn: v.awardedOn,
+        }),
+      }),
+    }),
+  };
+}
+
+function withoutUndefined<T extends Record<string, unknown>>(object: T): T {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
+}
+
+/** Where in the credential each column goes, so the credential's errors can name the column. */
+const POINTER_COLUMNS: [string, CohortColumn][] = [
+  ['/credentialSubject/id', 'did'],
+  ['/credentialSubject/learnerReference', 'learnerReference'],
+  ['/credentialSubject/name', 'name'],
+  ['/credentialSubject/qualification/title', 'qualificationTitle'],
+  ['/credentialSubject/qualification/code', 'qualificationCode'],
+  ['/credentialSubject/qualification/level/framework', 'levelFramework'],
+  ['/credentialSubject/qualification/level/value', 'levelValue'],
+  ['/credentialSubject/qualification/occupation/code', 'occupationCode'],
+  ['/credentialSubject/qualification/occupation/title', 'occupationTitle'],
+  ['/credentialSubject/qualification/occupation/framework', 'occupationFramework'],
+  ['/credentialSubject/qualification/competencies', 'competencies'],
+  ['/credentialSubject/qualification/awardedOn', 'awardedOn'],
+  ['/educationLevel', 'educationLevel'],
+];
+
+/** Clearer words for the schema validator's phrases, which speak of JSON rather than of cells. */
+const PLAIN_PHRASES: [RegExp, string][] = [
+  [/must match format "date"/, 'must be a date written YYYY-MM-DD, such as 2026-06-30'],
+  [/must NOT have fewer than 1 characters/, 'must not be empty'],
+  [/must NOT have more than (\d+) characters/, 'must be at most $1 characters long'],
+  [/must NOT have more than (\d+) items/, 'must list at most $1'],
+];
+
+/** An error line of the credential checks (`/pointer reason`) as a row error naming the column. */
+export function rowErrorOf(row: number, line: string): RowError {
+  const missing = /^(\/\S*) is missing "([^"]+)"$/.exec(line);
+  const pointer = missing ? `${missing[1]}/${missing[2]}` : (/^(\/\S*)/.exec(line)?.[1] ?? '');
+  const learnerMissing =
+    (missing && ['/credentialSubject/id', '/credentialSubject/learnerReference'].includes(pointer)) ||
+    line.startsWith('/credentialSubject must match a schema in anyOf');
+  if (learnerMissing)
+    // The schema wants a DID or a learner reference: it reports each as missing, and the choice.
+    return { row, column: 'learnerReference', message: 'learnerReference or did must be given: the row has neither' };
+  const match = POINTER_COLUMNS.find(([prefix]) => pointer === prefix || pointer.startsWith(`${prefix}/`));
+  if (!match) return { row, message: line };
+  const [prefix, column] = match;
+  if (missing) return { row, column, message: `${column} is empty: it is required here` };
+  let reason = line.slice(pointer.length).trim();
+  for (const [phrase, words] of PLAIN_PHRASES) reason = reason.replace(phrase, words);
+  // Inside competencies, say which one (1-based, as the registrar counts them).
+  const item = /^\/(\d+)/.exec(pointer.slice(prefix.length));
+  const which = item ? ` (competency ${Number(item[1]) + 1})` : '';
+  return { row, column, message: `${column}${which} ${reason.replaceAll(prefix, column)}` };
+}
+
+/** The row errors of a refused issue request, from the problem's `errors` list (or its detail). */
+export function rowErrorsOfProblem(row: number, problem: HttpProblem): RowError[] {
+  const errors = problem.extra.errors;
+  if (!Array.isArray(errors) || errors.length === 0) return [{ row, message: problem.detail }];
+  const seen = new Set<string>();
+  return errors
+    .map((line) => rowErrorOf(row, String(line)))
+    .filter((e) => !seen.has(`${e.column} ${e.message}`) && seen.add(`${e.column} ${e.message}`));
+}
+
+export interface RowCheckContext {
+  identity: SigningIdentity;
+  now: Date;
+  defaultFormat: CredentialFormatName;
+  /** ANCHOR_BATCH_SIZE, for the QR code check. */
+  maxBatchSize: number;
+}
+
+/**
+ * Checks a row as POST /credentials/issue would issue it: the issue request's rules, then the
+ * signed credential must fit one QR code once anchored. Signs it and throws the signature away.
+ */
+export async function checkRow(row: number, values: CohortRow, context: RowCheckContext): Promise<RowError[]> {
+  try {
+    const { identity, now } = context;
+    const request = issueRequestOfRow(values);
+    const { credential, format } = await credentialFromIssueRequest(request, identity.did, now, context.defaultFormat);
+    const jwt = await format.sign(credential as unknown as Record<string, unknown>, identity.did, identity.joseSigner);
+    refuseIfNoQrCodeHoldsIt(jwt, credentialHash(jwt), context.maxBatchSize);
+    return [];
+  } catch (error) {
+    if (error instanceof HttpProblem && error.status < 500) return rowErrorsOfProblem(row, error);
+    throw error;
+  }
+}
