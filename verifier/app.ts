@@ -15,6 +15,7 @@ import { type CheckFragment, localized, TRANSIENT_REASONS, type Verdict } from '
 import { type VerifierContext, verifyCredentialToken } from './verify-credential.ts';
 import { verifyPresentationToken } from './verify-presentation.ts';
 import { isQrCodeText, verifyQrCodeText } from './verify-qr-code.ts';
+import { mountVerificationPage } from './web/routes.ts';
 
 export interface VerifierAppOptions {
   context: VerifierContext;
@@ -100,6 +101,7 @@ export function createVerifierApp(options: VerifierAppOptions): OpenAPIHono<Veri
   app.use('*', answerLanguage);
 
   app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
+  mountVerificationPage(app);
 
   app.openapi(createChallengeRoute, async (c) => {
     try {
@@ -133,6 +135,7 @@ export function createVerifierApp(options: VerifierAppOptions): OpenAPIHono<Veri
         {
           ...verdict,
           checks: inLanguage(result.checks),
+          ...(result.summary ? { summary: result.summary } : {}),
           ...(result.credential ? { credential: result.credential } : {}),
         },
         status,
@@ -163,6 +166,7 @@ export function createVerifierApp(options: VerifierAppOptions): OpenAPIHono<Veri
           credentials: result.credentials.map((r) => ({
             verdict: r.verdict,
             checks: inLanguage(r.checks),
+            ...(r.summary ? { summary: r.summary } : {}),
             ...(r.credential ? { credential: r.credential } : {}),
           })),
         },

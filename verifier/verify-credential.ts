@@ -8,6 +8,7 @@ import type { FetchBudget } from './did-methods/fetch-budget.ts';
 import { type CheckFragment, fragment, type Verdict, verdictOf } from './fragment.ts';
 import type { LedgerReader } from './ledger-reader.ts';
 import { noteTrustBundle } from './trust-bundle/bundle-notes.ts';
+import { type CredentialSummary, summarise } from './verify-summary.ts';
 
 export interface VerifierContext {
   keys: DidKeyResolver;
@@ -23,6 +24,8 @@ export interface CredentialResult {
   checks: CheckFragment[];
   /** The credential in W3C form, when it could be read. */
   credential?: Record<string, unknown>;
+  /** What it says (who, what, which institution, when), when its signature holds. */
+  summary?: CredentialSummary;
   format?: ReadCredential['format'];
   credentialHash?: string;
   /** Who the credential is about (for holder binding); empty when it could not be read. */
@@ -68,5 +71,14 @@ export async function verifyCredentialToken(
       ctx.ledger,
     )),
   ];
-  return { verdict: verdictOf(checks), checks, credential, format, credentialHash: hash, subjectIds };
+  const summary = summarise(credential, issuer, checks);
+  return {
+    verdict: verdictOf(checks),
+    checks,
+    credential,
+    ...(summary ? { summary } : {}),
+    format,
+    credentialHash: hash,
+    subjectIds,
+  };
 }

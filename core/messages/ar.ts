@@ -154,6 +154,7 @@ export const arPage: PageWords = {
   status_invalid: 'فاشل',
   status_unverifiable: 'تعذَّر التحقق',
   status_skipped: 'لم يُتحقق منه',
+  signature_plain: 'وقَّعت المؤسسة هذه الشهادة، ولم يتغيَّر فيها شيء منذ ذلك الحين.',
   check_structure: 'التنسيق',
   check_signature: 'التوقيع',
   check_issuer_accredited: 'المؤسسة',

@@ -162,6 +162,7 @@ export const enPage = {
   status_invalid: 'Failed',
   status_unverifiable: 'Could not check',
   status_skipped: 'Not checked',
+  signature_plain: 'The institution signed this credential, and nothing in it has changed since.',
   check_structure: 'Format',
   check_signature: 'Signature',
   check_issuer_accredited: 'Institution',

@@ -176,6 +176,7 @@ export const esPage: PageWords = {
   status_invalid: 'Fallido',
   status_unverifiable: 'No se pudo comprobar',
   status_skipped: 'No comprobado',
+  signature_plain: 'La institución firmó esta credencial y nada en ella ha cambiado desde entonces.',
   check_structure: 'Formato',
   check_signature: 'Firma',
   check_issuer_accredited: 'Institución',

@@ -182,6 +182,7 @@ export const frPage: PageWords = {
   status_invalid: 'Échoué',
   status_unverifiable: 'Non vérifiable',
   status_skipped: 'Non contrôlé',
+  signature_plain: "L'établissement a signé cette attestation, et rien n'y a été modifié depuis.",
   check_structure: 'Format',
   check_signature: 'Signature',
   check_issuer_accredited: 'Établissement',

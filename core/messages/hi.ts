@@ -158,6 +158,7 @@ export const hiPage: PageWords = {
   status_invalid: 'गलत',
   status_unverifiable: 'जांच नहीं हो सकी',
   status_skipped: 'जांचा नहीं गया',
+  signature_plain: 'संस्था ने इस प्रमाणपत्र पर हस्ताक्षर किए हैं, और तब से इसमें कुछ भी नहीं बदला है।',
   check_structure: 'फ़ॉर्मैट',
   check_signature: 'हस्ताक्षर',
   check_issuer_accredited: 'संस्था',

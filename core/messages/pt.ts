@@ -173,6 +173,7 @@ export const ptPage: PageWords = {
   status_invalid: 'Reprovado',
   status_unverifiable: 'Não foi possível verificar',
   status_skipped: 'Não verificado',
+  signature_plain: 'A instituição assinou esta credencial, e nada nela foi alterado desde então.',
   check_structure: 'Formato',
   check_signature: 'Assinatura',
   check_issuer_accredited: 'Instituição',

@@ -150,6 +150,7 @@ export const zhPage: PageWords = {
   status_invalid: '未通过',
   status_unverifiable: '无法核验',
   status_skipped: '未核验',
+  signature_plain: '该凭证由颁发机构签名，此后内容未被改动。',
   check_structure: '格式',
   check_signature: '签名',
   check_issuer_accredited: '颁发机构',

@@ -117,8 +117,32 @@ const credential = z
   .optional()
   .openapi({ description: 'The credential as read from the token' });
 
+const summary = z
+  .object({
+    learnerName: z.string().optional().openapi({ example: 'Amina Yusuf' }),
+    qualificationTitle: z.string().optional().openapi({ example: 'National Certificate in Electrical Installation' }),
+    level: z.string().optional().openapi({ description: 'Framework and level', example: 'EQF 4' }),
+    occupation: z.string().optional().openapi({ example: 'Electrician' }),
+    awardedOn: z.string().optional().openapi({ example: '2026-06-30' }),
+    institution: z
+      .object({
+        name: z
+          .string()
+          .openapi({ description: 'As the trusted registry names it', example: 'Nairobi Technical College' }),
+        registry: z.string().openapi({ description: 'The trusted registry that lists it' }),
+      })
+      .optional()
+      .openapi({ description: 'Absent when no trusted registry lists the issuer' }),
+    issuerDid: z.string().openapi({ description: "The issuer's DID, for experts: never a name to show" }),
+  })
+  .optional()
+  .openapi('CredentialSummary', {
+    description:
+      "What the credential says, for a reader's glance: who, what, which institution (named by the registry, not by the credential), when. Given only when the signature holds.",
+  });
+
 export const CredentialVerification = z
-  .object({ ...verification, checks: z.array(CheckResult), credential })
+  .object({ ...verification, checks: z.array(CheckResult), summary, credential })
   .openapi('CredentialVerification');
 
 export const PresentationVerification = z
@@ -126,7 +150,7 @@ export const PresentationVerification = z
     ...verification,
     holder: z.string().optional(),
     checks: z.array(CheckResult).openapi({ description: 'The checks of the presentation itself' }),
-    credentials: z.array(z.object({ verdict: Verdict, checks: z.array(CheckResult), credential })),
+    credentials: z.array(z.object({ verdict: Verdict, checks: z.array(CheckResult), summary, credential })),
   })
   .openapi('PresentationVerification');
 

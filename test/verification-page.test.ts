@@ -1,0 +1,303 @@
+/**
+ * The employer's verification page in a real browser (Debian's chromium driven by playwright-core):
+ * real credentials issued and anchored by a started system, rendered as QR images, uploaded, pasted,
+ * and shown to chromium's fake camera, read by the page's own decoder (zxing-wasm: chromium on Linux
+ * has no BarcodeDetector). UPDATE_SCREENSHOTS=1 also writes docs/screenshots/verify-*.png.
+ */
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import QRCode from 'qrcode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeQrBundle, encodeQrBundle } from '../core/qr-bundle/index.ts';
+import {
+  claimWhenAnchored,
+  issue,
+  PROJECT_ROOT,
+  qualificationRequest,
+  type RunningSystem,
+  revokeCredential,
+  startSystem,
+  tempDir,
+} from './support/system.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+const IN_CI = process.env.CI === 'true';
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(PROJECT_ROOT, 'docs', 'screenshots') : undefined;
+
+if (!HAVE_CHROMIUM && !IN_CI)
+  console.warn(
+    `test/verification-page.test.ts skipped: ${CHROMIUM} is missing (apt-get install chromium; see README, "Browser tests").`,
+  );
+
+it.runIf(IN_CI)('has chromium to test the page with (CI installs it: .ci/run)', () => {
+  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: .ci/run installs Debian's chromium`).toBe(true);
+});
+
+/**
+ * One still frame as a Y4M video (what chromium's fake camera plays in a loop): the QR code's
+ * modules drawn in black on white, 6 pixels each, centred in 1280x720. Written by hand because
+ * the machines have no ffmpeg, and Y4M is a text header and raw planes.
+ */
+function qrVideo(text: string): Buffer {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const [width, height, scale] = [1280, 720, 6];
+  const luma = Buffer.alloc(width * height, 235);
+  const left = (width - modules.size * scale) >> 1;
+  const top = (height - modules.size * scale) >> 1;
+  for (let y = 0; y < modules.size * scale; y++)
+    for (let x = 0; x < modules.size * scale; x++)
+      if (modules.get(Math.floor(y / scale), Math.floor(x / scale))) luma[(top + y) * width + left + x] = 16;
+  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
+  return Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\nFRAME\n`), luma, chroma]);
+}
+
+/** The smallest PDF that carries the credential as the issuer's certificate does: in its Info dictionary. */
+function certificatePdf(qrText: string): Buffer {
+  return Buffer.from(
+    [
+      '%PDF-1.7',
+      '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+      '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj',
+      `3 0 obj << /Title (Certificate) /SkillmarkCredential (${qrText}) >> endobj`,
+      'trailer << /Root 1 0 R /Info 3 0 R >>',
+      '%%EOF',
+    ].join('\n'),
+    'latin1',
+  );
+}
+
+describe.runIf(HAVE_CHROMIUM)('the verification page in chromium', () => {
+  let system: RunningSystem;
+  let scratch: string;
+  let browser: import('playwright-core').Browser;
+  let valid: string;
+  let revoked: string;
+  let tampered: string;
+
+  beforeAll(async () => {
+    system = await startSystem();
+    scratch = tempDir('skillmark-page-');
+    const issueOne = async (reference: string) => {
+      const issued = (await issue(system, qualificationRequest({ learnerReference: reference }))).body;
+      return { issued, bundle: await claimWhenAnchored(issued.claim.url) };
+    };
+    const [first, second] = await Promise.all([issueOne('page-valid'), issueOne('page-revoked')]);
+    valid = (first.bundle as { qr: string }).qr;
+    revoked = (second.bundle as { qr: string }).qr;
+    expect((await revokeCredential(system, second.issued.credentialId, { reason: 'issuedInError' })).status).toBe(200);
+    const bundle = decodeQrBundle(valid);
+    const [header, payload, signature] = bundle.credential.split('.');
+    const changed = Buffer.from(payload!, 'base64url').toString('utf8').replace('Amina Yusuf', 'Amina Yusef');
+    tampered = encodeQrBundle({
+      ...bundle,
+      credential: `${header}.${Buffer.from(changed).toString('base64url')}.${signature}`,
+    });
+
+    const video = join(scratch, 'camera.y4m');
+    writeFileSync(video, qrVideo(valid));
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+        `--use-file-for-fake-video-capture=${video}`,
+      ],
+    });
+    if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await system?.destroy();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
+
+  /** A fresh page (no shared state), ready once the script has enabled the controls. */
+  async function openPage(query = '', options: { locale?: string; width?: number } = {}) {
+    const context = await browser.newContext({
+      locale: options.locale ?? 'en-GB',
+      viewport: { width: options.width ?? 800, height: 900 },
+    });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    const response = await page.goto(`${system.verifierUrl}/${query}`);
+    await page.waitForSelector('body[data-ready="true"]');
+    return { page, context, response: response!, problems };
+  }
+
+  const uploadPng = async (page: import('playwright-core').Page, text: string) =>
+    page.setInputFiles('#file', {
+      name: 'photo.png',
+      mimeType: 'image/png',
+      buffer: await QRCode.toBuffer(text, { errorCorrectionLevel: 'M', scale: 4, margin: 4 }),
+    });
+
+  const verdictOf = async (page: import('playwright-core').Page) => {
+    await page.waitForSelector('#verdict', { timeout: 30_000 });
+    return page.getAttribute('#verdict', 'data-verdict');
+  };
+
+  const screenshot = async (page: import('playwright-core').Page, name: string) => {
+    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `verify-${name}.png`), fullPage: true });
+  };
+
+  it('is served with a strict Content-Security-Policy, no cookie, in the browser language', async () => {
+    const { page, context, response, problems } = await openPage('', { locale: 'fr-FR' });
+    const headers = response.headers();
+    expect(headers['content-security-policy']).toContain("default-src 'none'");
+    expect(headers['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(headers['content-security-policy']).not.toMatch(/unsafe-inline|https?:/);
+    expect(headers['set-cookie']).toBeUndefined();
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    expect(await page.textContent('h1')).toBe('Vérifier une attestation de compétences');
+    // Every language is one link away, named in itself.
+    expect(await page.locator('nav a').allTextContents()).toEqual([
+      'English',
+      'Français',
+      'Español',
+      'العربية',
+      '中文',
+      'Português',
+      'हिन्दी',
+    ]);
+    expect(await context.cookies()).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('reads an uploaded picture of a real QR code and says valid: who, what, which institution, each check', async () => {
+    const { page, context, problems } = await openPage('?lang=en');
+    await uploadPng(page, valid);
+    expect(await verdictOf(page)).toBe('valid');
+    expect(await page.textContent('#verdict h2')).toBe('Valid');
+    const summary = await page.textContent('#summary');
+    expect(summary).toContain('Amina Yusuf');
+    expect(summary).toContain('National Certificate in Electrical Installation');
+    expect(summary).toContain('EQF 4');
+    expect(summary).toContain('2026-06-30');
+    // The institution as the registry names it, never a DID.
+    expect(summary).toContain('Skillmark Demo Training Centre');
+    expect(summary).toContain('listed on Local development registry');
+    expect(summary).not.toContain('did:');
+    const checks = await page.locator('#checks li').allTextContents();
+    expect(checks.some((c) => c.includes('Signature: Passed'))).toBe(true);
+    expect(checks.some((c) => c.includes('compare the name with an identity document'))).toBe(true);
+    // Experts' details are folded away.
+    expect(await page.isVisible('details pre')).toBe(false);
+    expect(await page.evaluate(() => 'ZXingWASM' in window)).toBe(true);
+    expect(problems).toEqual([]);
+    await screenshot(page, 'valid');
+    await context.close();
+  });
+
+  it('says a changed credential is not genuine, plainly, without a list of checks', async () => {
+    const { page, context } = await openPage('?lang=en');
+    await uploadPng(page, tampered);
+    expect(await verdictOf(page)).toBe('invalid');
+    expect(await page.textContent('#verdict')).toContain('This document was changed after it was issued');
+    expect(await page.locator('#checks').count()).toBe(0);
+    expect(await page.locator('#summary').count()).toBe(0);
+    await screenshot(page, 'not-valid');
+    await context.close();
+  });
+
+  it('says a revoked credential is not valid, and why', async () => {
+    const { page, context } = await openPage('?lang=en');
+    await uploadPng(page, revoked);
+    expect(await verdictOf(page)).toBe('invalid');
+    const revocation = await page.textContent('#checks li[data-check="not_revoked"]');
+    expect(revocation).toContain('Revocation: Failed');
+    expect(revocation).toContain('issued in error');
+    await context.close();
+  });
+
+  it('checks pasted text and the certificate PDF', async () => {
+    const { page, context } = await openPage('?lang=en');
+    await page.fill('#paste', valid);
+    await page.click('#check');
+    expect(await verdictOf(page)).toBe('valid');
+    await page.click('#again');
+    expect(await page.isHidden('#result')).toBe(true);
+    await page.setInputFiles('#file', {
+      name: 'certificate.pdf',
+      mimeType: 'application/pdf',
+      buffer: certificatePdf(valid),
+    });
+    expect(await verdictOf(page)).toBe('valid');
+    await page.click('#again');
+    await page.fill('#paste', 'hello');
+    await page.click('#check');
+    expect(await verdictOf(page)).toBe('unverifiable');
+    expect(await page.textContent('#verdict')).toContain('This is not a Skillmark credential');
+    expect(await page.textContent('#result')).not.toMatch(/null|undefined/);
+    await context.close();
+  });
+
+  it('lays the Arabic page out right to left, with the answer in Arabic', async () => {
+    const { page, context } = await openPage('?lang=ar');
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    await page.fill('#paste', valid);
+    await page.click('#check');
+    expect(await verdictOf(page)).toBe('valid');
+    expect(await page.textContent('#verdict h2')).toBe('صالحة');
+    expect(await page.textContent('#checks')).toContain('وثيقة هوية');
+    // Right to left: the heading starts at the right edge, the verdict icon sits right of its words.
+    const heading = (await page.locator('h1').boundingBox())!;
+    const main = (await page.locator('main').boundingBox())!;
+    const headingText = await page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('h1')!);
+      return range.getBoundingClientRect().toJSON();
+    });
+    expect(headingText.right).toBeGreaterThan(heading.x + heading.width - 20);
+    expect(headingText.right).toBeGreaterThan(main.x + main.width / 2);
+    const icon = (await page.locator('#verdict .icon').boundingBox())!;
+    const words = (await page.locator('#verdict h2').boundingBox())!;
+    expect(icon.x).toBeGreaterThan(words.x);
+    await screenshot(page, 'arabic');
+    await context.close();
+  });
+
+  it('fits a 320 px wide phone without sideways scrolling', async () => {
+    const { page, context } = await openPage('?lang=en', { width: 320 });
+    await page.fill('#paste', valid);
+    await page.click('#check');
+    expect(await verdictOf(page)).toBe('valid');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await screenshot(page, 'phone-320');
+    await context.close();
+  });
+
+  it("scans the QR code through the camera (chromium's fake camera), decoded by zxing-wasm", async () => {
+    const { page, context, problems } = await openPage('?lang=en');
+    expect(await page.evaluate(() => 'BarcodeDetector' in window)).toBe(false);
+    await page.click('#scan');
+    expect(await verdictOf(page)).toBe('valid');
+    expect(await page.isHidden('#camera')).toBe(true);
+    expect(await page.textContent('#summary')).toContain('Amina Yusuf');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('says "cannot tell right now", and what to do, when the ledger cannot be reached', async () => {
+    process.kill(system.ledgerPid(), 'SIGKILL');
+    const { page, context } = await openPage('?lang=en');
+    await page.fill('#paste', valid);
+    await page.click('#check');
+    expect(await verdictOf(page)).toBe('unverifiable');
+    expect(await page.textContent('#verdict h2')).toBe('Cannot tell right now');
+    expect(await page.textContent('#next-steps')).toContain('Try again in a few minutes');
+    await screenshot(page, 'cannot-tell');
+    await context.close();
+  });
+});
