@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -97,6 +97,42 @@ describe('skillmark-issuer, the registrar CLI', () => {
     const revoked = await runIssuerCli(['list', '--status', 'revoked'], env);
     expect(revoked.stdout).toMatch(/REG-0003 .* revoked on \d{4}-\d{2}-\d{2} \(issuedInError\)/);
     expect(revoked.stdout).not.toContain('REG-0001');
+  });
+
+  it('takes a cohort from the template through check and issue to the claim codes, and issues nothing twice', async () => {
+    const dir = tempDir('skillmark-cohort-cli-');
+    const template = join(dir, 'template.csv');
+    expect((await runIssuerCli(['cohort', 'template', '--out', template], env)).code).toBe(EXIT.ok);
+    const header = readFileSync(template, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)[0]!;
+    const columns = header.split(',');
+    const row = (values: Record<string, string>) => columns.map((c) => values[c] ?? '').join(',');
+    const learner = (n: number, awardedOn = '2026-06-30') => ({
+      learnerReference: `COH-${n}`,
+      name: `Learner ${n}`,
+      qualificationTitle: 'Certificate in Solar Installation',
+      qualificationCode: 'SOLAR-3',
+      awardedOn,
+    });
+    const file = join(dir, 'graduates.csv');
+    writeFileSync(file, [header, row(learner(1)), row(learner(2, '30/06/2026')), row(learner(3))].join('\n'));
+
+    const check = await runIssuerCli(['cohort', 'check', file], env);
+    expect(check.code).toBe(EXIT.rowErrors);
+    expect(check.stdout).toMatch(/3 rows: 2 ready to issue .* 1 with errors/);
+    expect(check.stdout).toMatch(/row 3, awardedOn: /);
+
+    const results = join(dir, 'claim-codes.csv');
+    const issued = await runIssuerCli(['cohort', 'issue', file, '--results', results], env);
+    expect(issued.code).toBe(EXIT.rowErrors);
+    expect(issued.stdout).toMatch(/3 rows: 2 issued, 0 already issued before, 1 with errors/);
+    const mailMerge = readFileSync(results, 'utf8');
+    expect(mailMerge).toContain('COH-1');
+    expect(mailMerge).toContain('COH-3');
+
+    const again = await runIssuerCli(['--json', 'cohort', 'issue', file], env);
+    expect(JSON.parse(again.stdout)).toMatchObject({ status: 'done', issued: 0, alreadyIssued: 2, failed: 1 });
   });
 
   it('says plainly what is wrong with the token, the address or the arguments', async () => {

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { printableJson } from '../../core/printable.ts';
 import { CliError, EXIT } from './cli-error.ts';
+import { cohortCommand } from './commands/cohort.ts';
 import { listCommand } from './commands/list.ts';
 import { revokeCommand } from './commands/revoke.ts';
 import { showCommand } from './commands/show.ts';
@@ -14,7 +15,7 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-const COMMANDS = [listCommand, showCommand, revokeCommand];
+const COMMANDS = [cohortCommand, listCommand, showCommand, revokeCommand];
 
 const GUIDE = `
 Environment:
@@ -25,6 +26,12 @@ Exit codes: ${EXIT.ok} done, ${EXIT.failed} the issuer refused or something fail
             ${EXIT.rowErrors} some spreadsheet rows have errors, ${EXIT.unreachable} the issuer cannot be reached.
 
 Help on one command:  skillmark-issuer <command> --help`;
+
+/** Commander's own exits (help, wrong usage) become return values, in subcommands too. */
+function overrideExits(command: Command): void {
+  command.exitOverride();
+  for (const sub of command.commands) overrideExits(sub);
+}
 
 /** The registrar's CLI: every command talks to the issuer API. Returns the exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -48,7 +55,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return session;
   };
   for (const add of COMMANDS) add(program, context);
-  for (const command of program.commands) command.exitOverride();
+  for (const command of program.commands) overrideExits(command);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

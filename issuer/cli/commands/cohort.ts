@@ -1,0 +1,175 @@
+import { writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import { CliError, EXIT } from '../cli-error.ts';
+import { cohortFileType, type RowError, rowErrorLine } from '../cohort-file.ts';
+import type { CliContext, CliSession } from '../context.ts';
+
+interface DryRun {
+  rows: number;
+  valid: number;
+  alreadyIssued: number;
+  errors: RowError[];
+  errorsNotListed?: number;
+}
+
+interface CohortStatus {
+  id: string;
+  status: 'running' | 'done' | 'failed';
+  phase: 'checking' | 'issuing' | 'finished';
+  total: number;
+  checked: number;
+  issued: number;
+  alreadyIssued: number;
+  failed: number;
+  errors: RowError[];
+  errorsNotListed?: number;
+  detail?: string;
+}
+
+const POLL_MS = 500;
+
+function printErrors(session: CliSession, errors: RowError[], notListed = 0): void {
+  if (errors.length === 0) return;
+  session.out.line('Rows with errors (row 1 is the header):');
+  for (const error of errors) session.out.line(rowErrorLine(error));
+  if (notListed > 0) session.out.line(`  … and ${notListed} more rows with errors.`);
+}
+
+/** Follows a cohort job until it ends, with a progress bar on a terminal. */
+async function follow(session: CliSession, id: string, showBar: boolean): Promise<CohortStatus> {
+  const bar = showBar
+    ? new SingleBar({
+        format: ' {phase} |{bar}| {value}/{total} rows  {issued} issued, {failed} with errors',
+        hideCursor: true,
+        stream: process.stderr,
+      })
+    : undefined;
+  let status = await session.client.json<CohortStatus>('GET', `/cohorts/${id}`);
+  bar?.start(status.total, 0, { phase: status.phase, issued: 0, failed: 0 });
+  try {
+    while (status.status === 'running') {
+      const done = status.phase === 'checking' ? status.checked : status.issued + status.alreadyIssued + status.failed;
+      bar?.setTotal(status.total);
+      bar?.update(done, { phase: status.phase, issued: status.issued, failed: status.failed });
+      await sleep(POLL_MS);
+      status = await session.client.json<CohortStatus>('GET', `/cohorts/${id}`);
+    }
+    bar?.update(status.total, { phase: status.phase, issued: status.issued, failed: status.failed });
+  } finally {
+    bar?.stop();
+  }
+  return status;
+}
+
+export function cohortCommand(program: Command, context: CliContext): void {
+  const cohort = program
+    .command('cohort')
+    .description('issue credentials to a whole cohort from a spreadsheet (CSV or XLSX)')
+    .addHelpText(
+      'after',
+      [
+        '',
+        "A registrar's term end:",
+        '  skillmark-issuer cohort template --out cohort.csv     the columns, with one example row',
+        '  skillmark-issuer cohort check graduates.xlsx          finds the rows to fix; issues nothing',
+        '  skillmark-issuer cohort issue graduates.xlsx --results claim-codes.csv',
+        '',
+        'Uploading the same file again issues nothing twice: rows already issued are counted as such.',
+      ].join('\n'),
+    );
+
+  cohort
+    .command('template')
+    .description('write the spreadsheet template: the columns and one example row')
+    .option('--xlsx', 'an Excel workbook instead of CSV')
+    .requiredOption('--out <file>', 'where to write it')
+    .action(async (options: { xlsx?: boolean; out: string }) => {
+      const session = context();
+      const body = await session.client.download(`/cohorts/template.${options.xlsx ? 'xlsx' : 'csv'}`);
+      writeFileSync(options.out, body);
+      session.out.result({ written: options.out, bytes: body.length });
+      session.out.line(
+        `Template written to ${options.out}. Fill one row per learner, then: skillmark-issuer cohort check ${options.out}`,
+      );
+    });
+
+  cohort
+    .command('check')
+    .description('check every row of a spreadsheet and list the errors; issues nothing')
+    .argument('<file>', 'the cohort spreadsheet (.csv or .xlsx)')
+    .action(async (file: string) => {
+      const type = cohortFileType(file);
+      const session = context();
+      const result = await session.client.upload<DryRun>('/cohorts?dryRun=true', file, type);
+      session.out.result(result);
+      const withErrors = result.rows - result.valid;
+      session.out.line(
+        `${result.rows} rows: ${result.valid} ready to issue (${result.alreadyIssued} of them already issued), ${withErrors} with errors.`,
+      );
+      printErrors(session, result.errors, result.errorsNotListed);
+      if (withErrors > 0) {
+        session.out.line('Fix these rows in the spreadsheet and check it again; nothing was issued.');
+        session.fail(EXIT.rowErrors);
+      } else {
+        session.out.line(`Every row is ready: skillmark-issuer cohort issue ${file}`);
+      }
+    });
+
+  cohort
+    .command('issue')
+    .description('issue a credential to each learner of a spreadsheet, with progress, then a summary')
+    .argument('<file>', 'the cohort spreadsheet (.csv or .xlsx)')
+    .option('--all-or-nothing', 'issue nothing if any row has an error (by default those rows are skipped)')
+    .option('--results <file>', "then save each learner's credential id and claim code (CSV, for a mail merge)")
+    .action(async (file: string, options: { allOrNothing?: boolean; results?: string }) => {
+      const type = cohortFileType(file);
+      const session = context();
+      const query = options.allOrNothing ? '?allOrNothing=true' : '';
+      const { id } = await session.client.upload<{ id: string }>(`/cohorts${query}`, file, type);
+      session.out.line(`Cohort ${id} started.`);
+      const status = await follow(session, id, !session.out.json && process.stderr.isTTY === true);
+      if (status.status === 'failed') {
+        session.out.result(status);
+        throw new CliError(`The cohort failed: ${status.detail ?? 'the issuer gave no reason'}.`);
+      }
+      session.out.line(
+        `${status.total} rows: ${status.issued} issued, ${status.alreadyIssued} already issued before, ${status.failed} with errors.`,
+      );
+      printErrors(session, status.errors, status.errorsNotListed);
+      if (options.results) {
+        writeFileSync(options.results, await session.client.download(`/cohorts/${id}/results.csv`));
+        session.out.line(`Claim codes written to ${options.results}: keep it safe, the codes are given out only once.`);
+      }
+      session.out.result({ ...status, ...(options.results && { results: options.results }) });
+      if (status.failed > 0) session.fail(EXIT.rowErrors);
+    });
+
+  cohort
+    .command('status')
+    .description("a cohort's progress and its row errors")
+    .argument('<id>', 'the cohort id printed by "cohort issue"')
+    .action(async (id: string) => {
+      const session = context();
+      const status = await session.client.json<CohortStatus>('GET', `/cohorts/${encodeURIComponent(id)}`);
+      session.out.result(status);
+      session.out.line(
+        `Cohort ${status.id}: ${status.status} (${status.phase}); ${status.total} rows: ${status.issued} issued, ${status.alreadyIssued} already issued, ${status.failed} with errors.`,
+      );
+      printErrors(session, status.errors, status.errorsNotListed);
+    });
+
+  cohort
+    .command('results')
+    .description("save a finished cohort's credential ids and claim codes (CSV, for a mail merge)")
+    .argument('<id>', 'the cohort id')
+    .requiredOption('--out <file>', 'where to write the CSV')
+    .action(async (id: string, options: { out: string }) => {
+      const session = context();
+      const body = await session.client.download(`/cohorts/${encodeURIComponent(id)}/results.csv`);
+      writeFileSync(options.out, body);
+      session.out.result({ written: options.out, bytes: body.length });
+      session.out.line(`Results written to ${options.out}.`);
+    });
+}
