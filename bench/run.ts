@@ -3,6 +3,7 @@ import { merkleBench } from './merkle.ts';
 import { qrBench } from './qr.ts';
 import { trustBundleBench } from './trust-bundle.ts';
 import { verifyBench } from './verify.ts';
+import { walletBench } from './wallet.ts';
 
 /** `npm run bench [name...]`: runs the benchmarks (all by default) and writes bench/results/*.json. */
 const BENCHES: Record<string, () => Promise<void>> = {
@@ -11,6 +12,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   verify: verifyBench,
   qr: qrBench,
   'trust-bundle': trustBundleBench,
+  wallet: walletBench,
 };
 
 const wanted = process.argv.slice(2);

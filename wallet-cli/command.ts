@@ -12,10 +12,8 @@ export interface OptionSpec {
   short?: string;
 }
 
-/** One CLI command: what it does, how to call it, and the code. Returns the exit code. */
+/** One CLI command: how to call it, what it does, and the code (its name and summary: commands/index.ts). */
 export interface Command {
-  name: string;
-  summary: string;
   usage: string;
   details: string[];
   options: Record<string, OptionSpec>;

@@ -1,29 +1,11 @@
 import { parseArgs } from 'node:util';
 import { printableJson, printableLines } from '../core/printable.ts';
 import { type Command, EXIT, joinDashValues, type OptionSpec } from './command.ts';
-import { didCommand } from './commands/did.ts';
-import { initCommand } from './commands/init.ts';
-import { listCommand } from './commands/list.ts';
-import { presentCommand } from './commands/present.ts';
-import { qrCommand } from './commands/qr.ts';
-import { receiveCommand } from './commands/receive.ts';
-import { removeCommand } from './commands/remove.ts';
-import { showCommand } from './commands/show.ts';
-import { verifyCommand } from './commands/verify.ts';
+import { COMMANDS, type CommandEntry } from './commands/index.ts';
 import { createOutput } from './output.ts';
-import { WalletError, walletDir } from './store.ts';
+import { walletDir } from './wallet-dir.ts';
+import { WalletError } from './wallet-error.ts';
 
-const COMMANDS: Command[] = [
-  initCommand,
-  didCommand,
-  receiveCommand,
-  listCommand,
-  showCommand,
-  presentCommand,
-  qrCommand,
-  verifyCommand,
-  removeCommand,
-];
 const COMMON: Record<string, OptionSpec> = {
   json: { type: 'boolean', description: 'print one JSON document (for scripts) instead of sentences' },
   help: { type: 'boolean', short: 'h', description: 'show help' },
@@ -64,9 +46,9 @@ function mainHelp(): string {
   ].join('\n');
 }
 
-function commandHelp(command: Command): string {
+function commandHelp(entry: CommandEntry, command: Command): string {
   return [
-    `${command.summary}.`,
+    `${entry.summary}.`,
     '',
     `Usage: ${command.usage}`,
     '',
@@ -83,21 +65,22 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${mainHelp()}\n`);
     return name ? EXIT.ok : EXIT.usage;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     process.stderr.write(`Unknown command "${name}".\n\n${mainHelp()}\n`);
     return EXIT.usage;
   }
+  const command = await entry.load();
   let parsed;
   try {
     const options = { ...command.options, ...COMMON };
     parsed = parseArgs({ args: joinDashValues(rest, options), options, allowPositionals: true, strict: true });
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${commandHelp(command)}\n`);
+    process.stderr.write(`${(error as Error).message}\n\n${commandHelp(entry, command)}\n`);
     return EXIT.usage;
   }
   if (parsed.values.help) {
-    process.stdout.write(`${commandHelp(command)}\n`);
+    process.stdout.write(`${commandHelp(entry, command)}\n`);
     return EXIT.ok;
   }
   const json = parsed.values.json === true;

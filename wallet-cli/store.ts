@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { didKeyOfEd25519, ed25519PublicKeyOfSeed } from '../core/ed25519.ts';
 import { type AnchorReceipt, parseReceipt } from '../core/receipt.ts';
 import {
@@ -13,6 +12,7 @@ import {
   validPassphraseKdf,
 } from '../core/secret-box.ts';
 import { withFileLock } from './file-lock.ts';
+import { WalletError } from './wallet-error.ts';
 
 /** A verifier found the credential's batch root on the ledger. */
 export interface LedgerCheck {
@@ -58,20 +58,11 @@ interface WalletFile {
 
 type Header = Omit<WalletFile, 'sealed'>;
 
-export class WalletError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
-}
+export { WalletError } from './wallet-error.ts';
 
 const FILE_NAME = 'wallet.json';
 
-export function walletDir(env: Record<string, string | undefined> = process.env): string {
-  return resolve(env.SKILLMARK_WALLET_DIR || join(homedir(), '.skillmark-wallet'));
-}
+export { walletDir } from './wallet-dir.ts';
 
 /**
  * The associated data of the sealed part: every header field, in a fixed order, so editing the

@@ -3,8 +3,6 @@ import { readPassphrase } from '../passphrase.ts';
 import { Wallet } from '../store.ts';
 
 export const didCommand: Command = {
-  name: 'did',
-  summary: 'Show your DID',
   usage: 'skillmark-wallet did',
   details: [
     'Prints the DID of this wallet. It asks for the passphrase: only the sealed key vouches for the',

@@ -3,8 +3,6 @@ import { readPassphrase } from '../passphrase.ts';
 import { Wallet, WalletError } from '../store.ts';
 
 export const initCommand: Command = {
-  name: 'init',
-  summary: 'Create your wallet and your personal identifier (DID)',
   usage: 'skillmark-wallet init',
   details: [
     'Creates an encrypted wallet file and a new DID (did:key). Give this DID to your training centre',

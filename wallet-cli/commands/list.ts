@@ -4,8 +4,6 @@ import { readPassphrase } from '../passphrase.ts';
 import { Wallet } from '../store.ts';
 
 export const listCommand: Command = {
-  name: 'list',
-  summary: 'List the credentials in your wallet',
   usage: 'skillmark-wallet list [--json]',
   details: [
     'Shows each credential with a number and an id; use either with show, present, verify and remove.',

@@ -7,8 +7,6 @@ import { Wallet, WalletError } from '../store.ts';
 import { reportVerification } from '../verification-report.ts';
 
 export const presentCommand: Command = {
-  name: 'present',
-  summary: 'Show credentials to an employer or office (a signed presentation)',
   usage: 'skillmark-wallet present <number | id>... [--verifier URL] [--challenge C] [--domain D] [--out FILE]',
   details: [
     'With --verifier (default SKILLMARK_VERIFIER_URL or the local verifier): signs a presentation with',

@@ -8,8 +8,6 @@ import { Wallet, WalletError } from '../store.ts';
 const QR_OPTIONS = { errorCorrectionLevel: 'M', margin: 4 } as const;
 
 export const qrCommand: Command = {
-  name: 'qr',
-  summary: 'Show a credential as one QR code an employer can scan',
   usage: 'skillmark-wallet qr <number | id> [--png <file> | --svg <file> | --text] [--json]',
   details: [
     'The QR code holds the whole credential and its anchor receipt (docs/qr.md): an employer scans',

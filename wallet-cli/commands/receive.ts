@@ -46,8 +46,6 @@ async function collect(url: string, waitSeconds: number, progress: (text: string
 }
 
 export const receiveCommand: Command = {
-  name: 'receive',
-  summary: 'Collect a credential with a claim link, claim code or file',
   usage: 'skillmark-wallet receive <claim-link | claim-code | file> [--issuer URL] [--wait SECONDS]',
   details: [
     'Downloads the credential, checks that it is signed, issued to YOUR DID and anchored, then',

@@ -14,8 +14,6 @@ async function confirmed(question: string): Promise<boolean> {
 }
 
 export const removeCommand: Command = {
-  name: 'remove',
-  summary: 'Delete a credential (or a damaged item) from your wallet',
   usage: 'skillmark-wallet remove <number | id> [--yes]',
   details: [
     'Deletes one item for good; damaged items are named by their number in "skillmark-wallet list".',

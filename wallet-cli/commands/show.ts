@@ -4,8 +4,6 @@ import { readPassphrase } from '../passphrase.ts';
 import { Wallet, WalletError } from '../store.ts';
 
 export const showCommand: Command = {
-  name: 'show',
-  summary: 'Show one credential in plain words',
   usage: 'skillmark-wallet show <number | id> [--json]',
   details: [
     'Shows what the credential says, who issued it and whether a verifier found it on the ledger',

@@ -6,8 +6,6 @@ import { Wallet, WalletError } from '../store.ts';
 import { anchoredOnLedgerAt, reportVerification } from '../verification-report.ts';
 
 export const verifyCommand: Command = {
-  name: 'verify',
-  summary: 'Check one of your credentials with a verifier',
   usage: 'skillmark-wallet verify <number | id> [--verifier URL]',
   details: [
     'Sends the credential and its anchor receipt to the verifier and prints every check. When the',

@@ -1,0 +1,41 @@
+/**
+ * Compiles the wallet to JavaScript for the installable package (wallet-cli/package): one small
+ * entry and a chunk per command, so `--help` loads almost nothing and each command only what it
+ * uses. Every library is bundled in: installing needs no compiler, no native module and no ledger.
+ * Run by the package's `prepack` (npm pack) or `npm run build:wallet`.
+ */
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const packageDir = join(here, 'package');
+const outdir = join(packageDir, 'dist');
+
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  entryPoints: { 'skillmark-wallet': join(here, 'cli.ts') },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Libraries' ES module builds, where they have one, so unused parts can be left out.
+  mainFields: ['module', 'main'],
+  // CommonJS libraries inside an ES module bundle still call require() for Node's own modules.
+  banner: {
+    js: "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);",
+  },
+  minify: true,
+  legalComments: 'linked',
+  logLevel: 'warning',
+});
+// core/schemas.ts reads the qualification schema from ../schemas beside the compiled code.
+const schemas = join(packageDir, 'schemas');
+mkdirSync(schemas, { recursive: true });
+cpSync(
+  join(here, '..', 'schemas', 'qualification-credential.schema.json'),
+  join(schemas, 'qualification-credential.schema.json'),
+);
