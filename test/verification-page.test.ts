@@ -83,8 +83,8 @@ describe.runIf(HAVE_CHROMIUM)('the verification page in chromium', () => {
       return { issued, bundle: await claimWhenAnchored(issued.claim.url) };
     };
     const [first, second] = await Promise.all([issueOne('page-valid'), issueOne('page-revoked')]);
-    valid = (first.bundle as { qr: string }).qr;
-    revoked = (second.bundle as { qr: string }).qr;
+    valid = (first.bundle as unknown as { qr: string }).qr;
+    revoked = (second.bundle as unknown as { qr: string }).qr;
     expect((await revokeCredential(system, second.issued.credentialId, { reason: 'issuedInError' })).status).toBe(200);
     const bundle = decodeQrBundle(valid);
     const [header, payload, signature] = bundle.credential.split('.');

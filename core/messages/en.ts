@@ -1,4 +1,3 @@
-import type { Language } from './catalogue.ts';
 import type { Labels } from './labels.ts';
 
 /** English: the reference catalogue. Every other language has exactly these keys and placeholders. */
@@ -199,4 +198,5 @@ export const enPage = {
   claim_too_many_tries: 'Too many wrong codes from here. Wait {seconds} seconds, then try again.',
 } as const;
 
-export const english: Language = { name: 'English', dir: 'ltr', messages: en, labels: enLabels, page: enPage };
+/** English as a Language (not annotated: the Language type is derived from this file; index.ts checks it). */
+export const english = { name: 'English', dir: 'ltr' as const, messages: en, labels: enLabels, page: enPage };
