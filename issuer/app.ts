@@ -17,6 +17,8 @@ import type { ClaimGuard } from './claim-guard.ts';
 import { addCohortRoutes, type CohortService, isCohortUpload } from './cohorts/routes.ts';
 import type { CredentialService } from './credentials.ts';
 import { ledgerProblem } from './ledger-writer.ts';
+import type { OccupationReports } from './reports/occupation-reports.ts';
+import { mountOccupationReport } from './reports/route.ts';
 import type { CompromiseReport, CompromiseReportRequest, RotationRequest, SigningKeyRotation } from './signing-key.ts';
 
 export interface IssuerAppOptions {
@@ -38,6 +40,8 @@ export interface IssuerAppOptions {
   /** Called after each issuance so anchoring can start without waiting for its next poll. */
   onIssued?: () => void;
   anchoringStatus: () => Promise<AnchoringStatus>;
+  /** The quarterly occupation report (GET /reports/occupations); absent, the route is not served. */
+  reports?: OccupationReports;
   log?: (message: string) => void;
   /** Cohort uploads (POST /cohorts); without them those routes answer 503. */
   cohorts?: CohortService;
@@ -241,6 +245,8 @@ export function createIssuerApp(options: IssuerAppOptions): OpenAPIHono {
   });
 
   addCohortRoutes(app, requireBearerToken(options.verifyAdminToken), options.cohorts);
+
+  if (options.reports) mountOccupationReport(app, requireBearerToken(options.verifyAdminToken), options.reports);
 
   describeApi(app, {
     title: 'Skillmark issuer',

@@ -15,6 +15,7 @@ import { type IssuerDb, type IssuerTables, issuerMigrations } from './db-schema.
 import { createIssuerAgent, loadInstitutionIdentity } from './identity.ts';
 import { rotateLedgerKey } from './key-rotation.ts';
 import { LedgerWriter } from './ledger-writer.ts';
+import { OccupationReports } from './reports/occupation-reports.ts';
 import { CurrentSigningKey, SigningKeyRotator } from './signing-key.ts';
 
 export interface LedgerTarget {
@@ -116,6 +117,11 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
         publicUrl: config.issuerPublicUrl,
         onIssued: () => worker.nudge(),
         anchoringStatus: () => worker.status(),
+        reports: new OccupationReports(
+          db,
+          { educationLevels: config.educationLevels, suppressionThreshold: config.reportSuppressionThreshold },
+          { name: options.institutionName, signer: () => signingKey.current() },
+        ),
         cohorts: {
           jobs: cohortJobs,
           uploadDir: join(config.dataDir, 'cohort-uploads'),
