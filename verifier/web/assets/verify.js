@@ -6,7 +6,27 @@
 const words = JSON.parse(document.getElementById('words').textContent);
 const language = document.documentElement.lang;
 const $ = (id) => document.getElementById(id);
-const say = (key, params = {}) => words[key].replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
+
+/** A page word with its placeholders filled, each value isolated (<bdi>) so that a Latin name reads right in Arabic. */
+const say = (key, params = {}) =>
+  words[key].split(/\{(\w+)\}/).map((part, i) => (i % 2 ? h('bdi', {}, String(params[part] ?? '')) : part));
+
+// Dates in the reader's language (and the browser's region for it: en-GB writes 30 June 2026): a
+// day for a date, a day and a UTC time for a moment.
+const locale = navigator.languages.find((tag) => tag.split('-')[0] === language) ?? language;
+const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+const momentFormat = new Intl.DateTimeFormat(locale, {
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+  timeZoneName: 'short',
+});
+const MOMENT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z\b/g;
+const readableMoments = (text) => text.replace(MOMENT, (iso) => momentFormat.format(new Date(iso)));
+const readableDay = (day) => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? dayFormat.format(new Date(`${day}T00:00:00Z`)) : day);
 
 /** A DOM element with attributes and children (strings become text: nothing is parsed as HTML). */
 function h(tag, attributes = {}, ...children) {
@@ -280,11 +300,13 @@ function showProblem(text, answer) {
   showResult(verdictBox('unverifiable', words.verdict_unverifiable, text), answer ? expertDetails(answer) : undefined);
 }
 
-function summaryList(summary) {
+function summaryList(summary, checks) {
   const row = (key, ...value) => [h('dt', {}, words[key]), h('dd', {}, ...value)];
+  // No registry name: either no registry lists the issuer, or none could be asked just now.
+  const registryAnswered = checks.some((c) => c.check === 'issuer_accredited' && c.status !== 'unverifiable');
   const institution = summary.institution
     ? [summary.institution.name, h('span', { class: 'registry' }, say('institution_listed', summary.institution))]
-    : [words.institution_unlisted];
+    : [registryAnswered ? words.institution_unlisted : words.status_unverifiable];
   return h(
     'dl',
     { class: 'summary', id: 'summary' },
@@ -292,7 +314,7 @@ function summaryList(summary) {
     row('field_qualification', summary.qualificationTitle ?? words.not_stated),
     summary.level ? row('field_level', summary.level) : [],
     summary.occupation ? row('field_occupation', summary.occupation) : [],
-    row('field_awarded', summary.awardedOn ?? words.not_stated),
+    row('field_awarded', summary.awardedOn ? readableDay(summary.awardedOn) : words.not_stated),
     row('field_institution', ...institution),
   );
 }
@@ -313,7 +335,13 @@ function checkList(checks) {
             {},
             h('strong', {}, `${words[`check_${check.check}`] ?? check.check}: ${words[`status_${check.status}`]}`),
             // The signer's DID means nothing to most readers: it stays in the details.
-            h('p', {}, check.check === 'signature' && check.status === 'valid' ? words.signature_plain : check.message),
+            h(
+              'p',
+              {},
+              check.check === 'signature' && check.status === 'valid'
+                ? words.signature_plain
+                : readableMoments(check.message),
+            ),
           ),
         ),
       ),
@@ -357,8 +385,9 @@ function showAnswer(answer) {
       );
     }
     credentials.forEach((credential, index) => {
-      const heading = credentials.length > 1 ? ` · ${say('credential_number', { number: index + 1 })}` : '';
-      if (credential.summary) parts.push(h('h2', {}, words.summary_title + heading), summaryList(credential.summary));
+      const heading = credentials.length > 1 ? ` · ${words.credential_number.replace('{number}', index + 1)}` : '';
+      if (credential.summary)
+        parts.push(h('h2', {}, words.summary_title + heading), summaryList(credential.summary, credential.checks));
     });
     parts.push(h('h2', {}, words.checks_title), checkList(allChecks));
   }
