@@ -192,7 +192,7 @@ describe('the table of 2026-Q2, worked out by hand (threshold 3)', () => {
     expect(page).toContain('Trimestre 2 de 2026');
     expect(page).toContain('22 personnes ont obtenu une qualification');
     expect(page).toContain('masqué');
-    expect(page).toMatch(/<svg role="img"[^>]*viewBox="0 0 640 /);
+    expect(page).toMatch(/<svg role="img"[^>]*viewBox="0 0 400 /);
     expect(page.match(/<rect /g)).toHaveLength(3); // the three shown totals
     expect(page).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
 
@@ -224,9 +224,18 @@ describe('other quarters and wrong questions', () => {
     expect(((await format.json()) as { detail: string }).detail).toBe('"format" must be json, csv or html.');
   });
 
-  it('needs the admin token', async () => {
+  it('needs the admin token, as its OpenAPI description says', async () => {
     const response = await fetch(`${system.issuerUrl}/reports/occupations?quarter=2026-Q2`);
     expect(response.status).toBe(401);
+    const api = (await (await fetch(`${system.issuerUrl}/openapi.json`)).json()) as any;
+    const operation = api.paths['/reports/occupations'].get;
+    expect(operation.security).toEqual([{ adminToken: [] }]);
+    expect(Object.keys(operation.responses[200].content)).toEqual([
+      'application/json',
+      'text/csv',
+      'text/html',
+      'application/jose',
+    ]);
   });
 });
 

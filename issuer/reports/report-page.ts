@@ -10,10 +10,10 @@ main{max-width:60rem;margin:0 auto;padding:1rem}
 h1{font-size:1.5rem;margin:0 0 .25rem}
 h2{font-size:1.15rem;margin:1.5rem 0 .5rem}
 .quarter{margin:0 0 1rem;color:#444}
-figure{margin:1rem 0}
+figure{margin:1rem 0;max-width:36rem}
 figcaption{color:#444;font-size:.9rem}
-svg .label{font-size:14px;fill:#1a1a1a}
-svg .value{font-size:13px;fill:#1a1a1a}
+svg .label{font-size:15px;fill:#1a1a1a}
+svg .value{font-size:14px;fill:#1a1a1a}
 svg .bar{fill:#1f5fa8}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
 table{border-collapse:collapse;min-width:100%;font-size:.9rem}
@@ -72,7 +72,7 @@ export function reportPage(
 <body>
 <main>
 <h1>${words.title}</h1>
-<p class="quarter">${quarter} (${report.quarter})</p>
+<p class="quarter">${quarter} (<span dir="ltr">${report.quarter}</span>)</p>
 <p>${summary}</p>
 ${options.institutions?.length ? html`<p>${fill(words.institutions, { names: options.institutions.join(', ') })}</p>` : ''}
 ${
