@@ -4,7 +4,7 @@ import { normalizeClaimCode } from '../claim-code.ts';
 import type { ClaimCodes } from '../claim-codes.ts';
 import type { CredentialBundle, CredentialService } from '../credentials.ts';
 import { certificateContentOf } from './certificate-content.ts';
-import { renderCertificate } from './render-certificate.ts';
+import { RenderedCertificates } from './rendered-certificates.ts';
 
 /** What the certificate routes read: the issuer's credentials and claim codes, and its names. */
 export interface CertificateSources {
@@ -17,6 +17,8 @@ export interface CertificateSources {
   /** Where to check a certificate, when the issuer knows a verifier's address. */
   verifierUrl?: string;
 }
+
+const rendered = new RenderedCertificates();
 
 /** Seconds to wait before asking again for a credential that is waiting to be anchored. */
 export const ANCHORING_RETRY_SECONDS = 5;
@@ -95,7 +97,7 @@ export async function institutionCertificate(
     ...(claim ? { claim } : {}),
     ...(sources.verifierUrl ? { verifierUrl: sources.verifierUrl } : {}),
   });
-  return pdfAnswer(c, await renderCertificate(content), credentialId.slice(0, 8));
+  return pdfAnswer(c, await rendered.get(content), credentialId.slice(0, 8));
 }
 
 /** The learner's copy, from the bundle their claim code collects (the claim route's rules decided it may be). */
@@ -110,9 +112,5 @@ export async function learnerCertificate(
     qrText: bundle.qr,
     ...(sources.verifierUrl ? { verifierUrl: sources.verifierUrl } : {}),
   });
-  return pdfAnswer(
-    c,
-    await renderCertificate(content),
-    bundle.anchorReceipt.credentialHash.replace(/^0x/, '').slice(0, 8),
-  );
+  return pdfAnswer(c, await rendered.get(content), bundle.anchorReceipt.credentialHash.replace(/^0x/, '').slice(0, 8));
 }
