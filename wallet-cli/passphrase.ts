@@ -34,27 +34,48 @@ function promptHidden(question: string): Promise<string> {
   });
 }
 
-/** The wallet passphrase: SKILLMARK_WALLET_PASSPHRASE, else asked for on the terminal (not echoed). */
-export async function readPassphrase(options: { confirm?: boolean } = {}): Promise<string> {
-  const fromEnv = process.env.SKILLMARK_WALLET_PASSPHRASE;
+/** Where a passphrase comes from: an environment variable for scripts, else a hidden prompt. */
+interface PassphraseSource {
+  envName: string;
+  prompt: string;
+  repeatPrompt: string;
+}
+
+const WALLET: PassphraseSource = {
+  envName: 'SKILLMARK_WALLET_PASSPHRASE',
+  prompt: 'Wallet passphrase: ',
+  repeatPrompt: 'Repeat the passphrase: ',
+};
+const BACKUP: PassphraseSource = {
+  envName: 'SKILLMARK_BACKUP_PASSPHRASE',
+  prompt: 'Backup passphrase: ',
+  repeatPrompt: 'Repeat the backup passphrase: ',
+};
+
+async function readSecret(source: PassphraseSource, options: { confirm?: boolean }): Promise<string> {
+  const fromEnv = process.env[source.envName];
   if (fromEnv) {
     if (options.confirm && fromEnv.length < 8)
-      throw new WalletError(
-        'Choose a passphrase of at least 8 characters (SKILLMARK_WALLET_PASSPHRASE is shorter).',
-        2,
-      );
+      throw new WalletError(`Choose a passphrase of at least 8 characters (${source.envName} is shorter).`, 2);
     return fromEnv;
   }
   if (!process.stdin.isTTY)
-    throw new WalletError(
-      'No passphrase: set SKILLMARK_WALLET_PASSPHRASE, or run this in a terminal to be asked for it.',
-      2,
-    );
-  const passphrase = await promptHidden('Wallet passphrase: ');
+    throw new WalletError(`No passphrase: set ${source.envName}, or run this in a terminal to be asked for it.`, 2);
+  const passphrase = await promptHidden(source.prompt);
   if (options.confirm) {
     if (passphrase.length < 8) throw new WalletError('Choose a passphrase of at least 8 characters.', 2);
-    if ((await promptHidden('Repeat the passphrase: ')) !== passphrase)
+    if ((await promptHidden(source.repeatPrompt)) !== passphrase)
       throw new WalletError('The two passphrases differ; nothing was created.', 2);
   }
   return passphrase;
+}
+
+/** The wallet passphrase: SKILLMARK_WALLET_PASSPHRASE, else asked for on the terminal (not echoed). */
+export function readPassphrase(options: { confirm?: boolean } = {}): Promise<string> {
+  return readSecret(WALLET, options);
+}
+
+/** A backup's own passphrase: SKILLMARK_BACKUP_PASSPHRASE, else asked for on the terminal (not echoed). */
+export function readBackupPassphrase(options: { confirm?: boolean } = {}): Promise<string> {
+  return readSecret(BACKUP, options);
 }

@@ -91,7 +91,7 @@ const didOfSeed = (seed: Buffer) => didKeyOfEd25519(ed25519PublicKeyOfSeed(seed)
 const isText = (value: unknown): value is string => typeof value === 'string';
 
 /** The stored item if its fields are all there and of the right kind, else what is wrong with it. */
-function checkItem(item: unknown): StoredCredential | string {
+export function checkItem(item: unknown): StoredCredential | string {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) return 'not a stored credential';
   const c = item as Record<string, unknown>;
   for (const name of ['id', 'credentialHash', 'credential', 'receivedAt', 'source']) {
@@ -202,6 +202,18 @@ export class Wallet {
     return wallet;
   }
 
+  /** A wallet made from a backup's key and credentials (import into a folder without a wallet). */
+  static restore(dir: string, passphrase: string, seed: Buffer, credentials: StoredCredential[]): Wallet {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const header: Header = { format: FORMAT, did: didOfSeed(seed), kdf: newPassphraseKdf() };
+    const wallet = new Wallet(join(dir, FILE_NAME), header, secretBoxFromPassphrase(passphrase, header.kdf), {
+      seed: seed.toString('base64url'),
+      credentials: [...credentials],
+    });
+    wallet.save();
+    return wallet;
+  }
+
   static open(dir: string, passphrase: string): Wallet {
     const file = join(dir, FILE_NAME);
     if (!existsSync(file)) throw new WalletError(`No wallet in ${dir}. Create one with: skillmark-wallet init`);
@@ -248,6 +260,21 @@ export class Wallet {
         `Item ${found.number} of this wallet is damaged (${found.damaged}). Remove it with: skillmark-wallet remove ${found.number}`,
       );
     return found.stored;
+  }
+
+  /** Adds the credentials the wallet does not hold yet (by credential hash); returns those added. */
+  merge(credentials: readonly StoredCredential[]): StoredCredential[] {
+    const added: StoredCredential[] = [];
+    this.#change((items) => {
+      const held = new Set(items.filter(isStored).map((item) => item.credentialHash));
+      for (const credential of credentials) {
+        if (held.has(credential.credentialHash)) continue;
+        held.add(credential.credentialHash);
+        items.push(credential);
+        added.push(credential);
+      }
+    });
+    return added;
   }
 
   remove(entry: WalletEntry): void {

@@ -48,6 +48,16 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./verify.ts')).verifyCommand,
   },
   {
+    name: 'export',
+    summary: 'Write an encrypted backup of your wallet to a file',
+    load: async () => (await import('./export.ts')).exportCommand,
+  },
+  {
+    name: 'import',
+    summary: 'Bring back a backup, on this or another computer (nothing is doubled)',
+    load: async () => (await import('./import.ts')).importCommand,
+  },
+  {
     name: 'remove',
     summary: 'Delete a credential (or a damaged item) from your wallet',
     load: async () => (await import('./remove.ts')).removeCommand,
