@@ -64,3 +64,20 @@ export function layText(doc: PDFKit.PDFDocument, text: string, width: number, st
     },
   };
 }
+
+/**
+ * Lays out at the style's size, or smaller (down to 60 %) until the text takes at most `maxLines`
+ * lines: a 200-character name still leaves room for the QR code.
+ */
+export function layFitted(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  width: number,
+  style: TextStyle,
+  maxLines: number,
+): LaidText {
+  let laid = layText(doc, text, width, style);
+  for (let size = style.size * 0.9; laid.lines.length > maxLines && size >= style.size * 0.6; size *= 0.9)
+    laid = layText(doc, text, width, { ...style, size });
+  return laid;
+}

@@ -86,6 +86,24 @@ describe('what else a certificate carries', () => {
     expect(text).toContain('https://verify.example');
   });
 
+  it('the longest names and titles the schema allows are printed whole, smaller, and leave the QR code readable', async () => {
+    const long = (words: string, length: number) =>
+      words
+        .repeat(Math.ceil(length / words.length))
+        .slice(0, length)
+        .trim();
+    const c = content({
+      institution: long('Centre National de Formation Professionnelle ', 200),
+      learner: long('Nguyễn Văn Minh Khai-Łukasiewicz ', 200),
+      qualification: long('Brevet de Technicien Supérieur en Installations Électriques ', 300),
+      occupation: long('Électricien du bâtiment ', 200),
+    });
+    const { page } = await print(c);
+    const text = (await page.text()).replace(/\s+/g, ' ');
+    for (const words of [c.institution, c.learner, c.qualification, c.occupation!]) expect(text).toContain(words);
+    expect(await page.scan(await page.image(150))).toBe(qrText);
+  });
+
   it('competencies that do not fit the first page go on to the next, the QR code staying on the first', async () => {
     const competencies = Array.from(
       { length: 40 },

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { CertificateContent } from './certificate-content.ts';
-import { layText, type TextStyle } from './draw-text.ts';
+import { layFitted, layText, type TextStyle } from './draw-text.ts';
 import { embedQrText } from './embedded-credential.ts';
 import { certificateFonts } from './fonts.ts';
 import { drawQrCode, POINTS_PER_MM, qrCodeLayout, qrCodeOf } from './qr-code-drawing.ts';
@@ -62,15 +62,15 @@ export function renderCertificate(content: CertificateContent): Promise<Buffer> 
 
   let y = 34 * POINTS_PER_MM;
   let limit = footTop - 14;
-  const put = (text: string, style: TextStyle, gapBefore = 0) => {
-    const laid = layText(doc, text, width, style);
+  const put = (text: string, style: TextStyle, gapBefore = 0, maxLines = 3) => {
+    const laid = layFitted(doc, text, width, style, maxLines);
     laid.draw(MARGIN, y + gapBefore);
     y += gapBefore + laid.height;
   };
-  put(content.institution, styles.institution);
+  put(content.institution, styles.institution, 0, 2);
   put('Certificate of qualification', styles.kicker, 2);
   put('This is to certify that', styles.kicker, 26);
-  put(content.learner, styles.learner, 4);
+  put(content.learner, styles.learner, 4, 2);
   put('has been awarded', styles.kicker, 4);
   put(content.qualification, styles.qualification, 4);
   const details = [
