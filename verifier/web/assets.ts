@@ -20,6 +20,8 @@ const ASSETS: Record<string, Asset> = {
   'zxing_reader.wasm': { file: join(ZXING, 'zxing_reader.wasm'), type: 'application/wasm' },
 };
 
+export const ASSET_NAMES = Object.keys(ASSETS);
+
 const loaded = new Map<string, Uint8Array>();
 
 /** The asset's bytes and media type, read once; undefined for a name that is not an asset. */
