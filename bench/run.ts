@@ -1,5 +1,6 @@
 import { ledgerGasBench } from './ledger-gas.ts';
 import { merkleBench } from './merkle.ts';
+import { pageBench } from './page.ts';
 import { qrBench } from './qr.ts';
 import { trustBundleBench } from './trust-bundle.ts';
 import { verifyBench } from './verify.ts';
@@ -12,6 +13,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   verify: verifyBench,
   qr: qrBench,
   'trust-bundle': trustBundleBench,
+  page: pageBench,
   wallet: walletBench,
 };
 
