@@ -188,6 +188,7 @@ describe('the table of 2026-Q2, worked out by hand (threshold 3)', () => {
     expect(french.headers.get('content-security-policy')).toMatch(/^default-src 'none'; style-src 'sha256-/);
     const page = await french.text();
     expect(page).toContain('<html lang="fr" dir="ltr">');
+    expect(page).toContain('<p class="quarter">Skillmark Demo Training Centre</p>');
     expect(page).toContain('Principaux métiers de formation');
     expect(page).toContain('Trimestre 2 de 2026');
     expect(page).toContain('22 personnes ont obtenu une qualification');

@@ -47,6 +47,10 @@ export class OccupationReports {
     );
   }
 
+  get institutionName(): string {
+    return this.institution.name;
+  }
+
   /** The table to publish: ranked, with shares, small counts suppressed. */
   async table(quarterText: string | undefined): Promise<OccupationReport> {
     return occupationTable(await this.counts(quarterText), this.settings.suppressionThreshold);

@@ -38,7 +38,8 @@ const levelName = (words: ReportWords, code: string) =>
 export function reportPage(
   report: OccupationReport,
   language: ReportLanguage,
-  options: { institutions?: readonly string[] } = {},
+  /** `institution`: who made the report; `institutions`: whose reports a national table merges. */
+  options: { institution?: string; institutions?: readonly string[] } = {},
 ) {
   const words = REPORT_WORDS[language];
   const rtl = directionOf(language) === 'rtl';
@@ -71,6 +72,7 @@ export function reportPage(
 </head>
 <body>
 <main>
+${options.institution ? html`<p class="quarter">${options.institution}</p>` : ''}
 <h1>${words.title}</h1>
 <p class="quarter">${quarter} (<span dir="ltr">${report.quarter}</span>)</p>
 <p>${summary}</p>

@@ -90,7 +90,7 @@ export function mountOccupationReport(app: OpenAPIHono, admin: MiddlewareHandler
         const language = pickLanguage(query.lang, c.req.header('accept-language'));
         c.header('Content-Security-Policy', REPORT_PAGE_CSP);
         c.header('Content-Language', language);
-        return c.html(await reportPage(report, language), 200);
+        return c.html(await reportPage(report, language, { institution: reports.institutionName }), 200);
       }
       return c.json(report, 200);
     },
