@@ -118,6 +118,12 @@ describe('the issue request’s educationLevel', () => {
       '"educationLevel" must be one of primary, lower_secondary, upper_secondary, technician, senior_technician, unknown; got "university".',
     );
   });
+
+  it('is a 400 when it is not text at all', async () => {
+    const refused = await issue(system, { ...qualificationRequest({ learnerReference: 'X' }), educationLevel: 3 });
+    expect(refused.status).toBe(400);
+    expect(refused.body.detail).toBe('"educationLevel" must be text naming a level, such as "upper_secondary".');
+  });
 });
 
 describe('the table of 2026-Q2, worked out by hand (threshold 3)', () => {

@@ -30,11 +30,15 @@ export const IssueCredentialRequest = z
       .openapi({
         description: 'VC API issue options: none is supported yet, and any given is refused rather than ignored',
       }),
-    educationLevel: z.string().nullable().optional().openapi({
-      description:
-        "The learner's education level, kept by the institution for the quarterly occupation report and never written into the credential: one of REPORT_EDUCATION_LEVELS (default primary, lower_secondary, upper_secondary, technician, senior_technician, unknown; case, spaces and hyphens do not matter); another value is a 422 (docs/reports.md)",
-      example: 'upper_secondary',
-    }),
+    educationLevel: z
+      .string({ error: '"educationLevel" must be text naming a level, such as "upper_secondary".' })
+      .nullable()
+      .optional()
+      .openapi({
+        description:
+          "The learner's education level, kept by the institution for the quarterly occupation report and never written into the credential: one of REPORT_EDUCATION_LEVELS (default primary, lower_secondary, upper_secondary, technician, senior_technician, unknown; case, spaces and hyphens do not matter); another value is a 422 (docs/reports.md)",
+        example: 'upper_secondary',
+      }),
   })
   .openapi('IssueCredentialRequest');
 
