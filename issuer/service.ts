@@ -91,6 +91,7 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
     signingKey,
     defaultFormat: config.credentialFormat,
     maxBatchSize: config.batchMaxSize,
+    educationLevels: config.educationLevels,
     log,
   });
   let server: RunningServer | undefined;

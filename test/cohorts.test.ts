@@ -185,7 +185,15 @@ describe('cohort from a spreadsheet, on the real system', () => {
   it('issues from an XLSX workbook (its first sheet, dates typed as dates) and from a semicolon CSV with a BOM and CRLF', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Graduates');
-    sheet.addRow(['learnerReference', 'name', 'qualificationTitle', 'competencies', 'awardedOn', 'rowKey']);
+    sheet.addRow([
+      'learnerReference',
+      'name',
+      'qualificationTitle',
+      'competencies',
+      'awardedOn',
+      'rowKey',
+      'educationLevel',
+    ]);
     sheet.addRow([
       `X-${run}-1`,
       'Zoë Dupont',
@@ -193,6 +201,7 @@ describe('cohort from a spreadsheet, on the real system', () => {
       'Soudure; Lecture de plans',
       new Date(Date.UTC(2026, 5, 29)),
       '',
+      'Upper secondary',
     ]);
     sheet.addRow([`X-${run}-2`, 'علي حسن', 'Plumbing', '', '2026-06-29', `key-${run}`]);
     const xlsx = await issueCohort(new Uint8Array(await workbook.xlsx.writeBuffer()), XLSX);

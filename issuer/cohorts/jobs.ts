@@ -1,20 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
+import { setImmediate as turn } from 'node:timers/promises';
+import type { EducationLevel } from '../../core/config.ts';
 import type { CredentialFormatName } from '../../core/formats/index.ts';
 import type { CurrentSigningKey } from '../signing-key.ts';
-import { issueRow, type RowIssuing } from './issue-row.ts';
+import { issuePage, type RowIssuing } from './issue-page.ts';
 import { CohortFileError, type CohortFileKind, type ParsedRow, readCohortFile } from './parse.ts';
 import { rowKeyOf } from './row-key.ts';
 import type { CohortTables } from './schema.ts';
 import { cohortStatus, MAX_LISTED_ERRORS } from './store.ts';
 import { checkRow, type RowError } from './validate-row.ts';
-import { runPool } from './worker-pool.ts';
 
 export interface CohortJobsOptions extends RowIssuing {
   signingKey: CurrentSigningKey;
   defaultFormat: CredentialFormatName;
   /** ANCHOR_BATCH_SIZE, for the QR code check. */
   maxBatchSize: number;
+  /** REPORT_EDUCATION_LEVELS, for the educationLevel column. */
+  educationLevels: readonly EducationLevel[];
   /** Rows issued at the same time. */
   concurrency?: number;
   log?: (message: string) => void;
@@ -32,7 +35,7 @@ export interface DryRunResult {
 /** Rows read, checked and stored in one transaction. */
 const CHECK_CHUNK = 500;
 /** Rows taken from the database for the worker pool at a time. */
-const ISSUE_PAGE = 200;
+const ISSUE_PAGE = 100;
 
 class Stopped extends Error {}
 
@@ -53,11 +56,13 @@ export class CohortJobs {
   }
 
   #context() {
-    const { signingKey, defaultFormat, maxBatchSize } = this.options;
-    return { identity: signingKey.current(), now: new Date(), defaultFormat, maxBatchSize };
+    const { signingKey, defaultFormat, maxBatchSize, educationLevels } = this.options;
+    return { identity: signingKey.current(), now: new Date(), defaultFormat, maxBatchSize, educationLevels };
   }
 
   async #checked(parsed: ParsedRow): Promise<RowError[]> {
+    // Signing and SQLite run synchronously: let the server answer between rows.
+    await turn();
     if (parsed.problem) return [{ row: parsed.row, message: parsed.problem }];
     return checkRow(parsed.row, parsed.values, this.#context());
   }
@@ -256,7 +261,7 @@ export class CohortJobs {
         .limit(ISSUE_PAGE)
         .execute();
       if (rows.length === 0) break;
-      await runPool(rows, this.options.concurrency ?? 4, (row) => issueRow(this.options, row));
+      await issuePage(this.options, rows, this.options.concurrency ?? 4);
     }
     await this.#finish(cohort.id, 'done');
   }

@@ -4,7 +4,7 @@ import { claimCodeHash } from '../claim-code.ts';
 import type { ClaimCodes } from '../claim-codes.ts';
 import type { IssuerDb } from '../db-schema.ts';
 import type { CohortRow } from './columns.ts';
-import { claimCodeContext } from './issue-row.ts';
+import { claimCodeContext } from './issue-page.ts';
 import type { RowError } from './validate-row.ts';
 
 const HEADER = [

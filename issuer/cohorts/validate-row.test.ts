@@ -101,6 +101,17 @@ describe('a cohort row as an issue request', () => {
       [{ row: 7, column: 'did', message: expect.stringMatching(/^did is not a usable DID: /) }],
     ],
     [
+      'an education level not configured',
+      { ...ROW, educationLevel: 'doctorate' },
+      [
+        {
+          row: 7,
+          column: 'educationLevel',
+          message: expect.stringMatching(/^educationLevel must be one of primary, /),
+        },
+      ],
+    ],
+    [
       'a title too long',
       { ...ROW, qualificationTitle: 'x'.repeat(301) },
       [{ row: 7, column: 'qualificationTitle', message: 'qualificationTitle must be at most 300 characters long' }],

@@ -1,3 +1,4 @@
+import type { EducationLevel } from '../../core/config.ts';
 import { credentialHash } from '../../core/credential-hash.ts';
 import type { CredentialFormatName } from '../../core/formats/index.ts';
 import { HttpProblem } from '../../core/http-problem.ts';
@@ -119,6 +120,8 @@ export interface RowCheckContext {
   defaultFormat: CredentialFormatName;
   /** ANCHOR_BATCH_SIZE, for the QR code check. */
   maxBatchSize: number;
+  /** REPORT_EDUCATION_LEVELS: what the educationLevel column may name. */
+  educationLevels: readonly EducationLevel[];
 }
 
 /**
@@ -129,7 +132,13 @@ export async function checkRow(row: number, values: CohortRow, context: RowCheck
   try {
     const { identity, now } = context;
     const request = issueRequestOfRow(values);
-    const { credential, format } = await credentialFromIssueRequest(request, identity.did, now, context.defaultFormat);
+    const { credential, format } = await credentialFromIssueRequest(
+      request,
+      identity.did,
+      now,
+      context.defaultFormat,
+      context.educationLevels,
+    );
     const jwt = await format.sign(credential as unknown as Record<string, unknown>, identity.did, identity.joseSigner);
     refuseIfNoQrCodeHoldsIt(jwt, credentialHash(jwt), context.maxBatchSize);
     return [];
