@@ -407,4 +407,30 @@ describe('the national table from signed reports', () => {
       ],
     });
   });
+
+  it('refuses a report signed with a key the institution reported compromised, and takes one signed with its new key', async () => {
+    const before = await signedReport(secondUrl, secondToken);
+    const rotation = await fetch(`${secondUrl}/signing-key/rotate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${secondToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ compromisedSince: '2026-01-01T00:00:00Z' }),
+    });
+    expect(rotation.status).toBe(200);
+    await expect(
+      aggregateSignedReports([{ name: 'old-key.jws', text: before }], { registries, suppressionThreshold: 3 }),
+    ).rejects.toMatchObject({
+      problems: [
+        'old-key.jws: Second Training Centre reported the key that signed it compromised on 2026-01-01T00:00:00.000Z (Local development registry); ask for a report signed with its new key.',
+      ],
+    });
+    const after = await aggregateSignedReports(
+      [{ name: 'new-key.jws', text: await signedReport(secondUrl, secondToken) }],
+      {
+        registries,
+        suppressionThreshold: 3,
+      },
+    );
+    expect(after.institutions.map((i) => i.name)).toEqual(['Second Training Centre']);
+    expect(after.report.total).toBe(4);
+  });
 });
