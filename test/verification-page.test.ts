@@ -67,6 +67,24 @@ function certificatePdf(qrText: string): Buffer {
   );
 }
 
+async function launchChromium(fakeCameraFile: string) {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${fakeCameraFile}`,
+    ],
+  });
+}
+
 describe.runIf(HAVE_CHROMIUM)('the verification page in chromium', () => {
   let system: RunningSystem;
   let scratch: string;
@@ -74,16 +92,27 @@ describe.runIf(HAVE_CHROMIUM)('the verification page in chromium', () => {
   let valid: string;
   let revoked: string;
   let tampered: string;
+  /** The claim bundle as a wallet would save it, without its QR text: a credential and its receipt. */
+  let bundleFile: Buffer;
 
   beforeAll(async () => {
-    system = await startSystem();
     scratch = tempDir('skillmark-page-');
+    // Chromium opens its fake camera's file only when the page asks for the camera: it can start
+    // beside the system, and the file is written once the credential exists.
+    const video = join(scratch, 'camera.y4m');
+    const [started, launched] = await Promise.allSettled([startSystem(), launchChromium(video)]);
+    // Kept even when the other failed, so that afterAll stops what did start.
+    if (started.status === 'fulfilled') system = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    for (const outcome of [started, launched]) if (outcome.status === 'rejected') throw outcome.reason;
     const issueOne = async (reference: string) => {
       const issued = (await issue(system, qualificationRequest({ learnerReference: reference }))).body;
       return { issued, bundle: await claimWhenAnchored(issued.claim.url) };
     };
     const [first, second] = await Promise.all([issueOne('page-valid'), issueOne('page-revoked')]);
     valid = (first.bundle as unknown as { qr: string }).qr;
+    const { qr: _qr, ...withoutQr } = first.bundle as unknown as Record<string, unknown>;
+    bundleFile = Buffer.from(JSON.stringify(withoutQr, null, 2));
     revoked = (second.bundle as unknown as { qr: string }).qr;
     expect((await revokeCredential(system, second.issued.credentialId, { reason: 'issuedInError' })).status).toBe(200);
     const bundle = decodeQrBundle(valid);
@@ -94,23 +123,7 @@ describe.runIf(HAVE_CHROMIUM)('the verification page in chromium', () => {
       credential: `${header}.${Buffer.from(changed).toString('base64url')}.${signature}`,
     });
 
-    const video = join(scratch, 'camera.y4m');
     writeFileSync(video, qrVideo(valid));
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-        `--use-file-for-fake-video-capture=${video}`,
-      ],
-    });
     if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
   }, 120_000);
 
@@ -221,7 +234,7 @@ describe.runIf(HAVE_CHROMIUM)('the verification page in chromium', () => {
     await context.close();
   });
 
-  it('checks pasted text and the certificate PDF', async () => {
+  it('checks pasted text, the certificate PDF and a credential file, and says plainly what it cannot read', async () => {
     const { page, context } = await openPage('?lang=en');
     await page.fill('#paste', valid);
     await page.click('#check');
@@ -234,6 +247,11 @@ describe.runIf(HAVE_CHROMIUM)('the verification page in chromium', () => {
       buffer: certificatePdf(valid),
     });
     expect(await verdictOf(page)).toBe('valid');
+    await page.click('#again');
+    await page.setInputFiles('#file', { name: 'credential.json', mimeType: 'application/json', buffer: bundleFile });
+    expect(await verdictOf(page)).toBe('valid');
+    // A credential with its receipt but no QR code: nobody claims the holder was checked, nor denies it.
+    expect(await page.locator('#checks li[data-check="holder"]').count()).toBe(0);
     await page.click('#again');
     await page.fill('#paste', 'hello');
     await page.click('#check');
