@@ -4,8 +4,10 @@
  * and shown to chromium's fake camera, read by the page's own decoder (zxing-wasm: chromium on Linux
  * has no BarcodeDetector). UPDATE_SCREENSHOTS=1 also writes docs/screenshots/verify-*.png.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeQrBundle, encodeQrBundle } from '../core/qr-bundle/index.ts';
@@ -52,21 +54,6 @@ function qrVideo(text: string): Buffer {
   return Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\nFRAME\n`), luma, chroma]);
 }
 
-/** The smallest PDF that carries the credential as the issuer's certificate does: in its Info dictionary. */
-function certificatePdf(qrText: string): Buffer {
-  return Buffer.from(
-    [
-      '%PDF-1.7',
-      '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
-      '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj',
-      `3 0 obj << /Title (Certificate) /SkillmarkCredential (${qrText}) >> endobj`,
-      'trailer << /Root 1 0 R /Info 3 0 R >>',
-      '%%EOF',
-    ].join('\n'),
-    'latin1',
-  );
-}
-
 async function launchChromium(fakeCameraFile: string) {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
@@ -94,6 +81,9 @@ describe.runIf(HAVE_CHROMIUM)('the verification page in chromium', () => {
   let tampered: string;
   /** The claim bundle as a wallet would save it, without its QR text: a credential and its receipt. */
   let bundleFile: Buffer;
+  /** The learner's certificate PDF as the issuer prints it, and that page printed to a 150 dpi PNG. */
+  let certificate: Buffer;
+  let printedPage: Buffer;
 
   beforeAll(async () => {
     scratch = tempDir('skillmark-page-');
@@ -124,6 +114,20 @@ describe.runIf(HAVE_CHROMIUM)('the verification page in chromium', () => {
     });
 
     writeFileSync(video, qrVideo(valid));
+
+    const pdf = await fetch(`${first.issued.claim.url}/certificate.pdf`);
+    expect(pdf.status).toBe(200);
+    certificate = Buffer.from(await pdf.arrayBuffer());
+    writeFileSync(join(scratch, 'certificate.pdf'), certificate);
+    await promisify(execFile)('pdftoppm', [
+      '-r',
+      '150',
+      '-png',
+      '-singlefile',
+      join(scratch, 'certificate.pdf'),
+      join(scratch, 'printed'),
+    ]);
+    printedPage = readFileSync(join(scratch, 'printed.png'));
     if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
   }, 120_000);
 
@@ -241,11 +245,7 @@ describe.runIf(HAVE_CHROMIUM)('the verification page in chromium', () => {
     expect(await verdictOf(page)).toBe('valid');
     await page.click('#again');
     expect(await page.isHidden('#result')).toBe(true);
-    await page.setInputFiles('#file', {
-      name: 'certificate.pdf',
-      mimeType: 'application/pdf',
-      buffer: certificatePdf(valid),
-    });
+    await page.setInputFiles('#file', { name: 'certificate.pdf', mimeType: 'application/pdf', buffer: certificate });
     expect(await verdictOf(page)).toBe('valid');
     await page.click('#again');
     await page.setInputFiles('#file', { name: 'credential.json', mimeType: 'application/json', buffer: bundleFile });
@@ -261,11 +261,11 @@ describe.runIf(HAVE_CHROMIUM)('the verification page in chromium', () => {
     await context.close();
   });
 
-  it('lays the Arabic page out right to left, with the answer in Arabic', async () => {
+  it('reads the printed certificate and lays the Arabic page out right to left, with the answer in Arabic', async () => {
     const { page, context } = await openPage('?lang=ar', { locale: 'ar-EG' });
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
-    await page.fill('#paste', valid);
-    await page.click('#check');
+    // The QR code read from the printed certificate page.
+    await page.setInputFiles('#file', { name: 'scan.png', mimeType: 'image/png', buffer: printedPage });
     expect(await verdictOf(page)).toBe('valid');
     expect(await page.textContent('#verdict h2')).toBe('صالحة');
     expect(await page.textContent('#checks')).toContain('وثيقة هوية');
