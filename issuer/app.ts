@@ -20,6 +20,7 @@ import { ledgerProblem } from './ledger-writer.ts';
 import type { OccupationReports } from './reports/occupation-reports.ts';
 import { mountOccupationReport } from './reports/route.ts';
 import type { CompromiseReport, CompromiseReportRequest, RotationRequest, SigningKeyRotation } from './signing-key.ts';
+import { mountClaimPage, qrCodeImage } from './web/claim-routes.ts';
 
 export interface IssuerAppOptions {
   credentials: CredentialService;
@@ -223,6 +224,8 @@ export function createIssuerApp(options: IssuerAppOptions): OpenAPIHono {
     detail: 'The credential is signed and waiting to be anchored on the ledger; try again in a few seconds.',
   };
 
+  // A browser gets the learner's page; the wallet and scripts the API's answer below.
+  mountClaimPage(app, collect, options.institution.name);
   app.openapi(routes.claim, async (c) => {
     const bundle = await collect(c, c.req.valid('param').code);
     return bundle ? c.json(bundle, 200) : c.json(pending, 202);
@@ -239,6 +242,10 @@ export function createIssuerApp(options: IssuerAppOptions): OpenAPIHono {
     (c) => institutionCertificate(c, certificateSources, c.req.valid('param').id, c.req.valid('query').claimCode),
     unknownCredentialOr('Bad claim code'),
   );
+  app.openapi(routes.claimQrCode, async (c) => {
+    const bundle = await collect(c, c.req.valid('param').code);
+    return bundle ? qrCodeImage(c, bundle) : c.json(pending, 202);
+  });
   app.openapi(routes.claimCertificate, async (c) => {
     const bundle = await collect(c, c.req.valid('param').code);
     return bundle ? learnerCertificate(c, certificateSources, bundle) : c.json(pending, 202);

@@ -6,6 +6,10 @@
  * out with pdftotext. The learner prints theirs with the claim code. Nothing is printed without a
  * QR code that verifies: not before anchoring, not after revocation.
  */
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printedPage } from '../issuer/certificate/printed-page.ts';
 import { type Reply, readReply } from './support/http.ts';
@@ -17,7 +21,10 @@ import {
   type RunningSystem,
   revokeCredential,
   startSystem,
+  tempDir,
 } from './support/system.ts';
+
+const run = promisify(execFile);
 
 let system: RunningSystem;
 const pages: Awaited<ReturnType<typeof printedPage>>[] = [];
@@ -144,6 +151,55 @@ describe("the learner's copy", () => {
   });
 });
 
+describe("the learner's claim page, for a browser", () => {
+  const asBrowser = (code: string, language = 'ar,en;q=0.5', path = '') =>
+    fetch(`${system.issuerUrl}/claims/${code}${path}`, {
+      headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'accept-language': language },
+    });
+
+  it("shows the credential in the browser's language (Arabic right to left), under a policy that runs no script", async () => {
+    const reply = await asBrowser(issued.arabic!.code);
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(reply.headers.get('content-language')).toBe('ar');
+    expect(reply.headers.get('cache-control')).toBe('no-store');
+    const csp = reply.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain('script-src');
+    const page = await reply.text();
+    expect(page).toContain('<html lang="ar" dir="rtl">');
+    expect(page).toContain(learners.arabic);
+    expect(page).toContain(`href="/claims/${issued.arabic!.code}/certificate.pdf"`);
+    expect(page).not.toMatch(/<script/);
+    // The wallet and scripts still get the bundle.
+    const api = await fetch(`${system.issuerUrl}/claims/${issued.arabic!.code}`);
+    expect((await api.json()).type).toBe('SkillmarkCredentialBundle');
+  });
+
+  it('saves a QR code image that an independent decoder reads and the verifier finds valid', async () => {
+    const reply = await asBrowser(issued.latin!.code, 'fr', '/qr.png');
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('content-type')).toBe('image/png');
+    const file = join(tempDir('skillmark-claim-qr-'), 'qr.png');
+    writeFileSync(file, Buffer.from(await reply.arrayBuffer()));
+    const { stdout } = await run('zbarimg', ['--raw', '-q', '-Sdisable', '-Sqrcode.enable', file]);
+    const verdict = await verify(stdout.trim());
+    expect(verdict.body.verdict).toBe('valid');
+    expect(verdict.body.credential.credentialSubject.name).toBe(learners.latin);
+  });
+
+  it("says in plain words, in the reader's language, when the code is pending, unknown or refused", async () => {
+    const pending = await asBrowser(issued.pending!.code, 'es');
+    expect(pending.status).toBe(202);
+    const pendingPage = await pending.text();
+    expect(pendingPage).toContain('<html lang="es" dir="ltr">');
+    expect(pendingPage).toMatch(/<meta http-equiv="refresh" content="\d+">/);
+    const unknown = await asBrowser('AAAA-BBBB-CCCC-DDDD-EEEE', 'pt');
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain('<html lang="pt" dir="ltr">');
+  });
+});
+
 describe('a revoked credential', () => {
   it('has no certificate any more: 409 for the institution, 410 for the learner', async () => {
     const { chinese } = issued;
@@ -153,5 +209,10 @@ describe('a revoked credential', () => {
     expect(institution.body.title).toBe('Credential revoked');
     const learner = await readReply(await fetch(`${system.issuerUrl}/claims/${chinese!.code}/certificate.pdf`));
     expect(learner.status).toBe(410);
+    const page = await fetch(`${system.issuerUrl}/claims/${chinese!.code}?lang=zh`, {
+      headers: { accept: 'text/html' },
+    });
+    expect(page.status).toBe(410);
+    expect(await page.text()).toContain('<html lang="zh" dir="ltr">');
   });
 });

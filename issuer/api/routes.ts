@@ -21,6 +21,7 @@ import {
   IssueCredentialRequest,
   IssuedCredential,
   LedgerKeyRotation,
+  QrCodePng,
   Revocation,
   RevokeRequest,
   SigningKeyRotation,
@@ -38,6 +39,7 @@ export const ADMIN_TOKEN_SCHEME = {
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 const jsonBody = <T>(schema: T) => ({ body: { required: true, ...json(schema) } });
 const pdf = (description: string) => ({ description, content: { 'application/pdf': { schema: CertificatePdf } } });
+const png = (description: string) => ({ description, content: { 'image/png': { schema: QrCodePng } } });
 const ledgerRefusals = {
   502: 'The ledger refused the operation',
   503: 'The ledger cannot be reached; `Retry-After` says when to try again',
@@ -192,13 +194,35 @@ export function issuerRoutes(admin: MiddlewareHandler) {
         }),
       },
     }),
+    claimQrCode: createRoute({
+      method: 'get',
+      path: '/claims/{code}/qr.png',
+      summary: "The learner's QR code as an image to save and show (error correction M, with its white border)",
+      request: { params: ClaimCodeParams },
+      responses: {
+        200: png('The QR code of the credential and its anchor receipt'),
+        202: {
+          description: 'Signed, waiting to be anchored; `Retry-After` says when to ask again',
+          ...json(ClaimPending),
+        },
+        ...refusals([404, 409, 410, 429], {
+          409: 'The credential is too large for one QR code',
+          410: 'The credential was revoked or the code expired',
+          429: 'Too many unknown codes from this client (`Retry-After`)',
+        }),
+      },
+    }),
     claim: createRoute({
       method: 'get',
       path: '/claims/{code}',
-      summary: "The learner's credential bundle, collected with the claim code",
+      summary:
+        "The learner's credential bundle, collected with the claim code; a browser (Accept: text/html) gets the learner's page",
       request: { params: ClaimCodeParams },
       responses: {
-        200: { description: 'The credential and its anchor receipt', ...json(CredentialBundle) },
+        200: {
+          description: "The credential and its anchor receipt; for a browser, the learner's page in their language",
+          content: { ...json(CredentialBundle).content, 'text/html': { schema: { type: 'string' } } },
+        },
         202: {
           description: 'Signed, waiting to be anchored; `Retry-After` says when to ask again',
           ...json(ClaimPending),

@@ -260,3 +260,8 @@ export const CertificatePdf = z.string().openapi({
   description:
     'An A4 PDF certificate with the credential as a QR code, also in the Info entry /SkillmarkCredential (docs/certificate.md)',
 });
+
+export const QrCodePng = z.string().openapi({
+  format: 'binary',
+  description: 'A PNG of the QR code (docs/qr.md), 6 pixels a module: print it at least 4 cm wide',
+});
