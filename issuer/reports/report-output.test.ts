@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_EDUCATION_LEVELS } from './education-levels.ts';
 import type { OccupationCount } from './occupation-counts.ts';
 import { occupationTable } from './occupation-table.ts';
+import { renderOccupationReport } from './render.ts';
 import { reportCsv } from './report-csv.ts';
 import { REPORT_PAGE_CSP, reportPage } from './report-page.ts';
 
@@ -67,5 +68,24 @@ describe('the page', () => {
   it('allows its own style and nothing else', async () => {
     expect(REPORT_PAGE_CSP).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]+=*'; /);
     expect(await page([occupation('1', 'A', 9)])).not.toMatch(/<script|<link|<img|src=/);
+  });
+});
+
+describe('a national table', () => {
+  const institutions = [{ file: '/tmp/a.jws', did: 'did:key:z6Mka', name: 'College A', registry: 'National registry' }];
+
+  it('names the merged institutions in JSON (not their files) and on the page', async () => {
+    const report = table([occupation('1', 'A', 9)]);
+    const json = await renderOccupationReport(report, 'json', { language: 'en', institutions });
+    expect(json.contentType).toBe('application/json');
+    expect(JSON.parse(json.body)).toEqual({
+      ...report,
+      institutions: [{ did: 'did:key:z6Mka', name: 'College A', registry: 'National registry' }],
+    });
+    const page = await renderOccupationReport(report, 'html', { language: 'en', institutions });
+    expect(page.body).toContain('Merged from the signed reports of: College A.');
+    expect((await renderOccupationReport(report, 'csv', { language: 'en', institutions })).body).toBe(
+      reportCsv(report),
+    );
   });
 });

@@ -4,17 +4,15 @@ import { refusals } from '../../core/openapi/problem-details.ts';
 import { refuseInvalid } from '../../core/openapi/refuse-invalid.ts';
 import type { OccupationReports } from './occupation-reports.ts';
 import { parseQuarter } from './quarter.ts';
-import { reportCsv } from './report-csv.ts';
-import { REPORT_PAGE_CSP, reportPage } from './report-page.ts';
+import { REPORT_FORMATS, renderOccupationReport } from './render.ts';
+import { REPORT_PAGE_CSP } from './report-page.ts';
 import { pickLanguage, REPORT_LANGUAGES } from './words/index.ts';
-
-const FORMATS = ['json', 'csv', 'html'] as const;
 
 const ReportQuery = z.object({
   // Checked by parseQuarter, which says in plain words what a quarter looks like.
   quarter: z.string().optional().openapi({ example: '2026-Q2', description: 'The quarter: a year and Q1 to Q4' }),
   format: z
-    .enum(FORMATS, { error: '"format" must be json, csv or html.' })
+    .enum(REPORT_FORMATS, { error: '"format" must be json, csv or html.' })
     .default('json')
     .openapi({ description: 'json (default), csv (UTF-8 with BOM) or html (a page with a bar chart)' }),
   lang: z
@@ -81,18 +79,17 @@ export function mountOccupationReport(app: OpenAPIHono, admin: MiddlewareHandler
         return c.body(jws, 200, { 'content-type': 'application/jose', 'content-disposition': download('jws') });
       }
       const report = await reports.table(quarter);
-      if (query.format === 'csv')
-        return c.body(reportCsv(report), 200, {
-          'content-type': 'text/csv; charset=utf-8',
-          'content-disposition': download('csv'),
-        });
+      if (query.format === 'json') return c.json(report, 200);
+      const language = pickLanguage(query.lang, c.req.header('accept-language'));
+      const { contentType, body } = await renderOccupationReport(report, query.format, {
+        language,
+        institution: reports.institutionName,
+      });
       if (query.format === 'html') {
-        const language = pickLanguage(query.lang, c.req.header('accept-language'));
         c.header('Content-Security-Policy', REPORT_PAGE_CSP);
         c.header('Content-Language', language);
-        return c.html(await reportPage(report, language, { institution: reports.institutionName }), 200);
-      }
-      return c.json(report, 200);
+      } else c.header('Content-Disposition', download('csv'));
+      return c.body(body, 200, { 'content-type': contentType });
     },
     refuseInvalid(() => ({ status: 400, title: 'Bad query' })),
   );
