@@ -78,7 +78,10 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
   );
   const worker = new AnchoringWorker(db, writer, {
     maxBatchSize: config.batchMaxSize,
-    maxWaitMs: config.batchMaxWaitMs,
+    // While a cohort issues, only full batches close: it takes as few transactions as the batch size allows.
+    get maxWaitMs() {
+      return cohortJobs.issuing ? Number.POSITIVE_INFINITY : config.batchMaxWaitMs;
+    },
     confirmations: config.anchorConfirmations,
     log,
   });

@@ -220,6 +220,20 @@ describe('cohort from a spreadsheet, on the real system', () => {
     await waitUntilAllAnchored(system);
   });
 
+  it('anchors a cohort in as few ledger transactions as the batch size allows (ANCHOR_BATCH_SIZE=50)', async () => {
+    const lines = [HEADER, ...Array.from({ length: 120 }, (_, i) => learner(1000 + i))];
+    const status = await issueCohort(lines.join('\n'), 'text/csv');
+    expect(status).toMatchObject({ status: 'done', issued: 120 });
+    await waitUntilAllAnchored(system);
+    const batchSizes = new Map<string, number>();
+    for (const row of await results(status.id)) {
+      const record = await fetch(`${system.issuerUrl}/credentials/${row.credentialId}`, { headers: admin() });
+      const root = (await record.json()).anchorReceipt.merkleRoot;
+      batchSizes.set(root, (batchSizes.get(root) ?? 0) + 1);
+    }
+    expect([...batchSizes.values()].sort((a, b) => b - a)).toEqual([50, 50, 20]);
+  });
+
   it('answers 404 for an unknown cohort', async () => {
     const unknown = await fetch(`${system.issuerUrl}/cohorts/00000000-0000-4000-8000-000000000000`, {
       headers: admin(),

@@ -48,6 +48,7 @@ class Stopped extends Error {}
  */
 export class CohortJobs {
   readonly #running = new Map<string, Promise<void>>();
+  #issuingJobs = 0;
   #stopped = false;
   readonly #log: (message: string) => void;
 
@@ -122,6 +123,11 @@ export class CohortJobs {
       .execute();
     this.#launch(id);
     return id;
+  }
+
+  /** Whether a job of this process is issuing now (the anchoring worker then closes only full batches). */
+  get issuing(): boolean {
+    return this.#issuingJobs > 0;
   }
 
   status(id: string) {
@@ -249,13 +255,23 @@ export class CohortJobs {
 
   /** Phase 2: valid rows (and rows a crash caught mid-issue) issued a page at a time by the worker pool. */
   async #issue(cohort: CohortTables['cohorts']): Promise<void> {
+    this.#issuingJobs++;
+    try {
+      await this.#issuePages(cohort.id);
+    } finally {
+      this.#issuingJobs--;
+    }
+    await this.#finish(cohort.id, 'done');
+  }
+
+  async #issuePages(id: string): Promise<void> {
     const { db } = this.options;
     for (;;) {
       if (this.#stopped) throw new Stopped();
       const rows = await db
         .selectFrom('cohort_rows')
         .select(['cohort_id', 'row_number', 'state', 'cells', 'row_key', 'vc_id', 'issue_time'])
-        .where('cohort_id', '=', cohort.id)
+        .where('cohort_id', '=', id)
         .where('state', 'in', ['valid', 'issuing'])
         .orderBy('row_number')
         .limit(ISSUE_PAGE)
@@ -263,6 +279,5 @@ export class CohortJobs {
       if (rows.length === 0) break;
       await issuePage(this.options, rows, this.options.concurrency ?? 4);
     }
-    await this.#finish(cohort.id, 'done');
   }
 }
