@@ -122,7 +122,7 @@ export const ptLabels: Labels = {
 export const ptPage: PageWords = {
   page_title: 'Verificar uma credencial de competências',
   page_intro:
-    'Leia o código QR de um certificado ou de um telemóvel/celular, ou envie o certificado, para saber se é autêntico e quem o concedeu.',
+    'Leia o código QR de um certificado ou de um telefone, ou envie o certificado, para saber se é autêntico e quem o concedeu.',
   language_label: 'Idioma',
   scan_button: 'Ler o código QR com a câmera',
   scan_stop: 'Desligar a câmera',
