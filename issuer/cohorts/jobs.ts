@@ -155,11 +155,6 @@ export class CohortJobs {
     await Promise.allSettled(this.#running.values());
   }
 
-  /** Waits for a job run by this process to stop (tests, and a clean shutdown). */
-  async settled(id: string): Promise<void> {
-    await this.#running.get(id);
-  }
-
   #launch(id: string): void {
     if (this.#running.has(id)) return;
     const run = this.#run(id).finally(() => this.#running.delete(id));

@@ -1,9 +1,11 @@
 import { rm } from 'node:fs/promises';
-import { createRoute, type OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
-import type { Context, MiddlewareHandler } from 'hono';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { HttpProblem } from '../../core/http-problem.ts';
 import { refusals } from '../../core/openapi/problem-details.ts';
 import { refuseInvalid } from '../../core/openapi/refuse-invalid.ts';
+import type { ScopeGuard } from '../tokens/guard.ts';
+import { scopedRoutes } from '../tokens/scoped-route.ts';
 import { CohortAccepted, CohortDryRun, CohortIdParams, CohortStatus, CohortUploadQuery } from './api-schemas.ts';
 import type { CohortJobs } from './jobs.ts';
 import { readHeaderOf } from './parse.ts';
@@ -27,9 +29,8 @@ const file = (type: string, description: string) => ({
 /** POST /cohorts streams its body to a file: the app's small body limit does not apply to it. */
 export const isCohortUpload = (c: Context) => c.req.method === 'POST' && c.req.path === '/cohorts';
 
-export function cohortRoutes(admin: MiddlewareHandler) {
-  const adminRoute = <R extends Omit<RouteConfig, 'security'>>(route: R) =>
-    createRoute({ ...route, security: [{ adminToken: [] }] });
+export function cohortRoutes(guard: ScopeGuard) {
+  const scoped = scopedRoutes(guard);
   return {
     templateCsv: createRoute({
       method: 'get',
@@ -43,8 +44,7 @@ export function cohortRoutes(admin: MiddlewareHandler) {
       summary: 'The cohort spreadsheet template as an Excel workbook',
       responses: { 200: file(XLSX_TYPE, 'The template') },
     }),
-    upload: adminRoute({
-      middleware: [admin] as const,
+    upload: scoped('issue', {
       method: 'post',
       path: '/cohorts',
       summary:
@@ -69,16 +69,14 @@ export function cohortRoutes(admin: MiddlewareHandler) {
         }),
       },
     }),
-    status: adminRoute({
-      middleware: [admin] as const,
+    status: scoped('issue', {
       method: 'get',
       path: '/cohorts/{id}',
       summary: "A cohort job's progress: rows issued, already issued and failed, with each row error",
       request: { params: CohortIdParams },
       responses: { 200: { description: 'The job', ...json(CohortStatus) }, ...refusals([401, 404]) },
     }),
-    results: adminRoute({
-      middleware: [admin] as const,
+    results: scoped('issue', {
       method: 'get',
       path: '/cohorts/{id}/results.csv',
       summary:
@@ -104,8 +102,8 @@ function service(cohorts: CohortService | undefined): CohortService {
 const notFound = (id: string) => new HttpProblem(404, 'Unknown cohort', `No cohort with id ${id} was uploaded here.`);
 
 /** The cohort routes on the issuer's app. */
-export function addCohortRoutes(app: OpenAPIHono, admin: MiddlewareHandler, cohorts: CohortService | undefined): void {
-  const routes = cohortRoutes(admin);
+export function addCohortRoutes(app: OpenAPIHono, guard: ScopeGuard, cohorts: CohortService | undefined): void {
+  const routes = cohortRoutes(guard);
   app.openapi(routes.templateCsv, (c) =>
     c.body(templateCsv(), 200, {
       'content-type': 'text/csv; charset=utf-8',
