@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bearerToken, requireBearerToken } from '../core/bearer-token.ts';
+import { bearerToken } from '../core/bearer-token.ts';
 import { envelopedCredential } from '../core/formats/envelopes.ts';
 import { HttpProblem, handleErrors, notFound, problemResponse } from '../core/http-problem.ts';
 import { describeApi } from '../core/openapi/describe-api.ts';
@@ -10,7 +10,10 @@ import { printable } from '../core/printable.ts';
 import { clientOf, type RateLimitOptions, rateLimit } from '../core/rate-limit.ts';
 import { problemBodyLimit, readJsonObject } from '../core/request-body.ts';
 import type { AnchoringStatus } from './anchoring.ts';
-import { ADMIN_TOKEN_SCHEME, issuerRoutes } from './api/routes.ts';
+import { issuerRoutes } from './api/routes.ts';
+import type { AuditLog } from './audit/audit-log.ts';
+import { auditWrites } from './audit/middleware.ts';
+import { mountAuditRoutes } from './audit/routes.ts';
 import { ANCHORING_RETRY_SECONDS, institutionCertificate, learnerCertificate } from './certificate/index.ts';
 import type { ClaimCodes } from './claim-codes.ts';
 import type { ClaimGuard } from './claim-guard.ts';
@@ -19,7 +22,13 @@ import type { CredentialService } from './credentials.ts';
 import { ledgerProblem } from './ledger-writer.ts';
 import type { OccupationReports } from './reports/occupation-reports.ts';
 import { mountOccupationReport } from './reports/route.ts';
+import { isRevokeMany, mountBatchRevocation, REVOKE_MANY_MAX_BYTES } from './revocations/route.ts';
 import type { CompromiseReport, CompromiseReportRequest, RotationRequest, SigningKeyRotation } from './signing-key.ts';
+import type { ApiTokens } from './tokens/api-tokens.ts';
+import { scopeGuard } from './tokens/guard.ts';
+import { mountTokenRoutes } from './tokens/routes.ts';
+import { API_TOKEN, API_TOKEN_SCHEME } from './tokens/scoped-route.ts';
+import { ADMIN_CALLER } from './tokens/scopes.ts';
 import { mountClaimPage, qrCodeImage } from './web/claim-routes.ts';
 
 export interface IssuerAppOptions {
@@ -29,6 +38,10 @@ export interface IssuerAppOptions {
   /** Per-client limit on requests without the admin token. */
   rateLimit: RateLimitOptions;
   verifyAdminToken: (token: string) => boolean;
+  /** Named API tokens with scopes (/tokens); without them, only the admin token is accepted. */
+  apiTokens?: ApiTokens;
+  /** The audit log of writes (/audit); without it, writes are not recorded. */
+  audit?: AuditLog;
   institution: { name: string; chainId: number; registry: string };
   /** The DID credentials are signed with now (it changes with a signing-key rotation). */
   signingDid: () => string;
@@ -64,10 +77,14 @@ const signingKeyRefusal = refuseInvalid((issue) => ({
 export function createIssuerApp(options: IssuerAppOptions): OpenAPIHono {
   const { credentials } = options;
   const app = new OpenAPIHono({ defaultHook: refuseInvalid() });
-  const routes = issuerRoutes(requireBearerToken(options.verifyAdminToken));
-  const carriesAdminToken = (c: Context) => {
+  const guard = scopeGuard(async (token) =>
+    options.verifyAdminToken(token) ? ADMIN_CALLER : options.apiTokens?.authenticate(token),
+  );
+  const routes = issuerRoutes(guard);
+  // A token used in the last minute is exempt from the per-client limit, as the admin token is.
+  const carriesKnownToken = (c: Context) => {
     const token = bearerToken(c);
-    return token !== undefined && options.verifyAdminToken(token);
+    return token !== undefined && (options.verifyAdminToken(token) || options.apiTokens?.usedRecently(token) === true);
   };
   const onError = handleErrors(options.log);
   app.onError((error, c) => {
@@ -82,10 +99,22 @@ export function createIssuerApp(options: IssuerAppOptions): OpenAPIHono {
   });
   app.notFound(notFound);
   // A cohort upload is streamed to a file under its own, larger limit (issuer/cohorts/upload.ts).
+  if (options.audit)
+    app.use(
+      '*',
+      auditWrites(options.audit, {
+        trustProxy: options.rateLimit.trustProxy ?? false,
+        log: options.log ?? console.error,
+      }),
+    );
   const bodyLimit = problemBodyLimit(MAX_BODY_BYTES);
-  app.use('*', (c, next) => (isCohortUpload(c) ? next() : bodyLimit(c, next)));
-  app.use('*', rateLimit({ ...options.rateLimit, exempt: (c) => carriesAdminToken(c) }));
-  app.openAPIRegistry.registerComponent('securitySchemes', 'adminToken', ADMIN_TOKEN_SCHEME);
+  // A batch revocation's list of ids (up to 10,000) is larger than any other JSON body.
+  const revokeManyLimit = problemBodyLimit(REVOKE_MANY_MAX_BYTES);
+  app.use('*', (c, next) =>
+    isCohortUpload(c) ? next() : isRevokeMany(c) ? revokeManyLimit(c, next) : bodyLimit(c, next),
+  );
+  app.use('*', rateLimit({ ...options.rateLimit, exempt: (c) => carriesKnownToken(c) }));
+  app.openAPIRegistry.registerComponent('securitySchemes', API_TOKEN, API_TOKEN_SCHEME);
 
   app.openapi(routes.health, (c) => c.json({ status: 'ok' as const, did: options.signingDid() }, 200));
   app.openapi(routes.institution, (c) =>
@@ -251,9 +280,12 @@ export function createIssuerApp(options: IssuerAppOptions): OpenAPIHono {
     return bundle ? learnerCertificate(c, certificateSources, bundle) : c.json(pending, 202);
   });
 
-  addCohortRoutes(app, requireBearerToken(options.verifyAdminToken), options.cohorts);
+  addCohortRoutes(app, guard, options.cohorts);
 
-  if (options.reports) mountOccupationReport(app, requireBearerToken(options.verifyAdminToken), options.reports);
+  mountBatchRevocation(app, guard, (ids, reason) => credentials.revokeMany(ids, reason));
+  if (options.reports) mountOccupationReport(app, guard, options.reports);
+  if (options.apiTokens) mountTokenRoutes(app, guard, options.apiTokens);
+  if (options.audit) mountAuditRoutes(app, guard, options.audit);
 
   describeApi(app, {
     title: 'Skillmark issuer',

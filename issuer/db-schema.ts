@@ -1,13 +1,15 @@
 import type { Generated, Kysely, Migration } from 'kysely';
+import { type AuditTables, auditLogMigration } from './audit/schema.ts';
 import { type CohortTables, cohortMigration } from './cohorts/schema.ts';
 import { credentialStatisticsMigration } from './reports/statistics-migration.ts';
+import { apiTokenMigration, type TokenTables } from './tokens/schema.ts';
 
 export type CredentialStatus = 'pending' | 'anchored' | 'revoked';
 /** `anchored`: mined, receipts handed out, still watched; `final`: enough confirmations (docs/ledger.md). */
 export type BatchState = 'open' | 'sent' | 'anchored' | 'final';
 
 /** The issuer's tables; cohort jobs keep theirs in issuer/cohorts/schema.ts. */
-export interface IssuerTables extends CohortTables {
+export interface IssuerTables extends CohortTables, TokenTables, AuditTables {
   settings: { name: string; value: string };
   keys: { kid: string; kms: string; type: string; public_key_hex: string; meta: string | null };
   private_keys: { alias: string; type: string; sealed_private_key: string };
@@ -150,4 +152,6 @@ export const issuerMigrations: Record<string, Migration> = {
   },
   '005_credential_statistics': credentialStatisticsMigration,
   '006_cohorts': cohortMigration,
+  '008_api_tokens': apiTokenMigration,
+  '009_audit_log': auditLogMigration,
 };

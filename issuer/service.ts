@@ -7,6 +7,7 @@ import { listen, type RunningServer } from '../core/serve.ts';
 import { ensureAdminToken } from './admin-token.ts';
 import { AnchoringWorker } from './anchoring.ts';
 import { createIssuerApp } from './app.ts';
+import { AuditLog } from './audit/audit-log.ts';
 import { ClaimCodes } from './claim-codes.ts';
 import { ClaimGuard } from './claim-guard.ts';
 import { CohortJobs } from './cohorts/jobs.ts';
@@ -17,6 +18,7 @@ import { rotateLedgerKey } from './key-rotation.ts';
 import { LedgerWriter } from './ledger-writer.ts';
 import { OccupationReports } from './reports/occupation-reports.ts';
 import { CurrentSigningKey, SigningKeyRotator } from './signing-key.ts';
+import { ApiTokens } from './tokens/api-tokens.ts';
 
 export interface LedgerTarget {
   /** One or more RPC endpoints of the chain; several fail over. */
@@ -112,6 +114,8 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
         claimGuard: new ClaimGuard({ now: millis }),
         rateLimit: { perMinute: config.issuerRateLimitPerMinute, trustProxy: config.trustProxy, now: millis },
         verifyAdminToken: token.verify,
+        apiTokens: new ApiTokens(db, box, options.now),
+        audit: new AuditLog(db, options.now),
         institution: { name: options.institutionName, chainId: ledger.chainId, registry: ledger.registry },
         signingDid: () => signingKey.current().did,
         rotateSigningKey: (body) => rotator.rotate(body),

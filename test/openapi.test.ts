@@ -5,9 +5,11 @@
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
+import { SCOPES, type Scope } from '../issuer/tokens/scopes.ts';
 import { routesOf, standInIssuerApp, standInVerifierApp } from './support/api-apps.ts';
 
 type Operation = {
+  description?: string;
   security?: Record<string, string[]>[];
   parameters?: { name: string; in: string }[];
   responses: Record<string, unknown>;
@@ -107,11 +109,11 @@ for (const [service, appOf] of services) {
   });
 }
 
-describe('the admin token in the document is the admin token the issuer asks for', () => {
+describe('the tokens in the document are the tokens the issuer asks for', () => {
   it('every route that answers 401 without the token says it needs it, and no other route does', async () => {
     const app = standInIssuerApp();
     const doc = await documentOf(app);
-    expect(doc.components?.securitySchemes?.adminToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.components?.securitySchemes?.apiToken).toMatchObject({ type: 'http', scheme: 'bearer' });
     for (const { path, method, op } of operationsOf(doc)) {
       const concrete = path.replace(/\{\w+\}/g, '00000000-0000-4000-8000-000000000000');
       const reply = await app.request(concrete, {
@@ -119,8 +121,62 @@ describe('the admin token in the document is the admin token the issuer asks for
         headers: { 'content-type': 'application/json' },
         body: method === 'get' ? undefined : '{}',
       });
-      const needsToken = (op.security ?? []).some((requirement) => 'adminToken' in requirement);
+      const needsToken = (op.security ?? []).some((requirement) => 'apiToken' in requirement);
       expect(reply.status === 401, `${method} ${path} answered ${reply.status}`).toBe(needsToken);
+    }
+  });
+});
+
+/** The scope each route needs, as docs/api-tokens.md states it. */
+function expectedScope(method: string, path: string): Scope | undefined {
+  if (/^\/(tokens|audit|ledger-key|signing-key)\b/.test(path)) return 'admin';
+  if (path.startsWith('/reports/')) return 'report';
+  if (path === '/anchoring') return 'read';
+  if (path.startsWith('/cohorts') && !path.startsWith('/cohorts/template')) return 'issue';
+  if (path.startsWith('/credentials')) {
+    if (path.endsWith('/revoke')) return 'revoke';
+    if (path === '/credentials/issue' || path === '/credentials/{id}/claim') return 'issue';
+    if (method === 'get') return 'read';
+  }
+  return undefined;
+}
+
+describe('each route names the one scope it needs, and asks for it', () => {
+  it('declares the scope in its security requirement and its description', async () => {
+    const doc = await documentOf(standInIssuerApp());
+    for (const { path, method, op } of operationsOf(doc)) {
+      const where = `${method} ${path}`;
+      const scope = expectedScope(method, path);
+      if (scope === undefined) {
+        expect(op.security, where).toBeUndefined();
+        continue;
+      }
+      expect(op.security, where).toEqual([{ apiToken: [scope] }]);
+      expect(op.description, where).toContain(`\`${scope}\` scope`);
+      expect(op.responses, where).toHaveProperty('403');
+    }
+    expect(operationsOf(doc).map(({ path }) => path)).toEqual(expect.arrayContaining(['/tokens', '/audit']));
+  });
+
+  it('refuses a token without the scope with 403 naming it, and lets one with it through', async () => {
+    const app = standInIssuerApp();
+    const doc = await documentOf(app);
+    for (const { path, method } of operationsOf(doc)) {
+      const scope = expectedScope(method, path);
+      if (scope === undefined) continue;
+      const concrete = path.replace(/\{\w+\}/g, '00000000-0000-4000-8000-000000000000');
+      const send = (token: string) =>
+        app.request(concrete, {
+          method: method.toUpperCase(),
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: method === 'get' || method === 'delete' ? undefined : '{}',
+        });
+      const other = SCOPES.find((s) => s !== scope && s !== 'admin')!;
+      const refused = await send(`stand-in-${other}-token`);
+      expect(refused.status, `${method} ${path} with "${other}"`).toBe(403);
+      expect((await refused.json()).detail).toContain(`"${scope}" scope`);
+      for (const token of [`stand-in-${scope}-token`, 'stand-in-admin-token'])
+        expect([401, 403], `${method} ${path} with ${token}`).not.toContain((await send(token)).status);
     }
   });
 });

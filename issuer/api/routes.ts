@@ -1,7 +1,8 @@
-import { createRoute, type RouteConfig } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
 import { jsonObjectBody } from '../../core/openapi/json-object-body.ts';
 import { refusals } from '../../core/openapi/problem-details.ts';
+import type { ScopeGuard } from '../tokens/guard.ts';
+import { scopedRoutes } from '../tokens/scoped-route.ts';
 import {
   AnchoringStatus,
   CertificatePdf,
@@ -28,14 +29,6 @@ import {
   SigningKeyRotationRequest,
 } from './schemas.ts';
 
-/** The security scheme of the write and read-back routes: the issuer's admin token. */
-export const ADMIN_TOKEN_SCHEME = {
-  type: 'http',
-  scheme: 'bearer',
-  description:
-    'The issuer admin token (`ISSUER_ADMIN_TOKEN`): `Authorization: Bearer <token>`. Requests without it are rate-limited per client.',
-} as const;
-
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 const jsonBody = <T>(schema: T) => ({ body: { required: true, ...json(schema) } });
 const pdf = (description: string) => ({ description, content: { 'application/pdf': { schema: CertificatePdf } } });
@@ -46,12 +39,11 @@ const ledgerRefusals = {
 } as const;
 
 /**
- * The issuer's admin routes all run the token check first, then read the body; `admin` is the
- * check itself (it needs the service's token), so the routes are made per app.
+ * The issuer's token routes all run the token's scope check first, then read the body; the check
+ * needs the service's tokens, so the routes are made per app.
  */
-export function issuerRoutes(admin: MiddlewareHandler) {
-  const adminRoute = <R extends Omit<RouteConfig, 'security'>>(route: R) =>
-    createRoute({ ...route, security: [{ adminToken: [] }] });
+export function issuerRoutes(guard: ScopeGuard) {
+  const scoped = scopedRoutes(guard);
   return {
     health: createRoute({
       method: 'get',
@@ -65,32 +57,31 @@ export function issuerRoutes(admin: MiddlewareHandler) {
       summary: 'The institution: name, DID, ledger address and registry',
       responses: { 200: { description: 'The institution', ...json(Institution) } },
     }),
-    rotateLedgerKey: adminRoute({
+    rotateLedgerKey: scoped('admin', {
       method: 'post',
       path: '/ledger-key/rotate',
       summary: "Replaces the institution's ledger key; past anchors stay valid",
-      middleware: [admin] as const,
       responses: {
         200: { description: 'The previous and the new ledger address', ...json(LedgerKeyRotation) },
         ...refusals([401, 502, 503], ledgerRefusals),
       },
     }),
-    rotateSigningKey: adminRoute({
+    rotateSigningKey: scoped('admin', {
       method: 'post',
       path: '/signing-key/rotate',
       summary: 'Signs from now on with a new DID; with compromisedSince, reports the old one compromised as of then',
-      middleware: [admin, jsonObjectBody] as const,
+      middleware: [jsonObjectBody] as const,
       request: jsonBody(SigningKeyRotationRequest),
       responses: {
         200: { description: 'The previous and the new signing DID', ...json(SigningKeyRotation) },
         ...refusals([400, 401, 413, 415, 422, 502, 503], ledgerRefusals),
       },
     }),
-    reportSigningKeyCompromise: adminRoute({
+    reportSigningKeyCompromise: scoped('admin', {
       method: 'post',
       path: '/signing-key/report-compromise',
       summary: "Reports one of the institution's earlier signing DIDs compromised",
-      middleware: [admin, jsonObjectBody] as const,
+      middleware: [jsonObjectBody] as const,
       request: jsonBody(CompromiseReportRequest),
       responses: {
         200: { description: 'The DID and the time recorded on the ledger', ...json(CompromiseReport) },
@@ -100,11 +91,11 @@ export function issuerRoutes(admin: MiddlewareHandler) {
         }),
       },
     }),
-    issue: adminRoute({
+    issue: scoped('issue', {
       method: 'post',
       path: '/credentials/issue',
       summary: 'Issues a credential (VC API): signs it, queues it for anchoring, hands out a claim code',
-      middleware: [admin, jsonObjectBody] as const,
+      middleware: [jsonObjectBody] as const,
       request: jsonBody(IssueCredentialRequest),
       responses: {
         201: {
@@ -116,57 +107,52 @@ export function issuerRoutes(admin: MiddlewareHandler) {
         }),
       },
     }),
-    list: adminRoute({
+    list: scoped('read', {
       method: 'get',
       path: '/credentials',
       summary: 'What the institution issued, newest first; follow `next` for the following page',
-      middleware: [admin] as const,
       request: { query: CredentialListQuery },
       responses: { 200: { description: 'One page of credentials', ...json(CredentialList) }, ...refusals([400, 401]) },
     }),
-    anchoring: adminRoute({
+    anchoring: scoped('read', {
       method: 'get',
       path: '/anchoring',
       summary: 'What the anchoring worker is doing',
-      middleware: [admin] as const,
       responses: {
         200: { description: 'Pending credentials, batches in flight, the last error', ...json(AnchoringStatus) },
         ...refusals([401]),
       },
     }),
-    get: adminRoute({
+    get: scoped('read', {
       method: 'get',
       path: '/credentials/{id}',
       summary: 'One credential with its status and, once anchored, its receipt',
-      middleware: [admin] as const,
       request: { params: CredentialIdParams },
       responses: { 200: { description: 'The credential', ...json(CredentialRecord) }, ...refusals([401, 404]) },
     }),
-    revoke: adminRoute({
+    revoke: scoped('revoke', {
       method: 'post',
       path: '/credentials/{id}/revoke',
       summary: 'Revokes the credential on the ledger',
-      middleware: [admin, jsonObjectBody] as const,
+      middleware: [jsonObjectBody] as const,
       request: { params: CredentialIdParams, ...jsonBody(RevokeRequest) },
       responses: {
         200: { description: 'Revoked', ...json(Revocation) },
         ...refusals([400, 401, 404, 409, 413, 415, 502, 503], { ...ledgerRefusals, 409: 'Already revoked' }),
       },
     }),
-    renewClaim: adminRoute({
+    renewClaim: scoped('issue', {
       method: 'post',
       path: '/credentials/{id}/claim',
       summary: 'A new claim code for the credential; the old code stops working',
-      middleware: [admin] as const,
       request: { params: CredentialIdParams },
       responses: { 200: { description: 'The new claim code', ...json(ClaimGrant) }, ...refusals([401, 404]) },
     }),
-    certificate: adminRoute({
+    certificate: scoped('read', {
       method: 'get',
       path: '/credentials/{id}/certificate.pdf',
       summary:
         "The printed certificate (A4 PDF) with the credential's QR code; with claimCode, the learner's claim code on it",
-      middleware: [admin] as const,
       request: { params: CredentialIdParams, query: CertificateQuery },
       responses: {
         200: pdf("The institution's copy of the certificate"),

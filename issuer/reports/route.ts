@@ -1,7 +1,8 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { refusals } from '../../core/openapi/problem-details.ts';
 import { refuseInvalid } from '../../core/openapi/refuse-invalid.ts';
+import type { ScopeGuard } from '../tokens/guard.ts';
+import { scopedRoutes } from '../tokens/scoped-route.ts';
 import type { OccupationReports } from './occupation-reports.ts';
 import { parseQuarter } from './quarter.ts';
 import { REPORT_FORMATS, renderOccupationReport } from './render.ts';
@@ -45,15 +46,12 @@ const OccupationReportJson = z
   .openapi('OccupationReport', { description: 'null counts are suppressed: docs/reports.md gives the rules' });
 
 /** GET /reports/occupations: the quarterly labour-market report (docs/reports.md). */
-export function mountOccupationReport(app: OpenAPIHono, admin: MiddlewareHandler, reports: OccupationReports): void {
-  const route = createRoute({
+export function mountOccupationReport(app: OpenAPIHono, guard: ScopeGuard, reports: OccupationReports): void {
+  const route = scopedRoutes(guard)('report', {
     method: 'get',
     path: '/reports/occupations',
     summary: "The quarter's occupations ranked by people awarded, by education level, small counts suppressed",
-    description:
-      'Needs the admin token for now; a `report` scope will do once the issuer has scoped tokens. The rules (award date, revoked left out, ties, shares, suppression): docs/reports.md',
-    security: [{ adminToken: [] }],
-    middleware: [admin] as const,
+    description: 'The rules (award date, revoked left out, ties, shares, suppression): docs/reports.md',
     request: { query: ReportQuery },
     responses: {
       200: {

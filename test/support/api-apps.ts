@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createIssuerApp } from '../../issuer/app.ts';
+import { SCOPES } from '../../issuer/tokens/scopes.ts';
 import { createVerifierApp } from '../../verifier/app.ts';
 
 /**
@@ -12,6 +13,18 @@ const notCalled = (): never => {
 };
 const unreachable = new Proxy({}, { get: () => notCalled });
 
+/** Stand-in API tokens: `stand-in-<scope>-token` has that one scope. */
+const standInTokens = {
+  authenticate: async (token: string) => {
+    const scope = SCOPES.find((s) => token === `stand-in-${s}-token`);
+    return scope && { tokenId: `${scope}-id`, name: `stand-in ${scope}`, scopes: [scope] };
+  },
+  usedRecently: () => false,
+  create: notCalled,
+  list: notCalled,
+  revoke: notCalled,
+};
+
 export function standInIssuerApp(): OpenAPIHono {
   return createIssuerApp({
     credentials: unreachable as never,
@@ -19,6 +32,8 @@ export function standInIssuerApp(): OpenAPIHono {
     claimGuard: { retryAfterSeconds: () => 0, miss: () => {} } as never,
     rateLimit: { perMinute: 0 },
     verifyAdminToken: (token) => token === 'stand-in-admin-token',
+    apiTokens: standInTokens as never,
+    audit: { record: async () => {}, newest: notCalled, all: notCalled } as never,
     institution: { name: 'Stand-in Training Centre', chainId: 31337, registry: `0x${'0'.repeat(40)}` },
     signingDid: () => 'did:key:z6MkStandIn',
     rotateSigningKey: notCalled,

@@ -1,0 +1,30 @@
+import { Readable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import type { AuditEntry } from './audit-log.ts';
+
+const COLUMNS = ['at', 'token_name', 'token_id', 'method', 'route', 'targets', 'status', 'client'];
+
+/** A text a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection). */
+const inert = (text: string | null) => (text && /^[=+\-@\t\r]/.test(text) ? `'${text}` : (text ?? ''));
+
+async function* linesOf(entries: AsyncIterable<AuditEntry>) {
+  for await (const e of entries)
+    yield [
+      e.at,
+      inert(e.tokenName),
+      e.tokenId ?? '',
+      e.method,
+      e.route,
+      e.targets.join(' '),
+      e.status,
+      inert(e.client),
+    ];
+}
+
+/** The entries as CSV (RFC 4180, CRLF), streamed as they are read from the database. */
+export function auditCsv(entries: AsyncIterable<AuditEntry>): ReadableStream<Uint8Array> {
+  const csv = stringify({ header: true, columns: COLUMNS, record_delimiter: 'windows' });
+  const lines = Readable.from(linesOf(entries));
+  lines.on('error', (error) => csv.destroy(error));
+  return Readable.toWeb(lines.pipe(csv)) as ReadableStream<Uint8Array>;
+}
