@@ -37,6 +37,9 @@ const CHECK_CHUNK = 500;
 /** Rows taken from the database for the worker pool at a time. */
 const ISSUE_PAGE = 100;
 
+/** How long a job that met an unexpected error waits before it goes on. */
+const RETRY_MS = 30_000;
+
 class Stopped extends Error {}
 
 /**
@@ -169,12 +172,17 @@ export class CohortJobs {
       if (cohort.state === 'issuing') await this.#issue(cohort);
     } catch (error) {
       if (error instanceof Stopped) return;
-      const message =
-        error instanceof CohortFileError
-          ? `row ${error.row}: ${error.message}`
-          : `the cohort stopped on an unexpected error (${(error as Error).message.split('\n')[0]}); rows issued so far stay issued, and uploading the file again issues the rest`;
-      if (!(error instanceof CohortFileError)) this.#log(`cohort ${id}: ${(error as Error).stack ?? error}`);
-      await this.#finish(id, 'failed', message);
+      if (error instanceof CohortFileError) return this.#finish(id, 'failed', `row ${error.row}: ${error.message}`);
+      // A failing disk or database: the rows keep their state, and the job goes on from it later.
+      this.#log(`cohort ${id}: ${(error as Error).stack ?? error}`);
+      const reason = (error as Error).message.split('\n')[0];
+      await this.options.db
+        .updateTable('cohorts')
+        .set({ failure: `stopped on an unexpected error (${reason}); trying again in ${RETRY_MS / 1000} s` })
+        .where('id', '=', id)
+        .execute()
+        .catch(() => undefined);
+      setTimeout(() => this.#stopped || this.#launch(id), RETRY_MS).unref();
     }
   }
 
