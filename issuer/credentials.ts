@@ -14,6 +14,10 @@ import { qrCodeTextOf, refuseIfNoQrCodeHoldsIt } from './qr-code.ts';
 import { receiptOf, receiptsReady } from './receipts.ts';
 import { DEFAULT_EDUCATION_LEVELS } from './reports/education-levels.ts';
 import { fromQualification } from './reports/statistics-of-credential.ts';
+import type { RevocationOutcome } from './revocations/outcome.ts';
+import { revokeMany } from './revocations/revoke-many.ts';
+import { type CredentialListing, listCredentials } from './search/search-credentials.ts';
+import { termsOfSubject } from './search/terms-of-credential.ts';
 import type { CurrentSigningKey } from './signing-key.ts';
 
 /** What a learner's wallet receives: the signed credential and the receipt of its anchor. */
@@ -123,34 +127,16 @@ export class CredentialService {
         .insertInto('credential_statistics')
         .values({ credential_id: id, ...statistics, education_level: educationLevel ?? null })
         .execute();
+      const terms = termsOfSubject(id, credential.credentialSubject);
+      if (terms.length > 0) await trx.insertInto('credential_terms').values(terms).execute();
     });
     failpoint('issue:after-store');
     return { id, jwt, credentialHash: hash, claimCode, format: format.name, mediaType: format.mediaType };
   }
 
-  /** Newest first; `before` (+ `beforeId`, for credentials issued at the same instant) continues a listing. */
-  async list(options: {
-    status?: CredentialStatus;
-    limit: number;
-    before?: string;
-    beforeId?: string;
-  }): Promise<CredentialSummary[]> {
-    let query = this.db
-      .selectFrom('credentials')
-      .selectAll()
-      .orderBy('issued_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(options.limit);
-    if (options.status) query = query.where('status', '=', options.status);
-    const { before, beforeId } = options;
-    if (before && beforeId) {
-      query = query.where((eb) =>
-        eb.or([eb('issued_at', '<', before), eb.and([eb('issued_at', '=', before), eb('id', '<', beforeId)])]),
-      );
-    } else if (before) {
-      query = query.where('issued_at', '<', before);
-    }
-    return (await query.execute()).map(summary);
+  /** Newest first, narrowed by the filters; `before` (+ `beforeId`) continues a listing (issuer/search/). */
+  async list(options: CredentialListing): Promise<CredentialSummary[]> {
+    return (await listCredentials(this.db, options)).map(summary);
   }
 
   async get(
@@ -224,6 +210,11 @@ export class CredentialService {
     } finally {
       this.#revoking.delete(id);
     }
+  }
+
+  /** Many at once, a chunk per ledger transaction, with the guarantees of `revoke` for each (issuer/revocations/). */
+  revokeMany(ids: readonly string[], reason: RevocationReasonName): Promise<RevocationOutcome[]> {
+    return revokeMany(this.db, this.writer, this.#revoking, ids, reason);
   }
 
   async #revokeOnLedger(

@@ -2,6 +2,8 @@ import type { Generated, Kysely, Migration } from 'kysely';
 import { type AuditTables, auditLogMigration } from './audit/schema.ts';
 import { type CohortTables, cohortMigration } from './cohorts/schema.ts';
 import { credentialStatisticsMigration } from './reports/statistics-migration.ts';
+import type { SearchField } from './search/fold.ts';
+import { credentialSearchMigration } from './search/search-migration.ts';
 import { apiTokenMigration, type TokenTables } from './tokens/schema.ts';
 
 export type CredentialStatus = 'pending' | 'anchored' | 'revoked';
@@ -62,6 +64,8 @@ export interface IssuerTables extends CohortTables, TokenTables, AuditTables {
     /** The learner's education level code; null when none was given (counted as unknown). */
     education_level: string | null;
   };
+  /** The folded words each credential is found by (issuer/search/). */
+  credential_terms: { field: SearchField; term: string; credential_id: string };
 }
 
 export type IssuerDb = Kysely<IssuerTables>;
@@ -152,6 +156,7 @@ export const issuerMigrations: Record<string, Migration> = {
   },
   '005_credential_statistics': credentialStatisticsMigration,
   '006_cohorts': cohortMigration,
+  '007_credential_search': credentialSearchMigration,
   '008_api_tokens': apiTokenMigration,
   '009_audit_log': auditLogMigration,
 };

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { RevocationReason, type RevocationReasonName } from '../../contracts/registry.ts';
 import { type CredentialFormatName, FORMAT_NAMES } from '../../core/formats/index.ts';
+import { refuseBackwardRanges, searchQueryFields, unknownFilter } from '../search/query-schema.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
@@ -65,7 +66,7 @@ export const IssuedCredential = z
   })
   .openapi('IssuedCredential');
 
-export const CredentialListQuery = z.object({
+const listingFields = {
   status: z.enum(STATUSES, { error: `"status" must be one of ${STATUSES.join(', ')}.` }).optional(),
   limit: z.coerce
     .number({ error: '"limit" must be a whole number from 1 to 500.' })
@@ -90,7 +91,11 @@ export const CredentialListQuery = z.object({
     .regex(UUID, { error: '"beforeId" must be a credential id (a UUID).' })
     .transform((raw) => raw.toLowerCase())
     .optional(),
-});
+};
+
+export const CredentialListQuery = z
+  .strictObject({ ...searchQueryFields, ...listingFields }, { error: unknownFilter(Object.keys(listingFields)) })
+  .superRefine(refuseBackwardRanges);
 
 export const CredentialIdParams = z.object({
   id: z

@@ -1,0 +1,210 @@
+/**
+ * Credential search on the issuer's own database, SQLite file and PostgreSQL: credentials issued
+ * before the search index existed are found through the migration that fills it, names with and
+ * without accents, ranges with both ends included, filters combined, pages that continue.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../core/db.ts';
+import { freshSchema, postgresSuite } from '../../test/support/postgres.ts';
+import { type CredentialStatus, type IssuerDb, type IssuerTables, issuerMigrations } from '../db-schema.ts';
+import { type CredentialListing, listCredentials } from './search-credentials.ts';
+import { termsOfSubject } from './terms-of-credential.ts';
+
+interface Learner {
+  name: string;
+  reference: string;
+  did?: string;
+  qualification: { title: string; code: string };
+  occupation: { title: string; code: string };
+  awardedOn: string;
+  issuedAt: string;
+  status: CredentialStatus;
+}
+
+const ELECTRICAL = { title: 'National Certificate in Electrical Installation', code: 'NC-ELEC-4' };
+const TAILORING = { title: 'Certificate in Tailoring', code: 'TAIL-2' };
+const ELECTRICIAN = { title: 'Electrician', code: '7411' };
+const TAILOR = { title: 'Tailor, dressmaker', code: '7531' };
+
+const LEARNERS: Learner[] = [
+  ['Amína Yúsuf', 'REG-1', ELECTRICAL, ELECTRICIAN, '2026-04-01', '2026-07-01T09:00:00.000Z', 'anchored'],
+  ['AMINA BELLO', 'REG-2', TAILORING, TAILOR, '2026-06-30', '2026-07-01T09:00:00.000Z', 'anchored'],
+  ['Yusuf Ōkafor', 'REG-3', ELECTRICAL, ELECTRICIAN, '2026-07-01', '2026-07-02T10:00:00.000Z', 'revoked'],
+  ['Zoë Amina-Kariuki', 'REG-4', ELECTRICAL, ELECTRICIAN, '2026-03-31', '2026-07-03T11:00:00.000Z', 'pending'],
+  ['Ngozi Eze', 'REG-5', TAILORING, TAILOR, '2026-05-15', '2026-07-03T23:59:59.999Z', 'anchored'],
+].map(([name, reference, qualification, occupation, awardedOn, issuedAt, status], i) => ({
+  name,
+  reference,
+  ...(i === 0 ? { did: 'did:key:z6MkAmina' } : {}),
+  qualification,
+  occupation,
+  awardedOn,
+  issuedAt,
+  status,
+})) as Learner[];
+
+const idOf = (i: number) => `00000000-0000-4000-8000-00000000000${i}`;
+const subjectOf = (l: Learner) => ({
+  ...(l.did ? { id: l.did } : {}),
+  learnerReference: l.reference,
+  name: l.name,
+  qualification: {
+    title: l.qualification.title,
+    code: l.qualification.code,
+    awardedOn: l.awardedOn,
+    occupation: l.occupation,
+  },
+});
+/** A credential's text as the issuer signs it (VC-JWT 1.1): the search index reads only its payload. */
+const jwtOf = (l: Learner) =>
+  `eyJhbGciOiJFZERTQSJ9.${Buffer.from(JSON.stringify({ vc: { credentialSubject: subjectOf(l) } })).toString('base64url')}.c2ln`;
+
+async function store(db: IssuerDb, index: number, withTerms: boolean): Promise<void> {
+  const l = LEARNERS[index]!;
+  const id = idOf(index);
+  await db
+    .insertInto('credentials')
+    .values({
+      id,
+      credential_hash: `0x${String(index).padStart(64, '0')}`,
+      jwt: jwtOf(l),
+      subject_did: l.did ?? null,
+      learner_reference: l.reference,
+      qualification_title: l.qualification.title,
+      issued_at: l.issuedAt,
+      status: l.status,
+      batch_root: null,
+      proof: null,
+      claim_code_hash: `code-${index}`,
+      claim_code_issued_at: null,
+      revoked_at: null,
+      revocation_reason: null,
+      revocation_tx: null,
+    })
+    .execute();
+  await db
+    .insertInto('credential_statistics')
+    .values({
+      credential_id: id,
+      awarded_on: l.awardedOn,
+      occupation_code: l.occupation.code,
+      occupation_title: l.occupation.title,
+      education_level: null,
+    })
+    .execute();
+  if (withTerms)
+    await db
+      .insertInto('credential_terms')
+      .values(termsOfSubject(id, subjectOf(l)))
+      .execute();
+}
+
+const BEFORE_SEARCH = Object.fromEntries(
+  Object.entries(issuerMigrations).filter(([name]) => name < '007_credential_search'),
+);
+
+/**
+ * The first three credentials are stored before the search index exists (the migration fills it
+ * from their text), the others as the issuer stores them now.
+ */
+async function openFilled(options: { dataDir: string; databaseUrl?: string }): Promise<IssuerDb> {
+  const base = { ...options, name: 'issuer' };
+  const old = await openDatabase<IssuerTables>({ ...base, migrations: BEFORE_SEARCH });
+  for (const i of [0, 1, 2]) await store(old.db, i, false);
+  await old.db.destroy();
+  const { db } = await openDatabase<IssuerTables>({ ...base, migrations: issuerMigrations });
+  for (const i of [3, 4]) await store(db, i, true);
+  return db;
+}
+
+function searchTests(openDb: () => IssuerDb) {
+  const references = async (filters: Partial<CredentialListing>) =>
+    (await listCredentials(openDb(), { limit: 50, ...filters })).map((row) => row.learner_reference);
+
+  it('finds a name in any case, with or without accents, by whole words or their beginnings', async () => {
+    expect(await references({ name: 'amina yusuf' })).toEqual(['REG-1']);
+    expect(await references({ name: 'AMÍNA' })).toEqual(['REG-4', 'REG-2', 'REG-1']);
+    expect(await references({ name: 'yus' })).toEqual(['REG-3', 'REG-1']);
+    expect(await references({ name: 'okafor yusuf' })).toEqual(['REG-3']);
+    expect(await references({ name: 'zoe' })).toEqual(['REG-4']);
+    expect(await references({ name: 'aminata' })).toEqual([]);
+    expect(await references({ name: 'mina' })).toEqual([]);
+  });
+
+  it('finds the learner reference and DID exactly, the qualification and occupation by title or code', async () => {
+    expect(await references({ learnerReference: 'REG-2' })).toEqual(['REG-2']);
+    expect(await references({ learnerReference: 'reg-2' })).toEqual([]);
+    expect(await references({ did: 'did:key:z6MkAmina' })).toEqual(['REG-1']);
+    expect(await references({ qualification: 'electrical installation' })).toEqual(['REG-4', 'REG-3', 'REG-1']);
+    expect(await references({ qualification: 'TAIL-2' })).toEqual(['REG-5', 'REG-2']);
+    expect(await references({ occupation: '7531' })).toEqual(['REG-5', 'REG-2']);
+    expect(await references({ occupation: 'dressmaker' })).toEqual(['REG-5', 'REG-2']);
+  });
+
+  it('takes award and issue dates as ranges with both days included', async () => {
+    expect(await references({ awardedFrom: '2026-04-01', awardedTo: '2026-06-30' })).toEqual([
+      'REG-5',
+      'REG-2',
+      'REG-1',
+    ]);
+    expect(await references({ awardedTo: '2026-03-31' })).toEqual(['REG-4']);
+    expect(await references({ awardedFrom: '2026-07-01' })).toEqual(['REG-3']);
+    expect(await references({ issuedFrom: '2026-07-02', issuedTo: '2026-07-03' })).toEqual(['REG-5', 'REG-4', 'REG-3']);
+    expect(await references({ issuedTo: '2026-07-01' })).toEqual(['REG-2', 'REG-1']);
+  });
+
+  it('combines filters: each must hold', async () => {
+    expect(await references({ name: 'amina', qualification: 'electrical' })).toEqual(['REG-4', 'REG-1']);
+    expect(await references({ name: 'amina', qualification: 'electrical', status: 'anchored' })).toEqual(['REG-1']);
+    expect(await references({ occupation: 'electrician', awardedFrom: '2026-04-01', status: 'revoked' })).toEqual([
+      'REG-3',
+    ]);
+    expect(await references({ name: 'ngozi', occupation: 'electrician' })).toEqual([]);
+  });
+
+  it('continues a search page by page, credentials issued at the same instant included', async () => {
+    const seen: string[] = [];
+    let page = await listCredentials(openDb(), { limit: 1, name: 'amina' });
+    while (page.length > 0) {
+      seen.push(page[0]!.learner_reference!);
+      const last = page.at(-1)!;
+      page = await listCredentials(openDb(), { limit: 1, name: 'amina', before: last.issued_at, beforeId: last.id });
+    }
+    expect(seen).toEqual(['REG-4', 'REG-2', 'REG-1']);
+  });
+}
+
+describe('credential search on a SQLite file', () => {
+  let dir: string;
+  let db: IssuerDb;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'skillmark-search-'));
+    db = await openFilled({ dataDir: dir });
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  searchTests(() => db);
+});
+
+const postgres = await postgresSuite('credential search');
+describe.skipIf(postgres.skip)(postgres.title, () => {
+  let schema: Awaited<ReturnType<typeof freshSchema>>;
+  let db: IssuerDb;
+  let dir: string;
+  beforeAll(async () => {
+    schema = await freshSchema(postgres.url);
+    dir = mkdtempSync(join(tmpdir(), 'skillmark-search-pg-'));
+    db = await openFilled({ dataDir: dir, databaseUrl: schema.databaseUrl });
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    await schema?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  searchTests(() => db);
+});

@@ -1,0 +1,56 @@
+import { type Kysely, type Migration, PostgresAdapter, sql } from 'kysely';
+import { type SearchTerm, termsOfSignedCredential } from './terms-of-credential.ts';
+
+type Db = Kysely<{ credentials: { id: string; jwt: string }; credential_terms: SearchTerm }>;
+
+const PAGE = 500;
+/** Rows per insert: three parameters each, well within SQLite's limit of 32,766. */
+const INSERT_ROWS = 2000;
+
+/**
+ * What credential search looks up (issuer/search/): the folded words of each learner's name and
+ * qualification and occupation in `credential_terms`, keyed so that a word or its beginning is an
+ * index range; and indexes on the learner's reference, DID and the issue time. The award date and
+ * the occupation code come from credential_statistics (issuer/reports/). Credentials issued before
+ * it are read from their own text, a page at a time.
+ */
+export const credentialSearchMigration: Migration = {
+  async up(unknownDb: Kysely<unknown>) {
+    const db = unknownDb as Db;
+    await db.schema
+      .createTable('credential_terms')
+      .addColumn('field', 'varchar(20)', (c) => c.notNull())
+      // Byte order on PostgreSQL too, so that a word's beginning is an index range whatever the server's locale.
+      .addColumn('term', 'varchar(100)', (c) =>
+        db.getExecutor().adapter instanceof PostgresAdapter ? c.notNull().modifyEnd(sql`collate "C"`) : c.notNull(),
+      )
+      .addColumn('credential_id', 'varchar(64)', (c) => c.notNull().references('credentials.id'))
+      .addPrimaryKeyConstraint('credential_terms_pk', ['field', 'term', 'credential_id'])
+      .execute();
+    await db.schema.createIndex('credentials_by_subject_did').on('credentials').column('subject_did').execute();
+    await db.schema
+      .createIndex('credentials_by_learner_reference')
+      .on('credentials')
+      .column('learner_reference')
+      .execute();
+    await db.schema.createIndex('credentials_by_issued_at').on('credentials').columns(['issued_at', 'id']).execute();
+    let after = '';
+    for (;;) {
+      const page = await db
+        .selectFrom('credentials')
+        .select(['id', 'jwt'])
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(PAGE)
+        .execute();
+      if (page.length === 0) return;
+      const rows = page.flatMap(({ id, jwt }) => termsOfSignedCredential(id, jwt));
+      for (let i = 0; i < rows.length; i += INSERT_ROWS)
+        await db
+          .insertInto('credential_terms')
+          .values(rows.slice(i, i + INSERT_ROWS))
+          .execute();
+      after = page.at(-1)!.id;
+    }
+  },
+};
