@@ -1,10 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { printableJson } from '../../core/printable.ts';
 import { CliError, EXIT } from './cli-error.ts';
+import { auditCommand } from './commands/audit.ts';
 import { cohortCommand } from './commands/cohort.ts';
 import { listCommand } from './commands/list.ts';
 import { revokeCommand } from './commands/revoke.ts';
 import { showCommand } from './commands/show.ts';
+import { tokensCommand } from './commands/tokens.ts';
 import type { CliSession } from './context.ts';
 import { DEFAULT_ISSUER_URL, issuerClient } from './issuer-client.ts';
 import { createOutput } from './output.ts';
@@ -15,7 +17,7 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-const COMMANDS = [cohortCommand, listCommand, showCommand, revokeCommand];
+const COMMANDS = [cohortCommand, listCommand, showCommand, revokeCommand, tokensCommand, auditCommand];
 
 const GUIDE = `
 Environment:
