@@ -1,0 +1,175 @@
+/**
+ * Many credentials revoked at once on the real system (issuer, local ledger, verifier as child
+ * processes): one ledger transaction for the batch, each id's outcome, the verifier's verdict; the
+ * gas a hash costs, measured; and the credentials found again with GET /credentials' filters.
+ */
+import { JsonRpcProvider } from 'ethers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HASHES_PER_TRANSACTION, MAX_IDS_PER_REQUEST } from '../issuer/revocations/revoke-many.ts';
+import {
+  claimWhenAnchored,
+  issue,
+  qualificationRequest,
+  type RunningSystem,
+  revokeCredential,
+  startSystem,
+} from './support/system.ts';
+
+/** The largest transaction the issuer sends (issuer/ledger-writer.ts GAS_CAP). */
+const GAS_CAP = 2_000_000;
+
+let system: RunningSystem;
+let ledger: JsonRpcProvider;
+
+const admin = () => ({ authorization: `Bearer ${system.adminToken}`, 'content-type': 'application/json' });
+const revokeMany = async (body: unknown) => {
+  const response = await fetch(`${system.issuerUrl}/credentials/revoke`, {
+    method: 'POST',
+    headers: admin(),
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
+};
+const search = async (query: Record<string, string>) => {
+  const response = await fetch(`${system.issuerUrl}/credentials?${new URLSearchParams(query)}`, { headers: admin() });
+  return { status: response.status, body: await response.json() };
+};
+const issueTo = async (name: string, learnerReference: string, awardedOn = '2026-06-30') => {
+  const request = qualificationRequest({ learnerReference });
+  request.credential.credentialSubject.name = name;
+  request.credential.credentialSubject.qualification.awardedOn = awardedOn;
+  const issued = await issue(system, request);
+  expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+  return issued.body as { credentialId: string; claim: { url: string } };
+};
+const verdictOf = async (bundle: { credential: string; anchorReceipt: unknown }) =>
+  (
+    await fetch(`${system.verifierUrl}/credentials/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        verifiableCredential: bundle.credential,
+        options: { anchorReceipt: bundle.anchorReceipt },
+      }),
+    })
+  ).json();
+const gasOf = async (txHash: string) => Number((await ledger.getTransactionReceipt(txHash))!.gasUsed);
+
+beforeAll(async () => {
+  system = await startSystem();
+  ledger = new JsonRpcProvider(`http://127.0.0.1:${system.ports.ledger}`, undefined, { staticNetwork: true });
+}, 60_000);
+
+afterAll(async () => {
+  ledger?.destroy();
+  await system?.destroy();
+});
+
+describe('POST /credentials/revoke', () => {
+  it('revokes the valid ones in one transaction and reports unknown, already revoked and repeated ids', async () => {
+    const issued = await Promise.all(['A', 'B', 'C', 'D'].map((n) => issueTo(`Batch ${n}`, `BATCH-${n}`)));
+    const bundles = await Promise.all(issued.map((i) => claimWhenAnchored(i.claim.url)));
+    const [a, b, c, d] = issued.map((i) => i.credentialId) as [string, string, string, string];
+    const single = await revokeCredential(system, d, { reason: 'fraud' });
+    expect(single.status).toBe(200);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+
+    const batch = await revokeMany({ ids: [a, b, unknown, d, c, a.toUpperCase()], reason: 'issuedInError' });
+    expect(batch.status).toBe(200);
+    expect(batch.body.counts).toEqual({ revoked: 3, alreadyRevoked: 1, unknown: 1, duplicate: 1, failed: 0 });
+    expect(batch.body.transactions).toHaveLength(1);
+    const [tx] = batch.body.transactions;
+    expect(batch.body.outcomes.map((o: { outcome: string }) => o.outcome)).toEqual([
+      'revoked',
+      'revoked',
+      'unknown',
+      'alreadyRevoked',
+      'revoked',
+      'duplicate',
+    ]);
+    expect(batch.body.outcomes[0]).toMatchObject({ id: a, reason: 'issuedInError', transactionHash: tx });
+    expect(batch.body.outcomes[0].revokedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(batch.body.outcomes[3]).toMatchObject({ id: d, revokedAt: expect.stringMatching(/^\d{4}-/) });
+
+    // The verifier reads the revocations from the ledger.
+    for (const bundle of bundles) {
+      const verdict = await verdictOf(bundle);
+      expect(verdict.checks.find((check: { check: string }) => check.check === 'not_revoked')).toMatchObject({
+        status: 'invalid',
+        reason: 'revoked',
+      });
+    }
+    const record = await (await fetch(`${system.issuerUrl}/credentials/${b}`, { headers: admin() })).json();
+    expect(record).toMatchObject({ status: 'revoked', revocationReason: 'issuedInError' });
+
+    // Repeating the request is safe: nothing reaches the ledger again.
+    const again = await revokeMany({ ids: [a, b, c], reason: 'issuedInError' });
+    expect(again.body.counts).toMatchObject({ alreadyRevoked: 3, revoked: 0 });
+    expect(again.body.transactions).toEqual([]);
+
+    // What a hash costs: the three-hash transaction against the single revocation's.
+    const perHash = ((await gasOf(tx)) - (await gasOf(single.body.transactionHash))) / 2;
+    const base = (await gasOf(single.body.transactionHash)) - perHash;
+    console.log(`revokeMany: ${perHash} gas a hash, ${base} a transaction`);
+    expect(base + HASHES_PER_TRANSACTION * perHash).toBeLessThan(GAS_CAP / 1.2);
+  }, 60_000);
+
+  it(`sends a list longer than ${HASHES_PER_TRANSACTION} in as few transactions as that allows`, async () => {
+    const count = HASHES_PER_TRANSACTION + 6;
+    const ids: string[] = [];
+    for (let i = 0; i < count; i += 10) {
+      const group = await Promise.all(
+        Array.from({ length: Math.min(10, count - i) }, (_, k) => issueTo(`Many ${i + k}`, `MANY-${i + k}`)),
+      );
+      ids.push(...group.map((g) => g.credentialId));
+    }
+    const batch = await revokeMany({ ids, reason: 'superseded' });
+    expect(batch.body.counts).toMatchObject({ revoked: count, failed: 0 });
+    expect(batch.body.transactions).toHaveLength(2);
+    const listed = await search({ name: 'many', status: 'revoked', limit: '500' });
+    expect(listed.body.items).toHaveLength(count);
+  }, 60_000);
+
+  it('refuses a request it cannot read, in plain words', async () => {
+    expect((await revokeMany({ ids: [] })).body.detail).toBe(
+      `"ids" must be a list of 1 to ${MAX_IDS_PER_REQUEST} credential ids.`,
+    );
+    expect((await revokeMany({ ids: ['x'], reason: 'bored' })).status).toBe(400);
+    const tooMany = await revokeMany({ ids: Array.from({ length: MAX_IDS_PER_REQUEST + 1 }, () => 'x') });
+    expect(tooMany.status).toBe(400);
+    const unauthenticated = await fetch(`${system.issuerUrl}/credentials/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ids: ['x'] }),
+    });
+    expect(unauthenticated.status).toBe(401);
+  });
+});
+
+describe('GET /credentials with filters', () => {
+  it("finds a learner's credentials by name, whatever the accents, and by award dates", async () => {
+    const amina = await issueTo('Amína Yúsuf', 'FIND-1', '2026-04-01');
+    await issueTo('Amina Bello', 'FIND-2', '2026-07-01');
+    const byName = await search({ name: 'amina yusuf' });
+    expect(byName.status).toBe(200);
+    expect(byName.body.items.map((i: { id: string }) => i.id)).toEqual([amina.credentialId]);
+    const inQ2 = await search({ name: 'AMINA', awardedFrom: '2026-04-01', awardedTo: '2026-06-30' });
+    expect(inQ2.body.items.map((i: { subject: { learnerReference: string } }) => i.subject.learnerReference)).toEqual([
+      'FIND-1',
+    ]);
+    const firstPage = await search({ name: 'amina', limit: '1' });
+    const next = await search({ name: 'amina', limit: '1', ...firstPage.body.next });
+    expect(
+      [...firstPage.body.items, ...next.body.items].map((i: { subject: any }) => i.subject.learnerReference),
+    ).toEqual(['FIND-2', 'FIND-1']);
+  });
+
+  it('answers a wrong parameter with a 400 saying what is wrong', async () => {
+    const wrong = await search({ awardedFrom: '30/06/2026' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.detail).toBe('"awardedFrom" must be a date written YYYY-MM-DD, such as 2026-06-30.');
+    const misspelt = await search({ nmae: 'amina' });
+    expect(misspelt.status).toBe(400);
+    expect(misspelt.body.detail).toMatch(/"nmae" is not a parameter/);
+  });
+});
