@@ -5,7 +5,8 @@
  * real institutions on the same registry merged into the national table, and a tampered and an
  * unaccredited report refused.
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureLocalAccreditation, readDeployment } from '../contracts/deployment.ts';
 import { connectProvider } from '../contracts/provider.ts';
@@ -25,6 +26,7 @@ import {
   qualificationRequest,
   type RunningSystem,
   revokeCredential,
+  runIssuerCli,
   startSystem,
   tempDir,
 } from './support/system.ts';
@@ -406,6 +408,56 @@ describe('the national table from signed reports', () => {
         "a.jws and c.jws are both from Second Training Centre; give each institution's report once.",
       ],
     });
+  });
+
+  it('through the registrar CLI: the quarter as a table, signed to a file, and the files merged by the authority', async () => {
+    const dir = tempDir('skillmark-report-cli-');
+    const asInstitution = (url: string, token: string) => ({
+      SKILLMARK_ISSUER_URL: url,
+      SKILLMARK_ISSUER_TOKEN: token,
+    });
+    const printed = await runIssuerCli(
+      ['report', '--quarter', '2026-Q2'],
+      asInstitution(system.issuerUrl, system.adminToken),
+    );
+    expect(printed.code, printed.stderr).toBe(0);
+    expect(printed.stdout).toMatch(/^2026-Q2: \d+ people awarded a qualification$/m);
+    expect(printed.stdout).toMatch(/^rank +occupation +people +share$/m);
+    const files = [join(dir, 'first.jws'), join(dir, 'second.jws')];
+    for (const [file, env] of [
+      [files[0]!, asInstitution(system.issuerUrl, system.adminToken)],
+      [files[1]!, asInstitution(secondUrl, secondToken)],
+    ] as const) {
+      const signed = await runIssuerCli(['report', '--quarter', '2026-Q2', '--signed', '--out', file], env);
+      expect(signed.code, signed.stderr).toBe(0);
+    }
+    // The authority needs no issuer: only the signed files and the trusted registry.
+    const authority = {
+      SKILLMARK_DATA_DIR: system.dataDir,
+      LEDGER_PORT: String(system.ports.ledger),
+      REPORT_SUPPRESSION_THRESHOLD: '3',
+    };
+    const merged = await runIssuerCli(['--json', 'report', 'aggregate', ...files], authority);
+    expect(merged.code, merged.stderr).toBe(0);
+    const national = JSON.parse(merged.stdout);
+    expect(national.total).toBe(26);
+    expect(national.institutions.map((i: { name: string }) => i.name)).toEqual([
+      'Skillmark Demo Training Centre',
+      'Second Training Centre',
+    ]);
+    const csv = join(dir, 'national.csv');
+    expect(
+      (await runIssuerCli(['report', 'aggregate', ...files, '--format', 'csv', '--out', csv], authority)).code,
+    ).toBe(0);
+    expect(readFileSync(csv, 'utf8')).toMatch(/^\uFEFFquarter,rank,occupation_code/);
+
+    const [header, payload, signature] = readFileSync(files[1]!, 'utf8').trim().split('.');
+    const changed = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8'));
+    changed.occupations[0].byEducationLevel.lower_secondary += 100;
+    writeFileSync(files[1]!, [header, Buffer.from(JSON.stringify(changed)).toString('base64url'), signature].join('.'));
+    const refused = await runIssuerCli(['report', 'aggregate', ...files], authority);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/second\.jws was changed after it was signed/);
   });
 
   it('refuses a report signed with a key the institution reported compromised, and takes one signed with its new key', async () => {

@@ -4,11 +4,12 @@ import { CliError, EXIT } from './cli-error.ts';
 import { auditCommand } from './commands/audit.ts';
 import { cohortCommand } from './commands/cohort.ts';
 import { listCommand } from './commands/list.ts';
+import { reportCommand } from './commands/report.ts';
 import { revokeCommand } from './commands/revoke.ts';
 import { showCommand } from './commands/show.ts';
 import { tokensCommand } from './commands/tokens.ts';
 import type { CliSession } from './context.ts';
-import { DEFAULT_ISSUER_URL, issuerClient } from './issuer-client.ts';
+import { DEFAULT_ISSUER_URL, type IssuerClient, issuerClient } from './issuer-client.ts';
 import { createOutput } from './output.ts';
 
 export interface CliIo {
@@ -17,7 +18,7 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-const COMMANDS = [cohortCommand, listCommand, showCommand, revokeCommand, tokensCommand, auditCommand];
+const COMMANDS = [cohortCommand, listCommand, showCommand, revokeCommand, reportCommand, tokensCommand, auditCommand];
 
 const GUIDE = `
 Environment:
@@ -46,9 +47,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .exitOverride();
   let exitCode: number = EXIT.ok;
   let session: CliSession | undefined;
+  let client: IssuerClient | undefined;
   const context = () => {
     session ??= {
-      client: issuerClient(io.env),
+      get client() {
+        client ??= issuerClient(io.env);
+        return client;
+      },
+      env: io.env,
       out: createOutput(program.opts().json === true, io.stdout),
       fail: (code) => {
         exitCode = code;

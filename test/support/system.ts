@@ -235,6 +235,26 @@ export function runWallet(args: string[], env: Record<string, string>, input?: s
   });
 }
 
+/** Runs the real registrar CLI (skillmark-issuer) as a child process, as a registrar's terminal would. */
+export function runIssuerCli(args: string[], env: Record<string, string>): Promise<CliResult> {
+  return new Promise((done) => {
+    const child = spawn(
+      process.execPath,
+      [join(PROJECT_ROOT, 'issuer', 'cli', 'bin', 'skillmark-issuer.js'), ...args],
+      {
+        cwd: tempDir('skillmark-issuer-cli-'),
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.once('close', (code) => done({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }

@@ -1,0 +1,153 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { ConfigError, loadConfig } from '../../../core/config.ts';
+import { trustFromEnvironment } from '../../../verifier/index.ts';
+import { aggregateSignedReports, ReportsRefused } from '../../reports/aggregate.ts';
+import type { OccupationReport } from '../../reports/occupation-table.ts';
+import { REPORT_FORMATS, type ReportFormat, renderOccupationReport } from '../../reports/render.ts';
+import { REPORT_LANGUAGES, type ReportLanguage } from '../../reports/words/index.ts';
+import { CliError, EXIT } from '../cli-error.ts';
+import type { CliContext, CliSession } from '../context.ts';
+import { table } from '../output.ts';
+
+function quarter(value: string): string {
+  if (!/^\d{4}-Q[1-4]$/.test(value)) throw new InvalidArgumentError('write it as YEAR-Qn, e.g. 2026-Q2.');
+  return value;
+}
+
+const formatOption = () =>
+  new Option('--format <format>', 'json, csv or html (a page with a bar chart)')
+    .choices(REPORT_FORMATS)
+    .default('json');
+const languageOption = () =>
+  new Option('--lang <language>', 'the language of the html page').choices(REPORT_LANGUAGES).default('en');
+
+/** The table as the registrar reads it in a terminal: rank, occupation, people, share. */
+function printTable(session: CliSession, report: OccupationReport): void {
+  session.out.line(`${report.quarter}: ${report.total ?? 'suppressed'} people awarded a qualification`);
+  const shown = (n: number | null) => (n === null ? 'suppressed' : String(n));
+  const rows = report.rows.map((row) => [
+    String(row.rank),
+    [row.occupation.code, row.occupation.title].filter(Boolean).join(' '),
+    shown(row.total),
+    row.share === null ? 'suppressed' : `${row.share.toFixed(2)}%`,
+  ]);
+  for (const line of table([['rank', 'occupation', 'people', 'share'], ...rows])) session.out.line(line);
+  session.out.line('Counts below the threshold are suppressed so that nobody can be singled out (docs/reports.md).');
+}
+
+/** Writes the answer to --out, or prints it; a signed report or a page is for a file. */
+function deliver(session: CliSession, body: string, out: string | undefined, what: string): void {
+  if (out) {
+    writeFileSync(out, body);
+    session.out.result({ written: out, bytes: Buffer.byteLength(body) });
+    session.out.line(`${what} written to ${out}.`);
+  } else {
+    session.out.line(body.trimEnd());
+  }
+}
+
+export function reportCommand(program: Command, context: CliContext): void {
+  const report = program
+    .command('report')
+    .description("the quarter's occupations table: people awarded, by occupation and education level")
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  skillmark-issuer report --quarter 2026-Q2',
+        '  skillmark-issuer report --quarter 2026-Q2 --format html --lang fr --out q2.html',
+        '  skillmark-issuer report --quarter 2026-Q2 --signed --out q2-our-college.jws     (for the authority)',
+        '  skillmark-issuer report aggregate q2-*.jws --format csv --out national-q2.csv  (the authority)',
+      ].join('\n'),
+    );
+  report
+    .command('quarter', { isDefault: true })
+    .description("this institution's table for a quarter (the default: `report --quarter 2026-Q2` runs it)")
+    .option('--quarter <quarter>', 'the quarter, e.g. 2026-Q2 (by award date; required)', quarter)
+    .addOption(formatOption())
+    .addOption(languageOption())
+    .option('--signed', "the exact counts signed with the institution's DID, for the national authority")
+    .option('--out <file>', 'write it to a file instead of printing it')
+    .action(
+      async (options: { quarter: string; format: ReportFormat; lang: string; signed?: boolean; out?: string }) => {
+        const session = context();
+        const query = new URLSearchParams({ quarter: options.quarter, format: options.format, lang: options.lang });
+        if (options.signed) {
+          if (!options.out) throw new CliError('A signed report is for a file: add --out FILE.', EXIT.usage);
+          query.set('signed', 'true');
+          const jws = (await session.client.download(`/reports/occupations?${query}`)).toString('utf8');
+          deliver(session, jws, options.out, `The signed report of ${options.quarter}`);
+          return;
+        }
+        if (options.format === 'json') {
+          const table = await session.client.json<OccupationReport>('GET', `/reports/occupations?${query}`);
+          if (options.out) deliver(session, `${JSON.stringify(table, null, 2)}\n`, options.out, 'The report');
+          else {
+            session.out.result(table);
+            printTable(session, table);
+          }
+          return;
+        }
+        const body = (await session.client.download(`/reports/occupations?${query}`)).toString('utf8');
+        deliver(session, body, options.out, 'The report');
+      },
+    );
+
+  report
+    .command('aggregate')
+    .description(
+      "merge institutions' signed reports into the national table, after checking each signature and accreditation",
+    )
+    .argument('<files...>', 'the signed reports (.jws), one per institution, all for one quarter')
+    .option(
+      '--trust <file>',
+      'the trusted registries (a verifier trust file; default VERIFIER_TRUST_FILE, else this data dir)',
+    )
+    .addOption(formatOption())
+    .addOption(languageOption())
+    .option('--out <file>', 'write it to a file instead of printing it')
+    .action(async (files: string[], options: { trust?: string; format: ReportFormat; lang: string; out?: string }) => {
+      const session = context();
+      const env = { ...session.env, ...(options.trust ? { VERIFIER_TRUST_FILE: options.trust } : {}) };
+      let registries: ReturnType<typeof trustFromEnvironment>['registries'];
+      let threshold: number;
+      try {
+        const config = loadConfig(env);
+        registries = trustFromEnvironment(env, config.dataDir).registries;
+        threshold = config.reportSuppressionThreshold;
+      } catch (error) {
+        if (error instanceof ConfigError) throw new CliError(error.message, EXIT.usage);
+        throw error;
+      }
+      const reports = files.map((file) => {
+        try {
+          return { name: basename(file), text: readFileSync(file, 'utf8').trim() };
+        } catch {
+          throw new CliError(`Cannot read ${file}: check the file name.`, EXIT.usage);
+        }
+      });
+      let national: Awaited<ReturnType<typeof aggregateSignedReports>>;
+      try {
+        national = await aggregateSignedReports(reports, { registries, suppressionThreshold: threshold });
+      } catch (error) {
+        if (error instanceof ReportsRefused) throw new CliError(error.message);
+        throw error;
+      }
+      session.out.line(
+        `Merged ${national.institutions.length} reports: ${national.institutions.map((i) => i.name).join(', ')}.`,
+      );
+      if (options.format === 'json' && !options.out) {
+        session.out.result({ ...national.report, institutions: national.institutions });
+        printTable(session, national.report);
+        return;
+      }
+      const { body } = await renderOccupationReport(national.report, options.format, {
+        language: options.lang as ReportLanguage,
+        institutions: national.institutions,
+      });
+      deliver(session, body, options.out, 'The national table');
+    });
+}
