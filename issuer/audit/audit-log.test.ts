@@ -2,6 +2,7 @@
 import { rmSync } from 'node:fs';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { parse } from 'csv-parse/sync';
+import { validator } from 'hono/validator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../core/db.ts';
 import { tempDir } from '../../test/support/system.ts';
@@ -94,13 +95,27 @@ describe('auditWrites', () => {
       return c.json({ ok: true }, 201, { location: '/receipts/r-9' });
     });
     app.get('/things/:id', (c) => c.json({}));
+    app.post(
+      '/things/touch-many',
+      validator('json', (body) => body),
+      (c) => c.json({}, 200),
+    );
     const secret = 'claim-code-SECRET-123';
     await app.request('/things/t-1/touch', { method: 'POST', body: JSON.stringify({ secret }) });
     await app.request('/things/t-1');
     await app.request('/nowhere', { method: 'POST' });
+    await app.request('/things/touch-many', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ids: ['m-1', 'm-2'], note: secret }),
+    });
     const entries = await audit.newest({}, 10);
-    expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({
+    expect(entries).toHaveLength(2);
+    expect(entries.find((e) => e.route === '/things/touch-many')?.targets, 'a body gives its ids only').toEqual([
+      'm-1',
+      'm-2',
+    ]);
+    expect(entries.find((e) => e.route === '/things/{id}/touch')).toMatchObject({
       tokenName: null,
       method: 'POST',
       route: '/things/{id}/touch',

@@ -21,9 +21,21 @@ const documentedRoute = (c: Context) =>
     .at(-1)
     ?.path.replace(/:(\w+)/g, '{$1}');
 
+/** The `ids` list of a validated JSON body (a batch revocation), and nothing else from the body. */
+function idsOfBody(c: Context): string[] {
+  let body: unknown;
+  try {
+    body = (c.req as unknown as { valid(target: string): unknown }).valid('json');
+  } catch {
+    return [];
+  }
+  const ids = (body as { ids?: unknown } | undefined)?.ids;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+}
+
 /**
- * The ids a write touched: its path parameters, what `Location` names, and what the handler
- * noted. Nothing from the body: a body may hold claim codes, names or tokens.
+ * The ids a write touched: its path parameters, what `Location` names, what the handler noted and
+ * a validated body's `ids`. Nothing else from the body: a body may hold claim codes, names or tokens.
  */
 function targetsOf(c: Context, route: string): string[] {
   const actual = c.req.path.split('/');
@@ -31,7 +43,7 @@ function targetsOf(c: Context, route: string): string[] {
     .split('/')
     .flatMap((segment, i) => (segment.startsWith('{') && actual[i] ? [decoded(actual[i])] : []));
   const location = c.res.status < 300 ? c.res.headers.get('location')?.split('/').at(-1) : undefined;
-  const ids = [...fromPath, ...(location ? [location] : []), ...(c.get('auditTargets') ?? [])];
+  const ids = [...fromPath, ...(location ? [location] : []), ...(c.get('auditTargets') ?? []), ...idsOfBody(c)];
   return [...new Set(ids.map((id) => id.replace(/\s/g, '').slice(0, MAX_ID_LENGTH)))];
 }
 
