@@ -212,10 +212,17 @@ describe('cohort from a spreadsheet, on the real system', () => {
     const claims = JSON.parse(Buffer.from(bundle.credential.split('.')[1]!, 'base64url').toString());
     expect(JSON.stringify(claims)).toContain('"awardedOn":"2026-06-29"');
 
-    const semicolons = `\uFEFFlearnerReference;name;qualificationTitle;competencies;awardedOn\r\nS-${run}-1;"Yusuf; Amina";Électricité;"Câblage; Essais";2026-06-28\r\nS-${run}-2;Li Wei;Électricité;;2026-06-28\r\n`;
+    const semicolons = `\uFEFFlearnerReference;name;qualificationTitle;competencies;awardedOn\r\nS-${run}-1;"Yusuf; Amina";Électricité;"Câblage; Essais";2026-06-28\r\nS-${run}-2;Li Wei;Électricité;;2026-06-28\r\nS-${run}-1;Amina Yusuf;Électricité;;2026-06-28\r\n`;
     const csv = await issueCohort(semicolons, 'text/csv; charset=utf-8');
-    expect(csv).toMatchObject({ status: 'done', total: 2, issued: 2, failed: 0 });
-    expect((await results(csv.id)).map((r) => r.name)).toEqual(['Yusuf; Amina', 'Li Wei']);
+    expect(csv).toMatchObject({ status: 'done', total: 3, issued: 2, alreadyIssued: 1, failed: 0 });
+    // The last row repeats the first learner's qualification and date: issued once.
+    const lines = await results(csv.id);
+    expect(lines.map((r) => [r.name, r.status])).toEqual([
+      ['Yusuf; Amina', 'issued'],
+      ['Li Wei', 'issued'],
+      ['Amina Yusuf', 'alreadyIssued'],
+    ]);
+    expect(lines[2]!.credentialId).toBe(lines[0]!.credentialId);
 
     await waitUntilAllAnchored(system);
   });

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { COLUMN_NAMES, type CohortColumn, type CohortRow, columnNamed } from './columns.ts';
 
 export type CohortFileKind = 'csv' | 'xlsx';
@@ -148,7 +148,9 @@ export function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function* xlsxRecords(path: string): AsyncGenerator<{ row: number; cells: string[] }> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  // Loaded on first use: it is large, and most issuer starts never read a workbook.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     // Styles tell which numbers are dates.

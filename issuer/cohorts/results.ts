@@ -51,6 +51,8 @@ export function resultsCsv(options: ResultsOptions, cohortId: string): ReadableS
       const rows = await db
         .selectFrom('cohort_rows')
         .leftJoin('credentials', 'credentials.id', 'cohort_rows.credential_id')
+        // A row repeated within one page was found `already` before its twin was issued: the key knows the credential.
+        .leftJoin('cohort_keys', 'cohort_keys.row_key', 'cohort_rows.row_key')
         .select([
           'cohort_rows.row_number',
           'cohort_rows.state',
@@ -61,6 +63,7 @@ export function resultsCsv(options: ResultsOptions, cohortId: string): ReadableS
           'credentials.claim_code_hash',
           'credentials.claim_code_issued_at',
           'credentials.issued_at',
+          'cohort_keys.credential_id as key_credential_id',
         ])
         .where('cohort_rows.cohort_id', '=', cohortId)
         .where('cohort_rows.row_number', '>', after)
@@ -85,7 +88,7 @@ export function resultsCsv(options: ResultsOptions, cohortId: string): ReadableS
           cells.learnerReference ?? '',
           cells.name ?? '',
           cells.did ?? '',
-          r.credential_id ?? '',
+          r.credential_id ?? r.key_credential_id ?? '',
           current ? code : '',
           current ? `${publicUrl}/claims/${code}` : '',
           current ? claimCodes.expiryOf(r.claim_code_issued_at ?? r.issued_at!) : '',

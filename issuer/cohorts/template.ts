@@ -1,5 +1,4 @@
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import { COHORT_COLUMNS, EXAMPLE_ROW } from './columns.ts';
 
 const names = COHORT_COLUMNS.map((c) => c.name);
@@ -11,7 +10,9 @@ export function templateCsv(): string {
 
 /** The XLSX template: the same, with each column's meaning as its header's note, and dates kept as text. */
 export async function templateXlsx(): Promise<Uint8Array<ArrayBuffer>> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: it is large, and most issuer starts never write a workbook.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   const sheet = workbook.addWorksheet('Cohort');
   sheet.columns = COHORT_COLUMNS.map((c) => ({ header: c.name, key: c.name, width: Math.max(14, c.name.length + 4) }));
   COHORT_COLUMNS.forEach((c, i) => {
