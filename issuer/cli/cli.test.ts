@@ -80,23 +80,48 @@ describe('skillmark-issuer, the registrar CLI', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ id: ids[0], status: 'anchored' });
   });
 
-  it('revokes a list from a file, reports each credential, and fails for those it could not revoke', async () => {
+  it('revokes a list from a file in one request and one ledger transaction, and reports each credential', async () => {
     const unknown = '00000000-0000-4000-8000-000000000000';
     const file = join(tempDir('skillmark-revoke-'), 'results.csv');
-    writeFileSync(file, `learnerReference,credentialId\nREG-0002,${ids[1]}\nREG-0003,${ids[2]}\nnobody,${unknown}\n`);
+    writeFileSync(
+      file,
+      `learnerReference,credentialId\nREG-0002,${ids[1]}\nREG-0003,${ids[2]}\nREG-0003,${ids[2]}\nnobody,${unknown}\n`,
+    );
     const run = await runIssuerCli(['--json', 'revoke', '--from', file, '--reason', 'issuedInError'], env);
     expect(run.code).toBe(EXIT.failed);
     const report = JSON.parse(run.stdout);
-    expect(report).toMatchObject({ reason: 'issuedInError', revoked: 2, failed: 1 });
-    expect(report.outcomes.find((o: { id: string }) => o.id === unknown).error).toMatch(/no credential|not found/i);
+    expect(report).toMatchObject({ reason: 'issuedInError', revoked: 2, alreadyRevoked: 0, notRevoked: 1 });
+    expect(report.transactions).toHaveLength(1);
+    expect(report.outcomes.find((o: { id: string }) => o.id === unknown).outcome).toBe('unknown');
 
     const again = await runIssuerCli(['revoke', ids[1]!], env);
-    expect(again.code).toBe(EXIT.failed);
-    expect(again.stdout).toMatch(/NOT revoked +\S+: Credential \S+ was revoked at \d{4}-/);
+    expect(again.code).toBe(EXIT.ok);
+    expect(again.stdout).toMatch(/already revoked +\S+ \(on \d{4}-\d{2}-\d{2}\)/);
+    expect(again.stdout).toMatch(/0 revoked \(0 ledger transactions\), 1 already revoked, 0 not revoked/);
 
     const revoked = await runIssuerCli(['list', '--status', 'revoked'], env);
     expect(revoked.stdout).toMatch(/REG-0003 .* revoked on \d{4}-\d{2}-\d{2} \(issuedInError\)/);
     expect(revoked.stdout).not.toContain('REG-0001');
+  });
+
+  it('searches by name without accents, by qualification and dates, as a table or JSON', async () => {
+    const byName = await runIssuerCli(['search', '--name', 'AMINA', '--reference', 'REG-0001'], env);
+    expect(byName.code).toBe(EXIT.ok);
+    expect(byName.stdout).toMatch(/^issued +learner +qualification +state +id$/m);
+    expect(byName.stdout).toMatch(/REG-0001 +National Certificate in Electrical Installation +anchored on the ledger/);
+    expect(byName.stdout).not.toContain('REG-0002');
+
+    const json = await runIssuerCli(
+      ['--json', 'search', '--qualification', 'electrical', '--awarded-from', '2026-06-30', '--status', 'revoked'],
+      env,
+    );
+    expect(json.code).toBe(EXIT.ok);
+    const found = JSON.parse(json.stdout).items.map((i: { id: string }) => i.id);
+    expect(found.sort()).toEqual([ids[1], ids[2]].sort());
+
+    const badDate = await runIssuerCli(['search', '--awarded-from', '30/06/2026'], env);
+    expect(badDate.code).toBe(EXIT.usage);
+    expect(badDate.stderr).toMatch(/write the date YYYY-MM-DD/);
   });
 
   it('takes a cohort from the template through check and issue to the claim codes, and issues nothing twice', async () => {

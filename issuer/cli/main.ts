@@ -6,6 +6,7 @@ import { cohortCommand } from './commands/cohort.ts';
 import { listCommand } from './commands/list.ts';
 import { reportCommand } from './commands/report.ts';
 import { revokeCommand } from './commands/revoke.ts';
+import { searchCommand } from './commands/search.ts';
 import { showCommand } from './commands/show.ts';
 import { tokensCommand } from './commands/tokens.ts';
 import type { CliSession } from './context.ts';
@@ -18,7 +19,16 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-const COMMANDS = [cohortCommand, listCommand, showCommand, revokeCommand, reportCommand, tokensCommand, auditCommand];
+const COMMANDS = [
+  cohortCommand,
+  listCommand,
+  searchCommand,
+  showCommand,
+  revokeCommand,
+  reportCommand,
+  tokensCommand,
+  auditCommand,
+];
 
 const GUIDE = `
 Environment:
