@@ -1,5 +1,6 @@
 import { html, raw } from 'hono/html';
 import { LANGUAGES, type PageKey, pageWords } from '../../core/messages/index.ts';
+import { languageSwitcher } from '../../core/web/language-switcher.ts';
 
 /** The words the script needs to show an answer: every page word but the learner claim page's. */
 function scriptWords(language: string): Record<string, string> {
@@ -17,10 +18,6 @@ export function verificationPage(language: string) {
   const words = pageWords(language);
   const w = (key: PageKey) => words[key];
   const { dir } = LANGUAGES[language] ?? LANGUAGES.en!;
-  const switcher = Object.entries(LANGUAGES).map(
-    ([tag, { name }]) =>
-      html`<li><a href="?lang=${tag}" lang="${tag}" hreflang="${tag}"${tag === language ? raw(' aria-current="page"') : ''}>${name}</a></li>`,
-  );
   return html`<!doctype html>
 <html lang="${language}" dir="${dir}">
 <head>
@@ -34,7 +31,7 @@ export function verificationPage(language: string) {
 <script type="application/json" id="words">${inertJson(scriptWords(language))}</script>
 </head>
 <body>
-<header><nav aria-label="${w('language_label')}"><ul class="languages">${switcher}</ul></nav></header>
+<header>${languageSwitcher(language, w('language_label'))}</header>
 <main>
 <h1>${w('page_title')}</h1>
 <p class="intro">${w('page_intro')}</p>

@@ -4,9 +4,9 @@ import type { LanguageVariables } from 'hono/language';
 import { secureHeaders } from 'hono/secure-headers';
 import { notFound } from '../../core/http-problem.ts';
 import { refusals } from '../../core/openapi/problem-details.ts';
+import { pageLanguage } from '../../core/web/page-language.ts';
 import { ASSET_NAMES, asset } from './assets.ts';
 import { verificationPage } from './page.ts';
-import { pageLanguage } from './page-language.ts';
 
 /**
  * A strict policy: everything from this verifier only, no inline script or style, no frames; the
