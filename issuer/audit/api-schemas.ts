@@ -1,13 +1,20 @@
 import { z } from '@hono/zod-openapi';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A real calendar date (not 2026-02-30) or an ISO 8601 time with its offset. */
+const isMoment = (value: string) =>
+  DATE.test(value)
+    ? new Date(Date.parse(value)).toISOString().slice(0, 10) === value
+    : DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
 
 /** A date (the whole day) or an instant; refused in plain words when it is neither. */
 const when = (name: 'from' | 'to', description: string) =>
   z
     .string()
-    .refine((value) => !Number.isNaN(Date.parse(value)), {
-      error: `"${name}" must be a date (2026-11-30) or a time (2026-11-30T14:00:00Z).`,
+    .refine(isMoment, {
+      error: `"${name}" must be a date (2026-11-30) or a time with its offset (2026-11-30T14:00:00Z).`,
     })
     .optional()
     .openapi({ description, example: '2026-11-01' });
@@ -24,18 +31,17 @@ export const AuditQuery = z.object({
     .openapi({ description: 'At most this many entries, the newest (JSON only; the CSV has them all)' }),
 });
 
-/** The range as stored instants: a date-only `to` takes in its whole day. */
+/** An ISO instant as stored; beyond year 9999 there is no bound (stored times would not compare). */
+const bound = (millis: number) => (millis < Date.UTC(10000, 0, 1) ? new Date(millis).toISOString() : undefined);
+
+/** The range as stored instants (`from` inclusive, `to` exclusive): a date-only `to` takes in its whole day. */
 export function auditRange(query: { from?: string; to?: string }): { from?: string; to?: string } {
-  const instant = (value: string) => new Date(value).toISOString();
-  const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString();
   return {
-    from: query.from === undefined ? undefined : instant(query.from),
+    from: query.from === undefined ? undefined : bound(Date.parse(query.from)),
     to:
       query.to === undefined
         ? undefined
-        : DATE.test(query.to)
-          ? dayAfter(query.to)
-          : new Date(Date.parse(query.to) + 1).toISOString(),
+        : bound(DATE.test(query.to) ? Date.parse(`${query.to}T00:00:00Z`) + 86_400_000 : Date.parse(query.to) + 1),
   };
 }
 

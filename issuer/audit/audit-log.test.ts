@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../core/db.ts';
 import { tempDir } from '../../test/support/system.ts';
 import { type IssuerDb, type IssuerTables, issuerMigrations } from '../db-schema.ts';
-import { auditRange } from './api-schemas.ts';
+import { AuditQuery, auditRange } from './api-schemas.ts';
 import { auditCsv } from './audit-csv.ts';
 import { type AuditEntry, AuditLog } from './audit-log.ts';
 import { auditWrites } from './middleware.ts';
@@ -123,5 +123,20 @@ describe('auditWrites', () => {
       status: 201,
     });
     expect(JSON.stringify(entries)).not.toContain(secret);
+  });
+});
+
+describe('the audit query', () => {
+  it('takes real dates and times with an offset, refuses the rest in plain words, and bounds the far future', () => {
+    expect(AuditQuery.safeParse({ from: '2026-11-30', to: '2026-11-30T14:00:00+01:00' }).success).toBe(true);
+    for (const bad of ['2026-02-30', '1', 'tomorrow', '2026-11-30T14:00:00', '275760-09-13']) {
+      const result = AuditQuery.safeParse({ to: bad });
+      expect(result.success, bad).toBe(false);
+      expect(result.error?.issues[0]?.message).toContain('"to" must be a date (2026-11-30)');
+    }
+    expect(auditRange({ from: '9999-12-31', to: '9999-12-31' })).toEqual({
+      from: '9999-12-31T00:00:00.000Z',
+      to: undefined,
+    });
   });
 });
