@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pageWords } from '../core/messages/index.ts';
 import { decodeQrBundle, encodeQrBundle } from '../core/qr-bundle/index.ts';
 import {
   claimWhenAnchored,
@@ -84,6 +85,8 @@ describe.runIf(HAVE_CHROMIUM)('the verification page in chromium', () => {
   /** The learner's certificate PDF as the issuer prints it, and that page printed to a 150 dpi PNG. */
   let certificate: Buffer;
   let printedPage: Buffer;
+  /** The learner's claim URL of the valid credential. */
+  let claimUrl: string;
 
   beforeAll(async () => {
     scratch = tempDir('skillmark-page-');
@@ -101,6 +104,7 @@ describe.runIf(HAVE_CHROMIUM)('the verification page in chromium', () => {
     };
     const [first, second] = await Promise.all([issueOne('page-valid'), issueOne('page-revoked')]);
     valid = (first.bundle as unknown as { qr: string }).qr;
+    claimUrl = first.issued.claim.url;
     const { qr: _qr, ...withoutQr } = first.bundle as unknown as Record<string, unknown>;
     bundleFile = Buffer.from(JSON.stringify(withoutQr, null, 2));
     revoked = (second.bundle as unknown as { qr: string }).qr;
@@ -305,6 +309,45 @@ describe.runIf(HAVE_CHROMIUM)('the verification page in chromium', () => {
     expect(await page.textContent('#summary')).toContain('Amina Yusuf');
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it("takes the learner's claim page (in Arabic) to the employer: the saved QR image verifies on this page", async () => {
+    const context = await browser.newContext({
+      locale: 'ar',
+      viewport: { width: 360, height: 900 },
+      acceptDownloads: true,
+    });
+    const claim = await context.newPage();
+    const problems: string[] = [];
+    claim.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    await claim.goto(claimUrl);
+    expect(await claim.getAttribute('html', 'dir')).toBe('rtl');
+    expect(await claim.textContent('h1')).toBe(pageWords('ar').claim_title);
+    expect(await claim.textContent('main')).toContain('Amina Yusuf');
+    expect(await claim.locator('figure svg').count()).toBe(1);
+    if (SCREENSHOTS) await claim.screenshot({ path: join(SCREENSHOTS, 'claim-page-arabic.png'), fullPage: true });
+    const [download] = await Promise.all([
+      claim.waitForEvent('download'),
+      claim.click(`text=${pageWords('ar').claim_save_qr}`),
+    ]);
+    const saved = join(scratch, 'saved-qr.png');
+    await download.saveAs(saved);
+    const [pdfDownload] = await Promise.all([
+      claim.waitForEvent('download'),
+      claim.click(`text=${pageWords('ar').claim_download_pdf}`),
+    ]);
+    expect(
+      readFileSync(await pdfDownload.path())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    expect(problems).toEqual([]);
+    await context.close();
+
+    const { page, context: employer } = await openPage('?lang=en');
+    await page.setInputFiles('#file', saved);
+    expect(await verdictOf(page)).toBe('valid');
+    await employer.close();
   });
 
   it('says "cannot tell right now", and what to do, when the ledger cannot be reached', async () => {
