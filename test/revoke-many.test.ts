@@ -55,10 +55,21 @@ const verdictOf = async (bundle: { credential: string; anchorReceipt: unknown })
   ).json();
 const gasOf = async (txHash: string) => Number((await ledger.getTransactionReceipt(txHash))!.gasUsed);
 
+/** Credentials the first issuer process revoked on the ledger just before it was killed (failpoint). */
+let revokedBeforeTheCrash: { ids: string[]; bundles: { credential: string; anchorReceipt: unknown }[] };
+
 beforeAll(async () => {
-  system = await startSystem();
+  const first = await startSystem({ env: { SKILLMARK_FAILPOINT: 'revoke-many:after-ledger' } });
+  system = first;
+  const issued = await Promise.all(['X', 'Y'].map((n) => issueTo(`Crash ${n}`, `CRASH-${n}`)));
+  const bundles = await Promise.all(issued.map((i) => claimWhenAnchored(i.claim.url)));
+  const ids = issued.map((i) => i.credentialId);
+  await revokeMany({ ids, reason: 'fraud' }).catch(() => undefined); // the process dies before it answers
+  expect([137, 'SIGKILL']).toContain(await first.exited);
+  revokedBeforeTheCrash = { ids, bundles };
+  system = await startSystem({ dataDir: first.dataDir, ports: first.ports });
   ledger = new JsonRpcProvider(`http://127.0.0.1:${system.ports.ledger}`, undefined, { staticNetwork: true });
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   ledger?.destroy();
@@ -66,6 +77,25 @@ afterAll(async () => {
 });
 
 describe('POST /credentials/revoke', () => {
+  it('killed between the ledger and the database, it repairs the records from the ledger and sends nothing again', async () => {
+    const { ids, bundles } = revokedBeforeTheCrash;
+    for (const id of ids) {
+      const record = await (await fetch(`${system.issuerUrl}/credentials/${id}`, { headers: admin() })).json();
+      expect(record.status).not.toBe('revoked');
+    }
+    const retry = await revokeMany({ ids, reason: 'fraud' });
+    expect(retry.body.counts).toMatchObject({ revoked: 2, failed: 0 });
+    expect(retry.body.transactions).toEqual([]);
+    expect(retry.body.outcomes[0]).toMatchObject({ outcome: 'revoked', reason: 'fraud' });
+    expect(retry.body.outcomes[0].transactionHash).toBeUndefined();
+    for (const id of ids) {
+      const record = await (await fetch(`${system.issuerUrl}/credentials/${id}`, { headers: admin() })).json();
+      expect(record).toMatchObject({ status: 'revoked', revocationReason: 'fraud' });
+    }
+    const verdict = await verdictOf(bundles[0]!);
+    expect(verdict.checks.find((check: { check: string }) => check.check === 'not_revoked').status).toBe('invalid');
+  });
+
   it('revokes the valid ones in one transaction and reports unknown, already revoked and repeated ids', async () => {
     const issued = await Promise.all(['A', 'B', 'C', 'D'].map((n) => issueTo(`Batch ${n}`, `BATCH-${n}`)));
     const bundles = await Promise.all(issued.map((i) => claimWhenAnchored(i.claim.url)));

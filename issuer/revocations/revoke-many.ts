@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isLedgerUnreachable } from '../../contracts/provider.ts';
 import { RevocationReason, type RevocationReasonName } from '../../contracts/revocation-reason.ts';
+import { failpoint } from '../../core/failpoint.ts';
 import type { IssuerDb } from '../db-schema.ts';
 import { LedgerWriteError, type LedgerWriter } from '../ledger-writer.ts';
 import type { RevocationOutcome } from './outcome.ts';
@@ -130,6 +131,7 @@ async function revokeChunk(
   await writer.broadcast(signed.signedTx);
   const mined = await minedReceipt(writer, signed.txHash);
   const revokedAt = (await writer.blockTime(mined.blockNumber)).toISOString();
+  failpoint('revoke-many:after-ledger');
   await record(
     db,
     toSend.map((c) => c.id),
