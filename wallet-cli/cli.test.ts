@@ -20,7 +20,24 @@ import {
   tempDir,
 } from '../test/support/system.ts';
 
-const COMMANDS = ['init', 'did', 'receive', 'list', 'show', 'present', 'qr', 'verify', 'remove'];
+const COMMANDS = [
+  'init',
+  'did',
+  'receive',
+  'list',
+  'show',
+  'status',
+  'share',
+  'present',
+  'qr',
+  'verify',
+  'export',
+  'import',
+  'remove',
+];
+/** How the wallet names the README's credential once a verifier has answered (institution from the registry). */
+const IN_WORDS =
+  'Amina Yusuf, National Certificate in Electrical Installation (EQF 4), from Skillmark Demo Training Centre';
 const PASSPHRASE = 'a long learner passphrase';
 
 let system: RunningSystem;
@@ -321,8 +338,9 @@ describe('list, show, present and verify', () => {
     const [plain, listed] = await Promise.all([runWallet(['list'], env), runWallet(['list', '--json'], env)]);
     expect(plain.code).toBe(0);
     expect(plain.stdout).toMatch(
-      /^ 1\. [0-9a-f]{8} {2}National Certificate in Electrical Installation \(awarded 2026-06-30\)$/m,
+      /^ 1\. [0-9a-f]{8} {2}Amina Yusuf, National Certificate in Electrical Installation \(EQF 4\)$/m,
     );
+    expect(plain.stdout).toMatch(/^ {14}not checked since \d{4}-\d\d-\d\d$/m);
     expect(plain.stdout).toMatch(/^ 2\. [0-9a-f]{8} {2}/m);
     const out = json(listed);
     expect(out.did).toBe(learnerDid);
@@ -339,13 +357,17 @@ describe('list, show, present and verify', () => {
       runWallet(['show', idB.slice(0, 5), '--json'], env),
     ]);
     expect(plain.code).toBe(0);
-    expect(plain.stdout).toMatch(/^National Certificate in Electrical Installation$/m);
+    // Plain words first; the DID only among the details, at the end.
+    expect(plain.stdout).toMatch(/^Amina Yusuf, National Certificate in Electrical Installation \(EQF 4\)$/m);
+    expect(plain.stdout).toMatch(/Qualification\s+National Certificate in Electrical Installation$/m);
     expect(plain.stdout).toMatch(/Awarded to\s+Amina Yusuf/);
+    expect(plain.stdout).toMatch(/State\s+not checked since \d{4}-\d\d-\d\d$/m);
+    expect(plain.stdout.indexOf('did:')).toBeGreaterThan(plain.stdout.indexOf('Details (for experts):'));
     // Nothing has looked at the ledger yet: a receipt alone proves nothing.
     expect(plain.stdout).toMatch(
       /On ledger\s+anchor receipt not checked yet \(check it with: skillmark-wallet verify 1\)/,
     );
-    expect(plain.stdout).not.toMatch(/since/);
+    expect(plain.stdout).not.toMatch(/On ledger\s+since/);
     const asJson = json(shown);
     expect(asJson).toMatchObject({
       id: idB,
@@ -376,7 +398,9 @@ describe('list, show, present and verify', () => {
       runWallet(['verify', '2', '--json'], env),
     ]);
     expect(plain.code, said(plain)).toBe(0);
-    expect(plain.stdout).toMatch(/^VALID: every check passed\./);
+    expect(plain.stdout.split('\n')[0]).toBe(`${IN_WORDS}: VALID`);
+    // The checks are the verifier's sentences; the wallet's own words name no DID but in the details.
+    expect(plain.stdout).toMatch(/^Details: issued by did:key:z6Mk\S+$/m);
     expect(plain.stdout).toMatch(/ok The institution has not revoked this credential\./);
     const shown = await runWallet(['show', '1'], env);
     expect(shown.stdout).toMatch(
@@ -453,7 +477,7 @@ describe('list, show, present and verify', () => {
       runWallet(['verify', '2'], env),
     ]);
     expect(verify.code, said(verify)).toBe(4);
-    expect(verify.stdout).toMatch(/^NOT VALID/);
+    expect(verify.stdout.split('\n')[0]).toBe(`${IN_WORDS}: NOT VALID`);
     expect(verify.stdout).toMatch(
       /^ {2}NO The institution revoked this credential on \d{4}-\d\d-\d\d.*\(reason: .+\)/m,
     );
@@ -465,5 +489,62 @@ describe('list, show, present and verify', () => {
       reason: 'revoked',
     });
     expect(other.code).toBe(0);
+  });
+
+  it('list says where each credential stands from the last checks: 1 revoked (when and why), 2 valid', async () => {
+    const listed = await runWallet(['list'], env);
+    expect(listed.code).toBe(0);
+    const [one, oneState, two, twoState] = listed.stdout.split('\n');
+    expect(one).toMatch(new RegExp(`^ 1\\. [0-9a-f]{8}  ${IN_WORDS.replace(/[()]/g, '\\$&')}$`));
+    expect(oneState).toMatch(
+      /^ {14}REVOKED on \d{4}-\d\d-\d\d: The institution revoked this credential on .*\(reason: .+\)/,
+    );
+    expect(two).toContain(IN_WORDS);
+    expect(twoState).toMatch(/^ {14}valid when checked on \d{4}-\d\d-\d\d$/);
+    expect(listed.stdout).not.toContain('did:');
+    const asJson = json(await runWallet(['list', '--json'], env));
+    expect(asJson.credentials[0].state).toMatchObject({ state: 'revoked' });
+    expect(asJson.credentials[0].institution).toEqual({ name: 'Skillmark Demo Training Centre', namedBy: 'registry' });
+  });
+
+  it('status checks every credential against the ledger: exit 4 while one is revoked, one line each', async () => {
+    const fresh = { ...env, SKILLMARK_WALLET_DIR: join(scratch, 'status-wallet') };
+    const [status, nowhere] = await Promise.all([
+      runWallet(['status'], env),
+      runWallet(['status'], { ...env, SKILLMARK_VERIFIER_URL: `http://127.0.0.1:${await freePort()}` }),
+    ]);
+    expect(status.code, said(status)).toBe(4);
+    const lines = status.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^ 1\. [0-9a-f]{8} {2}Amina Yusuf, .*: REVOKED on \d{4}-\d\d-\d\d: /);
+    expect(lines[1]).toMatch(/^ 2\. [0-9a-f]{8} {2}Amina Yusuf, .*: valid when checked on \d{4}-\d\d-\d\d$/);
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toContain('Cannot reach');
+    expect((await runWallet(['status'], fresh)).code).toBe(1);
+  });
+
+  it('share 2 --out writes a file the verifier accepts as it is (POST /credentials/verify): valid, with who and what', async () => {
+    const file = join(scratch, 'for-the-employer.json');
+    const shared = await runWallet(['share', '2', '--out', file], env);
+    expect(shared.code, said(shared)).toBe(0);
+    expect(shared.stdout).toContain(IN_WORDS);
+    const request = JSON.parse(readFileSync(file, 'utf8'));
+    expect(Object.keys(request)).toEqual(['verifiableCredential', 'options']);
+    const verified = await postJson(`${system.verifierUrl}/credentials/verify`, request);
+    expect(verified.status).toBe(200);
+    expect(verified.body.verdict).toBe('valid');
+    expect(verified.body.summary).toMatchObject({
+      learnerName: 'Amina Yusuf',
+      institution: { name: 'Skillmark Demo Training Centre' },
+    });
+    const revokedOne = join(scratch, 'revoked.json');
+    expect((await runWallet(['share', '1', '--out', revokedOne], env)).code).toBe(0);
+    const refused = await postJson(
+      `${system.verifierUrl}/credentials/verify`,
+      JSON.parse(readFileSync(revokedOne, 'utf8')),
+    );
+    expect(refused.body.verdict).toBe('invalid');
+    const missing = await runWallet(['share', '2'], env);
+    expect(missing.code).toBe(2);
   });
 });

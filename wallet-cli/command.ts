@@ -29,6 +29,15 @@ export const EXIT = { ok: 0, error: 1, usage: 2, pending: 3, invalid: 4, unverif
 export const DEFAULT_ISSUER_URL = 'http://127.0.0.1:4100';
 export const DEFAULT_VERIFIER_URL = 'http://127.0.0.1:4200';
 
+/** The verifier to ask: --verifier, else SKILLMARK_VERIFIER_URL, else the local one. */
+export function verifierUrl(given: unknown, env: Record<string, string | undefined>): string {
+  return (
+    (typeof given === 'string' ? given : undefined) ??
+    env.SKILLMARK_VERIFIER_URL ??
+    DEFAULT_VERIFIER_URL
+  ).replace(/\/+$/, '');
+}
+
 /**
  * The arguments with `--name value` joined into `--name=value` where the value starts with "-"
  * (a challenge may): node's parseArgs refuses that spelling as ambiguous. A value that is one of

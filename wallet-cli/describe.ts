@@ -1,7 +1,15 @@
 import { printable } from '../core/printable.ts';
 import { readCredential } from '../verifier/index.ts';
 import { contentProblems } from './credential-content.ts';
-import type { StoredCredential, WalletEntry } from './store.ts';
+import type { LastCheck, StoredCredential, WalletEntry } from './store.ts';
+
+/** Where the credential stands, from what a verifier last said and the credential's own dates. */
+export type CredentialState =
+  | { state: 'revoked'; revokedAt: string; why: string; checkedAt: string }
+  | { state: 'expired'; expiredAt: string }
+  | { state: 'valid'; checkedAt: string }
+  | { state: 'invalid'; checkedAt: string }
+  | { state: 'not_checked'; since: string };
 
 export interface CredentialDescription {
   number: number;
@@ -12,10 +20,14 @@ export interface CredentialDescription {
   occupation?: string;
   competencies: string[];
   awardedOn?: string;
+  /** The issuer's DID: for details only, never in place of a name. */
   issuer: string;
+  /** As the trusted registry names the issuer (from the last verifier's answer), else as the credential names it. */
+  institution?: { name: string; namedBy: 'registry' | 'credential' };
   issuedAt?: string;
   expiresAt?: string;
   /** `checked` only once a verifier found the receipt's root on the ledger; a receipt alone proves nothing. */
+  state: CredentialState;
   ledger:
     | { status: 'checked'; anchoredAt: string; checkedAt: string; by: string; chainId: number; transactionHash: string }
     | { status: 'not_checked'; chainId: number }
@@ -51,7 +63,33 @@ function ledgerOf(stored: StoredCredential): CredentialDescription['ledger'] {
   };
 }
 
-function describeStored(number: number, stored: StoredCredential): CredentialDescription | DamagedDescription {
+function stateOf(stored: StoredCredential, expiresAt: string | undefined, now: Date): CredentialState {
+  const last: LastCheck | undefined = stored.lastCheck;
+  if (last?.revoked)
+    return {
+      state: 'revoked',
+      revokedAt: printable(last.revoked.at),
+      why: printable(last.revoked.why),
+      checkedAt: printable(last.at),
+    };
+  if (expiresAt && Date.parse(expiresAt) <= now.getTime()) return { state: 'expired', expiredAt: expiresAt };
+  if (last?.verdict === 'valid') return { state: 'valid', checkedAt: printable(last.at) };
+  if (last?.verdict === 'invalid') return { state: 'invalid', checkedAt: printable(last.at) };
+  return { state: 'not_checked', since: printable(stored.receivedAt) };
+}
+
+function institutionOf(stored: StoredCredential, issuer: unknown): CredentialDescription['institution'] {
+  const registryName = stored.lastCheck?.institution;
+  if (registryName) return { name: printable(registryName), namedBy: 'registry' };
+  const claimed = text(record(issuer).name);
+  return claimed ? { name: claimed, namedBy: 'credential' } : undefined;
+}
+
+function describeStored(
+  number: number,
+  stored: StoredCredential,
+  now: Date,
+): CredentialDescription | DamagedDescription {
   const id = printable(stored.id);
   const read = readCredential(stored.credential);
   if (!read.ok) return { number, id, damaged: `the credential cannot be read: ${printable(read.fragment.message)}` };
@@ -77,6 +115,7 @@ function describeStored(number: number, stored: StoredCredential): CredentialDes
   const expiresAt = text(credential.expirationDate) ?? text(credential.validUntil);
   const learner = text(subject.name);
   const awardedOn = text(q.awardedOn);
+  const institution = institutionOf(stored, credential.issuer);
   return {
     number,
     id,
@@ -93,18 +132,20 @@ function describeStored(number: number, stored: StoredCredential): CredentialDes
     competencies,
     ...(awardedOn ? { awardedOn } : {}),
     issuer: printable(issuer),
+    ...(institution ? { institution } : {}),
     ...(issuedAt ? { issuedAt } : {}),
     ...(expiresAt ? { expiresAt } : {}),
+    state: stateOf(stored, expiresAt, now),
     ledger: ledgerOf(stored),
   };
 }
 
 /** A wallet item as a person reads it, or why it cannot be read: never an exception. */
-export function describeEntry(entry: WalletEntry): CredentialDescription | DamagedDescription {
+export function describeEntry(entry: WalletEntry, now = new Date()): CredentialDescription | DamagedDescription {
   if ('damaged' in entry) return { number: entry.number, damaged: entry.damaged };
   // A last guard: whatever an item holds, `list` must keep working so the learner can remove it.
   try {
-    return describeStored(entry.number, entry.stored);
+    return describeStored(entry.number, entry.stored, now);
   } catch (error) {
     return {
       number: entry.number,

@@ -23,6 +23,18 @@ export interface LedgerCheck {
   by: string;
 }
 
+/** What a verifier last said of the credential (`verify` and `status` record it; `list` shows it). */
+export interface LastCheck {
+  at: string;
+  /** The verifier that answered (its origin). */
+  by: string;
+  verdict: 'valid' | 'invalid' | 'unverifiable';
+  /** The institution as the trusted registry names it, when the answer gave it. */
+  institution?: string;
+  /** When the answer said the institution revoked it: when, and the verifier's sentence saying why. */
+  revoked?: { at: string; why: string };
+}
+
 export interface StoredCredential {
   /** First 8 hex digits of the credential hash: short enough to type. */
   id: string;
@@ -31,6 +43,7 @@ export interface StoredCredential {
   anchorReceipt?: AnchorReceipt;
   /** Set once a verifier found the receipt's root on the ledger; until then the receipt is only a claim. */
   ledgerCheck?: LedgerCheck;
+  lastCheck?: LastCheck;
   receivedAt: string;
   source: string;
 }
@@ -90,6 +103,19 @@ function writeAtomically(file: string, content: string): void {
 const didOfSeed = (seed: Buffer) => didKeyOfEd25519(ed25519PublicKeyOfSeed(seed));
 const isText = (value: unknown): value is string => typeof value === 'string';
 
+function isLastCheck(value: unknown): value is LastCheck {
+  if (typeof value !== 'object' || value === null) return false;
+  const c = value as Record<string, unknown>;
+  const revoked = c.revoked as Record<string, unknown> | undefined;
+  return (
+    isText(c.at) &&
+    isText(c.by) &&
+    ['valid', 'invalid', 'unverifiable'].includes(c.verdict as string) &&
+    (c.institution === undefined || isText(c.institution)) &&
+    (revoked === undefined || (typeof revoked === 'object' && isText(revoked.at) && isText(revoked.why)))
+  );
+}
+
 /** The stored item if its fields are all there and of the right kind, else what is wrong with it. */
 export function checkItem(item: unknown): StoredCredential | string {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) return 'not a stored credential';
@@ -117,6 +143,7 @@ export function checkItem(item: unknown): StoredCredential | string {
   ) {
     return 'its ledger check is not valid';
   }
+  if (c.lastCheck !== undefined && !isLastCheck(c.lastCheck)) return 'its last check is not valid';
   return item as StoredCredential;
 }
 
@@ -282,6 +309,16 @@ export class Wallet {
     this.#change((credentials) => {
       const at = credentials.findIndex((c) => JSON.stringify(c) === item);
       if (at >= 0) credentials.splice(at, 1);
+    });
+  }
+
+  /** Remembers a verifier's answer, and that it found the credential on the ledger when it did. */
+  recordCheck(credentialHash: string, last: LastCheck, ledger?: LedgerCheck): void {
+    this.#change((credentials) => {
+      const stored = credentials.find((item) => isStored(item) && item.credentialHash === credentialHash);
+      if (!stored) return;
+      (stored as StoredCredential).lastCheck = last;
+      if (ledger) (stored as StoredCredential).ledgerCheck = ledger;
     });
   }
 

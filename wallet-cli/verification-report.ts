@@ -1,7 +1,9 @@
 import { printable } from '../core/printable.ts';
 import { EXIT } from './command.ts';
+import type { CredentialDescription } from './describe.ts';
 import type { Output } from './output.ts';
-import { WalletError } from './store.ts';
+import { credentialLine } from './plain-words.ts';
+import { type LastCheck, WalletError } from './store.ts';
 
 interface Fragment {
   check?: unknown;
@@ -22,21 +24,65 @@ const text = (value: unknown) => printable(typeof value === 'string' ? value : S
 const entry = (table: Record<string, string>, key: unknown) =>
   typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
 
-/** Prints a verifier's answer for a person and returns the exit code it means. */
-export function reportVerification(out: Output, status: number, response: unknown): number {
+interface Summary {
+  learnerName?: unknown;
+  qualificationTitle?: unknown;
+  level?: unknown;
+  institution?: { name?: unknown };
+  issuerDid?: unknown;
+}
+
+/** A verifier's text, or undefined: its answer is not trusted to be well formed. */
+const optionalText = (value: unknown) => (typeof value === 'string' && value !== '' ? printable(value) : undefined);
+
+/**
+ * The institution as the trusted registry names it: the summary's, else the name the accreditation
+ * check found on the registry (a verifier whose registry has no name of its own gives no summary one).
+ */
+function registryName(summary: Summary | undefined, checks: unknown): string | undefined {
+  const accredited = listOf<Fragment & { details?: { name?: unknown } }>(checks).find(
+    (f) => f?.check === 'issuer_accredited' && f.status === 'valid',
+  );
+  return optionalText(summary?.institution?.name) ?? optionalText(accredited?.details?.name);
+}
+
+/**
+ * The credential in plain words: the verifier's summary first (its institution name comes from the
+ * trusted registry), else what the wallet read from the credential itself.
+ */
+function who(summary: Summary | undefined, checks: unknown, local: CredentialDescription | undefined): string {
+  const registered = registryName(summary, checks);
+  return credentialLine({
+    learner: optionalText(summary?.learnerName) ?? local?.learner,
+    title: optionalText(summary?.qualificationTitle) ?? local?.title,
+    level: optionalText(summary?.level) ?? local?.level,
+    institution: registered ? { name: registered, namedBy: 'registry' } : local?.institution,
+  });
+}
+
+/**
+ * Prints a verifier's answer for a person and returns the exit code it means: each credential in
+ * plain words with its verdict, then the checks; the issuer's DID only in the details.
+ * `local` holds the wallet's own descriptions of the credentials sent, in the same order.
+ */
+export function reportVerification(
+  out: Output,
+  status: number,
+  response: unknown,
+  local: readonly CredentialDescription[] = [],
+): number {
   const body = (typeof response === 'object' && response !== null ? response : {}) as VerificationResponse;
   if (!body.verdict)
     throw new WalletError(
       `The verifier refused the request (HTTP ${status}): ${body.detail ? text(body.detail) : 'no reason given'}`,
     );
   out.result(body);
-  const headlines = {
-    valid: out.ok('VALID: every check passed.'),
-    invalid: out.bad('NOT VALID: at least one check failed.'),
-    unverifiable: out.unsure('CANNOT TELL RIGHT NOW: some checks could not be completed.'),
+  const verdicts = {
+    valid: out.ok('VALID'),
+    invalid: out.bad('NOT VALID'),
+    unverifiable: out.unsure('CANNOT TELL RIGHT NOW'),
   };
-  const headline = entry(headlines, body.verdict) ?? text(body.verdict);
-  out.line(headline);
+  const verdictWord = (verdict: unknown) => entry(verdicts, verdict) ?? text(verdict);
   const marks = {
     valid: out.ok('  ok '),
     invalid: out.bad('  NO '),
@@ -44,13 +90,59 @@ export function reportVerification(out: Output, status: number, response: unknow
     skipped: '  -  ',
   };
   const mark = (f: Fragment) => entry(marks, f?.status) ?? '     ';
-  for (const f of listOf<Fragment>(body.checks)) out.line(`${mark(f)}${text(f?.message)}`);
-  const credentials = listOf<{ checks?: unknown }>(body.credentials);
-  credentials.forEach((c, i) => {
-    if (credentials.length > 1) out.line(`  Credential ${i + 1}:`);
-    for (const f of listOf<Fragment>(c?.checks)) out.line(`${mark(f)}${text(f?.message)}`);
-  });
+  const printChecks = (checks: unknown) => {
+    for (const f of listOf<Fragment>(checks)) out.line(`${mark(f)}${text(f?.message)}`);
+  };
+  const issuers: string[] = [];
+  const noteIssuer = (summary: Summary | undefined, d: CredentialDescription | undefined) => {
+    const did = optionalText(summary?.issuerDid) ?? d?.issuer;
+    if (did && !issuers.includes(did)) issuers.push(did);
+  };
+
+  const credentials = listOf<{ verdict?: unknown; checks?: unknown; summary?: Summary }>(body.credentials);
+  if (credentials.length === 0) {
+    // One credential: its verifier's answer is the credential's.
+    const summary = (body as { summary?: Summary }).summary;
+    out.line(`${who(summary, body.checks, local[0])}: ${verdictWord(body.verdict)}`);
+    printChecks(body.checks);
+    noteIssuer(summary, local[0]);
+  } else {
+    const overall = {
+      valid: out.ok('VALID: every check passed.'),
+      invalid: out.bad('NOT VALID: at least one check failed.'),
+      unverifiable: out.unsure('CANNOT TELL RIGHT NOW: some checks could not be completed.'),
+    };
+    out.line(entry(overall, body.verdict) ?? text(body.verdict));
+    printChecks(body.checks);
+    credentials.forEach((c, i) => {
+      out.line(`${who(c?.summary, c?.checks, local[i])}: ${verdictWord(c?.verdict)}`);
+      printChecks(c?.checks);
+      noteIssuer(c?.summary, local[i]);
+    });
+  }
+  if (issuers.length) out.line(`Details: issued by ${issuers.join(', ')}`);
   return body.verdict === 'valid' ? EXIT.ok : body.verdict === 'invalid' ? EXIT.invalid : EXIT.unverifiable;
+}
+
+/** What to remember of a verifier's answer on one credential (`POST /credentials/verify`). */
+export function lastCheckOf(response: unknown, by: string, at: Date): LastCheck | undefined {
+  const body = (typeof response === 'object' && response !== null ? response : {}) as VerificationResponse & {
+    summary?: Summary;
+  };
+  const verdict = body.verdict;
+  if (verdict !== 'valid' && verdict !== 'invalid' && verdict !== 'unverifiable') return undefined;
+  const institution = registryName(body.summary, body.checks);
+  const revocation = listOf<Fragment & { details?: { revokedAt?: unknown } }>(body.checks).find(
+    (f) => f?.check === 'not_revoked' && f.status === 'invalid',
+  );
+  const revokedAt = optionalText(revocation?.details?.revokedAt);
+  return {
+    at: at.toISOString(),
+    by,
+    verdict,
+    ...(institution ? { institution } : {}),
+    ...(revocation ? { revoked: { at: revokedAt ?? at.toISOString(), why: text(revocation.message) } } : {}),
+  };
 }
 
 /** When the verifier's `anchored` check found the credential's root on the ledger, that time; else undefined. */

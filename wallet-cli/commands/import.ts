@@ -71,7 +71,7 @@ export const importCommand: Command = {
     const addedHashes = new Set(added.map((c) => c.credentialHash));
     const described = wallet.entries
       .filter((e) => 'stored' in e && addedHashes.has(e.stored.credentialHash))
-      .map(describeEntry);
+      .map((e) => describeEntry(e));
     const alreadyHeld = credentials.length - added.length;
     out.result({ did: wallet.did, restored, added: described, alreadyHeld, damagedLeftOut: damaged });
     out.line(

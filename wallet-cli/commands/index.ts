@@ -33,6 +33,16 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./show.ts')).showCommand,
   },
   {
+    name: 'status',
+    summary: 'Check every credential against the ledger: valid, revoked or expired',
+    load: async () => (await import('./status.ts')).statusCommand,
+  },
+  {
+    name: 'share',
+    summary: 'Write a credential to a file an employer can check without you',
+    load: async () => (await import('./share.ts')).shareCommand,
+  },
+  {
     name: 'present',
     summary: 'Show credentials to an employer or office (a signed presentation)',
     load: async () => (await import('./present.ts')).presentCommand,

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { type Command, DEFAULT_VERIFIER_URL, EXIT } from '../command.ts';
+import { type Command, DEFAULT_VERIFIER_URL, EXIT, verifierUrl } from '../command.ts';
+import { describeEntry } from '../describe.ts';
 import { readPassphrase } from '../passphrase.ts';
 import { postJson } from '../service-client.ts';
 import { signPresentation } from '../sign-presentation.ts';
@@ -35,6 +36,7 @@ export const presentCommand: Command = {
       throw new WalletError("--out needs the employer's --challenge.", EXIT.usage);
     const wallet = Wallet.open(walletDir, await readPassphrase());
     const credentials = positionals.map((ref) => wallet.find(ref));
+    const local = positionals.map((ref) => describeEntry(wallet.entry(ref))).filter((d) => 'title' in d);
     const given = values.challenge as string | undefined;
 
     if (typeof values.out === 'string') {
@@ -45,11 +47,7 @@ export const presentCommand: Command = {
       return EXIT.ok;
     }
 
-    const verifier = (
-      (values.verifier as string | undefined) ??
-      env.SKILLMARK_VERIFIER_URL ??
-      DEFAULT_VERIFIER_URL
-    ).replace(/\/+$/, '');
+    const verifier = verifierUrl(values.verifier, env);
     const domain = (values.domain as string | undefined) ?? new URL(verifier).host;
     const challenge = given ?? (await newChallenge(verifier));
     const jwt = await signPresentation(wallet, credentials, challenge, domain);
@@ -57,7 +55,7 @@ export const presentCommand: Command = {
       verifiablePresentation: jwt,
       options: { challenge, domain },
     });
-    return reportVerification(out, status, body);
+    return reportVerification(out, status, body, local);
   },
 };
 

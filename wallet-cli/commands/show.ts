@@ -1,13 +1,15 @@
 import { type Command, EXIT } from '../command.ts';
 import { describeEntry } from '../describe.ts';
 import { readPassphrase } from '../passphrase.ts';
+import { credentialLine, stateWords } from '../plain-words.ts';
 import { Wallet, WalletError } from '../store.ts';
 
 export const showCommand: Command = {
   usage: 'skillmark-wallet show <number | id> [--json]',
   details: [
-    'Shows what the credential says, who issued it and whether a verifier found it on the ledger',
-    '(skillmark-wallet verify checks it and remembers the answer).',
+    'Shows who and what the credential is about, which institution issued it, where it stands (as',
+    'the last check said) and whether a verifier found it on the ledger; "skillmark-wallet verify"',
+    'checks it again and remembers the answer. DIDs and other identifiers come last, as details.',
   ],
   options: {},
   async run({ positionals }, { out, walletDir }) {
@@ -23,14 +25,23 @@ export const showCommand: Command = {
     }
     const stored = 'stored' in entry ? entry.stored : undefined;
     out.result({ ...d, credential: stored?.credential, anchorReceipt: stored?.anchorReceipt });
-    out.line(d.title);
+    out.line(credentialLine(d));
     const row = (label: string, value: string | undefined) => value && out.line(`  ${label.padEnd(13)} ${value}`);
+    row('State', stateWords(d.state));
     row('Awarded to', d.learner);
+    row('Qualification', d.title);
     row('Awarded on', d.awardedOn);
     row('Level', d.level);
     row('Occupation', d.occupation);
     if (d.competencies.length) out.line(`  Competencies  ${d.competencies.join('\n                ')}`);
-    row('Issued by', d.issuer);
+    row(
+      'Institution',
+      !d.institution
+        ? `not named yet (a verifier names it from its registry: skillmark-wallet verify ${d.number})`
+        : d.institution.namedBy === 'registry'
+          ? `${d.institution.name} (as the trusted registry names it)`
+          : `${d.institution.name} (as the credential names it; no verifier has confirmed it yet)`,
+    );
     row('Issued at', d.issuedAt);
     row('Expires', d.expiresAt ?? 'never');
     const ledger = d.ledger;
@@ -43,6 +54,8 @@ export const showCommand: Command = {
           : 'no anchor receipt',
     );
     row('Id', d.id);
+    out.line('Details (for experts):');
+    row("Issuer's DID", d.issuer);
     return EXIT.ok;
   },
 };
