@@ -8,6 +8,10 @@ import { WalletError } from './wallet-error.ts';
 
 const COMMON: Record<string, OptionSpec> = {
   json: { type: 'boolean', description: 'print one JSON document (for scripts) instead of sentences' },
+  plain: {
+    type: 'boolean',
+    description: 'no colour, no drawing, no symbols, for screen readers and old terminals (NO_COLOR=1: no colour)',
+  },
   help: { type: 'boolean', short: 'h', description: 'show help' },
 };
 
@@ -84,7 +88,7 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   const json = parsed.values.json === true;
-  const out = createOutput(json);
+  const out = createOutput(json, parsed.values.plain === true);
   try {
     return await command.run(parsed, { out, walletDir: walletDir(), env: process.env });
   } catch (error) {

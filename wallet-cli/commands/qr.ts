@@ -14,7 +14,7 @@ export const qrCommand: Command = {
     'it, or pastes its text, and the verifier checks it with nothing else from you.',
     "A QR code proves nobody's identity: the verifier says the holder was not checked, so bring an",
     'identity document with the same name. Print an image at least 4 cm wide, with its white border.',
-    'Without an option the code is drawn in this terminal.',
+    'Without an option the code is drawn in this terminal (with --plain, its text is printed instead).',
   ],
   options: {
     png: { type: 'string', description: 'write the QR code to this file as a PNG image' },
@@ -48,7 +48,12 @@ export const qrCommand: Command = {
       ...(file ? { file } : {}),
     });
     if (values.text) out.line(text);
-    else if (file)
+    else if (out.plain && !file) {
+      // A drawing means nothing to a screen reader: give the text an employer can paste instead.
+      out.line(`Credential ${stored.id}: QR version ${version}. Its text, to paste on a verification page:`);
+      out.line(text);
+      out.line('Images to print: --png <file> or --svg <file>.');
+    } else if (file)
       out.line(
         `Wrote the QR code of credential ${stored.id} to ${file} (version ${version}, ${text.length} characters).`,
       );

@@ -1,0 +1,77 @@
+/**
+ * Colour and drawings only where they help (issue 12, part 6): on a real terminal (util-linux
+ * `script` gives the CLI a pseudo-terminal) the wallet colours where a credential stands and draws
+ * its QR code; NO_COLOR takes the colour away, and --plain takes away colour and drawing too.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, runWallet, tempDir } from '../test/support/system.ts';
+import { selfSignedBundle } from './testing/self-signed.ts';
+
+const SCRIPT = '/usr/bin/script';
+const ESCAPE = '\u001b[';
+/** The half and full blocks a terminal QR code is drawn with. */
+const DRAWING = /[\u2580-\u259f]/;
+let scratch: string;
+let env: Record<string, string>;
+
+function onTerminal(args: string[], extraEnv: Record<string, string> = {}) {
+  return new Promise<{ code: number | null; output: string }>((resolve) => {
+    const command = [process.execPath, join(PROJECT_ROOT, 'wallet-cli', 'bin', 'skillmark-wallet.js'), ...args].join(
+      ' ',
+    );
+    const child = spawn(SCRIPT, ['-qec', command, '/dev/null'], {
+      env: { PATH: process.env.PATH ?? '', HOME: scratch, TERM: 'xterm', ...env, ...extraEnv },
+    });
+    let output = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+beforeAll(async () => {
+  scratch = tempDir('skillmark-plain-');
+  env = { SKILLMARK_WALLET_DIR: join(scratch, 'wallet'), SKILLMARK_WALLET_PASSPHRASE: 'a long passphrase' };
+  const init = await runWallet(['init', '--json'], env);
+  const file = join(scratch, 'credential.json');
+  writeFileSync(file, JSON.stringify(await selfSignedBundle(JSON.parse(init.stdout).did)));
+  expect((await runWallet(['receive', file], env)).code).toBe(0);
+}, 60_000);
+
+afterAll(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe.skipIf(!existsSync(SCRIPT))('colour and drawing on a terminal', () => {
+  it('list is coloured on a terminal, and not with NO_COLOR=1 or --plain; the words stay the same', async () => {
+    const [coloured, noColor, plain] = await Promise.all([
+      onTerminal(['list']),
+      onTerminal(['list'], { NO_COLOR: '1' }),
+      onTerminal(['list', '--plain']),
+    ]);
+    expect(coloured.code, coloured.output).toBe(0);
+    expect(coloured.output).toContain(`${ESCAPE}33mnot checked since`);
+    for (const result of [noColor, plain]) {
+      expect(result.code, result.output).toBe(0);
+      expect(result.output).not.toContain(ESCAPE);
+      expect(result.output).toContain('Certificate in Welding');
+      expect(result.output).toMatch(/not checked since \d{4}-\d\d-\d\d/);
+    }
+  });
+
+  it('qr draws the code on a terminal; with --plain it gives the text to paste instead', async () => {
+    const [drawn, plain] = await Promise.all([onTerminal(['qr', '1']), onTerminal(['qr', '1', '--plain'])]);
+    expect(drawn.code, drawn.output).toBe(0);
+    expect(drawn.output).toMatch(DRAWING);
+    expect(plain.code, plain.output).toBe(0);
+    expect(plain.output).not.toMatch(DRAWING);
+    expect(plain.output).not.toContain(ESCAPE);
+    expect(plain.output).toMatch(/^SM1:[0-9A-Z $%*+\-./:]+$/m);
+  });
+});
