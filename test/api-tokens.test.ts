@@ -2,39 +2,18 @@
  * Scoped API tokens and the audit log on a real started system: tokens made and revoked through
  * the real registrar CLI, each scope asked for by the real HTTP API, the audit log read back.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  type CliResult,
   claimWhenAnchored,
-  PROJECT_ROOT,
   qualificationRequest,
   type RunningSystem,
+  runIssuerCli,
   startSystem,
   tempDir,
 } from './support/system.ts';
-
-function runIssuerCli(args: string[], env: Record<string, string>): Promise<CliResult> {
-  return new Promise((done) => {
-    const child = spawn(
-      process.execPath,
-      [join(PROJECT_ROOT, 'issuer', 'cli', 'bin', 'skillmark-issuer.js'), ...args],
-      {
-        cwd: tempDir('skillmark-tokens-cli-'),
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.once('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 let system: RunningSystem;
 let asAdmin: Record<string, string>;

@@ -234,12 +234,12 @@ describe('other quarters and wrong questions', () => {
     expect(((await format.json()) as { detail: string }).detail).toBe('"format" must be json, csv or html.');
   });
 
-  it('needs the admin token, as its OpenAPI description says', async () => {
+  it('needs a token with the report scope, as its OpenAPI description says', async () => {
     const response = await fetch(`${system.issuerUrl}/reports/occupations?quarter=2026-Q2`);
     expect(response.status).toBe(401);
     const api = (await (await fetch(`${system.issuerUrl}/openapi.json`)).json()) as any;
     const operation = api.paths['/reports/occupations'].get;
-    expect(operation.security).toEqual([{ adminToken: [] }]);
+    expect(operation.security).toEqual([{ apiToken: ['report'] }]);
     expect(Object.keys(operation.responses[200].content)).toEqual([
       'application/json',
       'text/csv',

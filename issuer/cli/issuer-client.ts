@@ -11,7 +11,7 @@ const TIMEOUT_MS = 120_000;
 /** What the registrar's CLI asks of the issuer API, with the token and limits applied once. */
 export interface IssuerClient {
   readonly url: string;
-  json<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T>;
+  json<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T>;
   /** Sends a file as the request body, streamed (a cohort may be 100,000 rows). */
   upload<T>(path: string, file: string, contentType: string): Promise<T>;
   download(path: string): Promise<Buffer>;

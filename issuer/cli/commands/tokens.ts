@@ -71,8 +71,7 @@ export function tokensCommand(program: Command, context: CliContext): void {
     .addHelpText('after', '\nExample:\n  skillmark-issuer tokens revoke 3f0c2a9e-1b7d-4c55-8e0a-6d2b9f4a1c37')
     .action(async (id: string) => {
       const { client, out } = context();
-      // The client's method list predates DELETE; its request goes out as written.
-      const revoked = await client.json<ApiTokenInfo>('DELETE' as 'POST', `/tokens/${encodeURIComponent(id)}`);
+      const revoked = await client.json<ApiTokenInfo>('DELETE', `/tokens/${encodeURIComponent(id)}`);
       out.result(revoked);
       out.line(`Token "${revoked.name}" is revoked (since ${when(revoked.revokedAt)}).`);
     });
