@@ -4,6 +4,7 @@ import { RevocationReason, type RevocationReasonName } from '../../contracts/rev
 import { jsonObjectBody } from '../../core/openapi/json-object-body.ts';
 import { refusals } from '../../core/openapi/problem-details.ts';
 import { refuseInvalid } from '../../core/openapi/refuse-invalid.ts';
+import { noteAuditTargets } from '../audit/targets.ts';
 import type { ScopeGuard } from '../tokens/guard.ts';
 import { scopedRoutes } from '../tokens/scoped-route.ts';
 import { countOutcomes, type RevocationOutcome } from './outcome.ts';
@@ -75,6 +76,10 @@ export function mountBatchRevocation(
     async (c) => {
       const { ids, reason } = c.req.valid('json');
       const outcomes = await revoke(ids, reason);
+      noteAuditTargets(
+        c,
+        outcomes.flatMap((o) => (o.outcome === 'revoked' ? [o.id] : [])),
+      );
       const transactions = [
         ...new Set(outcomes.flatMap((o) => (o.outcome === 'revoked' && o.transactionHash ? [o.transactionHash] : []))),
       ];
