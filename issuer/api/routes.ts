@@ -110,7 +110,10 @@ export function issuerRoutes(guard: ScopeGuard) {
     list: scoped('read', {
       method: 'get',
       path: '/credentials',
-      summary: 'What the institution issued, newest first; follow `next` for the following page',
+      summary:
+        'What the institution issued, newest first, narrowed by the filters given (all must hold); follow `next` for the following page',
+      description:
+        'Name, qualification and occupation match words (each the beginning of a word of the title or code) in any case, with or without accents; dates are YYYY-MM-DD, both ends included; an unknown or wrong parameter is a 400.',
       request: { query: CredentialListQuery },
       responses: { 200: { description: 'One page of credentials', ...json(CredentialList) }, ...refusals([400, 401]) },
     }),
