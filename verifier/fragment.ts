@@ -1,5 +1,5 @@
-import type { CheckName } from './checks/check-names.ts';
 import { message, type ReasonCode } from '../core/messages/index.ts';
+import type { CheckName } from './checks/check-names.ts';
 
 export type CheckStatus = 'valid' | 'invalid' | 'unverifiable' | 'skipped';
 export type Verdict = 'valid' | 'invalid' | 'unverifiable';

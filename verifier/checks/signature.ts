@@ -1,9 +1,9 @@
 import type { KeyLookup, ProofOutcome } from '../../core/formats/index.ts';
+import type { ReasonCode } from '../../core/messages/index.ts';
 import type { DidKeyResolver } from '../did-key-resolver.ts';
 import type { FetchBudget } from '../did-methods/fetch-budget.ts';
 import { type CheckFragment, fragment } from '../fragment.ts';
 import { keyLookup } from '../key-lookup.ts';
-import type { ReasonCode } from '../../core/messages/index.ts';
 
 /** How a signature check reports: under which name, and how it says "valid". */
 export interface SignatureRole {

@@ -1,6 +1,6 @@
 import { validityAt } from '../../core/formats/index.ts';
-import { type CheckFragment, fragment } from '../fragment.ts';
 import type { ReasonCode } from '../../core/messages/index.ts';
+import { type CheckFragment, fragment } from '../fragment.ts';
 
 /** How a window check reports itself: its name and its reason for each place the clock can be. */
 export interface WindowReasons {

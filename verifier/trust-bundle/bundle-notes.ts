@@ -1,7 +1,7 @@
+import type { ReasonCode } from '../../core/messages/index.ts';
 import type { LedgerEvidence } from '../checks/ledger-evidence.ts';
 import { type CheckFragment, withNote } from '../fragment.ts';
 import type { LedgerReader } from '../ledger-reader.ts';
-import type { ReasonCode } from '../../core/messages/index.ts';
 import { BundleBackedLedgerReader, type BundleFacts, TrustBundleUnanswered } from './bundle-backed-ledger-reader.ts';
 import { standingOf, type TrustBundleStanding } from './standing.ts';
 
