@@ -44,12 +44,12 @@ function tooSlow(origin: string, limits: HttpLimits): WalletError {
   );
 }
 
-/** Fetches JSON within the wallet's limits; network failures become plain sentences. */
-export async function fetchJson(
+/** Fetches within the wallet's limits; network failures become plain sentences. */
+export async function fetchBytes(
   url: string,
   init: RequestInit = {},
   limits: HttpLimits = httpLimits(),
-): Promise<{ status: number; body: unknown; headers: Headers }> {
+): Promise<BoundedResponse> {
   const origin = new URL(url).origin;
   let response: BoundedResponse;
   try {
@@ -72,6 +72,17 @@ export async function fetchJson(
       `Cannot reach ${origin} (${cause}). Check the address and your internet connection, then try again.`,
     );
   }
+  return response;
+}
+
+/** Fetches JSON within the wallet's limits; network failures become plain sentences. */
+export async function fetchJson(
+  url: string,
+  init: RequestInit = {},
+  limits: HttpLimits = httpLimits(),
+): Promise<{ status: number; body: unknown; headers: Headers }> {
+  const origin = new URL(url).origin;
+  const response = await fetchBytes(url, init, limits);
   const text = response.body.toString('utf8');
   let body: unknown;
   try {

@@ -46,6 +46,8 @@ export interface StoredCredential {
   lastCheck?: LastCheck;
   receivedAt: string;
   source: string;
+  /** The claim URL it was collected from (a bearer secret, kept sealed): the issuer prints its certificate there. */
+  claimUrl?: string;
 }
 
 /** An item of the wallet by its list number: a credential, or what is wrong with a damaged item. */
@@ -144,6 +146,7 @@ export function checkItem(item: unknown): StoredCredential | string {
     return 'its ledger check is not valid';
   }
   if (c.lastCheck !== undefined && !isLastCheck(c.lastCheck)) return 'its last check is not valid';
+  if (c.claimUrl !== undefined && !isText(c.claimUrl)) return 'its claim URL is not valid';
   return item as StoredCredential;
 }
 

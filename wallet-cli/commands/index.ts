@@ -43,6 +43,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./share.ts')).shareCommand,
   },
   {
+    name: 'certificate',
+    summary: "Download a credential's printed certificate (PDF) from the institution",
+    load: async () => (await import('./certificate.ts')).certificateCommand,
+  },
+  {
     name: 'present',
     summary: 'Show credentials to an employer or office (a signed presentation)',
     load: async () => (await import('./present.ts')).presentCommand,

@@ -93,6 +93,7 @@ export const receiveCommand: Command = {
       anchorReceipt: checked.anchorReceipt,
       receivedAt: new Date().toISOString(),
       source: source.kind === 'url' ? new URL(source.url).origin : 'file',
+      ...(source.kind === 'url' ? { claimUrl: source.url } : {}),
     });
     const described = describeEntry(entry);
     out.result({ id: entry.stored.id, added, credential: described });
