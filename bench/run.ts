@@ -1,3 +1,4 @@
+import { issueBench } from './issue.ts';
 import { ledgerGasBench } from './ledger-gas.ts';
 import { merkleBench } from './merkle.ts';
 import { pageBench } from './page.ts';
@@ -15,6 +16,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   'trust-bundle': trustBundleBench,
   page: pageBench,
   wallet: walletBench,
+  issue: issueBench,
 };
 
 const wanted = process.argv.slice(2);

@@ -22,6 +22,8 @@ export interface RunningSystem {
   stop(): Promise<void>;
   /** PID of the local ledger node the system started. */
   ledgerPid(): number;
+  /** PID of the process `npm start` runs in (tsx's child: launcher and issuer). */
+  pid(): number | undefined;
   /** SIGKILL to every process of the system at once, as a power cut (needs `ownProcessGroup`). */
   powerCut(): Promise<void>;
   /** Resolves with the exit signal or code once the system process has ended (e.g. at a failpoint). */
@@ -124,6 +126,7 @@ export async function startSystem(
     },
     exited,
     ledgerPid: () => Number(readFileSync(join(dataDir, 'ledger', 'node.pid'), 'utf8')),
+    pid: () => child.pid,
     async destroy() {
       await stop();
       // A system that died at a failpoint leaves its ledger node running: stop it too.
