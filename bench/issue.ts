@@ -11,7 +11,7 @@ import { KeyManagementSystem } from '@veramo/kms-local';
 import { Resolver } from 'did-resolver';
 import { getResolver as keyDidResolver } from 'key-did-resolver';
 import { freshSchema, postgresSuite } from '../test/support/postgres.ts';
-import { type RunningSystem, startSystem } from '../test/support/system.ts';
+import { qualificationRequest, type RunningSystem, startSystem } from '../test/support/system.ts';
 import { rate, report } from './report.ts';
 
 const ROWS = 10_000;
@@ -96,6 +96,7 @@ async function veramoRate(): Promise<number> {
     ],
   });
   const issuer = await agent.didManagerCreate({ provider: 'did:key', options: { keyType: 'Ed25519' } });
+  const example = qualificationRequest({}).credential;
   let n = 0;
   return rate(async () => {
     n++;
@@ -103,17 +104,7 @@ async function veramoRate(): Promise<number> {
       credential: {
         issuer: { id: issuer.did },
         type: ['VerifiableCredential', 'QualificationCredential'],
-        credentialSubject: {
-          learnerReference: `BENCH-${n}`,
-          name: `Learner ${n}`,
-          qualification: {
-            title: 'National Certificate in Electrical Installation',
-            level: { framework: 'EQF', value: '4' },
-            occupation: { title: 'Electrician', code: '7411', framework: 'ISCO-08' },
-            competencies: [{ title: 'Install low-voltage wiring' }, { title: 'Test and inspect circuits' }],
-            awardedOn: '2026-06-30',
-          },
-        },
+        credentialSubject: { ...example.credentialSubject, learnerReference: `BENCH-${n}`, name: `Learner ${n}` },
       },
       proofFormat: 'jwt',
     });

@@ -33,14 +33,24 @@ export function dateInWords(date: string): string {
   return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(parsed);
 }
 
+/** What a qualification credential this issuer signed says, in its schema's fields, for people to read. */
+export interface QualificationFields {
+  /** The learner's name; the institution's reference for the learner when the credential names none. */
+  learner: string;
+  qualification: string;
+  /** e.g. "EQF 4". */
+  level?: string;
+  occupation?: { title: string; code?: string };
+  competencies: string[];
+  /** YYYY-MM-DD, as signed: each reader writes it out in its own words. */
+  awardedOn: string;
+}
+
 /**
- * The printed words of a credential this issuer signed (so its structure was checked at issuance):
- * read with the format that signed it, in the fields of the qualification credential schema.
+ * The fields of a credential this issuer signed (so its structure was checked at issuance), read
+ * with the format that signed it: what the certificate prints and the learner's claim page shows.
  */
-export function certificateContentOf(
-  credential: string,
-  context: Pick<CertificateContent, 'institution' | 'qrText' | 'claim' | 'verifierUrl'>,
-): CertificateContent {
+export function qualificationFieldsOf(credential: string): QualificationFields {
   const read = readCredentialToken(credential);
   if (!read.ok) throw new Error(`the stored credential cannot be read: ${read.detail}`);
   const subject = object(read.value.credential.credentialSubject);
@@ -48,17 +58,31 @@ export function certificateContentOf(
   const level = object(qualification.level);
   const occupation = object(qualification.occupation);
   const occupationCode = [text(occupation.framework), text(occupation.code)].filter(Boolean).join(' ');
+  const occupationTitle = text(occupation.title);
   const competencies = Array.isArray(qualification.competencies) ? qualification.competencies : [];
   return {
-    institution: context.institution,
     learner: text(subject.name) ?? text(subject.learnerReference) ?? '',
     qualification: text(qualification.title) ?? '',
     ...(text(level.value) ? { level: [text(level.framework), text(level.value)].filter(Boolean).join(' ') } : {}),
-    ...(text(occupation.title)
-      ? { occupation: `${text(occupation.title)}${occupation.code ? ` (${occupationCode})` : ''}` }
+    ...(occupationTitle
+      ? { occupation: { title: occupationTitle, ...(occupationCode ? { code: occupationCode } : {}) } }
       : {}),
     competencies: competencies.map((c) => text(object(c).title)).filter((t): t is string => t !== undefined),
-    awardedOn: dateInWords(text(qualification.awardedOn) ?? ''),
+    awardedOn: text(qualification.awardedOn) ?? '',
+  };
+}
+
+/** The printed words of a credential this issuer signed. */
+export function certificateContentOf(
+  credential: string,
+  context: Pick<CertificateContent, 'institution' | 'qrText' | 'claim' | 'verifierUrl'>,
+): CertificateContent {
+  const { occupation, awardedOn, ...fields } = qualificationFieldsOf(credential);
+  return {
+    institution: context.institution,
+    ...fields,
+    ...(occupation ? { occupation: `${occupation.title}${occupation.code ? ` (${occupation.code})` : ''}` } : {}),
+    awardedOn: dateInWords(awardedOn),
     qrText: context.qrText,
     ...(context.claim ? { claim: context.claim } : {}),
     ...(context.verifierUrl ? { verifierUrl: context.verifierUrl } : {}),

@@ -1,38 +1,16 @@
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  type CliResult,
   claimWhenAnchored,
   issue,
-  PROJECT_ROOT,
   qualificationRequest,
   type RunningSystem,
+  runIssuerCli,
   startSystem,
   tempDir,
 } from '../../test/support/system.ts';
 import { EXIT } from './cli-error.ts';
-
-/** Runs the real registrar CLI as a child process, as a registrar's terminal would. */
-function runIssuerCli(args: string[], env: Record<string, string>): Promise<CliResult> {
-  return new Promise((done) => {
-    const child = spawn(
-      process.execPath,
-      [join(PROJECT_ROOT, 'issuer', 'cli', 'bin', 'skillmark-issuer.js'), ...args],
-      {
-        cwd: tempDir('skillmark-issuer-cli-'),
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.once('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 let system: RunningSystem;
 let env: Record<string, string>;

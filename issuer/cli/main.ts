@@ -3,7 +3,6 @@ import { printableJson } from '../../core/printable.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import { auditCommand } from './commands/audit.ts';
 import { cohortCommand } from './commands/cohort.ts';
-import { listCommand } from './commands/list.ts';
 import { reportCommand } from './commands/report.ts';
 import { revokeCommand } from './commands/revoke.ts';
 import { searchCommand } from './commands/search.ts';
@@ -19,16 +18,7 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-const COMMANDS = [
-  cohortCommand,
-  listCommand,
-  searchCommand,
-  showCommand,
-  revokeCommand,
-  reportCommand,
-  tokensCommand,
-  auditCommand,
-];
+const COMMANDS = [cohortCommand, searchCommand, showCommand, revokeCommand, reportCommand, tokensCommand, auditCommand];
 
 const GUIDE = `
 Environment:

@@ -2,9 +2,9 @@ import type { Context, Hono, Env as HonoEnv } from 'hono';
 import { accepts } from 'hono/accepts';
 import type { LanguageVariables } from 'hono/language';
 import { NONCE, type SecureHeadersVariables, secureHeaders } from 'hono/secure-headers';
-import { readCredentialToken } from '../../core/formats/index.ts';
 import { HttpProblem } from '../../core/http-problem.ts';
 import { pageLanguage } from '../../core/web/page-language.ts';
+import { qualificationFieldsOf } from '../certificate/certificate-content.ts';
 import type { CredentialBundle } from '../credentials.ts';
 import { type ClaimedCredential, type ClaimPageState, claimPage } from './claim-page.ts';
 import { qrPng, qrSvg } from './qr-image.ts';
@@ -34,24 +34,15 @@ const wantsPage = (c: Context) =>
   accepts(c, { header: 'Accept', supports: ['application/json', 'text/html'], default: 'application/json' }) ===
   'text/html';
 
-type Json = Record<string, unknown>;
-const object = (value: unknown): Json => (typeof value === 'object' && value !== null ? (value as Json) : {});
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
-
-/** What the page shows of a credential this issuer signed, in the fields of the qualification schema. */
+/** What the page shows of a credential this issuer signed. */
 function claimedCredential(credential: string, institution: string): ClaimedCredential {
-  const read = readCredentialToken(credential);
-  if (!read.ok) throw new Error(`the stored credential cannot be read: ${read.detail}`);
-  const subject = object(read.value.credential.credentialSubject);
-  const qualification = object(subject.qualification);
-  const level = object(qualification.level);
-  const occupation = object(qualification.occupation);
+  const { learner, qualification, level, occupation, awardedOn } = qualificationFieldsOf(credential);
   return {
-    learner: text(subject.name) ?? text(subject.learnerReference) ?? '',
-    qualification: text(qualification.title) ?? '',
-    ...(text(level.value) && { level: [text(level.framework), text(level.value)].filter(Boolean).join(' ') }),
-    ...(text(occupation.title) && { occupation: text(occupation.title) }),
-    awardedOn: text(qualification.awardedOn) ?? '',
+    learner,
+    qualification,
+    ...(level ? { level } : {}),
+    ...(occupation ? { occupation: occupation.title } : {}),
+    awardedOn,
     institution,
   };
 }

@@ -45,7 +45,10 @@ const camel = (option: string) =>
 export function searchCommand(program: Command, context: CliContext): void {
   const command = program
     .command('search')
-    .description("find credentials by learner, qualification, occupation, dates and state (a clerk's question)");
+    .alias('list')
+    .description(
+      "find credentials by learner, qualification, occupation, dates and state (a clerk's question); with no filter, the latest issued",
+    );
   for (const [option, , help, parse] of FILTERS) {
     if (parse) command.option(option, help, parse);
     else command.option(option, help);
@@ -56,7 +59,7 @@ export function searchCommand(program: Command, context: CliContext): void {
       'after',
       [
         '',
-        'Every filter given must hold. Examples:',
+        'Every filter given must hold; with none, the newest credentials (`skillmark-issuer list` is the same). Examples:',
         '  skillmark-issuer search --name "amina yusuf"',
         '  skillmark-issuer search --qualification NC-ELEC-4 --awarded-from 2026-04-01 --awarded-to 2026-06-30',
         '  skillmark-issuer --json search --occupation 7411 --status revoked',
@@ -72,7 +75,7 @@ export function searchCommand(program: Command, context: CliContext): void {
       const page = await client.json<{ items: CredentialSummary[]; next?: unknown }>('GET', `/credentials?${query}`);
       out.result(page);
       if (page.items.length === 0) {
-        out.line('No credential matches.');
+        out.line(query.size > 1 ? 'No credential matches.' : 'No credentials issued yet.');
         return;
       }
       const rows = page.items.map((c) => [c.issuedAt.slice(0, 10), learnerOf(c), c.qualification, stateOf(c), c.id]);
