@@ -43,13 +43,13 @@ function startProcessOf(system: RunningSystem): number | undefined {
   return Number(children[0] ?? parent);
 }
 
-async function adminJson(system: RunningSystem, path: string, init: RequestInit = {}): Promise<any> {
+async function adminJson<T>(system: RunningSystem, path: string, init: RequestInit = {}): Promise<T> {
   const response = await fetch(`${system.issuerUrl}${path}`, {
     ...init,
     headers: { authorization: `Bearer ${system.adminToken}`, ...init.headers },
   });
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
-  return response.json();
+  return (await response.json()) as T;
 }
 
 /** Uploads the cohort and waits until every row is issued and anchored; rows per second, end to end. */
@@ -58,19 +58,19 @@ async function issueCohort(
   csv: string,
 ): Promise<{ rowsPerSecond: number; issuedSeconds: number }> {
   const start = performance.now();
-  const { id } = await adminJson(system, '/cohorts', {
+  const { id } = await adminJson<{ id: string }>(system, '/cohorts', {
     method: 'POST',
     headers: { 'content-type': 'text/csv' },
     body: csv,
   });
-  let status: any;
+  let status: { status: string; issued: number };
   do {
     await sleep(250);
     status = await adminJson(system, `/cohorts/${id}`);
   } while (status.status === 'running');
   if (status.status !== 'done' || status.issued !== ROWS) throw new Error(`cohort ended ${JSON.stringify(status)}`);
   const issuedSeconds = (performance.now() - start) / 1000;
-  let anchoring: any;
+  let anchoring: { pendingCredentials: number; batchesInFlight: number };
   do {
     await sleep(250);
     anchoring = await adminJson(system, '/anchoring');
