@@ -221,10 +221,13 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real wallet CLI as a child process. */
+/** The wallet as its package ships it, compiled once per test run by test/support/build-wallet.ts. */
+export const COMPILED_WALLET = join(PROJECT_ROOT, 'wallet-cli', 'package', 'dist', 'skillmark-wallet.js');
+
+/** Runs the real wallet CLI, compiled as installed, as a child process. */
 export function runWallet(args: string[], env: Record<string, string>, input?: string): Promise<CliResult> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'wallet-cli', 'bin', 'skillmark-wallet.js'), ...args], {
+    const child = spawn(process.execPath, [COMPILED_WALLET, ...args], {
       cwd: PROJECT_ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
