@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, runWallet, tempDir } from '../test/support/system.ts';
+import { COMPILED_WALLET, PROJECT_ROOT, runWallet, tempDir } from '../test/support/system.ts';
 import { selfSignedBundle } from './testing/self-signed.ts';
 
 const BACKUP_PASSPHRASE = 'the backup passphrase';
@@ -133,9 +133,7 @@ describe('import', () => {
 /** The CLI on a pseudo-terminal (util-linux `script`), answering each prompt once it shows. */
 function onTerminal(args: string[], env: Record<string, string>, answer: string) {
   return new Promise<{ code: number | null; output: string }>((resolve) => {
-    const command = [process.execPath, join(PROJECT_ROOT, 'wallet-cli', 'bin', 'skillmark-wallet.js'), ...args].join(
-      ' ',
-    );
+    const command = [process.execPath, COMPILED_WALLET, ...args].join(' ');
     const child = spawn('/usr/bin/script', ['-qec', command, '/dev/null'], {
       env: { PATH: process.env.PATH ?? '', HOME: scratch, NO_COLOR: '1', ...env },
     });

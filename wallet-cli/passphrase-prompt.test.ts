@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../test/support/system.ts';
+import { COMPILED_WALLET } from '../test/support/system.ts';
 
 /**
  * The passphrase prompt on a real terminal: util-linux `script` gives the CLI a pseudo-terminal,
@@ -17,7 +17,7 @@ function onTerminal(
   answers: [prompt: string, typed: string][],
 ): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const command = `${process.execPath} ${join(PROJECT_ROOT, 'wallet-cli', 'bin', 'skillmark-wallet.js')} ${args}`;
+    const command = `${process.execPath} ${COMPILED_WALLET} ${args}`;
     const child = spawn(SCRIPT, ['-qec', command, '/dev/null'], {
       env: { PATH: process.env.PATH ?? '', HOME: walletDir, SKILLMARK_WALLET_DIR: walletDir, NO_COLOR: '1' },
     });

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, runWallet, tempDir } from '../test/support/system.ts';
+import { COMPILED_WALLET, runWallet, tempDir } from '../test/support/system.ts';
 import { selfSignedBundle } from './testing/self-signed.ts';
 
 const SCRIPT = '/usr/bin/script';
@@ -19,9 +19,7 @@ let env: Record<string, string>;
 
 function onTerminal(args: string[], extraEnv: Record<string, string> = {}) {
   return new Promise<{ code: number | null; output: string }>((resolve) => {
-    const command = [process.execPath, join(PROJECT_ROOT, 'wallet-cli', 'bin', 'skillmark-wallet.js'), ...args].join(
-      ' ',
-    );
+    const command = [process.execPath, COMPILED_WALLET, ...args].join(' ');
     const child = spawn(SCRIPT, ['-qec', command, '/dev/null'], {
       env: { PATH: process.env.PATH ?? '', HOME: scratch, TERM: 'xterm', ...env, ...extraEnv },
     });
