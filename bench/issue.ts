@@ -35,14 +35,6 @@ function peakMemoryMiB(pid: number | undefined): number | undefined {
   return match ? Math.round(Number(match[1]) / 1024) : undefined;
 }
 
-/** The `npm start` process's child (tsx runs the script in a node child of its own). */
-function startProcessOf(system: RunningSystem): number | undefined {
-  const parent = system.pid();
-  if (parent === undefined) return undefined;
-  const children = readFileSync(`/proc/${parent}/task/${parent}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
-  return Number(children[0] ?? parent);
-}
-
 async function adminJson<T>(system: RunningSystem, path: string, init: RequestInit = {}): Promise<T> {
   const response = await fetch(`${system.issuerUrl}${path}`, {
     ...init,
@@ -122,7 +114,7 @@ async function onSystem(label: string, env: Record<string, string>, csv: string,
       'rows/s, end to end': rowsPerSecond.toFixed(0),
       'Veramo signs/s': veramo.toFixed(0),
       'ratio to Veramo': (rowsPerSecond / veramo).toFixed(2),
-      'peak memory (MiB)': peakMemoryMiB(startProcessOf(system)) ?? 'unknown',
+      'peak memory (MiB)': peakMemoryMiB(system.pid()) ?? 'unknown',
     };
   } finally {
     await system.destroy();

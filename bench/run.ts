@@ -1,3 +1,4 @@
+import buildSystem from '../test/support/build-system.ts';
 import { issueBench } from './issue.ts';
 import { ledgerGasBench } from './ledger-gas.ts';
 import { merkleBench } from './merkle.ts';
@@ -25,4 +26,10 @@ if (unknown.length > 0) {
   console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Available: ${Object.keys(BENCHES).join(', ')}`);
   process.exit(2);
 }
-for (const name of wanted.length ? wanted : Object.keys(BENCHES)) await BENCHES[name]!();
+// The benches that start the system run it as the test suite does, compiled (test/support/build-system.ts).
+const removeBuild = await buildSystem();
+try {
+  for (const name of wanted.length ? wanted : Object.keys(BENCHES)) await BENCHES[name]!();
+} finally {
+  await removeBuild();
+}

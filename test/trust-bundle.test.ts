@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDeployment } from '../contracts/deployment.ts';
 import { exportTrustBundle } from '../contracts/trust-bundle-export.ts';
 import { didKeyOfEd25519Key, signTrustBundle } from '../core/trust-bundle/signed-bundle.ts';
+import { COMPILED } from './support/compiled.ts';
 import { freshKeyPair } from './support/keys.ts';
 import { freePort } from './support/local-chain.ts';
 import {
@@ -20,18 +21,16 @@ import {
   tempDir,
 } from './support/system.ts';
 
-const TSX = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
-
 interface Run {
   code: number | null;
   stdout: string;
   stderr: string;
 }
 
-/** A tool of the project as a child process, to its end. */
-function run(script: string, args: string[], env: Record<string, string>): Promise<Run> {
+/** A tool of the project (compiled: test/support/build-system.ts) as a child process, to its end. */
+function run(program: string, args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((done) => {
-    const child = spawn(TSX, [join(PROJECT_ROOT, script), ...args], {
+    const child = spawn(process.execPath, [program, ...args], {
       cwd: PROJECT_ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     });
@@ -48,7 +47,7 @@ async function startVerifier(
   env: Record<string, string>,
 ): Promise<{ url: string; child: ChildProcess; output: () => string }> {
   const port = await freePort();
-  const child = spawn(TSX, [join(PROJECT_ROOT, 'verifier', 'main.ts')], {
+  const child = spawn(process.execPath, [COMPILED.verifier], {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', VERIFIER_PORT: String(port), ...env },
   });
@@ -131,7 +130,7 @@ describe('verifying with a signed trust bundle', () => {
     }
     await revoke('revokedBefore');
 
-    const exported = await run('scripts/trust-bundle.ts', ['--out', bundleFile, '--key', keyFile], env);
+    const exported = await run(COMPILED.trustBundle, ['--out', bundleFile, '--key', keyFile], env);
     expect(exported.code, exported.stderr).toBe(0);
     expect(exported.stdout).toContain(`signed by ${signer}`);
     const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000);
@@ -158,7 +157,7 @@ describe('verifying with a signed trust bundle', () => {
   };
 
   it("prints the bundle script's help", async () => {
-    const help = await run('scripts/trust-bundle.ts', ['--help'], {});
+    const help = await run(COMPILED.trustBundle, ['--help'], {});
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('VERIFIER_TRUST_BUNDLE_SIGNER');
   });
@@ -231,7 +230,7 @@ describe('verifying with a signed trust bundle', () => {
       [tampered, 'the signature does not match: the bundle was changed after it was signed'],
       [unsigned, 'it is not signed'],
     ] as const) {
-      const started = await run('verifier/main.ts', [], {
+      const started = await run(COMPILED.verifier, [], {
         ...env,
         VERIFIER_PORT: String(await freePort()),
         VERIFIER_TRUST_BUNDLE: file,

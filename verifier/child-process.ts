@@ -34,9 +34,11 @@ export async function startVerifierProcess(options: {
     writeFileSync(trustFile, JSON.stringify(options.trust, null, 2), { mode: 0o600 });
     env.VERIFIER_TRUST_FILE = trustFile;
   }
-  const child = fork(join(import.meta.dirname, 'main.ts'), [], {
+  // A bundled build (test/support/build-system.ts) puts its compiled verifier's path here; from source, tsx runs main.ts.
+  const bundledVerifier = process.env.SKILLMARK_VERIFIER_BUNDLE;
+  const child = fork(bundledVerifier ?? join(import.meta.dirname, 'main.ts'), [], {
     env,
-    execArgv: ['--import', import.meta.resolve('tsx/esm')],
+    execArgv: bundledVerifier ? [] : ['--import', import.meta.resolve('tsx/esm')],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>

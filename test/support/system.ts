@@ -3,11 +3,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { COMPILED } from './compiled.ts';
 import { type Reply, readReply } from './http.ts';
 import { freePort } from './local-chain.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
-const TSX = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 
 export interface RunningSystem {
   issuerUrl: string;
@@ -22,7 +22,7 @@ export interface RunningSystem {
   stop(): Promise<void>;
   /** PID of the local ledger node the system started. */
   ledgerPid(): number;
-  /** PID of the process `npm start` runs in (tsx's child: launcher and issuer). */
+  /** PID of the system's own process (launcher and issuer). */
   pid(): number | undefined;
   /** SIGKILL to every process of the system at once, as a power cut (needs `ownProcessGroup`). */
   powerCut(): Promise<void>;
@@ -52,8 +52,9 @@ async function waitForHealth(
 }
 
 /**
- * Runs `npm start`'s entry point as a real child process: local ledger, contracts, issuer and
- * verifier on free ports in a fresh (or given) data dir.
+ * Runs `npm start`'s entry point, compiled once per test run (test/support/build-system.ts), as a
+ * real child process: local ledger, contracts, issuer and verifier on free ports in a fresh (or
+ * given) data dir.
  */
 export async function startSystem(
   options: {
@@ -80,7 +81,7 @@ export async function startSystem(
     VERIFIER_CACHE_TTL_MS: '0',
     ...options.env,
   };
-  const [command, ...args] = [...(options.wrapper ?? []), TSX, join(PROJECT_ROOT, 'scripts', 'start.ts')];
+  const [command, ...args] = [...(options.wrapper ?? []), process.execPath, COMPILED.start];
   const child = spawn(command!, args, {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
@@ -241,18 +242,14 @@ export function runWallet(args: string[], env: Record<string, string>, input?: s
   });
 }
 
-/** Runs the real registrar CLI (skillmark-issuer) as a child process, as a registrar's terminal would. */
+/** Runs the real registrar CLI (skillmark-issuer, compiled) as a child process, as a registrar's terminal would. */
 export function runIssuerCli(args: string[], env: Record<string, string>): Promise<CliResult> {
   return new Promise((done) => {
-    const child = spawn(
-      process.execPath,
-      [join(PROJECT_ROOT, 'issuer', 'cli', 'bin', 'skillmark-issuer.js'), ...args],
-      {
-        cwd: tempDir('skillmark-issuer-cli-'),
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawn(process.execPath, [COMPILED.issuerCli, ...args], {
+      cwd: tempDir('skillmark-issuer-cli-'),
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
