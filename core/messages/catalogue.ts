@@ -1,4 +1,4 @@
-import type { en, enPage } from './en.ts';
+import type { en, enPage, enWallet } from './en.ts';
 import type { Labels } from './labels.ts';
 
 /** Every reason a check can give: the keys of the English reference catalogue. */
@@ -13,7 +13,20 @@ export type PageKey = keyof typeof enPage;
 /** One language's page words (the verification page, the learner's claim page), with {placeholder}s. */
 export type PageWords = Record<PageKey, string>;
 
-/** A language: its name in itself, its writing direction, its sentences, labels and page words. */
+/** A plural: one sentence per plural category the language's Intl.PluralRules selects, the number in {count}. */
+export type PluralForms = { other: string } & Partial<Record<'zero' | 'one' | 'two' | 'few' | 'many', string>>;
+
+/** Every word of the learner's wallet: the keys of the English wallet words. */
+export type WalletKey = keyof typeof enWallet;
+
+/** The wallet's sentences (with {placeholders}) and its plurals. */
+export type WalletSentenceKey = { [K in WalletKey]: (typeof enWallet)[K] extends string ? K : never }[WalletKey];
+export type WalletPluralKey = Exclude<WalletKey, WalletSentenceKey>;
+
+/** One language's words for the wallet CLI: every sentence, and every plural with the forms its language uses. */
+export type WalletWords = Record<WalletSentenceKey, string> & Record<WalletPluralKey, PluralForms>;
+
+/** A language: its name in itself, its writing direction, its sentences, labels, page words and wallet words. */
 export interface Language {
   /** The language's name as its speakers write it, for the language switcher. */
   name: string;
@@ -21,4 +34,5 @@ export interface Language {
   messages: Catalogue;
   labels: Labels;
   page: PageWords;
+  wallet: WalletWords;
 }

@@ -198,5 +198,329 @@ export const enPage = {
   claim_too_many_tries: 'Too many wrong codes from here. Wait {seconds} seconds, then try again.',
 } as const;
 
+/**
+ * The words of the learner's wallet (`skillmark-wallet`): its help, prompts, results and errors, in
+ * English. Every other language has exactly these keys and {placeholders}. A value that is an object
+ * is a plural: one sentence per plural category of the language (Intl.PluralRules: zero, one, two,
+ * few, many, other), the number in {count}. Command names, option names, environment variables,
+ * file names and DIDs stay as they are in every language.
+ */
+export const enWallet = {
+  // The help: skillmark-wallet --help, and <command> --help.
+  help_intro: 'skillmark-wallet: keep your qualification credentials and show them to employers.',
+  help_usage: 'Usage: {usage}',
+  help_main_usage: 'skillmark-wallet <command> [options]',
+  help_commands: 'Commands:',
+  help_common_options: 'Options for every command:',
+  help_options: 'Options:',
+  help_value: 'value',
+  help_environment: 'Environment:',
+  help_exit_codes:
+    'Exit codes: 0 done / valid, 1 error, 2 wrong usage, 3 credential not ready yet,\n            4 verified as NOT valid, 5 verifier could not decide right now,\n            6 a server answered too much or too slowly (nothing was stored).',
+  help_start: 'Start with:  skillmark-wallet init',
+  help_one_command: 'Help on one command:  skillmark-wallet <command> --help',
+  env_wallet_dir: 'where the wallet lives (default ~/.skillmark-wallet)',
+  env_passphrase: 'the passphrase, for scripts (else you are asked for it)',
+  env_issuer: 'issuer used for claim codes',
+  env_verifier: 'verifier used by present and verify',
+  env_max_bytes: 'largest answer read from a server (default 2 MiB)',
+  env_timeout: 'time allowed for each whole answer (default 20)',
+  env_lang: 'the language, like --lang (else LC_ALL, LC_MESSAGES or LANG)',
+  opt_json: 'print one JSON document (for scripts) instead of sentences',
+  opt_plain: 'no colour, no drawing, no symbols, for screen readers and old terminals (NO_COLOR=1: no colour)',
+  opt_lang: 'the language to answer in: {languages}',
+  opt_help: 'show help',
+  opt_verifier: 'verifier address (default {verifier})',
+  opt_issuer: 'issuer address for claim codes (default {issuer})',
+  opt_wait: 'seconds to wait while the credential is still being anchored (default 30)',
+  opt_out_pdf: 'the PDF file to write',
+  opt_out_backup: 'the backup file to write (it must not exist yet)',
+  opt_out_share: 'the file to write (JSON)',
+  opt_out_presentation: 'write the signed presentation to this file instead of sending it',
+  opt_challenge: 'the one-time challenge the employer gave you',
+  opt_domain: "the verifier domain to bind the presentation to (default: the verifier's host; none with --out)",
+  opt_png: 'write the QR code to this file as a PNG image',
+  opt_svg: 'write the QR code to this file as an SVG image',
+  opt_text: 'print the text the QR code holds instead of drawing it',
+  opt_yes: 'delete without asking',
+  summary_init: 'Create your wallet and your personal identifier (DID)',
+  summary_did: 'Show your DID',
+  summary_receive: 'Collect a credential with a claim link, claim code or file',
+  summary_list: 'List the credentials in your wallet',
+  summary_show: 'Show one credential in plain words',
+  summary_status: 'Check every credential against the ledger: valid, revoked or expired',
+  summary_share: 'Write a credential to a file an employer can check without you',
+  summary_certificate: "Download a credential's printed certificate (PDF) from the institution",
+  summary_present: 'Show credentials to an employer or office (a signed presentation)',
+  summary_qr: 'Show a credential as one QR code an employer can scan',
+  summary_verify: 'Check one of your credentials with a verifier',
+  summary_export: 'Write an encrypted backup of your wallet to a file',
+  summary_import: 'Bring back a backup, on this or another computer (nothing is doubled)',
+  summary_remove: 'Delete a credential (or a damaged item) from your wallet',
+  usage_init: 'skillmark-wallet init',
+  usage_did: 'skillmark-wallet did',
+  usage_receive: 'skillmark-wallet receive <claim-link | claim-code | file> [--issuer URL] [--wait SECONDS]',
+  usage_list: 'skillmark-wallet list [--json]',
+  usage_show: 'skillmark-wallet show <number | id> [--json]',
+  usage_status: 'skillmark-wallet status [--verifier URL]',
+  usage_share: 'skillmark-wallet share <number | id> --out <file>',
+  usage_certificate: 'skillmark-wallet certificate <number | id> --out <file.pdf>',
+  usage_present: 'skillmark-wallet present <number | id>... [--verifier URL] [--challenge C] [--domain D] [--out FILE]',
+  usage_qr: 'skillmark-wallet qr <number | id> [--png <file> | --svg <file> | --text] [--json]',
+  usage_verify: 'skillmark-wallet verify <number | id> [--verifier URL]',
+  usage_export: 'skillmark-wallet export --out <file>',
+  usage_import: 'skillmark-wallet import <backup-file>',
+  usage_remove: 'skillmark-wallet remove <number | id> [--yes]',
+  details_init:
+    'Creates an encrypted wallet file and a new DID (did:key). Give this DID to your training centre\nso your credentials are issued to you. The passphrase protects the wallet: without it nobody,\nincluding you, can open it.',
+  details_did:
+    'Prints the DID of this wallet. It asks for the passphrase: only the sealed key vouches for the\nDID, since anyone able to edit the wallet file could change the copy in clear.',
+  details_receive:
+    'Downloads the credential, checks that it is signed, issued to YOUR DID and anchored, then\nstores it in your wallet. A claim code is collected from --issuer (or SKILLMARK_ISSUER_URL).\nWhile the credential is not anchored yet, asks again at most once a second, for --wait seconds.\nA server that sends more than 2 MiB or takes over 20 s for its answer stops it with exit code 6.',
+  details_list:
+    'Shows each credential with its number and short id (use either with the other commands), who\nand what it is, and where it stands: valid, revoked (when and why), expired, or not checked\nsince a date, as the last check said. "skillmark-wallet status" checks them all again.\nAn item that cannot be read shows as "damaged"; delete it with: skillmark-wallet remove <number>.',
+  details_show:
+    'Shows who and what the credential is about, which institution issued it, where it stands (as\nthe last check said) and whether a verifier found it on the ledger; "skillmark-wallet verify"\nchecks it again and remembers the answer. DIDs and other identifiers come last, as details.',
+  details_status:
+    'Checks every credential in the wallet with the verifier, which asks the ledger: has the\ninstitution revoked it, has it expired, is it still recorded. Prints one line per credential\nand remembers each answer for "skillmark-wallet list". Exit code 0 when all are valid, 4 when\none is not valid, 5 when one could not be checked right now.',
+  details_share:
+    'Writes the credential and its anchor receipt to a file to send or carry to an employer: they\nopen it on a Skillmark verification page (upload a file), or send it as it is to a verifier\n(POST /credentials/verify); nothing else from you or the institution is needed. The file proves\nthe credential, not who hands it over: bring an identity document with the same name.',
+  details_certificate:
+    "Downloads the credential's printed certificate (an A4 PDF with its QR code, docs/certificate.md)\nfrom the institution, with the claim code it was collected with. A credential received from a\nfile has no claim code in the wallet: ask the institution for the certificate, or print the QR\ncode yourself (skillmark-wallet qr <number> --png <file>).",
+  details_present:
+    'With --verifier (default SKILLMARK_VERIFIER_URL or the local verifier): signs a presentation with\nyour key for a one-time challenge and sends it; prints the verdict. The challenge is the one given\nwith --challenge (the employer\'s), or else a new one the wallet asks the verifier for.\nWith --challenge and --out: writes the signed presentation (a JWT) to a file instead, for the\nemployer to verify with the challenge they gave you. A challenge starting with "-" works as\n"--challenge -abc" and as "--challenge=-abc".',
+  details_qr:
+    "The QR code holds the whole credential and its anchor receipt (docs/qr.md): an employer scans\nit, or pastes its text, and the verifier checks it with nothing else from you.\nA QR code proves nobody's identity: the verifier says the holder was not checked, so bring an\nidentity document with the same name. Print an image at least 4 cm wide, with its white border.\nWithout an option the code is drawn in this terminal (with --plain, its text is printed instead).",
+  details_verify:
+    'Sends the credential and its anchor receipt to the verifier and prints who and what it is, the\nverdict and every check. The wallet remembers the answer (list and show say where the\ncredential stands); "skillmark-wallet status" checks them all.',
+  details_export:
+    'Writes your key and every credential to one encrypted file, sealed with a backup passphrase of\nits own (asked twice, or SKILLMARK_BACKUP_PASSPHRASE). Keep the file away from this computer\n(a USB key, your e-mail, a phone): if this computer is lost, "skillmark-wallet import <file>"\nbrings everything back on another one. Nobody can open the file without its passphrase, not\neven the institution: if you forget it, the backup is lost (docs/wallet.md says what to do).',
+  details_import:
+    'Brings back a backup made by "skillmark-wallet export", with its backup passphrase (or\nSKILLMARK_BACKUP_PASSPHRASE). Where there is no wallet yet, it becomes your wallet, with your\nold DID, under a wallet passphrase you choose. Where the same wallet is already, the credentials\nit lacks are added and none is doubled. It prints what was added.',
+  details_remove:
+    'Deletes one item for good; damaged items are named by their number in "skillmark-wallet list".\nAsks for confirmation on a terminal; scripts confirm with --yes.',
+
+  // Usage errors and failures of the program itself.
+  unknown_command: 'Unknown command "{name}".',
+  unknown_option: 'Unknown option {option}: see the options below.',
+  option_needs_value: 'The option {option} needs a value.',
+  failed_unexpectedly: 'skillmark-wallet failed unexpectedly: {detail}',
+
+  // The credential in plain words, and where it stands.
+  credential_with_level: '{title} ({level})',
+  credential_untitled: 'a qualification with no title',
+  credential_of_learner: '{learner}, {qualification}',
+  credential_from: '{credential}, from {institution}',
+  credential_from_claimed: '{credential}, from {institution} (as the credential names it)',
+  state_revoked: 'REVOKED on {date}: {why}',
+  state_expired: 'EXPIRED on {date}',
+  state_valid: 'valid when checked on {date}',
+  state_invalid: 'NOT VALID when checked on {date} (see: skillmark-wallet verify)',
+  state_not_checked: 'not checked since {date}',
+  untitled: '(untitled)',
+  occupation_code: 'code',
+  damaged_unreadable: 'the credential cannot be read: {detail}',
+  damaged_schema: 'it does not match the Skillmark qualification schema: {detail}',
+  damaged_exception: 'it cannot be read ({detail})',
+  item_not_stored: 'not a stored credential',
+  item_missing_field: 'its "{name}" is missing',
+  item_bad_receipt: 'its anchor receipt is not valid',
+  item_bad_ledger_check: 'its ledger check is not valid',
+  item_bad_last_check: 'its last check is not valid',
+  item_bad_claim_url: 'its claim URL is not valid',
+
+  // Choosing a credential, shared by several commands.
+  say_which_credential: 'Say which credential: its number or id from "skillmark-wallet list".',
+  could_not_write: 'Could not write {file} ({code}).',
+  ref_ambiguous: {
+    one: '"{ref}" matches {count} credential; type more of the id.',
+    other: '"{ref}" matches {count} credentials; type more of the id.',
+  },
+  ref_unknown: 'No credential "{ref}" in this wallet. See them with: skillmark-wallet list',
+  item_damaged: 'Item {number} of this wallet is damaged ({reason}). Remove it with: skillmark-wallet remove {number}',
+  size_bytes: { one: '{count} byte', other: '{count} bytes' },
+  size_characters: { one: '{count} character', other: '{count} characters' },
+  duration_seconds: { one: '{count} second', other: '{count} seconds' },
+
+  // The wallet file and its passphrase.
+  passphrase_prompt: 'Wallet passphrase:',
+  passphrase_repeat: 'Repeat the passphrase:',
+  backup_passphrase_prompt: 'Backup passphrase:',
+  backup_passphrase_repeat: 'Repeat the backup passphrase:',
+  passphrase_cancelled: 'Cancelled.',
+  passphrase_too_short_env: 'Choose a passphrase of at least 8 characters ({env} is shorter).',
+  passphrase_too_short: 'Choose a passphrase of at least 8 characters.',
+  passphrase_none: 'No passphrase: set {env}, or run this in a terminal to be asked for it.',
+  passphrase_differ: 'The two passphrases differ; nothing was created.',
+  wallet_none: 'No wallet in {dir}. Create one with: skillmark-wallet init',
+  wallet_not_json: '{file} is not a wallet file (it is not JSON).',
+  wallet_wrong_format: '{file} is not a Skillmark wallet (format {format}).',
+  wallet_wrong_passphrase: 'Wrong passphrase, or {file} is damaged or was tampered with.',
+  wallet_tampered: '{file} is damaged or was tampered with: {what}.',
+  tampered_header: 'its key-derivation settings or its header are not valid',
+  tampered_not_json: 'its contents are not JSON',
+  tampered_not_wallet: 'its contents are not a wallet',
+  tampered_did: 'its DID is not the one of its key',
+  wallet_replaced: '{file} was replaced by another wallet while this command ran; nothing was changed.',
+  wallet_busy: 'Another skillmark-wallet command is changing {file}; try again in a moment.',
+
+  // Servers: the issuer's claim links, the verifier.
+  http_too_large: '{origin} sent an answer larger than {size}; the wallet stopped reading it. Check the address.',
+  http_too_slow: '{origin} did not answer in full within {duration}; the wallet gave up. Try again later.',
+  http_broke_off: '{origin} broke off its answer. Try again later.',
+  http_unreachable: 'Cannot reach {origin} ({cause}). Check the address and your internet connection, then try again.',
+  http_not_json: '{origin} answered with something that is not JSON (HTTP {status}).',
+  check_not_remembered: 'Could not remember this check in the wallet: {detail}',
+
+  // A verifier's answer.
+  verifier_refused: 'The verifier refused the request (HTTP {status}): {detail}',
+  no_reason_given: 'no reason given',
+  verdict_valid: 'VALID',
+  verdict_invalid: 'NOT VALID',
+  verdict_unverifiable: 'CANNOT TELL RIGHT NOW',
+  overall_valid: 'VALID: every check passed.',
+  overall_invalid: 'NOT VALID: at least one check failed.',
+  overall_unverifiable: 'CANNOT TELL RIGHT NOW: some checks could not be completed.',
+  mark_valid: 'ok',
+  mark_invalid: 'NO',
+  verified_subject: '{credential}: {verdict}',
+  details_issued_by: 'Details: issued by {issuers}',
+
+  // init, did
+  init_exists: 'There is already a wallet in {dir}. See its DID with: skillmark-wallet did',
+  init_ready: 'Your wallet is ready.',
+  init_did: 'Your DID (give it to your training centre): {did}',
+  init_stored_in: 'Stored in: {dir}',
+
+  // receive
+  receive_say_what: 'Say what to receive: a claim link, a claim code or a file.',
+  receive_wait_range: '--wait takes a number of seconds from 0 to 3600.',
+  receive_not_a_source: '"{ref}" is not a claim link, a claim code (like ABCD-EFGH-JKMN-PQRS-TVWX) or a file.',
+  receive_refused: 'The training centre could not hand over the credential: {detail}',
+  receive_not_ready:
+    'The credential is not ready yet: it is waiting to be recorded on the ledger. Try again in a minute (or add --wait 120).',
+  receive_waiting: 'Waiting for the credential to be recorded on the ledger...',
+  receive_not_a_file: '{file} is not a credential file (not a file of at most {size}).',
+  receive_not_json: '{file} is not a JSON credential file.',
+  receive_stored: 'Received and stored as {id}:',
+  receive_already: 'You already have this credential ({id}):',
+  bundle_not_skillmark: 'This is not a Skillmark credential (expected a SkillmarkCredentialBundle).',
+  bundle_unreadable: 'The credential cannot be read: {detail}',
+  bundle_schema: 'The credential does not match the Skillmark qualification schema, so it was not stored: {detail}',
+  bundle_signature: "The credential's signature does not hold: {detail}",
+  bundle_other_subject:
+    'This credential was issued to {subject}, not to this wallet ({did}). Ask the institution to issue it to your DID.',
+  bundle_no_subject:
+    'This credential names no learner DID, so it cannot be presented from a wallet. Give the institution your DID: {did}',
+  bundle_bad_receipt: 'The anchor receipt is not valid: {detail}',
+  bundle_receipt_other: 'The anchor receipt does not belong to this credential.',
+
+  // list, show, status
+  list_empty: 'Your wallet is empty. Collect a credential with: skillmark-wallet receive <claim-link>',
+  list_count: {
+    one: 'Your wallet holds {count} credential:',
+    other: 'Your wallet holds {count} credentials:',
+  },
+  list_damaged_word: 'damaged',
+  list_damaged: '{reason} (remove it with: skillmark-wallet remove {number})',
+  show_damaged_word: 'Damaged',
+  show_damaged: '{damaged}: item {number} of this wallet cannot be shown: {reason}.',
+  show_remove_hint: 'Remove it with: skillmark-wallet remove {number}',
+  show_state: 'State',
+  show_learner: 'Awarded to',
+  show_qualification: 'Qualification',
+  show_awarded_on: 'Awarded on',
+  show_level: 'Level',
+  show_occupation: 'Occupation',
+  show_competencies: 'Competencies',
+  show_institution: 'Institution',
+  show_issued_at: 'Issued at',
+  show_expires: 'Expires',
+  show_on_ledger: 'On ledger',
+  show_id: 'Id',
+  show_issuer_did: "Issuer's DID",
+  show_details: 'Details (for experts):',
+  show_institution_unnamed: 'not named yet (a verifier names it from its registry: skillmark-wallet verify {number})',
+  show_institution_registry: '{name} (as the trusted registry names it)',
+  show_institution_claimed: '{name} (as the credential names it; no verifier has confirmed it yet)',
+  show_expires_never: 'never',
+  show_ledger_checked:
+    'since {anchoredAt} (checked by {by} at {checkedAt}; chain {chainId}, transaction {transaction}…)',
+  show_ledger_not_checked: 'anchor receipt not checked yet (check it with: skillmark-wallet verify {number})',
+  show_ledger_none: 'no anchor receipt',
+  status_nothing: 'There is no credential to check in this wallet.',
+
+  // share, certificate, qr, present
+  share_say_where: 'Say where to write it: skillmark-wallet share <number> --out <file>',
+  share_written: 'Credential {id} written to {file}:',
+  share_how: 'An employer opens it on a Skillmark verification page, or sends it to POST /credentials/verify.',
+  share_no_receipt:
+    'It has no anchor receipt, so a verifier cannot find it on the ledger: receive it again once anchored.',
+  certificate_say_where: 'Say where to write it: skillmark-wallet certificate <number> --out <file.pdf>',
+  certificate_no_claim:
+    'Credential {id} was not collected with a claim code, so the wallet cannot ask for its certificate. Ask the institution, or print its QR code: skillmark-wallet qr {ref} --png <file>',
+  certificate_not_ready: 'The certificate is not ready yet: try again in a minute.',
+  certificate_gone:
+    'The institution no longer hands out this certificate with your claim code (the credential was revoked, or the code expired or was replaced). Ask the institution.',
+  certificate_not_sent: 'The institution did not send the certificate (HTTP {status}).',
+  certificate_written: 'Certificate of credential {id} written to {file} ({size}).',
+  qr_choose_one: 'Choose one of --png, --svg and --text.',
+  qr_no_receipt:
+    'This credential has no anchor receipt, and a QR code without one would not verify. Receive it again once it is anchored.',
+  qr_too_large: 'This credential is too large for one QR code ({size}).',
+  qr_text_follows: 'Credential {id}: QR version {version}. Its text, to paste on a verification page:',
+  qr_images: 'Images to print: --png <file> or --svg <file>.',
+  qr_drawn: 'Credential {id}: QR version {version}. Images to print: --png <file> or --svg <file>.',
+  qr_written: 'Wrote the QR code of credential {id} to {file} (version {version}, {size}).',
+  present_say_which: 'Say which credentials to present: their numbers or ids from "skillmark-wallet list".',
+  present_out_needs_challenge: "--out needs the employer's --challenge.",
+  present_written: 'Presentation written to {file} ({size}).',
+  present_no_challenge_http: 'The verifier did not give a challenge (HTTP {status}).',
+  present_no_challenge: 'The verifier did not give a challenge.',
+
+  // export, import, remove
+  export_say_where: 'Say where to write the backup: skillmark-wallet export --out <file>',
+  export_exists: '{file} exists already; choose another file name for the backup.',
+  export_could_not_write: 'Could not write the backup to {file} ({code}).',
+  export_written: {
+    one: 'Backup of {count} credential written to {file}.',
+    other: 'Backup of {count} credentials written to {file}.',
+  },
+  export_damaged_left_out: {
+    one: '{count} damaged item was left out (see: skillmark-wallet list).',
+    other: '{count} damaged items were left out (see: skillmark-wallet list).',
+  },
+  export_keep_away: 'Keep it away from this computer, and remember its passphrase: nobody can recover it.',
+  import_say_which: 'Say which backup file to import: skillmark-wallet import <file>',
+  import_no_file: 'There is no file {file}.',
+  import_too_large: '{file} is not a wallet backup (not a file of at most {size}).',
+  import_bad_did: '{file} is damaged: its DID is not the one of its key.',
+  import_other_wallet:
+    "This backup holds another wallet ({backupDid}) than the one in {dir} ({walletDid}).\nIts credentials are issued to the backup's DID, so they can only be shown from that wallet.\nImport it into a folder without a wallet: SKILLMARK_WALLET_DIR=<new folder> skillmark-wallet import {file}",
+  import_restored: 'Wallet restored from {file} (backup of {date}) in {dir}.',
+  import_imported: 'Imported {file} (backup of {date}).',
+  import_added: { one: 'Added: {count} credential.', other: 'Added: {count} credentials.' },
+  import_already_held: 'Already in your wallet, not added again: {count}.',
+  import_damaged: 'Damaged items in the backup, left out: {count}.',
+  backup_not_backup: '{file} is not a Skillmark wallet backup (made by: skillmark-wallet export).',
+  backup_bad_header: '{file} is damaged: its header is not valid.',
+  backup_wrong_passphrase: 'Wrong backup passphrase, or {file} is damaged or was changed.',
+  backup_not_wallet: '{file} is damaged: its contents are not a wallet.',
+  remove_say_which: 'Say which item to remove: its number or id from "skillmark-wallet list".',
+  remove_damaged_item: 'item {number} (damaged: {reason})',
+  remove_confirm_with_yes: 'Confirm with --yes to remove {what}.',
+  remove_question: 'Remove {what} for good? [y/N]',
+  remove_yes_answers: 'y, yes',
+  remove_nothing: 'Nothing removed.',
+  remove_done: 'Removed {what}.',
+} as const;
+
 /** English as a Language (not annotated: the Language type is derived from this file; index.ts checks it). */
-export const english = { name: 'English', dir: 'ltr' as const, messages: en, labels: enLabels, page: enPage };
+export const english = {
+  name: 'English',
+  dir: 'ltr' as const,
+  messages: en,
+  labels: enLabels,
+  page: enPage,
+  wallet: enWallet,
+};

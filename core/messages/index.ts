@@ -1,5 +1,16 @@
 import { arabic } from './ar.ts';
-import type { Catalogue, Language, PageKey, PageWords, ReasonCode } from './catalogue.ts';
+import type {
+  Catalogue,
+  Language,
+  PageKey,
+  PageWords,
+  PluralForms,
+  ReasonCode,
+  WalletKey,
+  WalletPluralKey,
+  WalletSentenceKey,
+  WalletWords,
+} from './catalogue.ts';
 import { en, english } from './en.ts';
 import { spanish } from './es.ts';
 import { french } from './fr.ts';
@@ -7,7 +18,18 @@ import { hindi } from './hi.ts';
 import { portuguese } from './pt.ts';
 import { chinese } from './zh.ts';
 
-export type { Catalogue, Language, PageKey, PageWords, ReasonCode };
+export type {
+  Catalogue,
+  Language,
+  PageKey,
+  PageWords,
+  PluralForms,
+  ReasonCode,
+  WalletKey,
+  WalletPluralKey,
+  WalletSentenceKey,
+  WalletWords,
+};
 
 /** The languages the verifier and the pages speak, by their BCP 47 primary tag: a new language is one file and one line here. */
 export const LANGUAGES: Readonly<Record<string, Language>> = {
@@ -36,6 +58,12 @@ export function message(code: ReasonCode, params: Record<string, string | number
     const value = String(params[name] ?? '?');
     return LABELLED_PARAMS.has(name) && Object.hasOwn(labels, value) ? labels[value as keyof typeof labels] : value;
   });
+}
+
+/** The language of a tag the catalogue has (the primary subtag of `fr-CA` too), else undefined. */
+export function languageOfTag(tag: string): string | undefined {
+  const primary = tag.toLowerCase().split(/[-_]/)[0] ?? '';
+  return Object.hasOwn(LANGUAGES, primary) ? primary : undefined;
 }
 
 /** The page words of a language (English for one the catalogue lacks), placeholders left for the page to fill. */
