@@ -53,7 +53,7 @@ describe('export', () => {
   it('writes a sealed, versioned backup: nothing of the key or the credentials in clear', async () => {
     const result = await runWallet(['export', '--out', backup], walletA);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain(`Backup of 2 credential(s) written to ${backup}`);
+    expect(result.stdout).toContain(`Backup of 2 credentials written to ${backup}`);
     const text = readFileSync(backup, 'utf8');
     const file = JSON.parse(text);
     expect(Object.keys(file).sort()).toEqual(['createdAt', 'format', 'kdf', 'sealed']);
@@ -82,7 +82,7 @@ describe('import', () => {
     const result = await runWallet(['import', backup], walletB);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('Wallet restored from');
-    expect(result.stdout).toContain('Added: 2 credential(s).');
+    expect(result.stdout).toContain('Added: 2 credentials.');
     const [did, list] = await Promise.all([runWallet(['did'], walletB), runWallet(['list'], walletB)]);
     expect(did.stdout.trim()).toBe(didA);
     expect(list.stdout).toContain('Certificate in Welding');

@@ -7,6 +7,7 @@ import {
 } from '../core/secret-box.ts';
 import { EXIT } from './command.ts';
 import { WalletError } from './wallet-error.ts';
+import { t } from './words.ts';
 
 /**
  * A wallet backup (docs/wallet.md): the wallet's key and credentials sealed with AES-256-GCM under
@@ -44,8 +45,7 @@ export function sealBackup(contents: BackupContents, passphrase: string, now = n
   return `${JSON.stringify({ ...header, sealed } satisfies BackupFile, null, 2)}\n`;
 }
 
-const notABackup = (name: string) =>
-  new WalletError(`${name} is not a Skillmark wallet backup (made by: skillmark-wallet export).`, EXIT.usage);
+const notABackup = (name: string) => new WalletError(t('backup_not_backup', { file: name }), EXIT.usage);
 
 /** The backup's contents; a wrong passphrase or a changed file are refused in plain words. */
 export function openBackup(text: string, passphrase: string, name: string): BackupContents & { createdAt: string } {
@@ -58,18 +58,17 @@ export function openBackup(text: string, passphrase: string, name: string): Back
   if (typeof file !== 'object' || file === null || file.format !== BACKUP_FORMAT) throw notABackup(name);
   // Checked before deriving any key: out-of-range settings could take gigabytes and minutes.
   if (!validPassphraseKdf(file.kdf) || typeof file.sealed !== 'string' || typeof file.createdAt !== 'string')
-    throw new WalletError(`${name} is damaged: its header is not valid.`);
+    throw new WalletError(t('backup_bad_header', { file: name }));
   let contents: BackupContents;
   try {
     contents = JSON.parse(
       secretBoxFromPassphrase(passphrase, file.kdf).openText(file.sealed, sealContext(file)),
     ) as BackupContents;
   } catch (error) {
-    if (error instanceof SecretBoxError)
-      throw new WalletError(`Wrong backup passphrase, or ${name} is damaged or was changed.`);
-    throw new WalletError(`${name} is damaged: its contents are not a wallet.`);
+    if (error instanceof SecretBoxError) throw new WalletError(t('backup_wrong_passphrase', { file: name }));
+    throw new WalletError(t('backup_not_wallet', { file: name }));
   }
   if (typeof contents?.did !== 'string' || typeof contents.seed !== 'string' || !Array.isArray(contents.credentials))
-    throw new WalletError(`${name} is damaged: its contents are not a wallet.`);
+    throw new WalletError(t('backup_not_wallet', { file: name }));
   return { ...contents, createdAt: file.createdAt };
 }

@@ -29,6 +29,8 @@ await build({
     js: "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);",
   },
   minify: true,
+  // The message catalogue's languages as they are written, not as \u escapes (a third of the size to read at each start).
+  charset: 'utf8',
   legalComments: 'linked',
   logLevel: 'warning',
 });

@@ -1,8 +1,10 @@
 import { credentialHash } from '../core/credential-hash.ts';
+import { message, type ReasonCode } from '../core/messages/index.ts';
 import { type AnchorReceipt, receiptFor } from '../core/receipt.ts';
 import { checkSignature, DidKeyResolver, ISSUER_SIGNATURE, readCredential } from '../verifier/index.ts';
 import { contentProblems } from './credential-content.ts';
 import { WalletError } from './store.ts';
+import { spokenLanguage, t } from './words.ts';
 
 export interface CheckedBundle {
   credential: string;
@@ -24,34 +26,31 @@ export async function checkBundle(input: unknown, walletDid: string): Promise<Ch
     bundle.type !== 'SkillmarkCredentialBundle' ||
     typeof bundle.credential !== 'string'
   ) {
-    throw new WalletError('This is not a Skillmark credential (expected a SkillmarkCredentialBundle).');
+    throw new WalletError(t('bundle_not_skillmark'));
   }
   const read = readCredential(bundle.credential);
-  if (!read.ok) throw new WalletError(`The credential cannot be read: ${read.fragment.message}`);
+  // The verifier's own sentence for what it found, by its reason code, in the wallet's language.
+  const said = (f: { reason: ReasonCode; params?: Record<string, string | number> }) =>
+    message(f.reason, f.params, spokenLanguage());
+  if (!read.ok) throw new WalletError(t('bundle_unreadable', { detail: said(read.fragment) }));
   const problems = contentProblems(read.value.credential);
-  if (problems.length)
-    throw new WalletError(
-      `The credential does not match the Skillmark qualification schema, so it was not stored: ${problems.join('; ')}`,
-    );
+  if (problems.length) throw new WalletError(t('bundle_schema', { detail: problems.join('; ') }));
   const signature = await checkSignature(ISSUER_SIGNATURE, read.value, read.value.issuer, new DidKeyResolver());
-  if (signature.status !== 'valid')
-    throw new WalletError(`The credential's signature does not hold: ${signature.message}`);
+  if (signature.status !== 'valid') throw new WalletError(t('bundle_signature', { detail: said(signature) }));
   const subjects = read.value.subjectIds;
   const subject = subjects[0];
   if (!subjects.includes(walletDid)) {
     throw new WalletError(
       subject !== undefined
-        ? `This credential was issued to ${subject}, not to this wallet (${walletDid}). Ask the institution to issue it to your DID.`
-        : `This credential names no learner DID, so it cannot be presented from a wallet. Give the institution your DID: ${walletDid}`,
+        ? t('bundle_other_subject', { subject, did: walletDid })
+        : t('bundle_no_subject', { did: walletDid }),
     );
   }
   const hash = credentialHash(bundle.credential);
   const receipt = receiptFor(bundle.anchorReceipt, hash);
   if (!receipt.ok) {
     throw new WalletError(
-      receipt.problem === 'malformed'
-        ? `The anchor receipt is not valid: ${receipt.detail}`
-        : 'The anchor receipt does not belong to this credential.',
+      receipt.problem === 'malformed' ? t('bundle_bad_receipt', { detail: receipt.detail }) : t('bundle_receipt_other'),
     );
   }
   return { credential: bundle.credential, credentialHash: hash, anchorReceipt: receipt.receipt, subject };

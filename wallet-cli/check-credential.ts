@@ -2,6 +2,7 @@ import { printable } from '../core/printable.ts';
 import { postJson } from './service-client.ts';
 import { type StoredCredential, type Wallet, WalletError } from './store.ts';
 import { anchoredOnLedgerAt, lastCheckOf } from './verification-report.ts';
+import { t } from './words.ts';
 
 /**
  * Sends one credential and its anchor receipt to the verifier and remembers the answer in the
@@ -31,7 +32,7 @@ export async function checkWithVerifier(
   } catch (error) {
     // The verdict stands; only remembering it failed.
     if (!(error instanceof WalletError)) throw error;
-    process.stderr.write(`${printable(`Could not remember this check in the wallet: ${error.message}`)}\n`);
+    process.stderr.write(`${printable(t('check_not_remembered', { detail: error.message }))}\n`);
   }
   return { status, body };
 }

@@ -340,7 +340,7 @@ describe('list, show, present and verify', () => {
     expect(plain.stdout).toMatch(
       /^ 1\. [0-9a-f]{8} {2}Amina Yusuf, National Certificate in Electrical Installation \(EQF 4\)$/m,
     );
-    expect(plain.stdout).toMatch(/^ {14}not checked since \d{4}-\d\d-\d\d$/m);
+    expect(plain.stdout).toMatch(/^ {14}not checked since [A-Z][a-z]+ \d{1,2}, \d{4}$/m);
     expect(plain.stdout).toMatch(/^ 2\. [0-9a-f]{8} {2}/m);
     const out = json(listed);
     expect(out.did).toBe(learnerDid);
@@ -361,7 +361,7 @@ describe('list, show, present and verify', () => {
     expect(plain.stdout).toMatch(/^Amina Yusuf, National Certificate in Electrical Installation \(EQF 4\)$/m);
     expect(plain.stdout).toMatch(/Qualification\s+National Certificate in Electrical Installation$/m);
     expect(plain.stdout).toMatch(/Awarded to\s+Amina Yusuf/);
-    expect(plain.stdout).toMatch(/State\s+not checked since \d{4}-\d\d-\d\d$/m);
+    expect(plain.stdout).toMatch(/State\s+not checked since [A-Z][a-z]+ \d{1,2}, \d{4}$/m);
     expect(plain.stdout.indexOf('did:')).toBeGreaterThan(plain.stdout.indexOf('Details (for experts):'));
     // Nothing has looked at the ledger yet: a receipt alone proves nothing.
     expect(plain.stdout).toMatch(
@@ -405,7 +405,7 @@ describe('list, show, present and verify', () => {
     const shown = await runWallet(['show', '1'], env);
     expect(shown.stdout).toMatch(
       new RegExp(
-        `On ledger\\s+since \\d{4}-\\d\\d-\\d\\dT.* \\(checked by ${system.verifierUrl} at .*; chain 31337, transaction 0x`,
+        `On ledger\\s+since [A-Z][a-z]+ \\d{1,2}, \\d{4} at .* UTC \\(checked by ${system.verifierUrl} at .*; chain 31337, transaction 0x`,
       ),
     );
     expect(second.code).toBe(0);
@@ -494,13 +494,14 @@ describe('list, show, present and verify', () => {
   it('list says where each credential stands from the last checks: 1 revoked (when and why), 2 valid', async () => {
     const listed = await runWallet(['list'], env);
     expect(listed.code).toBe(0);
-    const [one, oneState, two, twoState] = listed.stdout.split('\n');
+    const [heading, one, oneState, two, twoState] = listed.stdout.split('\n');
+    expect(heading).toBe('Your wallet holds 2 credentials:');
     expect(one).toMatch(new RegExp(`^ 1\\. [0-9a-f]{8}  ${IN_WORDS.replace(/[()]/g, '\\$&')}$`));
     expect(oneState).toMatch(
-      /^ {14}REVOKED on \d{4}-\d\d-\d\d: The institution revoked this credential on .*\(reason: .+\)/,
+      /^ {14}REVOKED on [A-Z][a-z]+ \d{1,2}, \d{4}: The institution revoked this credential on .*\(reason: .+\)/,
     );
     expect(two).toContain(IN_WORDS);
-    expect(twoState).toMatch(/^ {14}valid when checked on \d{4}-\d\d-\d\d$/);
+    expect(twoState).toMatch(/^ {14}valid when checked on [A-Z][a-z]+ \d{1,2}, \d{4}$/);
     expect(listed.stdout).not.toContain('did:');
     const asJson = json(await runWallet(['list', '--json'], env));
     expect(asJson.credentials[0].state).toMatchObject({ state: 'revoked' });
@@ -516,8 +517,8 @@ describe('list, show, present and verify', () => {
     expect(status.code, said(status)).toBe(4);
     const lines = status.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^ 1\. [0-9a-f]{8} {2}Amina Yusuf, .*: REVOKED on \d{4}-\d\d-\d\d: /);
-    expect(lines[1]).toMatch(/^ 2\. [0-9a-f]{8} {2}Amina Yusuf, .*: valid when checked on \d{4}-\d\d-\d\d$/);
+    expect(lines[0]).toMatch(/^ 1\. [0-9a-f]{8} {2}Amina Yusuf, .*: REVOKED on [A-Z][a-z]+ \d{1,2}, \d{4}: /);
+    expect(lines[1]).toMatch(/^ 2\. [0-9a-f]{8} {2}Amina Yusuf, .*: valid when checked on [A-Z][a-z]+ \d{1,2}, \d{4}$/);
     expect(nowhere.code).toBe(1);
     expect(nowhere.stderr).toContain('Cannot reach');
     expect((await runWallet(['status'], fresh)).code).toBe(1);

@@ -4,6 +4,7 @@
  * and compiled to JavaScript in the installable package (build.ts).
  */
 import { main } from './main.ts';
+import { t } from './words.ts';
 
 // A reader that stops early (`skillmark-wallet list | head -3`) closes the pipe: end quietly, as Unix tools do.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -14,7 +15,7 @@ try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   process.stderr.write(
-    `skillmark-wallet failed unexpectedly: ${error instanceof Error ? error.message : String(error)}\n`,
+    `${t('failed_unexpectedly', { detail: error instanceof Error ? error.message : String(error) })}\n`,
   );
   process.exitCode = 1;
 }

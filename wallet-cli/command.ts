@@ -1,3 +1,4 @@
+import type { WalletSentenceKey } from '../core/messages/index.ts';
 import type { Output } from './output.ts';
 
 export interface CommandContext {
@@ -8,14 +9,18 @@ export interface CommandContext {
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
-  description: string;
+  /** The catalogue's words for it (core/messages, `wallet`); {issuer}, {verifier} and {languages} are filled in. */
+  description: WalletSentenceKey;
   short?: string;
 }
 
-/** One CLI command: how to call it, what it does, and the code (its name and summary: commands/index.ts). */
+/**
+ * One CLI command: how to call it and what it does (the catalogue's words, in every language), and the
+ * code (its name and summary: commands/index.ts).
+ */
 export interface Command {
-  usage: string;
-  details: string[];
+  usage: WalletSentenceKey;
+  details: WalletSentenceKey;
   options: Record<string, OptionSpec>;
   run(
     args: { positionals: string[]; values: Record<string, string | boolean | undefined> },

@@ -1,7 +1,9 @@
+import { message } from '../core/messages/index.ts';
 import { printable } from '../core/printable.ts';
 import { readCredential } from '../verifier/index.ts';
 import { contentProblems } from './credential-content.ts';
 import type { LastCheck, StoredCredential, WalletEntry } from './store.ts';
+import { spokenLanguage, t } from './words.ts';
 
 /** Where the credential stands, from what a verifier last said and the credential's own dates. */
 export type CredentialState =
@@ -92,7 +94,10 @@ function describeStored(
 ): CredentialDescription | DamagedDescription {
   const id = printable(stored.id);
   const read = readCredential(stored.credential);
-  if (!read.ok) return { number, id, damaged: `the credential cannot be read: ${printable(read.fragment.message)}` };
+  if (!read.ok) {
+    const detail = message(read.fragment.reason, read.fragment.params, spokenLanguage());
+    return { number, id, damaged: t('damaged_unreadable', { detail: printable(detail) }) };
+  }
   const { credential, issuer } = read.value;
   // Stored before the wallet checked content (or edited since): never shown as if it were sound.
   const problems = contentProblems(credential);
@@ -100,7 +105,7 @@ function describeStored(
     return {
       number,
       id,
-      damaged: `it does not match the Skillmark qualification schema: ${printable(problems.join('; '))}`,
+      damaged: t('damaged_schema', { detail: printable(problems.join('; ')) }),
     };
   const subjects = credential.credentialSubject;
   const subject = record(Array.isArray(subjects) ? subjects[0] : subjects);
@@ -119,13 +124,13 @@ function describeStored(
   return {
     number,
     id,
-    title: text(q.title) ?? '(untitled)',
+    title: text(q.title) ?? t('untitled'),
     ...(learner ? { learner } : {}),
     ...(levelText ? { level: levelText } : {}),
     ...(occupationTitle
       ? {
           occupation: occupationCode
-            ? `${occupationTitle} (${text(occupation.framework) ?? 'code'} ${occupationCode})`
+            ? `${occupationTitle} (${text(occupation.framework) ?? t('occupation_code')} ${occupationCode})`
             : occupationTitle,
         }
       : {}),
@@ -150,7 +155,7 @@ export function describeEntry(entry: WalletEntry, now = new Date()): CredentialD
     return {
       number: entry.number,
       id: printable(entry.stored.id),
-      damaged: `it cannot be read (${printable(String((error as Error)?.message ?? error))})`,
+      damaged: t('damaged_exception', { detail: printable(String((error as Error)?.message ?? error)) }),
     };
   }
 }

@@ -57,7 +57,7 @@ describe('every answer the wallet reads is capped in size and time', () => {
     });
     expect(result.code, result.stderr).toBe(6);
     expect(result.stderr).toContain(
-      `${server.url} sent an answer larger than 100000 bytes; the wallet stopped reading it.`,
+      `${server.url} sent an answer larger than 100,000 bytes; the wallet stopped reading it.`,
     );
     expect(JSON.parse((await runWallet(['list', '--json'], env)).stdout).credentials).toHaveLength(1);
   });
@@ -69,7 +69,7 @@ describe('every answer the wallet reads is capped in size and time', () => {
     });
     const result = await runWallet(['receive', `${server.url}/claims/x`], env);
     expect(result.code, result.stderr).toBe(6);
-    expect(result.stderr).toContain('sent an answer larger than 2097152 bytes');
+    expect(result.stderr).toContain('sent an answer larger than 2,097,152 bytes');
   });
 
   it('a claim link that trickles its answer: exit 6 at the deadline for the whole answer', async () => {
@@ -84,7 +84,7 @@ describe('every answer the wallet reads is capped in size and time', () => {
       SKILLMARK_WALLET_HTTP_TIMEOUT_SECONDS: '1',
     });
     expect(result.code, result.stderr).toBe(6);
-    expect(result.stderr).toContain(`${server.url} did not answer in full within 1 seconds; the wallet gave up.`);
+    expect(result.stderr).toContain(`${server.url} did not answer in full within 1 second; the wallet gave up.`);
   });
 
   it('limits given in the environment are checked', async () => {

@@ -1,77 +1,133 @@
 import { parseArgs } from 'node:util';
 import { printableJson, printableLines } from '../core/printable.ts';
-import { type Command, EXIT, joinDashValues, type OptionSpec } from './command.ts';
+import {
+  type Command,
+  DEFAULT_ISSUER_URL,
+  DEFAULT_VERIFIER_URL,
+  EXIT,
+  joinDashValues,
+  type OptionSpec,
+} from './command.ts';
 import { COMMANDS, type CommandEntry } from './commands/index.ts';
 import { createOutput } from './output.ts';
 import { walletDir } from './wallet-dir.ts';
 import { WalletError } from './wallet-error.ts';
+import { languageChoice, languageList, padTo, speak, t } from './words.ts';
 
 const COMMON: Record<string, OptionSpec> = {
-  json: { type: 'boolean', description: 'print one JSON document (for scripts) instead of sentences' },
-  plain: {
-    type: 'boolean',
-    description: 'no colour, no drawing, no symbols, for screen readers and old terminals (NO_COLOR=1: no colour)',
-  },
-  help: { type: 'boolean', short: 'h', description: 'show help' },
+  json: { type: 'boolean', description: 'opt_json' },
+  plain: { type: 'boolean', description: 'opt_plain' },
+  help: { type: 'boolean', short: 'h', description: 'opt_help' },
 };
+/** Every command's options in the help: --lang is read before the command is (takeLanguageOption). */
+const SHOWN: Record<string, OptionSpec> = { ...COMMON, lang: { type: 'string', description: 'opt_lang' } };
+
+const ENVIRONMENT = [
+  ['SKILLMARK_WALLET_DIR', 'env_wallet_dir'],
+  ['SKILLMARK_WALLET_PASSPHRASE', 'env_passphrase'],
+  ['SKILLMARK_ISSUER_URL', 'env_issuer'],
+  ['SKILLMARK_VERIFIER_URL', 'env_verifier'],
+  ['SKILLMARK_WALLET_MAX_RESPONSE_BYTES', 'env_max_bytes'],
+  ['SKILLMARK_WALLET_HTTP_TIMEOUT_SECONDS', 'env_timeout'],
+  ['SKILLMARK_LANG', 'env_lang'],
+] as const;
 
 function optionLines(options: Record<string, OptionSpec>): string[] {
+  const params = { issuer: DEFAULT_ISSUER_URL, verifier: DEFAULT_VERIFIER_URL, languages: languageList() };
   return Object.entries(options).map(
-    ([name, o]) => `  --${name}${o.type === 'string' ? ' <value>' : ''}`.padEnd(26) + o.description,
+    ([name, o]) =>
+      padTo(`  --${name}${o.type === 'string' ? ` <${t('help_value')}>` : ''}`, 26) + t(o.description, params),
   );
 }
 
 function mainHelp(): string {
   return [
-    'skillmark-wallet: keep your qualification credentials and show them to employers.',
+    t('help_intro'),
     '',
-    'Usage: skillmark-wallet <command> [options]',
+    t('help_usage', { usage: t('help_main_usage') }),
     '',
-    'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(10)}${c.summary}`),
+    t('help_commands'),
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(12)}${t(c.summary)}`),
     '',
-    'Options for every command:',
-    ...optionLines(COMMON),
+    t('help_common_options'),
+    ...optionLines(SHOWN),
     '',
-    'Environment:',
-    '  SKILLMARK_WALLET_DIR        where the wallet lives (default ~/.skillmark-wallet)',
-    '  SKILLMARK_WALLET_PASSPHRASE the passphrase, for scripts (else you are asked for it)',
-    '  SKILLMARK_ISSUER_URL        issuer used for claim codes',
-    '  SKILLMARK_VERIFIER_URL      verifier used by present and verify',
-    '  SKILLMARK_WALLET_MAX_RESPONSE_BYTES  largest answer read from a server (default 2 MiB)',
-    '  SKILLMARK_WALLET_HTTP_TIMEOUT_SECONDS  time allowed for each whole answer (default 20)',
+    t('help_environment'),
+    ...ENVIRONMENT.map(([name, key]) => `  ${name.padEnd(38)}${t(key)}`),
     '',
-    'Exit codes: 0 done / valid, 1 error, 2 wrong usage, 3 credential not ready yet,',
-    '            4 verified as NOT valid, 5 verifier could not decide right now,',
-    '            6 a server answered too much or too slowly (nothing was stored).',
+    t('help_exit_codes'),
     '',
-    'Start with:  skillmark-wallet init',
-    'Help on one command:  skillmark-wallet <command> --help',
+    t('help_start'),
+    t('help_one_command'),
   ].join('\n');
 }
 
 function commandHelp(entry: CommandEntry, command: Command): string {
   return [
-    `${entry.summary}.`,
+    t(entry.summary),
     '',
-    `Usage: ${command.usage}`,
+    t('help_usage', { usage: t(command.usage) }),
     '',
-    ...command.details,
+    t(command.details),
     '',
-    'Options:',
-    ...optionLines({ ...command.options, ...COMMON }),
+    t('help_options'),
+    ...optionLines({ ...command.options, ...SHOWN }),
   ].join('\n');
 }
 
+/**
+ * The arguments without --lang and its value, and the value: the language is chosen before anything
+ * is said, the main help included. A --lang without a value is `missing`.
+ */
+function takeLanguageOption(argv: readonly string[]): { rest: string[]; lang?: string; missing?: true } {
+  const rest: string[] = [];
+  let lang: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (arg.startsWith('--lang=')) lang = arg.slice('--lang='.length);
+    else if (arg === '--lang') {
+      const value = argv[i + 1];
+      if (value === undefined || value.startsWith('-')) return { rest, missing: true };
+      lang = value;
+      i += 1;
+    } else rest.push(arg);
+  }
+  return lang === undefined ? { rest } : { rest, lang };
+}
+
+/** node's parseArgs explains in English; the options it names are the same in every language. */
+function argumentProblem(error: NodeJS.ErrnoException): string {
+  const option = /'(-[^' ]+)/.exec(error.message)?.[1];
+  if (option && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t('unknown_option', { option });
+  if (option && error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return t('option_needs_value', { option });
+  return error.message;
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  const { rest: args, lang, missing } = takeLanguageOption(argv);
+  const choice = languageChoice(lang, process.env);
+  // Said in English, the language the wallet falls back to.
+  if (choice.unknown !== undefined)
+    process.stderr.write(
+      `${printableLines(`The language "${choice.unknown}" is not available; answering in English. Available: ${languageList()}.`)}\n`,
+    );
+  speak(choice);
+  if (missing) {
+    process.stderr.write(`${t('option_needs_value', { option: '--lang' })}\n\n${mainHelp()}\n`);
+    return EXIT.usage;
+  }
+  const [name, ...rest] = args;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${mainHelp()}\n`);
     return name ? EXIT.ok : EXIT.usage;
   }
   const entry = COMMANDS.find((c) => c.name === name);
   if (!entry) {
-    process.stderr.write(`Unknown command "${name}".\n\n${mainHelp()}\n`);
+    process.stderr.write(`${printableLines(t('unknown_command', { name }))}\n\n${mainHelp()}\n`);
     return EXIT.usage;
   }
   const command = await entry.load();
@@ -80,7 +136,7 @@ export async function main(argv: string[]): Promise<number> {
     const options = { ...command.options, ...COMMON };
     parsed = parseArgs({ args: joinDashValues(rest, options), options, allowPositionals: true, strict: true });
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${commandHelp(entry, command)}\n`);
+    process.stderr.write(`${argumentProblem(error as NodeJS.ErrnoException)}\n\n${commandHelp(entry, command)}\n`);
     return EXIT.usage;
   }
   if (parsed.values.help) {

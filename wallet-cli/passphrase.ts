@@ -1,4 +1,6 @@
+import type { WalletSentenceKey } from '../core/messages/index.ts';
 import { WalletError } from './store.ts';
+import { t } from './words.ts';
 
 function promptHidden(question: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -6,7 +8,7 @@ function promptHidden(question: string): Promise<string> {
     // Echo goes off before the question shows, so nothing typed after it can appear on screen.
     stdin.setRawMode(true);
     stdin.resume();
-    stderr.write(question);
+    stderr.write(`${question} `);
     let typed = '';
     const onData = (chunk: Buffer) => {
       for (const char of chunk.toString('utf8')) {
@@ -17,7 +19,7 @@ function promptHidden(question: string): Promise<string> {
         }
         if (char === '\u0003') {
           finish();
-          reject(new WalletError('Cancelled.', 130));
+          reject(new WalletError(t('passphrase_cancelled'), 130));
           return;
         }
         if (char === '\u007f' || char === '\b') typed = typed.slice(0, -1);
@@ -37,35 +39,33 @@ function promptHidden(question: string): Promise<string> {
 /** Where a passphrase comes from: an environment variable for scripts, else a hidden prompt. */
 interface PassphraseSource {
   envName: string;
-  prompt: string;
-  repeatPrompt: string;
+  prompt: WalletSentenceKey;
+  repeatPrompt: WalletSentenceKey;
 }
 
 const WALLET: PassphraseSource = {
   envName: 'SKILLMARK_WALLET_PASSPHRASE',
-  prompt: 'Wallet passphrase: ',
-  repeatPrompt: 'Repeat the passphrase: ',
+  prompt: 'passphrase_prompt',
+  repeatPrompt: 'passphrase_repeat',
 };
 const BACKUP: PassphraseSource = {
   envName: 'SKILLMARK_BACKUP_PASSPHRASE',
-  prompt: 'Backup passphrase: ',
-  repeatPrompt: 'Repeat the backup passphrase: ',
+  prompt: 'backup_passphrase_prompt',
+  repeatPrompt: 'backup_passphrase_repeat',
 };
 
 async function readSecret(source: PassphraseSource, options: { confirm?: boolean }): Promise<string> {
   const fromEnv = process.env[source.envName];
   if (fromEnv) {
     if (options.confirm && fromEnv.length < 8)
-      throw new WalletError(`Choose a passphrase of at least 8 characters (${source.envName} is shorter).`, 2);
+      throw new WalletError(t('passphrase_too_short_env', { env: source.envName }), 2);
     return fromEnv;
   }
-  if (!process.stdin.isTTY)
-    throw new WalletError(`No passphrase: set ${source.envName}, or run this in a terminal to be asked for it.`, 2);
-  const passphrase = await promptHidden(source.prompt);
+  if (!process.stdin.isTTY) throw new WalletError(t('passphrase_none', { env: source.envName }), 2);
+  const passphrase = await promptHidden(t(source.prompt));
   if (options.confirm) {
-    if (passphrase.length < 8) throw new WalletError('Choose a passphrase of at least 8 characters.', 2);
-    if ((await promptHidden(source.repeatPrompt)) !== passphrase)
-      throw new WalletError('The two passphrases differ; nothing was created.', 2);
+    if (passphrase.length < 8) throw new WalletError(t('passphrase_too_short'), 2);
+    if ((await promptHidden(t(source.repeatPrompt))) !== passphrase) throw new WalletError(t('passphrase_differ'), 2);
   }
   return passphrase;
 }

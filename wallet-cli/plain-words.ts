@@ -1,9 +1,7 @@
 import type { CredentialState } from './describe.ts';
+import { day, t } from './words.ts';
 
-/**
- * The wallet's sentences about a credential, each whole, with named parts (so each can move to
- * the message catalogue as one message with placeholders).
- */
+/** The wallet's sentences about a credential, each whole, with named parts, in the chosen language. */
 
 /** The credential in the words a person uses: "Amina Yusuf, National Certificate in … (EQF 4), from <institution>". */
 export function credentialLine(parts: {
@@ -14,31 +12,32 @@ export function credentialLine(parts: {
 }): string {
   const qualification = parts.title
     ? parts.level
-      ? `${parts.title} (${parts.level})`
+      ? t('credential_with_level', { title: parts.title, level: parts.level })
       : parts.title
-    : 'a qualification with no title';
-  const who = parts.learner ? `${parts.learner}, ${qualification}` : qualification;
+    : t('credential_untitled');
+  const credential = parts.learner
+    ? t('credential_of_learner', { learner: parts.learner, qualification })
+    : qualification;
   // Unnamed until a verifier's registry names it (issuers often put only their DID in a credential).
-  if (!parts.institution) return who;
-  if (parts.institution.namedBy === 'registry') return `${who}, from ${parts.institution.name}`;
-  return `${who}, from ${parts.institution.name} (as the credential names it)`;
+  if (!parts.institution) return credential;
+  const institution = parts.institution.name;
+  return parts.institution.namedBy === 'registry'
+    ? t('credential_from', { credential, institution })
+    : t('credential_from_claimed', { credential, institution });
 }
-
-/** A date for people, YYYY-MM-DD, from an ISO date and time (left as it is when it is not one). */
-export const day = (iso: string) => (/^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : iso);
 
 /** Where the credential stands, in one short phrase for `list` and `show`. */
 export function stateWords(state: CredentialState): string {
   switch (state.state) {
     case 'revoked':
-      return `REVOKED on ${day(state.revokedAt)}: ${state.why}`;
+      return t('state_revoked', { date: day(state.revokedAt), why: state.why });
     case 'expired':
-      return `EXPIRED on ${day(state.expiredAt)}`;
+      return t('state_expired', { date: day(state.expiredAt) });
     case 'valid':
-      return `valid when checked on ${day(state.checkedAt)}`;
+      return t('state_valid', { date: day(state.checkedAt) });
     case 'invalid':
-      return `NOT VALID when checked on ${day(state.checkedAt)} (see: skillmark-wallet verify)`;
+      return t('state_invalid', { date: day(state.checkedAt) });
     case 'not_checked':
-      return `not checked since ${day(state.since)}`;
+      return t('state_not_checked', { date: day(state.since) });
   }
 }

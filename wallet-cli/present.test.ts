@@ -170,10 +170,10 @@ describe('present --challenge without --out', () => {
 
 describe('joinDashValues', () => {
   const options: Record<string, OptionSpec> = {
-    challenge: { type: 'string', description: '' },
-    out: { type: 'string', description: '' },
-    json: { type: 'boolean', description: '' },
-    help: { type: 'boolean', short: 'h', description: '' },
+    challenge: { type: 'string', description: 'opt_challenge' },
+    out: { type: 'string', description: 'opt_out_presentation' },
+    json: { type: 'boolean', description: 'opt_json' },
+    help: { type: 'boolean', short: 'h', description: 'opt_help' },
   };
 
   it('joins a string option and a value starting with "-"', () => {

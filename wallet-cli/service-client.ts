@@ -2,6 +2,7 @@ import { BoundedFetchError, type BoundedResponse, fetchBounded } from '../core/b
 import { ConfigError, wholeNumber } from '../core/config.ts';
 import { EXIT } from './command.ts';
 import { WalletError } from './store.ts';
+import { plural, spokenLanguage, t } from './words.ts';
 
 /**
  * Every request the wallet makes goes through here. A server can be hostile (a claim link is just
@@ -32,14 +33,14 @@ export function httpLimits(env: Record<string, string | undefined> = process.env
 
 function tooLarge(origin: string, limits: HttpLimits): WalletError {
   return new WalletError(
-    `${origin} sent an answer larger than ${limits.maxResponseBytes} bytes; the wallet stopped reading it. Check the address.`,
+    t('http_too_large', { origin, size: plural('size_bytes', limits.maxResponseBytes) }),
     EXIT.badServer,
   );
 }
 
 function tooSlow(origin: string, limits: HttpLimits): WalletError {
   return new WalletError(
-    `${origin} did not answer in full within ${limits.timeoutMs / 1000} seconds; the wallet gave up. Try again later.`,
+    t('http_too_slow', { origin, duration: plural('duration_seconds', limits.timeoutMs / 1000) }),
     EXIT.badServer,
   );
 }
@@ -56,7 +57,12 @@ export async function fetchBytes(
     response = await fetchBounded(
       fetch,
       url,
-      { redirect: 'follow', ...init },
+      // The verifier (and the issuer) answer in the wallet's language, from the catalogue they share with it.
+      {
+        redirect: 'follow',
+        ...init,
+        headers: { 'accept-language': spokenLanguage(), ...(init.headers as Record<string, string> | undefined) },
+      },
       limits.timeoutMs,
       limits.maxResponseBytes,
     );
@@ -64,13 +70,11 @@ export async function fetchBytes(
     if (!(error instanceof BoundedFetchError)) throw error;
     if (error.kind === 'timeout') throw tooSlow(origin, limits);
     if (error.kind === 'too_large') throw tooLarge(origin, limits);
-    if (error.kind === 'broke_off') throw new WalletError(`${origin} broke off its answer. Try again later.`);
+    if (error.kind === 'broke_off') throw new WalletError(t('http_broke_off', { origin }));
     const cause =
       (error.cause as { cause?: { code?: string }; name?: string } | undefined)?.cause?.code ??
       (error.cause as Error | undefined)?.name;
-    throw new WalletError(
-      `Cannot reach ${origin} (${cause}). Check the address and your internet connection, then try again.`,
-    );
+    throw new WalletError(t('http_unreachable', { origin, cause: String(cause) }));
   }
   return response;
 }
@@ -88,7 +92,7 @@ export async function fetchJson(
   try {
     body = text ? JSON.parse(text) : undefined;
   } catch {
-    throw new WalletError(`${origin} answered with something that is not JSON (HTTP ${response.status}).`);
+    throw new WalletError(t('http_not_json', { origin, status: response.status }));
   }
   return { status: response.status, body, headers: response.headers };
 }

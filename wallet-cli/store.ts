@@ -13,6 +13,7 @@ import {
 } from '../core/secret-box.ts';
 import { withFileLock } from './file-lock.ts';
 import { WalletError } from './wallet-error.ts';
+import { plural, t } from './words.ts';
 
 /** A verifier found the credential's batch root on the ledger. */
 export interface LedgerCheck {
@@ -120,16 +121,16 @@ function isLastCheck(value: unknown): value is LastCheck {
 
 /** The stored item if its fields are all there and of the right kind, else what is wrong with it. */
 export function checkItem(item: unknown): StoredCredential | string {
-  if (typeof item !== 'object' || item === null || Array.isArray(item)) return 'not a stored credential';
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return t('item_not_stored');
   const c = item as Record<string, unknown>;
   for (const name of ['id', 'credentialHash', 'credential', 'receivedAt', 'source']) {
-    if (!isText(c[name])) return `its "${name}" is missing`;
+    if (!isText(c[name])) return t('item_missing_field', { name });
   }
   if (c.anchorReceipt !== undefined) {
     try {
       parseReceipt(c.anchorReceipt);
     } catch {
-      return 'its anchor receipt is not valid';
+      return t('item_bad_receipt');
     }
   }
   const check = c.ledgerCheck as Record<string, unknown> | undefined;
@@ -143,31 +144,30 @@ export function checkItem(item: unknown): StoredCredential | string {
       isText(check.by)
     )
   ) {
-    return 'its ledger check is not valid';
+    return t('item_bad_ledger_check');
   }
-  if (c.lastCheck !== undefined && !isLastCheck(c.lastCheck)) return 'its last check is not valid';
-  if (c.claimUrl !== undefined && !isText(c.claimUrl)) return 'its claim URL is not valid';
+  if (c.lastCheck !== undefined && !isLastCheck(c.lastCheck)) return t('item_bad_last_check');
+  if (c.claimUrl !== undefined && !isText(c.claimUrl)) return t('item_bad_claim_url');
   return item as StoredCredential;
 }
 
 const isStored = (item: unknown): item is StoredCredential => typeof checkItem(item) !== 'string';
-const tamperedWith = (file: string, what: string) =>
-  new WalletError(`${file} is damaged or was tampered with: ${what}.`);
+const tamperedWith = (file: string, what: string) => new WalletError(t('wallet_tampered', { file, what }));
 
 function readWalletFile(file: string): WalletFile {
   let parsed: WalletFile;
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8')) as WalletFile;
   } catch {
-    throw new WalletError(`${file} is not a wallet file (it is not JSON).`);
+    throw new WalletError(t('wallet_not_json', { file }));
   }
   if (typeof parsed !== 'object' || parsed === null || (parsed.format !== FORMAT && parsed.format !== FORMAT_1)) {
-    throw new WalletError(`${file} is not a Skillmark wallet (format ${String(parsed?.format)}).`);
+    throw new WalletError(t('wallet_wrong_format', { file, format: String(parsed?.format) }));
   }
   const known = Object.keys(parsed).every((key) => ['format', 'did', 'kdf', 'sealed'].includes(key));
   // Checked before deriving any key: out-of-range settings could take gigabytes and minutes.
   if (!known || !validPassphraseKdf(parsed.kdf) || !isText(parsed.sealed) || !isText(parsed.did)) {
-    throw tamperedWith(file, 'its key-derivation settings or its header are not valid');
+    throw tamperedWith(file, t('tampered_header'));
   }
   return parsed;
 }
@@ -178,17 +178,15 @@ function unseal(file: string, header: Header, sealed: string, box: SecretBox): W
   try {
     secrets = JSON.parse(box.openText(sealed, sealContext(header))) as WalletSecrets;
   } catch (error) {
-    if (error instanceof SecretBoxError)
-      throw new WalletError(`Wrong passphrase, or ${file} is damaged or was tampered with.`);
-    if (error instanceof SyntaxError) throw tamperedWith(file, 'its contents are not JSON');
+    if (error instanceof SecretBoxError) throw new WalletError(t('wallet_wrong_passphrase', { file }));
+    if (error instanceof SyntaxError) throw tamperedWith(file, t('tampered_not_json'));
     throw error;
   }
   if (typeof secrets !== 'object' || secrets === null || !isText(secrets.seed) || !Array.isArray(secrets.credentials))
-    throw tamperedWith(file, 'its contents are not a wallet');
+    throw tamperedWith(file, t('tampered_not_wallet'));
   // Format 1 did not authenticate the DID in its header: it must be the one of the sealed key.
   const seed = Buffer.from(secrets.seed, 'base64url');
-  if (seed.length !== 32 || didOfSeed(seed) !== header.did)
-    throw tamperedWith(file, 'its DID is not the one of its key');
+  if (seed.length !== 32 || didOfSeed(seed) !== header.did) throw tamperedWith(file, t('tampered_did'));
   return secrets;
 }
 
@@ -246,7 +244,7 @@ export class Wallet {
 
   static open(dir: string, passphrase: string): Wallet {
     const file = join(dir, FILE_NAME);
-    if (!existsSync(file)) throw new WalletError(`No wallet in ${dir}. Create one with: skillmark-wallet init`);
+    if (!existsSync(file)) throw new WalletError(t('wallet_none', { dir }));
     const { sealed, ...header } = readWalletFile(file);
     const box = secretBoxFromPassphrase(passphrase, header.kdf);
     // Format 1 files are rewritten as format 2 on their next change.
@@ -277,18 +275,14 @@ export class Wallet {
       (e) => 'stored' in e && e.stored.id.startsWith(ref.toLowerCase()) && ref.length >= 4,
     );
     if (matches.length === 1) return matches[0]!;
-    if (matches.length > 1)
-      throw new WalletError(`"${ref}" matches ${matches.length} credentials; type more of the id.`);
-    throw new WalletError(`No credential "${ref}" in this wallet. See them with: skillmark-wallet list`);
+    if (matches.length > 1) throw new WalletError(plural('ref_ambiguous', matches.length, { ref }));
+    throw new WalletError(t('ref_unknown', { ref }));
   }
 
   /** Like `entry`, for commands that need the credential itself. */
   find(ref: string): StoredCredential {
     const found = this.entry(ref);
-    if ('damaged' in found)
-      throw new WalletError(
-        `Item ${found.number} of this wallet is damaged (${found.damaged}). Remove it with: skillmark-wallet remove ${found.number}`,
-      );
+    if ('damaged' in found) throw new WalletError(t('item_damaged', { number: found.number, reason: found.damaged }));
     return found.stored;
   }
 
@@ -343,15 +337,13 @@ export class Wallet {
       () => {
         const { sealed, ...header } = readWalletFile(this.file);
         if (header.did !== this.header.did || JSON.stringify(header.kdf) !== JSON.stringify(this.header.kdf)) {
-          throw new WalletError(
-            `${this.file} was replaced by another wallet while this command ran; nothing was changed.`,
-          );
+          throw new WalletError(t('wallet_replaced', { file: this.file }));
         }
         this.secrets = unseal(this.file, header, sealed, this.box);
         mutate(this.secrets.credentials);
         this.save();
       },
-      () => new WalletError(`Another skillmark-wallet command is changing ${this.file}; try again in a moment.`),
+      () => new WalletError(t('wallet_busy', { file: this.file })),
     );
   }
 

@@ -4,6 +4,7 @@ import type { CredentialDescription } from './describe.ts';
 import type { Output } from './output.ts';
 import { credentialLine } from './plain-words.ts';
 import { type LastCheck, WalletError } from './store.ts';
+import { columns, padTo, t } from './words.ts';
 
 interface Fragment {
   check?: unknown;
@@ -74,22 +75,24 @@ export function reportVerification(
   const body = (typeof response === 'object' && response !== null ? response : {}) as VerificationResponse;
   if (!body.verdict)
     throw new WalletError(
-      `The verifier refused the request (HTTP ${status}): ${body.detail ? text(body.detail) : 'no reason given'}`,
+      t('verifier_refused', { status, detail: body.detail ? text(body.detail) : t('no_reason_given') }),
     );
   out.result(body);
   const verdicts = {
-    valid: out.ok('VALID'),
-    invalid: out.bad('NOT VALID'),
-    unverifiable: out.unsure('CANNOT TELL RIGHT NOW'),
+    valid: out.ok(t('verdict_valid')),
+    invalid: out.bad(t('verdict_invalid')),
+    unverifiable: out.unsure(t('verdict_unverifiable')),
   };
   const verdictWord = (verdict: unknown) => entry(verdicts, verdict) ?? text(verdict);
+  // Each check's mark in one column, as wide as the language's words for passed and failed.
+  const width = Math.max(3, columns(t('mark_valid')) + 1, columns(t('mark_invalid')) + 1);
   const marks = {
-    valid: out.ok('  ok '),
-    invalid: out.bad('  NO '),
-    unverifiable: out.unsure('  ?  '),
-    skipped: '  -  ',
+    valid: out.ok(padTo(`  ${t('mark_valid')}`, width + 2)),
+    invalid: out.bad(padTo(`  ${t('mark_invalid')}`, width + 2)),
+    unverifiable: out.unsure(padTo('  ?', width + 2)),
+    skipped: padTo('  -', width + 2),
   };
-  const mark = (f: Fragment) => entry(marks, f?.status) ?? '     ';
+  const mark = (f: Fragment) => entry(marks, f?.status) ?? ' '.repeat(width + 2);
   const printChecks = (checks: unknown) => {
     for (const f of listOf<Fragment>(checks)) out.line(`${mark(f)}${text(f?.message)}`);
   };
@@ -103,24 +106,28 @@ export function reportVerification(
   if (credentials.length === 0) {
     // One credential: its verifier's answer is the credential's.
     const summary = (body as { summary?: Summary }).summary;
-    out.line(`${who(summary, body.checks, local[0])}: ${verdictWord(body.verdict)}`);
+    out.line(
+      t('verified_subject', { credential: who(summary, body.checks, local[0]), verdict: verdictWord(body.verdict) }),
+    );
     printChecks(body.checks);
     noteIssuer(summary, local[0]);
   } else {
     const overall = {
-      valid: out.ok('VALID: every check passed.'),
-      invalid: out.bad('NOT VALID: at least one check failed.'),
-      unverifiable: out.unsure('CANNOT TELL RIGHT NOW: some checks could not be completed.'),
+      valid: out.ok(t('overall_valid')),
+      invalid: out.bad(t('overall_invalid')),
+      unverifiable: out.unsure(t('overall_unverifiable')),
     };
     out.line(entry(overall, body.verdict) ?? text(body.verdict));
     printChecks(body.checks);
     credentials.forEach((c, i) => {
-      out.line(`${who(c?.summary, c?.checks, local[i])}: ${verdictWord(c?.verdict)}`);
+      out.line(
+        t('verified_subject', { credential: who(c?.summary, c?.checks, local[i]), verdict: verdictWord(c?.verdict) }),
+      );
       printChecks(c?.checks);
       noteIssuer(c?.summary, local[i]);
     });
   }
-  if (issuers.length) out.line(`Details: issued by ${issuers.join(', ')}`);
+  if (issuers.length) out.line(t('details_issued_by', { issuers: issuers.join(', ') }));
   return body.verdict === 'valid' ? EXIT.ok : body.verdict === 'invalid' ? EXIT.invalid : EXIT.unverifiable;
 }
 

@@ -6,6 +6,7 @@ import { type Command, EXIT } from '../command.ts';
 import { describeEntry } from '../describe.ts';
 import { readBackupPassphrase, readPassphrase } from '../passphrase.ts';
 import { checkItem, type StoredCredential, Wallet, WalletError } from '../store.ts';
+import { day, plural, t } from '../words.ts';
 
 function readBackupFile(file: string): string {
   let size: number;
@@ -13,10 +14,10 @@ function readBackupFile(file: string): string {
     const stat = statSync(file);
     size = stat.isFile() ? stat.size : Number.POSITIVE_INFINITY;
   } catch {
-    throw new WalletError(`There is no file ${file}.`, EXIT.usage);
+    throw new WalletError(t('import_no_file', { file }), EXIT.usage);
   }
   if (size > MAX_BACKUP_BYTES)
-    throw new WalletError(`${file} is not a wallet backup (not a file of at most ${MAX_BACKUP_BYTES} bytes).`);
+    throw new WalletError(t('import_too_large', { file, size: plural('size_bytes', MAX_BACKUP_BYTES) }));
   return readFileSync(file, 'utf8');
 }
 
@@ -32,21 +33,16 @@ function soundCredentials(items: unknown[]): { credentials: StoredCredential[]; 
 }
 
 export const importCommand: Command = {
-  usage: 'skillmark-wallet import <backup-file>',
-  details: [
-    'Brings back a backup made by "skillmark-wallet export", with its backup passphrase (or',
-    'SKILLMARK_BACKUP_PASSPHRASE). Where there is no wallet yet, it becomes your wallet, with your',
-    'old DID, under a wallet passphrase you choose. Where the same wallet is already, the credentials',
-    'it lacks are added and none is doubled. It prints what was added.',
-  ],
+  usage: 'usage_import',
+  details: 'details_import',
   options: {},
   async run({ positionals }, { out, walletDir }) {
     const [file] = positionals;
-    if (!file) throw new WalletError('Say which backup file to import: skillmark-wallet import <file>', EXIT.usage);
+    if (!file) throw new WalletError(t('import_say_which'), EXIT.usage);
     const backup = openBackup(readBackupFile(file), await readBackupPassphrase(), file);
     const seed = Buffer.from(backup.seed, 'base64url');
     if (seed.length !== 32 || didKeyOfEd25519(ed25519PublicKeyOfSeed(seed)) !== backup.did)
-      throw new WalletError(`${file} is damaged: its DID is not the one of its key.`);
+      throw new WalletError(t('import_bad_did', { file }));
     const { credentials, damaged } = soundCredentials(backup.credentials);
 
     const restored = !Wallet.exists(walletDir);
@@ -59,11 +55,7 @@ export const importCommand: Command = {
       wallet = Wallet.open(walletDir, await readPassphrase());
       if (wallet.did !== backup.did)
         throw new WalletError(
-          [
-            `This backup holds another wallet (${backup.did}) than the one in ${walletDir} (${wallet.did}).`,
-            "Its credentials are issued to the backup's DID, so they can only be shown from that wallet.",
-            `Import it into a folder without a wallet: SKILLMARK_WALLET_DIR=<new folder> skillmark-wallet import ${file}`,
-          ].join('\n'),
+          t('import_other_wallet', { backupDid: backup.did, dir: walletDir, walletDid: wallet.did, file }),
           EXIT.usage,
         );
       added = wallet.merge(credentials);
@@ -77,14 +69,14 @@ export const importCommand: Command = {
     out.line(
       out.ok(
         restored
-          ? `Wallet restored from ${file} (backup of ${backup.createdAt}) in ${walletDir}.`
-          : `Imported ${file} (backup of ${backup.createdAt}).`,
+          ? t('import_restored', { file, date: day(backup.createdAt), dir: walletDir })
+          : t('import_imported', { file, date: day(backup.createdAt) }),
       ),
     );
-    out.line(`Added: ${described.length} credential(s).`);
+    out.line(plural('import_added', described.length));
     for (const d of described) out.line(`  ${d.number}. ${'title' in d ? `${d.id}  ${d.title}` : d.damaged}`);
-    if (alreadyHeld > 0) out.line(`Already in your wallet, not added again: ${alreadyHeld}.`);
-    if (damaged > 0) out.line(`Damaged items in the backup, left out: ${damaged}.`);
+    if (alreadyHeld > 0) out.line(t('import_already_held', { count: alreadyHeld }));
+    if (damaged > 0) out.line(t('import_damaged', { count: damaged }));
     return EXIT.ok;
   },
 };

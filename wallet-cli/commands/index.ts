@@ -1,3 +1,4 @@
+import type { WalletSentenceKey } from '../../core/messages/index.ts';
 import type { Command } from '../command.ts';
 
 /**
@@ -6,75 +7,76 @@ import type { Command } from '../command.ts';
  */
 export interface CommandEntry {
   name: string;
-  summary: string;
+  /** Its one line in the catalogue (core/messages, `wallet`). */
+  summary: WalletSentenceKey;
   load(): Promise<Command>;
 }
 
 export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'init',
-    summary: 'Create your wallet and your personal identifier (DID)',
+    summary: 'summary_init',
     load: async () => (await import('./init.ts')).initCommand,
   },
-  { name: 'did', summary: 'Show your DID', load: async () => (await import('./did.ts')).didCommand },
+  { name: 'did', summary: 'summary_did', load: async () => (await import('./did.ts')).didCommand },
   {
     name: 'receive',
-    summary: 'Collect a credential with a claim link, claim code or file',
+    summary: 'summary_receive',
     load: async () => (await import('./receive.ts')).receiveCommand,
   },
   {
     name: 'list',
-    summary: 'List the credentials in your wallet',
+    summary: 'summary_list',
     load: async () => (await import('./list.ts')).listCommand,
   },
   {
     name: 'show',
-    summary: 'Show one credential in plain words',
+    summary: 'summary_show',
     load: async () => (await import('./show.ts')).showCommand,
   },
   {
     name: 'status',
-    summary: 'Check every credential against the ledger: valid, revoked or expired',
+    summary: 'summary_status',
     load: async () => (await import('./status.ts')).statusCommand,
   },
   {
     name: 'share',
-    summary: 'Write a credential to a file an employer can check without you',
+    summary: 'summary_share',
     load: async () => (await import('./share.ts')).shareCommand,
   },
   {
     name: 'certificate',
-    summary: "Download a credential's printed certificate (PDF) from the institution",
+    summary: 'summary_certificate',
     load: async () => (await import('./certificate.ts')).certificateCommand,
   },
   {
     name: 'present',
-    summary: 'Show credentials to an employer or office (a signed presentation)',
+    summary: 'summary_present',
     load: async () => (await import('./present.ts')).presentCommand,
   },
   {
     name: 'qr',
-    summary: 'Show a credential as one QR code an employer can scan',
+    summary: 'summary_qr',
     load: async () => (await import('./qr.ts')).qrCommand,
   },
   {
     name: 'verify',
-    summary: 'Check one of your credentials with a verifier',
+    summary: 'summary_verify',
     load: async () => (await import('./verify.ts')).verifyCommand,
   },
   {
     name: 'export',
-    summary: 'Write an encrypted backup of your wallet to a file',
+    summary: 'summary_export',
     load: async () => (await import('./export.ts')).exportCommand,
   },
   {
     name: 'import',
-    summary: 'Bring back a backup, on this or another computer (nothing is doubled)',
+    summary: 'summary_import',
     load: async () => (await import('./import.ts')).importCommand,
   },
   {
     name: 'remove',
-    summary: 'Delete a credential (or a damaged item) from your wallet',
+    summary: 'summary_remove',
     load: async () => (await import('./remove.ts')).removeCommand,
   },
 ];

@@ -1,26 +1,19 @@
 import { type Command, EXIT } from '../command.ts';
 import { readPassphrase } from '../passphrase.ts';
 import { Wallet, WalletError } from '../store.ts';
+import { t } from '../words.ts';
 
 export const initCommand: Command = {
-  usage: 'skillmark-wallet init',
-  details: [
-    'Creates an encrypted wallet file and a new DID (did:key). Give this DID to your training centre',
-    'so your credentials are issued to you. The passphrase protects the wallet: without it nobody,',
-    'including you, can open it.',
-  ],
+  usage: 'usage_init',
+  details: 'details_init',
   options: {},
   async run(_args, { out, walletDir }) {
-    if (Wallet.exists(walletDir))
-      throw new WalletError(
-        `There is already a wallet in ${walletDir}. See its DID with: skillmark-wallet did`,
-        EXIT.usage,
-      );
+    if (Wallet.exists(walletDir)) throw new WalletError(t('init_exists', { dir: walletDir }), EXIT.usage);
     const wallet = Wallet.create(walletDir, await readPassphrase({ confirm: true }));
     out.result({ did: wallet.did, walletDir });
-    out.line(out.ok('Your wallet is ready.'));
-    out.line(`Your DID (give it to your training centre): ${wallet.did}`);
-    out.line(`Stored in: ${walletDir}`);
+    out.line(out.ok(t('init_ready')));
+    out.line(t('init_did', { did: wallet.did }));
+    out.line(t('init_stored_in', { dir: walletDir }));
     return EXIT.ok;
   },
 };

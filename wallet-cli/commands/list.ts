@@ -3,29 +3,26 @@ import { describeEntry } from '../describe.ts';
 import { readPassphrase } from '../passphrase.ts';
 import { credentialLine, stateWords } from '../plain-words.ts';
 import { Wallet } from '../store.ts';
+import { plural, t } from '../words.ts';
 
 export const listCommand: Command = {
-  usage: 'skillmark-wallet list [--json]',
-  details: [
-    'Shows each credential with its number and short id (use either with the other commands), who',
-    'and what it is, and where it stands: valid, revoked (when and why), expired, or not checked',
-    'since a date, as the last check said. "skillmark-wallet status" checks them all again.',
-    'An item that cannot be read shows as "damaged"; delete it with: skillmark-wallet remove <number>.',
-  ],
+  usage: 'usage_list',
+  details: 'details_list',
   options: {},
   async run(_args, { out, walletDir }) {
     const wallet = Wallet.open(walletDir, await readPassphrase());
     const items = wallet.entries.map((e) => describeEntry(e));
     out.result({ did: wallet.did, credentials: items });
     if (items.length === 0) {
-      out.line('Your wallet is empty. Collect a credential with: skillmark-wallet receive <claim-link>');
+      out.line(t('list_empty'));
       return EXIT.ok;
     }
+    out.line(plural('list_count', items.filter((item) => !('damaged' in item)).length));
     for (const item of items) {
       const number = `${String(item.number).padStart(2)}.`;
       if ('damaged' in item) {
         out.line(
-          `${number} ${out.bad('damaged')}  ${item.damaged} (remove it with: skillmark-wallet remove ${item.number})`,
+          `${number} ${out.bad(t('list_damaged_word'))}  ${t('list_damaged', { reason: item.damaged, number: item.number })}`,
         );
         continue;
       }

@@ -7,6 +7,7 @@ import { readPassphrase } from '../passphrase.ts';
 import { pollDelaySeconds } from '../retry-after.ts';
 import { fetchJson, httpLimits } from '../service-client.ts';
 import { Wallet, WalletError } from '../store.ts';
+import { plural, t } from '../words.ts';
 
 const CLAIM_CODE = /^[0-9A-Za-z]{4}(-?[0-9A-Za-z]{4}){4}$/;
 
@@ -16,10 +17,7 @@ function sourceOf(ref: string, issuer: string): { kind: 'url'; url: string } | {
   if (existsSync(ref)) return { kind: 'file', path: ref };
   if (CLAIM_CODE.test(ref.trim()))
     return { kind: 'url', url: `${issuer.replace(/\/+$/, '')}/claims/${encodeURIComponent(ref.trim())}` };
-  throw new WalletError(
-    `"${ref}" is not a claim link, a claim code (like ABCD-EFGH-JKMN-PQRS-TVWX) or a file.`,
-    EXIT.usage,
-  );
+  throw new WalletError(t('receive_not_a_source', { ref }), EXIT.usage);
 }
 
 /** Asks the claim URL until the credential is ready: at most once a second, for `waitSeconds` in all. */
@@ -30,39 +28,28 @@ async function collect(url: string, waitSeconds: number, progress: (text: string
     if (status === 200) return body;
     const detail = (body as { detail?: unknown } | undefined)?.detail;
     if (status !== 202)
-      throw new WalletError(
-        `The training centre could not hand over the credential: ${typeof detail === 'string' ? detail : `HTTP ${status}`}`,
-      );
+      throw new WalletError(t('receive_refused', { detail: typeof detail === 'string' ? detail : `HTTP ${status}` }));
     const delay = pollDelaySeconds(headers.get('retry-after')) * 1000;
     if (Date.now() + delay > deadline) {
-      throw new WalletError(
-        'The credential is not ready yet: it is waiting to be recorded on the ledger. Try again in a minute (or add --wait 120).',
-        EXIT.pending,
-      );
+      throw new WalletError(t('receive_not_ready'), EXIT.pending);
     }
-    if (attempt === 1) progress('Waiting for the credential to be recorded on the ledger...');
+    if (attempt === 1) progress(t('receive_waiting'));
     await sleep(delay);
   }
 }
 
 export const receiveCommand: Command = {
-  usage: 'skillmark-wallet receive <claim-link | claim-code | file> [--issuer URL] [--wait SECONDS]',
-  details: [
-    'Downloads the credential, checks that it is signed, issued to YOUR DID and anchored, then',
-    'stores it in your wallet. A claim code is collected from --issuer (or SKILLMARK_ISSUER_URL).',
-    'While the credential is not anchored yet, asks again at most once a second, for --wait seconds.',
-    'A server that sends more than 2 MiB or takes over 20 s for its answer stops it with exit code 6.',
-  ],
+  usage: 'usage_receive',
+  details: 'details_receive',
   options: {
-    issuer: { type: 'string', description: `issuer address for claim codes (default ${DEFAULT_ISSUER_URL})` },
-    wait: { type: 'string', description: 'seconds to wait while the credential is still being anchored (default 30)' },
+    issuer: { type: 'string', description: 'opt_issuer' },
+    wait: { type: 'string', description: 'opt_wait' },
   },
   async run({ positionals, values }, { out, walletDir, env }) {
     const [ref] = positionals;
-    if (!ref) throw new WalletError('Say what to receive: a claim link, a claim code or a file.', EXIT.usage);
+    if (!ref) throw new WalletError(t('receive_say_what'), EXIT.usage);
     const wait = Number(values.wait ?? 30);
-    if (!Number.isFinite(wait) || wait < 0 || wait > 3600)
-      throw new WalletError('--wait takes a number of seconds from 0 to 3600.', EXIT.usage);
+    if (!Number.isFinite(wait) || wait < 0 || wait > 3600) throw new WalletError(t('receive_wait_range'), EXIT.usage);
     // Opened first: the DID the credential must name is the one the sealed key vouches for.
     const wallet = Wallet.open(walletDir, await readPassphrase());
     const source = sourceOf(
@@ -76,12 +63,12 @@ export const receiveCommand: Command = {
       const file = statSync(source.path);
       if (!file.isFile() || file.size > maxResponseBytes)
         throw new WalletError(
-          `${source.path} is not a credential file (not a file of at most ${maxResponseBytes} bytes).`,
+          t('receive_not_a_file', { file: source.path, size: plural('size_bytes', maxResponseBytes) }),
         );
       try {
         input = JSON.parse(readFileSync(source.path, 'utf8'));
       } catch {
-        throw new WalletError(`${source.path} is not a JSON credential file.`);
+        throw new WalletError(t('receive_not_json', { file: source.path }));
       }
     } else {
       input = await collect(source.url, wait, (t) => out.line(t));
@@ -98,9 +85,7 @@ export const receiveCommand: Command = {
     const described = describeEntry(entry);
     out.result({ id: entry.stored.id, added, credential: described });
     out.line(
-      added
-        ? out.ok(`Received and stored as ${entry.stored.id}:`)
-        : `You already have this credential (${entry.stored.id}):`,
+      added ? out.ok(t('receive_stored', { id: entry.stored.id })) : t('receive_already', { id: entry.stored.id }),
     );
     out.line(`  ${'title' in described ? described.title : described.damaged}`);
     return EXIT.ok;

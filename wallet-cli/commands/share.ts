@@ -4,24 +4,19 @@ import { describeEntry } from '../describe.ts';
 import { readPassphrase } from '../passphrase.ts';
 import { credentialLine } from '../plain-words.ts';
 import { Wallet, WalletError } from '../store.ts';
+import { t } from '../words.ts';
 
 export const shareCommand: Command = {
-  usage: 'skillmark-wallet share <number | id> --out <file>',
-  details: [
-    'Writes the credential and its anchor receipt to a file to send or carry to an employer: they',
-    'open it on a Skillmark verification page (upload a file), or send it as it is to a verifier',
-    '(POST /credentials/verify); nothing else from you or the institution is needed. The file proves',
-    'the credential, not who hands it over: bring an identity document with the same name.',
-  ],
+  usage: 'usage_share',
+  details: 'details_share',
   options: {
-    out: { type: 'string', description: 'the file to write (JSON)' },
+    out: { type: 'string', description: 'opt_out_share' },
   },
   async run({ positionals, values }, { out, walletDir }) {
     const [ref] = positionals;
-    if (!ref) throw new WalletError('Say which credential: its number or id from "skillmark-wallet list".', EXIT.usage);
+    if (!ref) throw new WalletError(t('say_which_credential'), EXIT.usage);
     const file = values.out;
-    if (typeof file !== 'string' || file === '')
-      throw new WalletError('Say where to write it: skillmark-wallet share <number> --out <file>', EXIT.usage);
+    if (typeof file !== 'string' || file === '') throw new WalletError(t('share_say_where'), EXIT.usage);
     const wallet = Wallet.open(walletDir, await readPassphrase());
     const entry = wallet.entry(ref);
     const stored = wallet.find(ref);
@@ -34,14 +29,13 @@ export const shareCommand: Command = {
     try {
       writeFileSync(file, `${JSON.stringify(request, null, 2)}\n`);
     } catch (error) {
-      throw new WalletError(`Could not write ${file} (${(error as NodeJS.ErrnoException).code}).`);
+      throw new WalletError(t('could_not_write', { file, code: String((error as NodeJS.ErrnoException).code) }));
     }
     out.result({ id: stored.id, written: file });
-    out.line(out.ok(`Credential ${stored.id} written to ${file}:`));
+    out.line(out.ok(t('share_written', { id: stored.id, file })));
     if ('title' in d) out.line(`  ${credentialLine(d)}`);
-    out.line('An employer opens it on a Skillmark verification page, or sends it to POST /credentials/verify.');
-    if (!stored.anchorReceipt)
-      out.line('It has no anchor receipt, so a verifier cannot find it on the ledger: receive it again once anchored.');
+    out.line(t('share_how'));
+    if (!stored.anchorReceipt) out.line(t('share_no_receipt'));
     return EXIT.ok;
   },
 };

@@ -3,59 +3,81 @@ import { describeEntry } from '../describe.ts';
 import { readPassphrase } from '../passphrase.ts';
 import { credentialLine, stateWords } from '../plain-words.ts';
 import { Wallet, WalletError } from '../store.ts';
+import { columns, day, moment, padTo, t } from '../words.ts';
+
+const LABELS = [
+  'show_state',
+  'show_learner',
+  'show_qualification',
+  'show_awarded_on',
+  'show_level',
+  'show_occupation',
+  'show_competencies',
+  'show_institution',
+  'show_issued_at',
+  'show_expires',
+  'show_on_ledger',
+  'show_id',
+  'show_issuer_did',
+] as const;
 
 export const showCommand: Command = {
-  usage: 'skillmark-wallet show <number | id> [--json]',
-  details: [
-    'Shows who and what the credential is about, which institution issued it, where it stands (as',
-    'the last check said) and whether a verifier found it on the ledger; "skillmark-wallet verify"',
-    'checks it again and remembers the answer. DIDs and other identifiers come last, as details.',
-  ],
+  usage: 'usage_show',
+  details: 'details_show',
   options: {},
   async run({ positionals }, { out, walletDir }) {
     const [ref] = positionals;
-    if (!ref) throw new WalletError('Say which credential: its number or id from "skillmark-wallet list".', EXIT.usage);
+    if (!ref) throw new WalletError(t('say_which_credential'), EXIT.usage);
     const entry = Wallet.open(walletDir, await readPassphrase()).entry(ref);
     const d = describeEntry(entry);
     if ('damaged' in d) {
       out.result(d);
-      out.line(`${out.bad('Damaged')}: item ${d.number} of this wallet cannot be shown: ${d.damaged}.`);
-      out.line(`Remove it with: skillmark-wallet remove ${d.number}`);
+      out.line(t('show_damaged', { damaged: out.bad(t('show_damaged_word')), number: d.number, reason: d.damaged }));
+      out.line(t('show_remove_hint', { number: d.number }));
       return EXIT.ok;
     }
     const stored = 'stored' in entry ? entry.stored : undefined;
     out.result({ ...d, credential: stored?.credential, anchorReceipt: stored?.anchorReceipt });
     out.line(credentialLine(d));
-    const row = (label: string, value: string | undefined) => value && out.line(`  ${label.padEnd(13)} ${value}`);
-    row('State', stateWords(d.state));
-    row('Awarded to', d.learner);
-    row('Qualification', d.title);
-    row('Awarded on', d.awardedOn);
-    row('Level', d.level);
-    row('Occupation', d.occupation);
-    if (d.competencies.length) out.line(`  Competencies  ${d.competencies.join('\n                ')}`);
+    // The labels in one column, as wide as the language's widest one.
+    const width = Math.max(...LABELS.map((key) => columns(t(key)))) + 1;
+    const row = (label: (typeof LABELS)[number], value: string | undefined) =>
+      value && out.line(`  ${padTo(t(label), width)}${value}`);
+    row('show_state', stateWords(d.state));
+    row('show_learner', d.learner);
+    row('show_qualification', d.title);
+    row('show_awarded_on', d.awardedOn && day(d.awardedOn));
+    row('show_level', d.level);
+    row('show_occupation', d.occupation);
+    if (d.competencies.length) row('show_competencies', d.competencies.join(`\n  ${' '.repeat(width)}`));
     row(
-      'Institution',
+      'show_institution',
       !d.institution
-        ? `not named yet (a verifier names it from its registry: skillmark-wallet verify ${d.number})`
+        ? t('show_institution_unnamed', { number: d.number })
         : d.institution.namedBy === 'registry'
-          ? `${d.institution.name} (as the trusted registry names it)`
-          : `${d.institution.name} (as the credential names it; no verifier has confirmed it yet)`,
+          ? t('show_institution_registry', { name: d.institution.name })
+          : t('show_institution_claimed', { name: d.institution.name }),
     );
-    row('Issued at', d.issuedAt);
-    row('Expires', d.expiresAt ?? 'never');
+    row('show_issued_at', d.issuedAt && moment(d.issuedAt));
+    row('show_expires', d.expiresAt ? moment(d.expiresAt) : t('show_expires_never'));
     const ledger = d.ledger;
     row(
-      'On ledger',
+      'show_on_ledger',
       ledger.status === 'checked'
-        ? `since ${ledger.anchoredAt} (checked by ${ledger.by} at ${ledger.checkedAt}; chain ${ledger.chainId}, transaction ${ledger.transactionHash.slice(0, 12)}…)`
+        ? t('show_ledger_checked', {
+            anchoredAt: moment(ledger.anchoredAt),
+            by: ledger.by,
+            checkedAt: moment(ledger.checkedAt),
+            chainId: ledger.chainId,
+            transaction: ledger.transactionHash.slice(0, 12),
+          })
         : ledger.status === 'not_checked'
-          ? `anchor receipt not checked yet (check it with: skillmark-wallet verify ${d.number})`
-          : 'no anchor receipt',
+          ? t('show_ledger_not_checked', { number: d.number })
+          : t('show_ledger_none'),
     );
-    row('Id', d.id);
-    out.line('Details (for experts):');
-    row("Issuer's DID", d.issuer);
+    row('show_id', d.id);
+    out.line(t('show_details'));
+    row('show_issuer_did', d.issuer);
     return EXIT.ok;
   },
 };

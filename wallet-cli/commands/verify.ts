@@ -1,23 +1,20 @@
 import { checkWithVerifier } from '../check-credential.ts';
-import { type Command, DEFAULT_VERIFIER_URL, EXIT, verifierUrl } from '../command.ts';
+import { type Command, EXIT, verifierUrl } from '../command.ts';
 import { describeEntry } from '../describe.ts';
 import { readPassphrase } from '../passphrase.ts';
 import { Wallet, WalletError } from '../store.ts';
 import { reportVerification } from '../verification-report.ts';
+import { t } from '../words.ts';
 
 export const verifyCommand: Command = {
-  usage: 'skillmark-wallet verify <number | id> [--verifier URL]',
-  details: [
-    'Sends the credential and its anchor receipt to the verifier and prints who and what it is, the',
-    'verdict and every check. The wallet remembers the answer (list and show say where the',
-    'credential stands); "skillmark-wallet status" checks them all.',
-  ],
+  usage: 'usage_verify',
+  details: 'details_verify',
   options: {
-    verifier: { type: 'string', description: `verifier address (default ${DEFAULT_VERIFIER_URL})` },
+    verifier: { type: 'string', description: 'opt_verifier' },
   },
   async run({ positionals, values }, { out, walletDir, env }) {
     const [ref] = positionals;
-    if (!ref) throw new WalletError('Say which credential: its number or id from "skillmark-wallet list".', EXIT.usage);
+    if (!ref) throw new WalletError(t('say_which_credential'), EXIT.usage);
     const wallet = Wallet.open(walletDir, await readPassphrase());
     const entry = wallet.entry(ref);
     const stored = wallet.find(ref);

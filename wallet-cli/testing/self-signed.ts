@@ -26,7 +26,7 @@ export const VALID_QUALIFICATION = {
 
 export async function selfSignedBundle(
   subjectDid: string,
-  vc: { type?: string[]; credentialSubject?: Record<string, unknown>; schema?: boolean } = {},
+  vc: { type?: string[]; credentialSubject?: Record<string, unknown>; schema?: boolean; expires?: string } = {},
 ): Promise<Bundle> {
   const seed = randomBytes(32);
   const did = didKeyOfEd25519(ed25519PublicKeyOfSeed(seed));
@@ -34,6 +34,7 @@ export async function selfSignedBundle(
     {
       sub: subjectDid,
       nbf: Math.floor(Date.parse('2026-05-01T00:00:00Z') / 1000),
+      ...(vc.expires ? { exp: Math.floor(Date.parse(vc.expires) / 1000) } : {}),
       vc: {
         '@context': [VC_V1_CONTEXT],
         type: vc.type ?? ['VerifiableCredential', 'QualificationCredential'],
