@@ -6,6 +6,7 @@ import { buildTree, leafOf, sha256 } from '../core/merkle.ts';
 import type { IssuerDb, IssuerTables } from './db-schema.ts';
 import { type FinalityRule, isFinal } from './finality.ts';
 import { LedgerWriteError, type LedgerWriter } from './ledger-writer.ts';
+import type { ProcessLocks } from './process-locks.ts';
 import { watchRevocations } from './revocation-watch.ts';
 
 export interface AnchoringOptions {
@@ -27,6 +28,17 @@ export interface AnchoringOptions {
   /** How often anchored, not yet final batches are read back from the chain. */
   watchIntervalMs?: number;
   pollMs?: number;
+  /**
+   * Whether only full batches close now, however long credentials have waited (while a cohort is
+   * issuing: it takes as few transactions as the batch size allows); asked within the transaction
+   * that closes the batch, through `trx`.
+   */
+  onlyFullBatches?: (trx: IssuerDb) => Promise<boolean>;
+  /**
+   * Where several issuer processes share the database: one pass at a time among them all
+   * (docs/scaling.md). By default each pass just runs.
+   */
+  locks?: ProcessLocks;
   log?: (message: string) => void;
 }
 
@@ -68,6 +80,10 @@ export function batchTree(credentialHashes: readonly string[]) {
  * never re-signed while it may still be mined, and the registry refuses a root anchored twice.
  * Until a batch is final the worker reads it back from the chain and anchors its root again if the
  * chain lost it (docs/ledger.md).
+ *
+ * Several processes on one PostgreSQL database: each pass holds the database lock `anchoring`, so
+ * one process at a time closes, sends and finalises batches, and a pass a process did not finish
+ * (killed mid-batch) is finished by the next pass of any process, from the stored states above.
  */
 export class AnchoringWorker {
   #stopped = true;
@@ -106,13 +122,7 @@ export class AnchoringWorker {
     let failures = 0;
     while (!this.#stopped) {
       try {
-        const now = new Date();
-        await this.runOnce(now);
-        if (now.getTime() >= this.#nextWatch) {
-          await this.watchAnchors(now);
-          await watchRevocations(this.db, this.writer, this.#finality, now, this.#log);
-          this.#nextWatch = now.getTime() + (this.options.watchIntervalMs ?? 1000);
-        }
+        await this.#pass();
         failures = 0;
         this.#lastError = undefined;
       } catch (error) {
@@ -132,6 +142,21 @@ export class AnchoringWorker {
         sleep(delay, undefined, { signal: timer.signal }).then(resolve, resolve);
       });
     }
+  }
+
+  /** A pass, unless another process is making one: the next poll tries again. */
+  async #pass(): Promise<void> {
+    const pass = async () => {
+      const now = new Date();
+      await this.runOnce(now);
+      if (now.getTime() >= this.#nextWatch) {
+        await this.watchAnchors(now);
+        await watchRevocations(this.db, this.writer, this.#finality, now, this.#log);
+        this.#nextWatch = now.getTime() + (this.options.watchIntervalMs ?? 1000);
+      }
+    };
+    if (this.options.locks) await this.options.locks.ifFree('anchoring', pass);
+    else await pass();
   }
 
   async status(): Promise<AnchoringStatus> {
@@ -198,7 +223,11 @@ export class AnchoringWorker {
         .execute();
       if (waiting.length === 0) return false;
       const oldest = Date.parse(waiting[0]!.issued_at);
-      if (waiting.length < this.options.maxBatchSize && now.getTime() - oldest < this.options.maxWaitMs) return false;
+      if (
+        waiting.length < this.options.maxBatchSize &&
+        (now.getTime() - oldest < this.options.maxWaitMs || (await this.options.onlyFullBatches?.(trx)))
+      )
+        return false;
       const root = hex(batchTree(waiting.map((c) => c.credential_hash)).root);
       await trx
         .insertInto('batches')
@@ -217,18 +246,20 @@ export class AnchoringWorker {
     if (await this.#alreadyAnchored(batch)) return;
     let signed: { signedTx: string; txHash: string };
     try {
-      signed = await this.writer.sign('anchor', [batch.merkle_root, batch.size]);
+      // Stored before it is broadcast: after a crash it is sent again, never signed again while it may be mined.
+      signed = await this.writer.signAndBroadcast('anchor', [batch.merkle_root, batch.size], (tx) =>
+        this.db
+          .updateTable('batches')
+          .set({ state: 'sent', signed_tx: tx.signedTx, tx_hash: tx.txHash })
+          .where('merkle_root', '=', batch.merkle_root)
+          .where('state', '=', 'open')
+          .execute()
+          .then(() => undefined),
+      );
     } catch (error) {
       if (error instanceof LedgerWriteError && (await this.#alreadyAnchored(batch))) return;
       throw error;
     }
-    await this.db
-      .updateTable('batches')
-      .set({ state: 'sent', signed_tx: signed.signedTx, tx_hash: signed.txHash })
-      .where('merkle_root', '=', batch.merkle_root)
-      .where('state', '=', 'open')
-      .execute();
-    await this.writer.broadcast(signed.signedTx);
     failpoint('anchor:after-broadcast');
     await this.#advanceSent({ ...batch, state: 'sent', signed_tx: signed.signedTx, tx_hash: signed.txHash });
   }
@@ -248,11 +279,16 @@ export class AnchoringWorker {
     }
     if (await this.writer.provider.getTransaction(batch.tx_hash!)) return; // still waiting to be mined
     const ours = Transaction.from(batch.signed_tx!);
-    const nextNonce = await this.writer.provider.getTransactionCount(this.writer.address, 'pending');
-    if (ours.from === this.writer.address && ours.nonce === nextNonce) {
+    // Looked at and sent again before any other transaction of the account (another process's
+    // revocation) can take the same nonce.
+    const resent = await this.writer.holdingNonce(async () => {
+      const nextNonce = await this.writer.provider.getTransactionCount(this.writer.address, 'pending');
+      if (ours.from !== this.writer.address || ours.nonce !== nextNonce) return false;
       // Dropped from the mempool, or lost with its block (node restart, reorganisation): send it again.
-      return this.writer.broadcast(batch.signed_tx!);
-    }
+      await this.writer.broadcast(batch.signed_tx!);
+      return true;
+    });
+    if (resent) return;
     // Its nonce went to another transaction, or one before it was lost for good (a gap nothing
     // fills), or the key was rotated since: it can never be mined.
     if (!(await this.#alreadyAnchored(batch))) await this.#reopen(batch);

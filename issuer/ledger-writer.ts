@@ -9,6 +9,15 @@ const GAS_CAP = 2_000_000n;
 
 export class LedgerWriteError extends Error {}
 
+type RegistryWrite =
+  | 'anchor'
+  | 'revoke'
+  | 'revokeMany'
+  | 'addSigner'
+  | 'removeSigner'
+  | 'addDid'
+  | 'reportDidCompromised';
+
 /** Codes of ethers errors for a ledger that answered but refused or failed the request. */
 const LEDGER_ANSWERED = new Set([
   'CALL_EXCEPTION',
@@ -44,9 +53,16 @@ export function ledgerProblem(error: unknown): HttpProblem | undefined {
   return undefined;
 }
 
+/** Runs `work` while no other process sends from the same ledger account (issuer/process-locks.ts). */
+export type AccountLock = <T>(work: () => Promise<T>) => Promise<T>;
+
+const unlocked: AccountLock = (work) => work();
+
 /**
- * Writes to the registry with the institution's ledger key. Every write goes through one queue,
- * so nonces never collide between anchoring and revocation.
+ * Writes to the registry with the institution's ledger key. A transaction is signed and broadcast
+ * in one turn of one queue, and, where several issuer processes share the account, while holding
+ * the account's lock: its nonce is taken by the node before the next transaction asks for one, so
+ * nonces never collide between anchoring and revocation, nor between processes.
  */
 export class LedgerWriter {
   readonly registry: Registry;
@@ -57,6 +73,7 @@ export class LedgerWriter {
     readonly provider: Provider,
     wallet: Wallet,
     registryAddress: string,
+    private readonly accountLock: AccountLock = unlocked,
   ) {
     this.registry = new Registry(registryAddress, provider);
     this.#wallet = wallet;
@@ -69,25 +86,45 @@ export class LedgerWriter {
 
   /** Switches to another key (rotation) once every transaction signed with the old one is out. */
   useWallet(wallet: Wallet): Promise<void> {
-    return this.#exclusive(async () => {
+    return this.holdingNonce(async () => {
       this.#wallet = wallet;
     });
   }
 
-  #exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.#queue.then(fn, fn);
+  /**
+   * Runs `fn` while no other transaction from the account is signed or sent, by this process or
+   * another (e.g. to look at the account's next nonce and send again a transaction that has it).
+   */
+  holdingNonce<T>(fn: () => Promise<T>): Promise<T> {
+    const locked = () => this.accountLock(fn);
+    const run = this.#queue.then(locked, locked);
     this.#queue = run.catch(() => undefined);
     return run;
   }
 
-  /** Signs (does not send) a transaction calling `method`; the caller stores it before sending. */
-  sign(
-    method: 'anchor' | 'revoke' | 'revokeMany' | 'addSigner' | 'removeSigner' | 'addDid' | 'reportDidCompromised',
+  #call(method: RegistryWrite, args: unknown[]): { to: string; data: string } {
+    return { to: this.registry.address, data: this.registry.contract.interface.encodeFunctionData(method, args) };
+  }
+
+  /** Signs (does not send) a transaction calling `method`. */
+  sign(method: RegistryWrite, args: unknown[]): Promise<{ signedTx: string; txHash: string }> {
+    return this.holdingNonce(() => this.#signTx(method, this.#call(method, args)));
+  }
+
+  /**
+   * Signs a transaction calling `method`, lets `record` store it (so that it can be sent again
+   * after a crash), and broadcasts it, all before any other transaction of the account is signed.
+   */
+  signAndBroadcast(
+    method: RegistryWrite,
     args: unknown[],
+    record: (signed: { signedTx: string; txHash: string }) => Promise<void> = async () => undefined,
   ): Promise<{ signedTx: string; txHash: string }> {
-    return this.#signTx(method, {
-      to: this.registry.address,
-      data: this.registry.contract.interface.encodeFunctionData(method, args),
+    return this.holdingNonce(async () => {
+      const signed = await this.#signTx(method, this.#call(method, args));
+      await record(signed);
+      await this.broadcast(signed.signedTx);
+      return signed;
     });
   }
 
@@ -96,16 +133,20 @@ export class LedgerWriter {
     method: 'revoke' | 'addSigner' | 'removeSigner' | 'addDid' | 'reportDidCompromised',
     args: unknown[],
   ): Promise<TransactionReceipt> {
-    return this.#sendSigned(await this.sign(method, args));
+    return this.#mined((await this.signAndBroadcast(method, args)).txHash);
   }
 
   /** Sends `value` wei to `to` and waits for it. */
   async transfer(to: string, value: bigint): Promise<TransactionReceipt> {
-    return this.#sendSigned(await this.#signTx('transfer', { to, value }));
+    const { txHash } = await this.holdingNonce(async () => {
+      const signed = await this.#signTx('transfer', { to, value });
+      await this.broadcast(signed.signedTx);
+      return signed;
+    });
+    return this.#mined(txHash);
   }
 
-  async #sendSigned({ signedTx, txHash }: { signedTx: string; txHash: string }): Promise<TransactionReceipt> {
-    await this.broadcast(signedTx);
+  async #mined(txHash: string): Promise<TransactionReceipt> {
     // Asks for the receipt until it is there. Not provider.waitForTransaction: it waits for a block
     // after the first look, and a node that mines on demand makes none once ours is mined, so a
     // transaction mined between the look and the first block poll was waited for in vain (60 s).
@@ -119,35 +160,34 @@ export class LedgerWriter {
     return mined;
   }
 
-  #signTx(
+  /** Signs a transaction with the account's next nonce; only inside holdingNonce. */
+  async #signTx(
     what: string,
     request: { to: string; data?: string; value?: bigint },
   ): Promise<{ signedTx: string; txHash: string }> {
-    return this.#exclusive(async () => {
-      let gas: bigint;
-      try {
-        gas = await this.provider.estimateGas({ from: this.address, ...request });
-      } catch (error) {
-        if (isLedgerUnreachable(error)) throw error;
-        throw new LedgerWriteError(`the registry refuses ${what}: ${describeContractError(error)}`);
-      }
-      if (gas > GAS_CAP) throw new LedgerWriteError(`${what} would use ${gas} gas, above the cap of ${GAS_CAP}`);
-      const [nonce, fees, network] = await Promise.all([
-        this.provider.getTransactionCount(this.address, 'pending'),
-        this.provider.getFeeData(),
-        this.provider.getNetwork(),
-      ]);
-      const signedTx = await this.#wallet.signTransaction({
-        ...request,
-        nonce,
-        chainId: network.chainId,
-        gasLimit: (gas * 12n) / 10n,
-        ...(fees.maxFeePerGas !== null
-          ? { type: 2, maxFeePerGas: fees.maxFeePerGas, maxPriorityFeePerGas: fees.maxPriorityFeePerGas ?? 0n }
-          : { type: 0, gasPrice: fees.gasPrice ?? 0n }),
-      });
-      return { signedTx, txHash: keccak256(signedTx) };
+    let gas: bigint;
+    try {
+      gas = await this.provider.estimateGas({ from: this.address, ...request });
+    } catch (error) {
+      if (isLedgerUnreachable(error)) throw error;
+      throw new LedgerWriteError(`the registry refuses ${what}: ${describeContractError(error)}`);
+    }
+    if (gas > GAS_CAP) throw new LedgerWriteError(`${what} would use ${gas} gas, above the cap of ${GAS_CAP}`);
+    const [nonce, fees, network] = await Promise.all([
+      this.provider.getTransactionCount(this.address, 'pending'),
+      this.provider.getFeeData(),
+      this.provider.getNetwork(),
+    ]);
+    const signedTx = await this.#wallet.signTransaction({
+      ...request,
+      nonce,
+      chainId: network.chainId,
+      gasLimit: (gas * 12n) / 10n,
+      ...(fees.maxFeePerGas !== null
+        ? { type: 2, maxFeePerGas: fees.maxFeePerGas, maxPriorityFeePerGas: fees.maxPriorityFeePerGas ?? 0n }
+        : { type: 0, gasPrice: fees.gasPrice ?? 0n }),
     });
+    return { signedTx, txHash: keccak256(signedTx) };
   }
 
   /** Sends a signed transaction; sending the same one twice is harmless. */

@@ -16,6 +16,7 @@ import { type IssuerDb, type IssuerTables, issuerMigrations } from './db-schema.
 import { createIssuerAgent, loadInstitutionIdentity } from './identity.ts';
 import { rotateLedgerKey } from './key-rotation.ts';
 import { LedgerWriter } from './ledger-writer.ts';
+import { ProcessLocks } from './process-locks.ts';
 import { OccupationReports } from './reports/occupation-reports.ts';
 import { CurrentSigningKey, SigningKeyRotator } from './signing-key.ts';
 import { ApiTokens } from './tokens/api-tokens.ts';
@@ -55,18 +56,26 @@ export interface Issuer {
 export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
   const { config, ledger } = options;
   const log = options.log ?? ((m: string) => console.log(m));
-  const { db } = await openDatabase<IssuerTables>({
+  const { db, dialect } = await openDatabase<IssuerTables>({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     name: 'issuer',
     migrations: issuerMigrations,
   });
   const box = loadMasterKey(join(config.dataDir, 'issuer-master.key'), options.masterKey);
+  // Several issuer processes may share a PostgreSQL database (docs/scaling.md): what they must not
+  // do at the same time is coordinated through it.
+  const locks = new ProcessLocks(db, dialect);
   const agent = createIssuerAgent(db, box);
-  const identity = await loadInstitutionIdentity(agent, db, box);
-  const token = await ensureAdminToken(db, box, options.adminToken);
+  // Processes started at once on a new database create one institution identity, not one each.
+  const { identity, token } = await locks.holding('opening', async () => ({
+    identity: await loadInstitutionIdentity(agent, db, box),
+    token: await ensureAdminToken(db, box, options.adminToken),
+  }));
   const provider = connectLedger(ledger.rpcUrls, ledger.chainId);
-  const writer = new LedgerWriter(provider, identity.ledgerWallet.connect(provider), ledger.registry);
+  const writer = new LedgerWriter(provider, identity.ledgerWallet.connect(provider), ledger.registry, (work) =>
+    locks.holding('ledger account', work),
+  );
   const signingKey = new CurrentSigningKey(identity);
   const rotator = new SigningKeyRotator(agent, db, box, writer, signingKey);
   const credentials = new CredentialService(
@@ -80,11 +89,11 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
   );
   const worker = new AnchoringWorker(db, writer, {
     maxBatchSize: config.batchMaxSize,
+    maxWaitMs: config.batchMaxWaitMs,
     // While a cohort issues, only full batches close: it takes as few transactions as the batch size allows.
-    get maxWaitMs() {
-      return cohortJobs.issuing ? Number.POSITIVE_INFINITY : config.batchMaxWaitMs;
-    },
+    onlyFullBatches: (trx) => cohortJobs.issuingAnywhere(trx),
     confirmations: config.anchorConfirmations,
+    locks,
     log,
   });
   const cohortClaimCodes = new ClaimCodes(db, config.claimCodeTtlDays, options.now);
@@ -97,6 +106,7 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
     defaultFormat: config.credentialFormat,
     maxBatchSize: config.batchMaxSize,
     educationLevels: config.educationLevels,
+    locks,
     log,
   });
   let server: RunningServer | undefined;

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { setImmediate as turn } from 'node:timers/promises';
 import type { EducationLevel } from '../../core/config.ts';
 import type { CredentialFormatName } from '../../core/formats/index.ts';
+import type { IssuerDb } from '../db-schema.ts';
+import { LockLostError, type ProcessLocks } from '../process-locks.ts';
 import type { CurrentSigningKey } from '../signing-key.ts';
 import { issuePage, type RowIssuing } from './issue-page.ts';
 import { CohortFileError, type CohortFileKind, type ParsedRow, readCohortFile } from './parse.ts';
@@ -20,6 +23,8 @@ export interface CohortJobsOptions extends RowIssuing {
   educationLevels: readonly EducationLevel[];
   /** Rows issued at the same time. */
   concurrency?: number;
+  /** One process at a time works on a job, among all that share the database. */
+  locks: ProcessLocks;
   log?: (message: string) => void;
 }
 
@@ -39,6 +44,8 @@ const ISSUE_PAGE = 100;
 
 /** How long a job that met an unexpected error waits before it goes on. */
 const RETRY_MS = 30_000;
+/** Where processes share the database, how often each looks for jobs that no process works on. */
+const ADOPT_MS = 2000;
 
 class Stopped extends Error {}
 
@@ -48,11 +55,20 @@ class Stopped extends Error {}
  * (phase `issuing`). Memory stays bounded: rows stream from the file and from the database in
  * pages. A job interrupted by a stop or a crash resumes where its stored state says when the
  * issuer starts again.
+ *
+ * Several processes on one PostgreSQL database (docs/scaling.md): a job is worked on while holding
+ * its database lock, so by one process at a time; each process looks every few seconds for
+ * unfinished jobs whose lock is free (their process died) and resumes them from their stored
+ * state. The checking phase reads the uploaded file, which is on the disk of the process that
+ * accepted it: only a process that can read it there takes over a job still checking. The issuing
+ * phase needs only the database: any process takes it over.
  */
 export class CohortJobs {
   readonly #running = new Map<string, Promise<void>>();
-  #issuingJobs = 0;
+  /** Jobs that met an unexpected error here, waiting RETRY_MS before this process tries again. */
+  readonly #retrying = new Set<string>();
   #stopped = false;
+  #adopting: NodeJS.Timeout | undefined;
   readonly #log: (message: string) => void;
 
   constructor(private readonly options: CohortJobsOptions) {
@@ -124,66 +140,112 @@ export class CohortJobs {
         results_delivered_at: null,
       })
       .execute();
-    this.#launch(id);
+    this.#launch(id, 'start');
     return id;
   }
 
-  /** Whether a job of this process is issuing now (the anchoring worker then closes only full batches). */
-  get issuing(): boolean {
-    return this.#issuingJobs > 0;
+  /**
+   * Whether a job is issuing now, in any process (the anchoring worker then closes only full
+   * batches); one waiting to retry after an error is not.
+   */
+  async issuingAnywhere(db: IssuerDb = this.options.db): Promise<boolean> {
+    const issuing = await db
+      .selectFrom('cohorts')
+      .select('id')
+      .where('state', '=', 'issuing')
+      .where('failure', 'is', null)
+      .limit(1)
+      .executeTakeFirst();
+    return issuing !== undefined;
   }
 
   status(id: string) {
     return cohortStatus(this.options.db, id);
   }
 
-  /** Resumes the jobs a stop or crash interrupted. */
+  /** Resumes the jobs a stop or crash interrupted; where processes share the database, keeps looking for them. */
   async start(): Promise<void> {
     this.#stopped = false;
-    const unfinished = await this.options.db
-      .selectFrom('cohorts')
-      .select('id')
-      .where('state', 'in', ['checking', 'issuing'])
-      .orderBy('created_at')
-      .execute();
-    for (const { id } of unfinished) {
-      this.#log(`cohort ${id}: resuming`);
-      this.#launch(id);
+    await this.#adopt();
+    if (this.options.locks.shared) {
+      this.#adopting = setInterval(() => {
+        this.#adopt().catch((error: Error) => this.#log(`cohorts: looking for jobs to resume: ${error.message}`));
+      }, ADOPT_MS);
+      this.#adopting.unref();
     }
   }
 
   /** Lets each job finish the rows it holds, then stops; they resume at the next start. */
   async stop(): Promise<void> {
     this.#stopped = true;
+    clearInterval(this.#adopting);
     await Promise.allSettled(this.#running.values());
   }
 
-  #launch(id: string): void {
+  /** Launches the unfinished jobs this process does not run (each runs only if no other process holds it). */
+  async #adopt(): Promise<void> {
+    const unfinished = await this.options.db
+      .selectFrom('cohorts')
+      .select(['id', 'state', 'upload_path'])
+      .where('state', 'in', ['checking', 'issuing'])
+      .orderBy('created_at')
+      .execute();
+    for (const job of unfinished) {
+      if (this.#stopped || this.#running.has(job.id) || this.#retrying.has(job.id)) continue;
+      // Its file is on the disk of the process that accepted it, not here: that process resumes it.
+      if (this.options.locks.shared && job.state === 'checking' && !existsSync(job.upload_path)) continue;
+      this.#launch(job.id, 'resume');
+    }
+  }
+
+  #launch(id: string, how: 'start' | 'resume'): void {
     if (this.#running.has(id)) return;
-    const run = this.#run(id).finally(() => this.#running.delete(id));
+    const run = this.#run(id, how).finally(() => this.#running.delete(id));
     this.#running.set(id, run);
   }
 
-  async #run(id: string): Promise<void> {
+  async #run(id: string, how: 'start' | 'resume'): Promise<void> {
     try {
-      let cohort = await this.#cohort(id);
-      if (cohort.state === 'checking') await this.#check(cohort);
-      cohort = await this.#cohort(id);
-      if (cohort.state === 'issuing') await this.#issue(cohort);
+      await this.options.locks.ifFree(`cohort ${id}`, (stillHeld) => this.#work(id, how, stillHeld));
     } catch (error) {
       if (error instanceof Stopped) return;
-      if (error instanceof CohortFileError) return this.#finish(id, 'failed', `row ${error.row}: ${error.message}`);
+      if (error instanceof LockLostError)
+        return this.#log(`cohort ${id}: ${error.message}; another process takes it over`);
       // A failing disk or database: the rows keep their state, and the job goes on from it later.
       this.#log(`cohort ${id}: ${(error as Error).stack ?? error}`);
-      const reason = (error as Error).message.split('\n')[0];
-      await this.options.db
-        .updateTable('cohorts')
-        .set({ failure: `stopped on an unexpected error (${reason}); trying again in ${RETRY_MS / 1000} s` })
-        .where('id', '=', id)
-        .execute()
-        .catch(() => undefined);
-      setTimeout(() => this.#stopped || this.#launch(id), RETRY_MS).unref();
+      this.#retrying.add(id);
+      setTimeout(() => {
+        this.#retrying.delete(id);
+        if (!this.#stopped) this.#launch(id, 'resume');
+      }, RETRY_MS).unref();
     }
+  }
+
+  /** Works on the job, holding its lock, from where its stored state says. */
+  async #work(id: string, how: 'start' | 'resume', stillHeld: () => Promise<void>): Promise<void> {
+    let cohort = await this.#cohort(id);
+    if (cohort.state !== 'checking' && cohort.state !== 'issuing') return;
+    if (how === 'resume') this.#log(`cohort ${id}: resuming (${cohort.state})`);
+    try {
+      if (cohort.failure !== null) await this.#setFailure(id, null);
+      if (cohort.state === 'checking') await this.#check(cohort, stillHeld);
+      cohort = await this.#cohort(id);
+      if (cohort.state === 'issuing') await this.#issue(cohort, stillHeld);
+    } catch (error) {
+      if (error instanceof CohortFileError) return this.#finish(id, 'failed', `row ${error.row}: ${error.message}`);
+      if (!(error instanceof Stopped || error instanceof LockLostError)) {
+        const reason = (error as Error).message.split('\n')[0];
+        await this.#setFailure(
+          id,
+          `stopped on an unexpected error (${reason}); trying again in ${RETRY_MS / 1000} s`,
+        ).catch(() => undefined);
+      }
+      throw error;
+    }
+  }
+
+  async #setFailure(id: string, failure: string | null): Promise<void> {
+    await this.options.db.updateTable('cohorts').set({ failure }).where('id', '=', id).execute();
   }
 
   #cohort(id: string) {
@@ -199,7 +261,7 @@ export class CohortJobs {
   }
 
   /** Phase 1: every row read, checked and stored, in chunks; started again from the top after a crash. */
-  async #check(cohort: CohortTables['cohorts']): Promise<void> {
+  async #check(cohort: CohortTables['cohorts'], stillHeld: () => Promise<void>): Promise<void> {
     const { db } = this.options;
     await db.deleteFrom('cohort_rows').where('cohort_id', '=', cohort.id).execute();
     let chunk: CohortTables['cohort_rows'][] = [];
@@ -207,6 +269,7 @@ export class CohortJobs {
     let invalid = 0;
     const flush = async () => {
       if (chunk.length === 0) return;
+      await stillHeld();
       const rows = chunk;
       chunk = [];
       await db.transaction().execute(async (trx) => {
@@ -257,20 +320,16 @@ export class CohortJobs {
   }
 
   /** Phase 2: valid rows (and rows a crash caught mid-issue) issued a page at a time by the worker pool. */
-  async #issue(cohort: CohortTables['cohorts']): Promise<void> {
-    this.#issuingJobs++;
-    try {
-      await this.#issuePages(cohort.id);
-    } finally {
-      this.#issuingJobs--;
-    }
+  async #issue(cohort: CohortTables['cohorts'], stillHeld: () => Promise<void>): Promise<void> {
+    await this.#issuePages(cohort.id, stillHeld);
     await this.#finish(cohort.id, 'done');
   }
 
-  async #issuePages(id: string): Promise<void> {
+  async #issuePages(id: string, stillHeld: () => Promise<void>): Promise<void> {
     const { db } = this.options;
     for (;;) {
       if (this.#stopped) throw new Stopped();
+      await stillHeld();
       const rows = await db
         .selectFrom('cohort_rows')
         .select(['cohort_id', 'row_number', 'state', 'cells', 'row_key', 'vc_id', 'issue_time'])

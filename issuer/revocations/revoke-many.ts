@@ -114,7 +114,7 @@ async function revokeChunk(
   let toSend = chunk;
   const repaired: RevocationOutcome[] = [];
   try {
-    signed = await writer.sign('revokeMany', [toSend.map((c) => c.hash), RevocationReason[reason]]);
+    signed = await writer.signAndBroadcast('revokeMany', [toSend.map((c) => c.hash), RevocationReason[reason]]);
   } catch (error) {
     if (!(error instanceof LedgerWriteError) || !error.message.includes('AlreadyRevoked')) throw error;
     // A revocation that reached the ledger but not the database (a crash between them): record it from the chain.
@@ -126,9 +126,8 @@ async function revokeChunk(
     }
     toSend = chunk.filter((c) => !onChain.has(c));
     if (toSend.length === 0) return repaired;
-    signed = await writer.sign('revokeMany', [toSend.map((c) => c.hash), RevocationReason[reason]]);
+    signed = await writer.signAndBroadcast('revokeMany', [toSend.map((c) => c.hash), RevocationReason[reason]]);
   }
-  await writer.broadcast(signed.signedTx);
   const mined = await minedReceipt(writer, signed.txHash);
   const revokedAt = (await writer.blockTime(mined.blockNumber)).toISOString();
   failpoint('revoke-many:after-ledger');
