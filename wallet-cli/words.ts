@@ -118,11 +118,11 @@ export function isYes(answer: string): boolean {
   return yes.includes(answer.trim().toLowerCase());
 }
 
-/** How many terminal columns a text takes: combining marks none, East Asian wide characters two. */
+/** How many terminal columns a text takes, as wcwidth counts them: combining marks none, East Asian wide characters two. */
 export function columns(text: string): number {
   let width = 0;
   for (const char of text) {
-    if (/\p{M}/u.test(char)) continue;
+    if (/[\p{Mn}\p{Me}]/u.test(char)) continue;
     width += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(char)
       ? 2
       : 1;
