@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Insertable } from 'kysely';
 import { RevocationReason, type RevocationReasonName } from '../contracts/registry.ts';
 import type { EducationLevel } from '../core/config.ts';
 import { credentialHash } from '../core/credential-hash.ts';
@@ -38,6 +39,17 @@ export interface IssuedCredential {
   /** The media type of `jwt` (its format's), for envelopes. */
   mediaType: string;
 }
+
+/** A credential signed and checked, with the rows that will store it (CredentialService.sign). */
+export interface SignedCredential {
+  issued: IssuedCredential;
+  row: Insertable<IssuerTables['credentials']>;
+  statistics: Insertable<IssuerTables['credential_statistics']>;
+  terms: Insertable<IssuerTables['credential_terms']>[];
+}
+
+/** Credentials (and search terms) inserted a statement at a time. */
+const STORE_CHUNK = 500;
 
 export interface CredentialSummary {
   id: string;
@@ -89,6 +101,17 @@ export class CredentialService {
 
   /** Signs a qualification credential and stores it, pending anchoring, in one step. */
   async issue(request: Record<string, unknown>, now = new Date()): Promise<IssuedCredential> {
+    const signed = await this.sign(request, now);
+    await this.db.transaction().execute((trx) => this.store(trx, [signed]));
+    failpoint('issue:after-store');
+    return signed.issued;
+  }
+
+  /**
+   * Checks and signs an issue request, storing nothing: `store` then keeps it, in a transaction of
+   * the caller's (a cohort stores a page of credentials with its rows, issuer/cohorts/issue-page.ts).
+   */
+  async sign(request: Record<string, unknown>, now = new Date()): Promise<SignedCredential> {
     const identity = this.signingKey.current();
     const { credential, format, educationLevel } = await credentialFromIssueRequest(
       request,
@@ -102,36 +125,57 @@ export class CredentialService {
     const claimCode = newClaimCode();
     const hash = credentialHash(jwt);
     refuseIfNoQrCodeHoldsIt(jwt, hash, this.maxBatchSize);
-    const statistics = fromQualification(credential.credentialSubject.qualification)!;
-    // One transaction: the occupation report never counts a credential that was not stored, nor misses one.
-    await this.db.transaction().execute(async (trx) => {
+    const { credentialSubject: subject } = credential;
+    return {
+      issued: { id, jwt, credentialHash: hash, claimCode, format: format.name, mediaType: format.mediaType },
+      row: {
+        id,
+        credential_hash: hash,
+        jwt,
+        subject_did: subject.id ?? null,
+        learner_reference: subject.learnerReference ?? null,
+        qualification_title: subject.qualification.title,
+        issued_at: now.toISOString(),
+        status: 'pending',
+        batch_root: null,
+        proof: null,
+        claim_code_hash: claimCodeHash(claimCode),
+        revoked_at: null,
+        revocation_reason: null,
+      },
+      statistics: {
+        credential_id: id,
+        ...fromQualification(subject.qualification)!,
+        education_level: educationLevel ?? null,
+      },
+      terms: termsOfSubject(id, subject),
+    };
+  }
+
+  /**
+   * Stores signed credentials, pending anchoring, with their report and search rows, in the
+   * caller's transaction: the occupation report never counts a credential that was not stored,
+   * nor misses one.
+   */
+  async store(trx: IssuerDb, signed: readonly SignedCredential[]): Promise<void> {
+    // SQLite allows 32766 parameters a statement: 500 rows of at most 13 columns stay under it.
+    for (let i = 0; i < signed.length; i += STORE_CHUNK) {
+      const chunk = signed.slice(i, i + STORE_CHUNK);
       await trx
         .insertInto('credentials')
-        .values({
-          id,
-          credential_hash: hash,
-          jwt,
-          subject_did: credential.credentialSubject.id ?? null,
-          learner_reference: credential.credentialSubject.learnerReference ?? null,
-          qualification_title: credential.credentialSubject.qualification.title,
-          issued_at: now.toISOString(),
-          status: 'pending',
-          batch_root: null,
-          proof: null,
-          claim_code_hash: claimCodeHash(claimCode),
-          revoked_at: null,
-          revocation_reason: null,
-        })
+        .values(chunk.map((s) => s.row))
         .execute();
       await trx
         .insertInto('credential_statistics')
-        .values({ credential_id: id, ...statistics, education_level: educationLevel ?? null })
+        .values(chunk.map((s) => s.statistics))
         .execute();
-      const terms = termsOfSubject(id, credential.credentialSubject);
-      if (terms.length > 0) await trx.insertInto('credential_terms').values(terms).execute();
-    });
-    failpoint('issue:after-store');
-    return { id, jwt, credentialHash: hash, claimCode, format: format.name, mediaType: format.mediaType };
+      const terms = chunk.flatMap((s) => s.terms);
+      for (let j = 0; j < terms.length; j += STORE_CHUNK)
+        await trx
+          .insertInto('credential_terms')
+          .values(terms.slice(j, j + STORE_CHUNK))
+          .execute();
+    }
   }
 
   /** Newest first, narrowed by the filters; `before` (+ `beforeId`) continues a listing (issuer/search/). */
