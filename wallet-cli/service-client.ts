@@ -18,17 +18,23 @@ export interface HttpLimits {
 const DEFAULT_MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
 const DEFAULT_TIMEOUT_SECONDS = 20;
 
-export function httpLimits(env: Record<string, string | undefined> = process.env): HttpLimits {
+/** A whole number from an environment variable, or a usage error in the wallet's words. */
+function setting(env: Record<string, string | undefined>, name: string, min: number, max: number): number | undefined {
   try {
-    return {
-      maxResponseBytes:
-        wholeNumber(env, 'SKILLMARK_WALLET_MAX_RESPONSE_BYTES', 1024, 64 * 1024 * 1024) ?? DEFAULT_MAX_RESPONSE_BYTES,
-      timeoutMs: (wholeNumber(env, 'SKILLMARK_WALLET_HTTP_TIMEOUT_SECONDS', 1, 600) ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
-    };
+    return wholeNumber(env, name, min, max);
   } catch (error) {
-    if (error instanceof ConfigError) throw new WalletError(error.message, EXIT.usage);
+    if (error instanceof ConfigError)
+      throw new WalletError(t('setting_out_of_range', { name, min, max, value: env[name] ?? '' }), EXIT.usage);
     throw error;
   }
+}
+
+export function httpLimits(env: Record<string, string | undefined> = process.env): HttpLimits {
+  return {
+    maxResponseBytes:
+      setting(env, 'SKILLMARK_WALLET_MAX_RESPONSE_BYTES', 1024, 64 * 1024 * 1024) ?? DEFAULT_MAX_RESPONSE_BYTES,
+    timeoutMs: (setting(env, 'SKILLMARK_WALLET_HTTP_TIMEOUT_SECONDS', 1, 600) ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+  };
 }
 
 function tooLarge(origin: string, limits: HttpLimits): WalletError {

@@ -371,6 +371,7 @@ export const arWallet: WalletWords = {
   http_broke_off: 'قطع {origin} رده. أعد المحاولة لاحقًا.',
   http_unreachable: 'يتعذّر الوصول إلى {origin} ({cause}). تحقّق من العنوان ومن اتصالك بالإنترنت، ثم أعد المحاولة.',
   http_not_json: 'ردّ {origin} بشيء ليس بصيغة JSON (HTTP {status}).',
+  setting_out_of_range: 'يجب أن يكون {name} عددًا صحيحًا من {min} إلى {max}، لا "{value}".',
   check_not_remembered: 'تعذّر حفظ هذا التحقق في المحفظة: {detail}',
   verifier_refused: 'رفضت خدمة التحقق الطلب (HTTP {status}): {detail}',
   no_reason_given: 'دون ذكر سبب',

@@ -370,6 +370,7 @@ export const enWallet = {
   http_broke_off: '{origin} broke off its answer. Try again later.',
   http_unreachable: 'Cannot reach {origin} ({cause}). Check the address and your internet connection, then try again.',
   http_not_json: '{origin} answered with something that is not JSON (HTTP {status}).',
+  setting_out_of_range: '{name} must be a whole number from {min} to {max}, not "{value}".',
   check_not_remembered: 'Could not remember this check in the wallet: {detail}',
 
   // A verifier's answer.

@@ -376,6 +376,7 @@ export const esWallet: WalletWords = {
   http_unreachable:
     'No se puede contactar con {origin} ({cause}). Compruebe la dirección y su conexión a Internet y vuelva a intentarlo.',
   http_not_json: '{origin} respondió con algo que no es JSON (HTTP {status}).',
+  setting_out_of_range: '{name} debe ser un número entero de {min} a {max}, no «{value}».',
   check_not_remembered: 'No se pudo guardar esta comprobación en la cartera: {detail}',
   verifier_refused: 'El servicio de verificación rechazó la solicitud (HTTP {status}): {detail}',
   no_reason_given: 'sin motivo indicado',

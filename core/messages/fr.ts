@@ -386,6 +386,7 @@ export const frWallet: WalletWords = {
   http_unreachable:
     "Impossible de joindre {origin} ({cause}). Vérifiez l'adresse et votre connexion Internet, puis réessayez.",
   http_not_json: '{origin} a répondu par autre chose que du JSON (HTTP {status}).',
+  setting_out_of_range: '{name} doit être un nombre entier de {min} à {max}, pas « {value} ».',
   check_not_remembered: "Cette vérification n'a pas pu être retenue dans le portefeuille : {detail}",
   verifier_refused: 'Le service de vérification a refusé la demande (HTTP {status}) : {detail}',
   no_reason_given: 'sans motif',

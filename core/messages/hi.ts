@@ -350,6 +350,7 @@ export const hiWallet: WalletWords = {
   http_broke_off: '{origin} ने अपना जवाब बीच में तोड़ दिया। बाद में फिर कोशिश करें।',
   http_unreachable: '{origin} तक नहीं पहुंच सके ({cause})। पता और अपना इंटरनेट कनेक्शन जांचें, फिर कोशिश करें।',
   http_not_json: '{origin} ने ऐसा जवाब दिया जो JSON नहीं है (HTTP {status})।',
+  setting_out_of_range: '{name} {min} से {max} तक की कोई पूर्ण संख्या होनी चाहिए, "{value}" नहीं।',
   check_not_remembered: 'यह जांच वॉलेट में याद नहीं रखी जा सकी: {detail}',
   verifier_refused: 'सत्यापन सेवा ने अनुरोध ठुकरा दिया (HTTP {status}): {detail}',
   no_reason_given: 'कोई कारण नहीं बताया गया',

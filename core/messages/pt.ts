@@ -373,6 +373,7 @@ export const ptWallet: WalletWords = {
   http_unreachable:
     'Não é possível contactar {origin} ({cause}). Confira o endereço e a sua ligação à internet e tente de novo.',
   http_not_json: '{origin} respondeu com algo que não é JSON (HTTP {status}).',
+  setting_out_of_range: '{name} deve ser um número inteiro de {min} a {max}, não "{value}".',
   check_not_remembered: 'Não foi possível guardar esta verificação na carteira: {detail}',
   verifier_refused: 'O serviço de verificação recusou o pedido (HTTP {status}): {detail}',
   no_reason_given: 'sem motivo indicado',

@@ -339,6 +339,7 @@ export const zhWallet: WalletWords = {
   http_broke_off: '{origin} 中断了应答。请稍后再试。',
   http_unreachable: '无法连接 {origin}（{cause}）。请检查地址和网络连接，然后重试。',
   http_not_json: '{origin} 的应答不是 JSON（HTTP {status}）。',
+  setting_out_of_range: '{name} 必须是 {min} 到 {max} 之间的整数，而不是“{value}”。',
   check_not_remembered: '无法在钱包中记录这次核验：{detail}',
   verifier_refused: '验证服务拒绝了请求（HTTP {status}）：{detail}',
   no_reason_given: '未说明原因',

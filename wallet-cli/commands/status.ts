@@ -34,7 +34,9 @@ export const statusCommand: Command = {
       if ('damaged' in d) continue;
       const state = stateWords(d.state);
       const painted = d.state.state === 'valid' ? out.ok(state) : out.bad(state);
-      out.line(`${String(d.number).padStart(2)}. ${d.id}  ${credentialLine(d)}: ${painted}`);
+      out.line(
+        `${String(d.number).padStart(2)}. ${d.id}  ${t('verified_subject', { credential: credentialLine(d), verdict: painted })}`,
+      );
     }
     return worst(codes);
   },
