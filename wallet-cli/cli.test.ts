@@ -393,9 +393,10 @@ describe('list, show, present and verify', () => {
   });
 
   it('verify 1: VALID, exit 0; --json gives the verifier’s answer', async () => {
-    const [plain, second] = await Promise.all([
+    const [plain, second, inFrench] = await Promise.all([
       runWallet(['verify', '1'], env),
-      runWallet(['verify', '2', '--json'], env),
+      runWallet(['verify', '2', '--json', '--lang', 'fr'], env),
+      runWallet(['verify', '1'], { ...env, LANG: 'fr_FR.UTF-8' }),
     ]);
     expect(plain.code, said(plain)).toBe(0);
     expect(plain.stdout.split('\n')[0]).toBe(`${IN_WORDS}: VALID`);
@@ -412,6 +413,14 @@ describe('list, show, present and verify', () => {
     const out = json(second);
     expect(out.verdict).toBe('valid');
     expect(out.checks.every((c: { status: string }) => c.status === 'valid')).toBe(true);
+    // In French: the wallet's words, and the verifier's sentences for its reason codes (Accept-Language); JSON keys stay.
+    expect(out.checks.find((c: { reason: string }) => c.reason === 'not_revoked').message).toBe(
+      "L'établissement n'a pas révoqué cette attestation.",
+    );
+    expect(inFrench.code, said(inFrench)).toBe(0);
+    expect(inFrench.stdout.split('\n')[0]).toBe(`${IN_WORDS.replace(', from ', ', délivrée par ')} : VALIDE`);
+    expect(inFrench.stdout).toMatch(/^ {2}ok +L'établissement n'a pas révoqué cette attestation\.$/m);
+    expect(inFrench.stdout).toMatch(/^Détails : émise par did:key:z6Mk\S+$/m);
   });
 
   it('present both: VALID, exit 0', async () => {
