@@ -33,13 +33,23 @@ const { url: BASE_URL, skip, title } = await postgresSuite('two issuer processes
 
 const admin = (system: RunningSystem) => ({ authorization: `Bearer ${system.adminToken}` });
 
-function cohortCsv(rows: number): string {
+function cohortCsv(rows: number, prefix = 'M'): string {
   const lines = ['learnerReference,name,qualificationTitle,qualificationCode,occupationCode,occupationTitle,awardedOn'];
   for (let i = 1; i <= rows; i++)
     lines.push(
-      `M-${i},Learner ${i},Welding Level 2,WLD-2,7212,Welder,2026-06-${String((i % 28) + 1).padStart(2, '0')}`,
+      `${prefix}-${i},Learner ${i},Welding Level 2,WLD-2,7212,Welder,2026-06-${String((i % 28) + 1).padStart(2, '0')}`,
     );
   return lines.join('\n');
+}
+
+async function upload(system: RunningSystem, csv: string): Promise<string> {
+  const uploaded = await fetch(`${system.issuerUrl}/cohorts`, {
+    method: 'POST',
+    headers: { ...admin(system), 'content-type': 'text/csv' },
+    body: csv,
+  }).then(readReply);
+  expect(uploaded.status, uploaded.text).toBe(202);
+  return uploaded.body.id;
 }
 
 async function cohortStatus(system: RunningSystem, id: string): Promise<any> {
@@ -101,13 +111,7 @@ describe.skipIf(skip)(title, () => {
   });
 
   it('B takes over the cohort of A, killed with SIGKILL mid-way: every row issued once, every credential anchored once', async () => {
-    const uploaded = await fetch(`${a.issuerUrl}/cohorts`, {
-      method: 'POST',
-      headers: { ...admin(a), 'content-type': 'text/csv' },
-      body: cohortCsv(ROWS),
-    }).then(readReply);
-    expect(uploaded.status, uploaded.text).toBe(202);
-    const id: string = uploaded.body.id;
+    const id = await upload(a, cohortCsv(ROWS));
 
     // Meanwhile B writes to the ledger from the same account as A's anchoring.
     const single = await issue(b, qualificationRequest({ learnerReference: 'single-at-b' }));
@@ -188,6 +192,19 @@ describe.skipIf(skip)(title, () => {
         options: { anchorReceipt: bundle.anchorReceipt },
       });
       expect(verified.body.checks.filter((c: { status: string }) => c.status !== 'valid')).toEqual([]);
+    }
+  });
+
+  it('works on a few jobs at a time, so that many cohorts at once do not take every database connection', async () => {
+    // Each job holds a connection for its lock: twelve at once would take the pool's ten.
+    const ids = await Promise.all(Array.from({ length: 12 }, (_, k) => upload(b, cohortCsv(2, `S${k}`))));
+    for (const id of ids) {
+      const done = await waitFor(
+        `cohort ${id} finishes`,
+        () => cohortStatus(b, id),
+        (s) => s.status !== 'running',
+      );
+      expect(done).toMatchObject({ status: 'done', issued: 2 });
     }
   });
 });

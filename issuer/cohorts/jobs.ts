@@ -46,6 +46,12 @@ const ISSUE_PAGE = 100;
 const RETRY_MS = 30_000;
 /** Where processes share the database, how often each looks for jobs that no process works on. */
 const ADOPT_MS = 2000;
+/**
+ * Where processes share the database, the jobs one process works on at once: each holds a
+ * connection of the pool (10) for its lock as long as it runs. The others wait for a free turn here
+ * or in another process.
+ */
+const MAX_SHARED_JOBS = 3;
 
 class Stopped extends Error {}
 
@@ -67,6 +73,8 @@ export class CohortJobs {
   readonly #running = new Map<string, Promise<void>>();
   /** Jobs that met an unexpected error here, waiting RETRY_MS before this process tries again. */
   readonly #retrying = new Set<string>();
+  /** Jobs this process holds the lock of and works on now. */
+  #working = 0;
   #stopped = false;
   #adopting: NodeJS.Timeout | undefined;
   readonly #log: (message: string) => void;
@@ -168,9 +176,7 @@ export class CohortJobs {
     this.#stopped = false;
     await this.#adopt();
     if (this.options.locks.shared) {
-      this.#adopting = setInterval(() => {
-        this.#adopt().catch((error: Error) => this.#log(`cohorts: looking for jobs to resume: ${error.message}`));
-      }, ADOPT_MS);
+      this.#adopting = setInterval(() => this.#adoptNow(), ADOPT_MS);
       this.#adopting.unref();
     }
   }
@@ -180,6 +186,11 @@ export class CohortJobs {
     this.#stopped = true;
     clearInterval(this.#adopting);
     await Promise.allSettled(this.#running.values());
+  }
+
+  #adoptNow(): void {
+    if (this.#stopped) return;
+    this.#adopt().catch((error: Error) => this.#log(`cohorts: looking for jobs to resume: ${error.message}`));
   }
 
   /** Launches the unfinished jobs this process does not run (each runs only if no other process holds it). */
@@ -206,7 +217,17 @@ export class CohortJobs {
 
   async #run(id: string, how: 'start' | 'resume'): Promise<void> {
     try {
-      await this.options.locks.ifFree(`cohort ${id}`, (stillHeld) => this.#work(id, how, stillHeld));
+      await this.options.locks.ifFree(`cohort ${id}`, async (stillHeld) => {
+        if (this.options.locks.shared && this.#working >= MAX_SHARED_JOBS) return;
+        this.#working++;
+        try {
+          await this.#work(id, how, stillHeld);
+        } finally {
+          this.#working--;
+        }
+        // A turn is free: a job waiting for one goes on now rather than at the next look.
+        if (this.options.locks.shared) setImmediate(() => this.#adoptNow());
+      });
     } catch (error) {
       if (error instanceof Stopped) return;
       if (error instanceof LockLostError)
