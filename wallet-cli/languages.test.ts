@@ -117,10 +117,11 @@ describe('choosing the language', () => {
   });
 
   it("a command's help, its usage errors and --lang without a value, in the chosen words", async () => {
-    const [help, missing, noValue] = await Promise.all([
+    const [help, missing, noValue, flagValue] = await Promise.all([
       runWallet(['present', '--help', '--lang', 'es'], {}),
       runWallet(['show'], { SKILLMARK_LANG: 'fr' }),
       runWallet(['list', '--lang'], { LANG: 'pt_PT.UTF-8' }),
+      runWallet(['list', '--json=yes'], { LC_ALL: 'zh_CN.UTF-8' }),
     ]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain(
@@ -134,5 +135,7 @@ describe('choosing the language', () => {
     );
     expect(noValue.code).toBe(2);
     expect(noValue.stderr.split('\n')[0]).toBe('A opção --lang precisa de um valor.');
+    expect(flagValue.code).toBe(2);
+    expect(flagValue.stderr.split('\n')[0]).toBe('选项 --json 不接受值。');
   });
 });

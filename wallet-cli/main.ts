@@ -103,7 +103,10 @@ function takeLanguageOption(argv: readonly string[]): { rest: string[]; lang?: s
 function argumentProblem(error: NodeJS.ErrnoException): string {
   const option = /'(-[^' ]+)/.exec(error.message)?.[1];
   if (option && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t('unknown_option', { option });
-  if (option && error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return t('option_needs_value', { option });
+  if (option && error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return t(/does not take an argument/.test(error.message) ? 'option_takes_no_value' : 'option_needs_value', {
+      option,
+    });
   return error.message;
 }
 

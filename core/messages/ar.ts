@@ -288,6 +288,7 @@ export const arWallet: WalletWords = {
   unknown_command: 'أمر غير معروف "{name}".',
   unknown_option: 'خيار غير معروف {option}: انظر الخيارات أدناه.',
   option_needs_value: 'الخيار {option} يحتاج إلى قيمة.',
+  option_takes_no_value: 'الخيار {option} لا يأخذ قيمة.',
   failed_unexpectedly: 'تعطّل skillmark-wallet على نحو غير متوقع: {detail}',
   credential_with_level: '{title} ({level})',
   credential_untitled: 'مؤهل بلا عنوان',

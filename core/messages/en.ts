@@ -304,6 +304,7 @@ export const enWallet = {
   unknown_command: 'Unknown command "{name}".',
   unknown_option: 'Unknown option {option}: see the options below.',
   option_needs_value: 'The option {option} needs a value.',
+  option_takes_no_value: 'The option {option} takes no value.',
   failed_unexpectedly: 'skillmark-wallet failed unexpectedly: {detail}',
 
   // The credential in plain words, and where it stands.

@@ -314,6 +314,7 @@ export const esWallet: WalletWords = {
   unknown_command: 'Comando desconocido «{name}».',
   unknown_option: 'Opción desconocida {option}: vea las opciones más abajo.',
   option_needs_value: 'La opción {option} necesita un valor.',
+  option_takes_no_value: 'La opción {option} no admite ningún valor.',
   failed_unexpectedly: 'skillmark-wallet falló de forma inesperada: {detail}',
   credential_with_level: '{title} ({level})',
   credential_untitled: 'una cualificación sin título',

@@ -322,6 +322,7 @@ export const frWallet: WalletWords = {
   unknown_command: 'Commande inconnue « {name} ».',
   unknown_option: 'Option inconnue {option} : voyez les options ci-dessous.',
   option_needs_value: "L'option {option} demande une valeur.",
+  option_takes_no_value: "L'option {option} ne prend pas de valeur.",
   failed_unexpectedly: 'skillmark-wallet a échoué de façon inattendue : {detail}',
   credential_with_level: '{title} ({level})',
   credential_untitled: 'une qualification sans intitulé',

@@ -292,6 +292,7 @@ export const hiWallet: WalletWords = {
   unknown_command: 'अनजान कमांड "{name}"।',
   unknown_option: 'अनजान विकल्प {option}: नीचे विकल्प देखें।',
   option_needs_value: 'विकल्प {option} को एक मान चाहिए।',
+  option_takes_no_value: 'विकल्प {option} के साथ कोई मान नहीं दिया जाता।',
   failed_unexpectedly: 'skillmark-wallet अचानक विफल हो गया: {detail}',
   credential_with_level: '{title} ({level})',
   credential_untitled: 'बिना नाम की योग्यता',

@@ -312,6 +312,7 @@ export const ptWallet: WalletWords = {
   unknown_command: 'Comando desconhecido "{name}".',
   unknown_option: 'Opção desconhecida {option}: veja as opções abaixo.',
   option_needs_value: 'A opção {option} precisa de um valor.',
+  option_takes_no_value: 'A opção {option} não aceita valor.',
   failed_unexpectedly: 'skillmark-wallet falhou de forma inesperada: {detail}',
   credential_with_level: '{title} ({level})',
   credential_untitled: 'uma qualificação sem título',

@@ -284,6 +284,7 @@ export const zhWallet: WalletWords = {
   unknown_command: '未知命令“{name}”。',
   unknown_option: '未知选项 {option}：请看下面的选项。',
   option_needs_value: '选项 {option} 需要一个值。',
+  option_takes_no_value: '选项 {option} 不接受值。',
   failed_unexpectedly: 'skillmark-wallet 意外出错：{detail}',
   credential_with_level: '{title}（{level}）',
   credential_untitled: '无名称的资格',
