@@ -10,6 +10,7 @@ import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeQrBundle, encodeQrBundle } from '../core/qr-bundle/index.ts';
 import { proofLeadsToRoot } from '../core/receipt.ts';
+import { shortIdOf } from '../core/short-id.ts';
 import { type Reply, rawPost, readReply } from '../test/support/http.ts';
 import {
   claimWhenAnchored,
@@ -462,6 +463,32 @@ describe('issuing, listing, reading and revoking', () => {
     }
   });
 
+  it('GET /credentials/:id takes the short id the wallet and the certificate show; one two credentials share is 409', async () => {
+    const { body: record } = await call(`/credentials/${first.credentialId}`);
+    expect(record.shortId).toBe(shortIdOf(first.credentialHash));
+    const byShortId = await call(`/credentials/${record.shortId.toUpperCase()}`);
+    expect(byShortId.status, byShortId.text).toBe(200);
+    expect(byShortId.body.id).toBe(first.credentialId);
+    const unknown = record.shortId === '00000000' ? 'ffffffff' : '00000000';
+    expect(expectProblem(await call(`/credentials/${unknown}`), 404).detail).toContain(`short id ${unknown}`);
+
+    // Another credential whose hash begins with the same eight digits, written into the issuer's database.
+    const db = new SQLite(join(system.dataDir, 'issuer.sqlite'));
+    const twin = randomUUID();
+    try {
+      db.prepare(
+        `insert into credentials (id, credential_hash, jwt, subject_did, learner_reference, qualification_title, issued_at, status, claim_code_hash)
+         select ?, ?, jwt, subject_did, learner_reference, qualification_title, issued_at, status, ? from credentials where id = ?`,
+      ).run(twin, `0x${record.shortId}${'0'.repeat(56)}`, 'f'.repeat(64), first.credentialId);
+      const shared = expectProblem(await call(`/credentials/${record.shortId}`), 409);
+      expect(shared.title).toBe('Short id shared');
+      expect((await call(`/credentials/${first.credentialId}`)).status).toBe(200);
+    } finally {
+      db.prepare('delete from credentials where id = ?').run(twin);
+      db.close();
+    }
+  });
+
   it('claim codes are found whatever the case and dashes', async () => {
     const code: string = first.claim.code;
     for (const variant of [
@@ -506,6 +533,7 @@ describe('issuing, listing, reading and revoking', () => {
     expect(times).toEqual([...times].sort((a, b) => b - a));
     expect(items.find((c) => c.id === first.credentialId)).toEqual({
       id: first.credentialId,
+      shortId: shortIdOf(first.credentialHash),
       status: 'anchored',
       credentialHash: first.credentialHash,
       subject: { id: LEARNER_DID },

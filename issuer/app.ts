@@ -175,14 +175,14 @@ export function createIssuerApp(options: IssuerAppOptions): OpenAPIHono {
 
   app.openapi(
     routes.get,
-    async (c) => c.json(await credentials.get(c.req.valid('param').id), 200),
+    async (c) => c.json(await credentials.get(await credentials.idOf(c.req.valid('param').id)), 200),
     unknownCredentialOr('Malformed request'),
   );
 
   app.openapi(
     routes.revoke,
     async (c) => {
-      const { id } = c.req.valid('param');
+      const id = await credentials.idOf(c.req.valid('param').id);
       const result = await credentials.revoke(id, c.req.valid('json').reason);
       return c.json({ id, status: 'revoked' as const, ...result }, 200);
     },
@@ -192,7 +192,7 @@ export function createIssuerApp(options: IssuerAppOptions): OpenAPIHono {
   app.openapi(
     routes.renewClaim,
     async (c) => {
-      const { id } = c.req.valid('param');
+      const id = await credentials.idOf(c.req.valid('param').id);
       const grant = await options.claimCodes.renew(id);
       return c.json(
         {
@@ -268,7 +268,13 @@ export function createIssuerApp(options: IssuerAppOptions): OpenAPIHono {
   };
   app.openapi(
     routes.certificate,
-    (c) => institutionCertificate(c, certificateSources, c.req.valid('param').id, c.req.valid('query').claimCode),
+    async (c) =>
+      institutionCertificate(
+        c,
+        certificateSources,
+        await credentials.idOf(c.req.valid('param').id),
+        c.req.valid('query').claimCode,
+      ),
     unknownCredentialOr('Bad claim code'),
   );
   app.openapi(routes.claimQrCode, async (c) => {

@@ -7,6 +7,7 @@ import { failpoint } from '../core/failpoint.ts';
 import type { CredentialFormatName } from '../core/formats/index.ts';
 import { HttpProblem } from '../core/http-problem.ts';
 import type { AnchorReceipt } from '../core/receipt.ts';
+import { SHORT_ID, shortIdOf } from '../core/short-id.ts';
 import { claimCodeHash, newClaimCode } from './claim-code.ts';
 import type { CredentialStatus, IssuerDb, IssuerTables } from './db-schema.ts';
 import { credentialFromIssueRequest } from './issue-request.ts';
@@ -53,6 +54,8 @@ const STORE_CHUNK = 500;
 
 export interface CredentialSummary {
   id: string;
+  /** core/short-id.ts: what the wallet and the certificate show. */
+  shortId: string;
   status: CredentialStatus;
   credentialHash: string;
   subject: { id?: string; learnerReference?: string };
@@ -70,6 +73,7 @@ const reasonName = (code: number | null): RevocationReasonName | undefined =>
 function summary(row: IssuerTables['credentials']): CredentialSummary {
   return {
     id: row.id,
+    shortId: shortIdOf(row.credential_hash),
     status: row.status,
     credentialHash: row.credential_hash,
     subject: {
@@ -176,6 +180,31 @@ export class CredentialService {
           .values(terms.slice(j, j + STORE_CHUNK))
           .execute();
     }
+  }
+
+  /**
+   * The credential's id, given it or its short id (as a clerk reads it off a certificate or a
+   * learner's wallet): found by the hash range it opens, on the hash's index.
+   */
+  async idOf(idOrShortId: string): Promise<string> {
+    if (!SHORT_ID.test(idOrShortId)) return idOrShortId;
+    const prefix = `0x${idOrShortId.toLowerCase()}`;
+    const found = await this.db
+      .selectFrom('credentials')
+      .select('id')
+      .where('credential_hash', '>=', prefix)
+      .where('credential_hash', '<', `${prefix}g`)
+      .limit(2)
+      .execute();
+    if (found.length === 0)
+      throw new HttpProblem(404, 'Unknown credential', `No credential with short id ${idOrShortId} was issued here.`);
+    if (found.length > 1)
+      throw new HttpProblem(
+        409,
+        'Short id shared',
+        `More than one credential has the short id ${idOrShortId}: use the full id (search by the learner's name to find it).`,
+      );
+    return found[0]!.id;
   }
 
   /** Newest first, narrowed by the filters; `before` (+ `beforeId`) continues a listing (issuer/search/). */

@@ -102,6 +102,8 @@ describe("the institution's copy", () => {
       expect(text).toContain(credential.name);
       expect(text).toContain(credential.code);
       expect(text).toContain('National Certificate in Electrical Installation');
+      // The short id the issuer and the learner's wallet show.
+      expect(text).toContain(`Credential ${record.shortId}`);
     });
   }
 

@@ -33,6 +33,7 @@ const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } })
 const jsonBody = <T>(schema: T) => ({ body: { required: true, ...json(schema) } });
 const pdf = (description: string) => ({ description, content: { 'application/pdf': { schema: CertificatePdf } } });
 const png = (description: string) => ({ description, content: { 'image/png': { schema: QrCodePng } } });
+const SHORT_ID_SHARED = 'A short id that more than one credential shares: give the full id';
 const ledgerRefusals = {
   502: 'The ledger refused the operation',
   503: 'The ledger cannot be reached; `Retry-After` says when to try again',
@@ -131,7 +132,10 @@ export function issuerRoutes(guard: ScopeGuard) {
       path: '/credentials/{id}',
       summary: 'One credential with its status and, once anchored, its receipt',
       request: { params: CredentialIdParams },
-      responses: { 200: { description: 'The credential', ...json(CredentialRecord) }, ...refusals([401, 404]) },
+      responses: {
+        200: { description: 'The credential', ...json(CredentialRecord) },
+        ...refusals([401, 404, 409], { 409: SHORT_ID_SHARED }),
+      },
     }),
     revoke: scoped('revoke', {
       method: 'post',
@@ -141,7 +145,10 @@ export function issuerRoutes(guard: ScopeGuard) {
       request: { params: CredentialIdParams, ...jsonBody(RevokeRequest) },
       responses: {
         200: { description: 'Revoked', ...json(Revocation) },
-        ...refusals([400, 401, 404, 409, 413, 415, 502, 503], { ...ledgerRefusals, 409: 'Already revoked' }),
+        ...refusals([400, 401, 404, 409, 413, 415, 502, 503], {
+          ...ledgerRefusals,
+          409: `Already revoked; or ${SHORT_ID_SHARED.toLowerCase()}`,
+        }),
       },
     }),
     renewClaim: scoped('issue', {
@@ -149,7 +156,10 @@ export function issuerRoutes(guard: ScopeGuard) {
       path: '/credentials/{id}/claim',
       summary: 'A new claim code for the credential; the old code stops working',
       request: { params: CredentialIdParams },
-      responses: { 200: { description: 'The new claim code', ...json(ClaimGrant) }, ...refusals([401, 404]) },
+      responses: {
+        200: { description: 'The new claim code', ...json(ClaimGrant) },
+        ...refusals([401, 404, 409], { 409: SHORT_ID_SHARED }),
+      },
     }),
     certificate: scoped('read', {
       method: 'get',
@@ -160,7 +170,7 @@ export function issuerRoutes(guard: ScopeGuard) {
       responses: {
         200: pdf("The institution's copy of the certificate"),
         ...refusals([401, 404, 409, 422], {
-          409: 'Not anchored yet (`Retry-After`), or revoked: a certificate is printed only with a QR code that verifies',
+          409: `Not anchored yet (\`Retry-After\`), or revoked: a certificate is printed only with a QR code that verifies; or ${SHORT_ID_SHARED.toLowerCase()}`,
           422: 'The claim code is not the current one of this credential',
         }),
       },

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { RevocationReason, type RevocationReasonName } from '../../contracts/registry.ts';
 import { type CredentialFormatName, FORMAT_NAMES } from '../../core/formats/index.ts';
+import { SHORT_ID } from '../../core/short-id.ts';
 import { refuseBackwardRanges, searchQueryFields, unknownFilter } from '../search/query-schema.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -100,9 +101,15 @@ export const CredentialListQuery = z
 export const CredentialIdParams = z.object({
   id: z
     .string()
-    .regex(UUID, { error: (issue) => `"${String(issue.input).slice(0, 60)}" is not a credential id of this issuer.` })
+    .refine((raw) => UUID.test(raw) || SHORT_ID.test(raw), {
+      error: (issue) => `"${String(issue.input).slice(0, 60)}" is not a credential id of this issuer.`,
+    })
     .transform((raw) => raw.toLowerCase())
-    .openapi({ param: { name: 'id', in: 'path' }, format: 'uuid' }),
+    .openapi({
+      param: { name: 'id', in: 'path' },
+      description:
+        "The credential's id (a UUID), or its short id (eight hex digits, as the wallet and the certificate show it)",
+    }),
 });
 
 export const ClaimCodeParams = z.object({
@@ -156,6 +163,9 @@ const subject = z.object({ id: z.string().optional(), learnerReference: z.string
 export const CredentialSummary = z
   .object({
     id: z.uuid(),
+    shortId: z
+      .string()
+      .openapi({ description: 'The short id the wallet and the printed certificate show (core/short-id.ts)' }),
     status: z.enum(STATUSES),
     credentialHash: z.string(),
     subject,

@@ -97,7 +97,7 @@ export async function institutionCertificate(
     ...(claim ? { claim } : {}),
     ...(sources.verifierUrl ? { verifierUrl: sources.verifierUrl } : {}),
   });
-  return pdfAnswer(c, await rendered.get(content), credentialId.slice(0, 8));
+  return pdfAnswer(c, await rendered.get(content), content.shortId);
 }
 
 /** The learner's copy, from the bundle their claim code collects (the claim route's rules decided it may be). */
@@ -112,5 +112,5 @@ export async function learnerCertificate(
     qrText: bundle.qr,
     ...(sources.verifierUrl ? { verifierUrl: sources.verifierUrl } : {}),
   });
-  return pdfAnswer(c, await rendered.get(content), bundle.anchorReceipt.credentialHash.replace(/^0x/, '').slice(0, 8));
+  return pdfAnswer(c, await rendered.get(content), content.shortId);
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { credentialHash } from '../../core/credential-hash.ts';
+import { shortIdOf } from '../../core/short-id.ts';
 import { certificateContentOf, dateInWords } from './certificate-content.ts';
 import { testCredential } from './test-credential.ts';
 
@@ -23,6 +25,7 @@ describe('the words of a certificate', () => {
       occupation: 'Electrician (ISCO-08 7411)',
       competencies: ['Install low-voltage wiring', 'Test and inspect circuits'],
       awardedOn: '30 June 2026',
+      shortId: shortIdOf(credentialHash(credential)),
       qrText,
       claim,
     });
@@ -40,6 +43,7 @@ describe('the words of a certificate', () => {
       qualification: 'Welding',
       competencies: [],
       awardedOn: '5 January 2026',
+      shortId: shortIdOf(credentialHash(credential)),
       qrText,
     });
   });

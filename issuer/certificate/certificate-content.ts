@@ -1,4 +1,6 @@
+import { credentialHash } from '../../core/credential-hash.ts';
 import { readCredentialToken } from '../../core/formats/index.ts';
+import { shortIdOf } from '../../core/short-id.ts';
 
 /** What a certificate says, in the words printed on it. */
 export interface CertificateContent {
@@ -14,6 +16,8 @@ export interface CertificateContent {
   competencies: string[];
   /** e.g. "30 June 2026". */
   awardedOn: string;
+  /** The credential's short id (core/short-id.ts), as the wallet and the issuer show it. */
+  shortId: string;
   /** The credential with its anchor receipt, as the text of one QR code (docs/qr.md). */
   qrText: string;
   /** The institution's copy only: the code (and its URL) the learner collects the credential with. */
@@ -83,6 +87,7 @@ export function certificateContentOf(
     ...fields,
     ...(occupation ? { occupation: `${occupation.title}${occupation.code ? ` (${occupation.code})` : ''}` } : {}),
     awardedOn: dateInWords(awardedOn),
+    shortId: shortIdOf(credentialHash(credential)),
     qrText: context.qrText,
     ...(context.claim ? { claim: context.claim } : {}),
     ...(context.verifierUrl ? { verifierUrl: context.verifierUrl } : {}),

@@ -39,6 +39,7 @@ describe('the size of the printed QR code', () => {
         qualification: 'National Certificate in Electrical Installation',
         competencies: [],
         awardedOn: '30 June 2026',
+        shortId: '5f3a9c01',
         qrText,
       }),
     );

@@ -19,6 +19,7 @@ const content = (overrides: Partial<CertificateContent>): CertificateContent => 
   occupation: 'Electrician (ISCO-08 7411)',
   competencies: ['Install low-voltage wiring', 'Test and inspect circuits'],
   awardedOn: '30 June 2026',
+  shortId: '5f3a9c01',
   qrText,
   ...overrides,
 });

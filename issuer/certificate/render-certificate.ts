@@ -137,6 +137,7 @@ function drawFoot(doc: PDFKit.PDFDocument, content: CertificateContent): number 
   };
   put('How to check it', styles.checkHeading);
   put(howToCheck(content.verifierUrl), styles.small);
+  put(`Credential ${content.shortId}`, styles.small, 4);
   if (content.claim) {
     put('For the learner: collect the digital credential with this claim code', styles.checkHeading, 14);
     put(content.claim.code, styles.claimCode, 2);

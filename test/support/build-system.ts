@@ -52,8 +52,9 @@ export default async function buildSystem(): Promise<() => Promise<void>> {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    // Native modules, and libraries only some paths load (the contract compiler, the browser driver).
-    external: ['better-sqlite3', 'pg', 'pg-native', 'solc', 'tsx', 'playwright-core'],
+    // Native modules; libraries only some paths load (the contract compiler, the browser driver);
+    // pdfkit, which finds its fonts through its package's own import map.
+    external: ['better-sqlite3', 'pg', 'pg-native', 'solc', 'tsx', 'playwright-core', 'pdfkit'],
     // CommonJS libraries inside an ES module bundle still call require() for Node's own modules.
     banner: {
       js: "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);",
