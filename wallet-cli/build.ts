@@ -4,7 +4,7 @@
  * uses. Every library is bundled in: installing needs no compiler, no native module and no ledger.
  * Run by the package's `prepack` (npm pack) or `npm run build:wallet`.
  */
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -13,10 +13,14 @@ const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = join(here, 'package');
 const outdir = join(packageDir, 'dist');
 
-rmSync(outdir, { recursive: true, force: true });
+// Built beside and swapped in whole: a wallet started meanwhile (the test suite runs hundreds, and
+// another run may be building) finds the old build or the new one, never a half-deleted folder.
+const building = join(packageDir, `.dist-${process.pid}`);
+const previous = join(packageDir, `.dist-${process.pid}-previous`);
+rmSync(building, { recursive: true, force: true });
 await build({
   entryPoints: { 'skillmark-wallet': join(here, 'cli.ts') },
-  outdir,
+  outdir: building,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -34,6 +38,20 @@ await build({
   legalComments: 'linked',
   logLevel: 'warning',
 });
+const code = (error: unknown) => (error as NodeJS.ErrnoException).code;
+try {
+  renameSync(outdir, previous);
+} catch (error) {
+  if (code(error) !== 'ENOENT') throw error;
+}
+try {
+  renameSync(building, outdir);
+} catch (error) {
+  // Another build of the same sources put its own in place just now: keep that one.
+  if (code(error) !== 'ENOTEMPTY' && code(error) !== 'EEXIST') throw error;
+  rmSync(building, { recursive: true, force: true });
+}
+rmSync(previous, { recursive: true, force: true });
 // core/schemas.ts reads the qualification schema from ../schemas beside the compiled code.
 const schemas = join(packageDir, 'schemas');
 mkdirSync(schemas, { recursive: true });
