@@ -96,11 +96,10 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
     locks,
     log,
   });
-  const cohortClaimCodes = new ClaimCodes(db, config.claimCodeTtlDays, options.now);
+  const claimCodes = new ClaimCodes(db, config.claimCodeTtlDays, options.now);
   const cohortJobs = new CohortJobs({
     db,
     credentials,
-    claimCodes: cohortClaimCodes,
     box,
     signingKey,
     defaultFormat: config.credentialFormat,
@@ -120,7 +119,7 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
       const millis = () => (options.now?.() ?? new Date()).getTime();
       const app = createIssuerApp({
         credentials,
-        claimCodes: new ClaimCodes(db, config.claimCodeTtlDays, options.now),
+        claimCodes,
         claimGuard: new ClaimGuard({ now: millis }),
         rateLimit: { perMinute: config.issuerRateLimitPerMinute, trustProxy: config.trustProxy, now: millis },
         verifyAdminToken: token.verify,
@@ -145,7 +144,7 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
           uploadDir: join(config.dataDir, 'cohort-uploads'),
           db,
           box,
-          claimCodes: cohortClaimCodes,
+          claimCodes,
           publicUrl: config.issuerPublicUrl,
         },
         log,

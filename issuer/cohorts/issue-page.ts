@@ -3,7 +3,6 @@ import type { ExpressionBuilder } from 'kysely';
 import { failpoint } from '../../core/failpoint.ts';
 import { HttpProblem } from '../../core/http-problem.ts';
 import type { SecretBox } from '../../core/secret-box.ts';
-import type { ClaimCodes } from '../claim-codes.ts';
 import type { CredentialService, SignedCredential } from '../credentials.ts';
 import type { IssuerDb, IssuerTables } from '../db-schema.ts';
 import type { CohortRow } from './columns.ts';
@@ -14,7 +13,6 @@ import { runPool } from './worker-pool.ts';
 export interface RowIssuing {
   db: IssuerDb;
   credentials: CredentialService;
-  claimCodes: ClaimCodes;
   /** Seals each claim code until results.csv is downloaded. */
   box: SecretBox;
 }

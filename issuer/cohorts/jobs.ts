@@ -314,8 +314,6 @@ export class CohortJobs {
         cells: JSON.stringify(parsed.values),
         row_key: errors.length > 0 ? null : rowKeyOf(parsed.values),
         errors: errors.length > 0 ? JSON.stringify(errors) : null,
-        vc_id: null,
-        issue_time: null,
         credential_id: null,
         sealed_claim_code: null,
       });
@@ -353,9 +351,9 @@ export class CohortJobs {
       await stillHeld();
       const rows = await db
         .selectFrom('cohort_rows')
-        .select(['cohort_id', 'row_number', 'state', 'cells', 'row_key', 'vc_id', 'issue_time'])
+        .select(['cohort_id', 'row_number', 'cells', 'row_key'])
         .where('cohort_id', '=', id)
-        .where('state', 'in', ['valid', 'issuing'])
+        .where('state', '=', 'valid')
         .orderBy('row_number')
         .limit(ISSUE_PAGE)
         .execute();

@@ -3,11 +3,11 @@ import type { Kysely, Migration } from 'kysely';
 /** checking: rows being read and checked; issuing: valid rows being issued; then done or failed. */
 export type CohortState = 'checking' | 'issuing' | 'done' | 'failed';
 /**
- * valid: checked, waiting to be issued; issuing: its key is taken and the credential is being
- * issued (after a crash: find it or issue it); issued; already: the key was issued before;
- * invalid: refused when checked; failed: refused when issued.
+ * valid: checked, waiting to be issued; issued; already: the key was issued before; invalid:
+ * refused when checked; failed: refused when issued. A page of rows changes state in one
+ * transaction with its credentials (issue-page.ts).
  */
-export type CohortRowState = 'valid' | 'issuing' | 'issued' | 'already' | 'invalid' | 'failed';
+export type CohortRowState = 'valid' | 'issued' | 'already' | 'invalid' | 'failed';
 
 export interface CohortTables {
   cohorts: {
@@ -33,9 +33,6 @@ export interface CohortTables {
     /** SHA-256 of the row's idempotency key; null for a row refused before it had one. */
     row_key: string | null;
     errors: string | null;
-    /** The credential's own id (urn:uuid), set before it is issued, to find it after a crash. */
-    vc_id: string | null;
-    issue_time: string | null;
     credential_id: string | null;
     /** The claim code, sealed (core/secret-box.ts) until results.csv is downloaded. */
     sealed_claim_code: string | null;
@@ -90,5 +87,16 @@ export const cohortMigration: Migration = {
       .addColumn('row_number', 'integer', (c) => c.notNull())
       .addColumn('credential_id', 'varchar(64)')
       .execute();
+  },
+};
+
+/**
+ * A page of rows is now stored whole with its credentials, so a row no longer keeps the credential
+ * id and time chosen before issuing (to find it after a crash): those columns go.
+ */
+export const cohortRowsWholePagesMigration: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('cohort_rows').dropColumn('vc_id').execute();
+    await db.schema.alterTable('cohort_rows').dropColumn('issue_time').execute();
   },
 };
