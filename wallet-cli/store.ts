@@ -3,6 +3,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, re
 import { join } from 'node:path';
 import { didKeyOfEd25519, ed25519PublicKeyOfSeed } from '../core/ed25519.ts';
 import { type AnchorReceipt, parseReceipt } from '../core/receipt.ts';
+import { shortIdOf } from '../core/short-id.ts';
 import {
   newPassphraseKdf,
   type PassphraseKdf,
@@ -253,7 +254,7 @@ export class Wallet {
 
   /** Adds a credential unless the wallet holds it already; returns its entry. */
   add(entry: Omit<StoredCredential, 'id'>): { entry: WalletEntry & { stored: StoredCredential }; added: boolean } {
-    const stored = { id: entry.credentialHash.slice(2, 10), ...entry };
+    const stored = { id: shortIdOf(entry.credentialHash), ...entry };
     let added = false;
     this.#change((credentials) => {
       if (credentials.some((item) => isStored(item) && item.credentialHash === entry.credentialHash)) return;

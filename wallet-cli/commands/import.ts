@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { credentialHash } from '../../core/credential-hash.ts';
 import { didKeyOfEd25519, ed25519PublicKeyOfSeed } from '../../core/ed25519.ts';
+import { shortIdOf } from '../../core/short-id.ts';
 import { MAX_BACKUP_BYTES, openBackup } from '../backup.ts';
 import { type Command, EXIT } from '../command.ts';
 import { describeEntry } from '../describe.ts';
@@ -27,7 +28,7 @@ function soundCredentials(items: unknown[]): { credentials: StoredCredential[]; 
   for (const item of items) {
     const checked = checkItem(item);
     if (typeof checked === 'string' || credentialHash(checked.credential) !== checked.credentialHash) continue;
-    credentials.push({ ...checked, id: checked.credentialHash.slice(2, 10) });
+    credentials.push({ ...checked, id: shortIdOf(checked.credentialHash) });
   }
   return { credentials, damaged: items.length - credentials.length };
 }
