@@ -55,7 +55,12 @@ describe('skillmark-issuer, the registrar CLI', () => {
     expect(show.stdout).toMatch(/QR code +\d+ characters/);
 
     const json = await runIssuerCli(['--json', 'show', ids[0]!], env);
-    expect(JSON.parse(json.stdout)).toMatchObject({ id: ids[0], status: 'anchored' });
+    const record = JSON.parse(json.stdout);
+    expect(record).toMatchObject({ id: ids[0], status: 'anchored', shortId: expect.stringMatching(/^[0-9a-f]{8}$/) });
+    // The short id, as a clerk reads it off the certificate or the learner's wallet.
+    const byShortId = await runIssuerCli(['show', record.shortId], env);
+    expect(byShortId.code, byShortId.stderr).toBe(EXIT.ok);
+    expect(byShortId.stdout).toContain(`${ids[0]} (short id ${record.shortId})`);
   });
 
   it('revokes a list from a file in one request and one ledger transaction, and reports each credential', async () => {

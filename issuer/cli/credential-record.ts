@@ -1,6 +1,8 @@
 /** A credential as the issuer's read routes describe it (GET /credentials, GET /credentials/{id}). */
 export interface CredentialSummary {
   id: string;
+  /** The short id the certificate and the learner's wallet show (core/short-id.ts). */
+  shortId: string;
   status: 'pending' | 'anchored' | 'revoked';
   subject: { id?: string; learnerReference?: string };
   qualification: string;
