@@ -11,8 +11,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { printedPage } from '../issuer/certificate/printed-page.ts';
 import { type Reply, readReply } from './support/http.ts';
+import { printedPage } from './support/printed-page.ts';
 import {
   claimWhenAnchored,
   issue,

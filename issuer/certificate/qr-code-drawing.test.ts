@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QR_V40_M_CAPACITY } from '../../core/qr-bundle/index.ts';
-import { printedPage } from './printed-page.ts';
+import { printedPage } from '../../test/support/printed-page.ts';
 import {
   MIN_MODULE_MM,
   POINTS_PER_MM,

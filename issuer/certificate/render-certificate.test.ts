@@ -4,9 +4,9 @@
  * (pdftotext), in Latin with accents, Arabic and Chinese.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { printedPage } from '../../test/support/printed-page.ts';
 import type { CertificateContent } from './certificate-content.ts';
 import { QR_TEXT_IN_PDF } from './embedded-credential.ts';
-import { printedPage } from './printed-page.ts';
 import { renderCertificate } from './render-certificate.ts';
 import { testCredential } from './test-credential.ts';
 
