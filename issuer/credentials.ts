@@ -49,6 +49,9 @@ export interface SignedCredential {
   terms: Insertable<IssuerTables['credential_terms']>[];
 }
 
+/** What stores a signed credential: its row, its report row and its search terms. */
+export type CredentialRows = Pick<SignedCredential, 'row' | 'statistics' | 'terms'>;
+
 /** Credentials (and search terms) inserted a statement at a time. */
 const STORE_CHUNK = 500;
 
@@ -161,7 +164,7 @@ export class CredentialService {
    * caller's transaction: the occupation report never counts a credential that was not stored,
    * nor misses one.
    */
-  async store(trx: IssuerDb, signed: readonly SignedCredential[]): Promise<void> {
+  async store(trx: IssuerDb, signed: readonly CredentialRows[]): Promise<void> {
     // SQLite allows 32766 parameters a statement: 500 rows of at most 13 columns stay under it.
     for (let i = 0; i < signed.length; i += STORE_CHUNK) {
       const chunk = signed.slice(i, i + STORE_CHUNK);

@@ -1,6 +1,6 @@
 import type { Generated, Kysely, Migration } from 'kysely';
 import { type AuditTables, auditLogMigration } from './audit/schema.ts';
-import { type CohortTables, cohortMigration, cohortRowsWholePagesMigration } from './cohorts/schema.ts';
+import { type CohortTables, cohortMigration, cohortRowsSignedOnceMigration } from './cohorts/schema.ts';
 import { credentialStatisticsMigration } from './reports/statistics-migration.ts';
 import type { SearchField } from './search/fold.ts';
 import { credentialSearchMigration } from './search/search-migration.ts';
@@ -159,5 +159,5 @@ export const issuerMigrations: Record<string, Migration> = {
   '007_credential_search': credentialSearchMigration,
   '008_api_tokens': apiTokenMigration,
   '009_audit_log': auditLogMigration,
-  '010_cohort_rows_whole_pages': cohortRowsWholePagesMigration,
+  '010_cohort_rows_signed_once': cohortRowsSignedOnceMigration,
 };

@@ -101,10 +101,6 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
     db,
     credentials,
     box,
-    signingKey,
-    defaultFormat: config.credentialFormat,
-    maxBatchSize: config.batchMaxSize,
-    educationLevels: config.educationLevels,
     locks,
     log,
   });

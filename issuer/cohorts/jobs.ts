@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { setImmediate as turn } from 'node:timers/promises';
-import type { EducationLevel } from '../../core/config.ts';
-import type { CredentialFormatName } from '../../core/formats/index.ts';
+import type { CredentialRows, SignedCredential } from '../credentials.ts';
 import type { IssuerDb } from '../db-schema.ts';
 import { LockLostError, type ProcessLocks } from '../process-locks.ts';
-import type { CurrentSigningKey } from '../signing-key.ts';
-import { issuePage, type RowIssuing } from './issue-page.ts';
+import { claimCodeContext, issuePage, type RowIssuing } from './issue-page.ts';
 import { CohortFileError, type CohortFileKind, type ParsedRow, readCohortFile } from './parse.ts';
 import { rowKeyOf } from './row-key.ts';
 import type { CohortTables } from './schema.ts';
@@ -15,14 +13,6 @@ import { cohortStatus, MAX_LISTED_ERRORS } from './store.ts';
 import { checkRow, type RowError } from './validate-row.ts';
 
 export interface CohortJobsOptions extends RowIssuing {
-  signingKey: CurrentSigningKey;
-  defaultFormat: CredentialFormatName;
-  /** ANCHOR_BATCH_SIZE, for the QR code check. */
-  maxBatchSize: number;
-  /** REPORT_EDUCATION_LEVELS, for the educationLevel column. */
-  educationLevels: readonly EducationLevel[];
-  /** Rows issued at the same time. */
-  concurrency?: number;
   /** One process at a time works on a job, among all that share the database. */
   locks: ProcessLocks;
   log?: (message: string) => void;
@@ -39,7 +29,7 @@ export interface DryRunResult {
 
 /** Rows read, checked and stored in one transaction. */
 const CHECK_CHUNK = 500;
-/** Rows taken from the database for the worker pool at a time. */
+/** Rows stored at a time: one transaction each (issue-page.ts). */
 const ISSUE_PAGE = 100;
 
 /** How long a job that met an unexpected error waits before it goes on. */
@@ -56,9 +46,10 @@ const MAX_SHARED_JOBS = 3;
 class Stopped extends Error {}
 
 /**
- * Cohort jobs: a file is read and every row checked (phase `checking`, rows stored with their
- * errors or their idempotency key), then the valid rows are issued by a bounded worker pool
- * (phase `issuing`). Memory stays bounded: rows stream from the file and from the database in
+ * Cohort jobs: a file is read and every row checked by signing it as it will be issued (phase
+ * `checking`, rows stored with their errors, or their idempotency key, signed credential and sealed
+ * claim code), then the valid rows are stored a page at a time (phase `issuing`): each credential is
+ * signed once. Memory stays bounded: rows stream from the file and from the database in
  * pages. A job interrupted by a stop or a crash resumes where its stored state says when the
  * issuer starts again.
  *
@@ -83,16 +74,12 @@ export class CohortJobs {
     this.#log = options.log ?? ((m) => console.log(m));
   }
 
-  #context() {
-    const { signingKey, defaultFormat, maxBatchSize, educationLevels } = this.options;
-    return { identity: signingKey.current(), now: new Date(), defaultFormat, maxBatchSize, educationLevels };
-  }
-
-  async #checked(parsed: ParsedRow): Promise<RowError[]> {
+  /** A row's errors, or its credential signed as it will be issued. */
+  async #checked(parsed: ParsedRow): Promise<{ errors: RowError[] } | { signed: SignedCredential }> {
     // Signing and SQLite run synchronously: let the server answer between rows.
     await turn();
-    if (parsed.problem) return [{ row: parsed.row, message: parsed.problem }];
-    return checkRow(parsed.row, parsed.values, this.#context());
+    if (parsed.problem) return { errors: [{ row: parsed.row, message: parsed.problem }] };
+    return checkRow(parsed.row, parsed.values, this.options.credentials);
   }
 
   /** Reads and checks every row, issuing nothing. */
@@ -108,9 +95,9 @@ export class CohortJobs {
     try {
       for await (const parsed of readCohortFile(path, kind)) {
         result.rows++;
-        const errors = await this.#checked(parsed);
-        if (errors.length > 0) {
-          note(errors);
+        const checked = await this.#checked(parsed);
+        if ('errors' in checked) {
+          note(checked.errors);
           continue;
         }
         result.valid++;
@@ -305,18 +292,36 @@ export class CohortJobs {
     for await (const parsed of readCohortFile(cohort.upload_path, cohort.kind)) {
       if (this.#stopped) throw new Stopped();
       total++;
-      const errors = await this.#checked(parsed);
-      if (errors.length > 0) invalid++;
-      chunk.push({
-        cohort_id: cohort.id,
-        row_number: parsed.row,
-        state: errors.length > 0 ? 'invalid' : 'valid',
-        cells: JSON.stringify(parsed.values),
-        row_key: errors.length > 0 ? null : rowKeyOf(parsed.values),
-        errors: errors.length > 0 ? JSON.stringify(errors) : null,
-        credential_id: null,
-        sealed_claim_code: null,
-      });
+      const checked = await this.#checked(parsed);
+      const cells = JSON.stringify(parsed.values);
+      if ('errors' in checked) {
+        invalid++;
+        chunk.push({
+          cohort_id: cohort.id,
+          row_number: parsed.row,
+          state: 'invalid',
+          cells,
+          row_key: null,
+          errors: JSON.stringify(checked.errors),
+          signed: null,
+          credential_id: null,
+          sealed_claim_code: null,
+        });
+      } else {
+        // Signed once: the issuing phase stores this very credential (issue-page.ts).
+        const { issued, row, statistics, terms } = checked.signed;
+        chunk.push({
+          cohort_id: cohort.id,
+          row_number: parsed.row,
+          state: 'valid',
+          cells,
+          row_key: rowKeyOf(parsed.values),
+          errors: null,
+          signed: JSON.stringify({ row, statistics, terms } satisfies CredentialRows),
+          credential_id: null,
+          sealed_claim_code: this.options.box.seal(issued.claimCode, claimCodeContext(cohort.id, parsed.row)),
+        });
+      }
       if (chunk.length >= CHECK_CHUNK) await flush();
     }
     await flush();
@@ -338,7 +343,7 @@ export class CohortJobs {
     await rm(cohort.upload_path, { force: true });
   }
 
-  /** Phase 2: valid rows (and rows a crash caught mid-issue) issued a page at a time by the worker pool. */
+  /** Phase 2: valid rows stored with their credentials, a page per transaction. */
   async #issue(cohort: CohortTables['cohorts'], stillHeld: () => Promise<void>): Promise<void> {
     await this.#issuePages(cohort.id, stillHeld);
     await this.#finish(cohort.id, 'done');
@@ -348,17 +353,19 @@ export class CohortJobs {
     const { db } = this.options;
     for (;;) {
       if (this.#stopped) throw new Stopped();
+      // SQLite runs synchronously: let the server answer (a status, a claim) between pages.
+      await turn();
       await stillHeld();
       const rows = await db
         .selectFrom('cohort_rows')
-        .select(['cohort_id', 'row_number', 'cells', 'row_key'])
+        .select(['cohort_id', 'row_number', 'row_key', 'signed', 'sealed_claim_code'])
         .where('cohort_id', '=', id)
         .where('state', '=', 'valid')
         .orderBy('row_number')
         .limit(ISSUE_PAGE)
         .execute();
       if (rows.length === 0) break;
-      await issuePage(this.options, rows, this.options.concurrency ?? 4);
+      await issuePage(this.options, rows);
     }
   }
 }

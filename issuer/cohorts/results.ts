@@ -20,7 +20,7 @@ const HEADER = [
   'errors',
 ];
 const PAGE = 1000;
-const STATUS = { issued: 'issued', already: 'alreadyIssued', invalid: 'failed', failed: 'failed' } as const;
+const STATUS = { issued: 'issued', already: 'alreadyIssued', invalid: 'failed' } as const;
 
 export interface ResultsOptions {
   db: IssuerDb;

@@ -3,11 +3,11 @@ import type { Kysely, Migration } from 'kysely';
 /** checking: rows being read and checked; issuing: valid rows being issued; then done or failed. */
 export type CohortState = 'checking' | 'issuing' | 'done' | 'failed';
 /**
- * valid: checked, waiting to be issued; issued; already: the key was issued before; invalid:
- * refused when checked; failed: refused when issued. A page of rows changes state in one
- * transaction with its credentials (issue-page.ts).
+ * valid: checked and signed, waiting to be stored; issued; already: the key was issued before;
+ * invalid: refused when checked. A page of rows changes state in one transaction with its
+ * credentials (issue-page.ts).
  */
-export type CohortRowState = 'valid' | 'issued' | 'already' | 'invalid' | 'failed';
+export type CohortRowState = 'valid' | 'issued' | 'already' | 'invalid';
 
 export interface CohortTables {
   cohorts: {
@@ -33,6 +33,8 @@ export interface CohortTables {
     /** SHA-256 of the row's idempotency key; null for a row refused before it had one. */
     row_key: string | null;
     errors: string | null;
+    /** A valid row's credential as signed when checked (CredentialRows, JSON), until it is stored. */
+    signed: string | null;
     credential_id: string | null;
     /** The claim code, sealed (core/secret-box.ts) until results.csv is downloaded. */
     sealed_claim_code: string | null;
@@ -91,12 +93,14 @@ export const cohortMigration: Migration = {
 };
 
 /**
- * A page of rows is now stored whole with its credentials, so a row no longer keeps the credential
- * id and time chosen before issuing (to find it after a crash): those columns go.
+ * A row's credential is signed once, when the row is checked, and kept until its page is stored
+ * whole with it; so a row no longer keeps the credential id and time chosen before issuing (to find
+ * it after a crash).
  */
-export const cohortRowsWholePagesMigration: Migration = {
+export const cohortRowsSignedOnceMigration: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema.alterTable('cohort_rows').dropColumn('vc_id').execute();
     await db.schema.alterTable('cohort_rows').dropColumn('issue_time').execute();
+    await db.schema.alterTable('cohort_rows').addColumn('signed', 'text').execute();
   },
 };

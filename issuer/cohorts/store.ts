@@ -36,12 +36,12 @@ export async function cohortStatus(db: IssuerDb, id: string): Promise<CohortStat
     .execute();
   const count = (...of: string[]) =>
     states.filter((s) => of.includes(s.state)).reduce((sum, s) => sum + Number(s.count), 0);
-  const failed = count('invalid', 'failed');
+  const failed = count('invalid');
   const withErrors = await db
     .selectFrom('cohort_rows')
     .select('errors')
     .where('cohort_id', '=', id)
-    .where('state', 'in', ['invalid', 'failed'])
+    .where('state', '=', 'invalid')
     .orderBy('row_number')
     .limit(MAX_LISTED_ERRORS)
     .execute();

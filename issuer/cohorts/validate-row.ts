@@ -1,10 +1,5 @@
-import type { EducationLevel } from '../../core/config.ts';
-import { credentialHash } from '../../core/credential-hash.ts';
-import type { CredentialFormatName } from '../../core/formats/index.ts';
 import { HttpProblem } from '../../core/http-problem.ts';
-import type { SigningIdentity } from '../identity.ts';
-import { credentialFromIssueRequest } from '../issue-request.ts';
-import { refuseIfNoQrCodeHoldsIt } from '../qr-code.ts';
+import type { CredentialService, SignedCredential } from '../credentials.ts';
 import type { CohortColumn, CohortRow } from './columns.ts';
 
 /** One thing wrong with one row, as the registrar sees it in the spreadsheet. */
@@ -114,36 +109,20 @@ export function rowErrorsOfProblem(row: number, problem: HttpProblem): RowError[
     .filter((e) => !seen.has(`${e.column} ${e.message}`) && seen.add(`${e.column} ${e.message}`));
 }
 
-export interface RowCheckContext {
-  identity: SigningIdentity;
-  now: Date;
-  defaultFormat: CredentialFormatName;
-  /** ANCHOR_BATCH_SIZE, for the QR code check. */
-  maxBatchSize: number;
-  /** REPORT_EDUCATION_LEVELS: what the educationLevel column may name. */
-  educationLevels: readonly EducationLevel[];
-}
-
 /**
- * Checks a row as POST /credentials/issue would issue it: the issue request's rules, then the
- * signed credential must fit one QR code once anchored. Signs it and throws the signature away.
+ * Checks a row as POST /credentials/issue would issue it, by signing it the same way
+ * (CredentialService.sign: the issue request's rules, then the signed credential must fit one QR
+ * code once anchored): its errors, or the signed credential, which a job keeps and stores later.
  */
-export async function checkRow(row: number, values: CohortRow, context: RowCheckContext): Promise<RowError[]> {
+export async function checkRow(
+  row: number,
+  values: CohortRow,
+  credentials: Pick<CredentialService, 'sign'>,
+): Promise<{ errors: RowError[] } | { signed: SignedCredential }> {
   try {
-    const { identity, now } = context;
-    const request = issueRequestOfRow(values);
-    const { credential, format } = await credentialFromIssueRequest(
-      request,
-      identity.did,
-      now,
-      context.defaultFormat,
-      context.educationLevels,
-    );
-    const jwt = await format.sign(credential as unknown as Record<string, unknown>, identity.did, identity.joseSigner);
-    refuseIfNoQrCodeHoldsIt(jwt, credentialHash(jwt), context.maxBatchSize);
-    return [];
+    return { signed: await credentials.sign(issueRequestOfRow(values)) };
   } catch (error) {
-    if (error instanceof HttpProblem && error.status < 500) return rowErrorsOfProblem(row, error);
+    if (error instanceof HttpProblem && error.status < 500) return { errors: rowErrorsOfProblem(row, error) };
     throw error;
   }
 }
