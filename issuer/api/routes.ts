@@ -33,6 +33,26 @@ const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } })
 const jsonBody = <T>(schema: T) => ({ body: { required: true, ...json(schema) } });
 const pdf = (description: string) => ({ description, content: { 'application/pdf': { schema: CertificatePdf } } });
 const png = (description: string) => ({ description, content: { 'image/png': { schema: QrCodePng } } });
+/** A file the learner collects with the claim code (the certificate, the QR code): the same answers but the first. */
+const claimFileRoute = <P extends string, R extends { description: string }>(path: P, summary: string, file: R) =>
+  createRoute({
+    method: 'get',
+    path,
+    summary,
+    request: { params: ClaimCodeParams },
+    responses: {
+      200: file,
+      202: {
+        description: 'Signed, waiting to be anchored; `Retry-After` says when to ask again',
+        ...json(ClaimPending),
+      },
+      ...refusals([404, 409, 410, 429], {
+        409: 'The credential is too large for one QR code',
+        410: 'The credential was revoked or the code expired',
+        429: 'Too many unknown codes from this client (`Retry-After`)',
+      }),
+    },
+  });
 const SHORT_ID_SHARED = 'A short id that more than one credential shares: give the full id';
 const ledgerRefusals = {
   502: 'The ledger refused the operation',
@@ -175,42 +195,16 @@ export function issuerRoutes(guard: ScopeGuard) {
         }),
       },
     }),
-    claimCertificate: createRoute({
-      method: 'get',
-      path: '/claims/{code}/certificate.pdf',
-      summary: "The learner's printed certificate (A4 PDF), collected with the claim code",
-      request: { params: ClaimCodeParams },
-      responses: {
-        200: pdf("The learner's copy of the certificate"),
-        202: {
-          description: 'Signed, waiting to be anchored; `Retry-After` says when to ask again',
-          ...json(ClaimPending),
-        },
-        ...refusals([404, 409, 410, 429], {
-          409: 'The credential is too large for one QR code',
-          410: 'The credential was revoked or the code expired',
-          429: 'Too many unknown codes from this client (`Retry-After`)',
-        }),
-      },
-    }),
-    claimQrCode: createRoute({
-      method: 'get',
-      path: '/claims/{code}/qr.png',
-      summary: "The learner's QR code as an image to save and show (error correction M, with its white border)",
-      request: { params: ClaimCodeParams },
-      responses: {
-        200: png('The QR code of the credential and its anchor receipt'),
-        202: {
-          description: 'Signed, waiting to be anchored; `Retry-After` says when to ask again',
-          ...json(ClaimPending),
-        },
-        ...refusals([404, 409, 410, 429], {
-          409: 'The credential is too large for one QR code',
-          410: 'The credential was revoked or the code expired',
-          429: 'Too many unknown codes from this client (`Retry-After`)',
-        }),
-      },
-    }),
+    claimCertificate: claimFileRoute(
+      '/claims/{code}/certificate.pdf',
+      "The learner's printed certificate (A4 PDF), collected with the claim code",
+      pdf("The learner's copy of the certificate"),
+    ),
+    claimQrCode: claimFileRoute(
+      '/claims/{code}/qr.png',
+      "The learner's QR code as an image to save and show (error correction M, with its white border)",
+      png('The QR code of the credential and its anchor receipt'),
+    ),
     claim: createRoute({
       method: 'get',
       path: '/claims/{code}',
