@@ -1,8 +1,8 @@
 import type { Kysely, Migration } from 'kysely';
+import { credentialPages } from '../credential-pages.ts';
 import { statisticsOfCredential } from './statistics-of-credential.ts';
 
 type Db = Kysely<{
-  credentials: { id: string; jwt: string };
   credential_statistics: {
     credential_id: string;
     awarded_on: string;
@@ -35,22 +35,12 @@ export const credentialStatisticsMigration: Migration = {
       .on('credential_statistics')
       .column('awarded_on')
       .execute();
-    let after = '';
-    for (;;) {
-      const page = await db
-        .selectFrom('credentials')
-        .select(['id', 'jwt'])
-        .where('id', '>', after)
-        .orderBy('id')
-        .limit(PAGE)
-        .execute();
-      if (page.length === 0) return;
+    for await (const page of credentialPages(unknownDb, PAGE)) {
       const rows = page.flatMap(({ id, jwt }) => {
         const facts = statisticsOfCredential(jwt);
         return facts ? [{ credential_id: id, ...facts, education_level: null }] : [];
       });
       if (rows.length > 0) await db.insertInto('credential_statistics').values(rows).execute();
-      after = page.at(-1)!.id;
     }
   },
 };

@@ -1,7 +1,8 @@
 import { type Kysely, type Migration, PostgresAdapter, sql } from 'kysely';
+import { credentialPages } from '../credential-pages.ts';
 import { type SearchTerm, termsOfSignedCredential } from './terms-of-credential.ts';
 
-type Db = Kysely<{ credentials: { id: string; jwt: string }; credential_terms: SearchTerm }>;
+type Db = Kysely<{ credential_terms: SearchTerm }>;
 
 const PAGE = 500;
 /** Rows per insert: three parameters each, well within SQLite's limit of 32,766. */
@@ -34,23 +35,13 @@ export const credentialSearchMigration: Migration = {
       .column('learner_reference')
       .execute();
     await db.schema.createIndex('credentials_by_issued_at').on('credentials').columns(['issued_at', 'id']).execute();
-    let after = '';
-    for (;;) {
-      const page = await db
-        .selectFrom('credentials')
-        .select(['id', 'jwt'])
-        .where('id', '>', after)
-        .orderBy('id')
-        .limit(PAGE)
-        .execute();
-      if (page.length === 0) return;
+    for await (const page of credentialPages(unknownDb, PAGE)) {
       const rows = page.flatMap(({ id, jwt }) => termsOfSignedCredential(id, jwt));
       for (let i = 0; i < rows.length; i += INSERT_ROWS)
         await db
           .insertInto('credential_terms')
           .values(rows.slice(i, i + INSERT_ROWS))
           .execute();
-      after = page.at(-1)!.id;
     }
   },
 };
