@@ -3,7 +3,6 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, re
 import { join } from 'node:path';
 import { didKeyOfEd25519, ed25519PublicKeyOfSeed } from '../core/ed25519.ts';
 import { type AnchorReceipt, parseReceipt } from '../core/receipt.ts';
-import { shortIdOf } from '../core/short-id.ts';
 import {
   newPassphraseKdf,
   type PassphraseKdf,
@@ -12,6 +11,7 @@ import {
   secretBoxFromPassphrase,
   validPassphraseKdf,
 } from '../core/secret-box.ts';
+import { shortIdOf } from '../core/short-id.ts';
 import { withFileLock } from './file-lock.ts';
 import { WalletError } from './wallet-error.ts';
 import { plural, t } from './words.ts';
