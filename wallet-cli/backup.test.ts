@@ -3,12 +3,12 @@
  * wallet under its own passphrase, import restores it in an empty folder or merges it into the
  * same wallet without doubling anything, and remove asks before it deletes.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMPILED_WALLET, PROJECT_ROOT, runWallet, tempDir } from '../test/support/system.ts';
+import { PROJECT_ROOT, runWallet, tempDir } from '../test/support/system.ts';
 import { selfSignedBundle } from './testing/self-signed.ts';
+import { onTerminal, SCRIPT } from './testing/terminal.ts';
 
 const BACKUP_PASSPHRASE = 'the backup passphrase';
 let scratch: string;
@@ -131,37 +131,18 @@ describe('import', () => {
 });
 
 /** The CLI on a pseudo-terminal (util-linux `script`), answering each prompt once it shows. */
-function onTerminal(args: string[], env: Record<string, string>, answer: string) {
-  return new Promise<{ code: number | null; output: string }>((resolve) => {
-    const command = [process.execPath, COMPILED_WALLET, ...args].join(' ');
-    const child = spawn('/usr/bin/script', ['-qec', command, '/dev/null'], {
-      env: { PATH: process.env.PATH ?? '', HOME: scratch, NO_COLOR: '1', ...env },
-    });
-    let output = '';
-    let answered = false;
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (!answered && output.includes('[y/N]')) {
-        answered = true;
-        child.stdin.write(`${answer}\r`);
-      }
-    });
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
-}
+/** `remove` on a terminal, answering its confirmation. */
+const removeOnTerminal = (env: Record<string, string>, answer: string) =>
+  onTerminal(['remove', '1'], { HOME: scratch, NO_COLOR: '1', ...env }, [['[y/N]', answer]]);
 
-describe.skipIf(!existsSync('/usr/bin/script'))('remove on a terminal', () => {
+describe.skipIf(!existsSync(SCRIPT))('remove on a terminal', () => {
   it('asks first: "n" keeps the credential, "y" removes it', async () => {
-    const kept = await onTerminal(['remove', '1'], walletA, 'n');
+    const kept = await removeOnTerminal(walletA, 'n');
     expect(kept.output).toContain('for good? [y/N]');
     expect(kept.code).toBe(2);
     expect(kept.output).toContain('Nothing removed.');
     expect(json((await runWallet(['list', '--json'], walletA)).stdout).credentials).toHaveLength(2);
-    const removed = await onTerminal(['remove', '1'], walletA, 'y');
+    const removed = await removeOnTerminal(walletA, 'y');
     expect(removed.code, removed.output).toBe(0);
     expect(removed.output).toContain('Removed 1.');
     expect(json((await runWallet(['list', '--json'], walletA)).stdout).credentials).toHaveLength(1);

@@ -3,35 +3,21 @@
  * `script` gives the CLI a pseudo-terminal) the wallet colours where a credential stands and draws
  * its QR code; NO_COLOR takes the colour away, and --plain takes away colour and drawing too.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMPILED_WALLET, runWallet, tempDir } from '../test/support/system.ts';
+import { runWallet, tempDir } from '../test/support/system.ts';
 import { selfSignedBundle } from './testing/self-signed.ts';
+import { onTerminal, SCRIPT } from './testing/terminal.ts';
 
-const SCRIPT = '/usr/bin/script';
 const ESCAPE = '\u001b[';
 /** The half and full blocks a terminal QR code is drawn with. */
 const DRAWING = /[\u2580-\u259f]/;
 let scratch: string;
 let env: Record<string, string>;
 
-function onTerminal(args: string[], extraEnv: Record<string, string> = {}) {
-  return new Promise<{ code: number | null; output: string }>((resolve) => {
-    const command = [process.execPath, COMPILED_WALLET, ...args].join(' ');
-    const child = spawn(SCRIPT, ['-qec', command, '/dev/null'], {
-      env: { PATH: process.env.PATH ?? '', HOME: scratch, TERM: 'xterm', ...env, ...extraEnv },
-    });
-    let output = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
-}
+const terminal = (args: string[], extraEnv: Record<string, string> = {}) =>
+  onTerminal(args, { HOME: scratch, TERM: 'xterm', ...env, ...extraEnv });
 
 beforeAll(async () => {
   scratch = tempDir('skillmark-plain-');
@@ -49,9 +35,9 @@ afterAll(() => {
 describe.skipIf(!existsSync(SCRIPT))('colour and drawing on a terminal', () => {
   it('list is coloured on a terminal, and not with NO_COLOR=1 or --plain; the words stay the same', async () => {
     const [coloured, noColor, plain] = await Promise.all([
-      onTerminal(['list']),
-      onTerminal(['list'], { NO_COLOR: '1' }),
-      onTerminal(['list', '--plain']),
+      terminal(['list']),
+      terminal(['list'], { NO_COLOR: '1' }),
+      terminal(['list', '--plain']),
     ]);
     expect(coloured.code, coloured.output).toBe(0);
     expect(coloured.output).toContain(`${ESCAPE}33mnot checked since`);
@@ -64,7 +50,7 @@ describe.skipIf(!existsSync(SCRIPT))('colour and drawing on a terminal', () => {
   });
 
   it('qr draws the code on a terminal; with --plain it gives the text to paste instead', async () => {
-    const [drawn, plain] = await Promise.all([onTerminal(['qr', '1']), onTerminal(['qr', '1', '--plain'])]);
+    const [drawn, plain] = await Promise.all([terminal(['qr', '1']), terminal(['qr', '1', '--plain'])]);
     expect(drawn.code, drawn.output).toBe(0);
     expect(drawn.output).toMatch(DRAWING);
     expect(plain.code, plain.output).toBe(0);
