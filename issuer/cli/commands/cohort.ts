@@ -1,32 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { z } from '@hono/zod-openapi';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import type { CohortDryRun, CohortStatus as CohortStatusSchema } from '../../cohorts/api-schemas.ts';
 import { CliError, EXIT } from '../cli-error.ts';
 import { cohortFileType, type RowError, rowErrorLine } from '../cohort-file.ts';
 import type { CliContext, CliSession } from '../context.ts';
 
-interface DryRun {
-  rows: number;
-  valid: number;
-  alreadyIssued: number;
-  errors: RowError[];
-  errorsNotListed?: number;
-}
-
-interface CohortStatus {
-  id: string;
-  status: 'running' | 'done' | 'failed';
-  phase: 'checking' | 'issuing' | 'finished';
-  total: number;
-  checked: number;
-  issued: number;
-  alreadyIssued: number;
-  failed: number;
-  errors: RowError[];
-  errorsNotListed?: number;
-  detail?: string;
-}
+/** The issuer's answers, typed from the schemas its routes are defined with (issuer/cohorts/api-schemas.ts). */
+type DryRun = z.infer<typeof CohortDryRun>;
+type CohortStatus = z.infer<typeof CohortStatusSchema>;
 
 const POLL_MS = 500;
 
