@@ -35,32 +35,32 @@ const ofRow = (row: PageRow) => (eb: ExpressionBuilder<IssuerTables, 'cohort_row
 export async function issuePage(issuing: RowIssuing, rows: readonly PageRow[]): Promise<void> {
   failpoint('cohort:before-store');
   await issuing.db.transaction().execute(async (trx) => {
-    const issued: { row: PageRow; rows: CredentialRows }[] = [];
+    const issued: { row: PageRow; credential: CredentialRows }[] = [];
     const already: PageRow[] = [];
     for (const row of rows) {
-      const rows = JSON.parse(row.signed!) as CredentialRows;
+      const credential = JSON.parse(row.signed!) as CredentialRows;
       const inserted = await trx
         .insertInto('cohort_keys')
         .values({
           row_key: row.row_key!,
           cohort_id: row.cohort_id,
           row_number: row.row_number,
-          credential_id: rows.row.id,
+          credential_id: credential.row.id,
         })
         .onConflict((oc) => oc.column('row_key').doNothing())
         .executeTakeFirst();
       // Without a key of its own: issued before (this file again, an earlier row of it), or by a job that got there first.
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) already.push(row);
-      else issued.push({ row, rows });
+      else issued.push({ row, credential });
     }
     await issuing.credentials.store(
       trx,
-      issued.map((i) => i.rows),
+      issued.map((i) => i.credential),
     );
-    for (const { row, rows } of issued)
+    for (const { row, credential } of issued)
       await trx
         .updateTable('cohort_rows')
-        .set({ state: 'issued', credential_id: rows.row.id, signed: null })
+        .set({ state: 'issued', credential_id: credential.row.id, signed: null })
         .where(ofRow(row))
         .execute();
     for (const row of already) {
