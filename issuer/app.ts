@@ -286,7 +286,7 @@ export function createIssuerApp(options: IssuerAppOptions): OpenAPIHono {
     return bundle ? learnerCertificate(c, certificateSources, bundle) : c.json(pending, 202);
   });
 
-  addCohortRoutes(app, guard, options.cohorts);
+  addCohortRoutes(app, guard, options.cohorts, certificateSources);
 
   mountBatchRevocation(app, guard, (ids, reason) => credentials.revokeMany(ids, reason));
   if (options.reports) mountOccupationReport(app, guard, options.reports);

@@ -8,9 +8,11 @@ import { randomBytes } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeQrBundle } from '../core/qr-bundle/index.ts';
 import { waitUntilAllAnchored } from './support/anchoring.ts';
 import { readReply } from './support/http.ts';
-import { claimWhenAnchored, postJson, type RunningSystem, startSystem } from './support/system.ts';
+import { printedPage } from './support/printed-page.ts';
+import { claimWhenAnchored, postJson, type RunningSystem, revokeCredential, startSystem } from './support/system.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const HEADER =
@@ -239,6 +241,72 @@ describe('cohort from a spreadsheet, on the real system', () => {
       batchSizes.set(root, (batchSizes.get(root) ?? 0) + 1);
     }
     expect([...batchSizes.values()].sort((a, b) => b - a)).toEqual([50, 50, 20]);
+  });
+
+  it("prints the cohort's certificates in one PDF: a page each, in row order, claim codes while kept, revoked left out", async () => {
+    const names = ['Amina Yusuf', 'أمينة يوسف', 'Jean-Baptiste Kaboré'];
+    const lines = [HEADER, ...names.map((name, i) => learner(3000 + i).replace(`Learner ${3000 + i}`, name))];
+    const status = await issueCohort(lines.join('\n'), 'text/csv');
+    expect(status).toMatchObject({ status: 'done', issued: 3 });
+    const certificates = async () => {
+      for (let i = 0; i < 300; i++) {
+        const reply = await fetch(`${system.issuerUrl}/cohorts/${status.id}/certificates.pdf`, { headers: admin() });
+        if (reply.status !== 409) return reply;
+        const problem = await reply.json();
+        // The only 409 a finished cohort with issued rows may answer: its credentials are still being anchored.
+        expect(problem.title).toBe('Not anchored yet');
+        expect(reply.headers.get('retry-after')).toBe('5');
+        await new Promise((done) => setTimeout(done, 100));
+      }
+      throw new Error('the certificates were never printed');
+    };
+    const reply = await certificates();
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('content-type')).toBe('application/pdf');
+    expect(reply.headers.get('cache-control')).toBe('no-store');
+    const page = await printedPage(Buffer.from(await reply.arrayBuffer()));
+    try {
+      expect(await page.pages()).toBe(3);
+      const text = await page.text();
+      const rows = await results(status.id);
+      for (const [i, row] of rows.entries()) {
+        expect(text).toContain(names[i]!.split(' ')[0]);
+        expect(text).toContain(row.claimCode);
+      }
+      // Each page's QR code holds its row's credential, as an independent decoder reads the rendered page.
+      for (const [i, row] of rows.entries()) {
+        const scanned = decodeQrBundle(await page.scan(await page.image(150, 1, i + 1)));
+        const record = await fetch(`${system.issuerUrl}/credentials/${row.credentialId}`, { headers: admin() });
+        expect(scanned.credential).toBe((await record.json()).credential);
+      }
+    } finally {
+      page.remove();
+    }
+
+    // results.csv was downloaded in full: the codes are gone; a revoked credential is not printed.
+    expect(
+      (await revokeCredential(system, (await results(status.id))[1]!.credentialId!, { reason: 'issuedInError' }))
+        .status,
+    ).toBe(200);
+    const again = await printedPage(Buffer.from(await (await certificates()).arrayBuffer()));
+    try {
+      expect(await again.pages()).toBe(2);
+      const text = await again.text();
+      expect(text).not.toContain('claim code');
+      expect(text).not.toContain(names[1]!.split(' ')[0]);
+    } finally {
+      again.remove();
+    }
+  });
+
+  it('refuses to print a cohort that issued nothing, and an unknown one', async () => {
+    const failed = await issueCohort(COHORT_CSV, 'text/csv', '?allOrNothing=true');
+    const reply = await fetch(`${system.issuerUrl}/cohorts/${failed.id}/certificates.pdf`, { headers: admin() });
+    expect(reply.status).toBe(409);
+    expect((await reply.json()).title).toBe('No certificate to print');
+    const unknown = `${system.issuerUrl}/cohorts/00000000-0000-4000-8000-000000000000/certificates.pdf`;
+    expect((await fetch(unknown, { headers: admin() })).status).toBe(404);
+    expect((await fetch(`${system.issuerUrl}/cohorts/${failed.id}/certificates.pdf`)).status).toBe(401);
   });
 
   it('answers 404 for an unknown cohort', async () => {

@@ -23,11 +23,13 @@ const rendered = new RenderedCertificates();
 /** Seconds to wait before asking again for a credential that is waiting to be anchored. */
 export const ANCHORING_RETRY_SECONDS = 5;
 
-/** A claim code as the issuer hands it out (five groups of four), however it was typed. */
-const printedClaimCode = (code: string) =>
-  normalizeClaimCode(code)
+/** A claim code as the institution's copy prints it: as handed out (five groups of four), with its URL. */
+export function claimOnCertificate(code: string, publicUrl: string): { code: string; url: string } {
+  const printed = normalizeClaimCode(code)
     .match(/.{1,4}/g)!
     .join('-');
+  return { code: printed, url: `${publicUrl}/claims/${printed}` };
+}
 
 /** The PDF as an answer: shown in the browser, saved under a name that says what it is, never cached. */
 function pdfAnswer(c: Context, pdf: Buffer, name: string): Response {
@@ -88,8 +90,7 @@ export async function institutionCertificate(
         'Not the current claim code',
         `"claimCode" is not the current, unexpired claim code of credential ${credentialId}: give the code handed out last (POST /credentials/${credentialId}/claim hands out a new one), or leave it out to print the certificate without it.`,
       );
-    const code = printedClaimCode(claimCode);
-    claim = { code, url: `${sources.publicUrl}/claims/${code}` };
+    claim = claimOnCertificate(claimCode, sources.publicUrl);
   }
   const content = certificateContentOf(record.credential, {
     institution: sources.institution,

@@ -31,31 +31,48 @@ export function howToCheck(verifierUrl?: string): string {
     : 'Scan the code with any Skillmark verifier (or upload this PDF to one) to see that this certificate is genuine and not withdrawn.';
 }
 
+/** A PDF document with the certificate fonts, its Info dictionary holding `info`. */
+export function certificateDocument(info: PDFKit.DocumentInfo): PDFKit.PDFDocument {
+  const doc = new PDFDocument({ size: 'A4', margin: 0, info: { ...info, Creator: 'Skillmark' } });
+  for (const { name, font } of certificateFonts()) doc.registerFont(name, font as unknown as Buffer);
+  return doc;
+}
+
+/** The bytes of a document, once it has ended. */
+function bytesOf(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  return new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+}
+
 /**
  * The printed certificate: one A4 page (competencies that do not fit go on to the next), its
  * texts in whatever script they are written, and the credential's QR code drawn as vectors near
  * the foot of the first page, with the QR text also in the document's Info dictionary.
  */
 export function renderCertificate(content: CertificateContent): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 0,
-    info: {
-      Title: `${content.qualification} - ${content.learner}`,
-      Author: content.institution,
-      Subject: 'Skillmark certificate',
-      Creator: 'Skillmark',
-    },
+  const doc = certificateDocument({
+    Title: `${content.qualification} - ${content.learner}`,
+    Author: content.institution,
+    Subject: 'Skillmark certificate',
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  for (const { name, font } of certificateFonts()) doc.registerFont(name, font as unknown as Buffer);
+  const bytes = bytesOf(doc);
   embedQrText(doc, content.qrText);
+  drawCertificate(doc, content);
+  doc.end();
+  return bytes;
+}
 
+/** A new blank page, as each certificate's first page and its continuations are. */
+export function addCertificatePage(doc: PDFKit.PDFDocument): void {
+  doc.addPage({ size: 'A4', margin: 0 });
+}
+
+/** Draws one certificate from the current page on (a fresh page: the document's first, or one just added). */
+export function drawCertificate(doc: PDFKit.PDFDocument, content: CertificateContent): void {
   const width = A4.width - 2 * MARGIN;
   drawFrame(doc);
   const footTop = drawFoot(doc, content);
@@ -88,7 +105,7 @@ export function renderCertificate(content: CertificateContent): Promise<Buffer> 
     for (const competency of content.competencies) {
       const laid = layText(doc, competency, width - bullet, styles.competency);
       if (y + laid.height > limit) {
-        doc.addPage({ size: 'A4', margin: 0 });
+        addCertificatePage(doc);
         drawFrame(doc);
         y = MARGIN + 10;
         limit = A4.height - MARGIN - 10;
@@ -101,8 +118,6 @@ export function renderCertificate(content: CertificateContent): Promise<Buffer> 
       y += laid.height;
     }
   }
-  doc.end();
-  return done;
 }
 
 function drawFrame(doc: PDFKit.PDFDocument): void {

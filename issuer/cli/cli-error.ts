@@ -6,6 +6,8 @@ export class CliError extends Error {
   constructor(
     message: string,
     readonly exitCode: number = EXIT.failed,
+    /** When the issuer said to ask again later (`Retry-After`), in seconds. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { printedPage } from '../../test/support/printed-page.ts';
 import {
   claimWhenAnchored,
   issue,
@@ -140,7 +141,21 @@ describe('skillmark-issuer, the registrar CLI', () => {
     expect(mailMerge).toContain('COH-3');
 
     const again = await runIssuerCli(['--json', 'cohort', 'issue', file], env);
-    expect(JSON.parse(again.stdout)).toMatchObject({ status: 'done', issued: 0, alreadyIssued: 2, failed: 1 });
+    const second = JSON.parse(again.stdout);
+    expect(second).toMatchObject({ status: 'done', issued: 0, alreadyIssued: 2, failed: 1 });
+
+    // The rows issued by the first upload are printed for the second too, waiting for the ledger if need be.
+    const pdf = join(dir, 'certificates.pdf');
+    const printed = await runIssuerCli(['cohort', 'certificates', second.id, '--out', pdf], env);
+    expect(printed.code, printed.stderr).toBe(EXIT.ok);
+    expect(printed.stdout).toContain(`Certificates written to ${pdf}.`);
+    const page = await printedPage(readFileSync(pdf));
+    try {
+      expect(await page.pages()).toBe(2);
+      expect(await page.text()).toMatch(/Learner 1[\s\S]*Learner 3/);
+    } finally {
+      page.remove();
+    }
   });
 
   it('says plainly what is wrong with the token, the address or the arguments', async () => {

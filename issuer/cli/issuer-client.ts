@@ -1,5 +1,7 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { BoundedFetchError, type BoundedResponse, fetchBounded } from '../../core/bounded-fetch.ts';
 import { CliError, EXIT } from './cli-error.ts';
 
@@ -15,6 +17,8 @@ export interface IssuerClient {
   /** Sends a file as the request body, streamed (a cohort may be 100,000 rows). */
   upload<T>(path: string, file: string, contentType: string): Promise<T>;
   download(path: string): Promise<Buffer>;
+  /** Streams an answer of any size (a cohort's certificates) into a file; returns its size in bytes. */
+  save(path: string, file: string): Promise<number>;
 }
 
 export function issuerClient(env: Record<string, string | undefined>, fetchImpl: typeof fetch = fetch): IssuerClient {
@@ -45,6 +49,32 @@ export function issuerClient(env: Record<string, string | undefined>, fetchImpl:
       return parseJson(response, `${size} bytes sent`);
     },
     download: async (path) => (await send('GET', path)).body,
+    save: async (path, file) => {
+      const headers = { authorization: `Bearer ${token}` };
+      let response: Response;
+      try {
+        // The deadline covers the answer's start only: a whole cohort's certificates take minutes to draw.
+        response = await fetchImpl(`${url}${path}`, { headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
+      } catch {
+        throw new CliError(
+          `The issuer at ${url} cannot be reached. Check SKILLMARK_ISSUER_URL and that the issuer is running.`,
+          EXIT.unreachable,
+        );
+      }
+      if (response.status >= 400 || !response.body) {
+        const body = Buffer.from(await response.arrayBuffer());
+        throw refusal({ status: response.status, headers: response.headers, body });
+      }
+      try {
+        await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), createWriteStream(file));
+      } catch (error) {
+        rmSync(file, { force: true });
+        throw new CliError(
+          `The download from ${url} broke off (${(error as Error).message}): nothing was saved; try again.`,
+        );
+      }
+      return statSync(file).size;
+    },
   };
 }
 
@@ -88,5 +118,10 @@ function refusal(response: BoundedResponse): CliError {
   const detail = problem.detail ?? problem.title ?? `The issuer answered HTTP ${response.status}.`;
   const errors = Array.isArray(problem.errors) ? problem.errors.filter((e) => typeof e === 'string') : [];
   const extra = errors.filter((e) => !detail.includes(e));
-  return new CliError([detail, ...extra.map((e) => `  - ${e}`)].join('\n'));
+  const retryAfter = Number(response.headers.get('retry-after'));
+  return new CliError(
+    [detail, ...extra.map((e) => `  - ${e}`)].join('\n'),
+    EXIT.failed,
+    retryAfter > 0 ? retryAfter : undefined,
+  );
 }

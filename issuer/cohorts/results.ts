@@ -1,10 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
 import type { SecretBox } from '../../core/secret-box.ts';
-import { claimCodeHash } from '../claim-code.ts';
 import type { ClaimCodes } from '../claim-codes.ts';
 import type { IssuerDb } from '../db-schema.ts';
 import type { CohortRow } from './columns.ts';
-import { claimCodeContext } from './issue-page.ts';
+import { currentClaimCodeOf } from './row-claim-code.ts';
 import type { RowError } from './validate-row.ts';
 
 const HEADER = [
@@ -78,9 +77,7 @@ export function resultsCsv(options: ResultsOptions, cohortId: string): ReadableS
       after = rows.at(-1)!.row_number;
       const records = rows.map((r) => {
         const cells = JSON.parse(r.cells) as CohortRow;
-        const sealed = r.sealed_claim_code;
-        const code = sealed ? box.openText(sealed, claimCodeContext(cohortId, r.row_number)) : undefined;
-        const current = code !== undefined && claimCodeHash(code) === r.claim_code_hash;
+        const code = currentClaimCodeOf(box, cohortId, r);
         const errors = r.errors ? (JSON.parse(r.errors) as RowError[]) : [];
         return [
           r.row_number,
@@ -89,9 +86,9 @@ export function resultsCsv(options: ResultsOptions, cohortId: string): ReadableS
           cells.name ?? '',
           cells.did ?? '',
           r.credential_id ?? r.key_credential_id ?? '',
-          current ? code : '',
-          current ? `${publicUrl}/claims/${code}` : '',
-          current ? claimCodes.expiryOf(r.claim_code_issued_at ?? r.issued_at!) : '',
+          code ?? '',
+          code ? `${publicUrl}/claims/${code}` : '',
+          code ? claimCodes.expiryOf(r.claim_code_issued_at ?? r.issued_at!) : '',
           errors.map((e) => e.message).join('; '),
         ];
       });

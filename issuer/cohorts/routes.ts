@@ -4,9 +4,11 @@ import type { Context } from 'hono';
 import { HttpProblem } from '../../core/http-problem.ts';
 import { refusals } from '../../core/openapi/problem-details.ts';
 import { refuseInvalid } from '../../core/openapi/refuse-invalid.ts';
+import { ANCHORING_RETRY_SECONDS } from '../certificate/index.ts';
 import type { ScopeGuard } from '../tokens/guard.ts';
 import { scopedRoutes } from '../tokens/scoped-route.ts';
 import { CohortAccepted, CohortDryRun, CohortIdParams, CohortStatus, CohortUploadQuery } from './api-schemas.ts';
+import { type CohortCertificateSources, cohortCertificatesPdf, cohortPrintability } from './certificates.ts';
 import type { CohortJobs } from './jobs.ts';
 import { readHeaderOf } from './parse.ts';
 import { type ResultsOptions, resultsCsv } from './results.ts';
@@ -87,6 +89,19 @@ export function cohortRoutes(guard: ScopeGuard) {
         ...refusals([401, 404, 409], { 409: 'The job is still running' }),
       },
     }),
+    certificates: scoped('issue', {
+      method: 'get',
+      path: '/cohorts/{id}/certificates.pdf',
+      summary:
+        "One PDF with every learner's printed certificate, in row order, with the claim codes while results.csv has not been downloaded in full",
+      request: { params: CohortIdParams },
+      responses: {
+        200: file('application/pdf', 'One certificate after another (A4), streamed as it is drawn'),
+        ...refusals([401, 404, 409], {
+          409: 'The job is still running, some credentials are waiting to be anchored (`Retry-After`), or there is no certificate to print',
+        }),
+      },
+    }),
   };
 }
 
@@ -102,7 +117,12 @@ function service(cohorts: CohortService | undefined): CohortService {
 const notFound = (id: string) => new HttpProblem(404, 'Unknown cohort', `No cohort with id ${id} was uploaded here.`);
 
 /** The cohort routes on the issuer's app. */
-export function addCohortRoutes(app: OpenAPIHono, guard: ScopeGuard, cohorts: CohortService | undefined): void {
+export function addCohortRoutes(
+  app: OpenAPIHono,
+  guard: ScopeGuard,
+  cohorts: CohortService | undefined,
+  certificates: Omit<CohortCertificateSources, keyof ResultsOptions>,
+): void {
   const routes = cohortRoutes(guard);
   app.openapi(routes.templateCsv, (c) =>
     c.body(templateCsv(), 200, {
@@ -157,22 +177,56 @@ export function addCohortRoutes(app: OpenAPIHono, guard: ScopeGuard, cohorts: Co
     },
     unknownCohort,
   );
+  /** The cohort's service, once its job has ended. */
+  const finished = async (id: string) => {
+    const cohorts_ = service(cohorts);
+    const status = await cohorts_.jobs.status(id);
+    if (!status) throw notFound(id);
+    if (status.status === 'running')
+      throw new HttpProblem(
+        409,
+        'Cohort still running',
+        `The cohort is still ${status.phase} (${status.checked} of its rows checked, ${status.issued} issued): ask again when GET /cohorts/${id} says done.`,
+      );
+    return cohorts_;
+  };
   app.openapi(
     routes.results,
     async (c) => {
       const { id } = c.req.valid('param');
-      const cohorts_ = service(cohorts);
-      const status = await cohorts_.jobs.status(id);
-      if (!status) throw notFound(id);
-      if (status.status === 'running')
-        throw new HttpProblem(
-          409,
-          'Cohort still running',
-          `The cohort is still ${status.phase} (${status.checked} of its rows checked, ${status.issued} issued): ask again when GET /cohorts/${id} says done.`,
-        );
+      const cohorts_ = await finished(id);
       return c.body(resultsCsv(cohorts_, id), 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="cohort-${id}-results.csv"`,
+        'cache-control': 'no-store',
+      });
+    },
+    unknownCohort,
+  );
+  app.openapi(
+    routes.certificates,
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const sources = { ...(await finished(id)), ...certificates };
+      const { printable, pending } = await cohortPrintability(sources, id);
+      if (pending > 0) {
+        c.header('Retry-After', String(ANCHORING_RETRY_SECONDS));
+        throw new HttpProblem(
+          409,
+          'Not anchored yet',
+          `${pending} of the cohort's credentials are signed and waiting to be anchored on the ledger: the certificates can be printed in a few seconds.`,
+        );
+      }
+      if (printable === 0)
+        throw new HttpProblem(
+          409,
+          'No certificate to print',
+          'No learner of this cohort holds a credential that can be printed: no row was issued, or every credential was revoked.',
+        );
+      return c.body(cohortCertificatesPdf(sources, id), 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': `attachment; filename="cohort-${id}-certificates.pdf"`,
+        // Names and claim codes.
         'cache-control': 'no-store',
       });
     },

@@ -19,9 +19,9 @@ export async function printedPage(pdf: Buffer) {
   const file = join(dir, 'certificate.pdf');
   writeFileSync(file, pdf);
   return {
-    /** Renders page 1 at `dpi`, scaled to `scale` of its size (0.96: a viewer's "fit to page"); returns the PNG's path. */
-    async image(dpi: number, scale = 1): Promise<string> {
-      const name = join(dir, `page-${dpi}-${scale}`);
+    /** Renders a page (the first unless told) at `dpi`, scaled to `scale` of its size (0.96: a viewer's "fit to page"); returns the PNG's path. */
+    async image(dpi: number, scale = 1, page = 1): Promise<string> {
+      const name = join(dir, `page-${page}-${dpi}-${scale}`);
       const width = String(Math.round(A4_WIDTH_INCHES * dpi * scale));
       await run('pdftoppm', [
         '-png',
@@ -32,9 +32,9 @@ export async function printedPage(pdf: Buffer) {
         '-scale-to-y',
         '-1',
         '-f',
-        '1',
+        String(page),
         '-l',
-        '1',
+        String(page),
         '-singlefile',
         file,
         name,

@@ -13,6 +13,8 @@ type DryRun = z.infer<typeof CohortDryRun>;
 type CohortStatus = z.infer<typeof CohortStatusSchema>;
 
 const POLL_MS = 500;
+/** How long `cohort certificates` waits for a cohort's credentials to be anchored. */
+const ANCHORING_WAIT_MS = 5 * 60_000;
 
 function printErrors(session: CliSession, errors: RowError[], notListed = 0): void {
   if (errors.length === 0) return;
@@ -59,6 +61,7 @@ export function cohortCommand(program: Command, context: CliContext): void {
         '  skillmark-issuer cohort template --out cohort.csv     the columns, with one example row',
         '  skillmark-issuer cohort check graduates.xlsx          finds the rows to fix; issues nothing',
         '  skillmark-issuer cohort issue graduates.xlsx --results claim-codes.csv',
+        '  skillmark-issuer cohort certificates <id> --out certificates.pdf   every certificate, to print',
         '',
         'Uploading the same file again issues nothing twice: rows already issued are counted as such.',
       ].join('\n'),
@@ -155,5 +158,37 @@ export function cohortCommand(program: Command, context: CliContext): void {
       writeFileSync(options.out, body);
       session.out.result({ written: options.out, bytes: body.length });
       session.out.line(`Results written to ${options.out}.`);
+    });
+
+  cohort
+    .command('certificates')
+    .description("save one PDF with every learner's printed certificate, in row order, to print")
+    .argument('<id>', 'the cohort id')
+    .requiredOption('--out <file>', 'where to write the PDF')
+    .addHelpText(
+      'after',
+      [
+        '',
+        "Each certificate carries the learner's claim code until results.csv has been saved once (with",
+        '"cohort results" or "cohort issue --results"): print the certificates first to hand each learner theirs.',
+        'Revoked credentials are left out. If the ledger is still anchoring the cohort, this waits for it.',
+      ].join('\n'),
+    )
+    .action(async (id: string, options: { out: string }) => {
+      const session = context();
+      const path = `/cohorts/${encodeURIComponent(id)}/certificates.pdf`;
+      const deadline = Date.now() + ANCHORING_WAIT_MS;
+      let bytes: number | undefined;
+      while (bytes === undefined) {
+        try {
+          bytes = await session.client.save(path, options.out);
+        } catch (error) {
+          if (!(error instanceof CliError) || !error.retryAfterSeconds || Date.now() > deadline) throw error;
+          session.out.line(`Waiting for the ledger: ${error.message}`);
+          await sleep(error.retryAfterSeconds * 1000);
+        }
+      }
+      session.out.result({ written: options.out, bytes });
+      session.out.line(`Certificates written to ${options.out}.`);
     });
 }
