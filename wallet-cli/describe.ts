@@ -1,6 +1,6 @@
+import { readCredentialToken } from '../core/formats/index.ts';
 import { message } from '../core/messages/index.ts';
 import { printable } from '../core/printable.ts';
-import { readCredential } from '../verifier/index.ts';
 import { contentProblems } from './credential-content.ts';
 import type { LastCheck, StoredCredential, WalletEntry } from './store.ts';
 import { spokenLanguage, t } from './words.ts';
@@ -93,9 +93,10 @@ function describeStored(
   now: Date,
 ): CredentialDescription | DamagedDescription {
   const id = printable(stored.id);
-  const read = readCredential(stored.credential);
+  // Read only (core/formats), never verified here: listing a wallet loads no verifier and no ledger client.
+  const read = readCredentialToken(stored.credential);
   if (!read.ok) {
-    const detail = message(read.fragment.reason, read.fragment.params, spokenLanguage());
+    const detail = message(read.reason, { detail: read.detail }, spokenLanguage());
     return { number, id, damaged: t('damaged_unreadable', { detail: printable(detail) }) };
   }
   const { credential, issuer } = read.value;

@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
-import { computeAddress, Signature, SigningKey } from 'ethers';
+import { secp256k1 } from '@noble/curves/secp256k1';
+import { keccak_256 } from '@noble/hashes/sha3';
 import type { VerificationKey } from './verification-key.ts';
 
-const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
+/** An Ethereum address (lower case, 0x-prefixed): the last 20 bytes of the Keccak-256 of the uncompressed key's x||y. */
+const addressOf = (xy: Uint8Array) => `0x${Buffer.from(keccak_256(xy).subarray(12)).toString('hex')}`;
 
 /**
  * ES256K-R (r||s||recovery id, as did-jwt writes it) or ES256K (r||s) against an Ethereum account:
  * the SHA-256 digest's signer is recovered and its address compared. A secp256k1 public key that
- * allows ES256K-R is compared with the recovered key instead.
+ * allows ES256K-R is compared with the recovered key instead. On @noble/curves rather than ethers,
+ * so that reading a credential (the wallet's every start) does not load the ledger client.
  */
 export function verifyByEthereumRecovery(
   key: VerificationKey,
@@ -16,12 +19,6 @@ export function verifyByEthereumRecovery(
   alg: string,
 ): boolean {
   const digest = createHash('sha256').update(signingInput).digest();
-  const r = `0x${signature.subarray(0, 32).toString('hex')}`;
-  let sValue = BigInt(`0x${signature.subarray(32, 64).toString('hex') || '0'}`);
-  // (r, s, v) and (r, n - s, v ^ 1) are the same signature; ethers only takes the low-s form.
-  const flip = sValue > SECP256K1_N / 2n;
-  if (flip) sValue = SECP256K1_N - sValue;
-  const s = `0x${sValue.toString(16).padStart(64, '0')}`;
   let candidates: number[];
   if (alg === 'ES256K-R') {
     if (signature.length !== 65) return false;
@@ -34,14 +31,15 @@ export function verifyByEthereumRecovery(
   }
   for (const recovery of candidates) {
     try {
-      const publicKey = SigningKey.recoverPublicKey(
-        digest,
-        Signature.from({ r, s, v: 27 + (flip ? recovery ^ 1 : recovery) }),
-      );
-      if (key.ethereumAddress && computeAddress(publicKey).toLowerCase() === key.ethereumAddress) return true;
+      const xy = secp256k1.Signature.fromCompact(signature.subarray(0, 64))
+        .addRecoveryBit(recovery)
+        .recoverPublicKey(digest)
+        .toRawBytes(false)
+        .subarray(1);
+      if (key.ethereumAddress && addressOf(xy) === key.ethereumAddress) return true;
       if (!key.ethereumAddress && key.key) {
         const jwk = key.key.export({ format: 'jwk' }) as { x?: string; y?: string };
-        const recovered = Buffer.from(SigningKey.computePublicKey(publicKey, false).slice(4), 'hex');
+        const recovered = Buffer.from(xy);
         if (
           recovered.subarray(0, 32).toString('base64url') === jwk.x &&
           recovered.subarray(32).toString('base64url') === jwk.y
