@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020Module, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { PRECOMPILED_VALIDATORS } from './precompiled-validators.ts';
 
 // ajv and ajv-formats are CommonJS with a default export.
 const Ajv2020 = Ajv2020Module as unknown as typeof Ajv2020Module.default;
@@ -24,20 +25,36 @@ export const SCHEMA_OPTIONS = {
   allowUnionTypes: true,
 } as const;
 
-// The schemas are the project's own, checked against the JSON Schema meta-schema by
-// core/schemas.test.ts: compiling that meta-schema at every start cost the wallet's `list` about a
-// tenth of its start time (npm run bench wallet).
-const ajv = new Ajv2020({ ...SCHEMA_OPTIONS, validateSchema: false });
-addFormats(ajv);
-const compiled = new Map<string, ValidateFunction>();
+/**
+ * The compiler of the project's schemas. The schemas are the project's own, checked against the
+ * JSON Schema meta-schema by core/schemas.test.ts: compiling that meta-schema at every start cost
+ * the wallet's `list` about a tenth of its start time (npm run bench wallet). With `code.source`,
+ * the compiled code can be written out as a module (wallet-cli/build.ts).
+ */
+export function schemaCompiler(options: { source?: boolean } = {}) {
+  const ajv = new Ajv2020({
+    ...SCHEMA_OPTIONS,
+    validateSchema: false,
+    ...(options.source ? { code: { source: true, esm: true } } : {}),
+  });
+  addFormats(ajv);
+  return ajv;
+}
+
+/** Every known schema, parsed. */
+export const knownSchema = (schemaId: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(join(SCHEMAS_DIR, KNOWN_SCHEMAS[schemaId]!), 'utf8'));
+
+let ajv: ReturnType<typeof schemaCompiler> | undefined;
+const compiled = new Map<string, ValidateFunction>(Object.entries(PRECOMPILED_VALIDATORS));
 
 /** The project's validator for a schema id, or undefined when the id is not one of ours. */
 export function validatorFor(schemaId: string): ValidateFunction | undefined {
   if (!Object.hasOwn(KNOWN_SCHEMAS, schemaId)) return undefined;
-  const file = KNOWN_SCHEMAS[schemaId]!;
   let validate = compiled.get(schemaId);
   if (!validate) {
-    validate = ajv.compile(JSON.parse(readFileSync(join(SCHEMAS_DIR, file), 'utf8')));
+    ajv ??= schemaCompiler();
+    validate = ajv.compile(knownSchema(schemaId));
     compiled.set(schemaId, validate);
   }
   return validate;

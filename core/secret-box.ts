@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, scryptSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, scrypt, scryptSync } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -93,16 +93,28 @@ export function validPassphraseKdf(kdf: unknown): kdf is PassphraseKdf {
   );
 }
 
-/** The key for a passphrase; refuses parameters out of bounds rather than deriving with them. */
-export function secretBoxFromPassphrase(passphrase: string, kdf: PassphraseKdf): SecretBox {
+/** scrypt's settings for stored parameters; refuses parameters out of bounds rather than deriving with them. */
+function scryptSettings(passphrase: string, kdf: PassphraseKdf) {
   if (!validPassphraseKdf(kdf)) throw new SecretBoxError('key-derivation parameters out of bounds');
-  const key = scryptSync(passphrase.normalize('NFKC'), Buffer.from(kdf.salt, 'base64url'), KEY_BYTES, {
-    N: kdf.N,
-    r: kdf.r,
-    p: kdf.p,
-    maxmem: 256 * kdf.N * kdf.r,
-  });
-  return new SecretBox(key);
+  return {
+    password: passphrase.normalize('NFKC'),
+    salt: Buffer.from(kdf.salt, 'base64url'),
+    options: { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 256 * kdf.N * kdf.r },
+  };
+}
+
+/** The key for a passphrase. */
+export function secretBoxFromPassphrase(passphrase: string, kdf: PassphraseKdf): SecretBox {
+  const { password, salt, options } = scryptSettings(passphrase, kdf);
+  return new SecretBox(scryptSync(password, salt, KEY_BYTES, options));
+}
+
+/** The same, derived on libuv's thread pool, so the calling thread goes on meanwhile. */
+export function secretBoxFromPassphraseAsync(passphrase: string, kdf: PassphraseKdf): Promise<SecretBox> {
+  const { password, salt, options } = scryptSettings(passphrase, kdf);
+  return new Promise((resolve, reject) =>
+    scrypt(password, salt, KEY_BYTES, options, (error, key) => (error ? reject(error) : resolve(new SecretBox(key)))),
+  );
 }
 
 /**

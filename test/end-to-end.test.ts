@@ -216,7 +216,7 @@ describe('end to end', () => {
   /** The learner's key, read from the wallet the CLI created (the test knows the passphrase). */
   async function learnerHolder(): Promise<Holder> {
     const { Wallet } = await import('../wallet-cli/store.ts');
-    const wallet = Wallet.open(walletEnv.SKILLMARK_WALLET_DIR!, walletEnv.SKILLMARK_WALLET_PASSPHRASE!);
+    const wallet = await Wallet.open(walletEnv.SKILLMARK_WALLET_DIR!, walletEnv.SKILLMARK_WALLET_PASSPHRASE!);
     return { did: wallet.did, seed: wallet.seed };
   }
 });

@@ -4,20 +4,53 @@
  * uses. Every library is bundled in: installing needs no compiler, no native module and no ledger.
  * Run by the package's `prepack` (npm pack) or `npm run build:wallet`.
  */
-import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import standaloneCodeModule from 'ajv/dist/standalone/index.js';
+import { build, type Plugin } from 'esbuild';
+import { KNOWN_SCHEMAS, knownSchema, schemaCompiler } from '../core/schemas.ts';
+
+// ajv's standalone module is CommonJS with a default export.
+const standaloneCode = standaloneCodeModule as unknown as typeof standaloneCodeModule.default;
 
 const here = dirname(fileURLToPath(import.meta.url));
+
 const packageDir = join(here, 'package');
 const outdir = join(packageDir, 'dist');
+
+/**
+ * ajv's standalone code for every known schema (core/schemas.ts), in place of the empty
+ * core/precompiled-validators.ts: compiling the qualification schema at start was a sixth of
+ * `list`'s CPU time (npm run bench wallet). The module is written beside the package, where its
+ * `require`s of ajv's runtime resolve, and bundled like the rest.
+ */
+function precompiledValidators(file: string): Plugin {
+  const ajv = schemaCompiler({ source: true });
+  const names: Record<string, string> = {};
+  for (const [i, id] of Object.keys(KNOWN_SCHEMAS).entries()) {
+    ajv.addSchema(knownSchema(id), id);
+    names[`validator${i}`] = id;
+  }
+  const table = Object.entries(names).map(([name, id]) => `${JSON.stringify(id)}: ${name}`);
+  writeFileSync(
+    file,
+    `${standaloneCode(ajv, names)}\nexport const PRECOMPILED_VALIDATORS = { ${table.join(', ')} };\n`,
+  );
+  return {
+    name: 'precompiled-validators',
+    setup(builder) {
+      builder.onResolve({ filter: /\/precompiled-validators\.ts$/ }, () => ({ path: file }));
+    },
+  };
+}
 
 // Built beside and swapped in whole: a wallet started meanwhile (the test suite runs hundreds, and
 // another run may be building) finds the old build or the new one, never a half-deleted folder.
 const building = join(packageDir, `.dist-${process.pid}`);
 const previous = join(packageDir, `.dist-${process.pid}-previous`);
 rmSync(building, { recursive: true, force: true });
+const validators = join(packageDir, `.validators-${process.pid}.js`);
 await build({
   entryPoints: { 'skillmark-wallet': join(here, 'cli.ts') },
   outdir: building,
@@ -37,7 +70,8 @@ await build({
   charset: 'utf8',
   legalComments: 'linked',
   logLevel: 'warning',
-});
+  plugins: [precompiledValidators(validators)],
+}).finally(() => rmSync(validators, { force: true }));
 const code = (error: unknown) => (error as NodeJS.ErrnoException).code;
 try {
   renameSync(outdir, previous);

@@ -12,6 +12,7 @@ import { COMMANDS, type CommandEntry } from './commands/index.ts';
 import { createOutput } from './output.ts';
 import { walletDir } from './wallet-dir.ts';
 import { WalletError } from './wallet-error.ts';
+import { startDerivingWalletKey } from './wallet-key.ts';
 import { languageChoice, languageList, padTo, speak, t } from './words.ts';
 
 const COMMON: Record<string, OptionSpec> = {
@@ -133,6 +134,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${printableLines(t('unknown_command', { name }))}\n\n${mainHelp()}\n`);
     return EXIT.usage;
   }
+  if (!rest.includes('--help') && !rest.includes('-h')) startDerivingWalletKey(walletDir(), process.env);
   const command = await entry.load();
   let parsed;
   try {

@@ -137,7 +137,7 @@ describe('two commands at once', () => {
   it('a change made by one is kept when the other, opened earlier, writes', async () => {
     const dir = join(scratch, 'concurrent');
     const did = Wallet.create(dir, PASSPHRASE).did;
-    const [first, second] = [Wallet.open(dir, PASSPHRASE), Wallet.open(dir, PASSPHRASE)];
+    const [first, second] = await Promise.all([Wallet.open(dir, PASSPHRASE), Wallet.open(dir, PASSPHRASE)]);
     const [a, b] = await Promise.all([selfSignedBundle(did), selfSignedBundle(did)]);
     const entryOf = (bundle: typeof a) => ({
       credentialHash: String(bundle.anchorReceipt.credentialHash),
@@ -154,7 +154,7 @@ describe('two commands at once', () => {
       checkedAt: '2026-05-02T00:00:00.000Z',
       by: 'http://127.0.0.1:4200',
     });
-    const stored = Wallet.open(dir, PASSPHRASE).entries.map((e) =>
+    const stored = (await Wallet.open(dir, PASSPHRASE)).entries.map((e) =>
       'stored' in e ? [e.stored.credential, e.stored.ledgerCheck?.by] : e.damaged,
     );
     expect(stored).toEqual([

@@ -13,7 +13,9 @@ import {
 } from '../core/secret-box.ts';
 import { shortIdOf } from '../core/short-id.ts';
 import { withFileLock } from './file-lock.ts';
+import { WALLET_FILE_NAME } from './wallet-dir.ts';
 import { WalletError } from './wallet-error.ts';
+import { walletKey } from './wallet-key.ts';
 import { plural, t } from './words.ts';
 
 /** A verifier found the credential's batch root on the ledger. */
@@ -75,11 +77,8 @@ interface WalletFile {
 
 type Header = Omit<WalletFile, 'sealed'>;
 
-export { WalletError } from './wallet-error.ts';
-
-const FILE_NAME = 'wallet.json';
-
 export { walletDir } from './wallet-dir.ts';
+export { WalletError } from './wallet-error.ts';
 
 /**
  * The associated data of the sealed part: every header field, in a fixed order, so editing the
@@ -216,14 +215,14 @@ export class Wallet {
   }
 
   static exists(dir: string): boolean {
-    return existsSync(join(dir, FILE_NAME));
+    return existsSync(join(dir, WALLET_FILE_NAME));
   }
 
   static create(dir: string, passphrase: string): Wallet {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const seed = randomBytes(32);
     const header: Header = { format: FORMAT, did: didOfSeed(seed), kdf: newPassphraseKdf() };
-    const wallet = new Wallet(join(dir, FILE_NAME), header, secretBoxFromPassphrase(passphrase, header.kdf), {
+    const wallet = new Wallet(join(dir, WALLET_FILE_NAME), header, secretBoxFromPassphrase(passphrase, header.kdf), {
       seed: seed.toString('base64url'),
       credentials: [],
     });
@@ -235,7 +234,7 @@ export class Wallet {
   static restore(dir: string, passphrase: string, seed: Buffer, credentials: StoredCredential[]): Wallet {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const header: Header = { format: FORMAT, did: didOfSeed(seed), kdf: newPassphraseKdf() };
-    const wallet = new Wallet(join(dir, FILE_NAME), header, secretBoxFromPassphrase(passphrase, header.kdf), {
+    const wallet = new Wallet(join(dir, WALLET_FILE_NAME), header, secretBoxFromPassphrase(passphrase, header.kdf), {
       seed: seed.toString('base64url'),
       credentials: [...credentials],
     });
@@ -243,11 +242,11 @@ export class Wallet {
     return wallet;
   }
 
-  static open(dir: string, passphrase: string): Wallet {
-    const file = join(dir, FILE_NAME);
+  static async open(dir: string, passphrase: string): Promise<Wallet> {
+    const file = join(dir, WALLET_FILE_NAME);
     if (!existsSync(file)) throw new WalletError(t('wallet_none', { dir }));
     const { sealed, ...header } = readWalletFile(file);
-    const box = secretBoxFromPassphrase(passphrase, header.kdf);
+    const box = await walletKey(passphrase, header.kdf);
     // Format 1 files are rewritten as format 2 on their next change.
     return new Wallet(file, { ...header, format: FORMAT }, box, unseal(file, header, sealed, box));
   }

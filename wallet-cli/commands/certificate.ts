@@ -19,7 +19,7 @@ export const certificateCommand: Command = {
     if (!ref) throw new WalletError(t('say_which_credential'), EXIT.usage);
     const file = values.out;
     if (typeof file !== 'string' || file === '') throw new WalletError(t('certificate_say_where'), EXIT.usage);
-    const stored = Wallet.open(walletDir, await readPassphrase()).find(ref);
+    const stored = (await Wallet.open(walletDir, await readPassphrase())).find(ref);
     if (!stored.claimUrl) throw new WalletError(t('certificate_no_claim', { id: stored.id, ref }));
     const limits = { ...httpLimits(), maxResponseBytes: MAX_CERTIFICATE_BYTES };
     const response = await fetchBytes(`${stored.claimUrl.replace(/\/+$/, '')}/certificate.pdf`, {}, limits);

@@ -7,7 +7,7 @@ export const didCommand: Command = {
   details: 'details_did',
   options: {},
   async run(_args, { out, walletDir }) {
-    const { did } = Wallet.open(walletDir, await readPassphrase());
+    const { did } = await Wallet.open(walletDir, await readPassphrase());
     out.result({ did });
     out.line(did);
     return EXIT.ok;

@@ -14,7 +14,7 @@ export const exportCommand: Command = {
   async run({ values }, { out, walletDir }) {
     const file = values.out;
     if (typeof file !== 'string' || file === '') throw new WalletError(t('export_say_where'), EXIT.usage);
-    const wallet = Wallet.open(walletDir, await readPassphrase());
+    const wallet = await Wallet.open(walletDir, await readPassphrase());
     const credentials = wallet.entries.flatMap((e): StoredCredential[] => ('stored' in e ? [e.stored] : []));
     const damaged = wallet.entries.length - credentials.length;
     const text = sealBackup(

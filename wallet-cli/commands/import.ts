@@ -53,7 +53,7 @@ export const importCommand: Command = {
       wallet = Wallet.restore(walletDir, await readPassphrase({ confirm: true }), seed, credentials);
       added = credentials;
     } else {
-      wallet = Wallet.open(walletDir, await readPassphrase());
+      wallet = await Wallet.open(walletDir, await readPassphrase());
       if (wallet.did !== backup.did)
         throw new WalletError(
           t('import_other_wallet', { backupDid: backup.did, dir: walletDir, walletDid: wallet.did, file }),

@@ -10,7 +10,7 @@ export const listCommand: Command = {
   details: 'details_list',
   options: {},
   async run(_args, { out, walletDir }) {
-    const wallet = Wallet.open(walletDir, await readPassphrase());
+    const wallet = await Wallet.open(walletDir, await readPassphrase());
     const items = wallet.entries.map((e) => describeEntry(e));
     out.result({ did: wallet.did, credentials: items });
     if (items.length === 0) {

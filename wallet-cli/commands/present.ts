@@ -21,7 +21,7 @@ export const presentCommand: Command = {
     if (positionals.length === 0) throw new WalletError(t('present_say_which'), EXIT.usage);
     if (values.out !== undefined && values.challenge === undefined)
       throw new WalletError(t('present_out_needs_challenge'), EXIT.usage);
-    const wallet = Wallet.open(walletDir, await readPassphrase());
+    const wallet = await Wallet.open(walletDir, await readPassphrase());
     const credentials = positionals.map((ref) => wallet.find(ref));
     const local = positionals.map((ref) => describeEntry(wallet.entry(ref))).filter((d) => 'title' in d);
     const given = values.challenge as string | undefined;

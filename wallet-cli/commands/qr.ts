@@ -22,7 +22,7 @@ export const qrCommand: Command = {
     const png = values.png as string | undefined;
     const svg = values.svg as string | undefined;
     if ([png, svg, values.text].filter(Boolean).length > 1) throw new WalletError(t('qr_choose_one'), EXIT.usage);
-    const stored = Wallet.open(walletDir, await readPassphrase()).find(ref);
+    const stored = (await Wallet.open(walletDir, await readPassphrase())).find(ref);
     if (!stored.anchorReceipt) throw new WalletError(t('qr_no_receipt'));
     const text = encodeQrBundle({ credential: stored.credential, anchorReceipt: stored.anchorReceipt });
     const version = qrVersionAtM(text);

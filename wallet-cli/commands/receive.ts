@@ -51,7 +51,7 @@ export const receiveCommand: Command = {
     const wait = Number(values.wait ?? 30);
     if (!Number.isFinite(wait) || wait < 0 || wait > 3600) throw new WalletError(t('receive_wait_range'), EXIT.usage);
     // Opened first: the DID the credential must name is the one the sealed key vouches for.
-    const wallet = Wallet.open(walletDir, await readPassphrase());
+    const wallet = await Wallet.open(walletDir, await readPassphrase());
     const source = sourceOf(
       ref,
       (values.issuer as string | undefined) ?? env.SKILLMARK_ISSUER_URL ?? DEFAULT_ISSUER_URL,

@@ -23,7 +23,7 @@ export const removeCommand: Command = {
   async run({ positionals, values }, { out, walletDir }) {
     const [ref] = positionals;
     if (!ref) throw new WalletError(t('remove_say_which'), EXIT.usage);
-    const wallet = Wallet.open(walletDir, await readPassphrase());
+    const wallet = await Wallet.open(walletDir, await readPassphrase());
     const entry = wallet.entry(ref);
     const d = describeEntry(entry);
     const what =

@@ -17,7 +17,7 @@ export const shareCommand: Command = {
     if (!ref) throw new WalletError(t('say_which_credential'), EXIT.usage);
     const file = values.out;
     if (typeof file !== 'string' || file === '') throw new WalletError(t('share_say_where'), EXIT.usage);
-    const wallet = Wallet.open(walletDir, await readPassphrase());
+    const wallet = await Wallet.open(walletDir, await readPassphrase());
     const entry = wallet.entry(ref);
     const stored = wallet.find(ref);
     const d = describeEntry(entry);

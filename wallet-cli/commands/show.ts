@@ -28,7 +28,7 @@ export const showCommand: Command = {
   async run({ positionals }, { out, walletDir }) {
     const [ref] = positionals;
     if (!ref) throw new WalletError(t('say_which_credential'), EXIT.usage);
-    const entry = Wallet.open(walletDir, await readPassphrase()).entry(ref);
+    const entry = (await Wallet.open(walletDir, await readPassphrase())).entry(ref);
     const d = describeEntry(entry);
     if ('damaged' in d) {
       out.result(d);

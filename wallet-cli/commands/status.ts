@@ -17,7 +17,7 @@ export const statusCommand: Command = {
     verifier: { type: 'string', description: 'opt_verifier' },
   },
   async run({ values }, { out, walletDir, env }) {
-    const wallet = Wallet.open(walletDir, await readPassphrase());
+    const wallet = await Wallet.open(walletDir, await readPassphrase());
     const verifier = verifierUrl(values.verifier, env);
     const codes: number[] = [];
     for (const entry of wallet.entries) {

@@ -15,7 +15,7 @@ export const verifyCommand: Command = {
   async run({ positionals, values }, { out, walletDir, env }) {
     const [ref] = positionals;
     if (!ref) throw new WalletError(t('say_which_credential'), EXIT.usage);
-    const wallet = Wallet.open(walletDir, await readPassphrase());
+    const wallet = await Wallet.open(walletDir, await readPassphrase());
     const entry = wallet.entry(ref);
     const stored = wallet.find(ref);
     const local = describeEntry(entry);
