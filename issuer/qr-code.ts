@@ -1,5 +1,5 @@
 import { HttpProblem } from '../core/http-problem.ts';
-import { encodeQrBundle, QR_V40_M_CAPACITY, worstCaseQrLength } from '../core/qr-bundle/index.ts';
+import { encodeQrBundle, QR_V40_M_CAPACITY, qrCodeSurelyHolds, worstCaseQrLength } from '../core/qr-bundle/index.ts';
 import type { AnchorReceipt } from '../core/receipt.ts';
 
 /**
@@ -7,6 +7,7 @@ import type { AnchorReceipt } from '../core/receipt.ts';
  * not fit the largest QR code: it could never be printed as one code (docs/qr.md).
  */
 export function refuseIfNoQrCodeHoldsIt(credential: string, credentialHash: string, maxBatchSize: number): void {
+  if (qrCodeSurelyHolds(credential, credentialHash, maxBatchSize)) return;
   const length = worstCaseQrLength(credential, credentialHash, maxBatchSize);
   if (length <= QR_V40_M_CAPACITY) return;
   const error = `the credential's QR code would need ${length} characters once anchored in a batch of up to ${maxBatchSize} (ANCHOR_BATCH_SIZE), more than the ${QR_V40_M_CAPACITY} the largest QR code holds (version 40, error correction M); shorten its texts or list fewer competencies`;

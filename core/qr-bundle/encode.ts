@@ -32,18 +32,22 @@ function receiptFields(receipt: AnchorReceipt): unknown[] {
   ];
 }
 
-/** The QR text of a credential (a compact JWS) with its anchor receipt: prefix + base45(deflate(CBOR)). */
-export function encodeQrBundle(bundle: QrBundle): string {
+/** The bundle as CBOR, before it is compressed: the JWS parts as bytes, then the receipt's fields. */
+export function qrBundleBinary(bundle: QrBundle): Uint8Array {
   const parts = bundle.credential.split('.');
   if (parts.length !== 3) throw new QrBundleError('content', 'the credential is not a compact JWS');
   const [header, payload, signature] = parts;
-  const binary = cbor([
+  return cbor([
     jwsPart(header, 'header'),
     jwsPart(payload, 'payload'),
     jwsPart(signature, 'signature'),
     ...receiptFields(bundle.anchorReceipt),
   ]);
-  const compressed = deflateRawSync(binary, { level: 9, dictionary: DEFLATE_DICTIONARY });
+}
+
+/** The QR text of a credential (a compact JWS) with its anchor receipt: prefix + base45(deflate(CBOR)). */
+export function encodeQrBundle(bundle: QrBundle): string {
+  const compressed = deflateRawSync(qrBundleBinary(bundle), { level: 9, dictionary: DEFLATE_DICTIONARY });
   // A copy: the base45 package reads the whole underlying buffer, not the view it is given.
   return QR_BUNDLE_PREFIX + base45(new Uint8Array(compressed));
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import { encode as base45 } from '@digitalbazaar/base45';
 import { encode as cbor } from 'cborg';
@@ -11,6 +12,8 @@ import { nodeJoseSigner } from '../jose/signer.ts';
 import { buildTree, leafOf, sha256 } from '../merkle.ts';
 import { type AnchorReceipt, receiptFor } from '../receipt.ts';
 import { VC_V1_CONTEXT, VC_V2_CONTEXT } from '../vc-contexts.ts';
+import { base45Length, deflateBound } from './capacity.ts';
+import { qrBundleBinary } from './encode.ts';
 import { DEFLATE_DICTIONARY } from './format.ts';
 import {
   decodeQrBundle,
@@ -18,9 +21,12 @@ import {
   MAX_QR_TEXT_LENGTH,
   proofDepthOf,
   QR_BUNDLE_PREFIX,
+  QR_V40_M_CAPACITY,
   QrBundleError,
+  qrCodeSurelyHolds,
   qrVersionAtM,
   worstCaseQrLength,
+  worstCaseReceipt,
 } from './index.ts';
 
 const pair = freshKeyPair('ed25519');
@@ -194,5 +200,36 @@ describe('size', () => {
     const credential = await signed(CREDENTIAL_FORMATS[0]);
     const real = encodeQrBundle({ credential, anchorReceipt: receiptIn(credential, 1000) }).length;
     expect(worstCaseQrLength(credential, credentialHash(credential), 1000)).toBeGreaterThanOrEqual(real);
+  });
+
+  it('a credential the bound says surely fits does fit, however incompressible; past the bound, the exact length decides', () => {
+    const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
+    // Random header and signature bytes too: nothing in the bundle but its framing compresses.
+    const jws = (payload: Uint8Array) => `${b64(randomBytes(24))}.${b64(payload)}.${b64(randomBytes(64))}`;
+    let surely = 0;
+    fc.assert(
+      fc.property(
+        // Random bytes do not compress: the sizes around the boundary (about 1,500 bytes here) are where it is tight.
+        fc.integer({ min: 800, max: 2600 }).chain((n) => fc.uint8Array({ minLength: n, maxLength: n })),
+        (payload) => {
+          const credential = jws(payload);
+          const hash = credentialHash(credential);
+          const anchorReceipt = worstCaseReceipt(hash, 1000);
+          const bound =
+            QR_BUNDLE_PREFIX.length + base45Length(deflateBound(qrBundleBinary({ credential, anchorReceipt }).length));
+          expect(encodeQrBundle({ credential, anchorReceipt }).length).toBeLessThanOrEqual(bound);
+          if (!qrCodeSurelyHolds(credential, hash, 1000)) return;
+          surely++;
+          expect(worstCaseQrLength(credential, hash, 1000)).toBeLessThanOrEqual(QR_V40_M_CAPACITY);
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect(surely).toBeGreaterThan(0);
+    // Text compresses: this one is past the bound, yet fits once compressed.
+    const compressible = jws(Buffer.from('Install low-voltage wiring; '.repeat(150)));
+    const hash = credentialHash(compressible);
+    expect(qrCodeSurelyHolds(compressible, hash, 1000)).toBe(false);
+    expect(worstCaseQrLength(compressible, hash, 1000)).toBeLessThanOrEqual(QR_V40_M_CAPACITY);
   });
 });
