@@ -1,4 +1,5 @@
 import {
+  fillPlaceholders as fill,
   LANGUAGES,
   type Language,
   languageOfTag,
@@ -74,9 +75,6 @@ export const languageList = () =>
   Object.entries(LANGUAGES)
     .map(([tag, language]) => `${tag} (${language.name})`)
     .join(', ');
-
-const fill = (template: string, params: Params) =>
-  template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 
 /** A sentence of the wallet in the chosen language, its {placeholders} filled. */
 export function t(key: WalletSentenceKey, params: Params = {}): string {

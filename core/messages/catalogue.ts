@@ -1,4 +1,4 @@
-import type { en, enPage, enWallet } from './en.ts';
+import type { en, enPage, enReport, enWallet } from './en.ts';
 import type { Labels } from './labels.ts';
 
 /** Every reason a check can give: the keys of the English reference catalogue. */
@@ -26,7 +26,13 @@ export type WalletPluralKey = Exclude<WalletKey, WalletSentenceKey>;
 /** One language's words for the wallet CLI: every sentence, and every plural with the forms its language uses. */
 export type WalletWords = Record<WalletSentenceKey, string> & Record<WalletPluralKey, PluralForms>;
 
-/** A language: its name in itself, its writing direction, its sentences, labels, page words and wallet words. */
+/** Every word of the quarterly occupation report's page: the keys of the English report words. */
+export type ReportKey = keyof typeof enReport;
+
+/** One language's report page words, with {placeholder}s. */
+export type ReportWords = Record<ReportKey, string>;
+
+/** A language: its name in itself, its writing direction, its sentences, labels, page words, wallet words and report words. */
 export interface Language {
   /** The language's name as its speakers write it, for the language switcher. */
   name: string;
@@ -35,4 +41,5 @@ export interface Language {
   labels: Labels;
   page: PageWords;
   wallet: WalletWords;
+  report: ReportWords;
 }

@@ -1,4 +1,4 @@
-import type { Catalogue, Language, PageWords, WalletWords } from './catalogue.ts';
+import type { Catalogue, Language, PageWords, ReportWords, WalletWords } from './catalogue.ts';
 import type { Labels } from './labels.ts';
 
 /**
@@ -534,6 +534,40 @@ export const frWallet: WalletWords = {
   remove_done: 'Supprimé : {what}.',
 };
 
+export const frReport: ReportWords = {
+  title: 'Principaux métiers de formation',
+  quarter: 'Trimestre {number} de {year}',
+  summary: '{total} personnes ont obtenu une qualification au cours de ce trimestre.',
+  summaryHidden: 'Moins de {threshold} personnes ont obtenu une qualification au cours de ce trimestre.',
+  empty: "Aucune qualification n'a été délivrée au cours de ce trimestre.",
+  institutions: 'Réunion des rapports signés de : {names}.',
+  chartTitle: 'Personnes formées, par métier',
+  chartMore: 'Le graphique montre les {count} métiers les plus suivis ; le tableau les montre tous.',
+  rank: 'Rang',
+  occupation: 'Métier',
+  code: 'Code',
+  trained: 'Formés',
+  share: 'Part du trimestre',
+  educationLevel: "Niveau d'études",
+  occupationNotStated: 'Métier non précisé',
+  hidden: 'masqué',
+  rulesHeading: 'Comment lire ce tableau',
+  suppressionRule:
+    "Les effectifs inférieurs à {threshold} sont masqués pour que personne ne puisse être reconnu, ainsi qu'un effectif de plus lorsque les autres permettraient de retrouver un effectif masqué. Les zéros sont affichés.",
+  rankRule:
+    "À total égal, les métiers sont classés par code. Les métiers dont le total est masqué viennent en dernier, dans l'ordre des codes.",
+  shareRule:
+    'Les parts sont des pourcentages du total du trimestre, arrondies à deux décimales (la moitié vers le haut) : leur somme peut ne pas faire exactement 100 %.',
+  dateRule:
+    "Une qualification compte dans le trimestre de sa date d'obtention. Les attestations révoquées ne sont pas comptées.",
+  level_primary: 'Primaire',
+  level_lower_secondary: 'Secondaire, premier cycle',
+  level_upper_secondary: 'Secondaire, second cycle',
+  level_technician: 'Technicien',
+  level_senior_technician: 'Technicien supérieur',
+  level_unknown: 'Inconnu',
+};
+
 export const french: Language = {
   name: 'Français',
   dir: 'ltr',
@@ -541,4 +575,5 @@ export const french: Language = {
   labels: frLabels,
   page: frPage,
   wallet: frWallet,
+  report: frReport,
 };

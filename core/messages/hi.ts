@@ -1,4 +1,4 @@
-import type { Catalogue, Language, PageWords, WalletWords } from './catalogue.ts';
+import type { Catalogue, Language, PageWords, ReportWords, WalletWords } from './catalogue.ts';
 import type { Labels } from './labels.ts';
 
 /**
@@ -487,6 +487,38 @@ export const hiWallet: WalletWords = {
   remove_done: 'हटाया गया: {what}।',
 };
 
+export const hiReport: ReportWords = {
+  title: 'प्रशिक्षण के प्रमुख व्यवसाय',
+  quarter: 'तिमाही {number}, {year}',
+  summary: 'इस तिमाही में {total} लोगों को योग्यता प्रदान की गई।',
+  summaryHidden: 'इस तिमाही में {threshold} से कम लोगों को योग्यता प्रदान की गई।',
+  empty: 'इस तिमाही में कोई योग्यता प्रदान नहीं की गई।',
+  institutions: 'इन संस्थानों की हस्ताक्षरित रिपोर्टों को मिलाकर: {names}।',
+  chartTitle: 'व्यवसाय के अनुसार प्रशिक्षित लोग',
+  chartMore: 'चार्ट में सबसे अधिक लोगों वाले {count} व्यवसाय दिखाए गए हैं; तालिका में सभी हैं।',
+  rank: 'क्रम',
+  occupation: 'व्यवसाय',
+  code: 'कोड',
+  trained: 'प्रशिक्षित',
+  share: 'तिमाही में हिस्सा',
+  educationLevel: 'शिक्षा का स्तर',
+  occupationNotStated: 'व्यवसाय नहीं बताया गया',
+  hidden: 'छिपाया गया',
+  rulesHeading: 'यह तालिका कैसे पढ़ें',
+  suppressionRule:
+    '{threshold} से कम की संख्याएँ छिपाई जाती हैं ताकि किसी व्यक्ति की पहचान न हो सके; जहाँ बाकी संख्याओं से छिपी संख्या निकाली जा सकती हो, वहाँ एक और संख्या छिपाई जाती है। शून्य दिखाए जाते हैं।',
+  rankRule: 'बराबर कुल होने पर व्यवसाय कोड के क्रम में रखे जाते हैं। जिन व्यवसायों का कुल छिपा है, वे अंत में कोड के क्रम में आते हैं।',
+  shareRule:
+    'हिस्सा तिमाही के कुल का प्रतिशत है, जिसे दो दशमलव स्थानों तक पूर्णांकित किया गया है (आधा ऊपर की ओर), इसलिए जोड़ ठीक 100% न भी हो।',
+  dateRule: 'योग्यता उस तिमाही में गिनी जाती है जिसमें उसे प्रदान करने की तारीख आती है। रद्द किए गए प्रमाणपत्र नहीं गिने जाते।',
+  level_primary: 'प्राथमिक',
+  level_lower_secondary: 'निम्न माध्यमिक',
+  level_upper_secondary: 'उच्च माध्यमिक',
+  level_technician: 'तकनीशियन',
+  level_senior_technician: 'वरिष्ठ तकनीशियन',
+  level_unknown: 'अज्ञात',
+};
+
 export const hindi: Language = {
   name: 'हिन्दी',
   dir: 'ltr',
@@ -494,4 +526,5 @@ export const hindi: Language = {
   labels: hiLabels,
   page: hiPage,
   wallet: hiWallet,
+  report: hiReport,
 };

@@ -6,6 +6,7 @@ import type {
   PageWords,
   PluralForms,
   ReasonCode,
+  ReportWords,
   WalletKey,
   WalletPluralKey,
   WalletSentenceKey,
@@ -25,6 +26,7 @@ export type {
   PageWords,
   PluralForms,
   ReasonCode,
+  ReportWords,
   WalletKey,
   WalletPluralKey,
   WalletSentenceKey,
@@ -69,4 +71,21 @@ export function languageOfTag(tag: string): string | undefined {
 /** The page words of a language (English for one the catalogue lacks), placeholders left for the page to fill. */
 export function pageWords(language: string): PageWords {
   return languageOf(language).page;
+}
+
+/** The words of the quarterly occupation report's page in a language (English for one the catalogue lacks). */
+export function reportWords(language: string): ReportWords {
+  return languageOf(language).report;
+}
+
+/** Which way a language is written (left to right for one the catalogue lacks). */
+export function textDirection(language: string): 'ltr' | 'rtl' {
+  return languageOf(language).dir;
+}
+
+/** A template with its {placeholders} filled in; a placeholder without a value stays as it is, to be seen. */
+export function fillPlaceholders(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { en, enLabels, enPage } from './en.ts';
-import { CATALOGUES, LANGUAGES, message, pageWords, REASON_CODES } from './index.ts';
+import { en, enLabels, enPage, enReport } from './en.ts';
+import {
+  CATALOGUES,
+  fillPlaceholders,
+  LANGUAGES,
+  message,
+  pageWords,
+  REASON_CODES,
+  reportWords,
+  textDirection,
+} from './index.ts';
 
 const TRANSLATIONS = Object.entries(CATALOGUES).filter(([language]) => language !== 'en');
 
@@ -109,6 +118,50 @@ describe.each(PAGE_TRANSLATIONS)('%s page words and labels', (language, { name, 
   it('names itself in its own script and says which way it is written', () => {
     expect(SCRIPT[language]!.test(name)).toBe(true);
     expect(dir).toBe(language === 'ar' ? 'rtl' : 'ltr');
+  });
+});
+
+const REPORT_KEYS = Object.keys(enReport) as (keyof typeof enReport)[];
+
+/** The same rules for the words of the quarterly occupation report's page (issuer/reports/). */
+describe.each(PAGE_TRANSLATIONS)('%s report words', (language, { report }) => {
+  it('has exactly the report keys of English, each non-empty with its placeholders and no stray braces', () => {
+    expect(Object.keys(report).sort()).toEqual([...REPORT_KEYS].sort());
+    const bad = REPORT_KEYS.filter((key) => {
+      const text = report[key];
+      return (
+        typeof text !== 'string' ||
+        text.trim() === '' ||
+        placeholders(text).join() !== placeholders(enReport[key]).join() ||
+        /[{}｛｝]/.test(text.replace(/\{\w+\}/g, ''))
+      );
+    });
+    expect(bad).toEqual([]);
+  });
+
+  it('translates the report words instead of copying the English', () => {
+    const copied = REPORT_KEYS.filter(
+      (key) => enReport[key].length > 20 && (report[key] === enReport[key] || !SCRIPT[language]!.test(report[key])),
+    );
+    expect(copied).toEqual([]);
+  });
+});
+
+describe('reportWords(), textDirection() and fillPlaceholders()', () => {
+  it('give a word for every default education level, and English for a language the catalogue lacks', () => {
+    for (const level of ['primary', 'lower_secondary', 'upper_secondary', 'technician', 'senior_technician', 'unknown'])
+      expect(enReport).toHaveProperty(`level_${level}`);
+    expect(reportWords('hi')).toBe(LANGUAGES.hi!.report);
+    expect(reportWords('de')).toBe(enReport);
+  });
+
+  it('write Arabic alone right to left', () => {
+    expect(Object.keys(LANGUAGES).filter((tag) => textDirection(tag) === 'rtl')).toEqual(['ar']);
+    expect(textDirection('de')).toBe('ltr');
+  });
+
+  it('fill placeholders and leave unknown ones visible', () => {
+    expect(fillPlaceholders('{a} of {b} {c} {constructor}', { a: 1, b: 'x' })).toBe('1 of x {c} {constructor}');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Catalogue, Language, PageWords, WalletWords } from './catalogue.ts';
+import type { Catalogue, Language, PageWords, ReportWords, WalletWords } from './catalogue.ts';
 import type { Labels } from './labels.ts';
 
 /**
@@ -458,6 +458,37 @@ export const zhWallet: WalletWords = {
   remove_done: '已删除 {what}。',
 };
 
+export const zhReport: ReportWords = {
+  title: '主要培训职业',
+  quarter: '{year}年第{number}季度',
+  summary: '本季度共有 {total} 人获得资格证书。',
+  summaryHidden: '本季度获得资格证书的人数少于 {threshold} 人。',
+  empty: '本季度没有颁发任何资格证书。',
+  institutions: '合并自以下机构签名的报告：{names}。',
+  chartTitle: '各职业培训人数',
+  chartMore: '图表显示人数最多的 {count} 个职业；表格列出全部职业。',
+  rank: '排名',
+  occupation: '职业',
+  code: '代码',
+  trained: '培训人数',
+  share: '占本季度比例',
+  educationLevel: '受教育程度',
+  occupationNotStated: '未注明职业',
+  hidden: '已隐藏',
+  rulesHeading: '如何阅读本表',
+  suppressionRule:
+    '少于 {threshold} 的人数会被隐藏，以免有人被识别出来；如果其他数字能推算出被隐藏的数字，还会再隐藏一个数字。零照常显示。',
+  rankRule: '总数相同时按职业代码排序。总数被隐藏的职业排在最后，按代码排序。',
+  shareRule: '比例为占本季度总数的百分比，四舍五入保留两位小数，因此合计可能不正好等于 100%。',
+  dateRule: '资格证书按颁发日期计入相应季度。已撤销的证书不计入。',
+  level_primary: '小学',
+  level_lower_secondary: '初中',
+  level_upper_secondary: '高中',
+  level_technician: '技术员',
+  level_senior_technician: '高级技术员',
+  level_unknown: '不详',
+};
+
 export const chinese: Language = {
   name: '中文',
   dir: 'ltr',
@@ -465,4 +496,5 @@ export const chinese: Language = {
   labels: zhLabels,
   page: zhPage,
   wallet: zhWallet,
+  report: zhReport,
 };

@@ -2,7 +2,6 @@ import type { MergedInstitution } from './aggregate.ts';
 import type { OccupationReport } from './occupation-table.ts';
 import { reportCsv } from './report-csv.ts';
 import { reportPage } from './report-page.ts';
-import type { ReportLanguage } from './words/index.ts';
 
 export const REPORT_FORMATS = ['json', 'csv', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -14,7 +13,7 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export async function renderOccupationReport(
   report: OccupationReport,
   format: ReportFormat,
-  options: { language: ReportLanguage; institution?: string; institutions?: readonly MergedInstitution[] },
+  options: { language: string; institution?: string; institutions?: readonly MergedInstitution[] },
 ): Promise<{ contentType: string; body: string }> {
   if (format === 'csv') return { contentType: 'text/csv; charset=utf-8', body: reportCsv(report) };
   if (format === 'html')

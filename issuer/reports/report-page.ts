@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { html, raw } from 'hono/html';
+import { fillPlaceholders as fill, type ReportWords, reportWords, textDirection } from '../../core/messages/index.ts';
 import type { OccupationReport, OccupationRow, Shown } from './occupation-table.ts';
 import { barChart, CHART_ROWS } from './report-chart.ts';
-import { directionOf, fill, REPORT_WORDS, type ReportLanguage, type ReportWords } from './words/index.ts';
 
 const STYLE = `
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans Arabic","Noto Sans SC","Noto Sans Devanagari",sans-serif;color:#1a1a1a;background:#fff}
@@ -37,12 +37,13 @@ const levelName = (words: ReportWords, code: string) =>
  */
 export function reportPage(
   report: OccupationReport,
-  language: ReportLanguage,
+  /** A language tag of the catalogue (core/messages). */
+  language: string,
   /** `institution`: who made the report; `institutions`: whose reports a national table merges. */
   options: { institution?: string; institutions?: readonly string[] } = {},
 ) {
-  const words = REPORT_WORDS[language];
-  const rtl = directionOf(language) === 'rtl';
+  const words = reportWords(language);
+  const rtl = textDirection(language) === 'rtl';
   const numbers = new Intl.NumberFormat(language);
   const percent = new Intl.NumberFormat(language, {
     style: 'percent',

@@ -1,13 +1,15 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { LANGUAGES } from '../../core/messages/index.ts';
 import { refusals } from '../../core/openapi/problem-details.ts';
 import { refuseInvalid } from '../../core/openapi/refuse-invalid.ts';
+import { pageLanguage } from '../../core/web/page-language.ts';
 import type { ScopeGuard } from '../tokens/guard.ts';
 import { scopedRoutes } from '../tokens/scoped-route.ts';
 import type { OccupationReports } from './occupation-reports.ts';
 import { parseQuarter } from './quarter.ts';
 import { REPORT_FORMATS, renderOccupationReport } from './render.ts';
 import { REPORT_PAGE_CSP } from './report-page.ts';
-import { pickLanguage, REPORT_LANGUAGES } from './words/index.ts';
 
 const ReportQuery = z.object({
   // Checked by parseQuarter, which says in plain words what a quarter looks like.
@@ -19,7 +21,9 @@ const ReportQuery = z.object({
   lang: z
     .string()
     .optional()
-    .openapi({ description: `The page's language (${REPORT_LANGUAGES.join(', ')}); else Accept-Language, else en` }),
+    .openapi({
+      description: `The page's language (${Object.keys(LANGUAGES).join(', ')}); else Accept-Language, else en`,
+    }),
   signed: z.enum(['true', 'false'], { error: '"signed" must be true or false.' }).default('false').openapi({
     description:
       "true: the quarter's exact counts as a compact JWS signed with the institution's DID, for the accreditation authority to aggregate (format is then ignored)",
@@ -78,7 +82,10 @@ export function mountOccupationReport(app: OpenAPIHono, guard: ScopeGuard, repor
       }
       const report = await reports.table(quarter);
       if (query.format === 'json') return c.json(report, 200);
-      const language = pickLanguage(query.lang, c.req.header('accept-language'));
+      // ?lang=, else Accept-Language, else English: as every page of the project chooses (core/web).
+      const languageContext = c as unknown as Context<{ Variables: { language: string } }>;
+      await pageLanguage(languageContext, async () => {});
+      const language = languageContext.get('language');
       const { contentType, body } = await renderOccupationReport(report, query.format, {
         language,
         institution: reports.institutionName,

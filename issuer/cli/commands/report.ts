@@ -2,11 +2,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig } from '../../../core/config.ts';
+import { LANGUAGES } from '../../../core/messages/index.ts';
 import { trustFromEnvironment } from '../../../verifier/index.ts';
 import { aggregateSignedReports, ReportsRefused } from '../../reports/aggregate.ts';
 import type { OccupationReport } from '../../reports/occupation-table.ts';
 import { REPORT_FORMATS, type ReportFormat, renderOccupationReport } from '../../reports/render.ts';
-import { REPORT_LANGUAGES, type ReportLanguage } from '../../reports/words/index.ts';
 import { CliError, EXIT } from '../cli-error.ts';
 import type { CliContext, CliSession } from '../context.ts';
 import { table } from '../output.ts';
@@ -21,7 +21,7 @@ const formatOption = () =>
     .choices(REPORT_FORMATS)
     .default('json');
 const languageOption = () =>
-  new Option('--lang <language>', 'the language of the html page').choices(REPORT_LANGUAGES).default('en');
+  new Option('--lang <language>', 'the language of the html page').choices(Object.keys(LANGUAGES)).default('en');
 
 /** The table as the registrar reads it in a terminal: rank, occupation, people, share. */
 function printTable(session: CliSession, report: OccupationReport): void {
@@ -145,7 +145,7 @@ export function reportCommand(program: Command, context: CliContext): void {
         return;
       }
       const { body } = await renderOccupationReport(national.report, options.format, {
-        language: options.lang as ReportLanguage,
+        language: options.lang,
         institutions: national.institutions,
       });
       deliver(session, body, options.out, 'The national table');
