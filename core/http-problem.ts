@@ -14,6 +14,18 @@ export class HttpProblem extends Error {
   }
 }
 
+/** A refusal that says when to ask again: its answer carries `Retry-After`. */
+export class RetryLaterProblem extends HttpProblem {
+  constructor(
+    status: ContentfulStatusCode,
+    title: string,
+    detail: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(status, title, detail);
+  }
+}
+
 const PROBLEM_BASE = 'urn:skillmark:problem:';
 
 export function problemResponse(c: Context, problem: HttpProblem): Response {
@@ -23,6 +35,7 @@ export function problemResponse(c: Context, problem: HttpProblem): Response {
     problem.status,
     {
       'content-type': 'application/problem+json',
+      ...(problem instanceof RetryLaterProblem ? { 'retry-after': String(problem.retryAfterSeconds) } : {}),
     },
   );
 }

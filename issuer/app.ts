@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bearerToken } from '../core/bearer-token.ts';
 import { envelopedCredential } from '../core/formats/envelopes.ts';
-import { HttpProblem, handleErrors, notFound, problemResponse } from '../core/http-problem.ts';
+import { HttpProblem, handleErrors, notFound, problemResponse, RetryLaterProblem } from '../core/http-problem.ts';
 import { describeApi } from '../core/openapi/describe-api.ts';
 import { problemOfFrameworkError } from '../core/openapi/framework-errors.ts';
 import { refuseInvalid } from '../core/openapi/refuse-invalid.ts';
@@ -214,11 +214,11 @@ export function createIssuerApp(options: IssuerAppOptions): OpenAPIHono {
     const client = clientOf(c, options.rateLimit.trustProxy ?? false);
     const wait = options.claimGuard.retryAfterSeconds(client);
     if (wait > 0) {
-      c.header('Retry-After', String(wait));
-      throw new HttpProblem(
+      throw new RetryLaterProblem(
         429,
         'Too many unknown claim codes',
         `This client tried too many unknown claim codes; try again in ${wait} s.`,
+        wait,
       );
     }
     const state = code.length > 64 ? 'unknown' : await options.claimCodes.check(code);

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { HttpProblem } from '../../core/http-problem.ts';
+import { HttpProblem, RetryLaterProblem } from '../../core/http-problem.ts';
 import { normalizeClaimCode } from '../claim-code.ts';
 import type { ClaimCodes } from '../claim-codes.ts';
 import type { CredentialBundle, CredentialService } from '../credentials.ts';
@@ -69,11 +69,11 @@ export async function institutionCertificate(
     );
   if (!record.qr) {
     if (!record.anchorReceipt) {
-      c.header('Retry-After', String(ANCHORING_RETRY_SECONDS));
-      throw new HttpProblem(
+      throw new RetryLaterProblem(
         409,
         'Not anchored yet',
         'The credential is signed and waiting to be anchored on the ledger; its certificate can be printed in a few seconds.',
+        ANCHORING_RETRY_SECONDS,
       );
     }
     throw noQrCode();

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { HttpProblem } from '../../core/http-problem.ts';
+import { HttpProblem, RetryLaterProblem } from '../../core/http-problem.ts';
 import { refusals } from '../../core/openapi/problem-details.ts';
 import { refuseInvalid } from '../../core/openapi/refuse-invalid.ts';
 import { ANCHORING_RETRY_SECONDS } from '../certificate/index.ts';
@@ -209,14 +209,13 @@ export function addCohortRoutes(
       const { id } = c.req.valid('param');
       const sources = { ...(await finished(id)), ...certificates };
       const { printable, pending } = await cohortPrintability(sources, id);
-      if (pending > 0) {
-        c.header('Retry-After', String(ANCHORING_RETRY_SECONDS));
-        throw new HttpProblem(
+      if (pending > 0)
+        throw new RetryLaterProblem(
           409,
           'Not anchored yet',
           `${pending} of the cohort's credentials are signed and waiting to be anchored on the ledger: the certificates can be printed in a few seconds.`,
+          ANCHORING_RETRY_SECONDS,
         );
-      }
       if (printable === 0)
         throw new HttpProblem(
           409,

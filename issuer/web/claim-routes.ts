@@ -2,8 +2,9 @@ import type { Context, Hono, Env as HonoEnv } from 'hono';
 import { accepts } from 'hono/accepts';
 import type { LanguageVariables } from 'hono/language';
 import { NONCE, type SecureHeadersVariables, secureHeaders } from 'hono/secure-headers';
-import { HttpProblem } from '../../core/http-problem.ts';
+import { HttpProblem, RetryLaterProblem } from '../../core/http-problem.ts';
 import { pageLanguage } from '../../core/web/page-language.ts';
+import { ANCHORING_RETRY_SECONDS } from '../certificate/certificate-answers.ts';
 import { qualificationFieldsOf } from '../certificate/certificate-content.ts';
 import type { CredentialBundle } from '../credentials.ts';
 import { type ClaimedCredential, type ClaimPageState, claimPage } from './claim-page.ts';
@@ -51,7 +52,7 @@ function claimedCredential(credential: string, institution: string): ClaimedCred
 async function stateOf(c: Context, collect: CollectClaim, code: string, institution: string): Promise<ClaimPageState> {
   try {
     const bundle = await collect(c, code);
-    if (!bundle) return { state: 'pending', retryAfterSeconds: Number(c.res.headers.get('Retry-After') ?? 5) };
+    if (!bundle) return { state: 'pending', retryAfterSeconds: ANCHORING_RETRY_SECONDS };
     if (!bundle.qr) return { state: 'pending', retryAfterSeconds: 30 };
     return {
       state: 'ready',
@@ -61,8 +62,8 @@ async function stateOf(c: Context, collect: CollectClaim, code: string, institut
     };
   } catch (error) {
     if (!(error instanceof HttpProblem)) throw error;
-    if (error.status === 429)
-      return { state: 'busy', retryAfterSeconds: Number(c.res.headers.get('Retry-After') ?? 60) };
+    if (error instanceof RetryLaterProblem && error.status === 429)
+      return { state: 'busy', retryAfterSeconds: error.retryAfterSeconds };
     if (error.status === 404) return { state: 'unknown' };
     if (error.status === 410) return { state: error.title === 'Claim code expired' ? 'expired' : 'revoked' };
     throw error;
