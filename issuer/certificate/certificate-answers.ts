@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { HttpProblem, RetryLaterProblem } from '../../core/http-problem.ts';
+import { shortIdOf } from '../../core/short-id.ts';
 import { normalizeClaimCode } from '../claim-code.ts';
 import type { ClaimCodes } from '../claim-codes.ts';
 import type { CredentialBundle, CredentialService } from '../credentials.ts';
@@ -94,6 +95,7 @@ export async function institutionCertificate(
   }
   const content = certificateContentOf(record.credential, {
     institution: sources.institution,
+    shortId: record.shortId,
     qrText: record.qr,
     ...(claim ? { claim } : {}),
     ...(sources.verifierUrl ? { verifierUrl: sources.verifierUrl } : {}),
@@ -110,6 +112,7 @@ export async function learnerCertificate(
   if (!bundle.qr) throw noQrCode();
   const content = certificateContentOf(bundle.credential, {
     institution: sources.institution,
+    shortId: shortIdOf(bundle.anchorReceipt.credentialHash),
     qrText: bundle.qr,
     ...(sources.verifierUrl ? { verifierUrl: sources.verifierUrl } : {}),
   });

@@ -1,6 +1,4 @@
-import { credentialHash } from '../../core/credential-hash.ts';
 import { readCredentialToken } from '../../core/formats/index.ts';
-import { shortIdOf } from '../../core/short-id.ts';
 
 /** What a certificate says, in the words printed on it. */
 export interface CertificateContent {
@@ -76,10 +74,10 @@ export function qualificationFieldsOf(credential: string): QualificationFields {
   };
 }
 
-/** The printed words of a credential this issuer signed. */
+/** The printed words of a credential this issuer signed, with its short id as the issuer stored it. */
 export function certificateContentOf(
   credential: string,
-  context: Pick<CertificateContent, 'institution' | 'qrText' | 'claim' | 'verifierUrl'>,
+  context: Pick<CertificateContent, 'institution' | 'shortId' | 'qrText' | 'claim' | 'verifierUrl'>,
 ): CertificateContent {
   const { occupation, awardedOn, ...fields } = qualificationFieldsOf(credential);
   return {
@@ -87,7 +85,7 @@ export function certificateContentOf(
     ...fields,
     ...(occupation ? { occupation: `${occupation.title}${occupation.code ? ` (${occupation.code})` : ''}` } : {}),
     awardedOn: dateInWords(awardedOn),
-    shortId: shortIdOf(credentialHash(credential)),
+    shortId: context.shortId,
     qrText: context.qrText,
     ...(context.claim ? { claim: context.claim } : {}),
     ...(context.verifierUrl ? { verifierUrl: context.verifierUrl } : {}),

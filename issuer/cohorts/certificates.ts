@@ -129,6 +129,7 @@ export function cohortCertificatesPdf(sources: CohortCertificateSources, cohortI
           doc,
           certificateContentOf(record.credential, {
             institution: sources.institution,
+            shortId: record.shortId,
             qrText: record.qr,
             ...(claim ? { claim } : {}),
             ...(sources.verifierUrl ? { verifierUrl: sources.verifierUrl } : {}),
