@@ -15,7 +15,9 @@ describe('the words of a certificate', () => {
       },
     });
     const claim = { code: 'K7QF-9X2M-4TBD-8RWP-3HNC', url: 'http://127.0.0.1:4100/claims/K7QF-9X2M-4TBD-8RWP-3HNC' };
-    expect(certificateContentOf(credential, { institution: 'Demo Training Centre', shortId: '3f1c2b7e', qrText, claim })).toEqual({
+    expect(
+      certificateContentOf(credential, { institution: 'Demo Training Centre', shortId: '3f1c2b7e', qrText, claim }),
+    ).toEqual({
       institution: 'Demo Training Centre',
       learner: 'Amina Yusuf',
       qualification: 'National Certificate in Electrical Installation',
@@ -47,9 +49,9 @@ describe('the words of a certificate', () => {
   });
 
   it('refuse a text that is no credential, rather than print an empty certificate', () => {
-    expect(() => certificateContentOf('not a credential', { institution: 'X', shortId: '3f1c2b7e', qrText: 'SM1:X' })).toThrow(
-      /cannot be read/,
-    );
+    expect(() =>
+      certificateContentOf('not a credential', { institution: 'X', shortId: '3f1c2b7e', qrText: 'SM1:X' }),
+    ).toThrow(/cannot be read/);
   });
 
   it('write dates with the month in words', () => {
