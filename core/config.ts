@@ -11,6 +11,8 @@ export interface SkillmarkConfig {
   verifierPort: number;
   /** Base URL learners use to reach the issuer (claim links). */
   issuerPublicUrl: string;
+  /** Where an employer checks a certificate, printed on it; unset: it names no address. */
+  verifierPublicUrl?: string;
   /** Port of the local ledger node started when no `ledgerRpcUrl` is set. */
   ledgerPort: number;
   /** Comma-separated RPC URLs of an external chain; unset means: start a local node. */
@@ -108,6 +110,25 @@ function credentialFormat(env: Env): CredentialFormatName {
   return name;
 }
 
+/** An http(s) address a person can type, without a trailing slash. */
+function publicUrl(env: Env, name: string): string | undefined {
+  const value = optional(env, name);
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(
+      `${name} must be an http or https address, such as https://verify.example.org, got "${value}"`,
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new ConfigError(
+      `${name} must be an http or https address, such as https://verify.example.org, got "${value}"`,
+    );
+  return value.replace(/\/+$/, '');
+}
+
 function optional(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
   return value ? value : undefined;
@@ -122,6 +143,7 @@ export function loadConfig(env: Env = process.env): SkillmarkConfig {
     issuerPort,
     verifierPort: port(env, 'VERIFIER_PORT', 4200),
     issuerPublicUrl: (optional(env, 'ISSUER_PUBLIC_URL') ?? `http://${host}:${issuerPort}`).replace(/\/+$/, ''),
+    verifierPublicUrl: publicUrl(env, 'VERIFIER_PUBLIC_URL'),
     ledgerPort: port(env, 'LEDGER_PORT', 8545),
     ledgerRpcUrl: optional(env, 'LEDGER_RPC_URL'),
     registryAddress: optional(env, 'REGISTRY_ADDRESS'),

@@ -51,6 +51,8 @@ export interface IssuerAppOptions {
   ledgerAddress: () => string;
   rotateLedgerKey: () => Promise<{ previous: string; current: string }>;
   publicUrl: string;
+  /** VERIFIER_PUBLIC_URL: where an employer checks a certificate, printed on it. */
+  verifierUrl?: string;
   /** Called after each issuance so anchoring can start without waiting for its next poll. */
   onIssued?: () => void;
   anchoringStatus: () => Promise<AnchoringStatus>;
@@ -265,6 +267,7 @@ export function createIssuerApp(options: IssuerAppOptions): OpenAPIHono {
     claimCodes: options.claimCodes,
     institution: options.institution.name,
     publicUrl: options.publicUrl,
+    ...(options.verifierUrl ? { verifierUrl: options.verifierUrl } : {}),
   };
   app.openapi(
     routes.certificate,

@@ -128,6 +128,7 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
         ledgerAddress: () => writer.address,
         rotateLedgerKey: () => rotateLedgerKey(agent, db, box, writer),
         publicUrl: config.issuerPublicUrl,
+        ...(config.verifierPublicUrl ? { verifierUrl: config.verifierPublicUrl } : {}),
         onIssued: () => worker.nudge(),
         anchoringStatus: () => worker.status(),
         reports: new OccupationReports(

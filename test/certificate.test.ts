@@ -68,7 +68,9 @@ const verify = (qr: string): Promise<Reply> =>
 beforeAll(async () => {
   // Batches of three, and no batch closed by waiting: the three printed credentials are anchored
   // at once, and a fourth stays pending for as long as the test needs.
-  system = await startSystem({ env: { ANCHOR_BATCH_SIZE: '3', ANCHOR_BATCH_WAIT_MS: '600000' } });
+  system = await startSystem({
+    env: { ANCHOR_BATCH_SIZE: '3', ANCHOR_BATCH_WAIT_MS: '600000', VERIFIER_PUBLIC_URL: 'https://verify.example.org/' },
+  });
   issued.latin = await issueFor(learners.latin, 'L-001');
   issued.arabic = await issueFor(learners.arabic, 'L-002');
   issued.chinese = await issueFor(learners.chinese, 'L-003');
@@ -104,6 +106,8 @@ describe("the institution's copy", () => {
       expect(text).toContain('National Certificate in Electrical Installation');
       // The short id the issuer and the learner's wallet show.
       expect(text).toContain(`Credential ${record.shortId}`);
+      // Where to check it, as VERIFIER_PUBLIC_URL says.
+      expect(text.replace(/\s+/g, ' ')).toContain('Skillmark verifier at https://verify.example.org (or upload');
     });
   }
 
