@@ -33,6 +33,12 @@ export const fr: Catalogue = {
     'Ce service de vérification ne consulte pas les titulaires identifiés par une URL https ({did}) ; signez la présentation avec un DID.',
   signature_invalid:
     "La signature ne correspond pas : le contenu a été modifié après la signature, ou quelqu'un d'autre l'a signé.",
+  context_unknown:
+    "L'attestation s'appuie sur un vocabulaire (contexte JSON-LD {url}) que ce service de vérification ne possède pas : sa signature ne peut donc pas être contrôlée, et ce service n'en télécharge jamais.",
+  jsonld_invalid:
+    "Le contenu de l'attestation ne peut pas être interprété de façon sûre : il emploie un terme que ses vocabulaires (contextes JSON-LD) ne définissent pas, ou ce n'est pas du JSON-LD valide.",
+  cryptosuite_unsupported:
+    "L'attestation est protégée par un type de preuve que ce service de vérification ne sait pas contrôler ({cryptosuite}).",
   issuer_accredited: '{name} est un établissement accrédité inscrit au répertoire de confiance.',
   issuer_accredited_then:
     '{name} avait une accréditation valide lorsque cette attestation a été enregistrée ; statut actuel de cette accréditation : « {status} ».',

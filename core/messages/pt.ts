@@ -34,6 +34,12 @@ export const pt: Catalogue = {
     'Este serviço de verificação não consulta titulares identificados por um endereço https ({did}); assine a apresentação com um DID.',
   signature_invalid:
     'A assinatura não confere: o conteúdo foi alterado depois de assinado, ou foi outra pessoa que assinou.',
+  context_unknown:
+    'A credencial depende de um vocabulário (contexto JSON-LD {url}) que este serviço de verificação não possui, por isso a sua assinatura não pode ser verificada; este serviço nunca descarrega nenhum.',
+  jsonld_invalid:
+    'O conteúdo da credencial não pode ser interpretado com segurança: usa um termo que os seus vocabulários (contextos JSON-LD) não definem, ou não é JSON-LD válido.',
+  cryptosuite_unsupported:
+    'A credencial está protegida por um tipo de prova que este serviço de verificação não consegue verificar ({cryptosuite}).',
   issuer_accredited: '{name} é uma instituição credenciada no diretório de confiança.',
   issuer_accredited_then:
     '{name} estava credenciada quando esta credencial foi registrada; hoje o seu credenciamento está {status}.',
