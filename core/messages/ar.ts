@@ -476,6 +476,8 @@ export const arWallet: WalletWords = {
   present_written: 'كُتب العرض المقدَّم في {file} ({size}).',
   present_no_challenge_http: 'لم تعطِ خدمة التحقق رمز تحقق لمرة واحدة (HTTP {status}).',
   present_no_challenge: 'لم تعطِ خدمة التحقق رمز تحقق لمرة واحدة.',
+  present_mixed_data_models:
+    'بعض هذه الشهادات يتبع الإصدار 1.1 من معيار الشهادات وبعضها الآخر الإصدار 2.0، ولا يوجد عرض واحد يحمل النوعين معًا إلى كل خدمات التحقق: قدِّمها على مرتين، نوعًا في كل مرة.',
   export_say_where: 'حدّد مكان كتابة النسخة الاحتياطية: skillmark-wallet export --out <ملف>',
   export_exists: '{file} موجود من قبل؛ اختر اسم ملف آخر للنسخة الاحتياطية.',
   export_could_not_write: 'تعذّرت كتابة النسخة الاحتياطية في {file} ({code}).',

@@ -484,6 +484,8 @@ export const enWallet = {
   present_written: 'Presentation written to {file} ({size}).',
   present_no_challenge_http: 'The verifier did not give a challenge (HTTP {status}).',
   present_no_challenge: 'The verifier did not give a challenge.',
+  present_mixed_data_models:
+    'Some of these credentials follow version 1.1 of the credential standard and others version 2.0, and no single presentation carries both for every verifier: present them in two goes, one kind at a time.',
 
   // export, import, remove
   export_say_where: 'Say where to write the backup: skillmark-wallet export --out <file>',

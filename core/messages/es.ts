@@ -486,6 +486,8 @@ export const esWallet: WalletWords = {
   present_written: 'Presentación escrita en {file} ({size}).',
   present_no_challenge_http: 'El servicio de verificación no dio un código de un solo uso (HTTP {status}).',
   present_no_challenge: 'El servicio de verificación no dio un código de un solo uso.',
+  present_mixed_data_models:
+    'Algunas de estas credenciales siguen la versión 1.1 del estándar de credenciales y otras la versión 2.0, y ninguna presentación única lleva ambas a todos los servicios de verificación: preséntelas en dos veces, un tipo cada vez.',
   export_say_where: 'Indique dónde escribir la copia: skillmark-wallet export --out <archivo>',
   export_exists: '{file} ya existe; elija otro nombre de archivo para la copia.',
   export_could_not_write: 'No se pudo escribir la copia en {file} ({code}).',

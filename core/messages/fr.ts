@@ -498,6 +498,8 @@ export const frWallet: WalletWords = {
   present_written: 'Présentation écrite dans {file} ({size}).',
   present_no_challenge_http: "Le service de vérification n'a pas donné de code à usage unique (HTTP {status}).",
   present_no_challenge: "Le service de vérification n'a pas donné de code à usage unique.",
+  present_mixed_data_models:
+    "Certaines de ces attestations suivent la version 1.1 de la norme des attestations et d'autres la version 2.0, et aucune présentation unique ne transmet les deux à tous les services de vérification : présentez-les en deux fois, une sorte à la fois.",
   export_say_where: 'Indiquez où écrire la sauvegarde : skillmark-wallet export --out <fichier>',
   export_exists: '{file} existe déjà ; choisissez un autre nom de fichier pour la sauvegarde.',
   export_could_not_write: "Impossible d'écrire la sauvegarde dans {file} ({code}).",

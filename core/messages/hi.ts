@@ -453,6 +453,8 @@ export const hiWallet: WalletWords = {
   present_written: 'प्रस्तुति {file} में लिखी गई ({size})।',
   present_no_challenge_http: 'सत्यापन सेवा ने एक बार का कोड नहीं दिया (HTTP {status})।',
   present_no_challenge: 'सत्यापन सेवा ने एक बार का कोड नहीं दिया।',
+  present_mixed_data_models:
+    'इनमें से कुछ प्रमाणपत्र प्रमाणपत्र मानक के संस्करण 1.1 के हैं और कुछ संस्करण 2.0 के, और कोई एक प्रस्तुति दोनों को हर सत्यापन सेवा तक नहीं पहुंचाती: इन्हें दो बार में प्रस्तुत करें, एक बार में एक तरह के।',
   export_say_where: 'बताएं बैकअप कहां लिखना है: skillmark-wallet export --out <फ़ाइल>',
   export_exists: '{file} पहले से मौजूद है; बैकअप के लिए कोई दूसरा फ़ाइल नाम चुनें।',
   export_could_not_write: 'बैकअप {file} में लिखा नहीं जा सका ({code})।',

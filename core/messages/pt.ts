@@ -483,6 +483,8 @@ export const ptWallet: WalletWords = {
   present_written: 'Apresentação escrita em {file} ({size}).',
   present_no_challenge_http: 'O serviço de verificação não deu um código de uso único (HTTP {status}).',
   present_no_challenge: 'O serviço de verificação não deu um código de uso único.',
+  present_mixed_data_models:
+    'Algumas destas credenciais seguem a versão 1.1 do padrão de credenciais e outras a versão 2.0, e nenhuma apresentação única leva ambas a todos os serviços de verificação: apresente-as em duas vezes, um tipo de cada vez.',
   export_say_where: 'Indique onde escrever a cópia: skillmark-wallet export --out <arquivo>',
   export_exists: '{file} já existe; escolha outro nome de arquivo para a cópia.',
   export_could_not_write: 'Não foi possível escrever a cópia em {file} ({code}).',

@@ -433,6 +433,8 @@ export const zhWallet: WalletWords = {
   present_written: '出示材料已写入 {file}（{size}）。',
   present_no_challenge_http: '验证服务没有给出一次性验证码（HTTP {status}）。',
   present_no_challenge: '验证服务没有给出一次性验证码。',
+  present_mixed_data_models:
+    '这些凭证中有的遵循凭证标准 1.1 版，有的遵循 2.0 版，没有一份出示材料能把两者一起交给所有验证服务：请分两次出示，每次一种。',
   export_say_where: '请指明备份写入位置：skillmark-wallet export --out <文件>',
   export_exists: '{file} 已存在；请为备份另选一个文件名。',
   export_could_not_write: '无法把备份写入 {file}（{code}）。',

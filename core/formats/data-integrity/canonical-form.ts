@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import jsonld from 'jsonld';
 import { BUNDLED_CONTEXTS } from './contexts/index.ts';
 import { bundledDocumentLoader } from './document-loader.ts';
 import { jcs as canonicalize } from './token.ts';
@@ -18,6 +17,8 @@ export type HashDataResult =
 async function rdfc(document: Record<string, unknown>): Promise<string | Exclude<HashDataResult, { ok: true }>> {
   const loader = bundledDocumentLoader();
   try {
+    // Loaded on first use: the wallet and the verifier start without it until a proof needs RDFC.
+    const { default: jsonld } = await import('jsonld');
     return await jsonld.canonize(document, {
       algorithm: 'RDFC-1.0',
       format: 'application/n-quads',
