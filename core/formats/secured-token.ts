@@ -54,6 +54,9 @@ function jsonToken(text: string, kind: TokenKind): SecuredToken {
   const shape = jsonShapeProblem(json);
   if (shape) return { text, problem: { reason, detail: `it is rejected: ${describeShapeProblem(shape)}` } };
   if (!isPlainObject(json)) return { text, problem: { reason, detail: 'the JSON is not an object' } };
+  // Unsecured JSON is no signed token at all, as the VC-JOSE-COSE suite's "unsecured" cases expect.
+  if (!hasOwn(json, 'proof'))
+    return { text, problem: { reason: 'malformed_jws', detail: `it is JSON without a "proof": an unsecured ${kind}` } };
   return { text, json };
 }
 
