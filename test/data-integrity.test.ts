@@ -244,6 +244,17 @@ describe("a Data Integrity credential signed with its issuer's own key", () => {
     });
   });
 
+  it('refuses to process a credential over 64 KiB (JSON-LD expansion is slow: it bounds the work one request causes)', async () => {
+    const did = didKeyOfJwk(ed25519.publicKey.export({ format: 'jwk' }));
+    const signed = await signDataIntegrity(badgeBy(did), ed25519.privateKey, `${did}#${did.slice(8)}`);
+    const large = { ...signed, description: 'x'.repeat(64 * 1024) };
+    expect(readCredentialToken(embeddedProofToken(large))).toMatchObject({
+      ok: false,
+      reason: 'malformed_credential',
+      detail: expect.stringMatching(/64 KiB/),
+    });
+  });
+
   it('gives the same token (so the same credential hash) however the JSON was spaced or ordered', () => {
     const reordered = JSON.parse(JSON.stringify({ b: 1, a: { d: 2, c: 3 }, proof: {} }, null, 2));
     expect(embeddedProofToken(reordered)).toBe(embeddedProofToken({ a: { c: 3, d: 2 }, b: 1, proof: {} }));

@@ -16,6 +16,8 @@ import {
 import type { ReadCredential, SecuredToken } from '../types.ts';
 import { checkDataIntegrityProof, readProof } from './proof.ts';
 
+const MAX_DATA_INTEGRITY_BYTES = 64 * 1024;
+
 /** A credential with an embedded proof arrives as a JSON object (its text is its JCS form). */
 export const isEmbeddedProofCredential = (token: SecuredToken): boolean => token.json !== undefined;
 
@@ -37,6 +39,9 @@ function checkCredentialV1(credential: Record<string, unknown>) {
 
 /** Reads a credential secured with a Data Integrity proof (VC 1.1 or 2.0): structure only, never the proof or the clock. */
 export function readDataIntegrityCredential(token: SecuredToken): ReadCredential {
+  // JSON-LD expansion costs about 4 ms per KiB of an Open Badge on one core: bound the work one request can cause.
+  if (token.text.length > MAX_DATA_INTEGRITY_BYTES)
+    fail(`a credential with a Data Integrity proof is checked up to ${MAX_DATA_INTEGRITY_BYTES / 1024} KiB`);
   const credential = token.json as Record<string, unknown>;
   const base = checkContext(own(credential, '@context'), [VC_V1_CONTEXT, VC_V2_CONTEXT], 'credential');
   const facts = base === VC_V2_CONTEXT ? checkCredentialV2(credential) : checkCredentialV1(credential);
