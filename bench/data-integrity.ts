@@ -8,8 +8,7 @@ import { nodeJoseSigner } from '../core/jose/signer.ts';
 import { conformancePath } from '../test/support/conformance.ts';
 import { freshKeyPair } from '../test/support/keys.ts';
 import { signDataIntegrity } from '../test/support/sign-data-integrity.ts';
-import { DidKeyResolver } from '../verifier/did-key-resolver.ts';
-import { keyLookup } from '../verifier/key-lookup.ts';
+import { DidKeyResolver } from '../verifier/index.ts';
 import { rate, report } from './report.ts';
 
 /**
@@ -22,7 +21,8 @@ const FIXTURES = join(import.meta.dirname, '..', 'test', 'fixtures', 'data-integ
 export async function dataIntegrityBench(): Promise<void> {
   const ed25519 = freshKeyPair('ed25519');
   const p256 = freshKeyPair('ec', { namedCurve: 'P-256' });
-  const lookup: KeyLookup = keyLookup(new DidKeyResolver());
+  const resolver = new DidKeyResolver();
+  const lookup: KeyLookup = async (did, kid, purpose) => ({ ok: true, key: await resolver.keyFor(did, kid, purpose) });
   const { proof: _proof, ...badge } = JSON.parse(readFileSync(conformancePath('openbadges', 'complete.json'), 'utf8'));
   const rows: Record<string, string | number>[] = [];
   const check = (token: string) => async () => {

@@ -5,7 +5,12 @@ import { didKeyOfJwk } from '../core/did-key-encoding.ts';
 import { hashDataOf } from '../core/formats/data-integrity/canonical-form.ts';
 import { readProof, verifyProofWithKey } from '../core/formats/data-integrity/proof.ts';
 import { embeddedProofToken } from '../core/formats/data-integrity/token.ts';
-import { type KeyLookup, type ReadCredential, readCredentialToken } from '../core/formats/index.ts';
+import {
+  type KeyLookup,
+  type ReadCredential,
+  readCredentialToken,
+  readPresentationToken,
+} from '../core/formats/index.ts';
 import { DidKeyResolver } from '../verifier/did-key-resolver.ts';
 import { keyLookup } from '../verifier/key-lookup.ts';
 import { conformancePath } from './support/conformance.ts';
@@ -253,6 +258,45 @@ describe("a Data Integrity credential signed with its issuer's own key", () => {
       reason: 'malformed_credential',
       detail: expect.stringMatching(/64 KiB/),
     });
+  });
+
+  it('reads a presentation with a Data Integrity proof: holder, challenge, domain and the credentials inside', async () => {
+    const did = didKeyOfJwk(ed25519.publicKey.export({ format: 'jwk' }));
+    const vm = `${did}#${did.slice(8)}`;
+    const credential = await signDataIntegrity(badgeBy(did), ed25519.privateKey, vm);
+    const presentation = {
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      type: ['VerifiablePresentation'],
+      holder: did,
+      verifiableCredential: [credential],
+    };
+    const options = { proofPurpose: 'authentication', challenge: 'c-123', domain: 'employer.example' };
+    const signed = await signDataIntegrity(presentation, ed25519.privateKey, vm, 'eddsa-rdfc-2022', options);
+    const read = readPresentationToken(embeddedProofToken(signed));
+    if (!read.ok) throw new Error(read.detail);
+    expect(read.value).toMatchObject({
+      format: 'data-integrity-vp',
+      holder: did,
+      nonce: 'c-123',
+      audience: ['employer.example'],
+      credentialTokens: [embeddedProofToken(credential)],
+      unsupportedCredentials: [],
+    });
+    expect(await read.value.checkProof(lookup)).toMatchObject({ status: 'valid' });
+    const asCredentialProof = await signDataIntegrity(presentation, ed25519.privateKey, vm, 'eddsa-rdfc-2022');
+    const unsecured = { ...signed, verifiableCredential: [badgeBy(did)] };
+    const { holder: _holder, ...noHolder } = signed;
+    for (const [document, detail] of [
+      [asCredentialProof, /proofPurpose/],
+      [unsecured, /not secured/],
+      [noHolder, /holder/],
+    ] as const) {
+      expect(readPresentationToken(embeddedProofToken(document))).toMatchObject({
+        ok: false,
+        reason: 'malformed_presentation',
+        detail: expect.stringMatching(detail),
+      });
+    }
   });
 
   it('gives the same token (so the same credential hash) however the JSON was spaced or ordered', () => {

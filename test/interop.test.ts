@@ -273,4 +273,62 @@ describe("credentials from other systems in Skillmark's verifier", () => {
       });
     },
   );
+
+  it('a presentation secured with a Data Integrity proof, holding a Data Integrity credential', async () => {
+    const holderSeed = randomBytes(32);
+    const holderDid = didKeyOfEd25519(ed25519PublicKeyOfSeed(holderSeed));
+    const credential = await signDataIntegrity(
+      {
+        '@context': ['https://www.w3.org/ns/credentials/v2', 'https://www.w3.org/ns/credentials/examples/v2'],
+        type: ['VerifiableCredential', 'AlumniCredential'],
+        issuer: issuerDid,
+        credentialSubject: { ...subject, id: holderDid },
+      },
+      ed25519PrivateKey(issuerSeed),
+      kid,
+    );
+    const domain = new URL(system.verifierUrl).host;
+    const presentationWith = async (credentials: unknown[]) => {
+      const challenge = (await postJson(`${system.verifierUrl}/challenges`, {})).body.challenge as string;
+      const vp = await signDataIntegrity(
+        {
+          '@context': ['https://www.w3.org/ns/credentials/v2'],
+          type: ['VerifiablePresentation'],
+          holder: holderDid,
+          verifiableCredential: credentials,
+        },
+        ed25519PrivateKey(holderSeed),
+        `${holderDid}#${holderDid.slice('did:key:'.length)}`,
+        'eddsa-rdfc-2022',
+        { proofPurpose: 'authentication', challenge, domain },
+      );
+      return { vp, challenge };
+    };
+    const { vp, challenge } = await presentationWith([credential]);
+    const verified = await postJson(`${system.verifierUrl}/presentations/verify`, {
+      verifiablePresentation: vp,
+      options: { challenge, domain },
+    });
+    expect(verified.body.checks.filter((c: { status: string }) => c.status !== 'valid')).toEqual([]);
+    const [inside] = verified.body.credentials;
+    expect(inside.checks.find((c: { check: string }) => c.check === 'signature')).toMatchObject({ status: 'valid' });
+    expect(inside.checks.find((c: { check: string }) => c.check === 'issuer_accredited')).toMatchObject({
+      status: 'invalid',
+    });
+    expect(verified.body.verdict).not.toBe('valid');
+
+    const other = await presentationWith([credential]);
+    const refused = await postJson(`${system.verifierUrl}/presentations/verify`, {
+      verifiablePresentation: { ...other.vp, verifiableCredential: [{ ...credential, name: 'Changed' }] },
+      options: { challenge: other.challenge, domain },
+    });
+    expect(refused.body.checks.find((c: { check: string }) => c.check === 'presentation_signature')).toMatchObject({
+      status: 'invalid',
+      reason: 'signature_invalid',
+    });
+    expect(refused.body.credentials[0].checks.find((c: { check: string }) => c.check === 'signature')).toMatchObject({
+      status: 'invalid',
+      reason: 'signature_invalid',
+    });
+  });
 });

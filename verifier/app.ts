@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { LanguageVariables } from 'hono/language';
-import { credentialObjectToken, envelopedToken, FormatError } from '../core/formats/index.ts';
+import { envelopedToken, FormatError, securedObjectToken } from '../core/formats/index.ts';
 import { HttpProblem, handleErrors, notFound } from '../core/http-problem.ts';
 import { describeApi } from '../core/openapi/describe-api.ts';
 import { problemOfFrameworkError } from '../core/openapi/framework-errors.ts';
@@ -30,14 +30,14 @@ const MAX_BODY_BYTES = 256 * 1024;
 
 /**
  * The token of a credential or presentation input: strings go to the parser as they are; an
- * envelope gives the token inside; a credential object gives the JWT of Veramo's JwtProof2020 form,
- * or (with an embedded Data Integrity proof) its JCS form.
+ * envelope gives the token inside; an object with a proof gives the JWT of Veramo's JwtProof2020
+ * form, or (with an embedded Data Integrity proof) its JCS form.
  */
 function tokenOf(input: unknown, field: string): string {
   if (typeof input === 'string') return input;
   let jwt: string | undefined;
   try {
-    jwt = envelopedToken(input) ?? (field === 'verifiableCredential' ? credentialObjectToken(input) : undefined);
+    jwt = envelopedToken(input) ?? securedObjectToken(input);
   } catch (error) {
     if (error instanceof FormatError) throw new HttpProblem(400, 'Malformed envelope', `"${field}": ${error.message}.`);
     throw error;
@@ -46,7 +46,7 @@ function tokenOf(input: unknown, field: string): string {
     throw new HttpProblem(
       400,
       'Unsupported format',
-      `"${field}" must be a JWT (compact JWS), an enveloped credential/presentation with a data: URL holding one, or a credential with a proof (Data Integrity, or Veramo's JwtProof2020).`,
+      `"${field}" must be a JWT (compact JWS), an enveloped credential/presentation with a data: URL holding one, or one with a proof (Data Integrity, or Veramo's JwtProof2020).`,
     );
   }
   return jwt;

@@ -34,12 +34,11 @@ export function formatNamed(name: string): RegisteredFormat | undefined {
 }
 
 /** The credential media types a registered format reads (enveloped credentials of any other are reported, not read). */
-const READABLE_MEDIA_TYPES: ReadonlySet<string> = new Set(CREDENTIAL_FORMATS.map((f) => f.mediaType));
-/** What a VC API request may envelope: a credential or a presentation of a registered format. */
-const ENVELOPE_MEDIA_TYPES: ReadonlySet<string> = new Set([
-  ...READABLE_MEDIA_TYPES,
-  ...CREDENTIAL_FORMATS.map((f) => f.presentation.mediaType),
-]);
+const READABLE_MEDIA_TYPES: ReadonlySet<string> = new Set(READABLE_FORMATS.map((f) => f.mediaType));
+/** What a VC API request may envelope: a credential or a presentation of a signing format (an embedded proof needs no envelope). */
+const ENVELOPE_MEDIA_TYPES: ReadonlySet<string> = new Set(
+  CREDENTIAL_FORMATS.flatMap((f) => [f.mediaType, f.presentation.mediaType]),
+);
 
 /** The secured token in a VC API request's enveloped credential or presentation; undefined for anything else. */
 export const envelopedToken = (value: unknown): string | undefined => envelopedTokenOf(value, ENVELOPE_MEDIA_TYPES);
@@ -115,7 +114,7 @@ export {
   VC_V2_CONTEXT,
 } from './data-model.ts';
 export { envelopedCredential } from './envelopes.ts';
-export { credentialObjectToken } from './object-token.ts';
+export { securedObjectToken } from './object-token.ts';
 export type { KeyLookup, KeyPurpose, ProofOutcome } from './proof.ts';
 export type { CredentialFormat, ReadCredential, ReadPresentation, ReadResult } from './types.ts';
 export { type Validity, validityAt } from './validity.ts';

@@ -3,7 +3,7 @@ import { base58 } from '@scure/base';
 import { hashDataOf } from '../../core/formats/data-integrity/canonical-form.ts';
 
 /**
- * Secures a credential with a Data Integrity proof, as another system would, for tests: Skillmark
+ * Secures a credential (or presentation) with a Data Integrity proof, as another system would, for tests: Skillmark
  * issues no Data Integrity credentials. The bytes signed come from the same hashing the verifier
  * uses, which test/data-integrity.test.ts holds to the specifications' published intermediate values.
  */
@@ -12,6 +12,8 @@ export async function signDataIntegrity(
   privateKey: KeyObject,
   verificationMethod: string,
   cryptosuite: 'eddsa-rdfc-2022' | 'eddsa-jcs-2022' | 'ecdsa-rdfc-2019' = 'eddsa-rdfc-2022',
+  /** For a presentation: `{proofPurpose: 'authentication', challenge, domain}`. */
+  options: { proofPurpose?: string; challenge?: string; domain?: string } = {},
 ): Promise<Record<string, unknown>> {
   const proof = {
     type: 'DataIntegrityProof',
@@ -19,6 +21,7 @@ export async function signDataIntegrity(
     created: '2026-06-30T10:00:00Z',
     verificationMethod,
     proofPurpose: 'assertionMethod',
+    ...options,
   };
   const canonicalisation = cryptosuite === 'eddsa-jcs-2022' ? 'jcs' : 'rdfc';
   const hashed = await hashDataOf(credential, proof, canonicalisation, 'sha256');

@@ -3,7 +3,7 @@ import { REASON_CODES } from '../../core/messages/index.ts';
 
 const needs = (field: string) => `The request needs "${field}".`;
 const unsupported = (field: string) =>
-  `"${field}" must be a JWT (compact JWS) or an enveloped credential/presentation with a data: URL holding one${field === 'verifiableCredential' ? ', or a credential with a proof (Data Integrity, or JwtProof2020)' : ''}.`;
+  `"${field}" must be a JWT (compact JWS), an enveloped credential/presentation with a data: URL holding one, or one with a proof (Data Integrity, or JwtProof2020).`;
 
 const Enveloped = (type: string) =>
   z
@@ -17,7 +17,7 @@ const Enveloped = (type: string) =>
     })
     .openapi(type);
 
-/** A credential secured by a proof inside it: Data Integrity, or Veramo's object form of a JWT (JwtProof2020). */
+/** A credential or presentation secured by a proof inside it: Data Integrity, or Veramo's object form of a JWT (JwtProof2020). */
 const WithEmbeddedProof = z
   .looseObject({
     proof: z.union([z.looseObject({}), z.array(z.looseObject({}))]).openapi({
@@ -25,7 +25,7 @@ const WithEmbeddedProof = z
         'A Data Integrity proof (eddsa-rdfc-2022, eddsa-jcs-2022, ecdsa-rdfc-2019), or `{type: "JwtProof2020", jwt}` whose JWT is what is verified',
     }),
   })
-  .openapi('CredentialWithProof');
+  .openapi('SecuredWithProof');
 
 /** A credential or presentation as the VC API carries it: a compact JWS, or an enveloped one (a credential also with an embedded proof). */
 const securedInput = (
@@ -73,7 +73,12 @@ export const VerifyCredentialRequest = z
 
 export const VerifyPresentationRequest = z
   .object({
-    verifiablePresentation: securedInput('verifiablePresentation', 'EnvelopedVerifiablePresentation'),
+    verifiablePresentation: securedInput(
+      'verifiablePresentation',
+      'EnvelopedVerifiablePresentation',
+      'A compact JWS (VP-JWT 1.1 or VC-JOSE 2.0)',
+      true,
+    ),
     options: options(
       {
         challenge: optionString(

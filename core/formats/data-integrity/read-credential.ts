@@ -18,8 +18,8 @@ import { checkDataIntegrityProof, readProof } from './proof.ts';
 
 const MAX_DATA_INTEGRITY_BYTES = 64 * 1024;
 
-/** A credential with an embedded proof arrives as a JSON object (its text is its JCS form). */
-export const isEmbeddedProofCredential = (token: SecuredToken): boolean => token.json !== undefined;
+/** A credential or presentation with an embedded proof arrives as a JSON object (its text is its JCS form). */
+export const isEmbeddedProof = (token: SecuredToken): boolean => token.json !== undefined;
 
 /** VC Data Model 1.1 basics: issuer, subjects, issuanceDate (required) and expirationDate. */
 function checkCredentialV1(credential: Record<string, unknown>) {
