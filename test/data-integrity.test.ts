@@ -197,6 +197,11 @@ describe("a Data Integrity credential signed with its issuer's own key", () => {
         reason: 'context_unknown',
         params: { url: unknown },
       });
+      const nested = { ...signed, credentialSubject: { ...(signed.credentialSubject as object), '@context': unknown } };
+      expect(await read(nested).checkProof(lookup)).toMatchObject({
+        reason: 'context_unknown',
+        params: { url: unknown },
+      });
     }
   });
 

@@ -37,9 +37,23 @@ async function rdfc(document: Record<string, unknown>): Promise<string | Exclude
  * contexts, so they too must be ones this verifier holds (VC Data Model 2.0 §4.3).
  */
 function jcs(document: Record<string, unknown>): string | Exclude<HashDataResult, { ok: true }> {
-  const unknown = asArray(document['@context']).find((c) => typeof c === 'string' && !BUNDLED_CONTEXTS.has(c));
-  if (unknown !== undefined) return { ok: false, reason: 'context_unknown', url: unknown as string };
+  const unknown = contextUrlsIn(document).find((url) => !BUNDLED_CONTEXTS.has(url));
+  if (unknown !== undefined) return { ok: false, reason: 'context_unknown', url: unknown };
   return canonicalize(document);
+}
+
+/** Every context URL a document names, at any depth (embedded contexts too); iterative, the reader bounded the depth. */
+function contextUrlsIn(document: unknown): string[] {
+  const urls: string[] = [];
+  const stack: unknown[] = [document];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value !== 'object' || value === null) continue;
+    if (!Array.isArray(value) && '@context' in value)
+      for (const c of asArray((value as Record<string, unknown>)['@context'])) if (typeof c === 'string') urls.push(c);
+    stack.push(...(Array.isArray(value) ? value : Object.values(value)));
+  }
+  return urls;
 }
 
 const startsWith = (list: unknown[], prefix: unknown[]) =>
