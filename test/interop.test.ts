@@ -265,6 +265,7 @@ describe("credentials from other systems in Skillmark's verifier", () => {
         cryptosuite,
       );
       await expectSignedButUnlisted(credential, 'data-integrity');
+      await expectSignedButUnlisted(JSON.stringify(credential, null, 2), 'data-integrity');
       const tampered = { ...credential, credentialSubject: { ...subject, alumniOf: 'Another College' } };
       const { body } = await postJson(`${system.verifierUrl}/credentials/verify`, { verifiableCredential: tampered });
       expect(body.checks.find((c: { check: string }) => c.check === 'signature')).toMatchObject({

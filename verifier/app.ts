@@ -29,12 +29,12 @@ type VerifierEnv = { Variables: LanguageVariables };
 const MAX_BODY_BYTES = 256 * 1024;
 
 /**
- * The token of a credential or presentation input: strings go to the parser as they are; an
- * envelope gives the token inside; an object with a proof gives the JWT of Veramo's JwtProof2020
- * form, or (with an embedded Data Integrity proof) its JCS form.
+ * The token of a credential or presentation input: strings go to the parser as they are (JSON text
+ * as its JCS form); an envelope gives the token inside; an object with a proof gives the JWT of
+ * Veramo's JwtProof2020 form, or (with an embedded Data Integrity proof) its JCS form.
  */
 function tokenOf(input: unknown, field: string): string {
-  if (typeof input === 'string') return input;
+  if (typeof input === 'string') return input.startsWith('{') ? (jsonTextToken(input) ?? input) : input;
   let jwt: string | undefined;
   try {
     jwt = envelopedToken(input) ?? securedObjectToken(input);
@@ -50,6 +50,15 @@ function tokenOf(input: unknown, field: string): string {
     );
   }
   return jwt;
+}
+
+/** JSON text of an object with a proof, as its JCS form (so its credential hash does not depend on its spacing); undefined when it is not that, for the reader to explain. */
+function jsonTextToken(text: string): string | undefined {
+  try {
+    return securedObjectToken(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
 }
 
 /** A credential or presentation sent in none of the forms its field accepts is an unsupported format; anything else is malformed. */

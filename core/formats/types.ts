@@ -4,7 +4,7 @@ import type { KeyLookup, ProofOutcome } from './proof.ts';
 
 /**
  * A credential format: one way of securing a W3C credential (VC-JWT 1.1, VC 2.0 + JOSE, later
- * SD-JWT VC or Data Integrity). Each is one folder under core/formats/ exporting one of these, and
+ * SD-JWT VC; Data Integrity is read only, a ReadOnlyCredentialFormat). Each is one folder under core/formats/ exporting one of these, and
  * one line in the list in core/formats/index.ts. The issuer signs with it, the verifier and the
  * wallet read with it, and what it reads brings its own proof check.
  */
@@ -44,7 +44,8 @@ export type DataModelVersion = '1.1' | '2.0';
 
 /**
  * A token as it arrives, parsed once as a compact JWS where it is one, or as a JSON object (a
- * credential with an embedded proof, whose text is its JCS form: see data-integrity/token.ts).
+ * credential or presentation with an embedded proof; the verifier sends its JCS form, see
+ * data-integrity/token.ts).
  * `problem` says why it is neither (or why its header is refused): the answer when no format
  * recognises the token.
  */
