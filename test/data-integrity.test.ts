@@ -66,7 +66,12 @@ const VECTORS = [
     steps: { hash: 'combinedHashECDSAP384.txt' },
     hash: 'sha384',
   },
-  { name: 'eddsa-rdfc-2022, employment document', signed: 'vc-di-eddsa/eddsa-rdfc-2022/employ/signedDataInt.json' },
+  {
+    name: 'eddsa-rdfc-2022, employment document',
+    signed: 'vc-di-eddsa/eddsa-rdfc-2022/employ/signedDataInt.json',
+    steps: { hash: 'combinedHashDataInt.txt' },
+    hash: 'sha256',
+  },
   {
     name: 'ecdsa-rdfc-2019, employment document',
     signed: 'vc-di-ecdsa/ecdsa-rdfc-2019-p256/employ/signedECDSAP256.json',
