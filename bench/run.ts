@@ -1,4 +1,5 @@
 import buildSystem from '../test/support/build-system.ts';
+import { dataIntegrityBench } from './data-integrity.ts';
 import { issueBench } from './issue.ts';
 import { ledgerGasBench } from './ledger-gas.ts';
 import { merkleBench } from './merkle.ts';
@@ -13,6 +14,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   merkle: merkleBench,
   'ledger-gas': ledgerGasBench,
   verify: verifyBench,
+  'data-integrity': dataIntegrityBench,
   qr: qrBench,
   'trust-bundle': trustBundleBench,
   page: pageBench,

@@ -239,12 +239,12 @@ describe('VC-JOSE-COSE conformance vectors (w3c/vc-jose-cose-test-suite), throug
     10: {
       decisive: ['structure invalid malformed_jws'],
       failures: ['structure invalid malformed_jws'],
-      detail: 'a compact JWS has 3 dot-separated parts, this has 9',
+      detail: 'it is JSON without a "proof": an unsecured credential',
     },
     11: {
       decisive: ['structure invalid malformed_jws'],
       failures: ['structure invalid malformed_jws'],
-      detail: 'a compact JWS has 3 dot-separated parts, this has 10',
+      detail: 'it is JSON without a "proof": an unsecured presentation',
     },
     12: {
       decisive: [

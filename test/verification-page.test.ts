@@ -12,6 +12,7 @@ import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageWords } from '../core/messages/index.ts';
 import { decodeQrBundle, encodeQrBundle } from '../core/qr-bundle/index.ts';
+import { conformancePath } from './support/conformance.ts';
 import {
   claimWhenAnchored,
   issue,
@@ -256,6 +257,12 @@ describe.runIf(HAVE_CHROMIUM)('the verification page in chromium', () => {
     expect(await verdictOf(page)).toBe('valid');
     // A credential with its receipt but no QR code: nobody claims the holder was checked, nor denies it.
     expect(await page.locator('#checks li[data-check="holder"]').count()).toBe(0);
+    await page.click('#again');
+    // An Open Badge with a Data Integrity proof, pasted as JSON: checked, and its issuer is on no registry.
+    await page.fill('#paste', readFileSync(conformancePath('openbadges', 'complete.json'), 'utf8'));
+    await page.click('#check');
+    expect(await verdictOf(page)).toBe('invalid');
+    expect(await page.textContent('#checks')).toContain('not an accredited institution');
     await page.click('#again');
     await page.fill('#paste', 'hello');
     await page.click('#check');

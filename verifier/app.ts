@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { LanguageVariables } from 'hono/language';
-import { envelopedToken, FormatError } from '../core/formats/index.ts';
+import { envelopedToken, FormatError, securedObjectToken } from '../core/formats/index.ts';
 import { HttpProblem, handleErrors, notFound } from '../core/http-problem.ts';
 import { describeApi } from '../core/openapi/describe-api.ts';
 import { problemOfFrameworkError } from '../core/openapi/framework-errors.ts';
@@ -28,12 +28,16 @@ type VerifierEnv = { Variables: LanguageVariables };
 
 const MAX_BODY_BYTES = 256 * 1024;
 
-/** The compact JWS of a credential or presentation input; strings go to the parser as they are. */
+/**
+ * The token of a credential or presentation input: strings go to the parser as they are (JSON text
+ * as its JCS form); an envelope gives the token inside; an object with a proof gives the JWT of
+ * Veramo's JwtProof2020 form, or (with an embedded Data Integrity proof) its JCS form.
+ */
 function tokenOf(input: unknown, field: string): string {
-  if (typeof input === 'string') return input;
+  if (typeof input === 'string') return input.startsWith('{') ? (jsonTextToken(input) ?? input) : input;
   let jwt: string | undefined;
   try {
-    jwt = envelopedToken(input);
+    jwt = envelopedToken(input) ?? securedObjectToken(input);
   } catch (error) {
     if (error instanceof FormatError) throw new HttpProblem(400, 'Malformed envelope', `"${field}": ${error.message}.`);
     throw error;
@@ -42,10 +46,19 @@ function tokenOf(input: unknown, field: string): string {
     throw new HttpProblem(
       400,
       'Unsupported format',
-      `"${field}" must be a JWT (compact JWS) or an enveloped credential/presentation with a data: URL holding one.`,
+      `"${field}" must be a JWT (compact JWS), an enveloped credential/presentation with a data: URL holding one, or one with a proof (Data Integrity, or Veramo's JwtProof2020).`,
     );
   }
   return jwt;
+}
+
+/** JSON text of an object with a proof, as its JCS form (so its credential hash does not depend on its spacing); undefined when it is not that, for the reader to explain. */
+function jsonTextToken(text: string): string | undefined {
+  try {
+    return securedObjectToken(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
 }
 
 /** A credential or presentation sent in none of the forms its field accepts is an unsupported format; anything else is malformed. */

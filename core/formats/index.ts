@@ -1,7 +1,15 @@
+import { dataIntegrity } from './data-integrity/index.ts';
 import { FormatError } from './data-model.ts';
 import { envelopedTokenOf } from './envelopes.ts';
 import { explainUnrecognisedCredential, explainUnrecognisedPresentation, securedToken } from './secured-token.ts';
-import type { CredentialFormat, ReadCredential, ReadFailureReason, ReadPresentation, ReadResult } from './types.ts';
+import type {
+  CredentialFormat,
+  ReadCredential,
+  ReadFailureReason,
+  ReadOnlyCredentialFormat,
+  ReadPresentation,
+  ReadResult,
+} from './types.ts';
 import { vcJose20 } from './vc-jose-2.0/index.ts';
 import { vcJwt11 } from './vc-jwt-1.1/index.ts';
 
@@ -11,6 +19,10 @@ import { vcJwt11 } from './vc-jwt-1.1/index.ts';
  * reads it.
  */
 export const CREDENTIAL_FORMATS = [vcJwt11, vcJose20] as const satisfies readonly CredentialFormat[];
+
+/** Formats read and verified but never signed here, one line each, tried after the signing ones. */
+export const READ_ONLY_FORMATS = [dataIntegrity] as const satisfies readonly ReadOnlyCredentialFormat[];
+const READABLE_FORMATS: readonly ReadOnlyCredentialFormat[] = [...CREDENTIAL_FORMATS, ...READ_ONLY_FORMATS];
 
 export type RegisteredFormat = (typeof CREDENTIAL_FORMATS)[number];
 export type CredentialFormatName = RegisteredFormat['name'];
@@ -22,12 +34,11 @@ export function formatNamed(name: string): RegisteredFormat | undefined {
 }
 
 /** The credential media types a registered format reads (enveloped credentials of any other are reported, not read). */
-const READABLE_MEDIA_TYPES: ReadonlySet<string> = new Set(CREDENTIAL_FORMATS.map((f) => f.mediaType));
-/** What a VC API request may envelope: a credential or a presentation of a registered format. */
-const ENVELOPE_MEDIA_TYPES: ReadonlySet<string> = new Set([
-  ...READABLE_MEDIA_TYPES,
-  ...CREDENTIAL_FORMATS.map((f) => f.presentation.mediaType),
-]);
+const READABLE_MEDIA_TYPES: ReadonlySet<string> = new Set(READABLE_FORMATS.map((f) => f.mediaType));
+/** What a VC API request may envelope: a credential or a presentation of a signing format (an embedded proof needs no envelope). */
+const ENVELOPE_MEDIA_TYPES: ReadonlySet<string> = new Set(
+  CREDENTIAL_FORMATS.flatMap((f) => [f.mediaType, f.presentation.mediaType]),
+);
 
 /** The secured token in a VC API request's enveloped credential or presentation; undefined for anything else. */
 export const envelopedToken = (value: unknown): string | undefined => envelopedTokenOf(value, ENVELOPE_MEDIA_TYPES);
@@ -62,7 +73,7 @@ export function readCredentialToken(text: unknown): ReadResult<ReadCredential> {
   return attempt('malformed_credential', () => {
     if (typeof text !== 'string') throw new ReadError('malformed_jws', 'the token is not a string');
     const token = securedToken(text, 'credential');
-    const format = CREDENTIAL_FORMATS.find((f) => f.recognises(token));
+    const format = READABLE_FORMATS.find((f) => f.recognises(token));
     if (format) return format.read(token);
     if (token.problem) throw new ReadError(token.problem.reason, token.problem.detail);
     return explainUnrecognisedCredential(token.jws!);
@@ -77,7 +88,7 @@ export function readPresentationToken(text: unknown): ReadResult<ReadPresentatio
   return attempt('malformed_presentation', () => {
     if (typeof text !== 'string') throw new ReadError('malformed_jws', 'the token is not a string');
     const token = securedToken(text, 'presentation');
-    const format = CREDENTIAL_FORMATS.find((f) => f.presentation.recognises(token));
+    const format = READABLE_FORMATS.find((f) => f.presentation.recognises(token));
     if (!format) {
       if (token.problem) throw new ReadError(token.problem.reason, token.problem.detail);
       return explainUnrecognisedPresentation(token.jws!);
@@ -103,6 +114,7 @@ export {
   VC_V2_CONTEXT,
 } from './data-model.ts';
 export { envelopedCredential } from './envelopes.ts';
+export { securedObjectToken } from './object-token.ts';
 export type { KeyLookup, KeyPurpose, ProofOutcome } from './proof.ts';
 export type { CredentialFormat, ReadCredential, ReadPresentation, ReadResult } from './types.ts';
 export { type Validity, validityAt } from './validity.ts';

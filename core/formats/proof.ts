@@ -19,7 +19,13 @@ export type ProofOutcome =
   | { status: 'valid'; keyId: string; alg: string }
   | {
       status: 'invalid' | 'unverifiable';
-      reason: KeyLookupFailure | 'alg_not_allowed' | 'signature_invalid';
+      reason:
+        | KeyLookupFailure
+        | 'alg_not_allowed'
+        | 'signature_invalid'
+        | 'context_unknown'
+        | 'jsonld_invalid'
+        | 'cryptosuite_unsupported';
       params: Record<string, string>;
       detail?: string;
     };

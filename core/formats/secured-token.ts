@@ -1,5 +1,5 @@
 import { type ParsedJws, parseCompactJws } from '../jose/compact-jws.ts';
-import { describeShapeProblem, hasOwn, jsonShapeProblem, own } from '../json-limits.ts';
+import { describeShapeProblem, hasOwn, isPlainObject, jsonShapeProblem, own } from '../json-limits.ts';
 import { fail, mediaTypeIs, preview } from './data-model.ts';
 import type { SecuredToken } from './types.ts';
 
@@ -10,6 +10,7 @@ export type TokenKind = 'credential' | 'presentation';
  * not support. A token that is not a JWS (a later SD-JWT, say) keeps the reason in `problem`.
  */
 export function securedToken(text: string, kind: TokenKind): SecuredToken {
+  if (text.startsWith('{')) return jsonToken(text, kind);
   let jws: ParsedJws;
   try {
     jws = parseCompactJws(text);
@@ -39,6 +40,24 @@ export function securedToken(text: string, kind: TokenKind): SecuredToken {
       },
     };
   return { text, jws };
+}
+
+/** A token that is a JSON object: a credential or presentation with an embedded proof. */
+function jsonToken(text: string, kind: TokenKind): SecuredToken {
+  const reason = kind === 'credential' ? 'malformed_credential' : 'malformed_presentation';
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { text, problem: { reason, detail: 'the token starts like JSON but is not valid JSON' } };
+  }
+  const shape = jsonShapeProblem(json);
+  if (shape) return { text, problem: { reason, detail: `it is rejected: ${describeShapeProblem(shape)}` } };
+  if (!isPlainObject(json)) return { text, problem: { reason, detail: 'the JSON is not an object' } };
+  // Unsecured JSON is no signed token at all, as the VC-JOSE-COSE suite's "unsecured" cases expect.
+  if (!hasOwn(json, 'proof'))
+    return { text, problem: { reason: 'malformed_jws', detail: `it is JSON without a "proof": an unsecured ${kind}` } };
+  return { text, json };
 }
 
 /** The JOSE `typ` header as the JWT-secured formats tell themselves apart by it. */

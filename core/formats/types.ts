@@ -4,11 +4,20 @@ import type { KeyLookup, ProofOutcome } from './proof.ts';
 
 /**
  * A credential format: one way of securing a W3C credential (VC-JWT 1.1, VC 2.0 + JOSE, later
- * SD-JWT VC or Data Integrity). Each is one folder under core/formats/ exporting one of these, and
+ * SD-JWT VC; Data Integrity is read only, a ReadOnlyCredentialFormat). Each is one folder under core/formats/ exporting one of these, and
  * one line in the list in core/formats/index.ts. The issuer signs with it, the verifier and the
  * wallet read with it, and what it reads brings its own proof check.
  */
-export interface CredentialFormat<Name extends string = string> {
+export interface CredentialFormat<Name extends string = string> extends ReadOnlyCredentialFormat<Name> {
+  /** Signs a credential of this format's data model (already validated) as `issuerDid`. */
+  sign(credential: Record<string, unknown>, issuerDid: string, signer: JoseSigner): Promise<string>;
+}
+
+/**
+ * A format the project reads but does not sign (Data Integrity: the issuer signs JOSE only). Its
+ * folder exports one of these, listed in READ_ONLY_FORMATS in core/formats/index.ts.
+ */
+export interface ReadOnlyCredentialFormat<Name extends string = string> {
   /** Its name in configuration (CREDENTIAL_FORMAT) and in answers, e.g. `vc-jose-2.0`. */
   readonly name: Name;
   /** The media type of a credential in this format (an envelope's `data:` URL, a VC API answer). */
@@ -19,8 +28,6 @@ export interface CredentialFormat<Name extends string = string> {
   recognises(token: SecuredToken): boolean;
   /** Reads the credential's structure (never its proof or the clock); throws a FormatError saying what is wrong. */
   read(token: SecuredToken): ReadCredential;
-  /** Signs a credential of this format's data model (already validated) as `issuerDid`. */
-  sign(credential: Record<string, unknown>, issuerDid: string, signer: JoseSigner): Promise<string>;
   /** The presentation format of the same family. */
   readonly presentation: PresentationFormat;
 }
@@ -36,12 +43,16 @@ export interface PresentationFormat {
 export type DataModelVersion = '1.1' | '2.0';
 
 /**
- * A token as it arrives, parsed once as a compact JWS where it is one. `problem` says why it is
- * not (or why its header is refused): the answer when no format recognises the token.
+ * A token as it arrives, parsed once as a compact JWS where it is one, or as a JSON object (a
+ * credential or presentation with an embedded proof; the verifier sends its JCS form, see
+ * data-integrity/token.ts).
+ * `problem` says why it is neither (or why its header is refused): the answer when no format
+ * recognises the token.
  */
 export interface SecuredToken {
   text: string;
   jws?: ParsedJws;
+  json?: Record<string, unknown>;
   problem?: { reason: ReadFailureReason; detail: string };
 }
 

@@ -25,6 +25,11 @@ export const en = {
   https_holder_refused:
     'This verifier does not look up holders identified by an https URL ({did}); sign the presentation with a DID.',
   signature_invalid: 'The signature does not match: the content was changed after signing, or someone else signed it.',
+  context_unknown:
+    'The credential relies on a vocabulary (JSON-LD context {url}) that this verifier does not hold, so its signature cannot be checked; this verifier never downloads one.',
+  jsonld_invalid:
+    "The credential's content cannot be interpreted reliably: it uses a term that its vocabularies (JSON-LD contexts) do not define, or it is not valid JSON-LD.",
+  cryptosuite_unsupported: 'The credential is secured with a kind of proof this verifier cannot check ({cryptosuite}).',
   issuer_accredited: '{name} is an accredited institution on the trusted registry.',
   issuer_accredited_then: '{name} was accredited when this credential was anchored; its accreditation is now {status}.',
   issuer_not_accredited: 'The issuer ({issuer}) is not an accredited institution on any trusted registry.',
@@ -479,6 +484,8 @@ export const enWallet = {
   present_written: 'Presentation written to {file} ({size}).',
   present_no_challenge_http: 'The verifier did not give a challenge (HTTP {status}).',
   present_no_challenge: 'The verifier did not give a challenge.',
+  present_mixed_data_models:
+    'Some of these credentials follow version 1.1 of the credential standard and others version 2.0, and no single presentation carries both for every verifier: present them in two goes, one kind at a time.',
 
   // export, import, remove
   export_say_where: 'Say where to write the backup: skillmark-wallet export --out <file>',

@@ -31,6 +31,12 @@ export const es: Catalogue = {
   https_holder_refused:
     'Este verificador no consulta titulares identificados por una URL https ({did}); firme la presentación con un DID.',
   signature_invalid: 'La firma no coincide: el contenido se modificó después de firmarse, o lo firmó otra persona.',
+  context_unknown:
+    'La credencial se basa en un vocabulario (contexto JSON-LD {url}) que este servicio de verificación no tiene, por lo que su firma no se puede comprobar; este servicio nunca descarga ninguno.',
+  jsonld_invalid:
+    'El contenido de la credencial no se puede interpretar con seguridad: usa un término que sus vocabularios (contextos JSON-LD) no definen, o no es JSON-LD válido.',
+  cryptosuite_unsupported:
+    'La credencial está protegida con un tipo de prueba que este servicio de verificación no puede comprobar ({cryptosuite}).',
   issuer_accredited: '{name} es una institución acreditada que figura en el directorio de confianza.',
   issuer_accredited_then:
     '{name} tenía una acreditación válida cuando se inscribió esta credencial; el estado actual de su acreditación es «{status}».',
@@ -480,6 +486,8 @@ export const esWallet: WalletWords = {
   present_written: 'Presentación escrita en {file} ({size}).',
   present_no_challenge_http: 'El servicio de verificación no dio un código de un solo uso (HTTP {status}).',
   present_no_challenge: 'El servicio de verificación no dio un código de un solo uso.',
+  present_mixed_data_models:
+    'Algunas de estas credenciales siguen la versión 1.1 del estándar de credenciales y otras la versión 2.0, y ninguna presentación única lleva ambas a todos los servicios de verificación: preséntelas en dos veces, un tipo cada vez.',
   export_say_where: 'Indique dónde escribir la copia: skillmark-wallet export --out <archivo>',
   export_exists: '{file} ya existe; elija otro nombre de archivo para la copia.',
   export_could_not_write: 'No se pudo escribir la copia en {file} ({code}).',

@@ -33,6 +33,12 @@ export const fr: Catalogue = {
     'Ce service de vérification ne consulte pas les titulaires identifiés par une URL https ({did}) ; signez la présentation avec un DID.',
   signature_invalid:
     "La signature ne correspond pas : le contenu a été modifié après la signature, ou quelqu'un d'autre l'a signé.",
+  context_unknown:
+    "L'attestation s'appuie sur un vocabulaire (contexte JSON-LD {url}) que ce service de vérification ne possède pas : sa signature ne peut donc pas être contrôlée, et ce service n'en télécharge jamais.",
+  jsonld_invalid:
+    "Le contenu de l'attestation ne peut pas être interprété de façon sûre : il emploie un terme que ses vocabulaires (contextes JSON-LD) ne définissent pas, ou ce n'est pas du JSON-LD valide.",
+  cryptosuite_unsupported:
+    "L'attestation est protégée par un type de preuve que ce service de vérification ne sait pas contrôler ({cryptosuite}).",
   issuer_accredited: '{name} est un établissement accrédité inscrit au répertoire de confiance.',
   issuer_accredited_then:
     '{name} avait une accréditation valide lorsque cette attestation a été enregistrée ; statut actuel de cette accréditation : « {status} ».',
@@ -492,6 +498,8 @@ export const frWallet: WalletWords = {
   present_written: 'Présentation écrite dans {file} ({size}).',
   present_no_challenge_http: "Le service de vérification n'a pas donné de code à usage unique (HTTP {status}).",
   present_no_challenge: "Le service de vérification n'a pas donné de code à usage unique.",
+  present_mixed_data_models:
+    "Certaines de ces attestations suivent la version 1.1 de la norme des attestations et d'autres la version 2.0, et aucune présentation unique ne transmet les deux à tous les services de vérification : présentez-les en deux fois, une sorte à la fois.",
   export_say_where: 'Indiquez où écrire la sauvegarde : skillmark-wallet export --out <fichier>',
   export_exists: '{file} existe déjà ; choisissez un autre nom de fichier pour la sauvegarde.',
   export_could_not_write: "Impossible d'écrire la sauvegarde dans {file} ({code}).",

@@ -34,6 +34,12 @@ export const pt: Catalogue = {
     'Este serviço de verificação não consulta titulares identificados por um endereço https ({did}); assine a apresentação com um DID.',
   signature_invalid:
     'A assinatura não confere: o conteúdo foi alterado depois de assinado, ou foi outra pessoa que assinou.',
+  context_unknown:
+    'A credencial depende de um vocabulário (contexto JSON-LD {url}) que este serviço de verificação não possui, por isso a sua assinatura não pode ser verificada; este serviço nunca descarrega nenhum.',
+  jsonld_invalid:
+    'O conteúdo da credencial não pode ser interpretado com segurança: usa um termo que os seus vocabulários (contextos JSON-LD) não definem, ou não é JSON-LD válido.',
+  cryptosuite_unsupported:
+    'A credencial está protegida por um tipo de prova que este serviço de verificação não consegue verificar ({cryptosuite}).',
   issuer_accredited: '{name} é uma instituição credenciada no diretório de confiança.',
   issuer_accredited_then:
     '{name} estava credenciada quando esta credencial foi registrada; hoje o seu credenciamento está {status}.',
@@ -477,6 +483,8 @@ export const ptWallet: WalletWords = {
   present_written: 'Apresentação escrita em {file} ({size}).',
   present_no_challenge_http: 'O serviço de verificação não deu um código de uso único (HTTP {status}).',
   present_no_challenge: 'O serviço de verificação não deu um código de uso único.',
+  present_mixed_data_models:
+    'Algumas destas credenciais seguem a versão 1.1 do padrão de credenciais e outras a versão 2.0, e nenhuma apresentação única leva ambas a todos os serviços de verificação: apresente-as em duas vezes, um tipo de cada vez.',
   export_say_where: 'Indique onde escrever a cópia: skillmark-wallet export --out <arquivo>',
   export_exists: '{file} já existe; escolha outro nome de arquivo para a cópia.',
   export_could_not_write: 'Não foi possível escrever a cópia em {file} ({code}).',

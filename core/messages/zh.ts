@@ -28,6 +28,11 @@ export const zh: Catalogue = {
     '未获取颁发者 URL（{did}）的控制者文档：没有任何受信任的注册表列出该颁发者，或无法查询任何注册表。',
   https_holder_refused: '此验证方不查询以 https URL 标识的持有者（{did}）；请使用 DID 签署该展示。',
   signature_invalid: '签名不匹配：内容在签名后被修改过，或者是由他人签名的。',
+  context_unknown:
+    '该凭证依赖本验证服务没有的词汇表（JSON-LD 上下文 {url}），因此无法核验其签名；本验证服务从不从网上下载词汇表。',
+  jsonld_invalid:
+    '无法可靠地解读该凭证的内容：其中使用了词汇表（JSON-LD 上下文）未定义的术语，或者它不是有效的 JSON-LD。',
+  cryptosuite_unsupported: '该凭证使用了本验证服务无法核验的证明类型（{cryptosuite}）。',
   issuer_accredited: '{name} 是可信名录中的认可机构。',
   issuer_accredited_then: '此凭证登记时，{name} 是认可机构；其认可状态现为“{status}”。',
   issuer_not_accredited: '签发机构（{issuer}）不是任何可信名录中的认可机构。',
@@ -428,6 +433,8 @@ export const zhWallet: WalletWords = {
   present_written: '出示材料已写入 {file}（{size}）。',
   present_no_challenge_http: '验证服务没有给出一次性验证码（HTTP {status}）。',
   present_no_challenge: '验证服务没有给出一次性验证码。',
+  present_mixed_data_models:
+    '这些凭证中有的遵循凭证标准 1.1 版，有的遵循 2.0 版，没有一份出示材料能把两者一起交给所有验证服务：请分两次出示，每次一种。',
   export_say_where: '请指明备份写入位置：skillmark-wallet export --out <文件>',
   export_exists: '{file} 已存在；请为备份另选一个文件名。',
   export_could_not_write: '无法把备份写入 {file}（{code}）。',

@@ -23,6 +23,7 @@ import { MULTICODEC } from '../../core/multicodec.ts';
 import type { AnchorReceipt } from '../../core/receipt.ts';
 import { type Holder, signPresentation } from '../../wallet-cli/sign-presentation.ts';
 import { freshKeyPair } from '../support/keys.ts';
+import { signDataIntegrity } from '../support/sign-data-integrity.ts';
 import {
   claimWhenAnchored,
   issue,
@@ -2006,6 +2007,74 @@ vpCase(
     );
     const nonce = await f.challenge();
     return vpBody(rawVp(f.holder, nonce, f.domain, vpClaim([credential])), { challenge: nonce });
+  },
+);
+
+// ===== 8b. Data Integrity (credentials and presentations with an embedded proof) =================
+
+/** A VC 2.0 credential of `issuer` about the holder, secured with a Data Integrity proof by `signer`'s key named `vm`. */
+const diCredential = (f: Fixtures, issuer: string, signer: Holder, vm: string, extra: Record<string, unknown> = {}) =>
+  signDataIntegrity(
+    {
+      '@context': [V2, 'https://www.w3.org/ns/credentials/examples/v2'],
+      type: ['VerifiableCredential', 'AlumniCredential'],
+      issuer,
+      credentialSubject: { id: f.holder.did, alumniOf: 'Diploma Mill' },
+      ...extra,
+    },
+    ed25519PrivateKey(signer.seed),
+    vm,
+  );
+
+add(
+  'signature',
+  CRED,
+  "Data Integrity: the institution named as issuer, the proof by the rogue's own key",
+  invalid('signature:key_not_found'),
+  async (f) => vcBody(await diCredential(f, f.institution.did, f.rogue, kidOf(f.rogue.did))),
+);
+add(
+  'signature',
+  CRED,
+  "Data Integrity: the institution named as issuer and as key, signed with the rogue's key",
+  invalid('signature:signature_invalid'),
+  async (f) => vcBody(await diCredential(f, f.institution.did, f.rogue, kidOf(f.institution.did))),
+);
+add(
+  'signature',
+  CRED,
+  'Data Integrity: a context the verifier does not hold is named, never fetched',
+  invalid(['signature:context_unknown', 'issuer_accredited:issuer_not_accredited']),
+  async (f) => {
+    const signed = await diCredential(f, f.rogue.did, f.rogue, kidOf(f.rogue.did));
+    return vcBody({ ...signed, '@context': [V2, `http://127.0.0.1:${f.canaryPort}/context.jsonld`] });
+  },
+);
+add('content', CRED, 'Data Integrity: a proofValue that is not multibase', malformedCredential, async (f) => {
+  const signed = await diCredential(f, f.rogue.did, f.rogue, kidOf(f.rogue.did));
+  return vcBody({ ...signed, proof: { ...(signed.proof as object), proofValue: 'not-base58!' } });
+});
+add('content', CRED, 'Data Integrity: JSON text nested 200 deep', malformedCredential, () =>
+  vcBody(`{"proof":{},"a":${nested(200)}}`),
+);
+add('content', CRED, 'an unsecured credential object (no proof): 400', problem(400), (f) =>
+  vcBody(v2Credential(f.rogue.did, f.holder.did)),
+);
+add(
+  'presentation',
+  PRES,
+  "Data Integrity presentation: the holder named, the proof by the rogue's key",
+  invalid('presentation_signature:key_not_found'),
+  async (f) => {
+    const challenge = await f.challenge();
+    const vp = await signDataIntegrity(
+      { '@context': [V2], type: ['VerifiablePresentation'], holder: f.holder.did, verifiableCredential: [] },
+      ed25519PrivateKey(f.rogue.seed),
+      kidOf(f.rogue.did),
+      'eddsa-rdfc-2022',
+      { proofPurpose: 'authentication', challenge, domain: f.domain },
+    );
+    return vpBody(vp, { challenge, domain: f.domain });
   },
 );
 

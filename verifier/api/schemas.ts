@@ -3,7 +3,7 @@ import { REASON_CODES } from '../../core/messages/index.ts';
 
 const needs = (field: string) => `The request needs "${field}".`;
 const unsupported = (field: string) =>
-  `"${field}" must be a JWT (compact JWS) or an enveloped credential/presentation with a data: URL holding one.`;
+  `"${field}" must be a JWT (compact JWS), an enveloped credential/presentation with a data: URL holding one, or one with a proof (Data Integrity, or JwtProof2020).`;
 
 const Enveloped = (type: string) =>
   z
@@ -17,15 +17,31 @@ const Enveloped = (type: string) =>
     })
     .openapi(type);
 
-/** A credential or presentation as the VC API carries it: a compact JWS, or an enveloped one. */
+/** A credential or presentation secured by a proof inside it: Data Integrity, or Veramo's object form of a JWT (JwtProof2020). */
+const WithEmbeddedProof = z
+  .looseObject({
+    proof: z.union([z.looseObject({}), z.array(z.looseObject({}))]).openapi({
+      description:
+        'A Data Integrity proof (eddsa-rdfc-2022, eddsa-jcs-2022, ecdsa-rdfc-2019), or `{type: "JwtProof2020", jwt}` whose JWT is what is verified',
+    }),
+  })
+  .openapi('SecuredWithProof');
+
+/** A credential or presentation as the VC API carries it: a compact JWS, or an enveloped one (a credential also with an embedded proof). */
 const securedInput = (
   field: string,
   envelope: string,
   tokenDescription = 'A compact JWS (VC-JWT 1.1 or VC-JOSE 2.0)',
+  embedded = false,
 ) =>
-  z.union([z.string().openapi({ description: tokenDescription }), Enveloped(envelope)], {
-    error: (issue) => (issue.input === undefined ? needs(field) : unsupported(field)),
-  });
+  z.union(
+    [
+      z.string().openapi({ description: tokenDescription }),
+      Enveloped(envelope),
+      ...(embedded ? [WithEmbeddedProof] : []),
+    ],
+    { error: (issue) => (issue.input === undefined ? needs(field) : unsupported(field)) },
+  );
 
 const options = <T extends z.core.$ZodLooseShape>(shape: T, name: string) =>
   z.looseObject(shape, { error: '"options" must be an object.' }).optional().openapi(name);
@@ -41,6 +57,7 @@ export const VerifyCredentialRequest = z
       'verifiableCredential',
       'EnvelopedVerifiableCredential',
       "A compact JWS (VC-JWT 1.1 or VC-JOSE 2.0), or the text of a Skillmark QR code (`SM1:…`, docs/qr.md), which carries its anchor receipt (options.anchorReceipt is then not used) and adds the `holder` fragment: a QR code proves nobody's identity",
+      true,
     ),
     options: options(
       {
@@ -56,7 +73,12 @@ export const VerifyCredentialRequest = z
 
 export const VerifyPresentationRequest = z
   .object({
-    verifiablePresentation: securedInput('verifiablePresentation', 'EnvelopedVerifiablePresentation'),
+    verifiablePresentation: securedInput(
+      'verifiablePresentation',
+      'EnvelopedVerifiablePresentation',
+      'A compact JWS (VP-JWT 1.1 or VC-JOSE 2.0)',
+      true,
+    ),
     options: options(
       {
         challenge: optionString(

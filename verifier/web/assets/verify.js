@@ -223,6 +223,9 @@ function requestFor(text) {
     return ['presentations/verify', { verifiablePresentation: json }];
   if (typesOf(json).includes('EnvelopedVerifiableCredential'))
     return ['credentials/verify', { verifiableCredential: json }];
+  // A credential with its proof inside (Data Integrity, or Veramo's JwtProof2020 form).
+  if (json.proof && typesOf(json).includes('VerifiableCredential'))
+    return ['credentials/verify', { verifiableCredential: json }];
   return undefined;
 }
 
