@@ -2,11 +2,19 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519PrivateKey, ed25519PublicKeyOfSeed } from '../core/ed25519.ts';
-import { signVpJose } from '../core/formats/vc-jose-2.0/sign.ts';
+import { envelopedCredential } from '../core/formats/envelopes.ts';
+import { signVcJose, signVpJose } from '../core/formats/vc-jose-2.0/sign.ts';
 import { nodeJoseSigner } from '../core/jose/signer.ts';
 import { message } from '../core/messages/index.ts';
 import { conformancePath } from './support/conformance.ts';
-import { claimWhenAnchored, issue, postJson, type RunningSystem, startSystem } from './support/system.ts';
+import {
+  claimWhenAnchored,
+  issue,
+  postJson,
+  qualificationRequest,
+  type RunningSystem,
+  startSystem,
+} from './support/system.ts';
 import {
   VC_DM2_JSON_LD_ONLY,
   VC_DM2_PLACEHOLDERS,
@@ -210,5 +218,102 @@ describe('W3C VC Data Model 2.0 test-suite inputs, through the VC API over HTTP'
         expect.objectContaining({ reason, message: message(reason, { detail }) }),
       ]);
     }
+  });
+  describe('VC-JOSE-COSE issuance vectors (w3c/vc-jose-cose-test-suite 1, 2 and 5), through the issuer', () => {
+    const vector = (file: string) => JSON.parse(readFileSync(conformancePath('vc-jose-cose', file), 'utf8'));
+    it.each([
+      ['1. JWT Basic Credential Issuance', 'credential-minimal.json', 201],
+      ['2. JWT Credential Issuance with All Optional Fields', 'credential-full.json', 201],
+      ['5. JWT Issuance with Unknown Extensions', 'credential-unknown-extensions.json', 422],
+    ] as const)('%s', async (_, file, expected) => {
+      // The suite's issuer is the implementation's own: its DID replaces the vector's.
+      const { status, body } = await issue(system, { credential: { ...vector(file), issuer: issuerDid } });
+      expect(status, JSON.stringify(body)).toBe(expected);
+      if (expected === 201) {
+        const [header, payload] = body.verifiableCredential.id.slice('data:application/vc+jwt,'.length).split('.');
+        expect(JSON.parse(Buffer.from(header, 'base64url').toString())).toMatchObject({ typ: 'vc+jwt', cty: 'vc' });
+        expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toEqual({
+          ...vector(file),
+          issuer: issuerDid,
+        });
+      } else {
+        expect(body.detail).toContain('the top-level member "badExtension" is an extension without a "type"');
+      }
+    });
+  });
+
+  describe('Open Badges 3.0', () => {
+    const example = (file: string) => JSON.parse(readFileSync(conformancePath('openbadges', file), 'utf8'));
+    const summaryOf = (body: any) => body.summary ?? body.credentials?.[0]?.summary;
+
+    it('a qualification issued as an AchievementCredential verifies, and the answer shows the achievement, its criteria, skills and issuer profile', async () => {
+      const request = qualificationRequest({ id: holder.did });
+      const issued = await issue(system, { ...request, openBadge: true });
+      expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+      expect(issued.body.format).toBe('vc-jose-2.0');
+      const bundle = await claimWhenAnchored(issued.body.claim.url);
+      const { status, body } = await postJson(`${system.verifierUrl}/credentials/verify`, {
+        verifiableCredential: issued.body.verifiableCredential,
+        options: { anchorReceipt: bundle.anchorReceipt },
+      });
+      expect(status, JSON.stringify(body.checks)).toBe(200);
+      expect(body.credential.type).toEqual(['VerifiableCredential', 'AchievementCredential']);
+      expect(summaryOf(body)).toMatchObject({
+        learnerName: 'Amina Yusuf',
+        qualificationTitle: 'National Certificate in Electrical Installation',
+        skills: ['Install low-voltage wiring', 'Test and inspect circuits'],
+        criteria:
+          'Each of these competencies assessed and found met: Install low-voltage wiring; Test and inspect circuits.',
+        issuerProfileName: 'Skillmark Demo Training Centre',
+        occupation: 'Electrician',
+        level: 'EQF level 4',
+        awardedOn: '2026-06-30',
+      });
+    });
+
+    it('a credential that claims an OB type without conforming is not signed: 422 naming the property', async () => {
+      const { proof: _, ...badge } = example('simple.json');
+      delete badge.credentialSubject.achievement.criteria;
+      const { status, body } = await issue(system, {
+        credential: { ...badge, issuer: { ...badge.issuer, id: issuerDid } },
+      });
+      expect(status).toBe(422);
+      expect(body.errors).toContain('/credentialSubject/achievement is missing "criteria"');
+    });
+
+    it("1EdTech's complete example, signed by another issuer, is read: its signature holds and the answer shows what it says", async () => {
+      const issuerKey = ed25519PrivateKey(Buffer.alloc(32, 9));
+      const other = didKeyOfEd25519(ed25519PublicKeyOfSeed(Buffer.alloc(32, 9)));
+      const { proof: _, ...badge } = example('complete.json');
+      const token = await signVcJose(
+        { ...badge, issuer: { ...badge.issuer, id: other } },
+        nodeJoseSigner(issuerKey, kidOf(other)),
+      );
+      const { status, body } = await postJson(`${system.verifierUrl}/credentials/verify`, {
+        verifiableCredential: envelopedCredential(token),
+      });
+      const outcome = (name: string) => body.checks.find((c: { check: string }) => c.check === name);
+      expect([outcome('structure').status, outcome('signature').status]).toEqual(['valid', 'valid']);
+      // Not on a trusted registry, nor anchored: never valid by Skillmark's rules.
+      expect(status).toBe(422);
+      expect(outcome('issuer_accredited').reason).toBe('issuer_not_accredited');
+      expect(summaryOf(body)).toMatchObject({
+        qualificationTitle: '1EdTech University Degree',
+        issuerProfileName: '1EdTech University',
+        criteria: expect.stringMatching(/^# Degree Requirements/),
+      });
+      expect(summaryOf(body).institution).toBeUndefined();
+    });
+
+    it("1EdTech's simple.jwt (VC-JWT 1.1, RS256, an https issuer) is read; its signature cannot be checked without the issuer's key", async () => {
+      const { body } = await postJson(`${system.verifierUrl}/credentials/verify`, {
+        verifiableCredential: readFileSync(conformancePath('openbadges', 'simple.jwt'), 'utf8').trim(),
+      });
+      const outcome = (name: string) => body.checks.find((c: { check: string }) => c.check === name);
+      expect(outcome('structure').status).toBe('valid');
+      expect(outcome('signature')).toMatchObject({ status: 'skipped', reason: 'https_issuer_not_listed' });
+      // Content nobody vouches for is not summarised.
+      expect(summaryOf(body)).toBeUndefined();
+    });
   });
 });
