@@ -449,6 +449,7 @@ export const frWallet: WalletWords = {
   show_level: 'Niveau',
   show_occupation: 'Métier',
   show_competencies: 'Compétences',
+  show_criteria: 'Conditions remplies',
   show_institution: 'Établissement',
   show_issued_at: 'Émise le',
   show_expires: 'Expire',
