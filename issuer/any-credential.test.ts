@@ -93,6 +93,17 @@ describe('refused, naming the property, never repaired', () => {
       '"digestSRI" or a "digestMultibase"',
     ],
     ['relatedResource without an id', { relatedResource: [{ digestSRI: 'sha384-x' }] }, 'with a URL "id"'],
+    ['relatedResource as strings', { relatedResource: ['https://e.org/x'] }, 'with a URL "id"'],
+    [
+      'relatedResource listing an id twice',
+      {
+        relatedResource: [
+          { id: 'https://e.org/x', digestSRI: 'sha384-a' },
+          { id: 'https://e.org/x', digestMultibase: 'uEiA' },
+        ],
+      },
+      'lists "https://e.org/x" twice',
+    ],
     [
       'an untyped credentialStatus',
       { credentialStatus: { id: 'https://e.org/s' } },

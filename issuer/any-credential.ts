@@ -25,14 +25,18 @@ function checkText(value: unknown, where: string): void {
   }
 }
 
-/** relatedResource (§5.3): objects, each with a URL id and a digestSRI or digestMultibase. */
+/** relatedResource (§5.3): objects, each with a URL id (unique among them) and a digestSRI or digestMultibase. */
 function checkRelatedResources(value: unknown): void {
   if (value === undefined) return;
+  const seen = new Set<unknown>();
   for (const item of asList(value)) {
     if (!isPlainObject(item) || !isUrl(own(item, 'id')))
       throw new FormatError(`every "relatedResource" must be an object with a URL "id" (${preview(item)})`);
     if (typeof own(item, 'digestSRI') !== 'string' && typeof own(item, 'digestMultibase') !== 'string')
       throw new FormatError('every "relatedResource" must have a "digestSRI" or a "digestMultibase"');
+    if (seen.has(own(item, 'id')))
+      throw new FormatError(`"relatedResource" lists ${preview(own(item, 'id'))} twice; each id must be unique`);
+    seen.add(own(item, 'id'));
   }
 }
 
