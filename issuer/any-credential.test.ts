@@ -23,6 +23,8 @@ function refusal(credential: Record<string, unknown>, issuable: readonly string[
   } catch (error) {
     expect(error).toBeInstanceOf(HttpProblem);
     expect((error as HttpProblem).status).toBe(422);
+    // As every issuer error, each line starts with the JSON pointer of the property.
+    for (const line of (error as HttpProblem).extra.errors as string[]) expect(line).toMatch(/^\/[@\w/]+ /);
     return (error as HttpProblem).detail!;
   }
   throw new Error('the credential was accepted');

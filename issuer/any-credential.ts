@@ -9,6 +9,15 @@ const refused = (detail: string, errors: string[] = [detail]) =>
   new HttpProblem(422, 'Invalid credential', detail, { errors });
 
 /**
+ * The data model's words name the property in quotes ('"credentialSubject.id" is not a URL'): as
+ * every issuer error does, the line starts with its JSON pointer (/credentialSubject/id).
+ */
+function withPointer(detail: string): string {
+  const named = /"([A-Za-z@][\w@]*(?:\.[\w@]+)*)"/.exec(detail)?.[1];
+  return named ? `/${named.replaceAll('.', '/')} ${detail}` : `(root) ${detail}`;
+}
+
+/**
  * `name` and `description` (of the credential and of its issuer): a string, a language value
  * object ({"@value", "@language", "@direction"}) or a list of them (VC Data Model 2.0 §4.6, §11.1).
  */
@@ -82,7 +91,7 @@ export function anyCredentialFromRequest(
     checkRelatedResources(own(candidate, 'relatedResource'));
   } catch (error) {
     if (error instanceof FormatError)
-      throw refused(`The credential is not a valid VC 2.0 credential: ${error.message}.`);
+      throw refused(`The credential is not a valid VC 2.0 credential: ${error.message}.`, [withPointer(error.message)]);
     throw error;
   }
   if (issuerId !== issuerDid)
@@ -96,6 +105,7 @@ export function anyCredentialFromRequest(
   if (notIssued.length > 0)
     throw refused(
       `"type": this issuer does not issue ${notIssued.join(', ')} (ISSUABLE_TYPES: ${issuable === '*' ? '*' : issuable.join(', ')}).`,
+      [`/type ${notIssued.join(', ')} is not issued here`],
     );
   if (claimsOpenBadge(own(candidate, 'type'))) {
     const errors = openBadgeSchemaErrors(candidate);

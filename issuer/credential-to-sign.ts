@@ -82,7 +82,7 @@ function refuseUnlessIssuable(type: unknown, issuable: IssuableTypes): void {
 
 /**
  * The credential an issue request asks for. A QualificationCredential (the project's own type, or
- * a request without a type) is checked against the qualification schema (issue-request.ts); with
+ * a credential that carries a `qualification`) is checked against the qualification schema (issue-request.ts); with
  * `"openBadge": true` beside it, the same qualification is issued as an Open Badges 3.0
  * AchievementCredential instead (VC 2.0). Any other credential is a VC 2.0 credential of a type
  * the operator allows (any-credential.ts).
@@ -100,11 +100,11 @@ export async function credentialToSign(
       errors: ['/openBadge must be a boolean'],
     });
   const type = input.type;
-  // Without a type, a credential about a qualification is still read as one (to say the type is missing).
+  // A credential that carries a qualification claims to be one (as the wallet reads it): the
+  // qualification schema then says what is wrong with its type, if anything.
   const isQualification =
-    type === undefined
-      ? member(input.credentialSubject, 'qualification') !== undefined
-      : asList(type).includes('QualificationCredential');
+    asList(type).includes('QualificationCredential') ||
+    asList(input.credentialSubject).some((s) => member(s, 'qualification') !== undefined);
   if (!isQualification) {
     if (openBadge)
       throw new HttpProblem(
