@@ -2,6 +2,7 @@ import buildSystem from '../test/support/build-system.ts';
 import { issueBench } from './issue.ts';
 import { ledgerGasBench } from './ledger-gas.ts';
 import { merkleBench } from './merkle.ts';
+import { openBadgeBench } from './open-badge.ts';
 import { pageBench } from './page.ts';
 import { qrBench } from './qr.ts';
 import { trustBundleBench } from './trust-bundle.ts';
@@ -18,6 +19,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   page: pageBench,
   wallet: walletBench,
   issue: issueBench,
+  'open-badge': openBadgeBench,
 };
 
 const wanted = process.argv.slice(2);
