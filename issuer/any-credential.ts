@@ -3,7 +3,7 @@ import type { IssuableTypes } from '../core/config.ts';
 import { asList, checkCredentialV2, FormatError, isUrl, preview } from '../core/formats/data-model.ts';
 import { HttpProblem } from '../core/http-problem.ts';
 import { isPlainObject, own } from '../core/json-limits.ts';
-import { claimsOpenBadge, openBadgeSchemaErrors } from './open-badges/schema.ts';
+import { claimsOpenBadge, refuseUnlessOpenBadge } from './open-badges/schema.ts';
 
 const refused = (detail: string, errors: string[] = [detail]) =>
   new HttpProblem(422, 'Invalid credential', detail, { errors });
@@ -107,13 +107,6 @@ export function anyCredentialFromRequest(
       `"type": this issuer does not issue ${notIssued.join(', ')} (ISSUABLE_TYPES: ${issuable === '*' ? '*' : issuable.join(', ')}).`,
       [`/type ${notIssued.join(', ')} is not issued here`],
     );
-  if (claimsOpenBadge(own(candidate, 'type'))) {
-    const errors = openBadgeSchemaErrors(candidate);
-    if (errors.length > 0)
-      throw refused(
-        `The credential claims an Open Badges 3.0 type but does not conform to the OB 3.0 schema: ${errors.join('; ')}.`,
-        errors,
-      );
-  }
+  if (claimsOpenBadge(own(candidate, 'type'))) refuseUnlessOpenBadge(candidate);
   return candidate;
 }

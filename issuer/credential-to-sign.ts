@@ -11,7 +11,7 @@ import { VC_V2_CONTEXT } from '../core/vc-contexts.ts';
 import { anyCredentialFromRequest } from './any-credential.ts';
 import { credentialFromIssueRequest } from './issue-request.ts';
 import { openBadgeOf } from './open-badges/from-qualification.ts';
-import { openBadgeSchemaErrors } from './open-badges/schema.ts';
+import { claimsOpenBadge, refuseUnlessOpenBadge } from './open-badges/schema.ts';
 import { DEFAULT_EDUCATION_LEVELS, type EducationLevel } from './reports/education-levels.ts';
 
 export interface IssuingSettings {
@@ -150,6 +150,8 @@ export async function credentialToSign(
   const asIssued = { ...made, record, credential: made.credential as unknown as Record<string, unknown> };
   if (!openBadge) {
     refuseUnlessIssuable(made.credential.type, settings.issuableTypes);
+    // A qualification that also claims a badge type is signed only if it is one (it never is: "openBadge" makes one).
+    if (claimsOpenBadge(made.credential.type)) refuseUnlessOpenBadge(made.credential);
     return asIssued;
   }
   if (made.format.dataModel !== '2.0')
@@ -158,14 +160,12 @@ export async function credentialToSign(
       'Invalid request',
       'An Open Badge 3.0 is a VC 2.0 credential: its "@context" must begin with the VC 2.0 context.',
       {
-        errors: ['/credential/@context is not VC 2.0'],
+        errors: ['/@context must begin with the VC 2.0 context for an Open Badge'],
       },
     );
   const badge = openBadgeOf(made.credential, issuerDid, settings.institutionName);
   refuseUnlessIssuable(badge.type, settings.issuableTypes);
-  // What the issuer draws must conform too: a fault here is the issuer's, never signed.
-  const errors = openBadgeSchemaErrors(badge);
-  if (errors.length > 0)
-    throw new Error(`the Open Badge drawn from the qualification does not conform: ${errors.join('; ')}`);
+  // What the issuer draws must conform too: whatever the request made of it, never signed otherwise.
+  refuseUnlessOpenBadge(badge);
   return { ...asIssued, credential: badge };
 }

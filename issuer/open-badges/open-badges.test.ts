@@ -228,6 +228,18 @@ describe('a credential that claims an OB type is signed only if it conforms', ()
     expect(problem.extra.errors).toContain(named);
   });
 
+  it('a QualificationCredential that also claims a badge type is refused, not signed as a badge it is not', async () => {
+    const body = qualificationRequest({});
+    const problem = await refusal({
+      credential: {
+        ...body.credential,
+        type: ['VerifiableCredential', 'QualificationCredential', 'OpenBadgeCredential'],
+      },
+    });
+    expect(problem.detail).toMatch(/claims an Open Badges 3.0 type but does not conform/);
+    expect(problem.extra.errors).toContain('/credentialSubject is missing "achievement"');
+  });
+
   it('an operator who does not allow OB types gets them refused, naming the type', async () => {
     const error = await credentialToSign({ credential: example() }, INSTITUTION, NOW, {
       ...SETTINGS,

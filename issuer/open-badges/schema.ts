@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2019Module, { type ValidateFunction } from 'ajv/dist/2019.js';
 import addFormatsModule from 'ajv-formats';
+import { HttpProblem } from '../../core/http-problem.ts';
 import { describeSchemaErrors, SCHEMAS_DIR } from '../../core/schemas.ts';
 
 // ajv and ajv-formats are CommonJS with a default export.
@@ -40,4 +41,16 @@ export function openBadgeSchemaErrors(credential: unknown): string[] {
 export function claimsOpenBadge(type: unknown): boolean {
   const types = Array.isArray(type) ? type : [type];
   return types.some((t) => (OPEN_BADGE_TYPES as readonly unknown[]).includes(t));
+}
+
+/** Refuses (422, naming each property) a credential that claims an OB type without conforming to the schema. */
+export function refuseUnlessOpenBadge(credential: unknown): void {
+  const errors = openBadgeSchemaErrors(credential);
+  if (errors.length > 0)
+    throw new HttpProblem(
+      422,
+      'Invalid credential',
+      `The credential claims an Open Badges 3.0 type but does not conform to the OB 3.0 schema: ${errors.join('; ')}.`,
+      { errors },
+    );
 }
