@@ -433,7 +433,7 @@ export const arWallet: WalletWords = {
   show_level: 'المستوى',
   show_occupation: 'المهنة',
   show_competencies: 'الكفاءات',
-  show_criteria: 'الشروط المستوفاة',
+  show_criteria: 'المعايير',
   show_institution: 'المؤسسة',
   show_issued_at: 'تاريخ الإصدار',
   show_expires: 'تنتهي',

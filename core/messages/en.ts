@@ -438,7 +438,7 @@ export const enWallet = {
   show_level: 'Level',
   show_occupation: 'Occupation',
   show_competencies: 'Competencies',
-  show_criteria: 'Requirements met',
+  show_criteria: 'Criteria',
   show_institution: 'Institution',
   show_issued_at: 'Issued at',
   show_expires: 'Expires',

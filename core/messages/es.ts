@@ -439,7 +439,7 @@ export const esWallet: WalletWords = {
   show_level: 'Nivel',
   show_occupation: 'Ocupación',
   show_competencies: 'Competencias',
-  show_criteria: 'Requisitos cumplidos',
+  show_criteria: 'Criterios',
   show_institution: 'Institución',
   show_issued_at: 'Emitida el',
   show_expires: 'Caduca',

@@ -449,7 +449,7 @@ export const frWallet: WalletWords = {
   show_level: 'Niveau',
   show_occupation: 'Métier',
   show_competencies: 'Compétences',
-  show_criteria: 'Conditions remplies',
+  show_criteria: 'Critères',
   show_institution: 'Établissement',
   show_issued_at: 'Émise le',
   show_expires: 'Expire',

@@ -410,7 +410,7 @@ export const hiWallet: WalletWords = {
   show_level: 'स्तर',
   show_occupation: 'पेशा',
   show_competencies: 'दक्षताएं',
-  show_criteria: 'पूरी की गई शर्तें',
+  show_criteria: 'मानदंड',
   show_institution: 'संस्था',
   show_issued_at: 'जारी हुआ',
   show_expires: 'समय-सीमा',

@@ -436,7 +436,7 @@ export const ptWallet: WalletWords = {
   show_level: 'Nível',
   show_occupation: 'Profissão',
   show_competencies: 'Competências',
-  show_criteria: 'Requisitos cumpridos',
+  show_criteria: 'Critérios',
   show_institution: 'Instituição',
   show_issued_at: 'Emitida em',
   show_expires: 'Expira',

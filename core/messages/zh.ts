@@ -393,7 +393,7 @@ export const zhWallet: WalletWords = {
   show_level: '级别',
   show_occupation: '职业',
   show_competencies: '能力',
-  show_criteria: '达到的要求',
+  show_criteria: '要求',
   show_institution: '机构',
   show_issued_at: '签发时间',
   show_expires: '到期',
