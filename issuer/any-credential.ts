@@ -49,12 +49,16 @@ function checkRelatedResources(value: unknown): void {
   }
 }
 
-/** Types beside VerifiableCredential this issuer does not sign (ISSUABLE_TYPES). */
-function typesRefused(type: unknown, issuable: IssuableTypes): string[] {
-  if (issuable === '*') return [];
+/** Refuses (422, naming them) the types beside VerifiableCredential this issuer does not sign (ISSUABLE_TYPES). */
+export function refuseUnlessIssuable(type: unknown, issuable: IssuableTypes): void {
+  if (issuable === '*') return;
   const own = asList(type).filter((t) => t !== 'VerifiableCredential') as string[];
-  if (own.length === 0) return ['VerifiableCredential alone'];
-  return own.filter((t) => !issuable.includes(t));
+  const refusedTypes = own.length === 0 ? ['VerifiableCredential alone'] : own.filter((t) => !issuable.includes(t));
+  if (refusedTypes.length > 0)
+    throw refused(
+      `"type": this issuer does not issue ${refusedTypes.join(', ')} (ISSUABLE_TYPES: ${issuable.join(', ')}).`,
+      [`/type ${refusedTypes.join(', ')} is not issued here`],
+    );
 }
 
 /**
@@ -101,12 +105,7 @@ export function anyCredentialFromRequest(
       `This service issues as ${issuerDid}; leave "issuer" out or set it (or its "id") to that DID.`,
       { errors: ['/issuer is not this service'] },
     );
-  const notIssued = typesRefused(own(candidate, 'type'), issuable);
-  if (notIssued.length > 0)
-    throw refused(
-      `"type": this issuer does not issue ${notIssued.join(', ')} (ISSUABLE_TYPES: ${issuable === '*' ? '*' : issuable.join(', ')}).`,
-      [`/type ${notIssued.join(', ')} is not issued here`],
-    );
+  refuseUnlessIssuable(own(candidate, 'type'), issuable);
   if (claimsOpenBadge(own(candidate, 'type'))) refuseUnlessOpenBadge(candidate);
   return candidate;
 }

@@ -8,7 +8,7 @@ import {
 } from '../core/formats/index.ts';
 import { HttpProblem } from '../core/http-problem.ts';
 import { VC_V2_CONTEXT } from '../core/vc-contexts.ts';
-import { anyCredentialFromRequest } from './any-credential.ts';
+import { anyCredentialFromRequest, refuseUnlessIssuable } from './any-credential.ts';
 import { credentialFromIssueRequest } from './issue-request.ts';
 import { openBadgeOf } from './open-badges/from-qualification.ts';
 import { claimsOpenBadge, refuseUnlessOpenBadge } from './open-badges/schema.ts';
@@ -67,23 +67,10 @@ function format20(defaultFormat: CredentialFormatName): RegisteredFormat {
   return configured.dataModel === '2.0' ? configured : CREDENTIAL_FORMATS.find((f) => f.dataModel === '2.0')!;
 }
 
-/** ISSUABLE_TYPES also holds for credentials the issuer draws from a qualification. */
-function refuseUnlessIssuable(type: unknown, issuable: IssuableTypes): void {
-  if (issuable === '*') return;
-  const missing = (asList(type) as string[]).filter((t) => t !== 'VerifiableCredential' && !issuable.includes(t));
-  if (missing.length > 0)
-    throw new HttpProblem(
-      422,
-      'Invalid credential',
-      `"type": this issuer does not issue ${missing.join(', ')} (ISSUABLE_TYPES: ${issuable.join(', ')}).`,
-      { errors: [`/type ${missing.join(', ')} is not issued here`] },
-    );
-}
-
 /**
  * The credential an issue request asks for. A QualificationCredential (the project's own type, or
- * a credential that carries a `qualification`) is checked against the qualification schema (issue-request.ts); with
- * `"openBadge": true` beside it, the same qualification is issued as an Open Badges 3.0
+ * a credential that carries a `qualification`) is checked against the qualification schema
+ * (issue-request.ts); with `"openBadge": true` beside it, the same qualification is issued as an Open Badges 3.0
  * AchievementCredential instead (VC 2.0). Any other credential is a VC 2.0 credential of a type
  * the operator allows (any-credential.ts).
  */
