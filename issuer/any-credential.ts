@@ -63,8 +63,8 @@ export function refuseUnlessIssuable(type: unknown, issuable: IssuableTypes): vo
 
 /**
  * A VC Data Model 2.0 credential of any type the operator allows (ISSUABLE_TYPES), as the request
- * gives it. The issuer adds only what is absent and its own to give (the issuer, an id, validFrom:
- * now); everything else is kept as sent or refused with 422 naming the property, never repaired:
+ * gives it. The issuer adds only what is absent and its own to give (the issuer, an id, and for an
+ * Open Badge validFrom: now); everything else is kept as sent or refused with 422 naming the property, never repaired:
  * a missing or misordered @context is refused, not injected. The data model's rules are the
  * verifier's own (core/formats/data-model.ts), so that nothing is signed that a verifier refuses;
  * a credential that claims Open Badges 3.0 must also conform to its schema.
@@ -81,7 +81,10 @@ export function anyCredentialFromRequest(
     ...input,
     ...(absent('id') ? { id: `urn:uuid:${randomUUID()}` } : {}),
     ...(absent('issuer') ? { issuer: issuerDid } : {}),
-    ...(absent('validFrom') ? { validFrom: now.toISOString().replace(/\.\d{3}Z$/, 'Z') } : {}),
+    // Open Badges require validFrom, the issuance date; other credentials may leave it out, and keep it out.
+    ...(absent('validFrom') && claimsOpenBadge(own(input, 'type'))
+      ? { validFrom: now.toISOString().replace(/\.\d{3}Z$/, 'Z') }
+      : {}),
   };
   let issuerId: string;
   try {

@@ -228,6 +228,11 @@ describe('a credential that claims an OB type is signed only if it conforms', ()
     expect(problem.extra.errors).toContain(named);
   });
 
+  it('a badge sent without validFrom gets the issuance date, which the OB schema requires', async () => {
+    const { validFrom: _, ...undated } = example();
+    expect((await issued({ credential: undated })).validFrom).toBe('2026-11-30T12:00:00Z');
+  });
+
   it('a QualificationCredential that also claims a badge type is refused, not signed as a badge it is not', async () => {
     const body = qualificationRequest({});
     const problem = await refusal({
