@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { didKeyOfEd25519, ed25519PrivateKey, ed25519PublicKeyOfSeed } from '../core/ed25519.ts';
 import { nodeJoseSigner } from '../core/jose/signer.ts';
-import { credentialToSign, DEFAULT_ISSUING } from '../issuer/credential-to-sign.ts';
+import { credentialToSign, DEFAULT_ISSUING } from '../issuer/index.ts';
 import { conformancePath } from '../test/support/conformance.ts';
 import { qualificationRequest } from '../test/support/system.ts';
 import { rate, report } from './report.ts';
