@@ -258,6 +258,8 @@ describe('W3C VC Data Model 2.0 test-suite inputs, through the VC API over HTTP'
       });
       expect(status, JSON.stringify(body.checks)).toBe(200);
       expect(body.credential.type).toEqual(['VerifiableCredential', 'AchievementCredential']);
+      // The verifier checks it against the OB 3.0 schema it declares.
+      expect(body.checks.find((c: { check: string }) => c.check === 'schema')).toMatchObject({ status: 'valid' });
       expect(summaryOf(body)).toMatchObject({
         learnerName: 'Amina Yusuf',
         qualificationTitle: 'National Certificate in Electrical Installation',
