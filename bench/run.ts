@@ -3,6 +3,7 @@ import { dataIntegrityBench } from './data-integrity.ts';
 import { issueBench } from './issue.ts';
 import { ledgerGasBench } from './ledger-gas.ts';
 import { merkleBench } from './merkle.ts';
+import { openBadgeBench } from './open-badge.ts';
 import { pageBench } from './page.ts';
 import { qrBench } from './qr.ts';
 import { trustBundleBench } from './trust-bundle.ts';
@@ -20,6 +21,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   page: pageBench,
   wallet: walletBench,
   issue: issueBench,
+  'open-badge': openBadgeBench,
 };
 
 const wanted = process.argv.slice(2);

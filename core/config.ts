@@ -43,6 +43,34 @@ export interface SkillmarkConfig {
   educationLevels: EducationLevel[];
   /** Counts below this are suppressed in the occupation report (REPORT_SUPPRESSION_THRESHOLD). */
   reportSuppressionThreshold: number;
+  /** The credential types POST /credentials/issue signs (ISSUABLE_TYPES), or '*' for every type. */
+  issuableTypes: IssuableTypes;
+}
+
+/** Credential types an issuer signs beside VerifiableCredential: a list, or '*' for any. */
+export type IssuableTypes = readonly string[] | '*';
+
+/** The project's own type and Open Badges 3.0 (AchievementCredential and its alias OpenBadgeCredential). */
+export const DEFAULT_ISSUABLE_TYPES: readonly string[] = [
+  'QualificationCredential',
+  'OpenBadgeCredential',
+  'AchievementCredential',
+];
+
+const TYPE_NAME = /^[^\s,]{1,200}$/;
+
+/** ISSUABLE_TYPES: type names (or URLs) separated by commas, or `*` for every type. */
+function issuableTypes(env: Env): IssuableTypes {
+  const raw = optional(env, 'ISSUABLE_TYPES');
+  if (raw === undefined) return DEFAULT_ISSUABLE_TYPES;
+  if (raw === '*') return '*';
+  const types = raw.split(',').map((t) => t.trim());
+  const bad = types.find((t) => !TYPE_NAME.test(t));
+  if (bad !== undefined)
+    throw new ConfigError(
+      `ISSUABLE_TYPES: "${bad}" is not a type name; write credential types separated by commas, or * for every type`,
+    );
+  return types;
 }
 
 /** A learner's education level as the institution records it, with its ISCED 2011 level when it maps to one. */
@@ -160,5 +188,6 @@ export function loadConfig(env: Env = process.env): SkillmarkConfig {
     maxConnectionsPerClient: positiveInt(env, 'MAX_CONNECTIONS_PER_CLIENT', 256),
     educationLevels: educationLevels(env),
     reportSuppressionThreshold: positiveInt(env, 'REPORT_SUPPRESSION_THRESHOLD', 5),
+    issuableTypes: issuableTypes(env),
   };
 }

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Ajv2019Module from 'ajv/dist/2019.js';
 import Ajv2020Module, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { PRECOMPILED_VALIDATORS } from './precompiled-validators.ts';
 
 // ajv and ajv-formats are CommonJS with a default export.
+const Ajv2019 = Ajv2019Module as unknown as typeof Ajv2019Module.default;
 const Ajv2020 = Ajv2020Module as unknown as typeof Ajv2020Module.default;
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
@@ -14,6 +16,18 @@ export const QUALIFICATION_SCHEMA_ID = 'urn:skillmark:schema:qualification-crede
 export const SCHEMAS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'schemas');
 export const KNOWN_SCHEMAS: Record<string, string> = {
   [QUALIFICATION_SCHEMA_ID]: 'qualification-credential.schema.json',
+};
+
+/** Where Open Badges 3.0 credentials name the schema they follow (credentialSchema.id). */
+export const OPEN_BADGE_SCHEMA_ID =
+  'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
+/**
+ * Schemas others publish, bundled byte for byte so that nothing is fetched: 1EdTech's Open Badges
+ * 3.0 AchievementCredential schema (draft 2019-09), from 1EdTech digital-credentials-public-validator
+ * @38254719, inspector-vc/src/test/resources/ob30/ (docs/open-badges.md).
+ */
+export const PUBLISHED_SCHEMAS: Record<string, string> = {
+  [OPEN_BADGE_SCHEMA_ID]: 'ob_v3p0_achievementcredential_schema.json',
 };
 
 /** How every schema of the project is read: strict, every error reported. */
@@ -41,20 +55,33 @@ export function schemaCompiler(options: { source?: boolean } = {}) {
   return ajv;
 }
 
-/** Every known schema, parsed. */
+/** A schema bundled in schemas/, ours or published, parsed. */
 export const knownSchema = (schemaId: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(join(SCHEMAS_DIR, KNOWN_SCHEMAS[schemaId]!), 'utf8'));
+  JSON.parse(readFileSync(join(SCHEMAS_DIR, (KNOWN_SCHEMAS[schemaId] ?? PUBLISHED_SCHEMAS[schemaId])!), 'utf8'));
 
 let ajv: ReturnType<typeof schemaCompiler> | undefined;
+let publishedAjv: InstanceType<typeof Ajv2019> | undefined;
 const compiled = new Map<string, ValidateFunction>(Object.entries(PRECOMPILED_VALIDATORS));
 
-/** The project's validator for a schema id, or undefined when the id is not one of ours. */
+/**
+ * The validator for a schema id, ours or one bundled as published; undefined for any other id.
+ * Published schemas are read as their draft asks, not strictly: they are not ours to rewrite.
+ */
 export function validatorFor(schemaId: string): ValidateFunction | undefined {
-  if (!Object.hasOwn(KNOWN_SCHEMAS, schemaId)) return undefined;
+  const ours = Object.hasOwn(KNOWN_SCHEMAS, schemaId);
+  if (!ours && !Object.hasOwn(PUBLISHED_SCHEMAS, schemaId)) return undefined;
   let validate = compiled.get(schemaId);
   if (!validate) {
-    ajv ??= schemaCompiler();
-    validate = ajv.compile(knownSchema(schemaId));
+    if (ours) {
+      ajv ??= schemaCompiler();
+      validate = ajv.compile(knownSchema(schemaId));
+    } else {
+      if (!publishedAjv) {
+        publishedAjv = new Ajv2019({ allErrors: true, strict: false, validateSchema: false });
+        addFormats(publishedAjv);
+      }
+      validate = publishedAjv.compile(knownSchema(schemaId));
+    }
     compiled.set(schemaId, validate);
   }
   return validate;

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import { RevocationReason, type RevocationReasonName } from '../contracts/registry.ts';
-import type { EducationLevel } from '../core/config.ts';
 import { credentialHash } from '../core/credential-hash.ts';
 import { failpoint } from '../core/failpoint.ts';
 import type { CredentialFormatName } from '../core/formats/index.ts';
@@ -9,12 +8,11 @@ import { HttpProblem } from '../core/http-problem.ts';
 import type { AnchorReceipt } from '../core/receipt.ts';
 import { SHORT_ID, shortIdOf } from '../core/short-id.ts';
 import { claimCodeHash, newClaimCode } from './claim-code.ts';
+import { credentialToSign, DEFAULT_ISSUING, type IssuingSettings } from './credential-to-sign.ts';
 import type { CredentialStatus, IssuerDb, IssuerTables } from './db-schema.ts';
-import { credentialFromIssueRequest } from './issue-request.ts';
 import { LedgerWriteError, type LedgerWriter } from './ledger-writer.ts';
 import { qrCodeTextOf, refuseIfNoQrCodeHoldsIt } from './qr-code.ts';
 import { receiptOf, receiptsReady } from './receipts.ts';
-import { DEFAULT_EDUCATION_LEVELS } from './reports/education-levels.ts';
 import { fromQualification } from './reports/statistics-of-credential.ts';
 import type { RevocationOutcome } from './revocations/outcome.ts';
 import { revokeMany } from './revocations/revoke-many.ts';
@@ -45,7 +43,8 @@ export interface IssuedCredential {
 export interface SignedCredential {
   issued: IssuedCredential;
   row: Insertable<IssuerTables['credentials']>;
-  statistics: Insertable<IssuerTables['credential_statistics']>;
+  /** Only a credential issued from a qualification counts in the occupation report. */
+  statistics?: Insertable<IssuerTables['credential_statistics']>;
   terms: Insertable<IssuerTables['credential_terms']>[];
 }
 
@@ -99,9 +98,8 @@ export class CredentialService {
     private readonly ledger: { chainId: number; registry: string },
     /** ANCHOR_BATCH_SIZE: the largest batch, so the longest receipt proof a credential can get. */
     private readonly maxBatchSize: number,
-    private readonly defaultFormat: CredentialFormatName = 'vc-jwt-1.1',
-    /** The learner's education levels an issue request may give (REPORT_EDUCATION_LEVELS). */
-    private readonly educationLevels: readonly EducationLevel[] = DEFAULT_EDUCATION_LEVELS,
+    /** The format, education levels, issuable types and institution name issue requests are read with. */
+    private readonly issuing: IssuingSettings = DEFAULT_ISSUING,
   ) {}
 
   readonly #revoking = new Set<string>();
@@ -120,28 +118,27 @@ export class CredentialService {
    */
   async sign(request: Record<string, unknown>, now = new Date()): Promise<SignedCredential> {
     const identity = this.signingKey.current();
-    const { credential, format, educationLevel } = await credentialFromIssueRequest(
+    const { credential, format, educationLevel, record } = await credentialToSign(
       request,
       identity.did,
       now,
-      this.defaultFormat,
-      this.educationLevels,
+      this.issuing,
     );
-    const jwt = await format.sign(credential as unknown as Record<string, unknown>, identity.did, identity.joseSigner);
+    const jwt = await format.sign(credential, identity.did, identity.joseSigner);
     const id = randomUUID();
     const claimCode = newClaimCode();
     const hash = credentialHash(jwt);
     refuseIfNoQrCodeHoldsIt(jwt, hash, this.maxBatchSize);
-    const { credentialSubject: subject } = credential;
+    const statistics = fromQualification(record.qualification);
     return {
       issued: { id, jwt, credentialHash: hash, claimCode, format: format.name, mediaType: format.mediaType },
       row: {
         id,
         credential_hash: hash,
         jwt,
-        subject_did: subject.id ?? null,
-        learner_reference: subject.learnerReference ?? null,
-        qualification_title: subject.qualification.title,
+        subject_did: record.subjectId ?? null,
+        learner_reference: record.learnerReference ?? null,
+        qualification_title: record.title,
         issued_at: now.toISOString(),
         status: 'pending',
         batch_root: null,
@@ -150,12 +147,10 @@ export class CredentialService {
         revoked_at: null,
         revocation_reason: null,
       },
-      statistics: {
-        credential_id: id,
-        ...fromQualification(subject.qualification)!,
-        education_level: educationLevel ?? null,
-      },
-      terms: termsOfSubject(id, subject),
+      ...(statistics
+        ? { statistics: { credential_id: id, ...statistics, education_level: educationLevel ?? null } }
+        : {}),
+      terms: termsOfSubject(id, record.subject),
     };
   }
 
@@ -172,10 +167,8 @@ export class CredentialService {
         .insertInto('credentials')
         .values(chunk.map((s) => s.row))
         .execute();
-      await trx
-        .insertInto('credential_statistics')
-        .values(chunk.map((s) => s.statistics))
-        .execute();
+      const statistics = chunk.flatMap((s) => (s.statistics ? [s.statistics] : []));
+      if (statistics.length > 0) await trx.insertInto('credential_statistics').values(statistics).execute();
       const terms = chunk.flatMap((s) => s.terms);
       for (let j = 0; j < terms.length; j += STORE_CHUNK)
         await trx

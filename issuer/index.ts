@@ -5,5 +5,6 @@
  * change freely; tests are exempt, since they test the rooms themselves.
  */
 export { batchTree } from './anchoring.ts';
+export { credentialToSign, DEFAULT_ISSUING } from './credential-to-sign.ts';
 export { credentialFromIssueRequest } from './issue-request.ts';
 export { type Issuer, type IssuerOptions, type LedgerTarget, openIssuer } from './service.ts';

@@ -78,15 +78,12 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
   );
   const signingKey = new CurrentSigningKey(identity);
   const rotator = new SigningKeyRotator(agent, db, box, writer, signingKey);
-  const credentials = new CredentialService(
-    db,
-    signingKey,
-    writer,
-    ledger,
-    config.batchMaxSize,
-    config.credentialFormat,
-    config.educationLevels,
-  );
+  const credentials = new CredentialService(db, signingKey, writer, ledger, config.batchMaxSize, {
+    defaultFormat: config.credentialFormat,
+    educationLevels: config.educationLevels,
+    issuableTypes: config.issuableTypes,
+    institutionName: options.institutionName,
+  });
   const worker = new AnchoringWorker(db, writer, {
     maxBatchSize: config.batchMaxSize,
     maxWaitMs: config.batchMaxWaitMs,

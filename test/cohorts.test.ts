@@ -85,7 +85,9 @@ describe('cohort from a spreadsheet, on the real system', () => {
     // A BOM first, so that Excel reads the file as UTF-8.
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const csv = { text: bytes.toString('utf8') };
-    expect(csv.text).toMatch(/^\uFEFFlearnerReference,name,did,qualificationTitle,.*,awardedOn,educationLevel\r\n/);
+    expect(csv.text).toMatch(
+      /^\uFEFFlearnerReference,name,did,qualificationTitle,.*,awardedOn,educationLevel,openBadge\r\n/,
+    );
     const xlsx = await fetch(`${system.issuerUrl}/cohorts/template.xlsx`);
     expect(xlsx.headers.get('content-type')).toBe(XLSX);
     const workbook = new ExcelJS.Workbook();

@@ -81,6 +81,8 @@ describe.runIf(HAVE_CHROMIUM)('the verification page in chromium', () => {
   let valid: string;
   let revoked: string;
   let tampered: string;
+  /** The same qualification issued as an Open Badges 3.0 AchievementCredential, as QR text. */
+  let badge: string;
   /** The claim bundle as a wallet would save it, without its QR text: a credential and its receipt. */
   let bundleFile: Buffer;
   /** The learner's certificate PDF as the issuer prints it, and that page printed to a 150 dpi PNG. */
@@ -99,11 +101,17 @@ describe.runIf(HAVE_CHROMIUM)('the verification page in chromium', () => {
     if (started.status === 'fulfilled') system = started.value;
     if (launched.status === 'fulfilled') browser = launched.value;
     for (const outcome of [started, launched]) if (outcome.status === 'rejected') throw outcome.reason;
-    const issueOne = async (reference: string) => {
-      const issued = (await issue(system, qualificationRequest({ learnerReference: reference }))).body;
+    const issueOne = async (reference: string, openBadge = false) => {
+      const request = { ...qualificationRequest({ learnerReference: reference }), ...(openBadge ? { openBadge } : {}) };
+      const issued = (await issue(system, request)).body;
       return { issued, bundle: await claimWhenAnchored(issued.claim.url) };
     };
-    const [first, second] = await Promise.all([issueOne('page-valid'), issueOne('page-revoked')]);
+    const [first, second, third] = await Promise.all([
+      issueOne('page-valid'),
+      issueOne('page-revoked'),
+      issueOne('page-badge', true),
+    ]);
+    badge = (third.bundle as unknown as { qr: string }).qr;
     valid = (first.bundle as unknown as { qr: string }).qr;
     claimUrl = first.issued.claim.url;
     const { qr: _qr, ...withoutQr } = first.bundle as unknown as Record<string, unknown>;
@@ -240,6 +248,24 @@ describe.runIf(HAVE_CHROMIUM)('the verification page in chromium', () => {
     const revocation = await page.textContent('#checks li[data-check="not_revoked"]');
     expect(revocation).toContain('Revocation: Failed');
     expect(revocation).toContain('issued in error');
+    await context.close();
+  });
+
+  it('shows an Open Badge: the skills it lists, its criteria and the issuer as the badge names itself', async () => {
+    const { page, context, problems } = await openPage('?lang=en');
+    await page.fill('#paste', badge);
+    await page.click('#check');
+    expect(await verdictOf(page)).toBe('valid');
+    const summary = await page.textContent('#summary');
+    expect(summary).toContain('National Certificate in Electrical Installation');
+    expect(await page.locator('#summary .skills li').allTextContents()).toEqual([
+      'Install low-voltage wiring',
+      'Test and inspect circuits',
+    ]);
+    expect(summary).toContain('Requirements met');
+    expect(summary).toContain('Each of these competencies assessed and found met');
+    expect(summary).toContain('Issuer, as the credential names it');
+    expect(problems).toEqual([]);
     await context.close();
   });
 

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { conformancePath } from '../test/support/conformance.ts';
 import { fragment } from './fragment.ts';
 import { summarise } from './verify-summary.ts';
 
@@ -54,5 +56,36 @@ describe('summarise', () => {
   it('leaves out what the credential does not state, and reads the first of several subjects', () => {
     const sparse = { credentialSubject: [{ qualification: { title: 'Welding' } }, { name: 'Someone else' }] };
     expect(summarise(sparse, ISSUER, [signed])).toEqual({ qualificationTitle: 'Welding', issuerDid: ISSUER });
+  });
+});
+
+describe('summarise, Open Badges 3.0 from any issuer (1EdTech examples, ../shared/conformance/openbadges/)', () => {
+  const example = (file: string) =>
+    JSON.parse(readFileSync(conformancePath('openbadges', file), 'utf8')) as Record<string, unknown>;
+
+  it("shows the achievement's name and criteria, and the issuer profile's name as the credential writes it", () => {
+    expect(summarise(example('simple.json'), ISSUER, [signed])).toEqual({
+      qualificationTitle: 'Teamwork',
+      criteria:
+        'Team members are nominated for this badge by their peers and recognized upon review by Example Corp management.',
+      issuerProfileName: 'Example Corp',
+      awardedOn: '2010-01-01',
+      issuerDid: ISSUER,
+    });
+  });
+
+  it('lists the skills the achievement describes, once each; the registry still names the institution', () => {
+    const summary = summarise(example('complete.json'), ISSUER, [signed, accredited]);
+    expect(summary).toMatchObject({
+      qualificationTitle: '1EdTech University Degree',
+      skills: ['Final Project Grade', 'Project Status'],
+      issuerProfileName: '1EdTech University',
+      institution: { name: 'Mombasa Technical Institute', registry: 'Kenya TVET registry' },
+    });
+    expect(summary?.criteria).toMatch(/^# Degree Requirements/);
+  });
+
+  it('nothing of a badge whose signature does not hold', () => {
+    expect(summarise(example('simple.json'), ISSUER, [])).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { openBadgeFacts } from '../core/open-badge-facts.ts';
 import type { CheckFragment } from './fragment.ts';
 
 /**
@@ -13,6 +14,12 @@ export interface CredentialSummary {
   level?: string;
   occupation?: string;
   awardedOn?: string;
+  /** Open Badges 3.0: the achievement's criteria, in the issuer's words. */
+  criteria?: string;
+  /** Open Badges 3.0: the skills the achievement describes as results. */
+  skills?: string[];
+  /** Open Badges 3.0: the issuer profile's name, as the credential (not a registry) writes it. */
+  issuerProfileName?: string;
   /** Absent when no trusted registry lists the issuer. */
   institution?: { name: string; registry: string };
   issuerDid: string;
@@ -47,6 +54,7 @@ export function summarise(
     level: levelText || undefined,
     occupation: text(record(qualification.occupation)?.title),
     awardedOn: text(qualification.awardedOn),
+    ...openBadgeFacts(credential, subject),
     institution: institutionName && registry ? { name: institutionName, registry } : undefined,
     issuerDid,
   };

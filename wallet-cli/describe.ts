@@ -1,5 +1,6 @@
 import { readCredentialToken } from '../core/formats/index.ts';
 import { message } from '../core/messages/index.ts';
+import { openBadgeFacts } from '../core/open-badge-facts.ts';
 import { printable } from '../core/printable.ts';
 import { contentProblems } from './credential-content.ts';
 import type { LastCheck, StoredCredential, WalletEntry } from './store.ts';
@@ -21,6 +22,8 @@ export interface CredentialDescription {
   level?: string;
   occupation?: string;
   competencies: string[];
+  /** Open Badges 3.0: what the achievement asked of the learner. */
+  criteria?: string;
   awardedOn?: string;
   /** The issuer's DID: for details only, never in place of a name. */
   issuer: string;
@@ -122,6 +125,8 @@ function describeStored(
   const learner = text(subject.name);
   const awardedOn = text(q.awardedOn);
   const institution = institutionOf(stored, credential.issuer);
+  const badge = openBadgeFacts(credential, subject);
+  if (badge) return describeBadge(number, id, badge, { stored, issuer, issuedAt, expiresAt, institution, now });
   return {
     number,
     id,
@@ -143,6 +148,47 @@ function describeStored(
     ...(expiresAt ? { expiresAt } : {}),
     state: stateOf(stored, expiresAt, now),
     ledger: ledgerOf(stored),
+  };
+}
+
+/**
+ * An Open Badges 3.0 credential (from any issuer): its achievement is the qualification, the skills
+ * it lists are the competencies.
+ */
+function describeBadge(
+  number: number,
+  id: string,
+  badge: NonNullable<ReturnType<typeof openBadgeFacts>>,
+  about: {
+    stored: StoredCredential;
+    issuer: string;
+    issuedAt?: string;
+    expiresAt?: string;
+    institution: CredentialDescription['institution'];
+    now: Date;
+  },
+): CredentialDescription {
+  const safe = (value?: string) => (value ? printable(value) : undefined);
+  const parts = {
+    learner: safe(badge.learnerName),
+    level: safe(badge.level),
+    occupation: safe(badge.occupation),
+    // One line in a terminal: the criteria's own line breaks (Markdown, often) become spaces.
+    criteria: safe(badge.criteria?.replace(/\s+/g, ' ')),
+    awardedOn: safe(badge.awardedOn),
+    institution: about.institution,
+    issuedAt: about.issuedAt,
+    expiresAt: about.expiresAt,
+  };
+  return {
+    number,
+    id,
+    title: safe(badge.qualificationTitle) ?? t('untitled'),
+    ...(Object.fromEntries(Object.entries(parts).filter(([, v]) => v !== undefined)) as Partial<CredentialDescription>),
+    competencies: (badge.skills ?? []).map(printable),
+    issuer: printable(about.issuer),
+    state: stateOf(about.stored, about.expiresAt, about.now),
+    ledger: ledgerOf(about.stored),
   };
 }
 

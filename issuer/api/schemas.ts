@@ -16,7 +16,7 @@ export const IssueCredentialRequest = z
       .record(z.string(), z.unknown(), { error: 'The request needs a "credential" object (W3C VC API issue request).' })
       .openapi({
         description:
-          'The qualification credential to sign, VC data model 1.1 or 2.0 (by its @context); what the issuer fills in and the rules it is checked against: docs/issuing.md',
+          'The credential to sign: a QualificationCredential, VC data model 1.1 or 2.0 (by its @context), or any VC 2.0 credential of a type the operator allows (ISSUABLE_TYPES; by default Open Badges 3.0 too); what the issuer fills in and the rules it is checked against: docs/issuing.md',
       }),
     options: z
       .strictObject(
@@ -32,6 +32,10 @@ export const IssueCredentialRequest = z
       .openapi({
         description: 'VC API issue options: none is supported yet, and any given is refused rather than ignored',
       }),
+    openBadge: z.boolean({ error: '"openBadge" must be true or false.' }).optional().openapi({
+      description:
+        'Issue the QualificationCredential as an Open Badges 3.0 AchievementCredential (VC 2.0 + JOSE): the qualification as the achievement, its competencies as results (docs/open-badges.md)',
+    }),
     educationLevel: z
       .string({ error: '"educationLevel" must be text naming a level, such as "upper_secondary".' })
       .nullable()

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { didKeyOfEd25519, ed25519PrivateKey, ed25519PublicKeyOfSeed } from '../../core/ed25519.ts';
+import { signVcJose } from '../../core/formats/vc-jose-2.0/sign.ts';
+import { nodeJoseSigner } from '../../core/jose/signer.ts';
+import { credentialToSign } from '../credential-to-sign.ts';
 import { certificateContentOf, dateInWords } from './certificate-content.ts';
 import { testCredential } from './test-credential.ts';
 
@@ -58,5 +62,42 @@ describe('the words of a certificate', () => {
     expect(dateInWords('2026-02-03')).toBe('3 February 2026');
     expect(dateInWords('2026-12-31T23:00:00Z')).toBe('31 December 2026');
     expect(dateInWords('someday')).toBe('someday');
+  });
+});
+
+describe('the words of an Open Badge the issuer drew from a qualification', () => {
+  it("are the qualification's: the achievement, the skills, the level and occupation it aligns to, the day the activity ended", async () => {
+    const seed = Buffer.alloc(32, 3);
+    const did = didKeyOfEd25519(ed25519PublicKeyOfSeed(seed));
+    const { credential } = await credentialToSign(
+      {
+        openBadge: true,
+        credential: {
+          type: ['VerifiableCredential', 'QualificationCredential'],
+          credentialSubject: {
+            name: 'Amina Yusuf',
+            learnerReference: 'STU-1',
+            qualification: {
+              title: 'National Certificate in Electrical Installation',
+              level: { framework: 'EQF', value: '4' },
+              occupation: { title: 'Electrician', code: '7411', framework: 'ISCO-08' },
+              competencies: [{ title: 'Install low-voltage wiring' }],
+              awardedOn: '2026-06-30',
+            },
+          },
+        },
+      },
+      did,
+      new Date('2026-07-01T00:00:00Z'),
+    );
+    const token = await signVcJose(credential, nodeJoseSigner(ed25519PrivateKey(seed), `${did}#${did.slice(8)}`));
+    expect(certificateContentOf(token, { institution: 'X', shortId: '3f1c2b7e', qrText: 'SM1:' })).toMatchObject({
+      learner: 'Amina Yusuf',
+      qualification: 'National Certificate in Electrical Installation',
+      level: 'EQF level 4',
+      occupation: 'Electrician',
+      competencies: ['Install low-voltage wiring'],
+      awardedOn: '30 June 2026',
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { readCredentialToken } from '../../core/formats/index.ts';
+import { openBadgeFacts } from '../../core/open-badge-facts.ts';
 
 /** What a certificate says, in the words printed on it. */
 export interface CertificateContent {
@@ -55,7 +56,19 @@ export interface QualificationFields {
 export function qualificationFieldsOf(credential: string): QualificationFields {
   const read = readCredentialToken(credential);
   if (!read.ok) throw new Error(`the stored credential cannot be read: ${read.detail}`);
-  const subject = object(read.value.credential.credentialSubject);
+  const subjects = read.value.credential.credentialSubject;
+  const subject = object(Array.isArray(subjects) ? subjects[0] : subjects);
+  // A qualification issued as an Open Badge: the same fields, read from the badge.
+  const badge = openBadgeFacts(read.value.credential, subject);
+  if (badge)
+    return {
+      learner: badge.learnerName ?? '',
+      qualification: badge.qualificationTitle ?? '',
+      ...(badge.level ? { level: badge.level } : {}),
+      ...(badge.occupation ? { occupation: { title: badge.occupation } } : {}),
+      competencies: badge.skills ?? [],
+      awardedOn: badge.awardedOn ?? '',
+    };
   const qualification = object(subject.qualification);
   const level = object(qualification.level);
   const occupation = object(qualification.occupation);
@@ -64,7 +77,8 @@ export function qualificationFieldsOf(credential: string): QualificationFields {
   const competencies = Array.isArray(qualification.competencies) ? qualification.competencies : [];
   return {
     learner: text(subject.name) ?? text(subject.learnerReference) ?? '',
-    qualification: text(qualification.title) ?? '',
+    // Another VC 2.0 credential has no qualification: its name stands for one.
+    qualification: text(qualification.title) ?? text(read.value.credential.name) ?? '',
     ...(text(level.value) ? { level: [text(level.framework), text(level.value)].filter(Boolean).join(' ') } : {}),
     ...(occupationTitle
       ? { occupation: { title: occupationTitle, ...(occupationCode ? { code: occupationCode } : {}) } }

@@ -17,6 +17,10 @@ export const COHORT_COLUMNS = [
   { name: 'competencies', about: 'the competencies, separated by ";"' },
   { name: 'awardedOn', about: 'the award date, YYYY-MM-DD (required)' },
   { name: 'educationLevel', about: "the learner's education level, for statistics only (not in the credential)" },
+  {
+    name: 'openBadge',
+    about: 'yes: issue it as an Open Badge 3.0 (docs/open-badges.md); empty or no: a qualification credential',
+  },
 ] as const;
 
 export type CohortColumn = (typeof COHORT_COLUMNS)[number]['name'] | 'rowKey';
@@ -41,6 +45,7 @@ export const EXAMPLE_ROW: Record<(typeof COHORT_COLUMNS)[number]['name'], string
   competencies: 'Install low-voltage wiring; Test and inspect circuits',
   awardedOn: '2026-06-30',
   educationLevel: 'upper secondary',
+  openBadge: 'no',
 };
 
 /** The column a header cell names (any case, surrounding spaces ignored), or undefined. */

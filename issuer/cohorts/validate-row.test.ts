@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { HttpProblem } from '../../core/http-problem.ts';
+import { credentialToSign } from '../credential-to-sign.ts';
 import { credentialFromIssueRequest } from '../issue-request.ts';
 import type { CohortRow } from './columns.ts';
 import { issueRequestOfRow, type RowError, rowErrorOf, rowErrorsOfProblem } from './validate-row.ts';
@@ -136,5 +137,22 @@ describe('a cohort row as an issue request', () => {
       row: 3,
       message: "the credential's QR code would need 4000 characters",
     });
+  });
+});
+
+describe('the openBadge column', () => {
+  it('yes, true or 1 asks for an Open Badge; no, false, 0 or an empty cell for a qualification credential', () => {
+    for (const yes of ['yes', 'YES', 'true', '1'])
+      expect(issueRequestOfRow({ ...ROW, openBadge: yes }).openBadge).toBe(true);
+    for (const no of ['no', 'False', '0', undefined])
+      expect(issueRequestOfRow({ ...ROW, openBadge: no })).not.toHaveProperty('openBadge');
+  });
+
+  it('anything else is refused by the issue request, naming the column', async () => {
+    const request = issueRequestOfRow({ ...ROW, openBadge: 'maybe' });
+    const error = await credentialToSign(request, INSTITUTION, NOW).catch((e: unknown) => e);
+    expect(rowErrorsOfProblem(3, error as HttpProblem)).toEqual([
+      { row: 3, column: 'openBadge', message: 'openBadge must be a boolean' },
+    ]);
   });
 });

@@ -14,8 +14,14 @@ export interface RowError {
  * is checked and issued by the same code as one credential, so a cohort has no rules of its own.
  * Empty cells are left out, as a field a person would not send.
  */
-export function issueRequestOfRow(values: CohortRow): { credential: Record<string, unknown>; educationLevel?: string } {
+export function issueRequestOfRow(values: CohortRow): {
+  credential: Record<string, unknown>;
+  educationLevel?: string;
+  openBadge?: unknown;
+} {
   const v = values;
+  // A cell says yes or no; anything else goes to the issue request as written, which refuses it.
+  const openBadge = v.openBadge && (YES.test(v.openBadge) ? true : NO.test(v.openBadge) ? undefined : v.openBadge);
   const level = v.levelFramework || v.levelValue ? { framework: v.levelFramework, value: v.levelValue } : undefined;
   const occupation =
     v.occupationCode || v.occupationTitle || v.occupationFramework
@@ -29,6 +35,7 @@ export function issueRequestOfRow(values: CohortRow): { credential: Record<strin
   return {
     // Beside the credential, as in the issue request: it is the institution's, never the credential's.
     ...(v.educationLevel ? { educationLevel: v.educationLevel } : {}),
+    ...(openBadge ? { openBadge } : {}),
     credential: withoutUndefined({
       type: ['VerifiableCredential', 'QualificationCredential'],
       credentialSubject: withoutUndefined({
@@ -47,6 +54,9 @@ export function issueRequestOfRow(values: CohortRow): { credential: Record<strin
     }),
   };
 }
+
+const YES = /^(yes|true|1)$/i;
+const NO = /^(no|false|0)$/i;
 
 function withoutUndefined<T extends Record<string, unknown>>(object: T): T {
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
@@ -67,6 +77,7 @@ const POINTER_COLUMNS: [string, CohortColumn][] = [
   ['/credentialSubject/qualification/competencies', 'competencies'],
   ['/credentialSubject/qualification/awardedOn', 'awardedOn'],
   ['/educationLevel', 'educationLevel'],
+  ['/openBadge', 'openBadge'],
 ];
 
 /** Clearer words for the schema validator's phrases, which speak of JSON rather than of cells. */

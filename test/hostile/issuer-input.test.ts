@@ -421,3 +421,38 @@ describe('item 12: what is invalid is refused, not repaired', () => {
     expect(added.payload.jti).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
   });
 });
+
+describe('issue 11: other VC 2.0 credentials, with the default ISSUABLE_TYPES', () => {
+  const other = (type: string[], extra: Record<string, unknown> = {}) => ({
+    credential: {
+      '@context': [V2],
+      type,
+      credentialSubject: { id: LEARNER, achievement: { name: 'Teamwork' } },
+      ...extra,
+    },
+  });
+
+  it('a type the operator has not allowed: 422 naming /type, nothing signed', async () => {
+    const body = await expectRefused(other(['VerifiableCredential', 'ExampleSkillCredential']), '/type');
+    expect(body.detail).toContain('does not issue ExampleSkillCredential');
+  });
+
+  it('an Open Badge type without the badge: 422 naming what the OB 3.0 schema misses', async () => {
+    await expectRefused(other(['VerifiableCredential', 'OpenBadgeCredential']), '/@context');
+    const body = await expectRefused(
+      other(['VerifiableCredential', 'OpenBadgeCredential'], {
+        '@context': [V2, 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+        issuer: { id: institutionDid, type: ['Profile'], name: 'College' },
+      }),
+      '/credentialSubject',
+    );
+    expect(body.errors).toContain('/credentialSubject is missing "type"');
+  });
+
+  it('a qualification asked for as an Open Badge is issued as a VC 2.0 AchievementCredential', async () => {
+    const { body, payload } = await expectIssued({ ...qualificationRequest({ id: LEARNER }), openBadge: true });
+    expect(body.format).toBe('vc-jose-2.0');
+    expect(payload.type).toEqual(['VerifiableCredential', 'AchievementCredential']);
+    expect(payload.credentialSubject.achievement.name).toBe('National Certificate in Electrical Installation');
+  });
+});

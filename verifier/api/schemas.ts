@@ -146,6 +146,17 @@ const summary = z
     level: z.string().optional().openapi({ description: 'Framework and level', example: 'EQF 4' }),
     occupation: z.string().optional().openapi({ example: 'Electrician' }),
     awardedOn: z.string().optional().openapi({ example: '2026-06-30' }),
+    criteria: z
+      .string()
+      .optional()
+      .openapi({ description: "Open Badges 3.0: the achievement's criteria, in the issuer's words" }),
+    skills: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: 'Open Badges 3.0: the skills the achievement lists as results' }),
+    issuerProfileName: z.string().optional().openapi({
+      description: "Open Badges 3.0: the issuer profile's name as the credential writes it (not a registry's word)",
+    }),
     institution: z
       .object({
         name: z

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { QUALIFICATION_SCHEMA_ID } from '../../core/schemas.ts';
+import { OPEN_BADGE_SCHEMA_ID, QUALIFICATION_SCHEMA_ID } from '../../core/schemas.ts';
+import { conformancePath } from '../../test/support/conformance.ts';
 import { selfSignedBundle } from '../../wallet-cli/testing/self-signed.ts';
 import type { CheckFragment } from '../fragment.ts';
 import { readCredential } from '../verify-credential.ts';
@@ -122,5 +124,31 @@ describe('schema check', () => {
     expect(f.status).toBe('invalid');
     expect(errors).toHaveLength(5);
     expect(f.params).toEqual({ detail: errors.join('; ') });
+  });
+});
+
+describe('schema check, Open Badges 3.0 (1EdTech schema bundled as published)', () => {
+  const badge = (): Record<string, any> => {
+    const { proof: _, ...example } = JSON.parse(
+      readFileSync(conformancePath('openbadges', 'simple.json'), 'utf8'),
+    ) as Record<string, any>;
+    return {
+      ...example,
+      credentialSchema: [{ id: OPEN_BADGE_SCHEMA_ID, type: '1EdTechJsonSchemaValidator2019' }],
+    };
+  };
+
+  it('is valid for a badge from any issuer that follows the schema it declares', async () => {
+    expect(await checkSchema(badge())).toMatchObject({ status: 'valid', reason: 'schema_valid' });
+  });
+
+  it('is invalid, naming what is missing, for one that does not', async () => {
+    const broken = badge();
+    delete broken.credentialSubject.achievement.criteria;
+    expect(await checkSchema(broken)).toMatchObject({
+      status: 'invalid',
+      reason: 'schema_mismatch',
+      params: { detail: expect.stringContaining('/credentialSubject/achievement is missing "criteria"') },
+    });
   });
 });

@@ -13,6 +13,7 @@ const LABELS = [
   'show_level',
   'show_occupation',
   'show_competencies',
+  'show_criteria',
   'show_institution',
   'show_issued_at',
   'show_expires',
@@ -50,6 +51,7 @@ export const showCommand: Command = {
     row('show_level', d.level);
     row('show_occupation', d.occupation);
     if (d.competencies.length) row('show_competencies', d.competencies.join(`\n  ${' '.repeat(width)}`));
+    row('show_criteria', d.criteria);
     row(
       'show_institution',
       !d.institution

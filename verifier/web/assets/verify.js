@@ -303,6 +303,8 @@ function showProblem(text, answer) {
   showResult(verdictBox('unverifiable', words.verdict_unverifiable, text), answer ? expertDetails(answer) : undefined);
 }
 
+const skillList = (skills) => h('ul', { class: 'skills' }, ...skills.map((skill) => h('li', {}, skill)));
+
 function summaryList(summary, checks) {
   const row = (key, ...value) => [h('dt', {}, words[key]), h('dd', {}, ...value)];
   // No registry name: either no registry lists the issuer, or none could be asked just now.
@@ -318,7 +320,10 @@ function summaryList(summary, checks) {
     summary.level ? row('field_level', summary.level) : [],
     summary.occupation ? row('field_occupation', summary.occupation) : [],
     row('field_awarded', summary.awardedOn ? readableDay(summary.awardedOn) : words.not_stated),
+    summary.skills ? row('field_skills', skillList(summary.skills)) : [],
+    summary.criteria ? row('field_criteria', summary.criteria) : [],
     row('field_institution', ...institution),
+    summary.issuerProfileName ? row('field_issuer_profile', summary.issuerProfileName) : [],
   );
 }
 
