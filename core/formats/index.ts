@@ -1,5 +1,6 @@
 import { FormatError } from './data-model.ts';
 import { envelopedTokenOf } from './envelopes.ts';
+import { sdJwtVc } from './sd-jwt-vc/index.ts';
 import { explainUnrecognisedCredential, explainUnrecognisedPresentation, securedToken } from './secured-token.ts';
 import type { CredentialFormat, ReadCredential, ReadFailureReason, ReadPresentation, ReadResult } from './types.ts';
 import { vcJose20 } from './vc-jose-2.0/index.ts';
@@ -10,7 +11,7 @@ import { vcJwt11 } from './vc-jwt-1.1/index.ts';
  * beside these exporting a CredentialFormat, and a line here; the first that recognises a token
  * reads it.
  */
-export const CREDENTIAL_FORMATS = [vcJwt11, vcJose20] as const satisfies readonly CredentialFormat[];
+export const CREDENTIAL_FORMATS = [vcJwt11, vcJose20, sdJwtVc] as const satisfies readonly CredentialFormat[];
 
 export type RegisteredFormat = (typeof CREDENTIAL_FORMATS)[number];
 export type CredentialFormatName = RegisteredFormat['name'];

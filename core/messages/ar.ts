@@ -59,6 +59,14 @@ export const ar: Catalogue = {
   within_validity_period: 'الشهادة ضمن فترة صلاحيتها.',
   presentation_within_validity_period: 'العرض المقدَّم ضمن فترة صلاحيته.',
   presentation_not_yet_valid: 'العرض المقدَّم غير صالح قبل {validFrom}.',
+  disclosure_digest_mismatch:
+    'إحدى المعلومات المعروضة من الشهادة لا تطابق ما وقَّعته الجهة المُصدِرة: عُدِّلت أو أُضيفت لاحقًا.',
+  disclosure_duplicated: 'إحدى المعلومات المعروضة من الشهادة مكرَّرة مرتين: جرى التلاعب بالشهادة.',
+  key_binding_missing:
+    'العرض المقدَّم لا يحمل توقيع مفتاح المتعلِّم (ربط المفتاح): كان بإمكان أي شخص يملك نسخة منه أن يرسله.',
+  key_binding_mismatch: 'توقيع المتعلِّم يشمل معلومات غير المعلومات المعروضة.',
+  holder_key_not_bound: 'العرض المقدَّم لم يُوقَّع بالمفتاح المرتبطة به الشهادة.',
+  key_binding_stale: 'وُقِّع توقيع المتعلِّم في {issuedAt}، أي منذ وقت طويل جدًا؛ اطلب عرضًا جديدًا.',
   presentation_expired: 'انتهت صلاحية العرض المقدَّم في {validUntil}؛ اطلب عرضًا جديدًا.',
   not_yet_valid: 'الشهادة غير صالحة قبل {validFrom}.',
   expired: 'انتهت صلاحية الشهادة في {validUntil}.',

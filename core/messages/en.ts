@@ -57,6 +57,14 @@ export const en = {
   within_validity_period: 'The credential is within its validity period.',
   presentation_within_validity_period: 'The presentation is within its validity period.',
   presentation_not_yet_valid: 'The presentation is not valid before {validFrom}.',
+  disclosure_digest_mismatch:
+    'A detail shown from the credential does not match what the issuer signed: it was changed or added afterwards.',
+  disclosure_duplicated: 'A detail shown from the credential is given twice: the credential was tampered with.',
+  key_binding_missing:
+    "The presentation has no signature of the learner's key (key binding): anyone holding a copy could have sent it.",
+  key_binding_mismatch: "The learner's signature covers other details than the ones shown.",
+  holder_key_not_bound: 'The presentation was not signed with the key the credential is bound to.',
+  key_binding_stale: "The learner's signature was made at {issuedAt}, too long ago; ask for a new presentation.",
   presentation_expired: 'The presentation expired on {validUntil}; ask for a new one.',
   not_yet_valid: 'The credential is not valid before {validFrom}.',
   expired: 'The credential expired on {validUntil}.',

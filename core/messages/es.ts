@@ -68,6 +68,15 @@ export const es: Catalogue = {
   within_validity_period: 'La credencial está dentro de su período de validez.',
   presentation_within_validity_period: 'La presentación está dentro de su período de validez.',
   presentation_not_yet_valid: 'La presentación no es válida antes del {validFrom}.',
+  disclosure_digest_mismatch:
+    'Un dato mostrado de la credencial no coincide con lo que firmó el emisor: se modificó o se añadió después.',
+  disclosure_duplicated: 'Un dato mostrado de la credencial aparece dos veces: la credencial fue manipulada.',
+  key_binding_missing:
+    'La presentación no lleva la firma de la clave del estudiante (vinculación de clave): cualquiera que tenga una copia pudo enviarla.',
+  key_binding_mismatch: 'La firma del estudiante cubre datos distintos de los que se muestran.',
+  holder_key_not_bound: 'La presentación no se firmó con la clave a la que está vinculada la credencial.',
+  key_binding_stale:
+    'La firma del estudiante se hizo el {issuedAt}, hace demasiado tiempo; solicite una nueva presentación.',
   presentation_expired: 'La presentación caducó el {validUntil}; solicite una nueva.',
   not_yet_valid: 'La credencial no es válida antes del {validFrom}.',
   expired: 'La credencial caducó el {validUntil}.',

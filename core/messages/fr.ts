@@ -71,6 +71,15 @@ export const fr: Catalogue = {
   within_validity_period: "L'attestation est dans sa période de validité.",
   presentation_within_validity_period: 'La présentation est dans sa période de validité.',
   presentation_not_yet_valid: "La présentation n'est pas valable avant le {validFrom}.",
+  disclosure_digest_mismatch:
+    "Une information montrée de l'attestation ne correspond pas à ce que l'émetteur a signé : elle a été modifiée ou ajoutée après coup.",
+  disclosure_duplicated: "Une information montrée de l'attestation figure deux fois : l'attestation a été falsifiée.",
+  key_binding_missing:
+    "La présentation ne porte pas la signature de la clé de l'apprenant (liaison de clé) : n'importe qui en possédant une copie a pu l'envoyer.",
+  key_binding_mismatch: "La signature de l'apprenant porte sur d'autres informations que celles qui sont montrées.",
+  holder_key_not_bound: "La présentation n'a pas été signée avec la clé à laquelle l'attestation est liée.",
+  key_binding_stale:
+    "La signature de l'apprenant date de {issuedAt}, il y a trop longtemps ; demandez une nouvelle présentation.",
   presentation_expired: 'La présentation a expiré le {validUntil} ; demandez-en une nouvelle.',
   not_yet_valid: "L'attestation n'est pas valable avant le {validFrom}.",
   expired: "L'attestation a expiré le {validUntil}.",

@@ -69,6 +69,14 @@ export const pt: Catalogue = {
   within_validity_period: 'A credencial está dentro do seu prazo de validade.',
   presentation_within_validity_period: 'A apresentação está dentro do seu prazo de validade.',
   presentation_not_yet_valid: 'A apresentação só é válida a partir de {validFrom}.',
+  disclosure_digest_mismatch:
+    'Um dado mostrado da credencial não corresponde ao que o emissor assinou: foi alterado ou acrescentado depois.',
+  disclosure_duplicated: 'Um dado mostrado da credencial aparece duas vezes: a credencial foi adulterada.',
+  key_binding_missing:
+    'A apresentação não traz a assinatura da chave do estudante (vinculação de chave): qualquer pessoa com uma cópia poderia tê-la enviado.',
+  key_binding_mismatch: 'A assinatura do estudante cobre dados diferentes dos que são mostrados.',
+  holder_key_not_bound: 'A apresentação não foi assinada com a chave à qual a credencial está vinculada.',
+  key_binding_stale: 'A assinatura do estudante foi feita em {issuedAt}, há tempo demais; peça uma nova apresentação.',
   presentation_expired: 'A apresentação expirou em {validUntil}; peça uma nova.',
   not_yet_valid: 'A credencial só é válida a partir de {validFrom}.',
   expired: 'A credencial expirou em {validUntil}.',
