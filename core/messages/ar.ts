@@ -230,6 +230,8 @@ export const arWallet: WalletWords = {
   opt_out_backup: 'ملف النسخة الاحتياطية المراد كتابته (يجب ألا يكون موجودًا من قبل)',
   opt_out_share: 'الملف المراد كتابته (JSON)',
   opt_out_presentation: 'اكتب العرض المقدَّم الموقَّع في هذا الملف بدل إرساله',
+  opt_disclose:
+    'لشهادة SD-JWT: المعلومات التي تريد إظهارها، مفصولة بفواصل (name، learnerReference، startedOn، competency:2، competencies)؛ وتبقى المعلومات الأخرى مخفية. من دون هذا الخيار لا يُرسَل إلا ما يظهر دائمًا (المؤهل ومستواه وتاريخ منحه)',
   opt_challenge: 'رمز التحقق لمرة واحدة الذي أعطاك إياه صاحب العمل',
   opt_domain: 'نطاق خدمة التحقق الذي يُربط به العرض المقدَّم (افتراضيًا: مضيفها؛ لا شيء مع --out)',
   opt_png: 'اكتب رمز QR في هذا الملف صورةً بصيغة PNG',
@@ -259,7 +261,7 @@ export const arWallet: WalletWords = {
   usage_share: 'skillmark-wallet share <الرقم | المعرّف> --out <ملف>',
   usage_certificate: 'skillmark-wallet certificate <الرقم | المعرّف> --out <ملف.pdf>',
   usage_present:
-    'skillmark-wallet present <الرقم | المعرّف>... [--verifier URL] [--challenge الرمز] [--domain النطاق] [--out ملف]',
+    'skillmark-wallet present <الرقم | المعرّف>... [--verifier URL] [--challenge الرمز] [--domain النطاق] [--out ملف] [--disclose المعلومات]',
   usage_qr: 'skillmark-wallet qr <الرقم | المعرّف> [--png <ملف> | --svg <ملف> | --text] [--json]',
   usage_verify: 'skillmark-wallet verify <الرقم | المعرّف> [--verifier URL]',
   usage_export: 'skillmark-wallet export --out <ملف>',
@@ -476,6 +478,11 @@ export const arWallet: WalletWords = {
   qr_written: 'كُتب رمز QR للشهادة {id} في {file} (الإصدار {version}، {size}).',
   present_say_which: 'حدّد الشهادات التي تريد عرضها: أرقامها أو معرّفاتها في "skillmark-wallet list".',
   present_out_needs_challenge: '--out يحتاج إلى --challenge الذي أعطاك إياه صاحب العمل.',
+  present_disclose_unknown: 'لا يمكن لهذه الشهادة إظهار {names}. يمكنها إظهار: {available}.',
+  present_selective_alone: 'تُعرَض شهادة SD-JWT وحدها: حدِّد هذه الشهادة فقط.',
+  present_disclose_not_selective: 'لا ينطبق --disclose إلا على شهادات SD-JWT؛ أما هذه الشهادة فتُعرَض دائمًا كاملة.',
+  present_selective_needs_domain:
+    'يرتبط عرض SD-JWT بخدمة التحقق التي يُقدَّم إليها: أضف --domain (نطاق صاحب العمل) مع --out.',
   present_written: 'كُتب العرض المقدَّم في {file} ({size}).',
   present_no_challenge_http: 'لم تعطِ خدمة التحقق رمز تحقق لمرة واحدة (HTTP {status}).',
   present_no_challenge: 'لم تعطِ خدمة التحقق رمز تحقق لمرة واحدة.',

@@ -245,6 +245,8 @@ export const enWallet = {
   opt_out_backup: 'the backup file to write (it must not exist yet)',
   opt_out_share: 'the file to write (JSON)',
   opt_out_presentation: 'write the signed presentation to this file instead of sending it',
+  opt_disclose:
+    'for an SD-JWT credential: the details to show, separated by commas (name, learnerReference, startedOn, competency:2, competencies); the others stay hidden. Without it only what is always shown is sent (the qualification, its level and award date)',
   opt_challenge: 'the one-time challenge the employer gave you',
   opt_domain: "the verifier domain to bind the presentation to (default: the verifier's host; none with --out)",
   opt_png: 'write the QR code to this file as a PNG image',
@@ -273,7 +275,8 @@ export const enWallet = {
   usage_status: 'skillmark-wallet status [--verifier URL]',
   usage_share: 'skillmark-wallet share <number | id> --out <file>',
   usage_certificate: 'skillmark-wallet certificate <number | id> --out <file.pdf>',
-  usage_present: 'skillmark-wallet present <number | id>... [--verifier URL] [--challenge C] [--domain D] [--out FILE]',
+  usage_present:
+    'skillmark-wallet present <number | id>... [--verifier URL] [--challenge C] [--domain D] [--out FILE] [--disclose NAMES]',
   usage_qr: 'skillmark-wallet qr <number | id> [--png <file> | --svg <file> | --text] [--json]',
   usage_verify: 'skillmark-wallet verify <number | id> [--verifier URL]',
   usage_export: 'skillmark-wallet export --out <file>',
@@ -484,6 +487,12 @@ export const enWallet = {
   qr_written: 'Wrote the QR code of credential {id} to {file} (version {version}, {size}).',
   present_say_which: 'Say which credentials to present: their numbers or ids from "skillmark-wallet list".',
   present_out_needs_challenge: "--out needs the employer's --challenge.",
+  present_disclose_unknown: 'This credential cannot show {names}. It can show: {available}.',
+  present_selective_alone: 'An SD-JWT credential is presented on its own: name only that one.',
+  present_disclose_not_selective:
+    '--disclose only applies to SD-JWT credentials; this credential is always shown whole.',
+  present_selective_needs_domain:
+    "An SD-JWT presentation is bound to its verifier: give --domain (the employer's verifier) with --out.",
   present_written: 'Presentation written to {file} ({size}).',
   present_no_challenge_http: 'The verifier did not give a challenge (HTTP {status}).',
   present_no_challenge: 'The verifier did not give a challenge.',

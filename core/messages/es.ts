@@ -255,6 +255,8 @@ export const esWallet: WalletWords = {
   opt_out_backup: 'el archivo de copia de seguridad que se escribe (no debe existir aún)',
   opt_out_share: 'el archivo que se escribe (JSON)',
   opt_out_presentation: 'escribir la presentación firmada en este archivo en lugar de enviarla',
+  opt_disclose:
+    'para una credencial SD-JWT: los datos que se muestran, separados por comas (name, learnerReference, startedOn, competency:2, competencies); los demás quedan ocultos. Sin esta opción solo se envía lo que siempre se muestra (la cualificación, su nivel y su fecha de obtención)',
   opt_challenge: 'el código de un solo uso que le dio el empleador',
   opt_domain:
     'el dominio del servicio de verificación al que se vincula la presentación (por defecto: su host; ninguno con --out)',
@@ -286,7 +288,7 @@ export const esWallet: WalletWords = {
   usage_share: 'skillmark-wallet share <número | id> --out <archivo>',
   usage_certificate: 'skillmark-wallet certificate <número | id> --out <archivo.pdf>',
   usage_present:
-    'skillmark-wallet present <número | id>... [--verifier URL] [--challenge CÓDIGO] [--domain DOMINIO] [--out ARCHIVO]',
+    'skillmark-wallet present <número | id>... [--verifier URL] [--challenge CÓDIGO] [--domain DOMINIO] [--out ARCHIVO] [--disclose DATOS]',
   usage_qr: 'skillmark-wallet qr <número | id> [--png <archivo> | --svg <archivo> | --text] [--json]',
   usage_verify: 'skillmark-wallet verify <número | id> [--verifier URL]',
   usage_export: 'skillmark-wallet export --out <archivo>',
@@ -486,6 +488,12 @@ export const esWallet: WalletWords = {
   qr_written: 'Código QR de la credencial {id} escrito en {file} (versión {version}, {size}).',
   present_say_which: 'Indique qué credenciales presentar: sus números o ids en «skillmark-wallet list».',
   present_out_needs_challenge: '--out necesita el --challenge del empleador.',
+  present_disclose_unknown: 'Esta credencial no puede mostrar {names}. Puede mostrar: {available}.',
+  present_selective_alone: 'Una credencial SD-JWT se presenta sola: indique solo esa.',
+  present_disclose_not_selective:
+    '--disclose solo se aplica a las credenciales SD-JWT; esta credencial siempre se muestra completa.',
+  present_selective_needs_domain:
+    'Una presentación SD-JWT queda vinculada a su servicio de verificación: indique --domain (el del empleador) junto con --out.',
   present_written: 'Presentación escrita en {file} ({size}).',
   present_no_challenge_http: 'El servicio de verificación no dio un código de un solo uso (HTTP {status}).',
   present_no_challenge: 'El servicio de verificación no dio un código de un solo uso.',

@@ -263,6 +263,8 @@ export const frWallet: WalletWords = {
   opt_out_backup: 'le fichier de sauvegarde à écrire (il ne doit pas encore exister)',
   opt_out_share: 'le fichier à écrire (JSON)',
   opt_out_presentation: "écrire la présentation signée dans ce fichier au lieu de l'envoyer",
+  opt_disclose:
+    "pour une attestation SD-JWT : les informations à montrer, séparées par des virgules (name, learnerReference, startedOn, competency:2, competencies) ; les autres restent cachées. Sans cette option, seul ce qui est toujours montré est envoyé (la qualification, son niveau et sa date d'obtention)",
   opt_challenge: "le code à usage unique que l'employeur vous a donné",
   opt_domain:
     'le domaine du service de vérification auquel lier la présentation (par défaut : son hôte ; aucun avec --out)',
@@ -294,7 +296,7 @@ export const frWallet: WalletWords = {
   usage_share: 'skillmark-wallet share <numéro | id> --out <fichier>',
   usage_certificate: 'skillmark-wallet certificate <numéro | id> --out <fichier.pdf>',
   usage_present:
-    'skillmark-wallet present <numéro | id>... [--verifier URL] [--challenge CODE] [--domain DOMAINE] [--out FICHIER]',
+    'skillmark-wallet present <numéro | id>... [--verifier URL] [--challenge CODE] [--domain DOMAINE] [--out FICHIER] [--disclose INFOS]',
   usage_qr: 'skillmark-wallet qr <numéro | id> [--png <fichier> | --svg <fichier> | --text] [--json]',
   usage_verify: 'skillmark-wallet verify <numéro | id> [--verifier URL]',
   usage_export: 'skillmark-wallet export --out <fichier>',
@@ -498,6 +500,12 @@ export const frWallet: WalletWords = {
   present_say_which:
     'Indiquez quelles attestations présenter : leurs numéros ou identifiants dans « skillmark-wallet list ».',
   present_out_needs_challenge: "--out demande le --challenge de l'employeur.",
+  present_disclose_unknown: 'Cette attestation ne peut pas montrer {names}. Elle peut montrer : {available}.',
+  present_selective_alone: 'Une attestation SD-JWT se présente seule : indiquez uniquement celle-ci.',
+  present_disclose_not_selective:
+    "--disclose ne s'applique qu'aux attestations SD-JWT ; cette attestation est toujours montrée en entier.",
+  present_selective_needs_domain:
+    "Une présentation SD-JWT est liée à son service de vérification : indiquez --domain (celui de l'employeur) avec --out.",
   present_written: 'Présentation écrite dans {file} ({size}).',
   present_no_challenge_http: "Le service de vérification n'a pas donné de code à usage unique (HTTP {status}).",
   present_no_challenge: "Le service de vérification n'a pas donné de code à usage unique.",

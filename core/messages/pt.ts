@@ -252,6 +252,8 @@ export const ptWallet: WalletWords = {
   opt_out_backup: 'o arquivo de cópia de segurança a escrever (ainda não pode existir)',
   opt_out_share: 'o arquivo a escrever (JSON)',
   opt_out_presentation: 'escrever a apresentação assinada neste arquivo em vez de enviá-la',
+  opt_disclose:
+    'para uma credencial SD-JWT: os dados a mostrar, separados por vírgulas (name, learnerReference, startedOn, competency:2, competencies); os outros ficam ocultos. Sem esta opção só é enviado o que é sempre mostrado (a qualificação, o nível e a data de conclusão)',
   opt_challenge: 'o código de uso único que o empregador lhe deu',
   opt_domain:
     'o domínio do serviço de verificação ao qual a apresentação fica vinculada (por padrão: o host dele; nenhum com --out)',
@@ -283,7 +285,7 @@ export const ptWallet: WalletWords = {
   usage_share: 'skillmark-wallet share <número | id> --out <arquivo>',
   usage_certificate: 'skillmark-wallet certificate <número | id> --out <arquivo.pdf>',
   usage_present:
-    'skillmark-wallet present <número | id>... [--verifier URL] [--challenge CÓDIGO] [--domain DOMÍNIO] [--out ARQUIVO]',
+    'skillmark-wallet present <número | id>... [--verifier URL] [--challenge CÓDIGO] [--domain DOMÍNIO] [--out ARQUIVO] [--disclose DADOS]',
   usage_qr: 'skillmark-wallet qr <número | id> [--png <arquivo> | --svg <arquivo> | --text] [--json]',
   usage_verify: 'skillmark-wallet verify <número | id> [--verifier URL]',
   usage_export: 'skillmark-wallet export --out <arquivo>',
@@ -482,6 +484,12 @@ export const ptWallet: WalletWords = {
   qr_written: 'Código QR da credencial {id} escrito em {file} (versão {version}, {size}).',
   present_say_which: 'Indique quais credenciais apresentar: os números ou ids delas em "skillmark-wallet list".',
   present_out_needs_challenge: '--out precisa do --challenge do empregador.',
+  present_disclose_unknown: 'Esta credencial não pode mostrar {names}. Ela pode mostrar: {available}.',
+  present_selective_alone: 'Uma credencial SD-JWT é apresentada sozinha: indique apenas essa.',
+  present_disclose_not_selective:
+    '--disclose só se aplica a credenciais SD-JWT; esta credencial é sempre mostrada por inteiro.',
+  present_selective_needs_domain:
+    'Uma apresentação SD-JWT fica vinculada ao seu serviço de verificação: informe --domain (o do empregador) junto com --out.',
   present_written: 'Apresentação escrita em {file} ({size}).',
   present_no_challenge_http: 'O serviço de verificação não deu um código de uso único (HTTP {status}).',
   present_no_challenge: 'O serviço de verificação não deu um código de uso único.',

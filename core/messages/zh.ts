@@ -224,6 +224,8 @@ export const zhWallet: WalletWords = {
   opt_out_backup: '要写入的备份文件（必须是尚不存在的文件）',
   opt_out_share: '要写入的文件（JSON）',
   opt_out_presentation: '把已签名的出示材料写入此文件，而不是发送出去',
+  opt_disclose:
+    '用于 SD-JWT 凭证：要出示的信息，用逗号分隔（name、learnerReference、startedOn、competency:2、competencies）；其余信息保持隐藏。不加此选项时，只发送始终出示的内容（资格、等级和授予日期）',
   opt_challenge: '雇主给您的一次性验证码',
   opt_domain: '出示材料所绑定的验证服务域名（默认：验证服务的主机名；使用 --out 时不绑定）',
   opt_png: '把二维码以 PNG 图片写入此文件',
@@ -253,7 +255,7 @@ export const zhWallet: WalletWords = {
   usage_share: 'skillmark-wallet share <编号 | id> --out <文件>',
   usage_certificate: 'skillmark-wallet certificate <编号 | id> --out <文件.pdf>',
   usage_present:
-    'skillmark-wallet present <编号 | id>... [--verifier 网址] [--challenge 验证码] [--domain 域名] [--out 文件]',
+    'skillmark-wallet present <编号 | id>... [--verifier 网址] [--challenge 验证码] [--domain 域名] [--out 文件] [--disclose 信息]',
   usage_qr: 'skillmark-wallet qr <编号 | id> [--png <文件> | --svg <文件> | --text] [--json]',
   usage_verify: 'skillmark-wallet verify <编号 | id> [--verifier 网址]',
   usage_export: 'skillmark-wallet export --out <文件>',
@@ -431,6 +433,11 @@ export const zhWallet: WalletWords = {
   qr_written: '凭证 {id} 的二维码已写入 {file}（版本 {version}，{size}）。',
   present_say_which: '请指明要出示哪些凭证：“skillmark-wallet list”中的编号或 id。',
   present_out_needs_challenge: '--out 需要雇主给的 --challenge。',
+  present_disclose_unknown: '此凭证无法出示 {names}。它可以出示：{available}。',
+  present_selective_alone: 'SD-JWT 凭证需要单独出示：请只指定这一份。',
+  present_disclose_not_selective: '--disclose 只适用于 SD-JWT 凭证；此凭证总是完整出示。',
+  present_selective_needs_domain:
+    'SD-JWT 出示材料与其验证服务绑定：使用 --out 时请同时给出 --domain（雇主的验证服务）。',
   present_written: '出示材料已写入 {file}（{size}）。',
   present_no_challenge_http: '验证服务没有给出一次性验证码（HTTP {status}）。',
   present_no_challenge: '验证服务没有给出一次性验证码。',

@@ -19,6 +19,13 @@ export function confirmationKeyOf(payload: Record<string, unknown>): Record<stri
   return jwk;
 }
 
+/**
+ * The registered claims an SD-JWT VC carries beside the credential (RFC 7519, SD-JWT VC): checked
+ * here against the credential's own members, then left out of its W3C form, as VC-JWT 1.1 maps
+ * its claims back.
+ */
+const JWT_CLAIMS = new Set(['iss', 'sub', 'iat', 'nbf', 'exp', 'jti', 'aud', 'vct', 'cnf', 'status']);
+
 const hasPrivatePart = (jwk: Record<string, unknown>) => ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k'].some((m) => m in jwk);
 
 /**
@@ -51,7 +58,7 @@ export function readSdJwtVc(token: SecuredToken): ReadCredential {
   if (validFrom && validUntil && validUntil < validFrom) fail('the credential expires before it becomes valid');
   return {
     format: 'sd-jwt-vc',
-    credential: claims,
+    credential: Object.fromEntries(Object.entries(claims).filter(([name]) => !JWT_CLAIMS.has(name))),
     issuer: facts.issuer,
     subjectIds: facts.subjectIds,
     disclosed: disclosed.paths,

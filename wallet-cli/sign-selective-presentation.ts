@@ -1,0 +1,57 @@
+import { ed25519PrivateKey } from '../core/ed25519.ts';
+import { readCredentialToken } from '../core/formats/index.ts';
+import { choiceOf, type DisclosureChoice } from '../core/formats/sd-jwt-vc/disclosable.ts';
+import { presentSdJwtVc } from '../core/formats/sd-jwt-vc/present.ts';
+import { nodeJoseSigner } from '../core/jose/signer.ts';
+import type { AnchorReceipt } from '../core/receipt.ts';
+import { EXIT } from './command.ts';
+import type { Holder } from './sign-presentation.ts';
+import { WalletError } from './store.ts';
+import { t } from './words.ts';
+
+/** Whether a stored credential is one the learner discloses claim by claim (an SD-JWT VC). */
+export const isSelective = (credential: string): boolean => {
+  const read = readCredentialToken(credential);
+  return read.ok && read.value.format === 'sd-jwt-vc';
+};
+
+/** The credential's claims as issued, every disclosure in place: what the learner chooses from. */
+export function claimsOf(credential: string): Record<string, unknown> {
+  const read = readCredentialToken(credential);
+  if (!read.ok) throw new WalletError(read.detail);
+  return read.value.credential;
+}
+
+/** The learner's `--disclose` names as a choice, or a WalletError naming what the credential can disclose. */
+export function choiceFromNames(credential: string, names: readonly string[]): DisclosureChoice {
+  const chosen = choiceOf(claimsOf(credential), names);
+  if (chosen.ok) return chosen.choice;
+  throw new WalletError(
+    t('present_disclose_unknown', {
+      names: chosen.unknown.join(', '),
+      available: chosen.available.join(', ') || '-',
+    }),
+    EXIT.usage,
+  );
+}
+
+/**
+ * The SD-JWT VC with the chosen disclosures only, and a key-binding JWT signed by the holder's
+ * did:key over the verifier's `challenge` and `domain`; the anchor receipt rides in it.
+ */
+export function signSelectivePresentation(
+  holder: Holder,
+  stored: { credential: string; anchorReceipt?: AnchorReceipt },
+  choice: DisclosureChoice,
+  challenge: string,
+  domain: string,
+  now = new Date(),
+): Promise<string> {
+  const kid = `${holder.did}#${holder.did.slice('did:key:'.length)}`;
+  return presentSdJwtVc(stored.credential, choice, nodeJoseSigner(ed25519PrivateKey(holder.seed), kid), {
+    nonce: challenge,
+    aud: domain,
+    iat: Math.floor(now.getTime() / 1000),
+    ...(stored.anchorReceipt ? { anchorReceipts: [stored.anchorReceipt] } : {}),
+  });
+}
