@@ -294,11 +294,14 @@ describe('an SD-JWT VC, presented with the details the learner picks (issue 13)'
     expect(checkOf(unbound.body.checks, 'presentation_signature')).toMatchObject({ reason: 'key_binding_missing' });
   });
 
-  it('a name the credential cannot show, or --disclose for a credential shown whole, is a usage error', async () => {
+  it('a name the credential cannot show, or --disclose for a credential shown whole, is a usage error; no QR code is made of it', async () => {
     const unknown = await runWallet(['present', '2', '--disclose', 'grades'], env);
     expect(unknown.code, said(unknown)).toBe(2);
     expect(unknown.stderr).toMatch(/grades[\s\S]*name, learnerReference, competency:1, competency:2/);
     const whole = await runWallet(['present', '1', '--disclose', 'name'], env);
     expect(whole.code, said(whole)).toBe(2);
+    const qr = await runWallet(['qr', '2', '--text'], env);
+    expect(qr.code, said(qr)).toBe(1);
+    expect(qr.stderr).toMatch(/SD-JWT credential is not made into a QR code/);
   });
 });

@@ -470,6 +470,8 @@ export const arWallet: WalletWords = {
   certificate_not_sent: 'لم ترسل المؤسسة الشهادة المطبوعة (HTTP {status}).',
   certificate_written: 'كُتبت الشهادة المطبوعة للشهادة {id} في {file} ({size}).',
   qr_choose_one: 'اختر واحدًا فقط من --png و--svg و--text.',
+  qr_selective:
+    'لا تُحوَّل شهادة SD-JWT إلى رمز QR: فهو سيُظهر كل معلوماتها لأي شخص يمسحه. اعرضها بدلًا من ذلك باستخدام "present --disclose".',
   qr_no_receipt: 'ليس لهذه الشهادة إيصال تسجيل، ورمز QR بدونه لن يجتاز التحقق. استلمها من جديد بعد تسجيلها.',
   qr_too_large: 'هذه الشهادة أكبر من أن يحملها رمز QR واحد ({size}).',
   qr_text_follows: 'الشهادة {id}: رمز QR الإصدار {version}. هذا نصه، لتلصقه في صفحة تحقق:',

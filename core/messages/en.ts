@@ -478,6 +478,8 @@ export const enWallet = {
   certificate_not_sent: 'The institution did not send the certificate (HTTP {status}).',
   certificate_written: 'Certificate of credential {id} written to {file} ({size}).',
   qr_choose_one: 'Choose one of --png, --svg and --text.',
+  qr_selective:
+    'An SD-JWT credential is not made into a QR code: it would show every detail to whoever scans it. Present it with "present --disclose" instead.',
   qr_no_receipt:
     'This credential has no anchor receipt, and a QR code without one would not verify. Receive it again once it is anchored.',
   qr_too_large: 'This credential is too large for one QR code ({size}).',

@@ -479,6 +479,8 @@ export const esWallet: WalletWords = {
   certificate_not_sent: 'La institución no envió el certificado (HTTP {status}).',
   certificate_written: 'Certificado de la credencial {id} escrito en {file} ({size}).',
   qr_choose_one: 'Elija solo una de --png, --svg y --text.',
+  qr_selective:
+    'Una credencial SD-JWT no se convierte en código QR: mostraría todos sus datos a quien lo escanee. Preséntela con «present --disclose».',
   qr_no_receipt:
     'Esta credencial no tiene comprobante de inscripción, y un código QR sin él no se podría verificar. Recójala de nuevo cuando esté inscrita.',
   qr_too_large: 'Esta credencial es demasiado grande para un solo código QR ({size}).',

@@ -490,6 +490,8 @@ export const frWallet: WalletWords = {
   certificate_not_sent: "L'établissement n'a pas envoyé le certificat (HTTP {status}).",
   certificate_written: "Certificat de l'attestation {id} écrit dans {file} ({size}).",
   qr_choose_one: 'Choisissez une seule option parmi --png, --svg et --text.',
+  qr_selective:
+    'Une attestation SD-JWT ne se met pas dans un code QR : elle montrerait toutes ses informations à quiconque le scanne. Présentez-la plutôt avec « present --disclose ».',
   qr_no_receipt:
     "Cette attestation n'a pas de reçu d'enregistrement, et un code QR sans reçu ne pourrait pas être vérifié. Retirez-la à nouveau une fois enregistrée.",
   qr_too_large: 'Cette attestation est trop grande pour un seul code QR ({size}).',

@@ -446,6 +446,8 @@ export const hiWallet: WalletWords = {
   certificate_not_sent: 'संस्था ने छपी प्रति नहीं भेजी (HTTP {status})।',
   certificate_written: 'प्रमाणपत्र {id} की छपी प्रति {file} में लिखी गई ({size})।',
   qr_choose_one: '--png, --svg और --text में से एक ही चुनें।',
+  qr_selective:
+    'SD-JWT प्रमाणपत्र का QR कोड नहीं बनाया जाता: इसे स्कैन करने वाले हर व्यक्ति को उसकी सारी जानकारी दिख जाती। इसकी जगह "present --disclose" से प्रस्तुत करें।',
   qr_no_receipt:
     'इस प्रमाणपत्र के दर्ज होने की कोई रसीद नहीं है, और रसीद के बिना QR कोड की जांच सफल नहीं होगी। दर्ज होने के बाद इसे फिर से लें।',
   qr_too_large: 'यह प्रमाणपत्र एक QR कोड में आने के लिए बहुत बड़ा है ({size})।',

@@ -475,6 +475,8 @@ export const ptWallet: WalletWords = {
   certificate_not_sent: 'A instituição não enviou o certificado (HTTP {status}).',
   certificate_written: 'Certificado da credencial {id} escrito em {file} ({size}).',
   qr_choose_one: 'Escolha só uma das opções --png, --svg e --text.',
+  qr_selective:
+    'Uma credencial SD-JWT não vira código QR: ele mostraria todos os dados a quem o escanear. Apresente-a com "present --disclose".',
   qr_no_receipt:
     'Esta credencial não tem comprovante de registro, e um código QR sem ele não poderia ser verificado. Resgate-a de novo quando estiver registrada.',
   qr_too_large: 'Esta credencial é grande demais para um único código QR ({size}).',

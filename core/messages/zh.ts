@@ -425,6 +425,7 @@ export const zhWallet: WalletWords = {
   certificate_not_sent: '机构没有发送证书（HTTP {status}）。',
   certificate_written: '凭证 {id} 的证书已写入 {file}（{size}）。',
   qr_choose_one: '--png、--svg 和 --text 只能选一个。',
+  qr_selective: 'SD-JWT 凭证不会生成二维码：任何扫描它的人都会看到全部信息。请改用“present --disclose”出示。',
   qr_no_receipt: '这份凭证没有登记回执，没有回执的二维码无法通过核验。请在登记完成后重新领取。',
   qr_too_large: '这份凭证太大，一个二维码放不下（{size}）。',
   qr_text_follows: '凭证 {id}：二维码版本 {version}。以下是其文本，可粘贴到验证页面：',

@@ -34,6 +34,11 @@ function receiptFields(receipt: AnchorReceipt): unknown[] {
 
 /** The QR text of a credential (a compact JWS) with its anchor receipt: prefix + base45(deflate(CBOR)). */
 export function encodeQrBundle(bundle: QrBundle): string {
+  if (bundle.credential.includes('~'))
+    throw new QrBundleError(
+      'content',
+      'an SD-JWT credential does not go into a QR code: it would show every disclosure',
+    );
   const parts = bundle.credential.split('.');
   if (parts.length !== 3) throw new QrBundleError('content', 'the credential is not a compact JWS');
   const [header, payload, signature] = parts;
