@@ -6,7 +6,7 @@ import type { AnchorReceipt } from '../core/receipt.ts';
  * Whether a credential goes into a QR code: a compact JWS does. An SD-JWT does not: the code would
  * show every disclosure to whoever scans it, where the learner chooses each time (docs/privacy.md).
  */
-const inQrCode = (credential: string) => !credential.includes('~');
+export const inQrCode = (credential: string) => !credential.includes('~');
 
 /**
  * Refuses a credential whose QR code, once anchored in the largest batch this issuer makes, would

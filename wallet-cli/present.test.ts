@@ -211,6 +211,10 @@ describe('an SD-JWT VC, presented with the details the learner picks (issue 13)'
     expect(issued.body.format).toBe('sd-jwt-vc');
     expect(issued.body.verifiableCredential.id).toMatch(/^data:application\/dc\+sd-jwt,ey[^~]+~/);
     bundle = await claimWhenAnchored(issued.body.claim.url);
+    // The learner's claim page shows it without a QR code (which would show every detail): the wallet collects it.
+    const page = await fetch(issued.body.claim.url, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(`skillmark-wallet receive ${issued.body.claim.code}`);
     const received = await runWallet(['receive', issued.body.claim.url], env);
     expect(received.code, said(received)).toBe(0);
   }, 60_000);

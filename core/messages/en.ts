@@ -198,6 +198,8 @@ export const enPage = {
   claim_save_qr: 'Save the QR code image',
   claim_download_pdf: 'Download the certificate (PDF)',
   claim_show_employer: 'Show this code to an employer; they can check it without calling the college.',
+  claim_wallet_only:
+    'You choose what each employer sees of this credential, so it has no QR code or printed certificate. Collect it with your wallet: {command}',
   claim_not_ready: 'Not ready yet: the institution is still recording it. Try again in a few minutes.',
   claim_code_unknown:
     'This claim code is not known. Check it character by character, or ask the institution for a new one.',

@@ -214,6 +214,8 @@ export const esPage: PageWords = {
   claim_save_qr: 'Guardar la imagen del código QR',
   claim_download_pdf: 'Descargar el certificado (PDF)',
   claim_show_employer: 'Muestre este código a un empleador: puede comprobarlo sin llamar a la institución.',
+  claim_wallet_only:
+    'Usted elige qué ve cada empleador de esta credencial, por eso no tiene código QR ni certificado impreso. Recójala con su billetera: {command}',
   claim_not_ready: 'Todavía no está lista: la institución la está registrando. Vuelva a intentarlo en unos minutos.',
   claim_code_unknown:
     'Este código de recogida no existe. Revíselo carácter por carácter o pida uno nuevo a la institución.',

@@ -222,6 +222,8 @@ export const frPage: PageWords = {
   claim_save_qr: "Enregistrer l'image du code QR",
   claim_download_pdf: 'Télécharger le certificat (PDF)',
   claim_show_employer: "Montrez ce code à un employeur : il peut le vérifier sans appeler l'établissement.",
+  claim_wallet_only:
+    "Vous choisissez ce que chaque employeur voit de cette attestation : elle n'a donc ni code QR ni certificat imprimé. Récupérez-la avec votre portefeuille : {command}",
   claim_not_ready: "Pas encore prête : l'établissement est en train de l'enregistrer. Réessayez dans quelques minutes.",
   claim_code_unknown:
     "Ce code de retrait est inconnu. Vérifiez-le caractère par caractère, ou demandez-en un nouveau à l'établissement.",

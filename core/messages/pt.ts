@@ -211,6 +211,8 @@ export const ptPage: PageWords = {
   claim_save_qr: 'Guardar a imagem do código QR',
   claim_download_pdf: 'Baixar o certificado (PDF)',
   claim_show_employer: 'Mostre este código a um empregador: ele pode verificá-lo sem ligar para a escola.',
+  claim_wallet_only:
+    'Você escolhe o que cada empregador vê desta credencial, por isso ela não tem código QR nem certificado impresso. Receba-a com a sua carteira: {command}',
   claim_not_ready:
     'Ainda não está pronta: a instituição ainda a está registrando. Tente de novo daqui a alguns minutos.',
   claim_code_unknown:

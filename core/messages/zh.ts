@@ -185,6 +185,8 @@ export const zhPage: PageWords = {
   claim_save_qr: '保存二维码图片',
   claim_download_pdf: '下载证书（PDF）',
   claim_show_employer: '把这个二维码出示给雇主；他们无需致电学校即可核验。',
+  claim_wallet_only:
+    '这份凭证的哪些内容给哪位雇主看由您决定，因此它没有二维码，也没有打印版证书。请用您的钱包领取：{command}',
   claim_not_ready: '尚未就绪：机构仍在登记这份凭证。请几分钟后再试。',
   claim_code_unknown: '无法识别此领取码。请逐个字符核对，或向机构索取新的领取码。',
   claim_code_expired: '此领取码已过期。请向机构索取新的领取码。',

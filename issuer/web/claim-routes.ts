@@ -6,6 +6,7 @@ import { HttpProblem } from '../../core/http-problem.ts';
 import { pageLanguage } from '../../core/web/page-language.ts';
 import { qualificationFieldsOf } from '../certificate/certificate-content.ts';
 import type { CredentialBundle } from '../credentials.ts';
+import { inQrCode } from '../qr-code.ts';
 import { type ClaimedCredential, type ClaimPageState, claimPage } from './claim-page.ts';
 import { qrPng, qrSvg } from './qr-image.ts';
 
@@ -52,11 +53,11 @@ async function stateOf(c: Context, collect: CollectClaim, code: string, institut
   try {
     const bundle = await collect(c, code);
     if (!bundle) return { state: 'pending', retryAfterSeconds: Number(c.res.headers.get('Retry-After') ?? 5) };
-    if (!bundle.qr) return { state: 'pending', retryAfterSeconds: 30 };
+    if (!bundle.qr && inQrCode(bundle.credential)) return { state: 'pending', retryAfterSeconds: 30 };
     return {
       state: 'ready',
       credential: claimedCredential(bundle.credential, institution),
-      qrSvg: await qrSvg(bundle.qr),
+      ...(bundle.qr ? { qrSvg: await qrSvg(bundle.qr) } : {}),
       code,
     };
   } catch (error) {
