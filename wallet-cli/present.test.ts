@@ -22,6 +22,7 @@ import {
   tempDir,
 } from '../test/support/system.ts';
 import { joinDashValues, type OptionSpec } from './command.ts';
+import { onTerminal } from './testing/terminal.ts';
 
 let system: RunningSystem;
 let scratch: string;
@@ -296,6 +297,33 @@ describe('an SD-JWT VC, presented with the details the learner picks (issue 13)'
     });
     expect(unbound.body.verdict).toBe('invalid');
     expect(checkOf(unbound.body.checks, 'presentation_signature')).toMatchObject({ reason: 'key_binding_missing' });
+  });
+
+  it('on a terminal without --disclose, the wallet asks detail by detail and shows only those answered yes', async () => {
+    const challenge = await employersChallenge();
+    const file = join(scratch, 'asked.sd-jwt');
+    const asked = await onTerminal(
+      ['present', '2', '--challenge', challenge, '--domain', 'hr.employer.example', '--out', file],
+      env,
+      [
+        ['Show name (Amina Yusuf) to the verifier? [y/N]', 'n'],
+        ['Show learnerReference (L-2026-0042) to the verifier? [y/N]', 'y'],
+        ['Show competency:1 (Install low-voltage wiring) to the verifier? [y/N]', 'yes'],
+        ['Show competency:2 (Test and inspect circuits) to the verifier? [y/N]', ''],
+      ],
+    );
+    expect(asked.code, asked.output).toBe(0);
+    const verified = await employerVerifies(readFileSync(file, 'utf8').trim(), {
+      challenge,
+      domain: 'hr.employer.example',
+    });
+    expect(verified.status, verified.text).toBe(200);
+    const subject = verified.body.credentials[0].credential.credentialSubject;
+    expect(subject).toMatchObject({
+      learnerReference: 'L-2026-0042',
+      qualification: { competencies: [{ title: 'Install low-voltage wiring' }] },
+    });
+    expect(verified.text).not.toMatch(/Amina|Test and inspect/);
   });
 
   it('a name the credential cannot show, or --disclose for a credential shown whole, is a usage error; no QR code is made of it', async () => {

@@ -1,13 +1,14 @@
+import { createInterface } from 'node:readline/promises';
 import { ed25519PrivateKey } from '../core/ed25519.ts';
 import { readCredentialToken } from '../core/formats/index.ts';
-import { choiceOf, type DisclosureChoice } from '../core/formats/sd-jwt-vc/disclosable.ts';
+import { choiceOf, type DisclosureChoice, disclosableClaims } from '../core/formats/sd-jwt-vc/disclosable.ts';
 import { presentSdJwtVc } from '../core/formats/sd-jwt-vc/present.ts';
 import { nodeJoseSigner } from '../core/jose/signer.ts';
 import type { AnchorReceipt } from '../core/receipt.ts';
 import { EXIT } from './command.ts';
 import type { Holder } from './sign-presentation.ts';
 import { WalletError } from './store.ts';
-import { t } from './words.ts';
+import { isYes, t } from './words.ts';
 
 /** Whether a stored credential is one the learner discloses claim by claim (an SD-JWT VC). */
 export const isSelective = (credential: string): boolean => {
@@ -33,6 +34,20 @@ export function choiceFromNames(credential: string, names: readonly string[]): D
     }),
     EXIT.usage,
   );
+}
+
+/** The learner's choice made on the terminal: each detail the credential can disclose, asked one by one (no is the default). */
+export async function askDisclosures(credential: string): Promise<DisclosureChoice> {
+  const prompt = createInterface({ input: process.stdin, output: process.stderr });
+  const picked: string[] = [];
+  try {
+    for (const { name, value } of disclosableClaims(claimsOf(credential)))
+      if (isYes(await prompt.question(`${t('present_disclose_question', { detail: name, value })} `)))
+        picked.push(name);
+  } finally {
+    prompt.close();
+  }
+  return choiceFromNames(credential, picked);
 }
 
 /**

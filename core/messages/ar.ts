@@ -233,7 +233,7 @@ export const arWallet: WalletWords = {
   opt_out_share: 'الملف المراد كتابته (JSON)',
   opt_out_presentation: 'اكتب العرض المقدَّم الموقَّع في هذا الملف بدل إرساله',
   opt_disclose:
-    'لشهادة SD-JWT: المعلومات التي تريد إظهارها، مفصولة بفواصل (name، learnerReference، startedOn، competency:2، competencies)؛ وتبقى المعلومات الأخرى مخفية. من دون هذا الخيار لا يُرسَل إلا ما يظهر دائمًا (المؤهل ومستواه وتاريخ منحه)',
+    'لشهادة SD-JWT: المعلومات التي تريد إظهارها، مفصولة بفواصل (name، learnerReference، startedOn، competency:2، competencies)؛ وتبقى المعلومات الأخرى مخفية. من دون هذا الخيار تسألك المحفظة عن كل معلومة على حدة في الطرفية؛ وفي غير ذلك لا يُرسَل إلا ما يظهر دائمًا (المؤهل ومستواه وتاريخ منحه)',
   opt_challenge: 'رمز التحقق لمرة واحدة الذي أعطاك إياه صاحب العمل',
   opt_domain: 'نطاق خدمة التحقق الذي يُربط به العرض المقدَّم (افتراضيًا: مضيفها؛ لا شيء مع --out)',
   opt_png: 'اكتب رمز QR في هذا الملف صورةً بصيغة PNG',
@@ -483,6 +483,7 @@ export const arWallet: WalletWords = {
   present_say_which: 'حدّد الشهادات التي تريد عرضها: أرقامها أو معرّفاتها في "skillmark-wallet list".',
   present_out_needs_challenge: '--out يحتاج إلى --challenge الذي أعطاك إياه صاحب العمل.',
   present_disclose_unknown: 'لا يمكن لهذه الشهادة إظهار {names}. يمكنها إظهار: {available}.',
+  present_disclose_question: 'هل تُظهر {detail} ({value}) لخدمة التحقق؟ (نعم/لا)',
   present_selective_alone: 'تُعرَض شهادة SD-JWT وحدها: حدِّد هذه الشهادة فقط.',
   present_disclose_not_selective: 'لا ينطبق --disclose إلا على شهادات SD-JWT؛ أما هذه الشهادة فتُعرَض دائمًا كاملة.',
   present_selective_needs_domain:

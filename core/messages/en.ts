@@ -248,7 +248,7 @@ export const enWallet = {
   opt_out_share: 'the file to write (JSON)',
   opt_out_presentation: 'write the signed presentation to this file instead of sending it',
   opt_disclose:
-    'for an SD-JWT credential: the details to show, separated by commas (name, learnerReference, startedOn, competency:2, competencies); the others stay hidden. Without it only what is always shown is sent (the qualification, its level and award date)',
+    'for an SD-JWT credential: the details to show, separated by commas (name, learnerReference, startedOn, competency:2, competencies); the others stay hidden. Without it the wallet asks detail by detail on a terminal; elsewhere only what is always shown is sent (the qualification, its level and award date)',
   opt_challenge: 'the one-time challenge the employer gave you',
   opt_domain: "the verifier domain to bind the presentation to (default: the verifier's host; none with --out)",
   opt_png: 'write the QR code to this file as a PNG image',
@@ -492,6 +492,7 @@ export const enWallet = {
   present_say_which: 'Say which credentials to present: their numbers or ids from "skillmark-wallet list".',
   present_out_needs_challenge: "--out needs the employer's --challenge.",
   present_disclose_unknown: 'This credential cannot show {names}. It can show: {available}.',
+  present_disclose_question: 'Show {detail} ({value}) to the verifier? [y/N]',
   present_selective_alone: 'An SD-JWT credential is presented on its own: name only that one.',
   present_disclose_not_selective:
     '--disclose only applies to SD-JWT credentials; this credential is always shown whole.',

@@ -258,7 +258,7 @@ export const esWallet: WalletWords = {
   opt_out_share: 'el archivo que se escribe (JSON)',
   opt_out_presentation: 'escribir la presentación firmada en este archivo en lugar de enviarla',
   opt_disclose:
-    'para una credencial SD-JWT: los datos que se muestran, separados por comas (name, learnerReference, startedOn, competency:2, competencies); los demás quedan ocultos. Sin esta opción solo se envía lo que siempre se muestra (la cualificación, su nivel y su fecha de obtención)',
+    'para una credencial SD-JWT: los datos que se muestran, separados por comas (name, learnerReference, startedOn, competency:2, competencies); los demás quedan ocultos. Sin esta opción la billetera pregunta dato por dato en una terminal; en otro caso solo se envía lo que siempre se muestra (la cualificación, su nivel y su fecha de obtención)',
   opt_challenge: 'el código de un solo uso que le dio el empleador',
   opt_domain:
     'el dominio del servicio de verificación al que se vincula la presentación (por defecto: su host; ninguno con --out)',
@@ -493,6 +493,7 @@ export const esWallet: WalletWords = {
   present_say_which: 'Indique qué credenciales presentar: sus números o ids en «skillmark-wallet list».',
   present_out_needs_challenge: '--out necesita el --challenge del empleador.',
   present_disclose_unknown: 'Esta credencial no puede mostrar {names}. Puede mostrar: {available}.',
+  present_disclose_question: '¿Mostrar {detail} ({value}) al servicio de verificación? [s/N]',
   present_selective_alone: 'Una credencial SD-JWT se presenta sola: indique solo esa.',
   present_disclose_not_selective:
     '--disclose solo se aplica a las credenciales SD-JWT; esta credencial siempre se muestra completa.',

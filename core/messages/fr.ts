@@ -266,7 +266,7 @@ export const frWallet: WalletWords = {
   opt_out_share: 'le fichier à écrire (JSON)',
   opt_out_presentation: "écrire la présentation signée dans ce fichier au lieu de l'envoyer",
   opt_disclose:
-    "pour une attestation SD-JWT : les informations à montrer, séparées par des virgules (name, learnerReference, startedOn, competency:2, competencies) ; les autres restent cachées. Sans cette option, seul ce qui est toujours montré est envoyé (la qualification, son niveau et sa date d'obtention)",
+    "pour une attestation SD-JWT : les informations à montrer, séparées par des virgules (name, learnerReference, startedOn, competency:2, competencies) ; les autres restent cachées. Sans cette option, le portefeuille demande information par information dans un terminal ; ailleurs, seul ce qui est toujours montré est envoyé (la qualification, son niveau et sa date d'obtention)",
   opt_challenge: "le code à usage unique que l'employeur vous a donné",
   opt_domain:
     'le domaine du service de vérification auquel lier la présentation (par défaut : son hôte ; aucun avec --out)',
@@ -505,6 +505,7 @@ export const frWallet: WalletWords = {
     'Indiquez quelles attestations présenter : leurs numéros ou identifiants dans « skillmark-wallet list ».',
   present_out_needs_challenge: "--out demande le --challenge de l'employeur.",
   present_disclose_unknown: 'Cette attestation ne peut pas montrer {names}. Elle peut montrer : {available}.',
+  present_disclose_question: 'Montrer {detail} ({value}) au service de vérification ? [o/N]',
   present_selective_alone: 'Une attestation SD-JWT se présente seule : indiquez uniquement celle-ci.',
   present_disclose_not_selective:
     "--disclose ne s'applique qu'aux attestations SD-JWT ; cette attestation est toujours montrée en entier.",

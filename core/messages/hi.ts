@@ -237,7 +237,7 @@ export const hiWallet: WalletWords = {
   opt_out_share: 'लिखी जाने वाली फ़ाइल (JSON)',
   opt_out_presentation: 'हस्ताक्षरित प्रस्तुति भेजने की जगह इस फ़ाइल में लिखें',
   opt_disclose:
-    'SD-JWT प्रमाणपत्र के लिए: दिखाने वाली जानकारी, कॉमा से अलग करके (name, learnerReference, startedOn, competency:2, competencies); बाकी जानकारी छिपी रहती है। इसके बिना सिर्फ़ वही भेजा जाता है जो हमेशा दिखता है (योग्यता, उसका स्तर और मिलने की तारीख)',
+    'SD-JWT प्रमाणपत्र के लिए: दिखाने वाली जानकारी, कॉमा से अलग करके (name, learnerReference, startedOn, competency:2, competencies); बाकी जानकारी छिपी रहती है। इसके बिना टर्मिनल पर वॉलेट एक-एक जानकारी के बारे में पूछता है; बाकी हालात में सिर्फ़ वही भेजा जाता है जो हमेशा दिखता है (योग्यता, उसका स्तर और मिलने की तारीख)',
   opt_challenge: 'नियोक्ता का दिया हुआ एक बार का कोड',
   opt_domain: 'सत्यापन सेवा का डोमेन जिससे प्रस्तुति जुड़ी हो (डिफ़ॉल्ट: उसका होस्ट; --out के साथ कोई नहीं)',
   opt_png: 'QR कोड को इस फ़ाइल में PNG चित्र के रूप में लिखें',
@@ -460,6 +460,7 @@ export const hiWallet: WalletWords = {
   present_say_which: 'बताएं कौन-से प्रमाणपत्र प्रस्तुत करने हैं: "skillmark-wallet list" में उनके नंबर या id।',
   present_out_needs_challenge: '--out के लिए नियोक्ता का --challenge चाहिए।',
   present_disclose_unknown: 'यह प्रमाणपत्र {names} नहीं दिखा सकता। यह दिखा सकता है: {available}।',
+  present_disclose_question: 'क्या {detail} ({value}) सत्यापन सेवा को दिखाएं? (हां/नहीं)',
   present_selective_alone: 'SD-JWT प्रमाणपत्र अकेले प्रस्तुत किया जाता है: सिर्फ़ उसी को चुनें।',
   present_disclose_not_selective: '--disclose सिर्फ़ SD-JWT प्रमाणपत्रों पर लागू होता है; यह प्रमाणपत्र हमेशा पूरा दिखाया जाता है।',
   present_selective_needs_domain:

@@ -255,7 +255,7 @@ export const ptWallet: WalletWords = {
   opt_out_share: 'o arquivo a escrever (JSON)',
   opt_out_presentation: 'escrever a apresentação assinada neste arquivo em vez de enviá-la',
   opt_disclose:
-    'para uma credencial SD-JWT: os dados a mostrar, separados por vírgulas (name, learnerReference, startedOn, competency:2, competencies); os outros ficam ocultos. Sem esta opção só é enviado o que é sempre mostrado (a qualificação, o nível e a data de conclusão)',
+    'para uma credencial SD-JWT: os dados a mostrar, separados por vírgulas (name, learnerReference, startedOn, competency:2, competencies); os outros ficam ocultos. Sem esta opção a carteira pergunta dado por dado num terminal; fora dele só é enviado o que é sempre mostrado (a qualificação, o nível e a data de conclusão)',
   opt_challenge: 'o código de uso único que o empregador lhe deu',
   opt_domain:
     'o domínio do serviço de verificação ao qual a apresentação fica vinculada (por padrão: o host dele; nenhum com --out)',
@@ -489,6 +489,7 @@ export const ptWallet: WalletWords = {
   present_say_which: 'Indique quais credenciais apresentar: os números ou ids delas em "skillmark-wallet list".',
   present_out_needs_challenge: '--out precisa do --challenge do empregador.',
   present_disclose_unknown: 'Esta credencial não pode mostrar {names}. Ela pode mostrar: {available}.',
+  present_disclose_question: 'Mostrar {detail} ({value}) ao serviço de verificação? [s/N]',
   present_selective_alone: 'Uma credencial SD-JWT é apresentada sozinha: indique apenas essa.',
   present_disclose_not_selective:
     '--disclose só se aplica a credenciais SD-JWT; esta credencial é sempre mostrada por inteiro.',

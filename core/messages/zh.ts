@@ -227,7 +227,7 @@ export const zhWallet: WalletWords = {
   opt_out_share: '要写入的文件（JSON）',
   opt_out_presentation: '把已签名的出示材料写入此文件，而不是发送出去',
   opt_disclose:
-    '用于 SD-JWT 凭证：要出示的信息，用逗号分隔（name、learnerReference、startedOn、competency:2、competencies）；其余信息保持隐藏。不加此选项时，只发送始终出示的内容（资格、等级和授予日期）',
+    '用于 SD-JWT 凭证：要出示的信息，用逗号分隔（name、learnerReference、startedOn、competency:2、competencies）；其余信息保持隐藏。不加此选项时，钱包会在终端中逐项询问；在其他情况下只发送始终出示的内容（资格、等级和授予日期）',
   opt_challenge: '雇主给您的一次性验证码',
   opt_domain: '出示材料所绑定的验证服务域名（默认：验证服务的主机名；使用 --out 时不绑定）',
   opt_png: '把二维码以 PNG 图片写入此文件',
@@ -437,6 +437,7 @@ export const zhWallet: WalletWords = {
   present_say_which: '请指明要出示哪些凭证：“skillmark-wallet list”中的编号或 id。',
   present_out_needs_challenge: '--out 需要雇主给的 --challenge。',
   present_disclose_unknown: '此凭证无法出示 {names}。它可以出示：{available}。',
+  present_disclose_question: '向验证服务出示 {detail}（{value}）吗？（是/否）',
   present_selective_alone: 'SD-JWT 凭证需要单独出示：请只指定这一份。',
   present_disclose_not_selective: '--disclose 只适用于 SD-JWT 凭证；此凭证总是完整出示。',
   present_selective_needs_domain:

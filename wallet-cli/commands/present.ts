@@ -4,7 +4,12 @@ import { describeEntry } from '../describe.ts';
 import { readPassphrase } from '../passphrase.ts';
 import { postJson } from '../service-client.ts';
 import { signPresentation } from '../sign-presentation.ts';
-import { choiceFromNames, isSelective, signSelectivePresentation } from '../sign-selective-presentation.ts';
+import {
+  askDisclosures,
+  choiceFromNames,
+  isSelective,
+  signSelectivePresentation,
+} from '../sign-selective-presentation.ts';
 import { Wallet, WalletError } from '../store.ts';
 import { reportVerification } from '../verification-report.ts';
 import { plural, t } from '../words.ts';
@@ -31,16 +36,18 @@ export const presentCommand: Command = {
     if (selective && credentials.length > 1) throw new WalletError(t('present_selective_alone'), EXIT.usage);
     if (!selective && values.disclose !== undefined)
       throw new WalletError(t('present_disclose_not_selective'), EXIT.usage);
-    // Nothing optional is shown unless the learner names it: the credential's always-shown claims only.
-    const choice = selective
-      ? choiceFromNames(
-          credentials[0]!.credential,
-          String(values.disclose ?? '')
-            .split(',')
-            .map((n) => n.trim())
-            .filter(Boolean),
-        )
-      : undefined;
+    if (selective && values.out !== undefined && values.domain === undefined)
+      throw new WalletError(t('present_selective_needs_domain'), EXIT.usage);
+    // The names given, else asked one by one on a terminal; else nothing optional is shown (only what always is).
+    const names = String(values.disclose ?? '')
+      .split(',')
+      .map((n) => n.trim())
+      .filter(Boolean);
+    const choice = !selective
+      ? undefined
+      : values.disclose === undefined && process.stdin.isTTY
+        ? await askDisclosures(credentials[0]!.credential)
+        : choiceFromNames(credentials[0]!.credential, names);
     const sign = (challenge: string, domain: string | undefined) => {
       if (!choice) return signPresentation(wallet, credentials, challenge, domain);
       if (domain === undefined) throw new WalletError(t('present_selective_needs_domain'), EXIT.usage);

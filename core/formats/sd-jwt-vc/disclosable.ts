@@ -42,17 +42,31 @@ export interface DisclosureChoice {
   competencies: number[];
 }
 
-/** The disclosable names of a credential as issued (all disclosures in place), in the order the learner sees them. */
-export function disclosableNames(credential: Record<string, unknown>): string[] {
+const shown = (value: unknown): string =>
+  typeof value === 'string'
+    ? value
+    : isPlainObject(value) && typeof value.title === 'string'
+      ? value.title
+      : JSON.stringify(value);
+
+/** What a credential as issued (all disclosures in place) can disclose: each name the learner gives, and its value as text. */
+export function disclosableClaims(credential: Record<string, unknown>): { name: string; value: string }[] {
   const subject = isPlainObject(credential.credentialSubject) ? credential.credentialSubject : {};
   const qualification = isPlainObject(subject.qualification) ? subject.qualification : {};
   const competencies = Array.isArray(qualification.competencies) ? qualification.competencies : [];
   return [
-    ...present(subject, DISCLOSABLE_SUBJECT_FIELDS),
-    ...present(qualification, DISCLOSABLE_QUALIFICATION_FIELDS),
-    ...competencies.map((_, i) => `competency:${i + 1}`),
+    ...present(subject, DISCLOSABLE_SUBJECT_FIELDS).map((name) => ({ name, value: shown(subject[name]) })),
+    ...present(qualification, DISCLOSABLE_QUALIFICATION_FIELDS).map((name) => ({
+      name,
+      value: shown(qualification[name]),
+    })),
+    ...competencies.map((competency, i) => ({ name: `competency:${i + 1}`, value: shown(competency) })),
   ];
 }
+
+/** The disclosable names of a credential as issued, in the order the learner sees them. */
+export const disclosableNames = (credential: Record<string, unknown>): string[] =>
+  disclosableClaims(credential).map((c) => c.name);
 
 /**
  * The learner's choice as the names given (`name,competency:2`; `competencies` for all of them),
