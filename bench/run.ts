@@ -4,6 +4,7 @@ import { ledgerGasBench } from './ledger-gas.ts';
 import { merkleBench } from './merkle.ts';
 import { pageBench } from './page.ts';
 import { qrBench } from './qr.ts';
+import { sdJwtBench } from './sd-jwt.ts';
 import { trustBundleBench } from './trust-bundle.ts';
 import { verifyBench } from './verify.ts';
 import { walletBench } from './wallet.ts';
@@ -18,6 +19,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   page: pageBench,
   wallet: walletBench,
   issue: issueBench,
+  'sd-jwt': sdJwtBench,
 };
 
 const wanted = process.argv.slice(2);
