@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isPlainObject } from '../../json-limits.ts';
+import { describeShapeProblem, isPlainObject, jsonShapeProblem, MAX_JSON_DEPTH } from '../../json-limits.ts';
 import { fail, preview } from '../data-model.ts';
 
 /**
@@ -44,6 +44,8 @@ function decodeDisclosure(text: string, index: number): Decoded {
   if (!Array.isArray(value) || (value.length !== SALT_AND_VALUE && value.length !== SALT_NAME_AND_VALUE))
     return fail(`disclosure ${index + 1} is not an array of a salt, perhaps a claim name, and a value`);
   if (typeof value[0] !== 'string') return fail(`disclosure ${index + 1} has no salt`);
+  const shape = jsonShapeProblem(value);
+  if (shape) return fail(`disclosure ${index + 1} is rejected: ${describeShapeProblem(shape)}`);
   if (value.length === SALT_AND_VALUE) return { text, value: value[1] };
   const name = value[1];
   if (typeof name !== 'string' || name === '_sd' || name === '...' || name === '__proto__')
@@ -86,7 +88,9 @@ export function applyDisclosures(payload: Record<string, unknown>, disclosures: 
     return found;
   };
 
-  const walk = (value: unknown, path: string): unknown => {
+  // Disclosures nest in one another: the depth is bounded over the whole, not per disclosure.
+  const walk = (value: unknown, path: string, depth = 0): unknown => {
+    if (depth > MAX_JSON_DEPTH) fail(`the disclosed claims are nested more than ${MAX_JSON_DEPTH} levels deep`);
     if (Array.isArray(value)) {
       const out: unknown[] = [];
       for (const item of value) {
@@ -95,9 +99,9 @@ export function applyDisclosures(payload: Record<string, unknown>, disclosures: 
           if (!found) continue; // a decoy, or an element the holder did not disclose
           if (found.name !== undefined) fail('a claim disclosure stands where an array element belongs');
           paths.push(`${path}[${out.length}]`);
-          out.push(walk(found.value, `${path}[${out.length}]`));
+          out.push(walk(found.value, `${path}[${out.length}]`, depth + 1));
         } else {
-          out.push(walk(item, `${path}[${out.length}]`));
+          out.push(walk(item, `${path}[${out.length}]`, depth + 1));
         }
       }
       return out;
@@ -106,7 +110,7 @@ export function applyDisclosures(payload: Record<string, unknown>, disclosures: 
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
       if (key === '_sd') continue;
-      out[key] = walk(item, path ? `${path}.${key}` : key);
+      out[key] = walk(item, path ? `${path}.${key}` : key, depth + 1);
     }
     const digests = Object.hasOwn(value, '_sd') ? value._sd : [];
     if (!Array.isArray(digests)) fail('"_sd" is not an array of digests');
@@ -118,7 +122,7 @@ export function applyDisclosures(payload: Record<string, unknown>, disclosures: 
       if (Object.hasOwn(out, name)) fail(`the claim ${preview(name)} is both signed and disclosed`);
       const at = path ? `${path}.${name}` : name;
       paths.push(at);
-      out[name] = walk(found.value, at);
+      out[name] = walk(found.value, at, depth + 1);
     }
     return out;
   };

@@ -1,5 +1,5 @@
 import { type ParsedJws, parseCompactJws } from '../../jose/compact-jws.ts';
-import { own } from '../../json-limits.ts';
+import { describeShapeProblem, jsonShapeProblem, own } from '../../json-limits.ts';
 import { anchorReceiptsOf, fail, mediaTypeIs, preview } from '../data-model.ts';
 import { numericDateClaim, optionalStringClaim } from '../jwt-claims.ts';
 import { checkJwsProof, type ProofOutcome, type SelectiveDisclosureFailure } from '../proof.ts';
@@ -28,6 +28,8 @@ function readKeyBindingJwt(text: string): ParsedJws {
   } catch {
     return fail('the key-binding JWT is not a compact JWS');
   }
+  const shape = jsonShapeProblem(kb.header, 8, 200) ?? jsonShapeProblem(kb.payload);
+  if (shape) fail(`the key-binding JWT is rejected: ${describeShapeProblem(shape)}`);
   if (!mediaTypeIs(own(kb.header, 'typ'), 'kb+jwt'))
     fail(`the key-binding JWT's typ ${preview(own(kb.header, 'typ'))} is not kb+jwt`);
   if (typeof own(kb.payload, 'sd_hash') !== 'string') fail('the key-binding JWT has no "sd_hash"');

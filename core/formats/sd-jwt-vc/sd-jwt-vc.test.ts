@@ -195,3 +195,57 @@ describe('SD-JWT VC presented with key binding', () => {
     );
   });
 });
+
+describe('hostile SD-JWTs', () => {
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const jwt = (payload: Record<string, unknown>) => `${b64({ alg: 'EdDSA', typ: 'dc+sd-jwt' })}.${b64(payload)}.c2ln`;
+  const base = { ...credential, iss: issuer.did, vct: 'urn:example' };
+
+  it('are malformed, never an exception: deep disclosures, disclosures nested in one another, claims disclosed over signed ones', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 60; i++) deep = [deep];
+    const deepDisclosure = b64(['salt', 'deep', deep]);
+    expect(readCredentialToken(`${jwt(base)}~${deepDisclosure}~`)).toMatchObject({
+      ok: false,
+      detail: expect.stringContaining('nested more than 48 levels'),
+    });
+    // A chain of disclosures, each holding the digest of the next inside an object.
+    let chain = b64(['s0', 'leaf', 'x']);
+    const chainParts = [chain];
+    for (let i = 1; i < 60; i++) {
+      chain = b64([`s${i}`, `c${i}`, { _sd: [disclosureDigest(chain)] }]);
+      chainParts.push(chain);
+    }
+    const nested = jwt({ ...base, _sd: [disclosureDigest(chain)] });
+    expect(readCredentialToken(`${nested}~${chainParts.join('~')}~`)).toMatchObject({
+      ok: false,
+      detail: expect.stringContaining('nested more than 48 levels'),
+    });
+    const over = b64(['salt', 'issuer', 'did:example:someone-else']);
+    expect(readCredentialToken(`${jwt({ ...base, _sd: [disclosureDigest(over)] })}~${over}~`)).toMatchObject({
+      ok: false,
+      detail: 'the claim "issuer" is both signed and disclosed',
+    });
+    for (const text of ['~', 'a~b~', `${jwt(base)}~~`, `${jwt(base)}~bm90IGpzb24~`, `${jwt(base)}~${b64({ a: 1 })}~`])
+      expect(readCredentialToken(text).ok).toBe(false);
+    expect(readPresentationToken(`${jwt(base)}~not.a.jwt`).ok).toBe(false);
+  });
+});
+
+describe('hostile SD-JWT headers and payloads', () => {
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  it('refuse what a compact JWS refuses: crit, b64, a payload too deep', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 60; i++) deep = { a: deep };
+    const cases: [Record<string, unknown>, Record<string, unknown>, string][] = [
+      [{ alg: 'EdDSA', typ: 'dc+sd-jwt', crit: ['x'] }, { vct: 'v' }, 'critical extensions'],
+      [{ alg: 'EdDSA', typ: 'dc+sd-jwt', b64: false }, { vct: 'v' }, 'unencoded payloads'],
+      [{ alg: 'EdDSA', typ: 'dc+sd-jwt' }, { vct: 'v', deep }, 'nested more than 48 levels'],
+    ];
+    for (const [header, payload, why] of cases)
+      expect(readCredentialToken(`${b64(header)}.${b64(payload)}.c2ln~`)).toMatchObject({
+        ok: false,
+        detail: expect.stringContaining(why),
+      });
+  });
+});

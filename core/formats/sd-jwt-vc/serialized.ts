@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { MAX_JWS_LENGTH, type ParsedJws, parseCompactJws } from '../../jose/compact-jws.ts';
-import { own } from '../../json-limits.ts';
+import { describeShapeProblem, jsonShapeProblem, own } from '../../json-limits.ts';
 import { fail, mediaTypeIs } from '../data-model.ts';
 
 /** An SD-JWT in its compact form (RFC 9901 §4): `<issuer JWT>~<disclosure>~…~<key-binding JWT or nothing>`. */
@@ -54,8 +54,14 @@ export function issuerJwtOf(text: string): { split: SplitSdJwt; jws: ParsedJws }
 export function readIssuerJwt(text: string): { split: SplitSdJwt; jws: ParsedJws } {
   const found = issuerJwtOf(text);
   if (!found) return fail('the token is not an SD-JWT VC (typ dc+sd-jwt or vc+sd-jwt)');
+  // The checks securedToken makes of a compact JWS, which an SD-JWT does not go through.
+  const headerShape = jsonShapeProblem(found.jws.header, 8, 200);
+  if (headerShape) fail(`the header is rejected: ${describeShapeProblem(headerShape)}`);
   if (Object.hasOwn(found.jws.header, 'crit'))
     fail('the header has critical extensions ("crit"), which are not supported');
+  if (Object.hasOwn(found.jws.header, 'b64')) fail('unencoded payloads ("b64") are not supported');
+  const payloadShape = jsonShapeProblem(found.jws.payload);
+  if (payloadShape) fail(`the payload is rejected: ${describeShapeProblem(payloadShape)}`);
   const sdAlg = own(found.jws.payload, '_sd_alg');
   if (sdAlg !== undefined && sdAlg !== 'sha-256') fail('only the sha-256 disclosure digest ("_sd_alg") is supported');
   return found;
