@@ -58,8 +58,8 @@ export async function sdJwtBench(): Promise<void> {
   const picked = choiceOf(claims, ['name']);
   if (!picked.ok) throw new Error('choice');
   const binding = { nonce: 'bench-challenge', aud: 'verifier.example', iat: Math.floor(Date.now() / 1000) };
-  const presentation = await presentSdJwtVc(token, picked.choice, learner.signer, binding);
-  const presentRate = await rate(() => presentSdJwtVc(token, picked.choice, learner.signer, binding));
+  const presentation = await presentSdJwtVc(token, picked.choice, { ...binding, holder: learner.signer });
+  const presentRate = await rate(() => presentSdJwtVc(token, picked.choice, { ...binding, holder: learner.signer }));
   const checkPresentationRate = await rate(async () => {
     const read = readPresentationToken(presentation);
     if (!read.ok || (await read.value.checkProof(keys)).status !== 'valid') throw new Error('not valid');

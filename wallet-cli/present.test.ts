@@ -299,6 +299,24 @@ describe('an SD-JWT VC, presented with the details the learner picks (issue 13)'
     expect(checkOf(unbound.body.checks, 'presentation_signature')).toMatchObject({ reason: 'key_binding_missing' });
   });
 
+  it('share writes only the details chosen; verify asks where it stands sending none of them', async () => {
+    const file = join(scratch, 'shared.json');
+    const shared = await runWallet(['share', '2', '--out', file, '--disclose', 'competency:1'], env);
+    expect(shared.code, said(shared)).toBe(0);
+    const request = JSON.parse(readFileSync(file, 'utf8'));
+    expect(request.verifiableCredential.split('~')).toHaveLength(3);
+    const verified = await postJson(`${system.verifierUrl}/credentials/verify`, request);
+    expect(verified.status, verified.text).toBe(200);
+    expect(verified.body.credential.credentialSubject.qualification.competencies).toEqual([
+      { title: 'Install low-voltage wiring' },
+    ]);
+    expect(verified.text).not.toMatch(/Amina|L-2026-0042|Test and inspect/);
+
+    const checked = await runWallet(['verify', '2', '--json'], env);
+    expect(checked.code, said(checked)).toBe(0);
+    expect(checked.stdout).not.toMatch(/Amina|L-2026-0042|Install low-voltage/);
+  });
+
   it('on a terminal without --disclose, the wallet asks detail by detail and shows only those answered yes', async () => {
     const challenge = await employersChallenge();
     const file = join(scratch, 'asked.sd-jwt');

@@ -36,6 +36,23 @@ export function choiceFromNames(credential: string, names: readonly string[]): D
   );
 }
 
+/**
+ * What the learner shows of an SD-JWT VC: the names given with --disclose (comma-separated), else
+ * asked one by one on a terminal, else nothing optional (only what is always shown).
+ */
+export function chosenDisclosures(credential: string, disclose: unknown): Promise<DisclosureChoice> | DisclosureChoice {
+  if (disclose === undefined && process.stdin.isTTY) return askDisclosures(credential);
+  const names = String(disclose ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  return choiceFromNames(credential, names);
+}
+
+/** The credential with no disclosure at all: what the wallet sends when it only asks where a credential stands. */
+export const undisclosed = (credential: string): string =>
+  isSelective(credential) ? `${credential.slice(0, credential.indexOf('~'))}~` : credential;
+
 /** The learner's choice made on the terminal: each detail the credential can disclose, asked one by one (no is the default). */
 export async function askDisclosures(credential: string): Promise<DisclosureChoice> {
   const prompt = createInterface({ input: process.stdin, output: process.stderr });
@@ -63,7 +80,8 @@ export function signSelectivePresentation(
   now = new Date(),
 ): Promise<string> {
   const kid = `${holder.did}#${holder.did.slice('did:key:'.length)}`;
-  return presentSdJwtVc(stored.credential, choice, nodeJoseSigner(ed25519PrivateKey(holder.seed), kid), {
+  return presentSdJwtVc(stored.credential, choice, {
+    holder: nodeJoseSigner(ed25519PrivateKey(holder.seed), kid),
     nonce: challenge,
     aud: domain,
     iat: Math.floor(now.getTime() / 1000),

@@ -260,7 +260,7 @@ export const arWallet: WalletWords = {
   usage_list: 'skillmark-wallet list [--json]',
   usage_show: 'skillmark-wallet show <الرقم | المعرّف> [--json]',
   usage_status: 'skillmark-wallet status [--verifier URL]',
-  usage_share: 'skillmark-wallet share <الرقم | المعرّف> --out <ملف>',
+  usage_share: 'skillmark-wallet share <الرقم | المعرّف> --out <ملف> [--disclose المعلومات]',
   usage_certificate: 'skillmark-wallet certificate <الرقم | المعرّف> --out <ملف.pdf>',
   usage_present:
     'skillmark-wallet present <الرقم | المعرّف>... [--verifier URL] [--challenge الرمز] [--domain النطاق] [--out ملف] [--disclose المعلومات]',

@@ -275,7 +275,7 @@ export const enWallet = {
   usage_list: 'skillmark-wallet list [--json]',
   usage_show: 'skillmark-wallet show <number | id> [--json]',
   usage_status: 'skillmark-wallet status [--verifier URL]',
-  usage_share: 'skillmark-wallet share <number | id> --out <file>',
+  usage_share: 'skillmark-wallet share <number | id> --out <file> [--disclose NAMES]',
   usage_certificate: 'skillmark-wallet certificate <number | id> --out <file.pdf>',
   usage_present:
     'skillmark-wallet present <number | id>... [--verifier URL] [--challenge C] [--domain D] [--out FILE] [--disclose NAMES]',

@@ -287,7 +287,7 @@ export const esWallet: WalletWords = {
   usage_list: 'skillmark-wallet list [--json]',
   usage_show: 'skillmark-wallet show <número | id> [--json]',
   usage_status: 'skillmark-wallet status [--verifier URL]',
-  usage_share: 'skillmark-wallet share <número | id> --out <archivo>',
+  usage_share: 'skillmark-wallet share <número | id> --out <archivo> [--disclose DATOS]',
   usage_certificate: 'skillmark-wallet certificate <número | id> --out <archivo.pdf>',
   usage_present:
     'skillmark-wallet present <número | id>... [--verifier URL] [--challenge CÓDIGO] [--domain DOMINIO] [--out ARCHIVO] [--disclose DATOS]',

@@ -295,7 +295,7 @@ export const frWallet: WalletWords = {
   usage_list: 'skillmark-wallet list [--json]',
   usage_show: 'skillmark-wallet show <numéro | id> [--json]',
   usage_status: 'skillmark-wallet status [--verifier URL]',
-  usage_share: 'skillmark-wallet share <numéro | id> --out <fichier>',
+  usage_share: 'skillmark-wallet share <numéro | id> --out <fichier> [--disclose INFOS]',
   usage_certificate: 'skillmark-wallet certificate <numéro | id> --out <fichier.pdf>',
   usage_present:
     'skillmark-wallet present <numéro | id>... [--verifier URL] [--challenge CODE] [--domain DOMAINE] [--out FICHIER] [--disclose INFOS]',

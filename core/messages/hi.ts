@@ -264,7 +264,7 @@ export const hiWallet: WalletWords = {
   usage_list: 'skillmark-wallet list [--json]',
   usage_show: 'skillmark-wallet show <नंबर | id> [--json]',
   usage_status: 'skillmark-wallet status [--verifier URL]',
-  usage_share: 'skillmark-wallet share <नंबर | id> --out <फ़ाइल>',
+  usage_share: 'skillmark-wallet share <नंबर | id> --out <फ़ाइल> [--disclose जानकारी]',
   usage_certificate: 'skillmark-wallet certificate <नंबर | id> --out <फ़ाइल.pdf>',
   usage_present:
     'skillmark-wallet present <नंबर | id>... [--verifier URL] [--challenge कोड] [--domain डोमेन] [--out फ़ाइल] [--disclose जानकारी]',

@@ -284,7 +284,7 @@ export const ptWallet: WalletWords = {
   usage_list: 'skillmark-wallet list [--json]',
   usage_show: 'skillmark-wallet show <número | id> [--json]',
   usage_status: 'skillmark-wallet status [--verifier URL]',
-  usage_share: 'skillmark-wallet share <número | id> --out <arquivo>',
+  usage_share: 'skillmark-wallet share <número | id> --out <arquivo> [--disclose DADOS]',
   usage_certificate: 'skillmark-wallet certificate <número | id> --out <arquivo.pdf>',
   usage_present:
     'skillmark-wallet present <número | id>... [--verifier URL] [--challenge CÓDIGO] [--domain DOMÍNIO] [--out ARQUIVO] [--disclose DADOS]',

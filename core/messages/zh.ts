@@ -254,7 +254,7 @@ export const zhWallet: WalletWords = {
   usage_list: 'skillmark-wallet list [--json]',
   usage_show: 'skillmark-wallet show <编号 | id> [--json]',
   usage_status: 'skillmark-wallet status [--verifier 网址]',
-  usage_share: 'skillmark-wallet share <编号 | id> --out <文件>',
+  usage_share: 'skillmark-wallet share <编号 | id> --out <文件> [--disclose 信息]',
   usage_certificate: 'skillmark-wallet certificate <编号 | id> --out <文件.pdf>',
   usage_present:
     'skillmark-wallet present <编号 | id>... [--verifier 网址] [--challenge 验证码] [--domain 域名] [--out 文件] [--disclose 信息]',

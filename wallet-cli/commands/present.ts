@@ -4,12 +4,7 @@ import { describeEntry } from '../describe.ts';
 import { readPassphrase } from '../passphrase.ts';
 import { postJson } from '../service-client.ts';
 import { signPresentation } from '../sign-presentation.ts';
-import {
-  askDisclosures,
-  choiceFromNames,
-  isSelective,
-  signSelectivePresentation,
-} from '../sign-selective-presentation.ts';
+import { chosenDisclosures, isSelective, signSelectivePresentation } from '../sign-selective-presentation.ts';
 import { Wallet, WalletError } from '../store.ts';
 import { reportVerification } from '../verification-report.ts';
 import { plural, t } from '../words.ts';
@@ -38,16 +33,7 @@ export const presentCommand: Command = {
       throw new WalletError(t('present_disclose_not_selective'), EXIT.usage);
     if (selective && values.out !== undefined && values.domain === undefined)
       throw new WalletError(t('present_selective_needs_domain'), EXIT.usage);
-    // The names given, else asked one by one on a terminal; else nothing optional is shown (only what always is).
-    const names = String(values.disclose ?? '')
-      .split(',')
-      .map((n) => n.trim())
-      .filter(Boolean);
-    const choice = !selective
-      ? undefined
-      : values.disclose === undefined && process.stdin.isTTY
-        ? await askDisclosures(credentials[0]!.credential)
-        : choiceFromNames(credentials[0]!.credential, names);
+    const choice = selective ? await chosenDisclosures(credentials[0]!.credential, values.disclose) : undefined;
     const sign = (challenge: string, domain: string | undefined) => {
       if (!choice) return signPresentation(wallet, credentials, challenge, domain);
       if (domain === undefined) throw new WalletError(t('present_selective_needs_domain'), EXIT.usage);

@@ -15,29 +15,41 @@ export interface KeyBinding {
 }
 
 /**
- * The SD-JWT VC `credential` (as issued, every disclosure in it) presented with the disclosures
- * of `choice` only, and a key-binding JWT signed by the holder's key (the one the credential's
- * `cnf` names) over the verifier's challenge and audience.
+ * The SD-JWT VC `credential` (as issued, every disclosure in it) with the disclosures of `choice`
+ * only; with `keyBinding`, followed by a key-binding JWT signed by the holder's key (the one the
+ * credential's `cnf` names) over the verifier's challenge and audience. Without, it is a
+ * credential to hand over (a shared file), which proves nothing about who hands it over.
  */
 export async function presentSdJwtVc(
   credential: string,
   choice: DisclosureChoice,
-  holder: JoseSigner,
-  binding: KeyBinding,
+  keyBinding?: KeyBinding & { holder: JoseSigner },
 ): Promise<string> {
+  const holder = keyBinding?.holder;
   const sdJwt = new SDJwtVcInstance({
     hasher: digest,
-    kbSignAlg: holder.alg,
-    kbSigner: async (data) => Buffer.from(await holder.sign(Buffer.from(data, 'ascii'))).toString('base64url'),
+    ...(holder
+      ? {
+          kbSignAlg: holder.alg,
+          kbSigner: async (data: string) =>
+            Buffer.from(await holder.sign(Buffer.from(data, 'ascii'))).toString('base64url'),
+        }
+      : {}),
   });
-  return sdJwt.present(credential, presentationFrameOf(choice) as never, {
-    kb: {
-      payload: {
-        iat: binding.iat,
-        aud: binding.aud,
-        nonce: binding.nonce,
-        ...(binding.anchorReceipts?.length ? { anchorReceipts: binding.anchorReceipts } : {}),
-      } as never,
-    },
-  });
+  return sdJwt.present(
+    credential,
+    presentationFrameOf(choice) as never,
+    keyBinding
+      ? {
+          kb: {
+            payload: {
+              iat: keyBinding.iat,
+              aud: keyBinding.aud,
+              nonce: keyBinding.nonce,
+              ...(keyBinding.anchorReceipts?.length ? { anchorReceipts: keyBinding.anchorReceipts } : {}),
+            } as never,
+          },
+        }
+      : undefined,
+  );
 }

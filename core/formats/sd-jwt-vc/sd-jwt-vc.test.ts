@@ -48,7 +48,7 @@ const binding = { nonce: 'challenge-1', aud: 'verifier.example', iat: Math.floor
 const present = async (token: string, names: string[], kb = binding) => {
   const choice = choiceOf(credential, names);
   if (!choice.ok) throw new Error(choice.unknown.join());
-  return presentSdJwtVc(token, choice.choice, learner.signer, kb);
+  return presentSdJwtVc(token, choice.choice, { ...kb, holder: learner.signer });
 };
 const read = (token: string) => {
   const r = readCredentialToken(token);
@@ -168,7 +168,7 @@ describe('SD-JWT VC presented with key binding', () => {
     const choice = choiceOf(credential, ['name']);
     if (!choice.ok) throw new Error('choice');
     const other = party();
-    const stolen = await presentSdJwtVc(token, choice.choice, other.signer, binding);
+    const stolen = await presentSdJwtVc(token, choice.choice, { ...binding, holder: other.signer });
     expect(await readVp(stolen).checkProof(keys)).toMatchObject({ status: 'invalid', reason: 'signature_invalid' });
   });
 
