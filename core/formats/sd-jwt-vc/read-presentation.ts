@@ -49,7 +49,7 @@ export function readSdJwtVcPresentation(token: SecuredToken): PresentationAsRead
   const { split, jws } = readIssuerJwt(token.text);
   const credentialToken = split.withoutKeyBinding;
   const credential = readSdJwtVc({ text: credentialToken });
-  const holder = optionalStringClaim(credential.credential, 'sub') ?? credential.subjectIds[0];
+  const holder = optionalStringClaim(jws.payload, 'sub') ?? credential.subjectIds[0];
   if (holder === undefined) return fail('the credential names no subject to bind the presentation to');
   const kb = split.keyBindingJwt === undefined ? undefined : readKeyBindingJwt(split.keyBindingJwt);
   const nonce = kb && optionalStringClaim(kb.payload, 'nonce', 1024);

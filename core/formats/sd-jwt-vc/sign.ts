@@ -53,6 +53,6 @@ export async function signSdJwtVc(credential: Record<string, unknown>, signer: J
       cnf: { jwk: holderJwkOf(subject)! },
     },
     disclosureFrameOf(credential) as never,
-    { header: { kid: signer.kid, cty: 'vc' } },
+    { header: { kid: signer.kid } },
   );
 }
