@@ -216,6 +216,17 @@ describe('an SD-JWT VC, presented with the details the learner picks (issue 13)'
     const page = await fetch(issued.body.claim.url, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain(`skillmark-wallet receive ${issued.body.claim.code}`);
+    for (const [url, headers] of [
+      [
+        `${system.issuerUrl}/credentials/${issued.body.credentialId}/certificate.pdf`,
+        { authorization: `Bearer ${system.adminToken}` },
+      ],
+      [`${issued.body.claim.url}/certificate.pdf`, {}],
+    ] as const) {
+      const certificate = await fetch(url, { headers });
+      expect(certificate.status).toBe(409);
+      expect((await certificate.json()).title).toBe('No certificate for a credential shown detail by detail');
+    }
     const received = await runWallet(['receive', issued.body.claim.url], env);
     expect(received.code, said(received)).toBe(0);
   }, 60_000);
