@@ -6,6 +6,7 @@ import { merkleBench } from './merkle.ts';
 import { openBadgeBench } from './open-badge.ts';
 import { pageBench } from './page.ts';
 import { qrBench } from './qr.ts';
+import { sdJwtBench } from './sd-jwt.ts';
 import { trustBundleBench } from './trust-bundle.ts';
 import { verifyBench } from './verify.ts';
 import { walletBench } from './wallet.ts';
@@ -22,6 +23,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   wallet: walletBench,
   issue: issueBench,
   'open-badge': openBadgeBench,
+  'sd-jwt': sdJwtBench,
 };
 
 const wanted = process.argv.slice(2);

@@ -2,8 +2,13 @@ import { sha256 } from './merkle.ts';
 
 /**
  * The fingerprint of an issued credential: SHA-256 of its exact serialized form (the compact JWS).
+ * For an SD-JWT (`<issuer JWT>~<disclosure>~…~`) it is the issuer-signed JWT alone: that JWT
+ * commits to every disclosure by its digest, so whichever disclosures the learner presents, the
+ * credential keeps the hash the issuer anchored (docs/anchor-receipt.md). A compact JWS has no `~`.
  * It is what Merkle leaves and on-chain revocations refer to; it reveals nothing about the learner.
  */
 export function credentialHash(serialized: string): string {
-  return `0x${sha256(Buffer.from(serialized, 'utf8')).toString('hex')}`;
+  const tilde = serialized.indexOf('~');
+  const signed = tilde === -1 ? serialized : serialized.slice(0, tilde);
+  return `0x${sha256(Buffer.from(signed, 'utf8')).toString('hex')}`;
 }

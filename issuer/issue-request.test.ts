@@ -253,3 +253,37 @@ describe('control characters, in every text member', () => {
     expect(unchecked).toEqual([]);
   });
 });
+
+describe('the format a request asks for (options.format)', () => {
+  it('signs in the format the request names, its data model deciding the @context', async () => {
+    const made = await issue({ ...request(), options: { format: 'sd-jwt-vc' } });
+    expect(made.format.name).toBe('sd-jwt-vc');
+    expect(made.credential['@context']).toEqual([VC_V2_CONTEXT]);
+    expect(made.credential.validFrom).toBe('2026-11-30T23:30:00Z');
+    expect((await issue(request())).format.name).toBe('vc-jwt-1.1');
+  });
+
+  it('refuses a format of the other data model than the @context the request gives', async () => {
+    const error = await issue({
+      ...request({ '@context': ['https://www.w3.org/2018/credentials/v1'] }),
+      options: { format: 'sd-jwt-vc' },
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 422, title: 'Wrong format' });
+  });
+
+  it('refuses an SD-JWT VC for a learner without a key it can bind to', async () => {
+    const withReference = {
+      credential: {
+        type: ['VerifiableCredential', 'QualificationCredential'],
+        credentialSubject: {
+          learnerReference: 'L-1',
+          qualification: { title: 'Electrician', awardedOn: '2026-06-30' },
+        },
+      },
+      options: { format: 'sd-jwt-vc' },
+    };
+    expect(await refusal(withReference)).toEqual([
+      'an SD-JWT VC is bound to the learner\'s key: "credentialSubject.id" must be the learner\'s DID',
+    ]);
+  });
+});

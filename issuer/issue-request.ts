@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   CREDENTIAL_FORMATS,
+  type CredentialFormat,
   type CredentialFormatName,
   formatNamed,
   type RegisteredFormat,
@@ -39,7 +40,7 @@ const invalid = (errors: string[], what: string) =>
  * Turns a VC API issue request ({ credential, options }, its shape already checked by the route's
  * schema in issuer/api/schemas.ts) into the credential to sign. The issuer
  * adds only what is absent and is its own to give (issuer, id, issuance date, schema; the @context
- * from CREDENTIAL_FORMAT); a member that is present is kept as sent or refused, never replaced
+ * from the format: `options.format`, else CREDENTIAL_FORMAT); a member that is present is kept as sent or refused, never replaced
  * (`"id": null` is an error, not a request for an id). Then the schema, the dates against `now`
  * and the learner's DID are checked. Throws a 400/422 HttpProblem saying what to fix.
  * The learner's `educationLevel` (beside `credential`, one of `educationLevels`) is returned as its
@@ -64,12 +65,20 @@ export async function credentialFromIssueRequest(
     );
   }
   const absent = (name: string) => input[name] === undefined;
-  // The configured format, unless the request's @context asks for the other data model: then the first format of that one.
-  const configured = formatNamed(defaultFormat)!;
+  // The format the request names (options.format), else the configured one unless the request's
+  // @context asks for the other data model: then the first format of that one.
+  const requested = (body.options as { format?: CredentialFormatName } | undefined)?.format;
+  const configured = formatNamed(requested ?? defaultFormat)!;
   const context = absent('@context')
     ? [configured.dataModel === '2.0' ? VC_V2_CONTEXT : VC_V1_CONTEXT]
     : input['@context'];
   const dataModel = Array.isArray(context) && context[0] === VC_V2_CONTEXT ? '2.0' : '1.1';
+  if (requested !== undefined && configured.dataModel !== dataModel)
+    throw new HttpProblem(
+      422,
+      'Wrong format',
+      `The format "${requested}" signs VC data model ${configured.dataModel} credentials; this credential's @context is data model ${dataModel}'s.`,
+    );
   const format =
     configured.dataModel === dataModel ? configured : CREDENTIAL_FORMATS.find((f) => f.dataModel === dataModel)!;
   const [fromName, untilName] =
@@ -114,6 +123,8 @@ export async function credentialFromIssueRequest(
   const subjectId = c.credentialSubject.id;
   const didProblem = subjectId === undefined ? undefined : await subjectDidProblem(subjectId);
   if (didProblem) errors.push(`/credentialSubject/id is not a usable DID: ${didProblem}`);
+  const formatProblem = (format as CredentialFormat).signingProblem?.(c as unknown as Record<string, unknown>);
+  if (formatProblem) errors.push(formatProblem);
   if (errors.length > 0) throw invalid(errors, 'The credential cannot be issued');
   return { credential: c, format, ...(educationLevel !== undefined ? { educationLevel } : {}) };
 }

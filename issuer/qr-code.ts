@@ -3,11 +3,17 @@ import { encodeQrBundle, QR_V40_M_CAPACITY, qrCodeSurelyHolds, worstCaseQrLength
 import type { AnchorReceipt } from '../core/receipt.ts';
 
 /**
+ * Whether a credential goes into a QR code: a compact JWS does. An SD-JWT does not: the code would
+ * show every disclosure to whoever scans it, where the learner chooses each time (docs/privacy.md).
+ */
+export const inQrCode = (credential: string) => !credential.includes('~');
+
+/**
  * Refuses a credential whose QR code, once anchored in the largest batch this issuer makes, would
  * not fit the largest QR code: it could never be printed as one code (docs/qr.md).
  */
 export function refuseIfNoQrCodeHoldsIt(credential: string, credentialHash: string, maxBatchSize: number): void {
-  if (qrCodeSurelyHolds(credential, credentialHash, maxBatchSize)) return;
+  if (!inQrCode(credential) || qrCodeSurelyHolds(credential, credentialHash, maxBatchSize)) return;
   const length = worstCaseQrLength(credential, credentialHash, maxBatchSize);
   if (length <= QR_V40_M_CAPACITY) return;
   const error = `the credential's QR code would need ${length} characters once anchored in a batch of up to ${maxBatchSize} (ANCHOR_BATCH_SIZE), more than the ${QR_V40_M_CAPACITY} the largest QR code holds (version 40, error correction M); shorten its texts or list fewer competencies`;
@@ -18,6 +24,7 @@ export function refuseIfNoQrCodeHoldsIt(credential: string, credentialHash: stri
 
 /** The QR code text of an anchored credential; none for one that no QR code holds (issued before the refusal above). */
 export function qrCodeTextOf(credential: string, anchorReceipt: AnchorReceipt): string | undefined {
+  if (!inQrCode(credential)) return undefined;
   const text = encodeQrBundle({ credential, anchorReceipt });
   return text.length <= QR_V40_M_CAPACITY ? text : undefined;
 }

@@ -1,5 +1,6 @@
 import { printable } from '../core/printable.ts';
 import { postJson } from './service-client.ts';
+import { undisclosed } from './sign-selective-presentation.ts';
 import { type StoredCredential, type Wallet, WalletError } from './store.ts';
 import { anchoredOnLedgerAt, lastCheckOf } from './verification-report.ts';
 import { t } from './words.ts';
@@ -15,7 +16,8 @@ export async function checkWithVerifier(
   verifier: string,
 ): Promise<{ status: number; body: unknown }> {
   const { status, body } = await postJson(`${verifier}/credentials/verify`, {
-    verifiableCredential: stored.credential,
+    // Where a credential stands needs none of its disclosures: the verifier gets none of them.
+    verifiableCredential: undisclosed(stored.credential),
     options: stored.anchorReceipt ? { anchorReceipt: stored.anchorReceipt } : {},
   });
   const now = new Date();

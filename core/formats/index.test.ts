@@ -21,6 +21,8 @@ describe.each(CREDENTIAL_FORMATS.map((format) => [format.name, format] as const)
   const did = didKeyOfJwk(pair.publicKey.export({ format: 'jwk' }));
   const kid = `${did}#${did.slice('did:key:'.length)}`;
   const signer = nodeJoseSigner(pair.privateKey, kid);
+  // A did:key learner: a format may bind the credential to the learner's key (sd-jwt-vc's cnf).
+  const learner = didKeyOfJwk(freshKeyPair('ed25519').publicKey.export({ format: 'jwk' }));
   const key: VerificationKey = { id: kid, key: pair.publicKey, alg: 'EdDSA' };
   const lookup: KeyLookup = async (asked, askedKid, purpose) =>
     asked === did && (askedKid === undefined || askedKid === kid) && purpose === 'assertionMethod'
@@ -32,14 +34,14 @@ describe.each(CREDENTIAL_FORMATS.map((format) => [format.name, format] as const)
     type: ['VerifiableCredential'],
     issuer: did,
     [format.dataModel === '2.0' ? 'validFrom' : 'issuanceDate']: '2026-06-30T10:00:00Z',
-    credentialSubject: { id: 'did:example:learner', qualification: { title: 'Electrical Installation' } },
+    credentialSubject: { id: learner, qualification: { title: 'Electrical Installation' } },
   };
 
   it('signs a credential that it recognises and reads back, and whose proof its own check accepts', async () => {
     const token = await format.sign(credential, did, signer);
     const read = readCredentialToken(token);
     if (!read.ok) throw new Error(read.detail);
-    expect(read.value).toMatchObject({ format: format.name, issuer: did, subjectIds: ['did:example:learner'] });
+    expect(read.value).toMatchObject({ format: format.name, issuer: did, subjectIds: [learner] });
     expect(await read.value.checkProof(lookup)).toEqual({ status: 'valid', keyId: kid, alg: 'EdDSA' });
   });
 
@@ -63,7 +65,7 @@ describe.each(CREDENTIAL_FORMATS.map((format) => [format.name, format] as const)
       JSON.stringify({
         '@context': [VC_V2_CONTEXT],
         type: ['VerifiablePresentation'],
-        holder: 'did:example:learner',
+        holder: learner,
         verifiableCredential: [enveloped],
       }),
     ).toString('base64url')}.c2ln`;

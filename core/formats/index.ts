@@ -1,6 +1,7 @@
 import { dataIntegrity } from './data-integrity/index.ts';
 import { FormatError } from './data-model.ts';
 import { envelopedTokenOf } from './envelopes.ts';
+import { sdJwtVc } from './sd-jwt-vc/index.ts';
 import { explainUnrecognisedCredential, explainUnrecognisedPresentation, securedToken } from './secured-token.ts';
 import type {
   CredentialFormat,
@@ -18,7 +19,7 @@ import { vcJwt11 } from './vc-jwt-1.1/index.ts';
  * beside these exporting a CredentialFormat, and a line here; the first that recognises a token
  * reads it.
  */
-export const CREDENTIAL_FORMATS = [vcJwt11, vcJose20] as const satisfies readonly CredentialFormat[];
+export const CREDENTIAL_FORMATS = [vcJwt11, vcJose20, sdJwtVc] as const satisfies readonly CredentialFormat[];
 
 /** Formats read and verified but never signed here, one line each, tried after the signing ones. */
 export const READ_ONLY_FORMATS = [dataIntegrity] as const satisfies readonly ReadOnlyCredentialFormat[];

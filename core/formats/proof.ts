@@ -14,6 +14,18 @@ export type KeyLookup = (
   purpose: KeyPurpose,
 ) => Promise<{ ok: true; key: VerificationKey } | { ok: false; reason: KeyLookupFailure; detail: string }>;
 
+/**
+ * Why an SD-JWT's proof fails beyond its signature: a disclosure no signed digest names, one given
+ * twice; for a presentation, no key-binding JWT, one that covers other disclosures (sd_hash), or a
+ * holder whose key is not the one the credential binds (cnf).
+ */
+export type SelectiveDisclosureFailure =
+  | 'disclosure_digest_mismatch'
+  | 'disclosure_duplicated'
+  | 'key_binding_missing'
+  | 'key_binding_mismatch'
+  | 'holder_key_not_bound';
+
 /** A proof check's answer: valid with the key that verified it, or why not (unverifiable when the DID could not be resolved now). */
 export type ProofOutcome =
   | { status: 'valid'; keyId: string; alg: string }
@@ -25,7 +37,8 @@ export type ProofOutcome =
         | 'signature_invalid'
         | 'context_unknown'
         | 'jsonld_invalid'
-        | 'cryptosuite_unsupported';
+        | 'cryptosuite_unsupported'
+        | SelectiveDisclosureFailure;
       params: Record<string, string>;
       detail?: string;
     };

@@ -11,6 +11,8 @@ import type { KeyLookup, ProofOutcome } from './proof.ts';
 export interface CredentialFormat<Name extends string = string> extends ReadOnlyCredentialFormat<Name> {
   /** Signs a credential of this format's data model (already validated) as `issuerDid`. */
   sign(credential: Record<string, unknown>, issuerDid: string, signer: JoseSigner): Promise<string>;
+  /** Why this format cannot sign `credential` (e.g. it binds a holder key the subject lacks); the issuer answers it as a 422. */
+  signingProblem?(credential: Record<string, unknown>): string | undefined;
 }
 
 /**
@@ -70,6 +72,11 @@ export interface ReadCredential {
   validFrom?: Date;
   /** When it stops being valid: the earlier of the data model's date and the securing mechanism's (exp). */
   validUntil?: Date;
+  /**
+   * For a format with selective disclosure: where each disclosed claim is (e.g.
+   * `credentialSubject.name`); what was not disclosed is absent from `credential`.
+   */
+  disclosed?: string[];
   /** The issuer's proof over it, checked with a key the issuer's DID lists for assertionMethod. */
   checkProof(keys: KeyLookup): Promise<ProofOutcome>;
 }
@@ -90,6 +97,8 @@ export interface ReadPresentation {
   presentation: Record<string, unknown>;
   validFrom?: Date;
   validUntil?: Date;
+  /** When the holder made the key-binding proof (an SD-JWT's KB-JWT `iat`): a stale one is refused. */
+  keyBoundAt?: Date;
   /** The holder's proof over it, checked with a key the holder's DID lists for authentication. */
   checkProof(keys: KeyLookup): Promise<ProofOutcome>;
 }

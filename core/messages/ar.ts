@@ -64,6 +64,14 @@ export const ar: Catalogue = {
   within_validity_period: 'الشهادة ضمن فترة صلاحيتها.',
   presentation_within_validity_period: 'العرض المقدَّم ضمن فترة صلاحيته.',
   presentation_not_yet_valid: 'العرض المقدَّم غير صالح قبل {validFrom}.',
+  disclosure_digest_mismatch:
+    'إحدى المعلومات المعروضة من الشهادة لا تطابق ما وقَّعته الجهة المُصدِرة: عُدِّلت أو أُضيفت لاحقًا.',
+  disclosure_duplicated: 'إحدى المعلومات المعروضة من الشهادة مكرَّرة مرتين: جرى التلاعب بالشهادة.',
+  key_binding_missing:
+    'العرض المقدَّم لا يحمل توقيع مفتاح المتعلِّم (ربط المفتاح): كان بإمكان أي شخص يملك نسخة منه أن يرسله.',
+  key_binding_mismatch: 'توقيع المتعلِّم يشمل معلومات غير المعلومات المعروضة.',
+  holder_key_not_bound: 'العرض المقدَّم لم يُوقَّع بالمفتاح المرتبطة به الشهادة.',
+  key_binding_stale: 'وُقِّع توقيع المتعلِّم في {issuedAt}، أي منذ وقت طويل جدًا؛ اطلب عرضًا جديدًا.',
   presentation_expired: 'انتهت صلاحية العرض المقدَّم في {validUntil}؛ اطلب عرضًا جديدًا.',
   not_yet_valid: 'الشهادة غير صالحة قبل {validFrom}.',
   expired: 'انتهت صلاحية الشهادة في {validUntil}.',
@@ -191,6 +199,8 @@ export const arPage: PageWords = {
   claim_save_qr: 'احفظ صورة رمز QR',
   claim_download_pdf: 'نزِّل الشهادة (PDF)',
   claim_show_employer: 'اعرض هذا الرمز على صاحب العمل؛ يمكنه التحقق منه دون الاتصال بالمعهد.',
+  claim_wallet_only:
+    'أنت تختار ما يراه كل صاحب عمل من هذه الشهادة، لذلك ليس لها رمز QR ولا شهادة مطبوعة. استلمها بمحفظتك: {command}',
   claim_not_ready: 'ليست جاهزة بعد: ما زالت المؤسسة تسجِّلها. أعد المحاولة بعد بضع دقائق.',
   claim_code_unknown: 'رمز الاستلام هذا غير معروف. راجعه حرفًا حرفًا، أو اطلب رمزًا جديدًا من المؤسسة.',
   claim_code_expired: 'انتهت صلاحية رمز الاستلام هذا. اطلب رمزًا جديدًا من المؤسسة.',
@@ -230,6 +240,8 @@ export const arWallet: WalletWords = {
   opt_out_backup: 'ملف النسخة الاحتياطية المراد كتابته (يجب ألا يكون موجودًا من قبل)',
   opt_out_share: 'الملف المراد كتابته (JSON)',
   opt_out_presentation: 'اكتب العرض المقدَّم الموقَّع في هذا الملف بدل إرساله',
+  opt_disclose:
+    'لشهادة SD-JWT: المعلومات التي تريد إظهارها، مفصولة بفواصل (name، learnerReference، startedOn، competency:2، competencies)؛ وتبقى المعلومات الأخرى مخفية. من دون هذا الخيار تسألك المحفظة عن كل معلومة على حدة في الطرفية؛ وفي غير ذلك لا يُرسَل إلا ما يظهر دائمًا (المؤهل ومستواه وتاريخ منحه)',
   opt_challenge: 'رمز التحقق لمرة واحدة الذي أعطاك إياه صاحب العمل',
   opt_domain: 'نطاق خدمة التحقق الذي يُربط به العرض المقدَّم (افتراضيًا: مضيفها؛ لا شيء مع --out)',
   opt_png: 'اكتب رمز QR في هذا الملف صورةً بصيغة PNG',
@@ -256,10 +268,10 @@ export const arWallet: WalletWords = {
   usage_list: 'skillmark-wallet list [--json]',
   usage_show: 'skillmark-wallet show <الرقم | المعرّف> [--json]',
   usage_status: 'skillmark-wallet status [--verifier URL]',
-  usage_share: 'skillmark-wallet share <الرقم | المعرّف> --out <ملف>',
+  usage_share: 'skillmark-wallet share <الرقم | المعرّف> --out <ملف> [--disclose المعلومات]',
   usage_certificate: 'skillmark-wallet certificate <الرقم | المعرّف> --out <ملف.pdf>',
   usage_present:
-    'skillmark-wallet present <الرقم | المعرّف>... [--verifier URL] [--challenge الرمز] [--domain النطاق] [--out ملف]',
+    'skillmark-wallet present <الرقم | المعرّف>... [--verifier URL] [--challenge الرمز] [--domain النطاق] [--out ملف] [--disclose المعلومات]',
   usage_qr: 'skillmark-wallet qr <الرقم | المعرّف> [--png <ملف> | --svg <ملف> | --text] [--json]',
   usage_verify: 'skillmark-wallet verify <الرقم | المعرّف> [--verifier URL]',
   usage_export: 'skillmark-wallet export --out <ملف>',
@@ -469,6 +481,8 @@ export const arWallet: WalletWords = {
   certificate_not_sent: 'لم ترسل المؤسسة الشهادة المطبوعة (HTTP {status}).',
   certificate_written: 'كُتبت الشهادة المطبوعة للشهادة {id} في {file} ({size}).',
   qr_choose_one: 'اختر واحدًا فقط من --png و--svg و--text.',
+  qr_selective:
+    'لا تُحوَّل شهادة SD-JWT إلى رمز QR: فهو سيُظهر كل معلوماتها لأي شخص يمسحه. اعرضها بدلًا من ذلك باستخدام "present --disclose".',
   qr_no_receipt: 'ليس لهذه الشهادة إيصال تسجيل، ورمز QR بدونه لن يجتاز التحقق. استلمها من جديد بعد تسجيلها.',
   qr_too_large: 'هذه الشهادة أكبر من أن يحملها رمز QR واحد ({size}).',
   qr_text_follows: 'الشهادة {id}: رمز QR الإصدار {version}. هذا نصه، لتلصقه في صفحة تحقق:',
@@ -477,6 +491,12 @@ export const arWallet: WalletWords = {
   qr_written: 'كُتب رمز QR للشهادة {id} في {file} (الإصدار {version}، {size}).',
   present_say_which: 'حدّد الشهادات التي تريد عرضها: أرقامها أو معرّفاتها في "skillmark-wallet list".',
   present_out_needs_challenge: '--out يحتاج إلى --challenge الذي أعطاك إياه صاحب العمل.',
+  present_disclose_unknown: 'لا يمكن لهذه الشهادة إظهار {names}. يمكنها إظهار: {available}.',
+  present_disclose_question: 'هل تُظهر {detail} ({value}) لخدمة التحقق؟ (نعم/لا)',
+  present_selective_alone: 'تُعرَض شهادة SD-JWT وحدها: حدِّد هذه الشهادة فقط.',
+  present_disclose_not_selective: 'لا ينطبق --disclose إلا على شهادات SD-JWT؛ أما هذه الشهادة فتُعرَض دائمًا كاملة.',
+  present_selective_needs_domain:
+    'يرتبط عرض SD-JWT بخدمة التحقق التي يُقدَّم إليها: أضف --domain (نطاق صاحب العمل) مع --out.',
   present_written: 'كُتب العرض المقدَّم في {file} ({size}).',
   present_no_challenge_http: 'لم تعطِ خدمة التحقق رمز تحقق لمرة واحدة (HTTP {status}).',
   present_no_challenge: 'لم تعطِ خدمة التحقق رمز تحقق لمرة واحدة.',

@@ -62,6 +62,14 @@ export const en = {
   within_validity_period: 'The credential is within its validity period.',
   presentation_within_validity_period: 'The presentation is within its validity period.',
   presentation_not_yet_valid: 'The presentation is not valid before {validFrom}.',
+  disclosure_digest_mismatch:
+    'A detail shown from the credential does not match what the issuer signed: it was changed or added afterwards.',
+  disclosure_duplicated: 'A detail shown from the credential is given twice: the credential was tampered with.',
+  key_binding_missing:
+    "The presentation has no signature of the learner's key (key binding): anyone holding a copy could have sent it.",
+  key_binding_mismatch: "The learner's signature covers other details than the ones shown.",
+  holder_key_not_bound: 'The presentation was not signed with the key the credential is bound to.',
+  key_binding_stale: "The learner's signature was made at {issuedAt}, too long ago; ask for a new presentation.",
   presentation_expired: 'The presentation expired on {validUntil}; ask for a new one.',
   not_yet_valid: 'The credential is not valid before {validFrom}.',
   expired: 'The credential expired on {validUntil}.',
@@ -198,6 +206,8 @@ export const enPage = {
   claim_save_qr: 'Save the QR code image',
   claim_download_pdf: 'Download the certificate (PDF)',
   claim_show_employer: 'Show this code to an employer; they can check it without calling the college.',
+  claim_wallet_only:
+    'You choose what each employer sees of this credential, so it has no QR code or printed certificate. Collect it with your wallet: {command}',
   claim_not_ready: 'Not ready yet: the institution is still recording it. Try again in a few minutes.',
   claim_code_unknown:
     'This claim code is not known. Check it character by character, or ask the institution for a new one.',
@@ -245,6 +255,8 @@ export const enWallet = {
   opt_out_backup: 'the backup file to write (it must not exist yet)',
   opt_out_share: 'the file to write (JSON)',
   opt_out_presentation: 'write the signed presentation to this file instead of sending it',
+  opt_disclose:
+    'for an SD-JWT credential: the details to show, separated by commas (name, learnerReference, startedOn, competency:2, competencies); the others stay hidden. Without it the wallet asks detail by detail on a terminal; elsewhere only what is always shown is sent (the qualification, its level and award date)',
   opt_challenge: 'the one-time challenge the employer gave you',
   opt_domain: "the verifier domain to bind the presentation to (default: the verifier's host; none with --out)",
   opt_png: 'write the QR code to this file as a PNG image',
@@ -271,9 +283,10 @@ export const enWallet = {
   usage_list: 'skillmark-wallet list [--json]',
   usage_show: 'skillmark-wallet show <number | id> [--json]',
   usage_status: 'skillmark-wallet status [--verifier URL]',
-  usage_share: 'skillmark-wallet share <number | id> --out <file>',
+  usage_share: 'skillmark-wallet share <number | id> --out <file> [--disclose NAMES]',
   usage_certificate: 'skillmark-wallet certificate <number | id> --out <file.pdf>',
-  usage_present: 'skillmark-wallet present <number | id>... [--verifier URL] [--challenge C] [--domain D] [--out FILE]',
+  usage_present:
+    'skillmark-wallet present <number | id>... [--verifier URL] [--challenge C] [--domain D] [--out FILE] [--disclose NAMES]',
   usage_qr: 'skillmark-wallet qr <number | id> [--png <file> | --svg <file> | --text] [--json]',
   usage_verify: 'skillmark-wallet verify <number | id> [--verifier URL]',
   usage_export: 'skillmark-wallet export --out <file>',
@@ -476,6 +489,8 @@ export const enWallet = {
   certificate_not_sent: 'The institution did not send the certificate (HTTP {status}).',
   certificate_written: 'Certificate of credential {id} written to {file} ({size}).',
   qr_choose_one: 'Choose one of --png, --svg and --text.',
+  qr_selective:
+    'An SD-JWT credential is not made into a QR code: it would show every detail to whoever scans it. Present it with "present --disclose" instead.',
   qr_no_receipt:
     'This credential has no anchor receipt, and a QR code without one would not verify. Receive it again once it is anchored.',
   qr_too_large: 'This credential is too large for one QR code ({size}).',
@@ -485,6 +500,13 @@ export const enWallet = {
   qr_written: 'Wrote the QR code of credential {id} to {file} (version {version}, {size}).',
   present_say_which: 'Say which credentials to present: their numbers or ids from "skillmark-wallet list".',
   present_out_needs_challenge: "--out needs the employer's --challenge.",
+  present_disclose_unknown: 'This credential cannot show {names}. It can show: {available}.',
+  present_disclose_question: 'Show {detail} ({value}) to the verifier? [y/N]',
+  present_selective_alone: 'An SD-JWT credential is presented on its own: name only that one.',
+  present_disclose_not_selective:
+    '--disclose only applies to SD-JWT credentials; this credential is always shown whole.',
+  present_selective_needs_domain:
+    "An SD-JWT presentation is bound to its verifier: give --domain (the employer's verifier) with --out.",
   present_written: 'Presentation written to {file} ({size}).',
   present_no_challenge_http: 'The verifier did not give a challenge (HTTP {status}).',
   present_no_challenge: 'The verifier did not give a challenge.',

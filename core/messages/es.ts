@@ -74,6 +74,15 @@ export const es: Catalogue = {
   within_validity_period: 'La credencial está dentro de su período de validez.',
   presentation_within_validity_period: 'La presentación está dentro de su período de validez.',
   presentation_not_yet_valid: 'La presentación no es válida antes del {validFrom}.',
+  disclosure_digest_mismatch:
+    'Un dato mostrado de la credencial no coincide con lo que firmó el emisor: se modificó o se añadió después.',
+  disclosure_duplicated: 'Un dato mostrado de la credencial aparece dos veces: la credencial fue manipulada.',
+  key_binding_missing:
+    'La presentación no lleva la firma de la clave del estudiante (vinculación de clave): cualquiera que tenga una copia pudo enviarla.',
+  key_binding_mismatch: 'La firma del estudiante cubre datos distintos de los que se muestran.',
+  holder_key_not_bound: 'La presentación no se firmó con la clave a la que está vinculada la credencial.',
+  key_binding_stale:
+    'La firma del estudiante se hizo el {issuedAt}, hace demasiado tiempo; solicite una nueva presentación.',
   presentation_expired: 'La presentación caducó el {validUntil}; solicite una nueva.',
   not_yet_valid: 'La credencial no es válida antes del {validFrom}.',
   expired: 'La credencial caducó el {validUntil}.',
@@ -214,6 +223,8 @@ export const esPage: PageWords = {
   claim_save_qr: 'Guardar la imagen del código QR',
   claim_download_pdf: 'Descargar el certificado (PDF)',
   claim_show_employer: 'Muestre este código a un empleador: puede comprobarlo sin llamar a la institución.',
+  claim_wallet_only:
+    'Usted elige qué ve cada empleador de esta credencial, por eso no tiene código QR ni certificado impreso. Recójala con su billetera: {command}',
   claim_not_ready: 'Todavía no está lista: la institución la está registrando. Vuelva a intentarlo en unos minutos.',
   claim_code_unknown:
     'Este código de recogida no existe. Revíselo carácter por carácter o pida uno nuevo a la institución.',
@@ -255,6 +266,8 @@ export const esWallet: WalletWords = {
   opt_out_backup: 'el archivo de copia de seguridad que se escribe (no debe existir aún)',
   opt_out_share: 'el archivo que se escribe (JSON)',
   opt_out_presentation: 'escribir la presentación firmada en este archivo en lugar de enviarla',
+  opt_disclose:
+    'para una credencial SD-JWT: los datos que se muestran, separados por comas (name, learnerReference, startedOn, competency:2, competencies); los demás quedan ocultos. Sin esta opción la billetera pregunta dato por dato en una terminal; en otro caso solo se envía lo que siempre se muestra (la cualificación, su nivel y su fecha de obtención)',
   opt_challenge: 'el código de un solo uso que le dio el empleador',
   opt_domain:
     'el dominio del servicio de verificación al que se vincula la presentación (por defecto: su host; ninguno con --out)',
@@ -283,10 +296,10 @@ export const esWallet: WalletWords = {
   usage_list: 'skillmark-wallet list [--json]',
   usage_show: 'skillmark-wallet show <número | id> [--json]',
   usage_status: 'skillmark-wallet status [--verifier URL]',
-  usage_share: 'skillmark-wallet share <número | id> --out <archivo>',
+  usage_share: 'skillmark-wallet share <número | id> --out <archivo> [--disclose DATOS]',
   usage_certificate: 'skillmark-wallet certificate <número | id> --out <archivo.pdf>',
   usage_present:
-    'skillmark-wallet present <número | id>... [--verifier URL] [--challenge CÓDIGO] [--domain DOMINIO] [--out ARCHIVO]',
+    'skillmark-wallet present <número | id>... [--verifier URL] [--challenge CÓDIGO] [--domain DOMINIO] [--out ARCHIVO] [--disclose DATOS]',
   usage_qr: 'skillmark-wallet qr <número | id> [--png <archivo> | --svg <archivo> | --text] [--json]',
   usage_verify: 'skillmark-wallet verify <número | id> [--verifier URL]',
   usage_export: 'skillmark-wallet export --out <archivo>',
@@ -478,6 +491,8 @@ export const esWallet: WalletWords = {
   certificate_not_sent: 'La institución no envió el certificado (HTTP {status}).',
   certificate_written: 'Certificado de la credencial {id} escrito en {file} ({size}).',
   qr_choose_one: 'Elija solo una de --png, --svg y --text.',
+  qr_selective:
+    'Una credencial SD-JWT no se convierte en código QR: mostraría todos sus datos a quien lo escanee. Preséntela con «present --disclose».',
   qr_no_receipt:
     'Esta credencial no tiene comprobante de inscripción, y un código QR sin él no se podría verificar. Recójala de nuevo cuando esté inscrita.',
   qr_too_large: 'Esta credencial es demasiado grande para un solo código QR ({size}).',
@@ -487,6 +502,13 @@ export const esWallet: WalletWords = {
   qr_written: 'Código QR de la credencial {id} escrito en {file} (versión {version}, {size}).',
   present_say_which: 'Indique qué credenciales presentar: sus números o ids en «skillmark-wallet list».',
   present_out_needs_challenge: '--out necesita el --challenge del empleador.',
+  present_disclose_unknown: 'Esta credencial no puede mostrar {names}. Puede mostrar: {available}.',
+  present_disclose_question: '¿Mostrar {detail} ({value}) al servicio de verificación? [s/N]',
+  present_selective_alone: 'Una credencial SD-JWT se presenta sola: indique solo esa.',
+  present_disclose_not_selective:
+    '--disclose solo se aplica a las credenciales SD-JWT; esta credencial siempre se muestra completa.',
+  present_selective_needs_domain:
+    'Una presentación SD-JWT queda vinculada a su servicio de verificación: indique --domain (el del empleador) junto con --out.',
   present_written: 'Presentación escrita en {file} ({size}).',
   present_no_challenge_http: 'El servicio de verificación no dio un código de un solo uso (HTTP {status}).',
   present_no_challenge: 'El servicio de verificación no dio un código de un solo uso.',

@@ -77,6 +77,15 @@ export const fr: Catalogue = {
   within_validity_period: "L'attestation est dans sa période de validité.",
   presentation_within_validity_period: 'La présentation est dans sa période de validité.',
   presentation_not_yet_valid: "La présentation n'est pas valable avant le {validFrom}.",
+  disclosure_digest_mismatch:
+    "Une information montrée de l'attestation ne correspond pas à ce que l'émetteur a signé : elle a été modifiée ou ajoutée après coup.",
+  disclosure_duplicated: "Une information montrée de l'attestation figure deux fois : l'attestation a été falsifiée.",
+  key_binding_missing:
+    "La présentation ne porte pas la signature de la clé de l'apprenant (liaison de clé) : n'importe qui en possédant une copie a pu l'envoyer.",
+  key_binding_mismatch: "La signature de l'apprenant porte sur d'autres informations que celles qui sont montrées.",
+  holder_key_not_bound: "La présentation n'a pas été signée avec la clé à laquelle l'attestation est liée.",
+  key_binding_stale:
+    "La signature de l'apprenant date de {issuedAt}, il y a trop longtemps ; demandez une nouvelle présentation.",
   presentation_expired: 'La présentation a expiré le {validUntil} ; demandez-en une nouvelle.',
   not_yet_valid: "L'attestation n'est pas valable avant le {validFrom}.",
   expired: "L'attestation a expiré le {validUntil}.",
@@ -222,6 +231,8 @@ export const frPage: PageWords = {
   claim_save_qr: "Enregistrer l'image du code QR",
   claim_download_pdf: 'Télécharger le certificat (PDF)',
   claim_show_employer: "Montrez ce code à un employeur : il peut le vérifier sans appeler l'établissement.",
+  claim_wallet_only:
+    "Vous choisissez ce que chaque employeur voit de cette attestation : elle n'a donc ni code QR ni certificat imprimé. Récupérez-la avec votre portefeuille : {command}",
   claim_not_ready: "Pas encore prête : l'établissement est en train de l'enregistrer. Réessayez dans quelques minutes.",
   claim_code_unknown:
     "Ce code de retrait est inconnu. Vérifiez-le caractère par caractère, ou demandez-en un nouveau à l'établissement.",
@@ -263,6 +274,8 @@ export const frWallet: WalletWords = {
   opt_out_backup: 'le fichier de sauvegarde à écrire (il ne doit pas encore exister)',
   opt_out_share: 'le fichier à écrire (JSON)',
   opt_out_presentation: "écrire la présentation signée dans ce fichier au lieu de l'envoyer",
+  opt_disclose:
+    "pour une attestation SD-JWT : les informations à montrer, séparées par des virgules (name, learnerReference, startedOn, competency:2, competencies) ; les autres restent cachées. Sans cette option, le portefeuille demande information par information dans un terminal ; ailleurs, seul ce qui est toujours montré est envoyé (la qualification, son niveau et sa date d'obtention)",
   opt_challenge: "le code à usage unique que l'employeur vous a donné",
   opt_domain:
     'le domaine du service de vérification auquel lier la présentation (par défaut : son hôte ; aucun avec --out)',
@@ -291,10 +304,10 @@ export const frWallet: WalletWords = {
   usage_list: 'skillmark-wallet list [--json]',
   usage_show: 'skillmark-wallet show <numéro | id> [--json]',
   usage_status: 'skillmark-wallet status [--verifier URL]',
-  usage_share: 'skillmark-wallet share <numéro | id> --out <fichier>',
+  usage_share: 'skillmark-wallet share <numéro | id> --out <fichier> [--disclose INFOS]',
   usage_certificate: 'skillmark-wallet certificate <numéro | id> --out <fichier.pdf>',
   usage_present:
-    'skillmark-wallet present <numéro | id>... [--verifier URL] [--challenge CODE] [--domain DOMAINE] [--out FICHIER]',
+    'skillmark-wallet present <numéro | id>... [--verifier URL] [--challenge CODE] [--domain DOMAINE] [--out FICHIER] [--disclose INFOS]',
   usage_qr: 'skillmark-wallet qr <numéro | id> [--png <fichier> | --svg <fichier> | --text] [--json]',
   usage_verify: 'skillmark-wallet verify <numéro | id> [--verifier URL]',
   usage_export: 'skillmark-wallet export --out <fichier>',
@@ -489,6 +502,8 @@ export const frWallet: WalletWords = {
   certificate_not_sent: "L'établissement n'a pas envoyé le certificat (HTTP {status}).",
   certificate_written: "Certificat de l'attestation {id} écrit dans {file} ({size}).",
   qr_choose_one: 'Choisissez une seule option parmi --png, --svg et --text.',
+  qr_selective:
+    'Une attestation SD-JWT ne se met pas dans un code QR : elle montrerait toutes ses informations à quiconque le scanne. Présentez-la plutôt avec « present --disclose ».',
   qr_no_receipt:
     "Cette attestation n'a pas de reçu d'enregistrement, et un code QR sans reçu ne pourrait pas être vérifié. Retirez-la à nouveau une fois enregistrée.",
   qr_too_large: 'Cette attestation est trop grande pour un seul code QR ({size}).',
@@ -499,6 +514,13 @@ export const frWallet: WalletWords = {
   present_say_which:
     'Indiquez quelles attestations présenter : leurs numéros ou identifiants dans « skillmark-wallet list ».',
   present_out_needs_challenge: "--out demande le --challenge de l'employeur.",
+  present_disclose_unknown: 'Cette attestation ne peut pas montrer {names}. Elle peut montrer : {available}.',
+  present_disclose_question: 'Montrer {detail} ({value}) au service de vérification ? [o/N]',
+  present_selective_alone: 'Une attestation SD-JWT se présente seule : indiquez uniquement celle-ci.',
+  present_disclose_not_selective:
+    "--disclose ne s'applique qu'aux attestations SD-JWT ; cette attestation est toujours montrée en entier.",
+  present_selective_needs_domain:
+    "Une présentation SD-JWT est liée à son service de vérification : indiquez --domain (celui de l'employeur) avec --out.",
   present_written: 'Présentation écrite dans {file} ({size}).',
   present_no_challenge_http: "Le service de vérification n'a pas donné de code à usage unique (HTTP {status}).",
   present_no_challenge: "Le service de vérification n'a pas donné de code à usage unique.",

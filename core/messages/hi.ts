@@ -67,6 +67,14 @@ export const hi: Catalogue = {
   within_validity_period: 'यह प्रमाणपत्र अपनी वैधता अवधि के भीतर है।',
   presentation_within_validity_period: 'यह प्रस्तुति अपनी वैधता अवधि के भीतर है।',
   presentation_not_yet_valid: 'यह प्रस्तुति {validFrom} से पहले मान्य नहीं है।',
+  disclosure_digest_mismatch:
+    'प्रमाणपत्र से दिखाई गई एक जानकारी जारी करने वाली संस्था के हस्ताक्षर वाली जानकारी से मेल नहीं खाती: इसे बाद में बदला या जोड़ा गया।',
+  disclosure_duplicated: 'प्रमाणपत्र से दिखाई गई एक जानकारी दो बार दी गई है: प्रमाणपत्र से छेड़छाड़ की गई है।',
+  key_binding_missing:
+    'इस प्रस्तुति पर शिक्षार्थी की कुंजी का हस्ताक्षर (कुंजी बंधन) नहीं है: इसकी कॉपी रखने वाला कोई भी इसे भेज सकता था।',
+  key_binding_mismatch: 'शिक्षार्थी का हस्ताक्षर दिखाई गई जानकारी के बजाय किसी और जानकारी पर है।',
+  holder_key_not_bound: 'यह प्रस्तुति उस कुंजी से हस्ताक्षरित नहीं है जिससे प्रमाणपत्र जुड़ा है।',
+  key_binding_stale: 'शिक्षार्थी का हस्ताक्षर {issuedAt} को किया गया था, जो बहुत पहले है; नई प्रस्तुति मांगें।',
   presentation_expired: 'इस प्रस्तुति की अवधि {validUntil} को समाप्त हो गई; नई प्रस्तुति मांगें।',
   not_yet_valid: 'यह प्रमाणपत्र {validFrom} से पहले मान्य नहीं है।',
   expired: 'इस प्रमाणपत्र की अवधि {validUntil} को समाप्त हो गई।',
@@ -195,6 +203,8 @@ export const hiPage: PageWords = {
   claim_save_qr: 'QR कोड की तस्वीर सहेजें',
   claim_download_pdf: 'प्रमाणपत्र डाउनलोड करें (PDF)',
   claim_show_employer: 'यह कोड नियोक्ता को दिखाएं; वे कॉलेज को फ़ोन किए बिना इसकी जांच कर सकते हैं।',
+  claim_wallet_only:
+    'इस प्रमाणपत्र में से हर नियोक्ता क्या देखे, यह आप चुनते हैं, इसलिए इसका न QR कोड है न छपा हुआ प्रमाणपत्र। इसे अपने वॉलेट से लें: {command}',
   claim_not_ready: 'अभी तैयार नहीं: संस्था अभी इसे दर्ज कर रही है। कुछ मिनट बाद फिर कोशिश करें।',
   claim_code_unknown: 'यह क्लेम कोड पहचाना नहीं गया। इसे एक-एक अक्षर मिलाकर देखें, या संस्था से नया कोड मांगें।',
   claim_code_expired: 'इस क्लेम कोड की अवधि समाप्त हो गई है। संस्था से नया कोड मांगें।',
@@ -234,6 +244,8 @@ export const hiWallet: WalletWords = {
   opt_out_backup: 'लिखी जाने वाली बैकअप फ़ाइल (यह पहले से मौजूद नहीं होनी चाहिए)',
   opt_out_share: 'लिखी जाने वाली फ़ाइल (JSON)',
   opt_out_presentation: 'हस्ताक्षरित प्रस्तुति भेजने की जगह इस फ़ाइल में लिखें',
+  opt_disclose:
+    'SD-JWT प्रमाणपत्र के लिए: दिखाने वाली जानकारी, कॉमा से अलग करके (name, learnerReference, startedOn, competency:2, competencies); बाकी जानकारी छिपी रहती है। इसके बिना टर्मिनल पर वॉलेट एक-एक जानकारी के बारे में पूछता है; बाकी हालात में सिर्फ़ वही भेजा जाता है जो हमेशा दिखता है (योग्यता, उसका स्तर और मिलने की तारीख)',
   opt_challenge: 'नियोक्ता का दिया हुआ एक बार का कोड',
   opt_domain: 'सत्यापन सेवा का डोमेन जिससे प्रस्तुति जुड़ी हो (डिफ़ॉल्ट: उसका होस्ट; --out के साथ कोई नहीं)',
   opt_png: 'QR कोड को इस फ़ाइल में PNG चित्र के रूप में लिखें',
@@ -260,10 +272,10 @@ export const hiWallet: WalletWords = {
   usage_list: 'skillmark-wallet list [--json]',
   usage_show: 'skillmark-wallet show <नंबर | id> [--json]',
   usage_status: 'skillmark-wallet status [--verifier URL]',
-  usage_share: 'skillmark-wallet share <नंबर | id> --out <फ़ाइल>',
+  usage_share: 'skillmark-wallet share <नंबर | id> --out <फ़ाइल> [--disclose जानकारी]',
   usage_certificate: 'skillmark-wallet certificate <नंबर | id> --out <फ़ाइल.pdf>',
   usage_present:
-    'skillmark-wallet present <नंबर | id>... [--verifier URL] [--challenge कोड] [--domain डोमेन] [--out फ़ाइल]',
+    'skillmark-wallet present <नंबर | id>... [--verifier URL] [--challenge कोड] [--domain डोमेन] [--out फ़ाइल] [--disclose जानकारी]',
   usage_qr: 'skillmark-wallet qr <नंबर | id> [--png <फ़ाइल> | --svg <फ़ाइल> | --text] [--json]',
   usage_verify: 'skillmark-wallet verify <नंबर | id> [--verifier URL]',
   usage_export: 'skillmark-wallet export --out <फ़ाइल>',
@@ -445,6 +457,8 @@ export const hiWallet: WalletWords = {
   certificate_not_sent: 'संस्था ने छपी प्रति नहीं भेजी (HTTP {status})।',
   certificate_written: 'प्रमाणपत्र {id} की छपी प्रति {file} में लिखी गई ({size})।',
   qr_choose_one: '--png, --svg और --text में से एक ही चुनें।',
+  qr_selective:
+    'SD-JWT प्रमाणपत्र का QR कोड नहीं बनाया जाता: इसे स्कैन करने वाले हर व्यक्ति को उसकी सारी जानकारी दिख जाती। इसकी जगह "present --disclose" से प्रस्तुत करें।',
   qr_no_receipt:
     'इस प्रमाणपत्र के दर्ज होने की कोई रसीद नहीं है, और रसीद के बिना QR कोड की जांच सफल नहीं होगी। दर्ज होने के बाद इसे फिर से लें।',
   qr_too_large: 'यह प्रमाणपत्र एक QR कोड में आने के लिए बहुत बड़ा है ({size})।',
@@ -454,6 +468,12 @@ export const hiWallet: WalletWords = {
   qr_written: 'प्रमाणपत्र {id} का QR कोड {file} में लिखा गया (संस्करण {version}, {size})।',
   present_say_which: 'बताएं कौन-से प्रमाणपत्र प्रस्तुत करने हैं: "skillmark-wallet list" में उनके नंबर या id।',
   present_out_needs_challenge: '--out के लिए नियोक्ता का --challenge चाहिए।',
+  present_disclose_unknown: 'यह प्रमाणपत्र {names} नहीं दिखा सकता। यह दिखा सकता है: {available}।',
+  present_disclose_question: 'क्या {detail} ({value}) सत्यापन सेवा को दिखाएं? (हां/नहीं)',
+  present_selective_alone: 'SD-JWT प्रमाणपत्र अकेले प्रस्तुत किया जाता है: सिर्फ़ उसी को चुनें।',
+  present_disclose_not_selective: '--disclose सिर्फ़ SD-JWT प्रमाणपत्रों पर लागू होता है; यह प्रमाणपत्र हमेशा पूरा दिखाया जाता है।',
+  present_selective_needs_domain:
+    'SD-JWT प्रस्तुति अपनी सत्यापन सेवा से बंधी होती है: --out के साथ --domain (नियोक्ता की सत्यापन सेवा) भी दें।',
   present_written: 'प्रस्तुति {file} में लिखी गई ({size})।',
   present_no_challenge_http: 'सत्यापन सेवा ने एक बार का कोड नहीं दिया (HTTP {status})।',
   present_no_challenge: 'सत्यापन सेवा ने एक बार का कोड नहीं दिया।',

@@ -75,6 +75,14 @@ export const pt: Catalogue = {
   within_validity_period: 'A credencial está dentro do seu prazo de validade.',
   presentation_within_validity_period: 'A apresentação está dentro do seu prazo de validade.',
   presentation_not_yet_valid: 'A apresentação só é válida a partir de {validFrom}.',
+  disclosure_digest_mismatch:
+    'Um dado mostrado da credencial não corresponde ao que o emissor assinou: foi alterado ou acrescentado depois.',
+  disclosure_duplicated: 'Um dado mostrado da credencial aparece duas vezes: a credencial foi adulterada.',
+  key_binding_missing:
+    'A apresentação não traz a assinatura da chave do estudante (vinculação de chave): qualquer pessoa com uma cópia poderia tê-la enviado.',
+  key_binding_mismatch: 'A assinatura do estudante cobre dados diferentes dos que são mostrados.',
+  holder_key_not_bound: 'A apresentação não foi assinada com a chave à qual a credencial está vinculada.',
+  key_binding_stale: 'A assinatura do estudante foi feita em {issuedAt}, há tempo demais; peça uma nova apresentação.',
   presentation_expired: 'A apresentação expirou em {validUntil}; peça uma nova.',
   not_yet_valid: 'A credencial só é válida a partir de {validFrom}.',
   expired: 'A credencial expirou em {validUntil}.',
@@ -212,6 +220,8 @@ export const ptPage: PageWords = {
   claim_save_qr: 'Guardar a imagem do código QR',
   claim_download_pdf: 'Baixar o certificado (PDF)',
   claim_show_employer: 'Mostre este código a um empregador: ele pode verificá-lo sem ligar para a escola.',
+  claim_wallet_only:
+    'Você escolhe o que cada empregador vê desta credencial, por isso ela não tem código QR nem certificado impresso. Receba-a com a sua carteira: {command}',
   claim_not_ready:
     'Ainda não está pronta: a instituição ainda a está registrando. Tente de novo daqui a alguns minutos.',
   claim_code_unknown:
@@ -253,6 +263,8 @@ export const ptWallet: WalletWords = {
   opt_out_backup: 'o arquivo de cópia de segurança a escrever (ainda não pode existir)',
   opt_out_share: 'o arquivo a escrever (JSON)',
   opt_out_presentation: 'escrever a apresentação assinada neste arquivo em vez de enviá-la',
+  opt_disclose:
+    'para uma credencial SD-JWT: os dados a mostrar, separados por vírgulas (name, learnerReference, startedOn, competency:2, competencies); os outros ficam ocultos. Sem esta opção a carteira pergunta dado por dado num terminal; fora dele só é enviado o que é sempre mostrado (a qualificação, o nível e a data de conclusão)',
   opt_challenge: 'o código de uso único que o empregador lhe deu',
   opt_domain:
     'o domínio do serviço de verificação ao qual a apresentação fica vinculada (por padrão: o host dele; nenhum com --out)',
@@ -281,10 +293,10 @@ export const ptWallet: WalletWords = {
   usage_list: 'skillmark-wallet list [--json]',
   usage_show: 'skillmark-wallet show <número | id> [--json]',
   usage_status: 'skillmark-wallet status [--verifier URL]',
-  usage_share: 'skillmark-wallet share <número | id> --out <arquivo>',
+  usage_share: 'skillmark-wallet share <número | id> --out <arquivo> [--disclose DADOS]',
   usage_certificate: 'skillmark-wallet certificate <número | id> --out <arquivo.pdf>',
   usage_present:
-    'skillmark-wallet present <número | id>... [--verifier URL] [--challenge CÓDIGO] [--domain DOMÍNIO] [--out ARQUIVO]',
+    'skillmark-wallet present <número | id>... [--verifier URL] [--challenge CÓDIGO] [--domain DOMÍNIO] [--out ARQUIVO] [--disclose DADOS]',
   usage_qr: 'skillmark-wallet qr <número | id> [--png <arquivo> | --svg <arquivo> | --text] [--json]',
   usage_verify: 'skillmark-wallet verify <número | id> [--verifier URL]',
   usage_export: 'skillmark-wallet export --out <arquivo>',
@@ -475,6 +487,8 @@ export const ptWallet: WalletWords = {
   certificate_not_sent: 'A instituição não enviou o certificado (HTTP {status}).',
   certificate_written: 'Certificado da credencial {id} escrito em {file} ({size}).',
   qr_choose_one: 'Escolha só uma das opções --png, --svg e --text.',
+  qr_selective:
+    'Uma credencial SD-JWT não vira código QR: ele mostraria todos os dados a quem o escanear. Apresente-a com "present --disclose".',
   qr_no_receipt:
     'Esta credencial não tem comprovante de registro, e um código QR sem ele não poderia ser verificado. Resgate-a de novo quando estiver registrada.',
   qr_too_large: 'Esta credencial é grande demais para um único código QR ({size}).',
@@ -484,6 +498,13 @@ export const ptWallet: WalletWords = {
   qr_written: 'Código QR da credencial {id} escrito em {file} (versão {version}, {size}).',
   present_say_which: 'Indique quais credenciais apresentar: os números ou ids delas em "skillmark-wallet list".',
   present_out_needs_challenge: '--out precisa do --challenge do empregador.',
+  present_disclose_unknown: 'Esta credencial não pode mostrar {names}. Ela pode mostrar: {available}.',
+  present_disclose_question: 'Mostrar {detail} ({value}) ao serviço de verificação? [s/N]',
+  present_selective_alone: 'Uma credencial SD-JWT é apresentada sozinha: indique apenas essa.',
+  present_disclose_not_selective:
+    '--disclose só se aplica a credenciais SD-JWT; esta credencial é sempre mostrada por inteiro.',
+  present_selective_needs_domain:
+    'Uma apresentação SD-JWT fica vinculada ao seu serviço de verificação: informe --domain (o do empregador) junto com --out.',
   present_written: 'Apresentação escrita em {file} ({size}).',
   present_no_challenge_http: 'O serviço de verificação não deu um código de uso único (HTTP {status}).',
   present_no_challenge: 'O serviço de verificação não deu um código de uso único.',

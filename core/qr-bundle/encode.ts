@@ -34,6 +34,11 @@ function receiptFields(receipt: AnchorReceipt): unknown[] {
 
 /** The bundle as CBOR, before it is compressed: the JWS parts as bytes, then the receipt's fields. */
 export function qrBundleBinary(bundle: QrBundle): Uint8Array {
+  if (bundle.credential.includes('~'))
+    throw new QrBundleError(
+      'content',
+      'an SD-JWT credential does not go into a QR code: it would show every disclosure',
+    );
   const parts = bundle.credential.split('.');
   if (parts.length !== 3) throw new QrBundleError('content', 'the credential is not a compact JWS');
   const [header, payload, signature] = parts;

@@ -79,7 +79,18 @@ function receiptIn(credential: string, size: number): AnchorReceipt {
 const textOf = (binary: Uint8Array) =>
   QR_BUNDLE_PREFIX + base45(new Uint8Array(deflateRawSync(binary, { dictionary: DEFLATE_DICTIONARY })));
 
-describe.each(CREDENTIAL_FORMATS.map((format) => [format.name, format] as const))(
+/** The formats whose credentials go into a QR code: an SD-JWT VC does not (issuer/qr-code.ts, docs/privacy.md). */
+const IN_QR_CODES = CREDENTIAL_FORMATS.filter((format) => format.name !== 'sd-jwt-vc');
+
+it('refuses an SD-JWT VC: a QR code would show every disclosure to whoever scans it', async () => {
+  const sdJwt = CREDENTIAL_FORMATS.find((format) => format.name === 'sd-jwt-vc')!;
+  const credential = await signed(sdJwt);
+  expect(() => encodeQrBundle({ credential, anchorReceipt: receiptIn(credential, 1) })).toThrow(
+    'an SD-JWT credential does not go into a QR code',
+  );
+});
+
+describe.each(IN_QR_CODES.map((format) => [format.name, format] as const))(
   'the QR form of a %s bundle',
   (_, format) => {
     it('gives back the exact token and the receipt, and stays in the QR alphanumeric set', async () => {

@@ -20,7 +20,18 @@ export const IssueCredentialRequest = z
       }),
     options: z
       .strictObject(
-        {},
+        {
+          format: z
+            .enum(FORMAT_NAMES as [CredentialFormatName, ...CredentialFormatName[]], {
+              error: `"options.format" must be one of ${FORMAT_NAMES.join(', ')}.`,
+            })
+            .optional()
+            .openapi({
+              description:
+                'The credential format to sign this credential in, instead of the configured CREDENTIAL_FORMAT: e.g. "sd-jwt-vc" for an SD-JWT VC whose personal fields and competencies the learner discloses one by one (docs/privacy.md); it must sign the data model of the credential\'s @context',
+              example: 'sd-jwt-vc',
+            }),
+        },
         {
           error: (issue) =>
             issue.code === 'unrecognized_keys'
@@ -30,7 +41,7 @@ export const IssueCredentialRequest = z
       )
       .optional()
       .openapi({
-        description: 'VC API issue options: none is supported yet, and any given is refused rather than ignored',
+        description: 'VC API issue options: only "format" is supported, and any other is refused rather than ignored',
       }),
     openBadge: z.boolean({ error: '"openBadge" must be true or false.' }).optional().openapi({
       description:

@@ -4,6 +4,7 @@ import { shortIdOf } from '../../core/short-id.ts';
 import { normalizeClaimCode } from '../claim-code.ts';
 import type { ClaimCodes } from '../claim-codes.ts';
 import type { CredentialBundle, CredentialService } from '../credentials.ts';
+import { inQrCode } from '../qr-code.ts';
 import { certificateContentOf } from './certificate-content.ts';
 import { RenderedCertificates } from './rendered-certificates.ts';
 
@@ -42,12 +43,18 @@ function pdfAnswer(c: Context, pdf: Buffer, name: string): Response {
   });
 }
 
-const noQrCode = () =>
-  new HttpProblem(
-    409,
-    'No QR code holds this credential',
-    'This credential is too large for one QR code, so it cannot be printed as a certificate that verifies.',
-  );
+const noQrCode = (credential: string) =>
+  inQrCode(credential)
+    ? new HttpProblem(
+        409,
+        'No QR code holds this credential',
+        'This credential is too large for one QR code, so it cannot be printed as a certificate that verifies.',
+      )
+    : new HttpProblem(
+        409,
+        'No certificate for a credential shown detail by detail',
+        'This credential lets the learner choose what each employer sees (SD-JWT VC): no certificate is printed, since its QR code would show every detail to whoever holds the paper (docs/privacy.md).',
+      );
 
 /**
  * The institution's copy of a credential's certificate, with the claim code when the institution
@@ -69,7 +76,7 @@ export async function institutionCertificate(
       'This credential was revoked: no certificate is printed for it, since it would not verify.',
     );
   if (!record.qr) {
-    if (!record.anchorReceipt) {
+    if (!record.anchorReceipt && inQrCode(record.credential)) {
       throw new RetryLaterProblem(
         409,
         'Not anchored yet',
@@ -77,7 +84,7 @@ export async function institutionCertificate(
         ANCHORING_RETRY_SECONDS,
       );
     }
-    throw noQrCode();
+    throw noQrCode(record.credential);
   }
   let claim: { code: string; url: string } | undefined;
   if (claimCode !== undefined) {
@@ -109,7 +116,7 @@ export async function learnerCertificate(
   sources: CertificateSources,
   bundle: CredentialBundle,
 ): Promise<Response> {
-  if (!bundle.qr) throw noQrCode();
+  if (!bundle.qr) throw noQrCode(bundle.credential);
   const content = certificateContentOf(bundle.credential, {
     institution: sources.institution,
     shortId: shortIdOf(bundle.anchorReceipt.credentialHash),

@@ -42,6 +42,14 @@ describe("the learner's claim page", () => {
     expect(page).not.toMatch(/<script/);
   });
 
+  it('for a credential presented from the wallet only (SD-JWT VC): no QR code or certificate, the wallet command instead', async () => {
+    const page = await render({ state: 'ready', credential, code: 'ABCD-EFGH' }, 'en', 'n0nce');
+    expect(page).toContain('National Certificate in Electrical Installation');
+    expect(page).toContain('so it has no QR code or printed certificate');
+    expect(page).toContain('skillmark-wallet receive ABCD-EFGH');
+    expect(page).not.toMatch(/<svg|qr\.png|certificate\.pdf/);
+  });
+
   it('speaks every language of the catalogue, Arabic right to left, with the date in that language', async () => {
     for (const [tag, language] of Object.entries(LANGUAGES)) {
       const page = await render({ state: 'ready', credential, qrSvg: '<svg ></svg>', code: 'C' }, tag, 'n');

@@ -15,7 +15,8 @@ export interface ClaimedCredential {
 
 /** Where a claim code stands, as the learner's page shows it. */
 export type ClaimPageState =
-  | { state: 'ready'; credential: ClaimedCredential; qrSvg: string; code: string }
+  /** Without `qrSvg` for a credential the learner presents from the wallet only (an SD-JWT VC, docs/privacy.md). */
+  | { state: 'ready'; credential: ClaimedCredential; qrSvg?: string; code: string }
   | { state: 'pending'; retryAfterSeconds: number }
   | { state: 'unknown' | 'expired' | 'revoked' }
   | { state: 'busy'; retryAfterSeconds: number };
@@ -61,8 +62,16 @@ ${row('field_occupation', credential.occupation)}
 ${row('field_awarded', awardDate(credential.awardedOn, language))}
 ${row('field_institution', credential.institution)}
 </dl>
-<figure>
-${raw(page.qrSvg.replace('<svg ', `<svg role="img" aria-label="${w('claim_save_qr').replace(/"/g, '&quot;')}" `))}
+${
+  page.qrSvg === undefined
+    ? html`<p class="notice">${w('claim_wallet_only', { command: `skillmark-wallet receive ${code}` })}</p>`
+    : qrSection(w, page.qrSvg, base)
+}`;
+}
+
+function qrSection(w: (key: PageKey, params?: Record<string, string>) => string, qrSvg: string, base: string) {
+  return html`<figure>
+${raw(qrSvg.replace('<svg ', `<svg role="img" aria-label="${w('claim_save_qr').replace(/"/g, '&quot;')}" `))}
 <figcaption>${w('claim_show_employer')}</figcaption>
 </figure>
 <p class="actions">

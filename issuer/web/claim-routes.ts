@@ -7,6 +7,7 @@ import { pageLanguage } from '../../core/web/page-language.ts';
 import { ANCHORING_RETRY_SECONDS } from '../certificate/certificate-answers.ts';
 import { qualificationFieldsOf } from '../certificate/certificate-content.ts';
 import type { CredentialBundle } from '../credentials.ts';
+import { inQrCode } from '../qr-code.ts';
 import { type ClaimedCredential, type ClaimPageState, claimPage } from './claim-page.ts';
 import { qrPng, qrSvg } from './qr-image.ts';
 
@@ -53,11 +54,11 @@ async function stateOf(c: Context, collect: CollectClaim, code: string, institut
   try {
     const bundle = await collect(c, code);
     if (!bundle) return { state: 'pending', retryAfterSeconds: ANCHORING_RETRY_SECONDS };
-    if (!bundle.qr) return { state: 'pending', retryAfterSeconds: 30 };
+    if (!bundle.qr && inQrCode(bundle.credential)) return { state: 'pending', retryAfterSeconds: 30 };
     return {
       state: 'ready',
       credential: claimedCredential(bundle.credential, institution),
-      qrSvg: await qrSvg(bundle.qr),
+      ...(bundle.qr ? { qrSvg: await qrSvg(bundle.qr) } : {}),
       code,
     };
   } catch (error) {

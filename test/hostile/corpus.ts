@@ -1883,8 +1883,8 @@ vpCase(
   },
 );
 vpCase(
-  'the genuine credential beside an SD-JWT one: unverifiable (422)',
-  { status: 422, verdict: 'unverifiable', failing: 'credential_format:credential_format_unsupported' },
+  'the genuine credential beside a VC-JWT passed off as an SD-JWT (a tilde added): invalid (422)',
+  { status: 422, verdict: 'invalid', failing: 'structure:malformed_jws' },
   async (f) => {
     const nonce = await f.challenge();
     return vpBody(

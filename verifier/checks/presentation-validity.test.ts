@@ -44,3 +44,25 @@ describe('presentation validity check', () => {
     expect(checkValidityPeriod({}, NOW, 0)).toMatchObject({ status: 'valid', details: {} });
   });
 });
+
+describe('key-binding freshness (SD-JWT presentations)', () => {
+  const check = (keyBoundAt: Date, clockSkewSeconds = 60) =>
+    presentationValidity.verify(
+      { presentation: { validFrom: keyBoundAt, keyBoundAt }, now: NOW, clockSkewSeconds } as PresentationSubject,
+      () => Promise.reject(new Error('waits on no other check')),
+    ) as CheckFragment;
+
+  it('accepts a key binding made within five minutes and the clock skew, and refuses an older one as stale', () => {
+    expect(check(at(-360))).toMatchObject({ status: 'valid', reason: 'presentation_within_validity_period' });
+    expect(check(at(-361))).toMatchObject({
+      status: 'invalid',
+      reason: 'key_binding_stale',
+      params: { issuedAt: '2026-06-01T11:53:59.000Z' },
+      details: { maxAgeSeconds: 300 },
+    });
+  });
+
+  it('refuses a key binding made in the future as not yet valid', () => {
+    expect(check(at(61))).toMatchObject({ status: 'invalid', reason: 'presentation_not_yet_valid' });
+  });
+});

@@ -2,6 +2,7 @@ import QRCode from 'qrcode';
 import { encodeQrBundle, qrVersionAtM } from '../../core/qr-bundle/index.ts';
 import { type Command, EXIT } from '../command.ts';
 import { readPassphrase } from '../passphrase.ts';
+import { isSelective } from '../sign-selective-presentation.ts';
 import { Wallet, WalletError } from '../store.ts';
 import { plural, t } from '../words.ts';
 
@@ -23,6 +24,7 @@ export const qrCommand: Command = {
     const svg = values.svg as string | undefined;
     if ([png, svg, values.text].filter(Boolean).length > 1) throw new WalletError(t('qr_choose_one'), EXIT.usage);
     const stored = (await Wallet.open(walletDir, await readPassphrase())).find(ref);
+    if (isSelective(stored.credential)) throw new WalletError(t('qr_selective'));
     if (!stored.anchorReceipt) throw new WalletError(t('qr_no_receipt'));
     const text = encodeQrBundle({ credential: stored.credential, anchorReceipt: stored.anchorReceipt });
     const version = qrVersionAtM(text);

@@ -1,8 +1,10 @@
 import { writeFileSync } from 'node:fs';
+import { presentSdJwtVc } from '../../core/formats/sd-jwt-vc/present.ts';
 import { type Command, EXIT } from '../command.ts';
 import { describeEntry } from '../describe.ts';
 import { readPassphrase } from '../passphrase.ts';
 import { credentialLine } from '../plain-words.ts';
+import { chosenDisclosures, isSelective } from '../sign-selective-presentation.ts';
 import { Wallet, WalletError } from '../store.ts';
 import { t } from '../words.ts';
 
@@ -11,6 +13,7 @@ export const shareCommand: Command = {
   details: 'details_share',
   options: {
     out: { type: 'string', description: 'opt_out_share' },
+    disclose: { type: 'string', description: 'opt_disclose' },
   },
   async run({ positionals, values }, { out, walletDir }) {
     const [ref] = positionals;
@@ -21,9 +24,16 @@ export const shareCommand: Command = {
     const entry = wallet.entry(ref);
     const stored = wallet.find(ref);
     const d = describeEntry(entry);
+    const selective = isSelective(stored.credential);
+    if (!selective && values.disclose !== undefined)
+      throw new WalletError(t('present_disclose_not_selective'), EXIT.usage);
+    // An SD-JWT VC is handed over with the details the learner chose only, without key binding.
+    const credential = selective
+      ? await presentSdJwtVc(stored.credential, await chosenDisclosures(stored.credential, values.disclose))
+      : stored.credential;
     // The body of POST /credentials/verify, which the verification page also reads from a file.
     const request = {
-      verifiableCredential: stored.credential,
+      verifiableCredential: credential,
       ...(stored.anchorReceipt ? { options: { anchorReceipt: stored.anchorReceipt } } : {}),
     };
     try {
