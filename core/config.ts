@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { createSecureContext } from 'node:tls';
 import { type CredentialFormatName, FORMAT_NAMES } from './formats/index.ts';
 
 /** Runtime configuration, read from environment variables (documented in README). */
@@ -45,6 +47,14 @@ export interface SkillmarkConfig {
   reportSuppressionThreshold: number;
   /** The credential types POST /credentials/issue signs (ISSUABLE_TYPES), or '*' for every type. */
   issuableTypes: IssuableTypes;
+  /** HTTPS for the issuer and the verifier (TLS_CERT_FILE, TLS_KEY_FILE); unset: plain HTTP. */
+  tls?: TlsKeyPair;
+}
+
+/** The services' certificate chain and private key, PEM (TLS_CERT_FILE, TLS_KEY_FILE). */
+export interface TlsKeyPair {
+  cert: Buffer;
+  key: Buffer;
 }
 
 /** Credential types an issuer signs beside VerifiableCredential: a list, or '*' for any. */
@@ -162,15 +172,53 @@ function optional(env: Env, name: string): string | undefined {
   return value ? value : undefined;
 }
 
+function readPem(env: Env, name: string): Buffer {
+  const path = env[name]!;
+  let pem: Buffer;
+  try {
+    pem = readFileSync(path);
+  } catch (error) {
+    throw new ConfigError(`${name} names ${path}, which cannot be read (${(error as NodeJS.ErrnoException).code})`);
+  }
+  if (!pem.includes('-----BEGIN ')) throw new ConfigError(`${name} names ${path}, which is not a PEM file`);
+  return pem;
+}
+
+/**
+ * TLS for the issuer and the verifier, read once at start: both files or neither (plain HTTP).
+ * The pair is tried at once, so a key that does not match its certificate stops the start with a
+ * clear error, not the first client's handshake.
+ */
+export function tlsKeyPair(env: Env): TlsKeyPair | undefined {
+  const given = ['TLS_CERT_FILE', 'TLS_KEY_FILE'].filter((name) => (env[name] ?? '') !== '');
+  if (given.length === 0) return undefined;
+  if (given.length === 1)
+    throw new ConfigError(
+      `${given[0]} is set but ${given[0] === 'TLS_CERT_FILE' ? 'TLS_KEY_FILE' : 'TLS_CERT_FILE'} is not: give both (PEM) for HTTPS, or neither for plain HTTP`,
+    );
+  const pair = { cert: readPem(env, 'TLS_CERT_FILE'), key: readPem(env, 'TLS_KEY_FILE') };
+  try {
+    createSecureContext(pair);
+  } catch (error) {
+    throw new ConfigError(
+      `TLS_CERT_FILE and TLS_KEY_FILE are not a usable certificate and key (${(error as Error).message})`,
+    );
+  }
+  return pair;
+}
+
 export function loadConfig(env: Env = process.env): SkillmarkConfig {
   const host = optional(env, 'SKILLMARK_HOST') ?? '127.0.0.1';
   const issuerPort = port(env, 'ISSUER_PORT', 4100);
+  const tls = tlsKeyPair(env);
   return {
     dataDir: resolve(optional(env, 'SKILLMARK_DATA_DIR') ?? './.data'),
     host,
     issuerPort,
     verifierPort: port(env, 'VERIFIER_PORT', 4200),
-    issuerPublicUrl: (optional(env, 'ISSUER_PUBLIC_URL') ?? `http://${host}:${issuerPort}`).replace(/\/+$/, ''),
+    issuerPublicUrl: (
+      optional(env, 'ISSUER_PUBLIC_URL') ?? `${tls ? 'https' : 'http'}://${host}:${issuerPort}`
+    ).replace(/\/+$/, ''),
     verifierPublicUrl: publicUrl(env, 'VERIFIER_PUBLIC_URL'),
     ledgerPort: port(env, 'LEDGER_PORT', 8545),
     ledgerRpcUrl: optional(env, 'LEDGER_RPC_URL'),
@@ -189,5 +237,6 @@ export function loadConfig(env: Env = process.env): SkillmarkConfig {
     educationLevels: educationLevels(env),
     reportSuppressionThreshold: positiveInt(env, 'REPORT_SUPPRESSION_THRESHOLD', 5),
     issuableTypes: issuableTypes(env),
+    ...(tls ? { tls } : {}),
   };
 }

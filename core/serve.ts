@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { Server, Socket } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
+import type { TlsKeyPair } from './config.ts';
 
 export interface RunningServer {
   url: string;
@@ -13,6 +15,8 @@ export interface ConnectionLimits {
   maxConnections: number;
   /** Open connections from one address (behind a proxy you run, set it at least as high as the total). */
   maxPerClient: number;
+  /** HTTPS with this certificate and key; without: plain HTTP. */
+  tls?: TlsKeyPair;
 }
 
 /** Slow or idle clients must not hold connections (and file descriptors) for long. */
@@ -50,8 +54,9 @@ function capPerClient(server: Server, maxPerClient: number): void {
  * times out a request head once its first byte arrived); while a request runs, requestTimeout
  * applies, and between requests keepAliveTimeout.
  */
-function closeIdle(server: Server, headersTimeout: number): void {
-  server.on('connection', (socket: Socket) => socket.setTimeout(headersTimeout));
+function closeIdle(server: Server, headersTimeout: number, tls: boolean): void {
+  // Over TLS the HTTP server reads the decrypted socket, whose handshake handshakeTimeout bounds.
+  server.on(tls ? 'secureConnection' : 'connection', (socket: Socket) => socket.setTimeout(headersTimeout));
   server.on('request', (request: IncomingMessage) => request.socket.setTimeout(0));
 }
 
@@ -69,22 +74,36 @@ export function listen(
   return new Promise((resolve, reject) => {
     let server: ServerType;
     const onError = (error: Error) => reject(new Error(`cannot listen on ${host}:${port}: ${error.message}`));
-    server = serve({ fetch: app.fetch, hostname: host, port, serverOptions: timeouts }, (info) => {
-      server.off('error', onError);
-      resolve({
-        url: `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`,
-        port: info.port,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-          }),
-      });
-    });
+    const tls = limits.tls;
+    server = serve(
+      {
+        fetch: app.fetch,
+        hostname: host,
+        port,
+        ...(tls
+          ? {
+              createServer: createHttpsServer,
+              serverOptions: { ...timeouts, cert: tls.cert, key: tls.key, handshakeTimeout: timeouts.headersTimeout },
+            }
+          : { serverOptions: timeouts }),
+      },
+      (info) => {
+        server.off('error', onError);
+        resolve({
+          url: `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${info.port}`,
+          port: info.port,
+          close: () =>
+            new Promise<void>((done) => {
+              server.close(() => done());
+              (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+            }),
+        });
+      },
+    );
     server.once('error', onError);
     server.maxConnections = limits.maxConnections;
     capPerClient(server as Server, limits.maxPerClient);
-    closeIdle(server as Server, timeouts.headersTimeout);
+    closeIdle(server as Server, timeouts.headersTimeout, tls !== undefined);
     Object.assign(server, {
       requestTimeout: timeouts.requestTimeout,
       headersTimeout: timeouts.headersTimeout,

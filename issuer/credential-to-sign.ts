@@ -10,6 +10,7 @@ import { HttpProblem } from '../core/http-problem.ts';
 import { VC_V2_CONTEXT } from '../core/vc-contexts.ts';
 import { anyCredentialFromRequest, refuseUnlessIssuable } from './any-credential.ts';
 import { credentialFromIssueRequest } from './issue-request.ts';
+import { refuseUnlessValidJsonLd } from './json-ld-check.ts';
 import { openBadgeOf } from './open-badges/from-qualification.ts';
 import { claimsOpenBadge, refuseUnlessOpenBadge } from './open-badges/schema.ts';
 import { DEFAULT_EDUCATION_LEVELS, type EducationLevel } from './reports/education-levels.ts';
@@ -101,6 +102,8 @@ export async function credentialToSign(
         { errors: ['/openBadge needs a QualificationCredential'] },
       );
     const credential = anyCredentialFromRequest(input, issuerDid, now, settings.issuableTypes);
+    // After the data model's rules, so that a fault both see is named in the verifier's words.
+    await refuseUnlessValidJsonLd(credential);
     const subjects = asList(credential.credentialSubject);
     const subjectId = subjects.map((s) => member(s, 'id')).find((id): id is string => typeof id === 'string');
     const title =

@@ -146,6 +146,7 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
       server = await listen(app, config.host, config.issuerPort, {
         maxConnections: config.maxConnections,
         maxPerClient: config.maxConnectionsPerClient,
+        ...(config.tls ? { tls: config.tls } : {}),
       });
       worker.start();
       await cohortJobs.start();

@@ -43,8 +43,8 @@ async function main(): Promise<void> {
     };
     stopOn(stop);
     announce(
-      `http://${config.host}:${config.verifierPort}`,
-      `Skillmark verifier: ${workers} processes on http://${config.host}:${config.verifierPort}`,
+      `${config.tls ? 'https' : 'http'}://${config.host}:${config.verifierPort}`,
+      `Skillmark verifier: ${workers} processes on ${config.tls ? 'https' : 'http'}://${config.host}:${config.verifierPort}`,
     );
     return;
   }

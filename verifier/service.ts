@@ -71,6 +71,7 @@ export async function startVerifier(options: VerifierOptions): Promise<Verifier>
   const server = await listen(app, config.host, config.verifierPort, {
     maxConnections: config.maxConnections,
     maxPerClient: config.maxConnectionsPerClient,
+    ...(config.tls ? { tls: config.tls } : {}),
   });
   return {
     server,

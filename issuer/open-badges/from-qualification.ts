@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { VC_V2_CONTEXT } from '../../core/vc-contexts.ts';
 import type { UnsignedQualificationCredential } from '../issue-request.ts';
-import { OPEN_BADGE_CONTEXT, OPEN_BADGE_SCHEMA_URL } from './schema.ts';
+import { OPEN_BADGE_CONTEXT, OPEN_BADGE_EXTENSIONS_CONTEXT, OPEN_BADGE_SCHEMA_URL } from './schema.ts';
 
 type Qualification = UnsignedQualificationCredential['credentialSubject']['qualification'];
 interface Competency {
@@ -118,7 +118,7 @@ export function openBadgeOf(
   ].map(({ value, kind }) => ({ type: 'IdentityObject', hashed: false, identityHash: value, identityType: kind }));
   const assessed = competencies.filter((c) => c.assessment);
   return {
-    '@context': [VC_V2_CONTEXT, OPEN_BADGE_CONTEXT],
+    '@context': [VC_V2_CONTEXT, OPEN_BADGE_CONTEXT, OPEN_BADGE_EXTENSIONS_CONTEXT],
     id: credential.id,
     type: ['VerifiableCredential', 'AchievementCredential'],
     name: q.title,

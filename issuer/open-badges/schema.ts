@@ -5,6 +5,8 @@ import { describeSchemaErrors, OPEN_BADGE_SCHEMA_ID, PUBLISHED_SCHEMAS, validato
 export const OPEN_BADGE_SCHEMA_FILE = PUBLISHED_SCHEMAS[OPEN_BADGE_SCHEMA_ID]!;
 export const OPEN_BADGE_SCHEMA_URL = OPEN_BADGE_SCHEMA_ID;
 export const OPEN_BADGE_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
+/** Defines 1EdTechJsonSchemaValidator2019, the type of the badge's credentialSchema, which OPEN_BADGE_CONTEXT leaves undefined. */
+export const OPEN_BADGE_EXTENSIONS_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json';
 /** The types by which a credential claims to be an Open Badge 3.0 (AchievementCredential, or its alias). */
 export const OPEN_BADGE_TYPES = ['OpenBadgeCredential', 'AchievementCredential'] as const;
 

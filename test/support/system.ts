@@ -65,6 +65,11 @@ export async function startSystem(
     ownProcessGroup?: boolean;
     /** A command that runs the system's (e.g. `prlimit --nofile=512 --`, for a lower open-file limit). */
     wrapper?: string[];
+    /**
+     * Serve the issuer and the verifier over HTTPS with this certificate (TLS_CERT_FILE,
+     * TLS_KEY_FILE); the caller's fetch must trust it (test/support/tls-certificate.ts).
+     */
+    tls?: { certFile: string; keyFile: string };
   } = {},
 ): Promise<RunningSystem> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'skillmark-system-'));
@@ -79,6 +84,7 @@ export async function startSystem(
     ANCHOR_BATCH_WAIT_MS: '200',
     // Tests that stop the ledger expect every verdict to read it afresh.
     VERIFIER_CACHE_TTL_MS: '0',
+    ...(options.tls ? { TLS_CERT_FILE: options.tls.certFile, TLS_KEY_FILE: options.tls.keyFile } : {}),
     ...options.env,
   };
   const [command, ...args] = [...(options.wrapper ?? []), process.execPath, COMPILED.start];
@@ -94,8 +100,9 @@ export async function startSystem(
   const exited = new Promise<string | number | null>((done) =>
     child.once('exit', (code, signal) => done(signal ?? code)),
   );
-  const issuerUrl = `http://127.0.0.1:${ports.issuer}`;
-  const verifierUrl = `http://127.0.0.1:${ports.verifier}`;
+  const scheme = options.tls ? 'https' : 'http';
+  const issuerUrl = `${scheme}://127.0.0.1:${ports.issuer}`;
+  const verifierUrl = `${scheme}://127.0.0.1:${ports.verifier}`;
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');

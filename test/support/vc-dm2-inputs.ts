@@ -3,12 +3,19 @@
  * scope, and why each "-fail" input must be refused, for the reader test and the system test.
  */
 
-/** These need JSON-LD processing (term redefinition, @vocab). */
+/**
+ * These need JSON-LD processing (term redefinition, @vocab), which the JSON reader does not do: the
+ * issuer refuses them after expanding them (issuer/json-ld-check.ts), in these words.
+ */
 export const VC_DM2_JSON_LD_ONLY: Record<string, string> = {
-  'credential-redef-type-fail.json': 'JSON-LD: protected term redefinition',
-  'credential-redef-type2-fail.json': 'JSON-LD: protected term redefinition',
-  'credential-type-mapped-nonurl-fail.json': 'JSON-LD: type mapped to a non-URL',
-  'credential-type-unmapped-fail.json': 'JSON-LD: @vocab null leaves the type unmapped',
+  'credential-redef-type-fail.json':
+    'its "@context" redefines "VerifiableCredential", a term an earlier context protects',
+  'credential-redef-type2-fail.json':
+    'its "@context" redefines "ExampleVerifiableCredential", a term an earlier context protects',
+  'credential-type-mapped-nonurl-fail.json':
+    'its "@context" maps "ExampleTestCredential" to "https ://not-a-url#ExampleTestCredential", which is not a URL',
+  'credential-type-unmapped-fail.json':
+    'the type "ExampleTestCredential" is not defined by its "@context" (it does not expand to a URL)',
 };
 /** Why each "-fail" input is refused: the fault it was written for, as the reader words it. */
 export const VC_DM2_REFUSALS: Record<string, string> = {

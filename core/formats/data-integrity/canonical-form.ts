@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { BUNDLED_CONTEXTS } from './contexts/index.ts';
-import { bundledDocumentLoader } from './document-loader.ts';
+import { BUNDLED_CONTEXTS } from '../../jsonld/contexts/index.ts';
+import { bundledDocumentLoader } from '../../jsonld/document-loader.ts';
+import { describeJsonLdError } from '../../jsonld/expand.ts';
 import { jcs as canonicalize } from './token.ts';
 
 /** How a cryptosuite turns JSON into the bytes it hashes: RDF Dataset Canonicalization (RDFC-1.0) or JSON Canonicalization (RFC 8785). */
@@ -27,8 +28,7 @@ async function rdfc(document: Record<string, unknown>): Promise<string | Exclude
     });
   } catch (error) {
     if (loader.unknown.length > 0) return { ok: false, reason: 'context_unknown', url: loader.unknown[0]! };
-    const detail = error instanceof Error ? error.message : 'JSON-LD processing failed';
-    return { ok: false, reason: 'jsonld_invalid', detail: detail.slice(0, 300) };
+    return { ok: false, reason: 'jsonld_invalid', detail: describeJsonLdError(error) };
   }
 }
 

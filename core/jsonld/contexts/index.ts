@@ -1,9 +1,10 @@
 /**
- * The JSON-LD contexts a Data Integrity proof can be checked with, bundled and pinned: the verifier
- * never fetches a context (a fetched context could change what a signed credential means, leak who
- * is being checked, and fail offline). A credential naming any other context is reported
- * `context_unknown`. Each file is the context as published at its URL, taken from the source named
- * beside it; adding one is a file here and a line below (docs/verification.md).
+ * The JSON-LD contexts that Data Integrity proofs are checked with and that the issuer expands
+ * credentials with, bundled and pinned: neither fetches a context (a fetched context could change
+ * what a signed credential means, leak who is being checked, and fail offline). A credential naming
+ * any other context is reported `context_unknown` (refused, at issue). Each file is the context as
+ * published at its URL, taken from the source named beside it; adding one is a file here and a line
+ * below (docs/verification.md).
  */
 interface BundledContext {
   /** Loads the document (JSON imports: bundled into the wallet like the code, read only when a proof is checked). */

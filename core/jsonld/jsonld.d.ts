@@ -12,6 +12,14 @@ declare module 'jsonld' {
     /** Refuse, rather than drop, what the contexts do not define (Data Integrity requires it). */
     safe: boolean;
   }
-  const jsonld: { canonize(input: unknown, options: CanonizeOptions): Promise<string> };
+  export interface ExpandOptions {
+    documentLoader: (url: string) => Promise<RemoteDocument>;
+    /** Refuse, rather than drop, what the contexts do not define. */
+    safe: boolean;
+  }
+  const jsonld: {
+    canonize(input: unknown, options: CanonizeOptions): Promise<string>;
+    expand(input: unknown, options: ExpandOptions): Promise<unknown[]>;
+  };
   export default jsonld;
 }

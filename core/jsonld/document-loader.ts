@@ -14,7 +14,7 @@ export function bundledDocumentLoader(): { load: (url: string) => Promise<Remote
       const bundled = BUNDLED_CONTEXTS.get(url);
       if (!bundled) {
         unknown.push(url);
-        throw new Error(`the JSON-LD context ${url} is not bundled with this verifier`);
+        throw new Error(`the JSON-LD context ${url} is not bundled here (nothing is fetched)`);
       }
       return { contextUrl: null, documentUrl: url, document: (await bundled.load()).default };
     },
