@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { KNOWN_SCHEMAS, SCHEMA_OPTIONS, SCHEMAS_DIR, validatorFor } from './schemas.ts';
+import { SCHEMA_OPTIONS } from './schema-compilers.ts';
+import { KNOWN_SCHEMAS, SCHEMAS_DIR, validatorFor } from './schemas.ts';
 
 const Ajv2020 = Ajv2020Module as unknown as typeof Ajv2020Module.default;
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;

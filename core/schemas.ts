@@ -1,15 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Ajv2019Module from 'ajv/dist/2019.js';
-import Ajv2020Module, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { PRECOMPILED_VALIDATORS } from './precompiled-validators.ts';
-
-// ajv and ajv-formats are CommonJS with a default export.
-const Ajv2019 = Ajv2019Module as unknown as typeof Ajv2019Module.default;
-const Ajv2020 = Ajv2020Module as unknown as typeof Ajv2020Module.default;
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+import { publishedSchemaCompiler, schemaCompiler } from './schema-compilers.ts';
 
 export const QUALIFICATION_SCHEMA_ID = 'urn:skillmark:schema:qualification-credential:1';
 
@@ -30,37 +24,12 @@ export const PUBLISHED_SCHEMAS: Record<string, string> = {
   [OPEN_BADGE_SCHEMA_ID]: 'ob_v3p0_achievementcredential_schema.json',
 };
 
-/** How every schema of the project is read: strict, every error reported. */
-export const SCHEMA_OPTIONS = {
-  allErrors: true,
-  strict: true,
-  strictTuples: false,
-  strictRequired: false,
-  allowUnionTypes: true,
-} as const;
-
-/**
- * The compiler of the project's schemas. The schemas are the project's own, checked against the
- * JSON Schema meta-schema by core/schemas.test.ts: compiling that meta-schema at every start cost
- * the wallet's `list` about a tenth of its start time (npm run bench wallet). With `code.source`,
- * the compiled code can be written out as a module (wallet-cli/build.ts).
- */
-export function schemaCompiler(options: { source?: boolean } = {}) {
-  const ajv = new Ajv2020({
-    ...SCHEMA_OPTIONS,
-    validateSchema: false,
-    ...(options.source ? { code: { source: true, esm: true } } : {}),
-  });
-  addFormats(ajv);
-  return ajv;
-}
-
 /** A schema bundled in schemas/, ours or published, parsed. */
 export const knownSchema = (schemaId: string): Record<string, unknown> =>
   JSON.parse(readFileSync(join(SCHEMAS_DIR, (KNOWN_SCHEMAS[schemaId] ?? PUBLISHED_SCHEMAS[schemaId])!), 'utf8'));
 
 let ajv: ReturnType<typeof schemaCompiler> | undefined;
-let publishedAjv: InstanceType<typeof Ajv2019> | undefined;
+let publishedAjv: ReturnType<typeof publishedSchemaCompiler> | undefined;
 const compiled = new Map<string, ValidateFunction>(Object.entries(PRECOMPILED_VALIDATORS));
 
 /**
@@ -76,10 +45,7 @@ export function validatorFor(schemaId: string): ValidateFunction | undefined {
       ajv ??= schemaCompiler();
       validate = ajv.compile(knownSchema(schemaId));
     } else {
-      if (!publishedAjv) {
-        publishedAjv = new Ajv2019({ allErrors: true, strict: false, validateSchema: false });
-        addFormats(publishedAjv);
-      }
+      publishedAjv ??= publishedSchemaCompiler();
       validate = publishedAjv.compile(knownSchema(schemaId));
     }
     compiled.set(schemaId, validate);

@@ -9,7 +9,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { build, type Plugin } from 'esbuild';
-import { KNOWN_SCHEMAS, knownSchema, schemaCompiler } from '../core/schemas.ts';
+import { schemaCompiler } from '../core/schema-compilers.ts';
+import { KNOWN_SCHEMAS, knownSchema } from '../core/schemas.ts';
 
 // ajv's standalone module is CommonJS with a default export.
 const standaloneCode = standaloneCodeModule as unknown as typeof standaloneCodeModule.default;
@@ -19,28 +20,56 @@ const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = join(here, 'package');
 const outdir = join(packageDir, 'dist');
 
-/**
- * ajv's standalone code for every known schema (core/schemas.ts), in place of the empty
- * core/precompiled-validators.ts: compiling the qualification schema at start was a sixth of
- * `list`'s CPU time (npm run bench wallet). The module is written beside the package, where its
- * `require`s of ajv's runtime resolve, and bundled like the rest.
- */
-function precompiledValidators(file: string): Plugin {
-  const ajv = schemaCompiler({ source: true });
+/** ajv's standalone code: a module exporting each schema's validator under the name given. */
+function standaloneModule(
+  ajv: ReturnType<typeof schemaCompiler>,
+  ids: string[],
+  prefix: string,
+): { code: string; names: Record<string, string> } {
   const names: Record<string, string> = {};
-  for (const [i, id] of Object.keys(KNOWN_SCHEMAS).entries()) {
+  for (const [i, id] of ids.entries()) {
     ajv.addSchema(knownSchema(id), id);
-    names[`validator${i}`] = id;
+    names[`${prefix}${i}`] = id;
   }
-  const table = Object.entries(names).map(([name, id]) => `${JSON.stringify(id)}: ${name}`);
+  return { code: standaloneCode(ajv, names), names };
+}
+
+/**
+ * The validators the wallet uses, compiled ahead: in place of the empty
+ * core/precompiled-validators.ts, ajv's standalone code for the project's own schemas; in place of
+ * core/schema-compilers.ts, a module that refuses to compile, so that ajv's compiler is left out of
+ * the wallet. Compiling the qualification schema at start was a sixth of `list`'s CPU time
+ * (npm run bench wallet). The wallet checks no published schema (Open Badges: the verifier's
+ * schema check, which it does not run), whose standalone code would be larger than the whole
+ * compiler. The modules are written beside the package, where their `require`s of ajv's runtime
+ * resolve, and bundled like the rest.
+ */
+function precompiledValidators(dir: string): Plugin {
+  const ours = standaloneModule(schemaCompiler({ source: true }), Object.keys(KNOWN_SCHEMAS), 'ours');
+  writeFileSync(join(dir, 'ours.js'), ours.code);
+  const table = Object.entries(ours.names).map(([name, id]) => `${JSON.stringify(id)}: ${name}`);
   writeFileSync(
-    file,
-    `${standaloneCode(ajv, names)}\nexport const PRECOMPILED_VALIDATORS = { ${table.join(', ')} };\n`,
+    join(dir, 'precompiled-validators.js'),
+    [
+      `import { ${Object.keys(ours.names).join(', ')} } from './ours.js';`,
+      `export const PRECOMPILED_VALIDATORS = { ${table.join(', ')} };`,
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(dir, 'schema-compilers.js'),
+    [
+      "const precompiled = () => { throw new Error('the wallet validates only with the validators compiled into it (wallet-cli/build.ts)'); };",
+      'export const schemaCompiler = precompiled;',
+      'export const publishedSchemaCompiler = precompiled;',
+    ].join('\n'),
   );
   return {
     name: 'precompiled-validators',
     setup(builder) {
-      builder.onResolve({ filter: /\/precompiled-validators\.ts$/ }, () => ({ path: file }));
+      builder.onResolve({ filter: /\/precompiled-validators\.ts$/ }, () => ({
+        path: join(dir, 'precompiled-validators.js'),
+      }));
+      builder.onResolve({ filter: /\/schema-compilers\.ts$/ }, () => ({ path: join(dir, 'schema-compilers.js') }));
     },
   };
 }
@@ -50,7 +79,8 @@ function precompiledValidators(file: string): Plugin {
 const building = join(packageDir, `.dist-${process.pid}`);
 const previous = join(packageDir, `.dist-${process.pid}-previous`);
 rmSync(building, { recursive: true, force: true });
-const validators = join(packageDir, `.validators-${process.pid}.js`);
+const validators = join(packageDir, `.validators-${process.pid}`);
+mkdirSync(validators, { recursive: true });
 await build({
   entryPoints: { 'skillmark-wallet': join(here, 'cli.ts') },
   outdir: building,
@@ -71,7 +101,7 @@ await build({
   legalComments: 'linked',
   logLevel: 'warning',
   plugins: [precompiledValidators(validators)],
-}).finally(() => rmSync(validators, { force: true }));
+}).finally(() => rmSync(validators, { recursive: true, force: true }));
 const code = (error: unknown) => (error as NodeJS.ErrnoException).code;
 try {
   renameSync(outdir, previous);

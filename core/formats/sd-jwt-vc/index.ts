@@ -1,7 +1,7 @@
 import type { CredentialFormat } from '../types.ts';
 import { isSdJwtVc, readSdJwtVc } from './read-credential.ts';
 import { readSdJwtVcPresentation, SD_JWT_MEDIA_TYPE } from './read-presentation.ts';
-import { sdJwtSigningProblem, signSdJwtVc } from './sign.ts';
+import { sdJwtSigningProblem } from './signing-problem.ts';
 
 /**
  * SD-JWT VC (IETF SD-JWT VC over RFC 9901 SD-JWT, application/dc+sd-jwt) whose claims are a VC 2.0
@@ -15,7 +15,9 @@ export const sdJwtVc = {
   dataModel: '2.0',
   recognises: isSdJwtVc,
   read: readSdJwtVc,
-  sign: (credential, _issuerDid, signer) => signSdJwtVc(credential, signer),
+  // The SD-JWT library (and the zod it brings) loads when the issuer first signs: a reader, such as
+  // the wallet at each start, does not load it (npm run bench wallet).
+  sign: async (credential, _issuerDid, signer) => (await import('./sign.ts')).signSdJwtVc(credential, signer),
   signingProblem: sdJwtSigningProblem,
   presentation: {
     name: 'sd-jwt-vc+kb',

@@ -4,21 +4,9 @@ import type { JoseSigner } from '../../jose/signer.ts';
 import { isPlainObject } from '../../json-limits.ts';
 import { disclosureFrameOf } from './disclosable.ts';
 import { holderJwkOf } from './holder-key.ts';
+import { sdJwtSigningProblem, subjectIdOf } from './signing-problem.ts';
 
 const seconds = (iso: unknown) => (typeof iso === 'string' ? Math.floor(Date.parse(iso) / 1000) : undefined);
-
-const subjectIdOf = (credential: Record<string, unknown>): unknown =>
-  isPlainObject(credential.credentialSubject) ? credential.credentialSubject.id : undefined;
-
-/** Why a credential cannot be an SD-JWT VC: it must be bound (`cnf`) to a learner's key the issuer can name. */
-export function sdJwtSigningProblem(credential: Record<string, unknown>): string | undefined {
-  const subject = subjectIdOf(credential);
-  if (typeof subject !== 'string')
-    return 'an SD-JWT VC is bound to the learner\'s key: "credentialSubject.id" must be the learner\'s DID';
-  if (!holderJwkOf(subject))
-    return 'an SD-JWT VC is bound to the learner\'s key: "credentialSubject.id" must be an Ed25519 did:key or a did:jwk';
-  return undefined;
-}
 
 /**
  * Signs a VC 2.0 credential (already validated) as an SD-JWT VC (typ dc+sd-jwt): its claims are the
