@@ -33,6 +33,14 @@ contract SkillmarkRegistry {
         uint16 reason;
     }
 
+    /// @notice An institution's commitment to one of its status lists (W3C Bitstring Status List):
+    ///         the hash of the list's bits, never the bits or anything about a learner.
+    struct StatusListCommitment {
+        bytes32 bitsHash;
+        uint64 version;
+        uint64 publishedAt;
+    }
+
     /// @notice Everything a verifier needs about one credential, read in a single call.
     struct CredentialFacts {
         Anchor anchor;
@@ -55,6 +63,8 @@ contract SkillmarkRegistry {
     mapping(bytes32 => uint32) public institutionOfDid;
     mapping(bytes32 => Anchor) private _anchors;
     mapping(uint32 => mapping(bytes32 => Revocation)) private _revocations;
+    /// @dev institution => SHA-256 of the status list's URL => its latest commitment.
+    mapping(uint32 => mapping(bytes32 => StatusListCommitment)) private _statusLists;
     /// @notice keccak256(DID) => the time (unix seconds) from which its key counts as compromised; 0: never.
     mapping(bytes32 => uint64) public didCompromisedSince;
 
@@ -73,6 +83,8 @@ contract SkillmarkRegistry {
     event CredentialRevoked(
         uint32 indexed institutionId, bytes32 indexed credentialHash, uint16 reason, address revokedBy
     );
+
+    event StatusListPublished(uint32 indexed institutionId, bytes32 indexed listKey, bytes32 bitsHash, uint64 version);
 
     error NotAuthority(address caller);
     error NotPendingAuthority(address caller);
@@ -274,7 +286,42 @@ contract SkillmarkRegistry {
         }
     }
 
+    // ---------------------------------------------------------------- status lists
+
+    /// @notice Commit to the current bits of some of the caller's institution's status lists, one
+    ///         transaction for any number of revocations: a verifier holding a list (from the
+    ///         institution, a mirror or a trust bundle) checks it against the latest commitment, so
+    ///         the server cannot hide a revocation by serving older or altered bits.
+    /// @param listKeys SHA-256 of each list's URL, as credentials name it.
+    /// @param bitsHashes SHA-256 of each list's uncompressed bitstring.
+    function publishStatusLists(bytes32[] calldata listKeys, bytes32[] calldata bitsHashes) external {
+        uint32 institutionId = _signerInstitution();
+        if (listKeys.length != bitsHashes.length) revert LengthMismatch();
+        if (listKeys.length == 0) revert EmptyValue();
+        uint64 now_ = uint64(block.timestamp);
+        for (uint256 i = 0; i < listKeys.length; ++i) {
+            if (listKeys[i] == bytes32(0) || bitsHashes[i] == bytes32(0)) revert EmptyValue();
+            StatusListCommitment storage c = _statusLists[institutionId][listKeys[i]];
+            uint64 version = c.version + 1;
+            c.bitsHash = bitsHashes[i];
+            c.version = version;
+            c.publishedAt = now_;
+            emit StatusListPublished(institutionId, listKeys[i], bitsHashes[i], version);
+        }
+    }
+
     // ---------------------------------------------------------------- views
+
+    /// @notice The latest commitment to a status list of the institution `didHash` (keccak256 of an
+    ///         issuer DID) is registered for; version 0: none was ever published.
+    function statusListOf(bytes32 didHash, bytes32 listKey)
+        external
+        view
+        returns (uint32 institutionId, StatusListCommitment memory commitment)
+    {
+        institutionId = institutionOfDid[didHash];
+        commitment = _statusLists[institutionId][listKey];
+    }
 
     function getInstitution(uint32 institutionId) external view returns (Institution memory) {
         return _institutions[institutionId];

@@ -20,6 +20,15 @@ export interface CredentialFacts {
   issuerDidCompromisedSince: number;
 }
 
+/** The latest commitment to a status list (SkillmarkRegistry.StatusListCommitment); version 0: none. */
+export interface StatusListCommitment {
+  /** The institution the issuer DID is registered for; 0: none. */
+  institutionId: number;
+  bitsHash: string;
+  version: number;
+  publishedAt: number;
+}
+
 export interface Institution {
   id: number;
   status: InstitutionStatusName;
@@ -106,6 +115,19 @@ export class Registry {
       .getFunction('getRevocation')
       .staticCall(institutionId, credentialHash, blockTag === undefined ? {} : { blockTag });
     return { revokedAt: Number(r.revokedAt), reason: Number(r.reason) };
+  }
+
+  /** The latest commitment to the status list `listKey` of the institution `issuerDid` is registered for. */
+  async statusListOf(issuerDid: string, listKey: string, blockTag?: number): Promise<StatusListCommitment> {
+    const [institutionId, c] = await this.contract
+      .getFunction('statusListOf')
+      .staticCall(didHash(issuerDid), listKey, blockTag === undefined ? {} : { blockTag });
+    return {
+      institutionId: Number(institutionId),
+      bitsHash: String(c.bitsHash),
+      version: Number(c.version),
+      publishedAt: Number(c.publishedAt),
+    };
   }
 
   async institution(institutionId: number): Promise<Institution> {
