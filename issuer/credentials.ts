@@ -21,6 +21,7 @@ import { revokeMany } from './revocations/revoke-many.ts';
 import { type CredentialListing, listCredentials } from './search/search-credentials.ts';
 import { termsOfSubject } from './search/terms-of-credential.ts';
 import type { CurrentSigningKey } from './signing-key.ts';
+import type { StatusLists } from './status-lists/status-lists.ts';
 
 /** What a learner's wallet receives: the signed credential and the receipt of its anchor. */
 export interface CredentialBundle {
@@ -102,6 +103,9 @@ export class CredentialService {
     private readonly defaultFormat: CredentialFormatName = 'vc-jwt-1.1',
     /** The learner's education levels an issue request may give (REPORT_EDUCATION_LEVELS). */
     private readonly educationLevels: readonly EducationLevel[] = DEFAULT_EDUCATION_LEVELS,
+    /** Gives each new credential a status list entry and sets its bit when it is revoked; absent: per-hash revocation only. */
+    private readonly statusLists?: StatusLists,
+    private readonly log: (message: string) => void = console.error,
   ) {}
 
   readonly #revoking = new Set<string>();
@@ -127,8 +131,13 @@ export class CredentialService {
       this.defaultFormat,
       this.educationLevels,
     );
-    const jwt = await format.sign(credential as unknown as Record<string, unknown>, identity.did, identity.joseSigner);
     const id = randomUUID();
+    const credentialStatus = await this.statusLists?.entryFor(id);
+    const jwt = await format.sign(
+      { ...credential, ...(credentialStatus ? { credentialStatus } : {}) } as unknown as Record<string, unknown>,
+      identity.did,
+      identity.joseSigner,
+    );
     const claimCode = newClaimCode();
     const hash = credentialHash(jwt);
     refuseIfNoQrCodeHoldsIt(jwt, hash, this.maxBatchSize);
@@ -282,6 +291,7 @@ export class CredentialService {
         })
         .where('id', '=', id)
         .execute();
+      await this.#setStatusBits([id]);
       return done;
     } finally {
       this.#revoking.delete(id);
@@ -289,8 +299,22 @@ export class CredentialService {
   }
 
   /** Many at once, a chunk per ledger transaction, with the guarantees of `revoke` for each (issuer/revocations/). */
-  revokeMany(ids: readonly string[], reason: RevocationReasonName): Promise<RevocationOutcome[]> {
-    return revokeMany(this.db, this.writer, this.#revoking, ids, reason);
+  async revokeMany(ids: readonly string[], reason: RevocationReasonName): Promise<RevocationOutcome[]> {
+    const outcomes = await revokeMany(this.db, this.writer, this.#revoking, ids, reason);
+    await this.#setStatusBits(outcomes.flatMap((o) => (o.outcome === 'revoked' ? [o.id.toLowerCase()] : [])));
+    return outcomes;
+  }
+
+  /**
+   * Commits the revoked credentials' status list bits on the ledger. The revocation already holds
+   * (on the ledger, per hash): a failure here leaves the lists marked, committed at the next
+   * revocation or start, and is logged rather than failing the request.
+   */
+  async #setStatusBits(ids: string[]): Promise<void> {
+    if (!this.statusLists || ids.length === 0) return;
+    await this.statusLists.revoked(ids).catch((error: unknown) => {
+      this.log(`status lists not yet committed on the ledger (retried later): ${(error as Error).message}`);
+    });
   }
 
   async #revokeOnLedger(

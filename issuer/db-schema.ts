@@ -4,6 +4,7 @@ import { type CohortTables, cohortMigration, cohortRowsSignedOnceMigration } fro
 import { credentialStatisticsMigration } from './reports/statistics-migration.ts';
 import type { SearchField } from './search/fold.ts';
 import { credentialSearchMigration } from './search/search-migration.ts';
+import { type StatusListTables, statusListMigration } from './status-lists/schema.ts';
 import { apiTokenMigration, type TokenTables } from './tokens/schema.ts';
 
 export type CredentialStatus = 'pending' | 'anchored' | 'revoked';
@@ -11,7 +12,7 @@ export type CredentialStatus = 'pending' | 'anchored' | 'revoked';
 export type BatchState = 'open' | 'sent' | 'anchored' | 'final';
 
 /** The issuer's tables; cohort jobs keep theirs in issuer/cohorts/schema.ts. */
-export interface IssuerTables extends CohortTables, TokenTables, AuditTables {
+export interface IssuerTables extends CohortTables, TokenTables, AuditTables, StatusListTables {
   settings: { name: string; value: string };
   keys: { kid: string; kms: string; type: string; public_key_hex: string; meta: string | null };
   private_keys: { alias: string; type: string; sealed_private_key: string };
@@ -160,4 +161,5 @@ export const issuerMigrations: Record<string, Migration> = {
   '008_api_tokens': apiTokenMigration,
   '009_audit_log': auditLogMigration,
   '010_cohort_rows_signed_once': cohortRowsSignedOnceMigration,
+  '011_status_lists': statusListMigration,
 };

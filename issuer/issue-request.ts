@@ -63,6 +63,11 @@ export async function credentialFromIssueRequest(
       `This service issues as ${issuerDid}; leave "issuer" out or set it (or its "id") to that DID.`,
     );
   }
+  if (input.credentialStatus !== undefined)
+    throw invalid(
+      ['/credentialStatus is given by the issuer (a status list entry), never by the request'],
+      'The credential cannot be issued',
+    );
   const absent = (name: string) => input[name] === undefined;
   // The configured format, unless the request's @context asks for the other data model: then the first format of that one.
   const configured = formatNamed(defaultFormat)!;

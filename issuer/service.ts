@@ -19,6 +19,7 @@ import { LedgerWriter } from './ledger-writer.ts';
 import { ProcessLocks } from './process-locks.ts';
 import { OccupationReports } from './reports/occupation-reports.ts';
 import { CurrentSigningKey, SigningKeyRotator } from './signing-key.ts';
+import { StatusLists } from './status-lists/status-lists.ts';
 import { ApiTokens } from './tokens/api-tokens.ts';
 
 export interface LedgerTarget {
@@ -78,6 +79,7 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
   );
   const signingKey = new CurrentSigningKey(identity);
   const rotator = new SigningKeyRotator(agent, db, box, writer, signingKey);
+  const statusLists = new StatusLists(db, writer, signingKey, config.credentialFormat, config.issuerPublicUrl);
   const credentials = new CredentialService(
     db,
     signingKey,
@@ -86,6 +88,8 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
     config.batchMaxSize,
     config.credentialFormat,
     config.educationLevels,
+    statusLists,
+    log,
   );
   const worker = new AnchoringWorker(db, writer, {
     maxBatchSize: config.batchMaxSize,
@@ -129,6 +133,7 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
         rotateLedgerKey: () => rotateLedgerKey(agent, db, box, writer),
         publicUrl: config.issuerPublicUrl,
         onIssued: () => worker.nudge(),
+        statusLists,
         anchoringStatus: () => worker.status(),
         reports: new OccupationReports(
           db,
@@ -150,6 +155,10 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
         maxPerClient: config.maxConnectionsPerClient,
       });
       worker.start();
+      // Lists whose revocations a stop or a ledger outage kept off the ledger are committed now.
+      statusLists
+        .publish()
+        .catch((error: unknown) => log(`status lists not committed yet: ${(error as Error).message}`));
       await cohortJobs.start();
       return server;
     },

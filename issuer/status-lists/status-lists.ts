@@ -1,0 +1,97 @@
+import type { CredentialFormatName } from '../../core/formats/index.ts';
+import { Bitstring } from '../../core/status-list/bitstring.ts';
+import { type BitstringStatusListEntry, statusListEntry } from '../../core/status-list/entry.ts';
+import type { IssuerDb } from '../db-schema.ts';
+import type { LedgerWriter } from '../ledger-writer.ts';
+import type { CurrentSigningKey } from '../signing-key.ts';
+import { allocateIndex, DEFAULT_LIST_SHAPE, type ListShape } from './allocation.ts';
+import { signListCredential } from './list-credential.ts';
+import { publishPending } from './publication.ts';
+
+export interface ServedList {
+  token: string;
+  mediaType: string;
+  /** The ledger version of the commitment to its bits (0: none yet, every bit clear). */
+  version: number;
+}
+
+/**
+ * The institution's W3C Bitstring Status Lists (docs/status-lists.md): an entry for each new
+ * credential, the bit of each revoked one, the commitment on the ledger, and the signed list
+ * credential the issuer serves.
+ */
+export class StatusLists {
+  /** Commitments go out one at a time: two would only commit the same bits twice. */
+  #publishing: Promise<unknown> = Promise.resolve();
+  readonly #signed = new Map<string, { key: string; list: ServedList }>();
+
+  constructor(
+    private readonly db: IssuerDb,
+    private readonly writer: LedgerWriter,
+    private readonly signingKey: CurrentSigningKey,
+    private readonly format: CredentialFormatName,
+    /** The issuer's public URL: lists are served under it, at /status-lists/{id}. */
+    private readonly baseUrl: string,
+    private readonly shape: ListShape = DEFAULT_LIST_SHAPE,
+  ) {}
+
+  /** The `credentialStatus` of a credential about to be signed, at a random free index. */
+  async entryFor(credentialId: string): Promise<BitstringStatusListEntry> {
+    const { listUrl, index } = await allocateIndex(this.db, this.baseUrl, credentialId, this.shape);
+    return statusListEntry(listUrl, index);
+  }
+
+  /**
+   * Marks the lists of these (now revoked) credentials as changed and commits them on the ledger,
+   * in one transaction for all of them. Credentials issued before status lists hold no entry and
+   * are left to their per-hash revocation.
+   */
+  async revoked(credentialIds: readonly string[]): Promise<number> {
+    for (let i = 0; i < credentialIds.length; i += 500) {
+      const ids = credentialIds.slice(i, i + 500);
+      await this.db
+        .updateTable('status_lists')
+        .set((eb) => ({ dirty: eb('dirty', '+', 1) }))
+        .where('id', 'in', (eb) =>
+          eb.selectFrom('status_list_entries').select('list_id').where('credential_id', 'in', ids),
+        )
+        .execute();
+    }
+    return this.publish();
+  }
+
+  /** Commits every list with revocations not yet on the ledger (also after a failure, at start). */
+  publish(): Promise<number> {
+    const run = this.#publishing.then(() => publishPending(this.db, this.writer));
+    this.#publishing = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The signed list credential as last committed, or undefined for an unknown list. */
+  async served(listId: string): Promise<ServedList | undefined> {
+    const row = await this.db
+      .selectFrom('status_lists')
+      .select(['url', 'purpose', 'size', 'created_at', 'published_list', 'published_version', 'published_at'])
+      .where('id', '=', listId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const identity = this.signingKey.current();
+    // Signed again only when the committed bits or the signing key change.
+    const key = `${row.published_version}:${row.published_at}:${identity.did}`;
+    const cached = this.#signed.get(listId);
+    if (cached?.key === key) return cached.list;
+    const signed = await signListCredential(
+      {
+        url: row.url,
+        purpose: row.purpose,
+        encodedList: row.published_list ?? new Bitstring(row.size).encode(),
+        publishedAt: new Date(row.published_at ?? row.created_at),
+      },
+      this.format,
+      identity,
+    );
+    const list = { ...signed, version: row.published_version };
+    this.#signed.set(listId, { key, list });
+    return list;
+  }
+}
