@@ -4,6 +4,7 @@ import { ledgerGasBench } from './ledger-gas.ts';
 import { merkleBench } from './merkle.ts';
 import { pageBench } from './page.ts';
 import { qrBench } from './qr.ts';
+import { revocationBench } from './revocation.ts';
 import { trustBundleBench } from './trust-bundle.ts';
 import { verifyBench } from './verify.ts';
 import { walletBench } from './wallet.ts';
@@ -12,6 +13,7 @@ import { walletBench } from './wallet.ts';
 const BENCHES: Record<string, () => Promise<void>> = {
   merkle: merkleBench,
   'ledger-gas': ledgerGasBench,
+  revocation: revocationBench,
   verify: verifyBench,
   qr: qrBench,
   'trust-bundle': trustBundleBench,

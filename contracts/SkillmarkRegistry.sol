@@ -33,14 +33,6 @@ contract SkillmarkRegistry {
         uint16 reason;
     }
 
-    /// @notice An institution's commitment to one of its status lists (W3C Bitstring Status List):
-    ///         the hash of the list's bits, never the bits or anything about a learner.
-    struct StatusListCommitment {
-        bytes32 bitsHash;
-        uint64 version;
-        uint64 publishedAt;
-    }
-
     /// @notice Everything a verifier needs about one credential, read in a single call.
     struct CredentialFacts {
         Anchor anchor;
@@ -63,8 +55,10 @@ contract SkillmarkRegistry {
     mapping(bytes32 => uint32) public institutionOfDid;
     mapping(bytes32 => Anchor) private _anchors;
     mapping(uint32 => mapping(bytes32 => Revocation)) private _revocations;
-    /// @dev institution => SHA-256 of the status list's URL => its latest commitment.
-    mapping(uint32 => mapping(bytes32 => StatusListCommitment)) private _statusLists;
+    /// @dev institution => SHA-256 of a status list's URL => SHA-256 of its bits as last published:
+    ///      one storage slot per list, so that a commitment costs as little as a hash can. Never the
+    ///      bits, nor anything about a learner; when and how often is in the events.
+    mapping(uint32 => mapping(bytes32 => bytes32)) private _statusLists;
     /// @notice keccak256(DID) => the time (unix seconds) from which its key counts as compromised; 0: never.
     mapping(bytes32 => uint64) public didCompromisedSince;
 
@@ -84,7 +78,7 @@ contract SkillmarkRegistry {
         uint32 indexed institutionId, bytes32 indexed credentialHash, uint16 reason, address revokedBy
     );
 
-    event StatusListPublished(uint32 indexed institutionId, bytes32 indexed listKey, bytes32 bitsHash, uint64 version);
+    event StatusListPublished(uint32 indexed institutionId, bytes32 indexed listKey, bytes32 bitsHash);
 
     error NotAuthority(address caller);
     error NotPendingAuthority(address caller);
@@ -298,29 +292,24 @@ contract SkillmarkRegistry {
         uint32 institutionId = _signerInstitution();
         if (listKeys.length != bitsHashes.length) revert LengthMismatch();
         if (listKeys.length == 0) revert EmptyValue();
-        uint64 now_ = uint64(block.timestamp);
         for (uint256 i = 0; i < listKeys.length; ++i) {
             if (listKeys[i] == bytes32(0) || bitsHashes[i] == bytes32(0)) revert EmptyValue();
-            StatusListCommitment storage c = _statusLists[institutionId][listKeys[i]];
-            uint64 version = c.version + 1;
-            c.bitsHash = bitsHashes[i];
-            c.version = version;
-            c.publishedAt = now_;
-            emit StatusListPublished(institutionId, listKeys[i], bitsHashes[i], version);
+            _statusLists[institutionId][listKeys[i]] = bitsHashes[i];
+            emit StatusListPublished(institutionId, listKeys[i], bitsHashes[i]);
         }
     }
 
     // ---------------------------------------------------------------- views
 
     /// @notice The latest commitment to a status list of the institution `didHash` (keccak256 of an
-    ///         issuer DID) is registered for; version 0: none was ever published.
+    ///         issuer DID) is registered for; bitsHash zero: none was ever published.
     function statusListOf(bytes32 didHash, bytes32 listKey)
         external
         view
-        returns (uint32 institutionId, StatusListCommitment memory commitment)
+        returns (uint32 institutionId, bytes32 bitsHash)
     {
         institutionId = institutionOfDid[didHash];
-        commitment = _statusLists[institutionId][listKey];
+        bitsHash = _statusLists[institutionId][listKey];
     }
 
     function getInstitution(uint32 institutionId) external view returns (Institution memory) {

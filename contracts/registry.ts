@@ -20,13 +20,11 @@ export interface CredentialFacts {
   issuerDidCompromisedSince: number;
 }
 
-/** The latest commitment to a status list (SkillmarkRegistry.StatusListCommitment); version 0: none. */
+/** The latest commitment to a status list: SHA-256 of its bits; ZeroHash when none was published. */
 export interface StatusListCommitment {
   /** The institution the issuer DID is registered for; 0: none. */
   institutionId: number;
   bitsHash: string;
-  version: number;
-  publishedAt: number;
 }
 
 export interface Institution {
@@ -119,15 +117,10 @@ export class Registry {
 
   /** The latest commitment to the status list `listKey` of the institution `issuerDid` is registered for. */
   async statusListOf(issuerDid: string, listKey: string, blockTag?: number): Promise<StatusListCommitment> {
-    const [institutionId, c] = await this.contract
+    const [institutionId, bitsHash] = await this.contract
       .getFunction('statusListOf')
       .staticCall(didHash(issuerDid), listKey, blockTag === undefined ? {} : { blockTag });
-    return {
-      institutionId: Number(institutionId),
-      bitsHash: String(c.bitsHash),
-      version: Number(c.version),
-      publishedAt: Number(c.publishedAt),
-    };
+    return { institutionId: Number(institutionId), bitsHash: String(bitsHash) };
   }
 
   async institution(institutionId: number): Promise<Institution> {

@@ -1,6 +1,4 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Log } from 'ethers';
-import { registryInterface } from '../../contracts/registry.ts';
 import { Bitstring } from '../../core/status-list/bitstring.ts';
 import { bitstringCommitment, statusListKey } from '../../core/status-list/entry.ts';
 import type { IssuerDb } from '../db-schema.ts';
@@ -31,7 +29,7 @@ export async function currentBits(db: IssuerDb, listId: string, size: number): P
  * Commits every list with revocations not yet on the ledger, a chunk of lists per transaction
  * whatever the number of revocations, then serves the committed bits. A revocation made while a
  * list is being committed leaves it to commit again (`dirty` counts revocations; it is cleared only
- * if it did not change). Sending the same bits again after a crash is harmless: the version counts up.
+ * if it did not change). Sending the same bits again after a crash is harmless.
  * Returns how many lists were committed.
  */
 export async function publishPending(db: IssuerDb, writer: LedgerWriter): Promise<number> {
@@ -52,13 +50,12 @@ export async function publishPending(db: IssuerDb, writer: LedgerWriter): Promis
     ]);
     const mined = await minedReceipt(writer, signed.txHash);
     const publishedAt = (await writer.blockTime(mined.blockNumber)).toISOString();
-    const versions = versionsOf(mined.logs);
     for (const list of chunk) {
       await db
         .updateTable('status_lists')
         .set((eb) => ({
           published_list: list.bits.encode(),
-          published_version: versions.get(statusListKey(list.url)) ?? 0,
+          published_version: eb('published_version', '+', 1),
           published_at: publishedAt,
           dirty: eb.case().when('dirty', '=', list.dirty).then(0).else(eb.ref('dirty')).end(),
         }))
@@ -67,16 +64,6 @@ export async function publishPending(db: IssuerDb, writer: LedgerWriter): Promis
     }
   }
   return pending.length;
-}
-
-/** The version the registry gave each list, from the transaction's StatusListPublished events. */
-function versionsOf(logs: readonly Log[]): Map<string, number> {
-  const versions = new Map<string, number>();
-  for (const log of logs) {
-    const event = registryInterface().parseLog(log);
-    if (event?.name === 'StatusListPublished') versions.set(String(event.args.listKey), Number(event.args.version));
-  }
-  return versions;
 }
 
 async function minedReceipt(writer: LedgerWriter, txHash: string) {

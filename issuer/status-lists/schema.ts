@@ -15,7 +15,7 @@ export interface StatusListTables {
     created_at: string;
     /** The bits last committed on the ledger (encodedList), what the list credential says; null: none yet. */
     published_list: string | null;
-    /** The ledger version of the commitment to `published_list` (0: never published). */
+    /** How many times the list was committed on the ledger (0: never, every bit clear). */
     published_version: number;
     published_at: string | null;
     /** 1 while a revocation on this list is not yet committed on the ledger. */

@@ -11,7 +11,7 @@ import { publishPending } from './publication.ts';
 export interface ServedList {
   token: string;
   mediaType: string;
-  /** The ledger version of the commitment to its bits (0: none yet, every bit clear). */
+  /** How many times its bits were committed on the ledger (0: never, every bit clear). */
   version: number;
 }
 
