@@ -123,7 +123,15 @@ async function main(): Promise<void> {
             },
           ],
         };
-    const verifier = await startVerifierProcess({ dataDir: config.dataDir, env, trust });
+    // The verifier beside the issuer fetches its status lists from this machine (only that origin).
+    const issuerOrigin = new URL(config.issuerPublicUrl);
+    const localIssuer =
+      issuerOrigin.protocol === 'http:' && /^(127\.\d+\.\d+\.\d+|\[::1\])$/.test(issuerOrigin.hostname);
+    const verifierEnv =
+      localIssuer && env.VERIFIER_STATUS_LIST_LOCAL_ORIGINS === undefined
+        ? { ...env, VERIFIER_STATUS_LIST_LOCAL_ORIGINS: issuerOrigin.origin }
+        : env;
+    const verifier = await startVerifierProcess({ dataDir: config.dataDir, env: verifierEnv, trust });
     stops.push(() => verifier.stop());
     // Stopped on its own (a crash, or a Ctrl+C that reached it first): the system stops as a whole.
     void verifier.exited.then((end) => shutdown(end === 0 ? 0 : 1, `The verifier stopped (${end})`));

@@ -50,6 +50,15 @@ export const hi: Catalogue = {
   revoked: 'संस्था ने यह प्रमाणपत्र {revokedAt} को रद्द कर दिया (कारण: {reasonName})।',
   revocation_needs_issuer:
     'कोई भरोसेमंद सूची जारी करने वाली संस्था को नहीं दिखाती, इसलिए उसके द्वारा रद्द किए जाने की जांच नहीं की जा सकती।',
+  status_list_clear:
+    'संस्था की स्थिति सूची ({source}) इस प्रमाणपत्र को रद्द नहीं दिखाती, और यह वही सूची है जो संस्था ने ब्लॉकचेन रिकॉर्ड में दर्ज की है।',
+  status_list_revoked: 'संस्था ने यह प्रमाणपत्र रद्द कर दिया है: उसकी हस्ताक्षरित स्थिति सूची ({source}) इसे रद्द दिखाती है।',
+  status_list_absent: 'यह प्रमाणपत्र किसी स्थिति सूची का नाम नहीं देता; ब्लॉकचेन रिकॉर्ड में दर्ज रद्दीकरण इसे कवर करता है।',
+  status_entry_malformed: 'प्रमाणपत्र की स्थिति सूची वाली प्रविष्टि सही ढंग से नहीं बनी है: {detail}।',
+  status_list_unreachable: 'संस्था की स्थिति सूची ({source}) अभी नहीं मिल सकी; बाद में फिर कोशिश करें।',
+  status_list_unverifiable: 'स्थिति सूची ({source}) जारी करने वाली संस्था द्वारा हस्ताक्षरित सूची नहीं है: {detail}।',
+  status_list_mismatch:
+    'स्थिति सूची ({source}) वह नहीं है जो संस्था ने ब्लॉकचेन रिकॉर्ड में दर्ज की है: हो सकता है वह पुरानी हो या बदली गई हो; बाद में फिर कोशिश करें।',
   signing_key_not_reported: 'संस्था ने अपनी हस्ताक्षर कुंजी के असुरक्षित होने की कोई सूचना नहीं दी है।',
   signing_key_compromised_after_anchor:
     'हस्ताक्षर कुंजी को {compromisedSince} से असुरक्षित बताया गया है; यह प्रमाणपत्र उससे पहले, {anchoredAt} को दर्ज हुआ था, इसलिए यह मान्य रहता है।',
@@ -164,6 +173,7 @@ export const hiPage: PageWords = {
   check_issuer_accredited: 'संस्था',
   check_anchored: 'रिकॉर्ड में दर्ज',
   check_not_revoked: 'रद्दीकरण',
+  check_status_list: 'स्थिति सूची',
   check_signing_key: 'हस्ताक्षर कुंजी',
   check_validity_period: 'तारीखें',
   check_schema: 'सामग्री',
