@@ -50,9 +50,10 @@ export class StatusListFetcher {
     this.#now = options.now ?? Date.now;
   }
 
-  async fetch(url: string, budget: FetchBudget): Promise<string> {
+  /** The list at `url`, from the cache unless `fresh`; `cached` says which. */
+  async fetch(url: string, budget: FetchBudget, fresh = false): Promise<{ token: string; cached: boolean }> {
     const cached = this.#cache.get(url);
-    if (cached && cached.expires > this.#now()) return cached.token;
+    if (!fresh && cached && cached.expires > this.#now()) return { token: cached.token, cached: true };
     const parsed = new URL(url);
     const local = this.#local.has(parsed.origin);
     if (!local && parsed.protocol !== 'https:') throw new StatusListUnreachable('only https status lists are fetched');
@@ -73,6 +74,6 @@ export class StatusListFetcher {
     this.#cache.delete(url);
     this.#cache.set(url, { token, expires: this.#now() + CACHE_MS });
     if (this.#cache.size > CACHE_ENTRIES) this.#cache.delete(this.#cache.keys().next().value!);
-    return token;
+    return { token, cached: false };
   }
 }

@@ -71,8 +71,10 @@ async function check(options: {
   serve?: boolean;
   entry?: object;
   listed?: boolean;
+  fetcher?: StatusListFetcher;
+  path?: string;
 }) {
-  const path = `/status-lists/${randomBytes(8).toString('hex')}`;
+  const path = options.path ?? `/status-lists/${randomBytes(8).toString('hex')}`;
   const url = `${origin()}${path}`;
   const bits = options.bits ?? new Bitstring(MIN_LIST_SIZE);
   if (options.serve !== false) served.set(path, await (options.token ?? ((u) => listToken(bits, u)))(url));
@@ -86,7 +88,7 @@ async function check(options: {
     credential,
     evidence: evidenceOf([answerOf(options.listed === false ? unlisted(a) : factsOf(a))]),
     ledger: ledger as unknown as LedgerReader,
-    statusLists: new StatusListFetcher({ localOrigins: [origin()] }),
+    statusLists: options.fetcher ?? new StatusListFetcher({ localOrigins: [origin()] }),
     keys,
     budget: keys.requestBudget(),
   } as unknown as CredentialSubject;
@@ -112,6 +114,17 @@ describe('status list check', () => {
     expect(await check({ bits: withBit(8), index: 7, answers: [committed(ZeroHash)] })).toMatchObject({
       status: 'unverifiable',
       reason: 'status_list_mismatch',
+    });
+  });
+
+  it('fetches a cached list again when the ledger holds a newer commitment', async () => {
+    const fetcher = new StatusListFetcher({ localOrigins: [origin()] });
+    const path = '/status-lists/cached';
+    expect(await check({ fetcher, path })).toMatchObject({ status: 'valid' });
+    // Another credential of the list was revoked since: new bits, a new commitment.
+    expect(await check({ fetcher, path, bits: withBit(8), index: 7 })).toMatchObject({
+      status: 'valid',
+      reason: 'status_list_clear',
     });
   });
 

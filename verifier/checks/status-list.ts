@@ -2,7 +2,7 @@ import { ZeroHash } from 'ethers';
 import { readCredentialToken } from '../../core/formats/index.ts';
 import { Bitstring } from '../../core/status-list/bitstring.ts';
 import { bitstringCommitment, STATUS_PURPOSE, statusListKey } from '../../core/status-list/entry.ts';
-import { fragment } from '../fragment.ts';
+import { type CheckFragment, fragment } from '../fragment.ts';
 import { keyLookup } from '../key-lookup.ts';
 import { StatusListUnreachable } from '../status-list-fetch.ts';
 import type { Check } from './check.ts';
@@ -71,62 +71,81 @@ export const statusList: Check<CredentialSubject> = {
     const unverifiable = (detail: string) =>
       fragment('status_list', 'unverifiable', 'status_list_unverifiable', { source, detail });
 
-    let token: string;
-    try {
-      token = await statusLists!.fetch(url, budget);
-    } catch (error) {
-      if (!(error instanceof StatusListUnreachable)) throw error;
-      return fragment('status_list', 'unverifiable', 'status_list_unreachable', { source }, { detail: error.message });
-    }
-    const read = readCredentialToken(token);
-    if (!read.ok) return unverifiable(read.detail);
-    const list = read.value;
-    const subject = list.credential.credentialSubject as Record<string, unknown> | undefined;
-    const types = list.credential.type;
-    if (!Array.isArray(types) || !types.includes(LIST_TYPE)) return unverifiable(`it is not a ${LIST_TYPE}`);
-    if (list.issuer !== credential.issuer) return unverifiable('another issuer signed it');
-    if (subject?.statusPurpose !== entry.statusPurpose) return unverifiable("its purpose is not the entry's");
-    let bits: Bitstring;
-    try {
-      bits = Bitstring.decode(subject?.encodedList as string);
-    } catch (error) {
-      return unverifiable((error as Error).message);
-    }
-    if (index >= bits.size)
-      return fragment('status_list', 'invalid', 'status_entry_malformed', {
-        detail: `statusListIndex ${index} is beyond the list's ${bits.size} entries`,
-      });
-    const proof = await list.checkProof(keyLookup(keys, budget));
-    if (proof.status !== 'valid') return unverifiable(proof.detail ?? proof.reason);
+    const fetchList = async (fresh: boolean) => {
+      try {
+        return await statusLists!.fetch(url, budget, fresh);
+      } catch (error) {
+        if (!(error instanceof StatusListUnreachable)) throw error;
+        return fragment(
+          'status_list',
+          'unverifiable',
+          'status_list_unreachable',
+          { source },
+          { detail: error.message },
+        );
+      }
+    };
+    const judge = async (token: string): Promise<CheckFragment> => {
+      const read = readCredentialToken(token);
+      if (!read.ok) return unverifiable(read.detail);
+      const list = read.value;
+      const subject = list.credential.credentialSubject as Record<string, unknown> | undefined;
+      const types = list.credential.type;
+      if (!Array.isArray(types) || !types.includes(LIST_TYPE)) return unverifiable(`it is not a ${LIST_TYPE}`);
+      if (list.issuer !== credential.issuer) return unverifiable('another issuer signed it');
+      if (subject?.statusPurpose !== entry.statusPurpose) return unverifiable("its purpose is not the entry's");
+      let bits: Bitstring;
+      try {
+        bits = Bitstring.decode(subject?.encodedList as string);
+      } catch (error) {
+        return unverifiable((error as Error).message);
+      }
+      if (index >= bits.size)
+        return fragment('status_list', 'invalid', 'status_entry_malformed', {
+          detail: `statusListIndex ${index} is beyond the list's ${bits.size} entries`,
+        });
+      const proof = await list.checkProof(keyLookup(keys, budget));
+      if (proof.status !== 'valid') return unverifiable(proof.detail ?? proof.reason);
 
-    const details = { statusListCredential: url, statusListIndex: index };
-    if (bits.get(index)) return fragment('status_list', 'invalid', 'status_list_revoked', { source }, details);
+      const details = { statusListCredential: url, statusListIndex: index };
+      if (bits.get(index)) return fragment('status_list', 'invalid', 'status_list_revoked', { source }, details);
 
-    const answers = await ledger.statusListOnEach(credential.issuer, statusListKey(url));
-    const failed = answers.find((a) => 'error' in a);
-    if (failed && 'error' in failed) return unreachable('status_list', failed.error);
-    const committed = answers.flatMap((a) =>
-      'commitment' in a && a.commitment.institutionId !== 0 ? [{ registry: a.trusted.name, ...a.commitment }] : [],
-    );
-    const hash = bitstringCommitment(bits.bytes);
-    const matches = committed.every((c) => (c.bitsHash === ZeroHash ? !bits.any() : c.bitsHash === hash));
-    if (committed.length === 0 || !matches)
+      const answers = await ledger.statusListOnEach(credential.issuer, statusListKey(url));
+      const failed = answers.find((a) => 'error' in a);
+      if (failed && 'error' in failed) return unreachable('status_list', failed.error);
+      const committed = answers.flatMap((a) =>
+        'commitment' in a && a.commitment.institutionId !== 0 ? [{ registry: a.trusted.name, ...a.commitment }] : [],
+      );
+      const hash = bitstringCommitment(bits.bytes);
+      const matches = committed.every((c) => (c.bitsHash === ZeroHash ? !bits.any() : c.bitsHash === hash));
+      if (committed.length === 0 || !matches)
+        return fragment(
+          'status_list',
+          'unverifiable',
+          'status_list_mismatch',
+          { source },
+          { ...details, bitsHash: hash },
+        );
       return fragment(
         'status_list',
-        'unverifiable',
-        'status_list_mismatch',
+        'valid',
+        'status_list_clear',
         { source },
-        { ...details, bitsHash: hash },
+        {
+          ...details,
+          ledger: committed.map((c) => ({
+            registry: c.registry,
+            bitsHash: c.bitsHash === ZeroHash ? null : c.bitsHash,
+          })),
+        },
       );
-    return fragment(
-      'status_list',
-      'valid',
-      'status_list_clear',
-      { source },
-      {
-        ...details,
-        ledger: committed.map((c) => ({ registry: c.registry, bitsHash: c.bitsHash === ZeroHash ? null : c.bitsHash })),
-      },
-    );
+    };
+    const fetched = await fetchList(false);
+    if ('check' in fetched) return fetched;
+    const outcome = await judge(fetched.token);
+    if (outcome.reason !== 'status_list_mismatch' || !fetched.cached) return outcome;
+    // The list cached here may predate the latest commitment: fetched afresh, once.
+    const fresh = await fetchList(true);
+    return 'check' in fresh ? fresh : judge(fresh.token);
   },
 };
