@@ -1,8 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { deployRegistry, Registry } from '../contracts/registry.ts';
-import { HASHES_PER_TRANSACTION } from '../issuer/revocations/revoke-many.ts';
-import { DEFAULT_LIST_SHAPE } from '../issuer/status-lists/allocation.ts';
-import { LISTS_PER_TRANSACTION } from '../issuer/status-lists/publication.ts';
+import { DEFAULT_LIST_SHAPE, HASHES_PER_TRANSACTION, LISTS_PER_TRANSACTION } from '../issuer/index.ts';
 import { startTestChain } from '../test/support/local-chain.ts';
 import { report } from './report.ts';
 

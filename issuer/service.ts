@@ -97,6 +97,8 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
     // While a cohort issues, only full batches close: it takes as few transactions as the batch size allows.
     onlyFullBatches: (trx) => cohortJobs.issuingAnywhere(trx),
     confirmations: config.anchorConfirmations,
+    watchStatusLists: () =>
+      statusLists.watch().catch((error: unknown) => log(`status lists not committed yet: ${(error as Error).message}`)),
     locks,
     log,
   });

@@ -105,6 +105,19 @@ describe('status lists', () => {
 
     // Nothing left to commit: no transaction.
     expect(await lists.publish()).toBe(0);
+
+    // The chain loses the block holding the commitment: the watch commits the same bits again.
+    const key = statusListKey(entry.statusListCredential);
+    const snapshot = await ledger.rpc('evm_snapshot');
+    const other = await ledger.storeCredential();
+    await lists.entryFor(other.id);
+    await ledger.db.updateTable('credentials').set({ status: 'revoked' }).where('id', '=', other.id).execute();
+    await lists.revoked([other.id]);
+    const twoBits = Bitstring.decode(subjectOf((await lists.served(listId))!.token).encodedList);
+    await ledger.rpc('evm_revert', [snapshot]);
+    expect((await ledger.writer.registry.statusListOf(did, key)).bitsHash).toBe(bitstringCommitment(ours.bytes));
+    await lists.watch();
+    expect((await ledger.writer.registry.statusListOf(did, key)).bitsHash).toBe(bitstringCommitment(twoBits.bytes));
   });
 });
 

@@ -1,6 +1,11 @@
 import type { CredentialFormatName } from '../../core/formats/index.ts';
 import { Bitstring } from '../../core/status-list/bitstring.ts';
-import { type BitstringStatusListEntry, statusListEntry } from '../../core/status-list/entry.ts';
+import {
+  type BitstringStatusListEntry,
+  bitstringCommitment,
+  statusListEntry,
+  statusListKey,
+} from '../../core/status-list/entry.ts';
 import type { IssuerDb } from '../db-schema.ts';
 import type { LedgerWriter } from '../ledger-writer.ts';
 import type { CurrentSigningKey } from '../signing-key.ts';
@@ -65,6 +70,38 @@ export class StatusLists {
     const run = this.#publishing.then(() => publishPending(this.db, this.writer));
     this.#publishing = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Reads the committed lists back from the chain, as the anchoring worker does with anchors and
+   * revocations: a list whose commitment the chain lost (a block dropped, a node restarted from an
+   * older state) or never recorded (a crash after sending) is committed again. Run by the
+   * anchoring worker's watch.
+   */
+  async watch(): Promise<void> {
+    const lists = await this.db
+      .selectFrom('status_lists')
+      .select(['id', 'url', 'published_list', 'dirty'])
+      .where((eb) => eb.or([eb('published_list', 'is not', null), eb('dirty', '>', 0)]))
+      .execute();
+    if (lists.length === 0) return;
+    const did = this.signingKey.current().did;
+    let lost = false;
+    for (const list of lists) {
+      if (list.dirty > 0 || list.published_list === null) {
+        lost ||= list.dirty > 0;
+        continue;
+      }
+      const onChain = await this.writer.registry.statusListOf(did, statusListKey(list.url));
+      if (onChain.bitsHash === bitstringCommitment(Bitstring.decode(list.published_list).bytes)) continue;
+      await this.db
+        .updateTable('status_lists')
+        .set((eb) => ({ dirty: eb('dirty', '+', 1) }))
+        .where('id', '=', list.id)
+        .execute();
+      lost = true;
+    }
+    if (lost) await this.publish();
   }
 
   /** The signed list credential as last committed, or undefined for an unknown list. */
