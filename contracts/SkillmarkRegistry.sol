@@ -289,7 +289,22 @@ contract SkillmarkRegistry {
     /// @param listKeys SHA-256 of each list's URL, as credentials name it.
     /// @param bitsHashes SHA-256 of each list's uncompressed bitstring.
     function publishStatusLists(bytes32[] calldata listKeys, bytes32[] calldata bitsHashes) external {
-        uint32 institutionId = _signerInstitution();
+        _publishStatusLists(_signerInstitution(), listKeys, bitsHashes);
+    }
+
+    /// @notice Chain migration: the authority records the latest status list commitments an
+    ///         institution made on a retired chain.
+    function importStatusLists(uint32 institutionId, bytes32[] calldata listKeys, bytes32[] calldata bitsHashes)
+        external
+        onlyAuthority
+    {
+        _requireKnown(institutionId);
+        _publishStatusLists(institutionId, listKeys, bitsHashes);
+    }
+
+    function _publishStatusLists(uint32 institutionId, bytes32[] calldata listKeys, bytes32[] calldata bitsHashes)
+        private
+    {
         if (listKeys.length != bitsHashes.length) revert LengthMismatch();
         if (listKeys.length == 0) revert EmptyValue();
         for (uint256 i = 0; i < listKeys.length; ++i) {

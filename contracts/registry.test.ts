@@ -558,6 +558,14 @@ describe('revocation', () => {
     await expectRevert(as(instA).getFunction('publishStatusLists')([], []), 'EmptyValue', []);
     await expectRevert(as(instA).getFunction('publishStatusLists')([list1], [ZeroHash]), 'EmptyValue', []);
     await expectRevert(as(instA).getFunction('publishStatusLists')([ZeroHash], [bits1]), 'EmptyValue', []);
+
+    // Chain migration: only the authority imports an institution's commitments.
+    await send(authority, 'importStatusLists', id, [list2], [bits3]);
+    expect((await reader.statusListOf(DID_A, list2)).bitsHash).toBe(bits3);
+    await expectRevert(as(instA).getFunction('importStatusLists')(id, [list2], [bits1]), 'NotAuthority', [addr.instA]);
+    await expectRevert(as(authority).getFunction('importStatusLists')(99, [list2], [bits1]), 'UnknownInstitution', [
+      99n,
+    ]);
   });
 
   it('revokeFor: the authority revokes on behalf of an institution, even a withdrawn one', async () => {
