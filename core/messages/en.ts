@@ -55,6 +55,8 @@ export const en = {
   status_list_unverifiable: 'The status list ({source}) is not a list signed by the issuer: {detail}.',
   status_list_mismatch:
     'The status list ({source}) is not the one the institution recorded on the ledger: it may be out of date or altered; try again later.',
+  status_list_needs_ledger:
+    'The status list ({source}) could not be compared with the ledger, which is out of reach; the revocation record check answers for this credential.',
   signing_key_not_reported: 'The institution has not reported its signing key as compromised.',
   signing_key_compromised_after_anchor:
     'The signing key was reported compromised as of {compromisedSince}; this credential was anchored on {anchoredAt}, before that, so it stands.',

@@ -68,6 +68,8 @@ export const es: Catalogue = {
   status_list_unverifiable: 'La lista de estado ({source}) no es una lista firmada por el emisor: {detail}.',
   status_list_mismatch:
     'La lista de estado ({source}) no es la que la institución dejó registrada en el registro blockchain: puede estar desactualizada o alterada; inténtelo de nuevo más tarde.',
+  status_list_needs_ledger:
+    'No se pudo comparar la lista de estado ({source}) con el registro blockchain, que no está accesible; la comprobación del registro de revocaciones responde por esta credencial.',
   signing_key_not_reported: 'La institución no ha declarado comprometida su clave de firma.',
   signing_key_compromised_after_anchor:
     'La clave de firma se declaró comprometida desde el {compromisedSince}; esta credencial se inscribió el {anchoredAt}, antes de esa fecha, por lo que sigue siendo válida.',

@@ -71,6 +71,8 @@ export const fr: Catalogue = {
   status_list_unverifiable: "La liste de statuts ({source}) n'est pas une liste signée par l'émetteur : {detail}.",
   status_list_mismatch:
     "La liste de statuts ({source}) n'est pas celle que l'établissement a enregistrée sur le registre blockchain : elle est peut-être périmée ou modifiée ; réessayez plus tard.",
+  status_list_needs_ledger:
+    "La liste de statuts ({source}) n'a pas pu être comparée au registre blockchain, qui est injoignable ; le contrôle de l'enregistrement des révocations répond pour cette attestation.",
   signing_key_not_reported: "L'établissement n'a pas signalé sa clé de signature comme compromise.",
   signing_key_compromised_after_anchor:
     'La clé de signature a été signalée compromise à partir du {compromisedSince} ; cette attestation a été enregistrée le {anchoredAt}, avant cette date : elle reste valable.',

@@ -69,6 +69,8 @@ export const pt: Catalogue = {
   status_list_unverifiable: 'A lista de estado ({source}) não é uma lista assinada pelo emissor: {detail}.',
   status_list_mismatch:
     'A lista de estado ({source}) não é a que a instituição registrou na blockchain: pode estar desatualizada ou alterada; tente de novo mais tarde.',
+  status_list_needs_ledger:
+    'Não foi possível comparar a lista de estado ({source}) com a blockchain, que está inacessível; a verificação do registro de revogações responde por esta credencial.',
   signing_key_not_reported: 'A instituição não comunicou que a sua chave de assinatura foi comprometida.',
   signing_key_compromised_after_anchor:
     'A chave de assinatura foi dada como comprometida a partir de {compromisedSince}; esta credencial foi registrada em {anchoredAt}, antes disso, e por isso continua válida.',

@@ -52,6 +52,8 @@ export const zh: Catalogue = {
   status_list_unreachable: '目前无法获取该机构的状态列表（{source}），请稍后再试。',
   status_list_unverifiable: '状态列表（{source}）不是由签发机构签名的列表：{detail}。',
   status_list_mismatch: '状态列表（{source}）与机构在区块链账本上登记的不一致：可能已过时或被篡改，请稍后再试。',
+  status_list_needs_ledger:
+    '无法将状态列表（{source}）与区块链账本核对，因为账本暂时无法访问；此凭证的撤销情况以账本撤销记录的核查为准。',
   signing_key_not_reported: '该机构未报告其签名密钥遭到泄露。',
   signing_key_compromised_after_anchor:
     '签名密钥已被报告自 {compromisedSince} 起遭到泄露；此凭证于 {anchoredAt} 登记，早于该时间，因此仍然有效。',

@@ -170,13 +170,22 @@ describe('status list check', () => {
     });
   });
 
-  it('an unreachable list or ledger is never invalid, even for a revoked credential', async () => {
+  it("an unreachable list is never invalid, nor is an unreachable ledger (a set bit is the issuer's own word)", async () => {
     expect(await check({ bits: withBit(7), index: 7, serve: false })).toMatchObject({
       status: 'unverifiable',
       reason: 'status_list_unreachable',
     });
     const down: StatusListAnswer = { trusted: a, error: new LedgerUnreachableError('a: connect ECONNREFUSED', [a]) };
-    expect(await check({ answers: [down] })).toMatchObject({ status: 'unverifiable', reason: 'ledger_unreachable' });
+    expect(await check({ answers: [down] })).toMatchObject({ status: 'skipped', reason: 'status_list_needs_ledger' });
+    expect(await check({ bits: withBit(7), index: 7, answers: [down] })).toMatchObject({ status: 'invalid' });
+    // One registry out of reach, another answering: the one that answered decides.
+    const b = registryNamed('b');
+    const other: StatusListAnswer = { trusted: b, commitment: { institutionId: 1, bitsHash: ZeroHash } };
+    expect(await check({ answers: [down, other] })).toMatchObject({ status: 'valid' });
+    expect(await check({ bits: withBit(8), answers: [down, other] })).toMatchObject({
+      status: 'unverifiable',
+      reason: 'status_list_mismatch',
+    });
   });
 
   it('fetches nothing for an issuer no registry lists, nor from an address that is not allowed', async () => {

@@ -6,7 +6,6 @@ import { type CheckFragment, fragment } from '../fragment.ts';
 import { keyLookup } from '../key-lookup.ts';
 import { StatusListUnreachable } from '../status-list-fetch.ts';
 import type { Check } from './check.ts';
-import { unreachable } from './ledger-evidence.ts';
 import type { CredentialSubject } from './subjects.ts';
 
 const LIST_TYPE = 'BitstringStatusListCredential';
@@ -44,7 +43,8 @@ const sourceOf = (url: string) => new URL(url).host.slice(0, 200);
  * are the ones the institution last committed on the ledger, so a server cannot hide a revocation
  * by serving an older or altered list; no commitment on the ledger means no revocation was ever
  * published on the list, so every bit must be clear. Not fetched, not signed, or not the committed
- * list: unverifiable, never invalid.
+ * list: unverifiable, never invalid. With no registry answering, a clear bit cannot be confirmed:
+ * skipped, the revocation record check (from the ledger or a trust bundle) answering instead.
  */
 export const statusList: Check<CredentialSubject> = {
   name: 'status_list',
@@ -111,8 +111,17 @@ export const statusList: Check<CredentialSubject> = {
       if (bits.get(index)) return fragment('status_list', 'invalid', 'status_list_revoked', { source }, details);
 
       const answers = await ledger.statusListOnEach(credential.issuer, statusListKey(url));
+      // No registry answered (the ledger is out of reach, a trust bundle may be answering the
+      // revocation record): this check cannot confirm the list, and leaves the verdict to that one.
       const failed = answers.find((a) => 'error' in a);
-      if (failed && 'error' in failed) return unreachable('status_list', failed.error);
+      if (failed && 'error' in failed && answers.every((a) => 'error' in a))
+        return fragment(
+          'status_list',
+          'skipped',
+          'status_list_needs_ledger',
+          { source },
+          { detail: failed.error.message },
+        );
       const committed = answers.flatMap((a) =>
         'commitment' in a && a.commitment.institutionId !== 0 ? [{ registry: a.trusted.name, ...a.commitment }] : [],
       );
