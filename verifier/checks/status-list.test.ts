@@ -73,6 +73,8 @@ async function check(options: {
   listed?: boolean;
   fetcher?: StatusListFetcher;
   path?: string;
+  /** The ledger's answers by the DID asked about (default: `answers` for every DID). */
+  answersFor?: (did: string) => StatusListAnswer[];
 }) {
   const path = options.path ?? `/status-lists/${randomBytes(8).toString('hex')}`;
   const url = `${origin()}${path}`;
@@ -82,7 +84,10 @@ async function check(options: {
     issuer: college.did,
     credential: { credentialStatus: options.entry ?? statusListEntry(url, options.index ?? 7) },
   };
-  const ledger = { statusListOnEach: async () => options.answers ?? [committed(bitstringCommitment(bits.bytes))] };
+  const ledger = {
+    statusListOnEach: async (did: string) =>
+      options.answersFor?.(did) ?? options.answers ?? [committed(bitstringCommitment(bits.bytes))],
+  };
   const keys = new DidKeyResolver();
   const subject = {
     credential,
@@ -156,11 +161,21 @@ describe('status list check', () => {
       status: 'unverifiable',
       reason: 'status_list_unverifiable',
     });
-    // Signed, but by someone else than the credential's issuer.
-    expect(await check({ bits, token: (url) => listToken(bits, url, stranger) })).toMatchObject({
+    // Signed, but by someone else than the credential's issuer (no registry ties the signer to it).
+    const strangers: StatusListAnswer = { trusted: a, commitment: { institutionId: 2, bitsHash: ZeroHash } };
+    const ledgerFor = (did: string) =>
+      did === college.did ? [committed(bitstringCommitment(bits.bytes))] : [strangers];
+    expect(await check({ bits, token: (url) => listToken(bits, url, stranger), answersFor: ledgerFor })).toMatchObject({
       status: 'unverifiable',
       reason: 'status_list_unverifiable',
       params: { detail: 'another issuer signed it' },
+    });
+    // Signed by another DID of the same institution (after a signing-key rotation): accepted.
+    const sameCollege = (did: string) => (did === college.did ? ledgerFor(did) : [committed(ZeroHash)]);
+    expect(
+      await check({ bits, token: (url) => listToken(bits, url, stranger), answersFor: sameCollege }),
+    ).toMatchObject({
+      status: 'valid',
     });
     // Not a list at all, and a list for another purpose.
     expect(await check({ token: async () => 'not a token' })).toMatchObject({ status: 'unverifiable' });

@@ -85,6 +85,25 @@ export const statusList: Check<CredentialSubject> = {
         );
       }
     };
+    // The institution signs its lists with its current key: after a signing-key rotation, a list
+    // of older credentials is signed by another of its DIDs, which a trusted registry must tie to it.
+    const sameInstitution = async (signer: string) => {
+      const key = statusListKey(url);
+      const [ours, theirs] = await Promise.all([
+        ledger.statusListOnEach(credential.issuer, key),
+        ledger.statusListOnEach(signer, key),
+      ]);
+      return ours.some((a, i) => {
+        const b = theirs[i];
+        return (
+          'commitment' in a &&
+          a.commitment.institutionId !== 0 &&
+          b !== undefined &&
+          'commitment' in b &&
+          b.commitment.institutionId === a.commitment.institutionId
+        );
+      });
+    };
     const judge = async (token: string): Promise<CheckFragment> => {
       const read = readCredentialToken(token);
       if (!read.ok) return unverifiable(read.detail);
@@ -92,7 +111,8 @@ export const statusList: Check<CredentialSubject> = {
       const subject = list.credential.credentialSubject as Record<string, unknown> | undefined;
       const types = list.credential.type;
       if (!Array.isArray(types) || !types.includes(LIST_TYPE)) return unverifiable(`it is not a ${LIST_TYPE}`);
-      if (list.issuer !== credential.issuer) return unverifiable('another issuer signed it');
+      if (list.issuer !== credential.issuer && !(await sameInstitution(list.issuer)))
+        return unverifiable('another issuer signed it');
       if (subject?.statusPurpose !== entry.statusPurpose) return unverifiable("its purpose is not the entry's");
       let bits: Bitstring;
       try {
