@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Insertable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import { RevocationReason, type RevocationReasonName } from '../contracts/registry.ts';
 import type { EducationLevel } from '../core/config.ts';
 import { credentialHash } from '../core/credential-hash.ts';
@@ -74,7 +74,7 @@ const reasonName = (code: number | null): RevocationReasonName | undefined =>
     ? undefined
     : (Object.keys(RevocationReason) as RevocationReasonName[]).find((k) => RevocationReason[k] === code);
 
-function summary(row: IssuerTables['credentials']): CredentialSummary {
+function summary(row: Selectable<IssuerTables['credentials']>): CredentialSummary {
   return {
     id: row.id,
     shortId: shortIdOf(row.credential_hash),
@@ -122,7 +122,12 @@ export class CredentialService {
    * Checks and signs an issue request, storing nothing: `store` then keeps it, in a transaction of
    * the caller's (a cohort stores a page of credentials with its rows, issuer/cohorts/issue-page.ts).
    */
-  async sign(request: Record<string, unknown>, now = new Date()): Promise<SignedCredential> {
+  async sign(
+    request: Record<string, unknown>,
+    now = new Date(),
+    /** false for a credential only checked, never issued (a cohort's dry run): it takes no status list index. */
+    withStatus = true,
+  ): Promise<SignedCredential> {
     const identity = this.signingKey.current();
     const { credential, format, educationLevel } = await credentialFromIssueRequest(
       request,
@@ -132,9 +137,9 @@ export class CredentialService {
       this.educationLevels,
     );
     const id = randomUUID();
-    const credentialStatus = await this.statusLists?.entryFor(id);
+    const status = withStatus ? await this.statusLists?.allocate() : undefined;
     const jwt = await format.sign(
-      { ...credential, ...(credentialStatus ? { credentialStatus } : {}) } as unknown as Record<string, unknown>,
+      { ...credential, ...(status ? { credentialStatus: status.entry } : {}) } as unknown as Record<string, unknown>,
       identity.did,
       identity.joseSigner,
     );
@@ -158,6 +163,8 @@ export class CredentialService {
         claim_code_hash: claimCodeHash(claimCode),
         revoked_at: null,
         revocation_reason: null,
+        status_list_id: status?.listId ?? null,
+        status_list_index: status?.index ?? null,
       },
       statistics: {
         credential_id: id,
@@ -340,7 +347,7 @@ export class CredentialService {
     };
   }
 
-  async #receipt(row: IssuerTables['credentials']): Promise<AnchorReceipt | undefined> {
+  async #receipt(row: Selectable<IssuerTables['credentials']>): Promise<AnchorReceipt | undefined> {
     if (!row.batch_root || !row.proof) return undefined;
     const batch = await this.db
       .selectFrom('batches')

@@ -42,6 +42,9 @@ export interface IssuerTables extends CohortTables, TokenTables, AuditTables, St
     revocation_reason: number | null;
     /** The revoking transaction while the revocation is read back from the chain; null once final. */
     revocation_tx: string | null;
+    /** Its status list and index (issuer/status-lists/); null for credentials issued before status lists. */
+    status_list_id: Generated<string | null>;
+    status_list_index: Generated<number | null>;
   };
   batches: {
     merkle_root: string;

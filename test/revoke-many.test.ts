@@ -186,6 +186,9 @@ describe('POST /credentials/revoke', () => {
     const response = await fetch(entry.statusListCredential);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(response.headers.get('content-type')).toBe('application/jwt'); // the configured format's (VC-JWT 1.1)
+    for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-list'])
+      expect((await fetch(`${system.issuerUrl}/status-lists/${id}`)).status).toBe(404);
     const list = readCredentialToken(await response.text());
     if (!list.ok) throw new Error(list.detail);
     const { encodedList } = list.value.credential.credentialSubject as { encodedList: string };

@@ -15,9 +15,7 @@ export interface ListShape {
 
 export const DEFAULT_LIST_SHAPE: ListShape = { size: MIN_LIST_SIZE, capacity: MIN_LIST_SIZE / 2 };
 
-/** Draws before giving up on a list: with at most half of it taken, 64 misses in a row is chance 2^-64. */
-const DRAWS = 64;
-/** Tries of a whole allocation, when another process filled the list or took the index first. */
+/** Tries of a reservation, when another process filled the list or took an index first. */
 const ATTEMPTS = 5;
 
 export interface Allocation {
@@ -27,46 +25,44 @@ export interface Allocation {
 }
 
 /**
- * Gives `credentialId` a random free index of the open list (opening a new list when it is full):
- * drawn uniformly, so the order of the indexes says nothing about the order of issuance, and kept
- * in the database before the credential is signed, so that no index is ever handed out twice (a
- * credential that is then not stored leaves its index unused, never reused).
+ * Reserves up to `count` random free indexes of the open list (opening a new list when it is full),
+ * in one transaction: drawn uniformly, so the order of the indexes says nothing about the order of
+ * issuance, and recorded before any credential is signed with them, so that no index is ever handed
+ * out twice (an index reserved and then not used stays unused, never reused).
  */
-export async function allocateIndex(
+export async function reserveIndexes(
   db: IssuerDb,
   baseUrl: string,
-  credentialId: string,
+  count: number,
   shape: ListShape = DEFAULT_LIST_SHAPE,
   now = new Date(),
-): Promise<Allocation> {
+): Promise<Allocation[]> {
   let lastError: unknown;
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     try {
-      const allocated = await db.transaction().execute(async (trx) => {
+      const reserved = await db.transaction().execute(async (trx) => {
         const list = (await openList(trx, baseUrl)) ?? (await newList(trx, baseUrl, shape, now));
-        const index = await freeIndex(trx, list.id, list.size);
-        if (index === undefined) return undefined;
+        const take = Math.min(count, list.capacity - list.allocated);
         const taken = await trx
           .updateTable('status_lists')
-          .set((eb) => ({ allocated: eb('allocated', '+', 1) }))
+          .set((eb) => ({ allocated: eb('allocated', '+', take) }))
           .where('id', '=', list.id)
-          .where((eb) => eb('allocated', '<', eb.ref('capacity')))
+          .where('allocated', '=', list.allocated)
           .executeTakeFirst();
-        if (taken.numUpdatedRows === 0n) return undefined;
+        if (taken.numUpdatedRows === 0n) return undefined; // another process took from it meanwhile
+        const indexes = await freeIndexes(trx, list.id, list.size, take);
         await trx
           .insertInto('status_list_entries')
-          .values({ list_id: list.id, list_index: index, credential_id: credentialId })
+          .values(indexes.map((index) => ({ list_id: list.id, list_index: index })))
           .execute();
-        return { listId: list.id, listUrl: list.url, index };
+        return indexes.map((index) => ({ listId: list.id, listUrl: list.url, index }));
       });
-      if (allocated) return allocated;
+      if (reserved) return reserved;
     } catch (error) {
-      lastError = error; // another process took the index first: draw again
+      lastError = error; // another process took an index first: draw again
     }
   }
-  throw new Error(
-    `no status list index could be allocated: ${(lastError as Error | undefined)?.message ?? 'lists full'}`,
-  );
+  throw new Error(`no status list index could be reserved: ${(lastError as Error | undefined)?.message ?? 'busy'}`);
 }
 
 /** The newest list with room, under the issuer's current public URL (a list follows it when it moves). */
@@ -74,7 +70,7 @@ async function openList(db: IssuerDb, baseUrl: string) {
   return (
     db
       .selectFrom('status_lists')
-      .select(['id', 'url', 'size'])
+      .select(['id', 'url', 'size', 'allocated', 'capacity'])
       .where('purpose', '=', STATUS_PURPOSE)
       // The ids after the prefix are lower-case UUIDs: all sort below 'g'.
       .where('url', '>=', `${baseUrl}/status-lists/`)
@@ -88,14 +84,12 @@ async function openList(db: IssuerDb, baseUrl: string) {
 
 async function newList(db: IssuerDb, baseUrl: string, shape: ListShape, now: Date) {
   const id = randomUUID();
-  const list = { id, url: `${baseUrl}/status-lists/${id}`, size: shape.size };
+  const list = { id, url: `${baseUrl}/status-lists/${id}`, size: shape.size, allocated: 0, capacity: shape.capacity };
   await db
     .insertInto('status_lists')
     .values({
       ...list,
       purpose: STATUS_PURPOSE,
-      allocated: 0,
-      capacity: shape.capacity,
       created_at: now.toISOString(),
       published_list: null,
       published_version: 0,
@@ -106,16 +100,26 @@ async function newList(db: IssuerDb, baseUrl: string, shape: ListShape, now: Dat
   return list;
 }
 
-async function freeIndex(db: IssuerDb, listId: string, size: number): Promise<number | undefined> {
-  for (let draw = 0; draw < DRAWS; draw += 1) {
-    const index = randomInt(size);
-    const used = await db
-      .selectFrom('status_list_entries')
-      .select('list_index')
-      .where('list_id', '=', listId)
-      .where('list_index', '=', index)
-      .executeTakeFirst();
-    if (!used) return index;
+/** `count` distinct indexes no entry holds, drawn uniformly (the list is at most half taken, so draws rarely repeat). */
+async function freeIndexes(db: IssuerDb, listId: string, size: number, count: number): Promise<number[]> {
+  const chosen = new Set<number>();
+  while (chosen.size < count) {
+    const draws = new Set<number>();
+    while (draws.size < count - chosen.size) {
+      const index = randomInt(size);
+      if (!chosen.has(index)) draws.add(index);
+    }
+    const taken = new Set(
+      (
+        await db
+          .selectFrom('status_list_entries')
+          .select('list_index')
+          .where('list_id', '=', listId)
+          .where('list_index', 'in', [...draws])
+          .execute()
+      ).map((r) => r.list_index),
+    );
+    for (const index of draws) if (!taken.has(index)) chosen.add(index);
   }
-  return undefined;
+  return [...chosen];
 }

@@ -13,14 +13,13 @@ export const LISTS_PER_TRANSACTION = 30;
 /** The list's bits as the database has them now: a set bit for each revoked credential holding an index. */
 export async function currentBits(db: IssuerDb, listId: string, size: number): Promise<Bitstring> {
   const revoked = await db
-    .selectFrom('status_list_entries')
-    .innerJoin('credentials', 'credentials.id', 'status_list_entries.credential_id')
-    .select('status_list_entries.list_index')
-    .where('status_list_entries.list_id', '=', listId)
-    .where('credentials.status', '=', 'revoked')
+    .selectFrom('credentials')
+    .select('status_list_index')
+    .where('status_list_id', '=', listId)
+    .where('status', '=', 'revoked')
     .execute();
   const bits = new Bitstring(size);
-  for (const { list_index } of revoked) bits.set(list_index);
+  for (const { status_list_index } of revoked) bits.set(status_list_index!);
   return bits;
 }
 

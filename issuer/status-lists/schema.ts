@@ -18,11 +18,14 @@ export interface StatusListTables {
     /** How many times the list was committed on the ledger (0: never, every bit clear). */
     published_version: number;
     published_at: string | null;
-    /** 1 while a revocation on this list is not yet committed on the ledger. */
+    /** Revocations on this list not yet committed on the ledger (0: none). */
     dirty: number;
   };
-  /** Which credential holds which index of which list; an index is never handed out twice. */
-  status_list_entries: { list_id: string; list_index: number; credential_id: string };
+  /**
+   * Every index ever handed out, so that none is handed out twice. The credential holding it keeps
+   * it in its own row (credentials.status_list_id, status_list_index), stored with the credential.
+   */
+  status_list_entries: { list_id: string; list_index: number };
 }
 
 export const statusListMigration: Migration = {
@@ -45,8 +48,14 @@ export const statusListMigration: Migration = {
       .createTable('status_list_entries')
       .addColumn('list_id', 'varchar(64)', (c) => c.notNull().references('status_lists.id'))
       .addColumn('list_index', 'integer', (c) => c.notNull())
-      .addColumn('credential_id', 'varchar(64)', (c) => c.notNull().unique())
       .addPrimaryKeyConstraint('status_list_entries_pk', ['list_id', 'list_index'])
+      .execute();
+    await db.schema.alterTable('credentials').addColumn('status_list_id', 'varchar(64)').execute();
+    await db.schema.alterTable('credentials').addColumn('status_list_index', 'integer').execute();
+    await db.schema
+      .createIndex('credentials_by_status_list')
+      .on('credentials')
+      .columns(['status_list_id', 'status'])
       .execute();
   },
 };

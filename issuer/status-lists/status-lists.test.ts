@@ -6,8 +6,9 @@ import { Bitstring, MIN_LIST_SIZE } from '../../core/status-list/bitstring.ts';
 import { bitstringCommitment, statusListKey } from '../../core/status-list/entry.ts';
 import { type IssuerLedger, startIssuerLedger } from '../../test/support/issuer-ledger.ts';
 import { freshKeyPair } from '../../test/support/keys.ts';
+import type { IssuerDb } from '../db-schema.ts';
 import { CurrentSigningKey } from '../signing-key.ts';
-import { allocateIndex } from './allocation.ts';
+import { reserveIndexes } from './allocation.ts';
 import { StatusLists } from './status-lists.ts';
 
 /** Status lists on a real SQLite file and a real local chain; the issuer DID is the accredited one. */
@@ -30,37 +31,37 @@ describe('status lists', () => {
       joseSigner: nodeJoseSigner(freshKeyPair('ed25519').privateKey, `${did}#key-1`),
     });
 
-  it('allocates random indexes, never the same twice, and opens a new list once one is at capacity', async () => {
+  it('reserves random indexes, never the same twice, and opens a new list once one is at capacity', async () => {
     const shape = { size: 256, capacity: 40 };
-    const first = [];
-    for (let i = 0; i < 40; i += 1)
-      first.push(await allocateIndex(ledger.db, 'https://small.example', `c-${i}`, shape));
-    const indexes = first.map((a) => a.index);
-    expect(new Set(first.map((a) => a.listUrl)).size).toBe(1);
+    const first = await reserveIndexes(ledger.db, 'https://small.example', 30, shape);
+    const second = await reserveIndexes(ledger.db, 'https://small.example', 30, shape); // only 10 left
+    expect(second).toHaveLength(10);
+    const indexes = [...first, ...second].map((a) => a.index);
+    expect(new Set([...first, ...second].map((a) => a.listUrl)).size).toBe(1);
     expect(new Set(indexes).size).toBe(40);
     expect(indexes.every((i) => i >= 0 && i < 256)).toBe(true);
-    // Issuance order is not the index order (40 random draws come out sorted with chance 1/40!).
+    // Not the order of issuance (40 random draws come out sorted with chance 1/40!), and spread over the list.
     expect(indexes).not.toEqual([...indexes].sort((a, b) => a - b));
-    // Spread over the list, not packed at its start.
     expect(Math.max(...indexes)).toBeGreaterThan(128);
-    const next = await allocateIndex(ledger.db, 'https://small.example', 'c-40', shape);
-    expect(next.listUrl).not.toBe(first[0]!.listUrl);
+    const next = await reserveIndexes(ledger.db, 'https://small.example', 5, shape);
+    expect(next[0]!.listUrl).not.toBe(first[0]!.listUrl);
     const row = await ledger.db
       .selectFrom('status_lists')
       .selectAll()
       .where('id', '=', first[0]!.listId)
       .executeTakeFirstOrThrow();
     expect(row.allocated).toBe(40);
-    // The credential id is held once: a second allocation for it is refused, not a second index.
-    await expect(allocateIndex(ledger.db, 'https://small.example', 'c-40', shape)).rejects.toThrow(/allocated/);
+    // A list is filled to its capacity whatever the draws: every index of a small full list is taken once.
+    const full = await reserveIndexes(ledger.db, 'https://tiny.example', 8, { size: 8, capacity: 8 });
+    expect(full.map((a) => a.index).sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 
   it('sets the bit of a revoked credential, commits the bits on the ledger, and serves them signed', async () => {
     const lists = new StatusLists(ledger.db, ledger.writer, signingKey(), 'vc-jose-2.0', base);
     const kept = await ledger.storeCredential();
     const revoked = await ledger.storeCredential();
-    const keptEntry = await lists.entryFor(kept.id);
-    const entry = await lists.entryFor(revoked.id);
+    const keptEntry = await holding(ledger.db, lists, kept.id);
+    const entry = await holding(ledger.db, lists, revoked.id);
     expect(entry).toMatchObject({
       type: 'BitstringStatusListEntry',
       statusPurpose: 'revocation',
@@ -110,7 +111,7 @@ describe('status lists', () => {
     const key = statusListKey(entry.statusListCredential);
     const snapshot = await ledger.rpc('evm_snapshot');
     const other = await ledger.storeCredential();
-    await lists.entryFor(other.id);
+    await holding(ledger.db, lists, other.id);
     await ledger.db.updateTable('credentials').set({ status: 'revoked' }).where('id', '=', other.id).execute();
     await lists.revoked([other.id]);
     const twoBits = Bitstring.decode(subjectOf((await lists.served(listId))!.token).encodedList);
@@ -120,6 +121,17 @@ describe('status lists', () => {
     expect((await ledger.writer.registry.statusListOf(did, key)).bitsHash).toBe(bitstringCommitment(twoBits.bytes));
   });
 });
+
+/** Gives a stored credential an index, as signing does before the credential is stored. */
+async function holding(db: IssuerDb, lists: StatusLists, credentialId: string) {
+  const { entry, listId, index } = await lists.allocate();
+  await db
+    .updateTable('credentials')
+    .set({ status_list_id: listId, status_list_index: index })
+    .where('id', '=', credentialId)
+    .execute();
+  return entry;
+}
 
 function subjectOf(token: string): { encodedList: string; [key: string]: unknown } {
   const read = readCredentialToken(token);

@@ -9,9 +9,15 @@ import {
 import type { IssuerDb } from '../db-schema.ts';
 import type { LedgerWriter } from '../ledger-writer.ts';
 import type { CurrentSigningKey } from '../signing-key.ts';
-import { allocateIndex, DEFAULT_LIST_SHAPE, type ListShape } from './allocation.ts';
+import { type Allocation, DEFAULT_LIST_SHAPE, type ListShape, reserveIndexes } from './allocation.ts';
 import { signListCredential } from './list-credential.ts';
 import { publishPending } from './publication.ts';
+
+/**
+ * Indexes reserved at a time: one transaction for this many credentials (a cohort's rows would
+ * otherwise pay one each). Those a stop leaves unused are never used: one list in a thousand or so.
+ */
+const RESERVE = 64;
 
 export interface ServedList {
   token: string;
@@ -29,6 +35,8 @@ export class StatusLists {
   /** Commitments go out one at a time: two would only commit the same bits twice. */
   #publishing: Promise<unknown> = Promise.resolve();
   readonly #signed = new Map<string, { key: string; list: ServedList }>();
+  #reserved: Allocation[] = [];
+  #reserving: Promise<void> | undefined;
 
   constructor(
     private readonly db: IssuerDb,
@@ -40,10 +48,23 @@ export class StatusLists {
     private readonly shape: ListShape = DEFAULT_LIST_SHAPE,
   ) {}
 
-  /** The `credentialStatus` of a credential about to be signed, at a random free index. */
-  async entryFor(credentialId: string): Promise<BitstringStatusListEntry> {
-    const { listUrl, index } = await allocateIndex(this.db, this.baseUrl, credentialId, this.shape);
-    return statusListEntry(listUrl, index);
+  /**
+   * A random free index for a credential about to be signed: its `credentialStatus`, and the list
+   * and index its row keeps (credentials.status_list_id, status_list_index).
+   */
+  async allocate(): Promise<{ entry: BitstringStatusListEntry; listId: string; index: number }> {
+    while (this.#reserved.length === 0) {
+      this.#reserving ??= reserveIndexes(this.db, this.baseUrl, RESERVE, this.shape)
+        .then((reserved) => {
+          this.#reserved.push(...reserved);
+        })
+        .finally(() => {
+          this.#reserving = undefined;
+        });
+      await this.#reserving;
+    }
+    const { listId, listUrl, index } = this.#reserved.pop()!;
+    return { entry: statusListEntry(listUrl, index), listId, index };
   }
 
   /**
@@ -58,7 +79,11 @@ export class StatusLists {
         .updateTable('status_lists')
         .set((eb) => ({ dirty: eb('dirty', '+', 1) }))
         .where('id', 'in', (eb) =>
-          eb.selectFrom('status_list_entries').select('list_id').where('credential_id', 'in', ids),
+          eb
+            .selectFrom('credentials')
+            .select('status_list_id')
+            .where('id', 'in', ids)
+            .where('status_list_id', 'is not', null),
         )
         .execute();
     }
