@@ -48,17 +48,13 @@ const sourceOf = (url: string) => new URL(url).host.slice(0, 200);
  */
 export const statusList: Check<CredentialSubject> = {
   name: 'status_list',
-  async skip({ credential, evidence, statusLists }) {
+  async skip({ credential, evidence }) {
     const entry = revocationEntry(credential.credential);
     if (!entry) return fragment('status_list', 'skipped', 'status_list_absent');
     if (entryProblem(entry)) return undefined;
     const answers = await evidence.issuer;
     if (!answers.some((a) => 'facts' in a && a.facts.issuerInstitutionId !== 0))
       return fragment('status_list', 'skipped', 'revocation_needs_issuer');
-    if (!statusLists)
-      return fragment('status_list', 'unverifiable', 'status_list_unreachable', {
-        source: sourceOf(String(entry.statusListCredential)),
-      });
     return undefined;
   },
   async verify({ credential, keys, budget, statusLists, ledger }) {
@@ -70,10 +66,18 @@ export const statusList: Check<CredentialSubject> = {
     const source = sourceOf(url);
     const unverifiable = (detail: string) =>
       fragment('status_list', 'unverifiable', 'status_list_unverifiable', { source, detail });
+    if (!statusLists)
+      return fragment(
+        'status_list',
+        'unverifiable',
+        'status_list_unreachable',
+        { source },
+        { detail: 'this verifier fetches no status lists' },
+      );
 
     const fetchList = async (fresh: boolean) => {
       try {
-        return await statusLists!.fetch(url, budget, fresh);
+        return await statusLists.fetch(url, budget, fresh);
       } catch (error) {
         if (!(error instanceof StatusListUnreachable)) throw error;
         return fragment(
