@@ -125,7 +125,7 @@ export class CredentialService {
   async sign(
     request: Record<string, unknown>,
     now = new Date(),
-    /** false for a credential only checked, never issued (a cohort's dry run): it takes no status list index. */
+    /** false for a credential only checked, never issued (a cohort's dry run): it takes no status list index (a placeholder as long). */
     withStatus = true,
   ): Promise<SignedCredential> {
     const identity = this.signingKey.current();
@@ -137,7 +137,7 @@ export class CredentialService {
       this.educationLevels,
     );
     const id = randomUUID();
-    const status = withStatus ? await this.statusLists?.allocate() : undefined;
+    const status = withStatus ? await this.statusLists?.allocate() : this.statusLists?.placeholder();
     const jwt = await format.sign(
       { ...credential, ...(status ? { credentialStatus: status.entry } : {}) } as unknown as Record<string, unknown>,
       identity.did,

@@ -68,6 +68,18 @@ describe('status lists', () => {
       statusListCredential: expect.stringMatching(/^https:\/\/college\.example\/status-lists\/[0-9a-f-]{36}$/),
     });
     expect(entry.id).toBe(`${entry.statusListCredential}#${entry.statusListIndex}`);
+    // A dry run's placeholder is as long as any real entry, and takes no index.
+    const allocatedBefore = await ledger.db
+      .selectFrom('status_list_entries')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(lists.placeholder().entry).length).toBeGreaterThanOrEqual(JSON.stringify(entry).length);
+    expect(
+      await ledger.db
+        .selectFrom('status_list_entries')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow(),
+    ).toEqual(allocatedBefore);
     const listId = entry.statusListCredential.split('/').pop()!;
 
     // Before any revocation: every bit clear, no commitment on the ledger (version 0).

@@ -68,6 +68,16 @@ export class StatusLists {
   }
 
   /**
+   * An entry as long as any real one, for a credential signed only to be checked (a cohort's dry
+   * run): it takes no index, and the checks that depend on the credential's size (one QR code) see
+   * the size it will have.
+   */
+  placeholder(): { entry: BitstringStatusListEntry; listId: string; index: number } {
+    const index = this.shape.size - 1;
+    return { entry: statusListEntry(`${this.baseUrl}/status-lists/${'0'.repeat(36)}`, index), listId: '', index };
+  }
+
+  /**
    * Marks the lists of these (now revoked) credentials as changed and commits them on the ledger,
    * in one transaction for all of them. Credentials issued before status lists hold no entry and
    * are left to their per-hash revocation.
