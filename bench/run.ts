@@ -6,6 +6,7 @@ import { merkleBench } from './merkle.ts';
 import { openBadgeBench } from './open-badge.ts';
 import { pageBench } from './page.ts';
 import { qrBench } from './qr.ts';
+import { revocationBench } from './revocation.ts';
 import { sdJwtBench } from './sd-jwt.ts';
 import { trustBundleBench } from './trust-bundle.ts';
 import { verifyBench } from './verify.ts';
@@ -15,6 +16,7 @@ import { walletBench } from './wallet.ts';
 const BENCHES: Record<string, () => Promise<void>> = {
   merkle: merkleBench,
   'ledger-gas': ledgerGasBench,
+  revocation: revocationBench,
   verify: verifyBench,
   'data-integrity': dataIntegrityBench,
   qr: qrBench,

@@ -55,6 +55,10 @@ contract SkillmarkRegistry {
     mapping(bytes32 => uint32) public institutionOfDid;
     mapping(bytes32 => Anchor) private _anchors;
     mapping(uint32 => mapping(bytes32 => Revocation)) private _revocations;
+    /// @dev institution => SHA-256 of a status list's URL => SHA-256 of its bits as last published:
+    ///      one storage slot per list, so that a commitment costs as little as a hash can. Never the
+    ///      bits, nor anything about a learner; when and how often is in the events.
+    mapping(uint32 => mapping(bytes32 => bytes32)) private _statusLists;
     /// @notice keccak256(DID) => the time (unix seconds) from which its key counts as compromised; 0: never.
     mapping(bytes32 => uint64) public didCompromisedSince;
 
@@ -73,6 +77,8 @@ contract SkillmarkRegistry {
     event CredentialRevoked(
         uint32 indexed institutionId, bytes32 indexed credentialHash, uint16 reason, address revokedBy
     );
+
+    event StatusListPublished(uint32 indexed institutionId, bytes32 indexed listKey, bytes32 bitsHash);
 
     error NotAuthority(address caller);
     error NotPendingAuthority(address caller);
@@ -274,7 +280,52 @@ contract SkillmarkRegistry {
         }
     }
 
+    // ---------------------------------------------------------------- status lists
+
+    /// @notice Commit to the current bits of some of the caller's institution's status lists, one
+    ///         transaction for any number of revocations: a verifier holding a list (from the
+    ///         institution, a mirror or a trust bundle) checks it against the latest commitment, so
+    ///         the server cannot hide a revocation by serving older or altered bits.
+    /// @param listKeys SHA-256 of each list's URL, as credentials name it.
+    /// @param bitsHashes SHA-256 of each list's uncompressed bitstring.
+    function publishStatusLists(bytes32[] calldata listKeys, bytes32[] calldata bitsHashes) external {
+        _publishStatusLists(_signerInstitution(), listKeys, bitsHashes);
+    }
+
+    /// @notice Chain migration: the authority records the latest status list commitments an
+    ///         institution made on a retired chain.
+    function importStatusLists(uint32 institutionId, bytes32[] calldata listKeys, bytes32[] calldata bitsHashes)
+        external
+        onlyAuthority
+    {
+        _requireKnown(institutionId);
+        _publishStatusLists(institutionId, listKeys, bitsHashes);
+    }
+
+    function _publishStatusLists(uint32 institutionId, bytes32[] calldata listKeys, bytes32[] calldata bitsHashes)
+        private
+    {
+        if (listKeys.length != bitsHashes.length) revert LengthMismatch();
+        if (listKeys.length == 0) revert EmptyValue();
+        for (uint256 i = 0; i < listKeys.length; ++i) {
+            if (listKeys[i] == bytes32(0) || bitsHashes[i] == bytes32(0)) revert EmptyValue();
+            _statusLists[institutionId][listKeys[i]] = bitsHashes[i];
+            emit StatusListPublished(institutionId, listKeys[i], bitsHashes[i]);
+        }
+    }
+
     // ---------------------------------------------------------------- views
+
+    /// @notice The latest commitment to a status list of the institution `didHash` (keccak256 of an
+    ///         issuer DID) is registered for; bitsHash zero: none was ever published.
+    function statusListOf(bytes32 didHash, bytes32 listKey)
+        external
+        view
+        returns (uint32 institutionId, bytes32 bitsHash)
+    {
+        institutionId = institutionOfDid[didHash];
+        bitsHash = _statusLists[institutionId][listKey];
+    }
 
     function getInstitution(uint32 institutionId) external view returns (Institution memory) {
         return _institutions[institutionId];

@@ -16,6 +16,8 @@ export interface MigrationPlan {
   dids: { sourceInstitutionId: number; did: string }[];
   /** DIDs reported compromised, with the time their key counts as compromised from (unix seconds). */
   compromises: { did: string; since: number }[];
+  /** Each status list's latest commitment (SHA-256 of its bits), by the institution's source id. */
+  statusLists: { sourceInstitutionId: number; listKey: string; bitsHash: string }[];
 }
 
 export interface MigrationReport {
@@ -26,6 +28,7 @@ export interface MigrationReport {
   revocationsCopied: number;
   didsAdded: number;
   compromisesCopied: number;
+  statusListsCopied: number;
   transactions: number;
 }
 
@@ -107,7 +110,23 @@ export async function readSourceRegistry(
     const since = await registry.didCompromisedSince(did);
     if (since !== 0) compromises.push({ did, since });
   }
-  return { sourceChainId, institutions, anchors, revocations, dids, compromises };
+  const published = (await c.queryFilter(c.filters.StatusListPublished!(), from)) as Args<{
+    institutionId: bigint;
+    listKey: string;
+    bitsHash: string;
+  }>[];
+  // Events come in chain order: the last one of a list is its latest commitment.
+  const latest = new Map<string, { sourceInstitutionId: number; listKey: string; bitsHash: string }>();
+  for (const e of published) {
+    const sourceInstitutionId = Number(e.args.institutionId);
+    if (!wanted.has(sourceInstitutionId)) continue;
+    latest.set(`${sourceInstitutionId}|${e.args.listKey}`, {
+      sourceInstitutionId,
+      listKey: e.args.listKey,
+      bitsHash: e.args.bitsHash,
+    });
+  }
+  return { sourceChainId, institutions, anchors, revocations, dids, compromises, statusLists: [...latest.values()] };
 }
 
 /**
@@ -128,6 +147,7 @@ export async function applyMigration(
     revocationsCopied: 0,
     didsAdded: 0,
     compromisesCopied: 0,
+    statusListsCopied: 0,
     transactions: 0,
   };
   const call = async (method: string, ...args: unknown[]) => {
@@ -193,6 +213,21 @@ export async function applyMigration(
         await call('revokeFor', targetId, hashes.slice(i, i + CHUNK), reason);
         report.revocationsCopied += hashes.slice(i, i + CHUNK).length;
       }
+    }
+    const did = plan.institutions.find((i) => i.sourceId === sourceId)!.did;
+    const lists = [];
+    for (const l of plan.statusLists.filter((l) => l.sourceInstitutionId === sourceId)) {
+      if ((await target.statusListOf(did, l.listKey)).bitsHash !== l.bitsHash) lists.push(l);
+    }
+    for (let i = 0; i < lists.length; i += CHUNK) {
+      const chunk = lists.slice(i, i + CHUNK);
+      await call(
+        'importStatusLists',
+        targetId,
+        chunk.map((l) => l.listKey),
+        chunk.map((l) => l.bitsHash),
+      );
+      report.statusListsCopied += chunk.length;
     }
   }
   return report;

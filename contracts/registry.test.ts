@@ -531,6 +531,43 @@ describe('revocation', () => {
     expect(eventsOf(await send(instA, 'revokeMany', [], 0))).toEqual([]);
   });
 
+  it('publishStatusLists commits to many lists in one transaction, the latest commitment replacing the last', async () => {
+    const { id } = await accredit(addr.instA!, DID_A, 'A');
+    await accredit(addr.instB!, DID_B, 'B');
+    const [list1, list2, bits1, bits2, bits3] = [randomHash(), randomHash(), randomHash(), randomHash(), randomHash()];
+    expect(await reader.statusListOf(DID_A, list1)).toEqual({ institutionId: Number(id), bitsHash: ZeroHash });
+    const first = await send(instA, 'publishStatusLists', [list1, list2], [bits1, bits2]);
+    expect(eventsOf(first).map((e) => [e.name, ...e.args.toArray()])).toEqual([
+      ['StatusListPublished', id, list1, bits1],
+      ['StatusListPublished', id, list2, bits2],
+    ]);
+    await send(instA, 'publishStatusLists', [list1], [bits3]);
+    expect(await reader.statusListOf(DID_A, list1)).toEqual({ institutionId: Number(id), bitsHash: bits3 });
+    expect((await reader.statusListOf(DID_A, list2)).bitsHash).toBe(bits2);
+    // Another institution's lists are its own: B's commitment under the same key is separate.
+    expect((await reader.statusListOf(DID_B, list1)).bitsHash).toBe(ZeroHash);
+    await send(instB, 'publishStatusLists', [list1], [bits1]);
+    expect((await reader.statusListOf(DID_A, list1)).bitsHash).toBe(bits3);
+    // A key that is no institution's signer, and a DID no institution has, get nothing.
+    expect((await reader.statusListOf(DID_C, list1)).institutionId).toBe(0);
+    await expectRevert(as(stranger).getFunction('publishStatusLists')([list1], [bits1]), 'NotSigner', [addr.stranger]);
+    await expectRevert(as(authority).getFunction('publishStatusLists')([list1], [bits1]), 'NotSigner', [
+      addr.authority,
+    ]);
+    await expectRevert(as(instA).getFunction('publishStatusLists')([list1, list2], [bits1]), 'LengthMismatch', []);
+    await expectRevert(as(instA).getFunction('publishStatusLists')([], []), 'EmptyValue', []);
+    await expectRevert(as(instA).getFunction('publishStatusLists')([list1], [ZeroHash]), 'EmptyValue', []);
+    await expectRevert(as(instA).getFunction('publishStatusLists')([ZeroHash], [bits1]), 'EmptyValue', []);
+
+    // Chain migration: only the authority imports an institution's commitments.
+    await send(authority, 'importStatusLists', id, [list2], [bits3]);
+    expect((await reader.statusListOf(DID_A, list2)).bitsHash).toBe(bits3);
+    await expectRevert(as(instA).getFunction('importStatusLists')(id, [list2], [bits1]), 'NotAuthority', [addr.instA]);
+    await expectRevert(as(authority).getFunction('importStatusLists')(99, [list2], [bits1]), 'UnknownInstitution', [
+      99n,
+    ]);
+  });
+
   it('revokeFor: the authority revokes on behalf of an institution, even a withdrawn one', async () => {
     const { id } = await accredit(addr.instA!, DID_A, 'A');
     await send(authority, 'setStatus', id, S.Withdrawn);
@@ -809,6 +846,14 @@ describe('gas', () => {
     record('revoke', await send(instC, 'revoke', randomHash(), 1), 'one hash');
     record('revokeMany', await send(instC, 'revokeMany', Array.from({ length: 10 }, randomHash), 1), '10 hashes');
     record('revokeFor', await send(authority, 'revokeFor', id, [randomHash()], 4), 'one hash, by the authority');
+    const list = randomHash();
+    record(
+      'publishStatusLists',
+      await send(instC, 'publishStatusLists', [list], [randomHash()]),
+      'first commitment to one list',
+    );
+    const again = await send(instC, 'publishStatusLists', [list], [randomHash()]);
+    gasUsed.set('publishStatusLists (again)', { gas: again.gasUsed, note: 'a newer commitment to the same list' });
     const revokeFor10 = await send(authority, 'revokeFor', id, Array.from({ length: 10 }, randomHash), 4);
     gasUsed.set('revokeFor (10)', { gas: revokeFor10.gasUsed, note: '10 hashes, by the authority' });
     record('setStatus', await send(authority, 'setStatus', id, S.Suspended), 'Accredited -> Suspended');

@@ -20,6 +20,13 @@ export interface CredentialFacts {
   issuerDidCompromisedSince: number;
 }
 
+/** The latest commitment to a status list: SHA-256 of its bits; ZeroHash when none was published. */
+export interface StatusListCommitment {
+  /** The institution the issuer DID is registered for; 0: none. */
+  institutionId: number;
+  bitsHash: string;
+}
+
 export interface Institution {
   id: number;
   status: InstitutionStatusName;
@@ -106,6 +113,14 @@ export class Registry {
       .getFunction('getRevocation')
       .staticCall(institutionId, credentialHash, blockTag === undefined ? {} : { blockTag });
     return { revokedAt: Number(r.revokedAt), reason: Number(r.reason) };
+  }
+
+  /** The latest commitment to the status list `listKey` of the institution `issuerDid` is registered for. */
+  async statusListOf(issuerDid: string, listKey: string, blockTag?: number): Promise<StatusListCommitment> {
+    const [institutionId, bitsHash] = await this.contract
+      .getFunction('statusListOf')
+      .staticCall(didHash(issuerDid), listKey, blockTag === undefined ? {} : { blockTag });
+    return { institutionId: Number(institutionId), bitsHash: String(bitsHash) };
   }
 
   async institution(institutionId: number): Promise<Institution> {

@@ -40,6 +40,8 @@ export interface AnchoringOptions {
    */
   locks?: ProcessLocks;
   log?: (message: string) => void;
+  /** Reads the status list commitments back from the chain, committing again what it lost (issuer/status-lists/). */
+  watchStatusLists?: () => Promise<void>;
 }
 
 /** What the anchoring worker is doing, for operators (GET /anchoring). */
@@ -152,6 +154,7 @@ export class AnchoringWorker {
       if (now.getTime() >= this.#nextWatch) {
         await this.watchAnchors(now);
         await watchRevocations(this.db, this.writer, this.#finality, now, this.#log);
+        await this.options.watchStatusLists?.();
         this.#nextWatch = now.getTime() + (this.options.watchIntervalMs ?? 1000);
       }
     };

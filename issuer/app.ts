@@ -24,6 +24,8 @@ import type { OccupationReports } from './reports/occupation-reports.ts';
 import { mountOccupationReport } from './reports/route.ts';
 import { isRevokeMany, mountBatchRevocation, REVOKE_MANY_MAX_BYTES } from './revocations/route.ts';
 import type { CompromiseReport, CompromiseReportRequest, RotationRequest, SigningKeyRotation } from './signing-key.ts';
+import { mountStatusLists } from './status-lists/route.ts';
+import type { StatusLists } from './status-lists/status-lists.ts';
 import type { ApiTokens } from './tokens/api-tokens.ts';
 import { scopeGuard } from './tokens/guard.ts';
 import { mountTokenRoutes } from './tokens/routes.ts';
@@ -59,6 +61,8 @@ export interface IssuerAppOptions {
   /** The quarterly occupation report (GET /reports/occupations); absent, the route is not served. */
   reports?: OccupationReports;
   log?: (message: string) => void;
+  /** The W3C Bitstring Status Lists served at /status-lists/{id}; absent, that route is not served. */
+  statusLists?: StatusLists;
   /** Cohort uploads (POST /cohorts); without them those routes answer 503. */
   cohorts?: CohortService;
 }
@@ -292,6 +296,7 @@ export function createIssuerApp(options: IssuerAppOptions): OpenAPIHono {
   addCohortRoutes(app, guard, options.cohorts, certificateSources);
 
   mountBatchRevocation(app, guard, (ids, reason) => credentials.revokeMany(ids, reason));
+  if (options.statusLists) mountStatusLists(app, options.statusLists);
   if (options.reports) mountOccupationReport(app, guard, options.reports);
   if (options.apiTokens) mountTokenRoutes(app, guard, options.apiTokens);
   if (options.audit) mountAuditRoutes(app, guard, options.audit);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Insertable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import { RevocationReason, type RevocationReasonName } from '../contracts/registry.ts';
 import { credentialHash } from '../core/credential-hash.ts';
 import { failpoint } from '../core/failpoint.ts';
@@ -19,6 +19,7 @@ import { revokeMany } from './revocations/revoke-many.ts';
 import { type CredentialListing, listCredentials } from './search/search-credentials.ts';
 import { termsOfSubject } from './search/terms-of-credential.ts';
 import type { CurrentSigningKey } from './signing-key.ts';
+import type { StatusLists } from './status-lists/status-lists.ts';
 
 /** What a learner's wallet receives: the signed credential and the receipt of its anchor. */
 export interface CredentialBundle {
@@ -72,7 +73,7 @@ const reasonName = (code: number | null): RevocationReasonName | undefined =>
     ? undefined
     : (Object.keys(RevocationReason) as RevocationReasonName[]).find((k) => RevocationReason[k] === code);
 
-function summary(row: IssuerTables['credentials']): CredentialSummary {
+function summary(row: Selectable<IssuerTables['credentials']>): CredentialSummary {
   return {
     id: row.id,
     shortId: shortIdOf(row.credential_hash),
@@ -100,6 +101,9 @@ export class CredentialService {
     private readonly maxBatchSize: number,
     /** The format, education levels, issuable types and institution name issue requests are read with. */
     private readonly issuing: IssuingSettings = DEFAULT_ISSUING,
+    /** Gives each new credential a status list entry and sets its bit when it is revoked; absent: per-hash revocation only. */
+    private readonly statusLists?: StatusLists,
+    private readonly log: (message: string) => void = console.error,
   ) {}
 
   readonly #revoking = new Set<string>();
@@ -116,7 +120,12 @@ export class CredentialService {
    * Checks and signs an issue request, storing nothing: `store` then keeps it, in a transaction of
    * the caller's (a cohort stores a page of credentials with its rows, issuer/cohorts/issue-page.ts).
    */
-  async sign(request: Record<string, unknown>, now = new Date()): Promise<SignedCredential> {
+  async sign(
+    request: Record<string, unknown>,
+    now = new Date(),
+    /** false for a credential only checked, never issued (a cohort's dry run): it takes no status list index (a placeholder as long). */
+    withStatus = true,
+  ): Promise<SignedCredential> {
     const identity = this.signingKey.current();
     const { credential, format, educationLevel, record } = await credentialToSign(
       request,
@@ -124,8 +133,16 @@ export class CredentialService {
       now,
       this.issuing,
     );
-    const jwt = await format.sign(credential, identity.did, identity.joseSigner);
     const id = randomUUID();
+    const status = withStatus ? await this.statusLists?.allocate() : this.statusLists?.placeholder();
+    // A VC 2.0 credential sent whole may carry status entries of its own: the list entry joins them.
+    const own = credential.credentialStatus;
+    const credentialStatus = status && (own === undefined ? status.entry : [...[own].flat(), status.entry]);
+    const jwt = await format.sign(
+      { ...credential, ...(credentialStatus ? { credentialStatus } : {}) } as unknown as Record<string, unknown>,
+      identity.did,
+      identity.joseSigner,
+    );
     const claimCode = newClaimCode();
     const hash = credentialHash(jwt);
     refuseIfNoQrCodeHoldsIt(jwt, hash, this.maxBatchSize);
@@ -146,6 +163,8 @@ export class CredentialService {
         claim_code_hash: claimCodeHash(claimCode),
         revoked_at: null,
         revocation_reason: null,
+        status_list_id: status?.listId ?? null,
+        status_list_index: status?.index ?? null,
       },
       ...(statistics
         ? { statistics: { credential_id: id, ...statistics, education_level: educationLevel ?? null } }
@@ -275,6 +294,7 @@ export class CredentialService {
         })
         .where('id', '=', id)
         .execute();
+      await this.#setStatusBits([id]);
       return done;
     } finally {
       this.#revoking.delete(id);
@@ -282,8 +302,22 @@ export class CredentialService {
   }
 
   /** Many at once, a chunk per ledger transaction, with the guarantees of `revoke` for each (issuer/revocations/). */
-  revokeMany(ids: readonly string[], reason: RevocationReasonName): Promise<RevocationOutcome[]> {
-    return revokeMany(this.db, this.writer, this.#revoking, ids, reason);
+  async revokeMany(ids: readonly string[], reason: RevocationReasonName): Promise<RevocationOutcome[]> {
+    const outcomes = await revokeMany(this.db, this.writer, this.#revoking, ids, reason);
+    await this.#setStatusBits(outcomes.flatMap((o) => (o.outcome === 'revoked' ? [o.id.toLowerCase()] : [])));
+    return outcomes;
+  }
+
+  /**
+   * Commits the revoked credentials' status list bits on the ledger. The revocation already holds
+   * (on the ledger, per hash): a failure here leaves the lists marked, committed at the next
+   * revocation or start, and is logged rather than failing the request.
+   */
+  async #setStatusBits(ids: string[]): Promise<void> {
+    if (!this.statusLists || ids.length === 0) return;
+    await this.statusLists.revoked(ids).catch((error: unknown) => {
+      this.log(`status lists not yet committed on the ledger (retried later): ${(error as Error).message}`);
+    });
   }
 
   async #revokeOnLedger(
@@ -309,7 +343,7 @@ export class CredentialService {
     };
   }
 
-  async #receipt(row: IssuerTables['credentials']): Promise<AnchorReceipt | undefined> {
+  async #receipt(row: Selectable<IssuerTables['credentials']>): Promise<AnchorReceipt | undefined> {
     if (!row.batch_root || !row.proof) return undefined;
     const batch = await this.db
       .selectFrom('batches')

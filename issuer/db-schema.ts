@@ -4,6 +4,7 @@ import { type CohortTables, cohortMigration, cohortRowsSignedOnceMigration } fro
 import { credentialStatisticsMigration } from './reports/statistics-migration.ts';
 import type { SearchField } from './search/fold.ts';
 import { credentialSearchMigration } from './search/search-migration.ts';
+import { type StatusListTables, statusListMigration } from './status-lists/schema.ts';
 import { apiTokenMigration, type TokenTables } from './tokens/schema.ts';
 
 export type CredentialStatus = 'pending' | 'anchored' | 'revoked';
@@ -11,7 +12,7 @@ export type CredentialStatus = 'pending' | 'anchored' | 'revoked';
 export type BatchState = 'open' | 'sent' | 'anchored' | 'final';
 
 /** The issuer's tables; cohort jobs keep theirs in issuer/cohorts/schema.ts. */
-export interface IssuerTables extends CohortTables, TokenTables, AuditTables {
+export interface IssuerTables extends CohortTables, TokenTables, AuditTables, StatusListTables {
   settings: { name: string; value: string };
   keys: { kid: string; kms: string; type: string; public_key_hex: string; meta: string | null };
   private_keys: { alias: string; type: string; sealed_private_key: string };
@@ -41,6 +42,9 @@ export interface IssuerTables extends CohortTables, TokenTables, AuditTables {
     revocation_reason: number | null;
     /** The revoking transaction while the revocation is read back from the chain; null once final. */
     revocation_tx: string | null;
+    /** Its status list and index (issuer/status-lists/); null for credentials issued before status lists. */
+    status_list_id: Generated<string | null>;
+    status_list_index: Generated<number | null>;
   };
   batches: {
     merkle_root: string;
@@ -160,4 +164,5 @@ export const issuerMigrations: Record<string, Migration> = {
   '008_api_tokens': apiTokenMigration,
   '009_audit_log': auditLogMigration,
   '010_cohort_rows_signed_once': cohortRowsSignedOnceMigration,
+  '011_status_lists': statusListMigration,
 };

@@ -64,6 +64,11 @@ export async function credentialFromIssueRequest(
       `This service issues as ${issuerDid}; leave "issuer" out or set it (or its "id") to that DID.`,
     );
   }
+  if (input.credentialStatus !== undefined)
+    throw invalid(
+      ['/credentialStatus is given by the issuer (a status list entry), never by the request'],
+      'The credential cannot be issued',
+    );
   const absent = (name: string) => input[name] === undefined;
   // The format the request names (options.format), else the configured one unless the request's
   // @context asks for the other data model: then the first format of that one.

@@ -13,6 +13,7 @@ type RegistryWrite =
   | 'anchor'
   | 'revoke'
   | 'revokeMany'
+  | 'publishStatusLists'
   | 'addSigner'
   | 'removeSigner'
   | 'addDid'
@@ -130,7 +131,7 @@ export class LedgerWriter {
 
   /** Signs, sends and waits for a registry call; throws when it does not succeed. */
   async send(
-    method: 'revoke' | 'addSigner' | 'removeSigner' | 'addDid' | 'reportDidCompromised',
+    method: 'revoke' | 'addSigner' | 'removeSigner' | 'addDid' | 'reportDidCompromised' | 'publishStatusLists',
     args: unknown[],
   ): Promise<TransactionReceipt> {
     return this.#mined((await this.signAndBroadcast(method, args)).txHash);

@@ -19,6 +19,7 @@ import { LedgerWriter } from './ledger-writer.ts';
 import { ProcessLocks } from './process-locks.ts';
 import { OccupationReports } from './reports/occupation-reports.ts';
 import { CurrentSigningKey, SigningKeyRotator } from './signing-key.ts';
+import { StatusLists } from './status-lists/status-lists.ts';
 import { ApiTokens } from './tokens/api-tokens.ts';
 
 export interface LedgerTarget {
@@ -78,18 +79,30 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
   );
   const signingKey = new CurrentSigningKey(identity);
   const rotator = new SigningKeyRotator(agent, db, box, writer, signingKey);
-  const credentials = new CredentialService(db, signingKey, writer, ledger, config.batchMaxSize, {
-    defaultFormat: config.credentialFormat,
-    educationLevels: config.educationLevels,
-    issuableTypes: config.issuableTypes,
-    institutionName: options.institutionName,
-  });
+  const statusLists = new StatusLists(db, writer, signingKey, config.credentialFormat, config.issuerPublicUrl);
+  const credentials = new CredentialService(
+    db,
+    signingKey,
+    writer,
+    ledger,
+    config.batchMaxSize,
+    {
+      defaultFormat: config.credentialFormat,
+      educationLevels: config.educationLevels,
+      issuableTypes: config.issuableTypes,
+      institutionName: options.institutionName,
+    },
+    statusLists,
+    log,
+  );
   const worker = new AnchoringWorker(db, writer, {
     maxBatchSize: config.batchMaxSize,
     maxWaitMs: config.batchMaxWaitMs,
     // While a cohort issues, only full batches close: it takes as few transactions as the batch size allows.
     onlyFullBatches: (trx) => cohortJobs.issuingAnywhere(trx),
     confirmations: config.anchorConfirmations,
+    watchStatusLists: () =>
+      statusLists.watch().catch((error: unknown) => log(`status lists not committed yet: ${(error as Error).message}`)),
     locks,
     log,
   });
@@ -127,6 +140,7 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
         publicUrl: config.issuerPublicUrl,
         ...(config.verifierPublicUrl ? { verifierUrl: config.verifierPublicUrl } : {}),
         onIssued: () => worker.nudge(),
+        statusLists,
         anchoringStatus: () => worker.status(),
         reports: new OccupationReports(
           db,
@@ -149,6 +163,10 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
         ...(config.tls ? { tls: config.tls } : {}),
       });
       worker.start();
+      // Lists whose revocations a stop or a ledger outage kept off the ledger are committed now.
+      statusLists
+        .publish()
+        .catch((error: unknown) => log(`status lists not committed yet: ${(error as Error).message}`));
       await cohortJobs.start();
       return server;
     },

@@ -123,7 +123,21 @@ async function main(): Promise<void> {
             },
           ],
         };
-    const verifier = await startVerifierProcess({ dataDir: config.dataDir, env, trust });
+    // The verifier beside the issuer fetches its status lists from this machine (only that origin).
+    const issuerOrigin = new URL(config.issuerPublicUrl);
+    const localIssuer = /^(127\.\d+\.\d+\.\d+|\[::1\])$/.test(issuerOrigin.hostname);
+    const verifierEnv = {
+      ...env,
+      ...(localIssuer && env.VERIFIER_STATUS_LIST_LOCAL_ORIGINS === undefined
+        ? { VERIFIER_STATUS_LIST_LOCAL_ORIGINS: issuerOrigin.origin }
+        : {}),
+      // Over HTTPS with a certificate of its own (self-signed on a small installation), the issuer's
+      // lists are fetched trusting that certificate too.
+      ...(config.tls && env.TLS_CERT_FILE && !env.NODE_EXTRA_CA_CERTS
+        ? { NODE_EXTRA_CA_CERTS: env.TLS_CERT_FILE }
+        : {}),
+    };
+    const verifier = await startVerifierProcess({ dataDir: config.dataDir, env: verifierEnv, trust });
     stops.push(() => verifier.stop());
     // Stopped on its own (a crash, or a Ctrl+C that reached it first): the system stops as a whole.
     void verifier.exited.then((end) => shutdown(end === 0 ? 0 : 1, `The verifier stopped (${end})`));

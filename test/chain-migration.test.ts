@@ -52,6 +52,7 @@ describe('chain migration', () => {
       sourceChainId: 31337,
       institutionsAccredited: 1,
       revocationsCopied: 1,
+      statusListsCopied: 1,
     });
     expect(first.anchorsImported).toBeGreaterThanOrEqual(1);
     const again = await migrate(first.targetRegistry);
@@ -68,6 +69,7 @@ describe('chain migration', () => {
     verifier = await startSuccessorVerifier(
       { chainId: 4242, registry: first.targetRegistry, rpcUrl: newChain.rpcUrl },
       { chainId: 31337, registry: institution.registry },
+      system.issuerUrl,
     );
     const verify = (bundle: { credential: string; anchorReceipt: any }) =>
       postJson(`${verifier!.server.url}/credentials/verify`, {

@@ -146,7 +146,7 @@ describe('end to end', () => {
     expect(revoke.status).toBe(200);
     const { status, body } = await present(await learnerHolder(), [revokedBundle]);
     expect(status).toBe(422);
-    expect(failing(body)).toEqual(['not_revoked:revoked']);
+    expect(failing(body)).toEqual(['not_revoked:revoked', 'status_list:status_list_revoked']);
     const claimAgain = await fetch(issued.body.claim.url);
     expect(claimAgain.status).toBe(410);
   });

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployRegistry, Registry } from '../contracts/registry.ts';
 import { batchTree } from '../issuer/anchoring.ts';
 import { readReply } from './support/http.ts';
-import { startTestChain, type TestChain } from './support/local-chain.ts';
+import { freePort, startTestChain, type TestChain } from './support/local-chain.ts';
 import { freshSchema, postgresSuite } from './support/postgres.ts';
 import {
   claimWhenAnchored,
@@ -90,8 +90,15 @@ describe.skipIf(skip)(title, () => {
       ANCHOR_BATCH_SIZE: '100',
       ANCHOR_BATCH_WAIT_MS: '300',
     };
+    // Behind one public address, as processes sharing a database are (their status lists name it): B's.
+    const ports = async () => ({ ledger: await freePort(), issuer: await freePort(), verifier: await freePort() });
+    const [portsA, portsB] = [await ports(), await ports()];
+    const shared = { ...env, ISSUER_PUBLIC_URL: `http://127.0.0.1:${portsB.issuer}` };
     // Started at once on the new database: they create one institution between them.
-    [a, b] = await Promise.all([startSystem({ env }), startSystem({ env })]);
+    [a, b] = await Promise.all([
+      startSystem({ env: shared, ports: portsA }),
+      startSystem({ env: shared, ports: portsB }),
+    ]);
     const institution = await (await fetch(`${a.issuerUrl}/institution`)).json();
     expect(await (await fetch(`${b.issuerUrl}/institution`)).json()).toEqual(institution);
     const asAuthority = new Registry(registry, authority).contract;

@@ -1,10 +1,16 @@
 /**
  * Many credentials revoked at once on the real system (issuer, local ledger, verifier as child
  * processes): one ledger transaction for the batch, each id's outcome, the verifier's verdict; the
- * gas a hash costs, measured; and the credentials found again with GET /credentials' filters.
+ * gas a hash costs, measured; each revoked credential's bit in the issuer's status list, committed
+ * on the ledger and read by the verifier; and the credentials found again with GET /credentials' filters.
  */
+import { decodeList } from '@digitalbazaar/vc-bitstring-status-list';
 import { JsonRpcProvider } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Registry } from '../contracts/registry.ts';
+import { readCredentialToken } from '../core/formats/index.ts';
+import { Bitstring } from '../core/status-list/bitstring.ts';
+import { type BitstringStatusListEntry, bitstringCommitment, statusListKey } from '../core/status-list/entry.ts';
 import { HASHES_PER_TRANSACTION, MAX_IDS_PER_REQUEST } from '../issuer/revocations/revoke-many.ts';
 import {
   claimWhenAnchored,
@@ -158,6 +164,53 @@ describe('POST /credentials/revoke', () => {
     expect(batch.body.transactions).toHaveLength(2);
     const listed = await search({ name: 'many', status: 'revoked', limit: '500' });
     expect(listed.body.items).toHaveLength(count);
+  }, 60_000);
+
+  it("sets the revoked credentials' status list bits, commits the list on the ledger, and the verifier reads it", async () => {
+    const issued = await Promise.all(['S', 'T'].map((n) => issueTo(`Status ${n}`, `STATUS-${n}`)));
+    const [revoked, kept] = await Promise.all(issued.map((i) => claimWhenAnchored(i.claim.url)));
+    const entryOf = (bundle: { credential: string }) => {
+      const read = readCredentialToken(bundle.credential);
+      if (!read.ok) throw new Error(read.detail);
+      return read.value.credential.credentialStatus as BitstringStatusListEntry;
+    };
+    const statusCheck = async (bundle: { credential: string; anchorReceipt: unknown }) =>
+      (await verdictOf(bundle)).checks.find((c: { check: string }) => c.check === 'status_list');
+    expect(await statusCheck(revoked!)).toMatchObject({ status: 'valid', reason: 'status_list_clear' });
+
+    expect((await revokeMany({ ids: [issued[0]!.credentialId], reason: 'fraud' })).body.counts.revoked).toBe(1);
+
+    // The list the issuer serves: signed, cacheable, its bit set (read by Digital Bazaar's implementation too).
+    const entry = entryOf(revoked!);
+    expect(entryOf(kept!).statusListCredential).toBe(entry.statusListCredential);
+    const response = await fetch(entry.statusListCredential);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(response.headers.get('content-type')).toBe('application/jwt'); // the configured format's (VC-JWT 1.1)
+    for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-list'])
+      expect((await fetch(`${system.issuerUrl}/status-lists/${id}`)).status).toBe(404);
+    const list = readCredentialToken(await response.text());
+    if (!list.ok) throw new Error(list.detail);
+    const { encodedList } = list.value.credential.credentialSubject as { encodedList: string };
+    const independent = await decodeList({ encodedList });
+    expect(independent.getStatus(Number(entry.statusListIndex))).toBe(true);
+    expect(independent.getStatus(Number(entryOf(kept!).statusListIndex))).toBe(false);
+
+    // The ledger holds the hash of exactly these bits, under the issuer's institution.
+    const institution = await (await fetch(`${system.issuerUrl}/institution`)).json();
+    const onChain = await new Registry(institution.registry, ledger).statusListOf(
+      list.value.issuer,
+      statusListKey(entry.statusListCredential),
+    );
+    expect(onChain.bitsHash).toBe(bitstringCommitment(Bitstring.decode(encodedList).bytes));
+
+    // The verifier: revoked from the list (saying where the list came from), the other still clear.
+    expect(await statusCheck(revoked!)).toMatchObject({
+      status: 'invalid',
+      reason: 'status_list_revoked',
+      message: expect.stringContaining(new URL(entry.statusListCredential).host),
+    });
+    expect(await statusCheck(kept!)).toMatchObject({ status: 'valid', reason: 'status_list_clear' });
   }, 60_000);
 
   it('refuses a request it cannot read, in plain words', async () => {

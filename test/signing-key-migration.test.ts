@@ -93,6 +93,7 @@ describe('chain migration of signing DIDs and compromise reports', () => {
     verifier = await startSuccessorVerifier(
       { chainId: 4343, registry: first.targetRegistry, rpcUrl: newChain.rpcUrl },
       institution,
+      system.issuerUrl,
     );
     const verify = async (bundle: Bundle) =>
       (

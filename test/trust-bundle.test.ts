@@ -122,6 +122,8 @@ describe('verifying with a signed trust bundle', () => {
       SKILLMARK_DATA_DIR: join(dir, 'verifier-data'),
       VERIFIER_TRUST_FILE: trustFile,
       VERIFIER_CACHE_TTL_MS: '0',
+      // The institution's site stays up while the ledger is down: its status lists are fetched.
+      VERIFIER_STATUS_LIST_LOCAL_ORIGINS: system.issuerUrl,
     };
     for (const which of Object.keys({ kept: 0, revokedBefore: 0, revokedAfter: 0 }) as (keyof typeof issued)[]) {
       const response = await issue(system, qualificationRequest({ learnerReference: `bundle-${which}` }));
@@ -184,10 +186,14 @@ describe('verifying with a signed trust bundle', () => {
     const before = (await verify(verifier.url, issued.revokedBefore)).body;
     expect(before.verdict).toBe('invalid');
     expect(checkOf(before, 'not_revoked').reason).toBe('revoked');
-    // Revoked after the bundle: it cannot know, and says so.
+    // Revoked after the bundle: the bundle cannot know, and says so; the institution's signed
+    // status list, still reachable, shows the revocation.
     const after = (await verify(verifier.url, issued.revokedAfter)).body;
-    expect(after.verdict).toBe('valid');
+    expect(checkOf(after, 'not_revoked').status).toBe('valid');
     expect(checkOf(after, 'not_revoked').message).toContain('cannot be known here');
+    expect(checkOf(after, 'status_list').reason).toBe('status_list_revoked');
+    expect(after.verdict).toBe('invalid');
+    expect(checkOf(kept, 'status_list').reason).toBe('status_list_needs_ledger');
     const french = await fetch(`${verifier.url}/credentials/verify`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'accept-language': 'fr' },

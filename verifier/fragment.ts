@@ -81,4 +81,6 @@ export const TRANSIENT_REASONS: ReadonlySet<ReasonCode> = new Set([
   'ledger_unreachable',
   'ledger_lagging',
   'did_resolution_failed',
+  'status_list_unreachable',
+  'status_list_mismatch',
 ]);

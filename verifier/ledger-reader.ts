@@ -1,6 +1,6 @@
 import { type JsonRpcProvider, ZeroHash } from 'ethers';
 import { connectProvider } from '../contracts/provider.ts';
-import { type CredentialFacts, Registry } from '../contracts/registry.ts';
+import { type CredentialFacts, Registry, type StatusListCommitment } from '../contracts/registry.ts';
 import type { TrustConfig, TrustedRegistry } from './trust.ts';
 
 export class LedgerUnreachableError extends Error {
@@ -33,6 +33,11 @@ export interface RegistryFacts extends CredentialFacts {
   /** The answering node's own progress, read when it did not have the root asked for. */
   head?: NodeHead;
 }
+
+/** One trusted registry's latest commitment to an issuer's status list, or why it gave none. */
+export type StatusListAnswer =
+  | { trusted: TrustedRegistry; commitment: StatusListCommitment }
+  | { trusted: TrustedRegistry; error: LedgerUnreachableError };
 
 /** One trusted registry's answer about an issuer, or why it gave none. */
 export type IssuerAnswer =
@@ -176,6 +181,38 @@ export class LedgerReader {
           if (error instanceof LedgerUnreachableError) return { trusted: entry.trusted, error };
           throw error;
         }
+      }),
+    );
+  }
+
+  /**
+   * Every trusted registry's latest commitment to the issuer's status list `listKey`, each read
+   * from its most advanced endpoint (as for revocations: a lagging node must not pass off an older
+   * commitment). Not cached: a commitment changes with every revocation published.
+   */
+  statusListOnEach(issuerDid: string, listKey: string): Promise<StatusListAnswer[]> {
+    return Promise.all(
+      this.#entries.map(async (entry): Promise<StatusListAnswer> => {
+        const answers = await Promise.allSettled(
+          entry.endpoints.map(async (endpoint) => {
+            const blockNumber = await endpoint.provider.getBlockNumber();
+            return { blockNumber, commitment: await endpoint.registry.statusListOf(issuerDid, listKey, blockNumber) };
+          }),
+        );
+        const ok = answers.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
+        if (ok.length === 0) {
+          const why = answers.map((a) =>
+            a.status === 'rejected' ? String((a.reason as Error)?.message).split('\n')[0] : '',
+          );
+          return {
+            trusted: entry.trusted,
+            error: new LedgerUnreachableError(`${entry.trusted.name}: no endpoint answered (${why.join('; ')})`, [
+              entry.trusted,
+            ]),
+          };
+        }
+        const freshest = ok.reduce((best, a) => (a.blockNumber > best.blockNumber ? a : best));
+        return { trusted: entry.trusted, commitment: freshest.commitment };
       }),
     );
   }

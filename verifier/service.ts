@@ -5,6 +5,7 @@ import { createVerifierApp } from './app.ts';
 import { ChallengeStore, type VerifierTables, verifierMigrations } from './challenges.ts';
 import { DidKeyResolver, type DidKeyResolverOptions } from './did-key-resolver.ts';
 import { LedgerReader } from './ledger-reader.ts';
+import { StatusListFetcher } from './status-list-fetch.ts';
 import type { TrustConfig } from './trust.ts';
 import { BundleBackedLedgerReader } from './trust-bundle/bundle-backed-ledger-reader.ts';
 import type { TrustBundleSetting } from './trust-bundle/settings.ts';
@@ -23,6 +24,8 @@ export interface VerifierOptions {
   ledgerCacheTtlMs?: number;
   /** DID resolution: which did:ethr chain is accepted, and the node asked whether an identity changed. */
   didResolver?: DidKeyResolverOptions;
+  /** http origins on loopback addresses status lists may be fetched from (VERIFIER_STATUS_LIST_LOCAL_ORIGINS). */
+  statusListLocalOrigins?: string[];
   /** Answers the ledger checks when the ledger cannot be reached (docs/trust-bundle.md). */
   trustBundle?: TrustBundleSetting;
   log?: (message: string) => void;
@@ -61,6 +64,7 @@ export async function startVerifier(options: VerifierOptions): Promise<Verifier>
     context: {
       keys: new DidKeyResolver(options.didResolver),
       ledger,
+      statusLists: new StatusListFetcher({ localOrigins: options.statusListLocalOrigins ?? [] }),
       now,
       clockSkewSeconds: options.clockSkewSeconds ?? 60,
     },

@@ -6,7 +6,12 @@ export function verifierSettingsFromEnv(
   env: NodeJS.ProcessEnv,
 ): Pick<
   VerifierOptions,
-  'rateLimitPerMinute' | 'challengesPerClient' | 'trustProxy' | 'ledgerCacheTtlMs' | 'didResolver'
+  | 'rateLimitPerMinute'
+  | 'challengesPerClient'
+  | 'trustProxy'
+  | 'ledgerCacheTtlMs'
+  | 'didResolver'
+  | 'statusListLocalOrigins'
 > {
   const ethrChainId = wholeNumber(env, 'DID_ETHR_CHAIN_ID', 1);
   const fetchesPerRequest = wholeNumber(env, 'VERIFIER_DID_WEB_FETCHES', 0, 100);
@@ -14,6 +19,7 @@ export function verifierSettingsFromEnv(
     rateLimitPerMinute: wholeNumber(env, 'VERIFIER_RATE_LIMIT', 0),
     challengesPerClient: wholeNumber(env, 'VERIFIER_CHALLENGES_PER_CLIENT', 0),
     trustProxy: env.TRUST_PROXY === '1',
+    statusListLocalOrigins: (env.VERIFIER_STATUS_LIST_LOCAL_ORIGINS ?? '').split(',').filter((o) => o.trim() !== ''),
     ledgerCacheTtlMs: wholeNumber(env, 'VERIFIER_CACHE_TTL_MS', 0),
     didResolver: {
       didWeb: {

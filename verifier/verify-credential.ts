@@ -7,6 +7,7 @@ import type { DidKeyResolver } from './did-key-resolver.ts';
 import type { FetchBudget } from './did-methods/fetch-budget.ts';
 import { type CheckFragment, fragment, type Verdict, verdictOf } from './fragment.ts';
 import type { LedgerReader } from './ledger-reader.ts';
+import type { StatusListFetcher } from './status-list-fetch.ts';
 import { noteTrustBundle } from './trust-bundle/bundle-notes.ts';
 import { type CredentialSummary, summarise } from './verify-summary.ts';
 
@@ -15,6 +16,8 @@ export interface VerifierContext {
   ledger: LedgerReader;
   now: () => Date;
   clockSkewSeconds: number;
+  /** Fetches the status lists credentials name (W3C Bitstring Status List); absent, they are not checked. */
+  statusLists?: StatusListFetcher;
   /** The DID-document fetches this request may still cause; a fresh one per request when absent. */
   budget?: FetchBudget;
 }
@@ -62,6 +65,8 @@ export async function verifyCredentialToken(
         credential: read.value,
         credentialHash: hash,
         evidence,
+        ledger: ctx.ledger,
+        ...(ctx.statusLists ? { statusLists: ctx.statusLists } : {}),
         keys: ctx.keys,
         budget: ctx.budget ?? ctx.keys.requestBudget(),
         now: ctx.now(),

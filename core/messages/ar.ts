@@ -52,6 +52,18 @@ export const ar: Catalogue = {
   not_revoked: 'لم تُلغِ المؤسسة هذه الشهادة.',
   revoked: 'ألغت المؤسسة هذه الشهادة بتاريخ {revokedAt} (السبب: {reasonName}).',
   revocation_needs_issuer: 'الجهة المُصدِرة غير مُدرجة في أي دليل موثوق، لذا لا يوجد إلغاء صادر عنها للتحقق منه.',
+  status_list_clear:
+    'لا تُظهر قائمة الحالة الخاصة بالمؤسسة ({source}) أن هذه الشهادة ملغاة، وهي القائمة نفسها التي سجَّلتها المؤسسة في سجل البلوك تشين.',
+  status_list_revoked: 'ألغت المؤسسة هذه الشهادة: قائمة الحالة الموقَّعة الخاصة بها ({source}) تُظهرها ملغاة.',
+  status_list_absent: 'لا تشير الشهادة إلى أي قائمة حالة؛ ويغطيها سجل الإلغاء في سجل البلوك تشين.',
+  status_entry_malformed: 'مدخل قائمة الحالة في الشهادة غير سليم البنية: {detail}.',
+  status_list_unreachable:
+    'تعذَّر الحصول على قائمة الحالة الخاصة بالمؤسسة ({source}) الآن؛ يُرجى المحاولة مرة أخرى لاحقًا.',
+  status_list_unverifiable: 'قائمة الحالة ({source}) ليست قائمة موقَّعة من الجهة المُصدِرة: {detail}.',
+  status_list_mismatch:
+    'قائمة الحالة ({source}) ليست القائمة التي سجَّلتها المؤسسة في سجل البلوك تشين: ربما تكون قديمة أو معدَّلة؛ يُرجى المحاولة مرة أخرى لاحقًا.',
+  status_list_needs_ledger:
+    'تعذَّرت مقارنة قائمة الحالة ({source}) بسجل البلوك تشين لأنه غير متاح؛ ويتولى فحص سجل الإلغاء الإجابة عن هذه الشهادة.',
   signing_key_not_reported: 'لم تُبلغ المؤسسة عن اختراق مفتاح التوقيع الخاص بها.',
   signing_key_compromised_after_anchor:
     'أُبلغ عن اختراق مفتاح التوقيع اعتبارًا من {compromisedSince}؛ وقد سُجِّلت هذه الشهادة في {anchoredAt}، أي قبل ذلك، فهي تبقى صالحة.',
@@ -176,6 +188,7 @@ export const arPage: PageWords = {
   check_issuer_accredited: 'المؤسسة',
   check_anchored: 'التسجيل في السجل',
   check_not_revoked: 'الإلغاء',
+  check_status_list: 'قائمة الحالة',
   check_signing_key: 'مفتاح التوقيع',
   check_validity_period: 'التواريخ',
   check_schema: 'المحتوى',

@@ -50,6 +50,18 @@ export const en = {
   not_revoked: 'The institution has not revoked this credential.',
   revoked: 'The institution revoked this credential on {revokedAt} (reason: {reasonName}).',
   revocation_needs_issuer: 'No trusted registry lists the issuer, so there is no revocation by it to look up.',
+  status_list_clear:
+    "The institution's status list ({source}) does not mark this credential as revoked, and it is the list the institution recorded on the ledger.",
+  status_list_revoked:
+    'The institution revoked this credential: its signed status list ({source}) marks it as revoked.',
+  status_list_absent: "The credential names no status list; the ledger's revocation record covers it.",
+  status_entry_malformed: "The credential's status list entry is malformed: {detail}.",
+  status_list_unreachable: "The institution's status list ({source}) could not be fetched right now; try again later.",
+  status_list_unverifiable: 'The status list ({source}) is not a list signed by the issuer: {detail}.',
+  status_list_mismatch:
+    'The status list ({source}) is not the one the institution recorded on the ledger: it may be out of date or altered; try again later.',
+  status_list_needs_ledger:
+    'The status list ({source}) could not be compared with the ledger, which is out of reach; the revocation record check answers for this credential.',
   signing_key_not_reported: 'The institution has not reported its signing key as compromised.',
   signing_key_compromised_after_anchor:
     'The signing key was reported compromised as of {compromisedSince}; this credential was anchored on {anchoredAt}, before that, so it stands.',
@@ -183,6 +195,7 @@ export const enPage = {
   check_issuer_accredited: 'Institution',
   check_anchored: 'Ledger record',
   check_not_revoked: 'Revocation',
+  check_status_list: 'Status list',
   check_signing_key: 'Signing key',
   check_validity_period: 'Dates',
   check_schema: 'Content',

@@ -62,6 +62,20 @@ export const es: Catalogue = {
   revoked: 'La institución revocó esta credencial el {revokedAt} (motivo: {reasonName}).',
   revocation_needs_issuer:
     'El emisor no figura en ningún directorio de confianza, por lo que no hay ninguna revocación suya que consultar.',
+  status_list_clear:
+    'La lista de estado de la institución ({source}) no marca esta credencial como revocada, y es la lista que la institución dejó registrada en el registro blockchain.',
+  status_list_revoked:
+    'La institución revocó esta credencial: su lista de estado firmada ({source}) la marca como revocada.',
+  status_list_absent:
+    'La credencial no remite a ninguna lista de estado; la cubre el registro de revocaciones en el registro blockchain.',
+  status_entry_malformed: 'La entrada de lista de estado de la credencial está mal formada: {detail}.',
+  status_list_unreachable:
+    'No se pudo obtener ahora la lista de estado de la institución ({source}); inténtelo de nuevo más tarde.',
+  status_list_unverifiable: 'La lista de estado ({source}) no es una lista firmada por el emisor: {detail}.',
+  status_list_mismatch:
+    'La lista de estado ({source}) no es la que la institución dejó registrada en el registro blockchain: puede estar desactualizada o alterada; inténtelo de nuevo más tarde.',
+  status_list_needs_ledger:
+    'No se pudo comparar la lista de estado ({source}) con el registro blockchain, que no está accesible; la comprobación del registro de revocaciones responde por esta credencial.',
   signing_key_not_reported: 'La institución no ha declarado comprometida su clave de firma.',
   signing_key_compromised_after_anchor:
     'La clave de firma se declaró comprometida desde el {compromisedSince}; esta credencial se inscribió el {anchoredAt}, antes de esa fecha, por lo que sigue siendo válida.',
@@ -200,6 +214,7 @@ export const esPage: PageWords = {
   check_issuer_accredited: 'Institución',
   check_anchored: 'Inscripción en el registro',
   check_not_revoked: 'Revocación',
+  check_status_list: 'Lista de estado',
   check_signing_key: 'Clave de firma',
   check_validity_period: 'Fechas',
   check_schema: 'Contenido',

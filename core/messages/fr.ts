@@ -65,6 +65,20 @@ export const fr: Catalogue = {
   revoked: "L'établissement a révoqué cette attestation le {revokedAt} (motif : {reasonName}).",
   revocation_needs_issuer:
     "L'émetteur ne figure dans aucun répertoire de confiance : aucune révocation de sa part ne peut donc être recherchée.",
+  status_list_clear:
+    "La liste de statuts de l'établissement ({source}) n'indique pas cette attestation comme révoquée, et c'est bien la liste que l'établissement a enregistrée sur le registre blockchain.",
+  status_list_revoked:
+    "L'établissement a révoqué cette attestation : sa liste de statuts signée ({source}) l'indique comme révoquée.",
+  status_list_absent:
+    "L'attestation ne renvoie à aucune liste de statuts ; l'enregistrement des révocations sur le registre blockchain la couvre.",
+  status_entry_malformed: "L'entrée de liste de statuts de l'attestation est mal formée : {detail}.",
+  status_list_unreachable:
+    "La liste de statuts de l'établissement ({source}) n'a pas pu être récupérée pour le moment ; réessayez plus tard.",
+  status_list_unverifiable: "La liste de statuts ({source}) n'est pas une liste signée par l'émetteur : {detail}.",
+  status_list_mismatch:
+    "La liste de statuts ({source}) n'est pas celle que l'établissement a enregistrée sur le registre blockchain : elle est peut-être périmée ou modifiée ; réessayez plus tard.",
+  status_list_needs_ledger:
+    "La liste de statuts ({source}) n'a pas pu être comparée au registre blockchain, qui est injoignable ; le contrôle de l'enregistrement des révocations répond pour cette attestation.",
   signing_key_not_reported: "L'établissement n'a pas signalé sa clé de signature comme compromise.",
   signing_key_compromised_after_anchor:
     'La clé de signature a été signalée compromise à partir du {compromisedSince} ; cette attestation a été enregistrée le {anchoredAt}, avant cette date : elle reste valable.',
@@ -206,6 +220,7 @@ export const frPage: PageWords = {
   check_issuer_accredited: 'Établissement',
   check_anchored: 'Enregistrement',
   check_not_revoked: 'Révocation',
+  check_status_list: 'Liste de statuts',
   check_signing_key: 'Clé de signature',
   check_validity_period: 'Dates',
   check_schema: 'Contenu',

@@ -63,6 +63,20 @@ export const pt: Catalogue = {
   not_revoked: 'A instituição não revogou esta credencial.',
   revoked: 'A instituição revogou esta credencial em {revokedAt} (motivo: {reasonName}).',
   revocation_needs_issuer: 'Nenhum diretório de confiança lista o emissor, por isso não há revogação dele a consultar.',
+  status_list_clear:
+    'A lista de estado da instituição ({source}) não marca esta credencial como revogada, e é a lista que a instituição registrou na blockchain.',
+  status_list_revoked:
+    'A instituição revogou esta credencial: a sua lista de estado assinada ({source}) marca-a como revogada.',
+  status_list_absent:
+    'A credencial não indica nenhuma lista de estado; o registro de revogações na blockchain cobre-a.',
+  status_entry_malformed: 'A entrada da lista de estado da credencial está malformada: {detail}.',
+  status_list_unreachable:
+    'Não foi possível obter agora a lista de estado da instituição ({source}); tente de novo mais tarde.',
+  status_list_unverifiable: 'A lista de estado ({source}) não é uma lista assinada pelo emissor: {detail}.',
+  status_list_mismatch:
+    'A lista de estado ({source}) não é a que a instituição registrou na blockchain: pode estar desatualizada ou alterada; tente de novo mais tarde.',
+  status_list_needs_ledger:
+    'Não foi possível comparar a lista de estado ({source}) com a blockchain, que está inacessível; a verificação do registro de revogações responde por esta credencial.',
   signing_key_not_reported: 'A instituição não comunicou que a sua chave de assinatura foi comprometida.',
   signing_key_compromised_after_anchor:
     'A chave de assinatura foi dada como comprometida a partir de {compromisedSince}; esta credencial foi registrada em {anchoredAt}, antes disso, e por isso continua válida.',
@@ -196,6 +210,7 @@ export const ptPage: PageWords = {
   check_issuer_accredited: 'Instituição',
   check_anchored: 'Registro na blockchain',
   check_not_revoked: 'Revogação',
+  check_status_list: 'Lista de estado',
   check_signing_key: 'Chave de assinatura',
   check_validity_period: 'Datas',
   check_schema: 'Conteúdo',

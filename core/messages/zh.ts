@@ -50,6 +50,15 @@ export const zh: Catalogue = {
   not_revoked: '该机构未撤销此凭证。',
   revoked: '该机构已于 {revokedAt} 撤销此凭证（原因：{reasonName}）。',
   revocation_needs_issuer: '签发机构未列入任何可信名录，因此无从查询其撤销记录。',
+  status_list_clear: '该机构的状态列表（{source}）未将此凭证标记为已撤销，且该列表正是机构在区块链账本上登记的那一份。',
+  status_list_revoked: '该机构已撤销此凭证：其签名的状态列表（{source}）将其标记为已撤销。',
+  status_list_absent: '此凭证未指向任何状态列表；区块链账本上的撤销记录涵盖了它。',
+  status_entry_malformed: '此凭证的状态列表条目格式有误：{detail}。',
+  status_list_unreachable: '目前无法获取该机构的状态列表（{source}），请稍后再试。',
+  status_list_unverifiable: '状态列表（{source}）不是由签发机构签名的列表：{detail}。',
+  status_list_mismatch: '状态列表（{source}）与机构在区块链账本上登记的不一致：可能已过时或被篡改，请稍后再试。',
+  status_list_needs_ledger:
+    '无法将状态列表（{source}）与区块链账本核对，因为账本暂时无法访问；此凭证的撤销情况以账本撤销记录的核查为准。',
   signing_key_not_reported: '该机构未报告其签名密钥遭到泄露。',
   signing_key_compromised_after_anchor:
     '签名密钥已被报告自 {compromisedSince} 起遭到泄露；此凭证于 {anchoredAt} 登记，早于该时间，因此仍然有效。',
@@ -170,6 +179,7 @@ export const zhPage: PageWords = {
   check_issuer_accredited: '颁发机构',
   check_anchored: '账本登记',
   check_not_revoked: '撤销情况',
+  check_status_list: '状态列表',
   check_signing_key: '签名密钥',
   check_validity_period: '有效日期',
   check_schema: '内容',

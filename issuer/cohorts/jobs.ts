@@ -75,11 +75,11 @@ export class CohortJobs {
   }
 
   /** A row's errors, or its credential signed as it will be issued. */
-  async #checked(parsed: ParsedRow): Promise<{ errors: RowError[] } | { signed: SignedCredential }> {
+  async #checked(parsed: ParsedRow, forIssue: boolean): Promise<{ errors: RowError[] } | { signed: SignedCredential }> {
     // Signing and SQLite run synchronously: let the server answer between rows.
     await turn();
     if (parsed.problem) return { errors: [{ row: parsed.row, message: parsed.problem }] };
-    return checkRow(parsed.row, parsed.values, this.options.credentials);
+    return checkRow(parsed.row, parsed.values, this.options.credentials, forIssue);
   }
 
   /** Reads and checks every row, issuing nothing. */
@@ -95,7 +95,7 @@ export class CohortJobs {
     try {
       for await (const parsed of readCohortFile(path, kind)) {
         result.rows++;
-        const checked = await this.#checked(parsed);
+        const checked = await this.#checked(parsed, false);
         if ('errors' in checked) {
           note(checked.errors);
           continue;
@@ -292,7 +292,7 @@ export class CohortJobs {
     for await (const parsed of readCohortFile(cohort.upload_path, cohort.kind)) {
       if (this.#stopped) throw new Stopped();
       total++;
-      const checked = await this.#checked(parsed);
+      const checked = await this.#checked(parsed, true);
       const cells = JSON.stringify(parsed.values);
       if ('errors' in checked) {
         invalid++;

@@ -129,9 +129,11 @@ export async function checkRow(
   row: number,
   values: CohortRow,
   credentials: Pick<CredentialService, 'sign'>,
+  /** false for a dry run: the credential is signed only to check it, and takes no status list index. */
+  forIssue = true,
 ): Promise<{ errors: RowError[] } | { signed: SignedCredential }> {
   try {
-    return { signed: await credentials.sign(issueRequestOfRow(values)) };
+    return { signed: await credentials.sign(issueRequestOfRow(values), new Date(), forIssue) };
   } catch (error) {
     if (error instanceof HttpProblem && error.status < 500) return { errors: rowErrorsOfProblem(row, error) };
     throw error;

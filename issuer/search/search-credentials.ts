@@ -1,4 +1,4 @@
-import type { SelectQueryBuilder } from 'kysely';
+import type { Selectable, SelectQueryBuilder } from 'kysely';
 import type { CredentialStatus, IssuerDb, IssuerTables } from '../db-schema.ts';
 import { type SearchField, termsOf } from './fold.ts';
 
@@ -75,7 +75,10 @@ export interface CredentialListing extends CredentialFilters {
 }
 
 /** The credentials of one page, newest first (ties by id), every filter applied. */
-export function listCredentials(db: IssuerDb, listing: CredentialListing): Promise<IssuerTables['credentials'][]> {
+export function listCredentials(
+  db: IssuerDb,
+  listing: CredentialListing,
+): Promise<Selectable<IssuerTables['credentials']>[]> {
   let query = whereFilters(db.selectFrom('credentials').selectAll(), listing)
     .orderBy('issued_at', 'desc')
     .orderBy('id', 'desc')

@@ -39,8 +39,11 @@ export async function migrateChain(
 export async function startSuccessorVerifier(
   successor: { chainId: number; registry: string; rpcUrl: string },
   predecessor: { chainId: number; registry: string },
+  /** The issuer's origin on this machine, for its status lists. */
+  issuerUrl?: string,
 ): Promise<Verifier> {
   return startVerifier({
+    ...(issuerUrl ? { statusListLocalOrigins: [issuerUrl] } : {}),
     config: { ...loadConfig({}), dataDir: tempDir('skillmark-migrated-verifier-'), verifierPort: await freePort() },
     trust: {
       registries: [

@@ -4,6 +4,7 @@ export const CREDENTIAL_CHECK_NAMES = [
   'issuer_accredited',
   'anchored',
   'not_revoked',
+  'status_list',
   'signing_key',
   'validity_period',
   'schema',

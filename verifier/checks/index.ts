@@ -10,6 +10,7 @@ import { notRevoked } from './not-revoked.ts';
 import { presentationValidity } from './presentation-validity.ts';
 import { schema } from './schema.ts';
 import { signingKey } from './signing-key.ts';
+import { statusList } from './status-list.ts';
 import type { CredentialSubject, PresentationSubject } from './subjects.ts';
 
 /** The checks every credential gets, in the order their fragments are reported. A new check is one line here. */
@@ -18,6 +19,7 @@ export const CREDENTIAL_CHECKS: readonly Check<CredentialSubject>[] = [
   issuerAccredited,
   anchored,
   notRevoked,
+  statusList,
   signingKey,
   credentialValidity,
   schema,

@@ -2,6 +2,8 @@ import type { ReadCredential, ReadPresentation } from '../../core/formats/index.
 import type { ChallengeStore } from '../challenges.ts';
 import type { DidKeyResolver } from '../did-key-resolver.ts';
 import type { FetchBudget } from '../did-methods/fetch-budget.ts';
+import type { LedgerReader } from '../ledger-reader.ts';
+import type { StatusListFetcher } from '../status-list-fetch.ts';
 import type { LedgerEvidence } from './ledger-evidence.ts';
 
 /** What the checks of one request share: the key resolver, its one fetch budget, and the clock. */
@@ -18,6 +20,10 @@ export interface CredentialSubject extends RequestScope {
   credential: ReadCredential;
   credentialHash: string;
   evidence: LedgerEvidence;
+  /** The trusted registries, for what the evidence does not hold (status list commitments). */
+  ledger: LedgerReader;
+  /** Fetches the status lists credentials name; absent, status lists cannot be checked. */
+  statusLists?: StatusListFetcher;
 }
 
 /** A presentation read into its normalised form, with what the caller expects of it. */
