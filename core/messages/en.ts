@@ -57,6 +57,8 @@ export const en = {
   status_list_absent: "The credential names no status list; the ledger's revocation record covers it.",
   status_entry_malformed: "The credential's status list entry is malformed: {detail}.",
   status_list_unreachable: "The institution's status list ({source}) could not be fetched right now; try again later.",
+  status_list_unreachable_record_answers:
+    "The institution's status list ({source}) could not be fetched right now; its revocation record on the ledger, which it keeps beside the list, answers for this credential.",
   status_list_unverifiable: 'The status list ({source}) is not a list signed by the issuer: {detail}.',
   status_list_mismatch:
     'The status list ({source}) is not the one the institution recorded on the ledger: it may be out of date or altered; try again later.',

@@ -74,6 +74,8 @@ export const fr: Catalogue = {
   status_entry_malformed: "L'entrée de liste de statuts de l'attestation est mal formée : {detail}.",
   status_list_unreachable:
     "La liste de statuts de l'établissement ({source}) n'a pas pu être récupérée pour le moment ; réessayez plus tard.",
+  status_list_unreachable_record_answers:
+    "La liste de statuts de l'établissement ({source}) n'a pas pu être récupérée pour le moment ; l'enregistrement des révocations sur le registre blockchain, tenu à côté de la liste, répond pour cette attestation.",
   status_list_unverifiable: "La liste de statuts ({source}) n'est pas une liste signée par l'émetteur : {detail}.",
   status_list_mismatch:
     "La liste de statuts ({source}) n'est pas celle que l'établissement a enregistrée sur le registre blockchain : elle est peut-être périmée ou modifiée ; réessayez plus tard.",

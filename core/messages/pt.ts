@@ -72,6 +72,8 @@ export const pt: Catalogue = {
   status_entry_malformed: 'A entrada da lista de estado da credencial está malformada: {detail}.',
   status_list_unreachable:
     'Não foi possível obter agora a lista de estado da instituição ({source}); tente de novo mais tarde.',
+  status_list_unreachable_record_answers:
+    'Não foi possível obter agora a lista de estado da instituição ({source}); o registro de revogações na blockchain, mantido ao lado da lista, responde por esta credencial.',
   status_list_unverifiable: 'A lista de estado ({source}) não é uma lista assinada pelo emissor: {detail}.',
   status_list_mismatch:
     'A lista de estado ({source}) não é a que a instituição registrou na blockchain: pode estar desatualizada ou alterada; tente de novo mais tarde.',

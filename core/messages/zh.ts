@@ -55,6 +55,8 @@ export const zh: Catalogue = {
   status_list_absent: '此凭证未指向任何状态列表；区块链账本上的撤销记录涵盖了它。',
   status_entry_malformed: '此凭证的状态列表条目格式有误：{detail}。',
   status_list_unreachable: '目前无法获取该机构的状态列表（{source}），请稍后再试。',
+  status_list_unreachable_record_answers:
+    '目前无法获取该机构的状态列表（{source}）；该机构在区块链账本上与列表并行保存的撤销记录可说明此凭证的撤销情况。',
   status_list_unverifiable: '状态列表（{source}）不是由签发机构签名的列表：{detail}。',
   status_list_mismatch: '状态列表（{source}）与机构在区块链账本上登记的不一致：可能已过时或被篡改，请稍后再试。',
   status_list_needs_ledger:

@@ -10,9 +10,10 @@ import { bitstringCommitment, statusListEntry } from '../../core/status-list/ent
 import { VC_V2_CONTEXT } from '../../core/vc-contexts.ts';
 import { localHttpServer } from '../../test/support/local-http-server.ts';
 import { DidKeyResolver } from '../did-key-resolver.ts';
+import { fragment } from '../fragment.ts';
 import { type LedgerReader, LedgerUnreachableError, type StatusListAnswer } from '../ledger-reader.ts';
 import { StatusListFetcher } from '../status-list-fetch.ts';
-import { runChecks } from './check.ts';
+import { type Check, runChecks } from './check.ts';
 import { statusList } from './status-list.ts';
 import type { CredentialSubject } from './subjects.ts';
 import { answerOf, evidenceOf, factsOf, registryNamed, unlisted } from './testing/ledger-facts.ts';
@@ -75,6 +76,8 @@ async function check(options: {
   path?: string;
   /** The ledger's answers by the DID asked about (default: `answers` for every DID). */
   answersFor?: (did: string) => StatusListAnswer[];
+  /** What the revocation record check (not_revoked) found, which runs before this one (default: it could not tell). */
+  record?: 'valid' | 'invalid' | 'unverifiable';
 }) {
   const path = options.path ?? `/status-lists/${randomBytes(8).toString('hex')}`;
   const url = `${origin()}${path}`;
@@ -97,7 +100,17 @@ async function check(options: {
     keys,
     budget: keys.requestBudget(),
   } as unknown as CredentialSubject;
-  return (await runChecks([statusList], subject))[0]!;
+  const recordStatus = options.record ?? 'unverifiable';
+  const record: Check<CredentialSubject> = {
+    name: 'not_revoked',
+    verify: () =>
+      fragment(
+        'not_revoked',
+        recordStatus,
+        recordStatus === 'valid' ? 'not_revoked' : recordStatus === 'invalid' ? 'revoked' : 'ledger_unreachable',
+      ),
+  };
+  return (await runChecks([record, statusList], subject))[1]!;
 }
 
 const withBit = (index: number) => {
@@ -201,6 +214,21 @@ describe('status list check', () => {
       status: 'unverifiable',
       reason: 'status_list_mismatch',
     });
+  });
+
+  it("an unreachable list leaves the verdict to the ledger's revocation record when that answers", async () => {
+    expect(await check({ bits: withBit(8), index: 7, serve: false, record: 'valid' })).toMatchObject({
+      status: 'skipped',
+      reason: 'status_list_unreachable_record_answers',
+    });
+    // A record that could not tell, or that says revoked, leaves nothing settled by this check.
+    for (const record of ['unverifiable', 'invalid'] as const)
+      expect(await check({ bits: withBit(8), index: 7, serve: false, record })).toMatchObject({
+        status: 'unverifiable',
+        reason: 'status_list_unreachable',
+      });
+    // Reachable, the list still decides: a set bit is a revocation whatever the record says.
+    expect(await check({ bits: withBit(7), index: 7, record: 'valid' })).toMatchObject({ status: 'invalid' });
   });
 
   it('fetches nothing for an issuer no registry lists, nor from an address that is not allowed', async () => {

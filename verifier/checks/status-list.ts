@@ -42,8 +42,9 @@ const sourceOf = (url: string) => new URL(url).host.slice(0, 200);
  * issuer signed: invalid, whatever the ledger says. A clear bit counts only when the list's bits
  * are the ones the institution last committed on the ledger, so a server cannot hide a revocation
  * by serving an older or altered list; no commitment on the ledger means no revocation was ever
- * published on the list, so every bit must be clear. Not fetched, not signed, or not the committed
- * list: unverifiable, never invalid. With no registry answering, a clear bit cannot be confirmed:
+ * published on the list, so every bit must be clear. Not fetched: skipped when the revocation
+ * record on the ledger (which the institution keeps beside its lists) answers, else unverifiable,
+ * never invalid. Not signed, or not the committed list: unverifiable, never invalid. With no registry answering, a clear bit cannot be confirmed:
  * skipped, the revocation record check (from the ledger or a trust bundle) answering instead.
  */
 export const statusList: Check<CredentialSubject> = {
@@ -57,7 +58,7 @@ export const statusList: Check<CredentialSubject> = {
       return fragment('status_list', 'skipped', 'revocation_needs_issuer');
     return undefined;
   },
-  async verify({ credential, keys, budget, statusLists, ledger }) {
+  async verify({ credential, keys, budget, statusLists, ledger }, earlier) {
     const entry = revocationEntry(credential.credential)!;
     const problem = entryProblem(entry);
     if (problem) return fragment('status_list', 'invalid', 'status_entry_malformed', { detail: problem });
@@ -75,6 +76,13 @@ export const statusList: Check<CredentialSubject> = {
         { detail: 'this verifier fetches no status lists' },
       );
 
+    // The institution records each revocation on the ledger by hash too (docs/status-lists.md): when
+    // that record answers, a list out of reach leaves the verdict to it, so that no institution's
+    // website has to stay up for its credentials to verify.
+    const unreachable = async (failure: CheckFragment): Promise<CheckFragment> =>
+      (await earlier('not_revoked')).status === 'valid'
+        ? fragment('status_list', 'skipped', 'status_list_unreachable_record_answers', { source }, failure.details)
+        : failure;
     const fetchList = async (fresh: boolean) => {
       try {
         return await statusLists.fetch(url, budget, fresh);
@@ -174,11 +182,11 @@ export const statusList: Check<CredentialSubject> = {
       );
     };
     const fetched = await fetchList(false);
-    if ('check' in fetched) return fetched;
+    if ('check' in fetched) return unreachable(fetched);
     const outcome = await judge(fetched.token);
     if (outcome.reason !== 'status_list_mismatch' || !fetched.cached) return outcome;
     // The list cached here may predate the latest commitment: fetched afresh, once.
     const fresh = await fetchList(true);
-    return 'check' in fresh ? fresh : judge(fresh.token);
+    return 'check' in fresh ? unreachable(fresh) : judge(fresh.token);
   },
 };
