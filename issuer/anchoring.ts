@@ -123,8 +123,9 @@ export class AnchoringWorker {
   async #run(): Promise<void> {
     let failures = 0;
     while (!this.#stopped) {
+      let closed = false;
       try {
-        await this.#pass();
+        closed = await this.#pass();
         failures = 0;
         this.#lastError = undefined;
       } catch (error) {
@@ -133,6 +134,8 @@ export class AnchoringWorker {
         this.#lastError = { message, at: new Date().toISOString(), attempts: failures };
         if (failures === 1 || failures % 10 === 0) this.#log(`anchoring: ${message} (attempt ${failures}, will retry)`);
       }
+      // A cohort leaves many full batches waiting: the next one is closed at once, not a poll later.
+      if (closed) continue;
       // Back off while the ledger fails: 0.25 s, 0.5 s, 1 s ... up to 30 s.
       const delay = failures === 0 ? (this.options.pollMs ?? 250) : Math.min(30_000, 250 * 2 ** Math.min(failures, 7));
       const timer = new AbortController();
@@ -147,19 +150,21 @@ export class AnchoringWorker {
   }
 
   /** A pass, unless another process is making one: the next poll tries again. */
-  async #pass(): Promise<void> {
+  /** Says whether it closed a batch: then another may be due at once. */
+  async #pass(): Promise<boolean> {
     const pass = async () => {
       const now = new Date();
-      await this.runOnce(now);
+      const closed = await this.runOnce(now);
       if (now.getTime() >= this.#nextWatch) {
         await this.watchAnchors(now);
         await watchRevocations(this.db, this.writer, this.#finality, now, this.#log);
         await this.options.watchStatusLists?.();
         this.#nextWatch = now.getTime() + (this.options.watchIntervalMs ?? 1000);
       }
+      return closed;
     };
-    if (this.options.locks) await this.options.locks.ifFree('anchoring', pass);
-    else await pass();
+    if (this.options.locks) return (await this.options.locks.ifFree('anchoring', pass))?.value ?? false;
+    return pass();
   }
 
   async status(): Promise<AnchoringStatus> {
@@ -204,17 +209,19 @@ export class AnchoringWorker {
   }
 
   /** One pass: finish sent batches, close a batch if one is due, send open batches. */
-  async runOnce(now = new Date()): Promise<void> {
+  /** One step of every batch under way, and one batch closed if one is due; says whether it closed one. */
+  async runOnce(now = new Date()): Promise<boolean> {
     for (const batch of await this.#batchesIn('sent')) await this.#advanceSent(batch);
-    await this.#closeBatchIfDue(now);
+    const closed = await this.#closeBatchIfDue(now);
     for (const batch of await this.#batchesIn('open')) await this.#send(batch);
+    return closed;
   }
 
   #batchesIn(state: Batch['state']): Promise<Batch[]> {
     return this.db.selectFrom('batches').selectAll().where('state', '=', state).orderBy('created_at').execute();
   }
 
-  async #closeBatchIfDue(now: Date): Promise<void> {
+  async #closeBatchIfDue(now: Date): Promise<boolean> {
     const closed = await this.db.transaction().execute(async (trx) => {
       const waiting = await trx
         .selectFrom('credentials')
@@ -243,6 +250,7 @@ export class AnchoringWorker {
       return true;
     });
     if (closed) failpoint('anchor:after-batch');
+    return closed;
   }
 
   async #send(batch: Batch): Promise<void> {
