@@ -28,7 +28,8 @@ import {
   startSystem,
 } from './support/system.ts';
 
-const ROWS = 500;
+// Three pages of the issuing phase (issuer/cohorts/jobs.ts), so that A is killed between two.
+const ROWS = 1500;
 const { url: BASE_URL, skip, title } = await postgresSuite('two issuer processes sharing it');
 
 const admin = (system: RunningSystem) => ({ authorization: `Bearer ${system.adminToken}` });
@@ -129,7 +130,7 @@ describe.skipIf(skip)(title, () => {
     await waitFor(
       'A issues part of the cohort',
       () => cohortStatus(a, id),
-      (s) => s.issued >= 250,
+      (s) => s.issued >= 500,
     );
     process.kill(Number(readFileSync(join(a.dataDir, 'skillmark.pid'), 'utf8')), 'SIGKILL');
     expect([137, 'SIGKILL']).toContain(await a.exited);
