@@ -1,17 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createAgent, type ICredentialPlugin, type IDIDManager, type IKeyManager, type IResolver } from '@veramo/core';
-import { CredentialProviderJWT } from '@veramo/credential-jwt';
-import { CredentialPlugin } from '@veramo/credential-w3c';
-import { DIDManager, MemoryDIDStore } from '@veramo/did-manager';
-import { KeyDIDProvider } from '@veramo/did-provider-key';
-import { DIDResolverPlugin } from '@veramo/did-resolver';
-import { KeyManager, MemoryKeyStore, MemoryPrivateKeyStore } from '@veramo/key-manager';
-import { KeyManagementSystem } from '@veramo/kms-local';
-import { Resolver } from 'did-resolver';
-import { getResolver as keyDidResolver } from 'key-did-resolver';
 import { freshSchema, postgresSuite } from '../test/support/postgres.ts';
 import { qualificationRequest, type RunningSystem, startSystem } from '../test/support/system.ts';
+import { inMemoryVeramo } from '../test/support/veramo.ts';
 import { rate, report } from './report.ts';
 
 const ROWS = 10_000;
@@ -72,21 +63,7 @@ async function issueCohort(
 
 /** Veramo's own issuance in this process: createVerifiableCredential, JWT, Ed25519 did:key. */
 async function veramoRate(): Promise<number> {
-  const agent = createAgent<IDIDManager & IKeyManager & IResolver & ICredentialPlugin>({
-    plugins: [
-      new KeyManager({
-        store: new MemoryKeyStore(),
-        kms: { local: new KeyManagementSystem(new MemoryPrivateKeyStore()) },
-      }),
-      new DIDManager({
-        store: new MemoryDIDStore(),
-        defaultProvider: 'did:key',
-        providers: { 'did:key': new KeyDIDProvider({ defaultKms: 'local' }) },
-      }),
-      new DIDResolverPlugin({ resolver: new Resolver(keyDidResolver()) }),
-      new CredentialPlugin([new CredentialProviderJWT()]),
-    ],
-  });
+  const agent = inMemoryVeramo();
   const issuer = await agent.didManagerCreate({ provider: 'did:key', options: { keyType: 'Ed25519' } });
   const example = qualificationRequest({}).credential;
   let n = 0;

@@ -1,13 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { base58 } from '@scure/base';
-import { createAgent, type ICredentialPlugin, type IDIDManager, type IKeyManager, type IResolver } from '@veramo/core';
+import { createAgent, type ICredentialPlugin, type IResolver } from '@veramo/core';
 import { CredentialProviderJWT } from '@veramo/credential-jwt';
 import { CredentialPlugin } from '@veramo/credential-w3c';
-import { DIDManager, MemoryDIDStore } from '@veramo/did-manager';
-import { KeyDIDProvider } from '@veramo/did-provider-key';
 import { DIDResolverPlugin } from '@veramo/did-resolver';
-import { KeyManager, MemoryKeyStore, MemoryPrivateKeyStore } from '@veramo/key-manager';
-import { KeyManagementSystem } from '@veramo/kms-local';
 import { createVerifiableCredentialJwt, verifyCredential, verifyPresentation } from 'did-jwt-vc';
 import { Resolver } from 'did-resolver';
 import { CompactSign, compactVerify, importJWK } from 'jose';
@@ -25,6 +21,7 @@ import {
   type RunningSystem,
   startSystem,
 } from './support/system.ts';
+import { inMemoryVeramo } from './support/veramo.ts';
 
 /**
  * Credentials issued by Skillmark, in both formats, verify in independent libraries (did-jwt-vc and Veramo
@@ -197,21 +194,7 @@ describe("credentials from other systems in Skillmark's verifier", () => {
   });
 
   it('a credential issued with Veramo, in its object form (JwtProof2020) and as the JWT inside', async () => {
-    const veramoIssuer = createAgent<IKeyManager & IDIDManager & ICredentialPlugin & IResolver>({
-      plugins: [
-        new KeyManager({
-          store: new MemoryKeyStore(),
-          kms: { local: new KeyManagementSystem(new MemoryPrivateKeyStore()) },
-        }),
-        new DIDManager({
-          store: new MemoryDIDStore(),
-          defaultProvider: 'did:key',
-          providers: { 'did:key': new KeyDIDProvider({ defaultKms: 'local' }) },
-        }),
-        new DIDResolverPlugin({ resolver: new Resolver(keyDidResolver()) }),
-        new CredentialPlugin([new CredentialProviderJWT()]),
-      ],
-    });
+    const veramoIssuer = inMemoryVeramo();
     const identifier = await veramoIssuer.didManagerCreate({ kms: 'local', options: { keyType: 'Ed25519' } });
     const credential = await veramoIssuer.createVerifiableCredential({
       credential: { issuer: { id: identifier.did }, credentialSubject: subject },
