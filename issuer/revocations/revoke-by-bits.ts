@@ -19,7 +19,8 @@ const PAGE = 500;
 /**
  * Revokes credentials by their status list bits only: their lists are marked bits-only first (so
  * that no commitment holding one of these bits goes out unmarked), then the credentials are recorded
- * as revoked and their lists committed on the ledger in one transaction (30 lists a transaction).
+ * as revoked with their lists marked changed (one database transaction), and the lists committed
+ * on the ledger in one transaction (30 lists a transaction).
  * A credential counts as revoked once its list's commitment is mined; the anchoring worker's watch
  * reads every commitment back from the chain and sends again one the chain lost, marked as before.
  * If the ledger fails, the revocations stay recorded and the watch commits them when it answers.
@@ -34,21 +35,30 @@ export async function revokeByBits(
   await statusLists.markBitsOnly(listIds);
   const ids = candidates.map((c) => c.id);
   const recordedAt = new Date().toISOString();
-  for (let i = 0; i < ids.length; i += PAGE)
-    await db
-      .updateTable('credentials')
-      // No per-hash transaction to watch (revocation_tx): the list's commitment is watched instead.
-      .set({
-        status: 'revoked',
-        revoked_at: recordedAt,
-        revocation_reason: RevocationReason[reason],
-        revocation_tx: null,
-      })
-      .where('id', 'in', ids.slice(i, i + PAGE))
+  // The revocations and their lists' change in one database transaction: a stop between them would
+  // leave credentials recorded as revoked on lists nothing marks for committing.
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < ids.length; i += PAGE)
+      await trx
+        .updateTable('credentials')
+        // No per-hash transaction to watch (revocation_tx): the list's commitment is watched instead.
+        .set({
+          status: 'revoked',
+          revoked_at: recordedAt,
+          revocation_reason: RevocationReason[reason],
+          revocation_tx: null,
+        })
+        .where('id', 'in', ids.slice(i, i + PAGE))
+        .execute();
+    await trx
+      .updateTable('status_lists')
+      .set((eb) => ({ dirty: eb('dirty', '+', 1) }))
+      .where('id', 'in', listIds)
       .execute();
+  });
   let why: string | undefined;
   try {
-    await statusLists.revoked(ids);
+    await statusLists.publish();
   } catch (error) {
     if (!isLedgerUnreachable(error) && !(error instanceof LedgerWriteError)) throw error;
     why = (error as Error).message;

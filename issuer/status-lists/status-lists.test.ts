@@ -1,5 +1,5 @@
 import { decodeList } from '@digitalbazaar/vc-bitstring-status-list';
-import { ZeroHash } from 'ethers';
+import { Wallet, ZeroHash } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCredentialToken } from '../../core/formats/index.ts';
 import { nodeJoseSigner } from '../../core/jose/signer.ts';
@@ -8,6 +8,7 @@ import { bitstringCommitment, statusListKey } from '../../core/status-list/entry
 import { type IssuerLedger, startIssuerLedger } from '../../test/support/issuer-ledger.ts';
 import { freshKeyPair } from '../../test/support/keys.ts';
 import type { IssuerDb } from '../db-schema.ts';
+import { LedgerWriter } from '../ledger-writer.ts';
 import { revokeByBits } from '../revocations/revoke-by-bits.ts';
 import { CurrentSigningKey } from '../signing-key.ts';
 import { reserveIndexes } from './allocation.ts';
@@ -179,6 +180,34 @@ describe('status lists', () => {
     await ledger.rpc('evm_revert', [snapshot]);
     expect((await ledger.writer.registry.statusListOf(did, key)).bitsHash).toBe(ZeroHash);
     await lists.watch();
+    expect(await ledger.writer.registry.statusListOf(did, key)).toMatchObject({
+      bitsHash: bitstringCommitment(bits.bytes),
+      bitsOnly: true,
+    });
+  });
+
+  it('a mass revocation the ledger refuses is reported failed, stays recorded, and the watch commits it marked', async () => {
+    // A key the registry does not know: every commitment it sends is refused (NotSigner).
+    const stranger = new LedgerWriter(
+      ledger.chain.provider,
+      Wallet.createRandom().connect(ledger.chain.provider) as unknown as Wallet,
+      ledger.writer.registry.address,
+    );
+    const refused = new StatusLists(ledger.db, stranger, signingKey(), 'vc-jose-2.0', 'https://refused.example');
+    const c = await ledger.storeCredential();
+    const entry = await holding(ledger.db, refused, c.id);
+    const listId = entry.statusListCredential.split('/').pop()!;
+    const [outcome] = await revokeByBits(ledger.db, refused, [{ id: c.id, listId }], 'fraud');
+    expect(outcome).toMatchObject({ outcome: 'failed', error: expect.stringContaining('Recorded as revoked') });
+    const row = await ledger.db.selectFrom('credentials').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
+    expect(row.status).toBe('revoked');
+    const key = statusListKey(entry.statusListCredential);
+    expect((await ledger.writer.registry.statusListOf(did, key)).bitsHash).toBe(ZeroHash);
+    // The issuer's own key, at the watch: the list goes out with the bit and the mark.
+    const lists = new StatusLists(ledger.db, ledger.writer, signingKey(), 'vc-jose-2.0', 'https://refused.example');
+    await lists.watch();
+    const bits = Bitstring.decode(subjectOf((await lists.served(listId))!.token).encodedList);
+    expect(bits.get(Number(entry.statusListIndex))).toBe(true);
     expect(await ledger.writer.registry.statusListOf(did, key)).toMatchObject({
       bitsHash: bitstringCommitment(bits.bytes),
       bitsOnly: true,
