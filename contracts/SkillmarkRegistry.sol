@@ -59,6 +59,10 @@ contract SkillmarkRegistry {
     ///      one storage slot per list, so that a commitment costs as little as a hash can. Never the
     ///      bits, nor anything about a learner; when and how often is in the events.
     mapping(uint32 => mapping(bytes32 => bytes32)) private _statusLists;
+    /// @dev institution => list key => true once the institution published the list with a bit
+    ///      that has no per-hash revocation (a mass revocation by bits only). Never cleared: from
+    ///      then on, the per-hash record no longer answers for the list when it cannot be fetched.
+    mapping(uint32 => mapping(bytes32 => bool)) private _statusListBitsOnly;
     /// @notice keccak256(DID) => the time (unix seconds) from which its key counts as compromised; 0: never.
     mapping(bytes32 => uint64) public didCompromisedSince;
 
@@ -79,6 +83,7 @@ contract SkillmarkRegistry {
     );
 
     event StatusListPublished(uint32 indexed institutionId, bytes32 indexed listKey, bytes32 bitsHash);
+    event StatusListMarkedBitsOnly(uint32 indexed institutionId, bytes32 indexed listKey);
 
     error NotAuthority(address caller);
     error NotPendingAuthority(address caller);
@@ -289,27 +294,51 @@ contract SkillmarkRegistry {
     /// @param listKeys SHA-256 of each list's URL, as credentials name it.
     /// @param bitsHashes SHA-256 of each list's uncompressed bitstring.
     function publishStatusLists(bytes32[] calldata listKeys, bytes32[] calldata bitsHashes) external {
-        _publishStatusLists(_signerInstitution(), listKeys, bitsHashes);
+        _publishStatusLists(_signerInstitution(), listKeys, bitsHashes, new bool[](0));
+    }
+
+    /// @notice As publishStatusLists, and marks each list whose `bitsOnly` is true as holding
+    ///         revocations recorded by bits only (no per-hash revocation): once marked, always marked.
+    function publishStatusListsBitsOnly(
+        bytes32[] calldata listKeys,
+        bytes32[] calldata bitsHashes,
+        bool[] calldata bitsOnly
+    ) external {
+        if (bitsOnly.length != listKeys.length) revert LengthMismatch();
+        _publishStatusLists(_signerInstitution(), listKeys, bitsHashes, bitsOnly);
     }
 
     /// @notice Chain migration: the authority records the latest status list commitments an
     ///         institution made on a retired chain.
-    function importStatusLists(uint32 institutionId, bytes32[] calldata listKeys, bytes32[] calldata bitsHashes)
-        external
-        onlyAuthority
-    {
+    ///         `bitsOnly` carries each list's bits-only mark (empty: none marked).
+    function importStatusLists(
+        uint32 institutionId,
+        bytes32[] calldata listKeys,
+        bytes32[] calldata bitsHashes,
+        bool[] calldata bitsOnly
+    ) external onlyAuthority {
         _requireKnown(institutionId);
-        _publishStatusLists(institutionId, listKeys, bitsHashes);
+        if (bitsOnly.length != 0 && bitsOnly.length != listKeys.length) revert LengthMismatch();
+        _publishStatusLists(institutionId, listKeys, bitsHashes, bitsOnly);
     }
 
-    function _publishStatusLists(uint32 institutionId, bytes32[] calldata listKeys, bytes32[] calldata bitsHashes)
-        private
-    {
+    /// @param bitsOnly empty (no list marked) or one per list.
+    function _publishStatusLists(
+        uint32 institutionId,
+        bytes32[] calldata listKeys,
+        bytes32[] calldata bitsHashes,
+        bool[] memory bitsOnly
+    ) private {
         if (listKeys.length != bitsHashes.length) revert LengthMismatch();
         if (listKeys.length == 0) revert EmptyValue();
         for (uint256 i = 0; i < listKeys.length; ++i) {
             if (listKeys[i] == bytes32(0) || bitsHashes[i] == bytes32(0)) revert EmptyValue();
             _statusLists[institutionId][listKeys[i]] = bitsHashes[i];
+            // Written once: a list already marked costs only the read.
+            if (bitsOnly.length != 0 && bitsOnly[i] && !_statusListBitsOnly[institutionId][listKeys[i]]) {
+                _statusListBitsOnly[institutionId][listKeys[i]] = true;
+                emit StatusListMarkedBitsOnly(institutionId, listKeys[i]);
+            }
             emit StatusListPublished(institutionId, listKeys[i], bitsHashes[i]);
         }
     }
@@ -325,6 +354,18 @@ contract SkillmarkRegistry {
     {
         institutionId = institutionOfDid[didHash];
         bitsHash = _statusLists[institutionId][listKey];
+    }
+
+    /// @notice As statusListOf, and whether the institution ever published the list with bits that
+    ///         have no per-hash revocation (false: every bit set in it is also revoked by hash).
+    function statusListStateOf(bytes32 didHash, bytes32 listKey)
+        external
+        view
+        returns (uint32 institutionId, bytes32 bitsHash, bool bitsOnly)
+    {
+        institutionId = institutionOfDid[didHash];
+        bitsHash = _statusLists[institutionId][listKey];
+        bitsOnly = _statusListBitsOnly[institutionId][listKey];
     }
 
     function getInstitution(uint32 institutionId) external view returns (Institution memory) {

@@ -17,7 +17,7 @@ export interface MigrationPlan {
   /** DIDs reported compromised, with the time their key counts as compromised from (unix seconds). */
   compromises: { did: string; since: number }[];
   /** Each status list's latest commitment (SHA-256 of its bits), by the institution's source id. */
-  statusLists: { sourceInstitutionId: number; listKey: string; bitsHash: string }[];
+  statusLists: { sourceInstitutionId: number; listKey: string; bitsHash: string; bitsOnly: boolean }[];
 }
 
 export interface MigrationReport {
@@ -116,14 +116,22 @@ export async function readSourceRegistry(
     bitsHash: string;
   }>[];
   // Events come in chain order: the last one of a list is its latest commitment.
-  const latest = new Map<string, { sourceInstitutionId: number; listKey: string; bitsHash: string }>();
+  const marked = (await c.queryFilter(c.filters.StatusListMarkedBitsOnly!(), from)) as Args<{
+    institutionId: bigint;
+    listKey: string;
+  }>[];
+  // A list marked bits-only stays so: the per-hash record copied beside it does not answer for it.
+  const bitsOnly = new Set(marked.map((e) => `${Number(e.args.institutionId)}|${e.args.listKey}`));
+  const latest = new Map<string, MigrationPlan['statusLists'][number]>();
   for (const e of published) {
     const sourceInstitutionId = Number(e.args.institutionId);
     if (!wanted.has(sourceInstitutionId)) continue;
-    latest.set(`${sourceInstitutionId}|${e.args.listKey}`, {
+    const key = `${sourceInstitutionId}|${e.args.listKey}`;
+    latest.set(key, {
       sourceInstitutionId,
       listKey: e.args.listKey,
       bitsHash: e.args.bitsHash,
+      bitsOnly: bitsOnly.has(key),
     });
   }
   return { sourceChainId, institutions, anchors, revocations, dids, compromises, statusLists: [...latest.values()] };
@@ -217,7 +225,8 @@ export async function applyMigration(
     const did = plan.institutions.find((i) => i.sourceId === sourceId)!.did;
     const lists = [];
     for (const l of plan.statusLists.filter((l) => l.sourceInstitutionId === sourceId)) {
-      if ((await target.statusListOf(did, l.listKey)).bitsHash !== l.bitsHash) lists.push(l);
+      const there = await target.statusListOf(did, l.listKey);
+      if (there.bitsHash !== l.bitsHash || there.bitsOnly !== l.bitsOnly) lists.push(l);
     }
     for (let i = 0; i < lists.length; i += CHUNK) {
       const chunk = lists.slice(i, i + CHUNK);
@@ -226,6 +235,7 @@ export async function applyMigration(
         targetId,
         chunk.map((l) => l.listKey),
         chunk.map((l) => l.bitsHash),
+        chunk.map((l) => l.bitsOnly),
       );
       report.statusListsCopied += chunk.length;
     }

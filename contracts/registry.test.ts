@@ -535,14 +535,22 @@ describe('revocation', () => {
     const { id } = await accredit(addr.instA!, DID_A, 'A');
     await accredit(addr.instB!, DID_B, 'B');
     const [list1, list2, bits1, bits2, bits3] = [randomHash(), randomHash(), randomHash(), randomHash(), randomHash()];
-    expect(await reader.statusListOf(DID_A, list1)).toEqual({ institutionId: Number(id), bitsHash: ZeroHash });
+    expect(await reader.statusListOf(DID_A, list1)).toEqual({
+      institutionId: Number(id),
+      bitsHash: ZeroHash,
+      bitsOnly: false,
+    });
     const first = await send(instA, 'publishStatusLists', [list1, list2], [bits1, bits2]);
     expect(eventsOf(first).map((e) => [e.name, ...e.args.toArray()])).toEqual([
       ['StatusListPublished', id, list1, bits1],
       ['StatusListPublished', id, list2, bits2],
     ]);
     await send(instA, 'publishStatusLists', [list1], [bits3]);
-    expect(await reader.statusListOf(DID_A, list1)).toEqual({ institutionId: Number(id), bitsHash: bits3 });
+    expect(await reader.statusListOf(DID_A, list1)).toEqual({
+      institutionId: Number(id),
+      bitsHash: bits3,
+      bitsOnly: false,
+    });
     expect((await reader.statusListOf(DID_A, list2)).bitsHash).toBe(bits2);
     // Another institution's lists are its own: B's commitment under the same key is separate.
     expect((await reader.statusListOf(DID_B, list1)).bitsHash).toBe(ZeroHash);
@@ -560,12 +568,60 @@ describe('revocation', () => {
     await expectRevert(as(instA).getFunction('publishStatusLists')([ZeroHash], [bits1]), 'EmptyValue', []);
 
     // Chain migration: only the authority imports an institution's commitments.
-    await send(authority, 'importStatusLists', id, [list2], [bits3]);
+    await send(authority, 'importStatusLists', id, [list2], [bits3], []);
     expect((await reader.statusListOf(DID_A, list2)).bitsHash).toBe(bits3);
-    await expectRevert(as(instA).getFunction('importStatusLists')(id, [list2], [bits1]), 'NotAuthority', [addr.instA]);
-    await expectRevert(as(authority).getFunction('importStatusLists')(99, [list2], [bits1]), 'UnknownInstitution', [
+    await expectRevert(as(instA).getFunction('importStatusLists')(id, [list2], [bits1], []), 'NotAuthority', [
+      addr.instA,
+    ]);
+    await expectRevert(as(authority).getFunction('importStatusLists')(99, [list2], [bits1], []), 'UnknownInstitution', [
       99n,
     ]);
+  });
+
+  it('publishStatusListsBitsOnly marks the lists holding bits with no per-hash revocation, once and for good', async () => {
+    const { id } = await accredit(addr.instA!, DID_A, 'A');
+    const { id: idB } = await accredit(addr.instB!, DID_B, 'B');
+    const [list1, list2, bits1, bits2, bits3] = [randomHash(), randomHash(), randomHash(), randomHash(), randomHash()];
+    const first = await send(instA, 'publishStatusListsBitsOnly', [list1, list2], [bits1, bits2], [true, false]);
+    expect(eventsOf(first).map((e) => [e.name, ...e.args.toArray()])).toEqual([
+      ['StatusListMarkedBitsOnly', id, list1],
+      ['StatusListPublished', id, list1, bits1],
+      ['StatusListPublished', id, list2, bits2],
+    ]);
+    expect(await reader.statusListOf(DID_A, list1)).toEqual({
+      institutionId: Number(id),
+      bitsHash: bits1,
+      bitsOnly: true,
+    });
+    expect((await reader.statusListOf(DID_A, list2)).bitsOnly).toBe(false);
+    // Never cleared: neither by a plain commitment nor by one saying false; marked again, no second event.
+    await send(instA, 'publishStatusLists', [list1], [bits3]);
+    await send(instA, 'publishStatusListsBitsOnly', [list1], [bits2], [false]);
+    expect(await reader.statusListOf(DID_A, list1)).toEqual({
+      institutionId: Number(id),
+      bitsHash: bits2,
+      bitsOnly: true,
+    });
+    const again = await send(instA, 'publishStatusListsBitsOnly', [list1], [bits3], [true]);
+    expect(eventsOf(again).map((e) => e.name)).toEqual(['StatusListPublished']);
+    // Another institution's list under the same key is not marked.
+    expect((await reader.statusListOf(DID_B, list1)).bitsOnly).toBe(false);
+    await expectRevert(as(instA).getFunction('publishStatusListsBitsOnly')([list1], [bits1], []), 'LengthMismatch', []);
+    await expectRevert(as(stranger).getFunction('publishStatusListsBitsOnly')([list1], [bits1], [true]), 'NotSigner', [
+      addr.stranger,
+    ]);
+    // Chain migration carries the mark.
+    await send(authority, 'importStatusLists', idB, [list2], [bits1], [true]);
+    expect(await reader.statusListOf(DID_B, list2)).toEqual({
+      institutionId: Number(idB),
+      bitsHash: bits1,
+      bitsOnly: true,
+    });
+    await expectRevert(
+      as(authority).getFunction('importStatusLists')(idB, [list2], [bits1], [true, true]),
+      'LengthMismatch',
+      [],
+    );
   });
 
   it('revokeFor: the authority revokes on behalf of an institution, even a withdrawn one', async () => {
@@ -854,6 +910,10 @@ describe('gas', () => {
     );
     const again = await send(instC, 'publishStatusLists', [list], [randomHash()]);
     gasUsed.set('publishStatusLists (again)', { gas: again.gasUsed, note: 'a newer commitment to the same list' });
+    const marked = await send(instC, 'publishStatusListsBitsOnly', [list], [randomHash()], [true]);
+    gasUsed.set('publishStatusListsBitsOnly', { gas: marked.gasUsed, note: 'a newer commitment, marking the list' });
+    const markedAgain = await send(instC, 'publishStatusListsBitsOnly', [list], [randomHash()], [true]);
+    gasUsed.set('publishStatusListsBitsOnly (again)', { gas: markedAgain.gasUsed, note: 'already marked' });
     const revokeFor10 = await send(authority, 'revokeFor', id, Array.from({ length: 10 }, randomHash), 4);
     gasUsed.set('revokeFor (10)', { gas: revokeFor10.gasUsed, note: '10 hashes, by the authority' });
     record('setStatus', await send(authority, 'setStatus', id, S.Suspended), 'Accredited -> Suspended');

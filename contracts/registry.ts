@@ -25,6 +25,11 @@ export interface StatusListCommitment {
   /** The institution the issuer DID is registered for; 0: none. */
   institutionId: number;
   bitsHash: string;
+  /**
+   * True once the institution published the list with revocations recorded by bits only (no
+   * per-hash revocation): the per-hash record then no longer answers for this list.
+   */
+  bitsOnly: boolean;
 }
 
 export interface Institution {
@@ -117,10 +122,10 @@ export class Registry {
 
   /** The latest commitment to the status list `listKey` of the institution `issuerDid` is registered for. */
   async statusListOf(issuerDid: string, listKey: string, blockTag?: number): Promise<StatusListCommitment> {
-    const [institutionId, bitsHash] = await this.contract
-      .getFunction('statusListOf')
+    const [institutionId, bitsHash, bitsOnly] = await this.contract
+      .getFunction('statusListStateOf')
       .staticCall(didHash(issuerDid), listKey, blockTag === undefined ? {} : { blockTag });
-    return { institutionId: Number(institutionId), bitsHash: String(bitsHash) };
+    return { institutionId: Number(institutionId), bitsHash: String(bitsHash), bitsOnly: Boolean(bitsOnly) };
   }
 
   async institution(institutionId: number): Promise<Institution> {

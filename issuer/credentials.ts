@@ -301,10 +301,15 @@ export class CredentialService {
     }
   }
 
-  /** Many at once, a chunk per ledger transaction, with the guarantees of `revoke` for each (issuer/revocations/). */
+  /**
+   * Many at once, a chunk per ledger transaction, with the guarantees of `revoke` for each; a mass
+   * revocation of credentials carrying a status entry by their bits only (issuer/revocations/).
+   */
   async revokeMany(ids: readonly string[], reason: RevocationReasonName): Promise<RevocationOutcome[]> {
-    const outcomes = await revokeMany(this.db, this.writer, this.#revoking, ids, reason);
-    await this.#setStatusBits(outcomes.flatMap((o) => (o.outcome === 'revoked' ? [o.id.toLowerCase()] : [])));
+    const { outcomes, byBits } = await revokeMany(this.db, this.writer, this.#revoking, ids, reason, this.statusLists);
+    await this.#setStatusBits(
+      outcomes.flatMap((o) => (o.outcome === 'revoked' && !byBits.has(o.id.toLowerCase()) ? [o.id.toLowerCase()] : [])),
+    );
     return outcomes;
   }
 

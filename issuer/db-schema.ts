@@ -4,7 +4,7 @@ import { type CohortTables, cohortMigration, cohortRowsSignedOnceMigration } fro
 import { credentialStatisticsMigration } from './reports/statistics-migration.ts';
 import type { SearchField } from './search/fold.ts';
 import { credentialSearchMigration } from './search/search-migration.ts';
-import { type StatusListTables, statusListMigration } from './status-lists/schema.ts';
+import { type StatusListTables, statusListBitsOnlyMigration, statusListMigration } from './status-lists/schema.ts';
 import { apiTokenMigration, type TokenTables } from './tokens/schema.ts';
 
 export type CredentialStatus = 'pending' | 'anchored' | 'revoked';
@@ -165,4 +165,5 @@ export const issuerMigrations: Record<string, Migration> = {
   '009_audit_log': auditLogMigration,
   '010_cohort_rows_signed_once': cohortRowsSignedOnceMigration,
   '011_status_lists': statusListMigration,
+  '012_status_list_bits_only': statusListBitsOnlyMigration,
 };

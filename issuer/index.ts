@@ -1,13 +1,16 @@
 /**
  * What other parts of the project may use of the issuer: opening the issuer service with its
  * ledger (the launcher, scripts/start.ts), and for the benchmarks the Merkle tree it anchors a batch
- * with, the credential it makes of an issue request, and how revocations are split into transactions. Nothing outside `issuer/` imports past this file, so the issuer's inner layout can
+ * with, the credential it makes of an issue request, how revocations are split into transactions, and the batch revocation itself with its status lists (what the API path costs). Nothing outside `issuer/` imports past this file, so the issuer's inner layout can
  * change freely; tests are exempt, since they test the rooms themselves.
  */
 export { batchTree } from './anchoring.ts';
 export { credentialToSign, DEFAULT_ISSUING } from './credential-to-sign.ts';
 export { credentialFromIssueRequest } from './issue-request.ts';
-export { HASHES_PER_TRANSACTION } from './revocations/revoke-many.ts';
+export { REVOCATION_BY_HASH_MAX } from './revocations/revoke-by-bits.ts';
+export { HASHES_PER_TRANSACTION, revokeMany } from './revocations/revoke-many.ts';
 export { type Issuer, type IssuerOptions, type LedgerTarget, openIssuer } from './service.ts';
+export { CurrentSigningKey } from './signing-key.ts';
 export { DEFAULT_LIST_SHAPE } from './status-lists/allocation.ts';
 export { LISTS_PER_TRANSACTION } from './status-lists/publication.ts';
+export { StatusLists } from './status-lists/status-lists.ts';

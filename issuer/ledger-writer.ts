@@ -14,6 +14,7 @@ type RegistryWrite =
   | 'revoke'
   | 'revokeMany'
   | 'publishStatusLists'
+  | 'publishStatusListsBitsOnly'
   | 'addSigner'
   | 'removeSigner'
   | 'addDid'
@@ -131,7 +132,14 @@ export class LedgerWriter {
 
   /** Signs, sends and waits for a registry call; throws when it does not succeed. */
   async send(
-    method: 'revoke' | 'addSigner' | 'removeSigner' | 'addDid' | 'reportDidCompromised' | 'publishStatusLists',
+    method:
+      | 'revoke'
+      | 'addSigner'
+      | 'removeSigner'
+      | 'addDid'
+      | 'reportDidCompromised'
+      | 'publishStatusLists'
+      | 'publishStatusListsBitsOnly',
     args: unknown[],
   ): Promise<TransactionReceipt> {
     return this.#mined((await this.signAndBroadcast(method, args)).txHash);

@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Registry } from '../contracts/registry.ts';
+import { readCredentialToken } from '../core/formats/index.ts';
+import { statusListKey } from '../core/status-list/entry.ts';
+import { REVOCATION_BY_HASH_MAX } from '../issuer/revocations/revoke-by-bits.ts';
 import type { Verifier } from '../verifier/service.ts';
 import { migrateChain, startSuccessorVerifier } from './support/chain-migration.ts';
 import { startTestChain, type TestChain } from './support/local-chain.ts';
@@ -37,6 +41,18 @@ describe('chain migration', () => {
     revoked = await claimWhenAnchored(b.body.claim.url);
     const response = await revokeCredential(system, b.body.credentialId, { reason: 'fraud' });
     expect(response.status).toBe(200);
+    // A mass revocation: by bits only, which marks the list bits-only on the ledger.
+    const many = await Promise.all(
+      Array.from({ length: REVOCATION_BY_HASH_MAX + 1 }, (_, i) =>
+        issue(system, qualificationRequest({ learnerReference: `mass-${i}` })),
+      ),
+    );
+    const mass = await fetch(`${system.issuerUrl}/credentials/revoke`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${system.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ ids: many.map((m) => m.body.credentialId), reason: 'issuedInError' }),
+    });
+    expect((await mass.json()).counts).toMatchObject({ revoked: REVOCATION_BY_HASH_MAX + 1 });
   });
 
   afterAll(async () => {
@@ -55,6 +71,14 @@ describe('chain migration', () => {
       statusListsCopied: 1,
     });
     expect(first.anchorsImported).toBeGreaterThanOrEqual(1);
+    // The list's bits-only mark is carried: the per-hash record copied beside it does not answer for it.
+    const read = readCredentialToken(revoked.credential);
+    if (!read.ok) throw new Error(read.detail);
+    const { statusListCredential } = read.value.credential.credentialStatus as { statusListCredential: string };
+    const target = new Registry(first.targetRegistry, newChain.provider);
+    expect(await target.statusListOf(read.value.issuer, statusListKey(statusListCredential))).toMatchObject({
+      bitsOnly: true,
+    });
     const again = await migrate(first.targetRegistry);
     expect(again).toMatchObject({
       anchorsImported: 0,

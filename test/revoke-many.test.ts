@@ -7,11 +7,15 @@
 import { decodeList } from '@digitalbazaar/vc-bitstring-status-list';
 import { JsonRpcProvider } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Registry } from '../contracts/registry.ts';
+import { Registry, registryInterface } from '../contracts/registry.ts';
+import { loadConfig } from '../core/config.ts';
 import { readCredentialToken } from '../core/formats/index.ts';
 import { Bitstring } from '../core/status-list/bitstring.ts';
 import { type BitstringStatusListEntry, bitstringCommitment, statusListKey } from '../core/status-list/entry.ts';
+import { REVOCATION_BY_HASH_MAX } from '../issuer/revocations/revoke-by-bits.ts';
 import { HASHES_PER_TRANSACTION, MAX_IDS_PER_REQUEST } from '../issuer/revocations/revoke-many.ts';
+import { startVerifier, type Verifier } from '../verifier/service.ts';
+import { freePort } from './support/local-chain.ts';
 import {
   claimWhenAnchored,
   issue,
@@ -19,6 +23,7 @@ import {
   type RunningSystem,
   revokeCredential,
   startSystem,
+  tempDir,
 } from './support/system.ts';
 
 /** The largest transaction the issuer sends (issuer/ledger-writer.ts GAS_CAP). */
@@ -48,9 +53,9 @@ const issueTo = async (name: string, learnerReference: string, awardedOn = '2026
   expect(issued.status, JSON.stringify(issued.body)).toBe(201);
   return issued.body as { credentialId: string; claim: { url: string } };
 };
-const verdictOf = async (bundle: { credential: string; anchorReceipt: unknown }) =>
+const verdictOf = async (bundle: { credential: string; anchorReceipt: unknown }, verifierUrl = system.verifierUrl) =>
   (
-    await fetch(`${system.verifierUrl}/credentials/verify`, {
+    await fetch(`${verifierUrl}/credentials/verify`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -60,6 +65,25 @@ const verdictOf = async (bundle: { credential: string; anchorReceipt: unknown })
     })
   ).json();
 const gasOf = async (txHash: string) => Number((await ledger.getTransactionReceipt(txHash))!.gasUsed);
+
+type Bundle = { credential: string; anchorReceipt: unknown };
+const checkOf = (body: { checks: { check: string; status: string }[] }, name: string) =>
+  body.checks.find((c) => c.check === name)!;
+const entryOf = (bundle: { credential: string }) => {
+  const read = readCredentialToken(bundle.credential);
+  if (!read.ok) throw new Error(read.detail);
+  return read.value.credential.credentialStatus as BitstringStatusListEntry;
+};
+const issuerOf = (bundle: { credential: string }) => {
+  const read = readCredentialToken(bundle.credential);
+  if (!read.ok) throw new Error(read.detail);
+  return read.value.issuer;
+};
+/** A verifier trusting the same registry that fetches no status list (no local origin allowed): every list out of reach. */
+let listless: Verifier | undefined;
+/** A credential issued before any list was committed; one of a mass revocation. */
+let untouched: Bundle;
+let shown: Bundle;
 
 /** Credentials the first issuer process revoked on the ledger just before it was killed (failpoint). */
 let revokedBeforeTheCrash: { ids: string[]; bundles: { credential: string; anchorReceipt: unknown }[] };
@@ -75,14 +99,36 @@ beforeAll(async () => {
   revokedBeforeTheCrash = { ids, bundles };
   system = await startSystem({ dataDir: first.dataDir, ports: first.ports });
   ledger = new JsonRpcProvider(`http://127.0.0.1:${system.ports.ledger}`, undefined, { staticNetwork: true });
+  untouched = await claimWhenAnchored((await issueTo('Untouched', 'UNTOUCHED')).claim.url);
+  const institution = await (await fetch(`${system.issuerUrl}/institution`)).json();
+  listless = await startVerifier({
+    config: { ...loadConfig({}), dataDir: tempDir('skillmark-listless-verifier-'), verifierPort: await freePort() },
+    trust: {
+      registries: [
+        {
+          name: 'Local registry',
+          chainId: institution.chainId,
+          registry: institution.registry.toLowerCase(),
+          rpcUrls: [`http://127.0.0.1:${system.ports.ledger}`],
+        },
+      ],
+    },
+  });
 }, 120_000);
 
 afterAll(async () => {
+  await listless?.stop();
   ledger?.destroy();
   await system?.destroy();
 });
 
 describe('POST /credentials/revoke', () => {
+  it('a list never revoked from verifies from the ledger alone, without being fetched', async () => {
+    const body = await verdictOf(untouched, listless!.server.url);
+    expect(checkOf(body, 'status_list')).toMatchObject({ status: 'valid', reason: 'status_list_never_revoked' });
+    expect(body.verdict).toBe('valid');
+  });
+
   it('killed between the ledger and the database, it repairs the records from the ledger and sends nothing again', async () => {
     const { ids, bundles } = revokedBeforeTheCrash;
     for (const id of ids) {
@@ -150,30 +196,58 @@ describe('POST /credentials/revoke', () => {
     expect(base + HASHES_PER_TRANSACTION * perHash).toBeLessThan(GAS_CAP / 1.2);
   }, 60_000);
 
-  it(`sends a list longer than ${HASHES_PER_TRANSACTION} in as few transactions as that allows`, async () => {
-    const count = HASHES_PER_TRANSACTION + 6;
+  it(`revokes more than ${REVOCATION_BY_HASH_MAX} status-list credentials by their bits only: one commitment, no per-hash record, never valid`, async () => {
+    const count = REVOCATION_BY_HASH_MAX + 6;
     const ids: string[] = [];
     for (let i = 0; i < count; i += 10) {
       const group = await Promise.all(
         Array.from({ length: Math.min(10, count - i) }, (_, k) => issueTo(`Many ${i + k}`, `MANY-${i + k}`)),
       );
       ids.push(...group.map((g) => g.credentialId));
+      if (i === 0) shown = await claimWhenAnchored(group[0]!.claim.url);
     }
     const batch = await revokeMany({ ids, reason: 'superseded' });
     expect(batch.body.counts).toMatchObject({ revoked: count, failed: 0 });
-    expect(batch.body.transactions).toHaveLength(2);
+    // One transaction: the list's commitment, marked bits-only; the per-hash path would take two.
+    expect(batch.body.transactions).toHaveLength(1);
+    const [tx] = batch.body.transactions;
+    const sent = await ledger.getTransaction(tx);
+    expect(registryInterface().parseTransaction(sent!)!.name).toBe('publishStatusListsBitsOnly');
+    console.log(`bits-only mass revocation: ${Math.round((await gasOf(tx)) / count)} gas a credential for ${count}`);
+    expect(batch.body.outcomes[0]).toMatchObject({ outcome: 'revoked', reason: 'superseded', transactionHash: tx });
     const listed = await search({ name: 'many', status: 'revoked', limit: '500' });
     expect(listed.body.items).toHaveLength(count);
-  }, 60_000);
+
+    const entry = entryOf(shown);
+    const institution = await (await fetch(`${system.issuerUrl}/institution`)).json();
+    const onChain = await new Registry(institution.registry, ledger).statusListOf(
+      issuerOf(shown),
+      statusListKey(entry.statusListCredential),
+    );
+    expect(onChain.bitsOnly).toBe(true);
+    const served = readCredentialToken(await (await fetch(entry.statusListCredential)).text());
+    if (!served.ok) throw new Error(served.detail);
+    const bits = Bitstring.decode((served.value.credential.credentialSubject as { encodedList: string }).encodedList);
+    expect(bits.get(Number(entry.statusListIndex))).toBe(true);
+    expect(onChain.bitsHash).toBe(bitstringCommitment(bits.bytes));
+
+    // The verifier: no per-hash record (not_revoked valid), the list says revoked.
+    const reachable = await verdictOf(shown);
+    expect(reachable.verdict).toBe('invalid');
+    expect(checkOf(reachable, 'not_revoked').status).toBe('valid');
+    expect(checkOf(reachable, 'status_list')).toMatchObject({ status: 'invalid', reason: 'status_list_revoked' });
+    // A verifier that cannot fetch the list: cannot tell, never valid (the per-hash record does not answer for it).
+    const unreachable = await verdictOf(shown, listless!.server.url);
+    expect(unreachable.verdict).toBe('unverifiable');
+    expect(checkOf(unreachable, 'status_list')).toMatchObject({
+      status: 'unverifiable',
+      reason: 'status_list_unreachable',
+    });
+  }, 90_000);
 
   it("sets the revoked credentials' status list bits, commits the list on the ledger, and the verifier reads it", async () => {
     const issued = await Promise.all(['S', 'T'].map((n) => issueTo(`Status ${n}`, `STATUS-${n}`)));
     const [revoked, kept] = await Promise.all(issued.map((i) => claimWhenAnchored(i.claim.url)));
-    const entryOf = (bundle: { credential: string }) => {
-      const read = readCredentialToken(bundle.credential);
-      if (!read.ok) throw new Error(read.detail);
-      return read.value.credential.credentialStatus as BitstringStatusListEntry;
-    };
     const statusCheck = async (bundle: { credential: string; anchorReceipt: unknown }) =>
       (await verdictOf(bundle)).checks.find((c: { check: string }) => c.check === 'status_list');
     expect(await statusCheck(revoked!)).toMatchObject({ status: 'valid', reason: 'status_list_clear' });

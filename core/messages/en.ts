@@ -59,6 +59,8 @@ export const en = {
   status_list_unreachable: "The institution's status list ({source}) could not be fetched right now; try again later.",
   status_list_unreachable_record_answers:
     "The institution's status list ({source}) could not be fetched right now; its revocation record on the ledger, which it keeps beside the list, answers for this credential.",
+  status_list_never_revoked:
+    "The institution's status list ({source}) could not be fetched right now, but the ledger shows that the institution has never revoked anything on it: this credential is not revoked.",
   status_list_unverifiable: 'The status list ({source}) is not a list signed by the issuer: {detail}.',
   status_list_mismatch:
     'The status list ({source}) is not the one the institution recorded on the ledger: it may be out of date or altered; try again later.',

@@ -73,6 +73,8 @@ export const es: Catalogue = {
     'No se pudo obtener ahora la lista de estado de la institución ({source}); inténtelo de nuevo más tarde.',
   status_list_unreachable_record_answers:
     'No se pudo obtener ahora la lista de estado de la institución ({source}); su registro de revocaciones en el registro blockchain, que lleva junto a la lista, responde por esta credencial.',
+  status_list_never_revoked:
+    'No se pudo obtener ahora la lista de estado de la institución ({source}), pero el registro blockchain muestra que la institución nunca ha revocado nada en ella: esta credencial no está revocada.',
   status_list_unverifiable: 'La lista de estado ({source}) no es una lista firmada por el emisor: {detail}.',
   status_list_mismatch:
     'La lista de estado ({source}) no es la que la institución dejó registrada en el registro blockchain: puede estar desactualizada o alterada; inténtelo de nuevo más tarde.',

@@ -76,6 +76,8 @@ export const fr: Catalogue = {
     "La liste de statuts de l'établissement ({source}) n'a pas pu être récupérée pour le moment ; réessayez plus tard.",
   status_list_unreachable_record_answers:
     "La liste de statuts de l'établissement ({source}) n'a pas pu être récupérée pour le moment ; l'enregistrement des révocations sur le registre blockchain, tenu à côté de la liste, répond pour cette attestation.",
+  status_list_never_revoked:
+    "La liste de statuts de l'établissement ({source}) n'a pas pu être récupérée pour le moment, mais le registre blockchain montre que l'établissement n'y a jamais rien révoqué : cette attestation n'est pas révoquée.",
   status_list_unverifiable: "La liste de statuts ({source}) n'est pas une liste signée par l'émetteur : {detail}.",
   status_list_mismatch:
     "La liste de statuts ({source}) n'est pas celle que l'établissement a enregistrée sur le registre blockchain : elle est peut-être périmée ou modifiée ; réessayez plus tard.",

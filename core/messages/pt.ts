@@ -74,6 +74,8 @@ export const pt: Catalogue = {
     'Não foi possível obter agora a lista de estado da instituição ({source}); tente de novo mais tarde.',
   status_list_unreachable_record_answers:
     'Não foi possível obter agora a lista de estado da instituição ({source}); o registro de revogações na blockchain, mantido ao lado da lista, responde por esta credencial.',
+  status_list_never_revoked:
+    'Não foi possível obter agora a lista de estado da instituição ({source}), mas a blockchain mostra que a instituição nunca revogou nada nela: esta credencial não está revogada.',
   status_list_unverifiable: 'A lista de estado ({source}) não é uma lista assinada pelo emissor: {detail}.',
   status_list_mismatch:
     'A lista de estado ({source}) não é a que a instituição registrou na blockchain: pode estar desatualizada ou alterada; tente de novo mais tarde.',

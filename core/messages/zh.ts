@@ -57,6 +57,8 @@ export const zh: Catalogue = {
   status_list_unreachable: '目前无法获取该机构的状态列表（{source}），请稍后再试。',
   status_list_unreachable_record_answers:
     '目前无法获取该机构的状态列表（{source}）；该机构在区块链账本上与列表并行保存的撤销记录可说明此凭证的撤销情况。',
+  status_list_never_revoked:
+    '目前无法获取该机构的状态列表（{source}），但区块链账本显示该机构从未在此列表中撤销过任何凭证：此凭证未被撤销。',
   status_list_unverifiable: '状态列表（{source}）不是由签发机构签名的列表：{detail}。',
   status_list_mismatch: '状态列表（{source}）与机构在区块链账本上登记的不一致：可能已过时或被篡改，请稍后再试。',
   status_list_needs_ledger:

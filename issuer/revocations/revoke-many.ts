@@ -4,7 +4,9 @@ import { RevocationReason, type RevocationReasonName } from '../../contracts/rev
 import { failpoint } from '../../core/failpoint.ts';
 import type { IssuerDb } from '../db-schema.ts';
 import { LedgerWriteError, type LedgerWriter } from '../ledger-writer.ts';
+import type { StatusLists } from '../status-lists/status-lists.ts';
 import type { RevocationOutcome } from './outcome.ts';
+import { REVOCATION_BY_HASH_MAX, revokeByBits } from './revoke-by-bits.ts';
 
 /** The most ids one request may name (the request body is then about 400 KB). */
 export const MAX_IDS_PER_REQUEST = 10_000;
@@ -25,6 +27,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 interface Candidate {
   id: string;
   hash: string;
+  /** Its status list; null for a credential issued before status lists. */
+  listId: string | null;
 }
 
 const reasonNameOf = (code: number): RevocationReasonName =>
@@ -37,6 +41,9 @@ const reasonNameOf = (code: number): RevocationReasonName =>
  * between the ledger and the database, when the record is repaired from the chain), and nothing is
  * revoked twice (the contract refuses it; a chunk it refuses for that is repaired and sent again
  * without those). `inProgress` holds the ids being revoked by any request of this process.
+ * A mass revocation (more than REVOCATION_BY_HASH_MAX credentials carrying a status entry) revokes
+ * those by their bits only (./revoke-by-bits.ts); `byBits` names them, whose bits are already
+ * committed, so that only the others' bits are left to set.
  */
 export async function revokeMany(
   db: IssuerDb,
@@ -44,7 +51,8 @@ export async function revokeMany(
   inProgress: Set<string>,
   ids: readonly string[],
   reason: RevocationReasonName,
-): Promise<RevocationOutcome[]> {
+  statusLists?: StatusLists,
+): Promise<{ outcomes: RevocationOutcome[]; byBits: Set<string> }> {
   const outcomes = new Map<number, RevocationOutcome>();
   const firstIndex = new Map<string, number>();
   ids.forEach((raw, index) => {
@@ -59,7 +67,7 @@ export async function revokeMany(
     const page = wanted.slice(i, i + READ_PAGE);
     const rows = await db
       .selectFrom('credentials')
-      .select(['id', 'credential_hash', 'status', 'revoked_at'])
+      .select(['id', 'credential_hash', 'status', 'revoked_at', 'status_list_id'])
       .where('id', 'in', page)
       .execute();
     const found = new Map(rows.map((row) => [row.id, row]));
@@ -71,14 +79,20 @@ export async function revokeMany(
         outcomes.set(index, { id, outcome: 'alreadyRevoked', revokedAt: row.revoked_at! });
       else if (inProgress.has(id))
         outcomes.set(index, { id, outcome: 'failed', error: 'It is being revoked by another request.' });
-      else candidates.push({ id, hash: row.credential_hash });
+      else candidates.push({ id, hash: row.credential_hash, listId: row.status_list_id });
     }
   }
+  const withEntry = candidates.flatMap((c) => (c.listId ? [{ id: c.id, listId: c.listId }] : []));
+  const byBits = new Set(statusLists && withEntry.length > REVOCATION_BY_HASH_MAX ? withEntry.map((c) => c.id) : []);
+  const byHash = candidates.filter((c) => !byBits.has(c.id));
   for (const { id } of candidates) inProgress.add(id);
   try {
+    if (byBits.size > 0)
+      for (const result of await revokeByBits(db, statusLists!, withEntry, reason))
+        outcomes.set(firstIndex.get(result.id)!, result);
     let stopped: string | undefined;
-    for (let i = 0; i < candidates.length; i += HASHES_PER_TRANSACTION) {
-      const chunk = candidates.slice(i, i + HASHES_PER_TRANSACTION);
+    for (let i = 0; i < byHash.length; i += HASHES_PER_TRANSACTION) {
+      const chunk = byHash.slice(i, i + HASHES_PER_TRANSACTION);
       let results: RevocationOutcome[];
       try {
         if (stopped) throw new LedgerWriteError(stopped);
@@ -93,7 +107,7 @@ export async function revokeMany(
   } finally {
     for (const { id } of candidates) inProgress.delete(id);
   }
-  return ids.map((_, index) => outcomes.get(index)!);
+  return { outcomes: ids.map((_, index) => outcomes.get(index)!), byBits };
 }
 
 /** Why a chunk was not revoked, in words; anything but the ledger failing is a bug and is thrown on. */

@@ -8,6 +8,7 @@ import { noteAuditTargets } from '../audit/targets.ts';
 import type { ScopeGuard } from '../tokens/guard.ts';
 import { scopedRoutes } from '../tokens/scoped-route.ts';
 import { countOutcomes, type RevocationOutcome } from './outcome.ts';
+import { REVOCATION_BY_HASH_MAX } from './revoke-by-bits.ts';
 import { HASHES_PER_TRANSACTION, MAX_IDS_PER_REQUEST } from './revoke-many.ts';
 
 const REASONS = Object.keys(RevocationReason) as [RevocationReasonName, ...RevocationReasonName[]];
@@ -60,7 +61,7 @@ export function mountBatchRevocation(
     method: 'post',
     path: PATH,
     summary: `Revokes many credentials on the ledger, up to ${HASHES_PER_TRANSACTION} in each transaction; each id's outcome is reported`,
-    description: `At most ${MAX_IDS_PER_REQUEST} ids. Unknown, already revoked and repeated ids are reported and never reach the ledger; a failed transaction fails only its own ids, and repeating the request is safe.`,
+    description: `At most ${MAX_IDS_PER_REQUEST} ids. Unknown, already revoked and repeated ids are reported and never reach the ledger; a failed transaction fails only its own ids, and repeating the request is safe. More than ${REVOCATION_BY_HASH_MAX} credentials carrying a status list entry are revoked by their status list bits only, one commitment per list (docs/status-lists.md).`,
     middleware: [jsonObjectBody] as const,
     request: { body: { required: true, content: { 'application/json': { schema: RevokeManyRequest } } } },
     responses: {

@@ -33,7 +33,7 @@ export async function currentBits(db: IssuerDb, listId: string, size: number): P
 export async function publishPending(db: IssuerDb, writer: LedgerWriter): Promise<number> {
   const pending = await db
     .selectFrom('status_lists')
-    .select(['id', 'url', 'size', 'dirty'])
+    .select(['id', 'url', 'size', 'dirty', 'bits_only'])
     .where('dirty', '>', 0)
     .execute();
   for (let i = 0; i < pending.length; i += LISTS_PER_TRANSACTION) {
@@ -42,10 +42,14 @@ export async function publishPending(db: IssuerDb, writer: LedgerWriter): Promis
         .slice(i, i + LISTS_PER_TRANSACTION)
         .map(async (list) => ({ ...list, bits: await currentBits(db, list.id, list.size) })),
     );
-    const mined = await writer.send('publishStatusLists', [
-      chunk.map((l) => statusListKey(l.url)),
-      chunk.map((l) => bitstringCommitment(l.bits.bytes)),
-    ]);
+    const keys = chunk.map((l) => statusListKey(l.url));
+    const hashes = chunk.map((l) => bitstringCommitment(l.bits.bytes));
+    // A list holding bits with no per-hash revocation is marked so on the ledger, with every
+    // commitment (the contract writes the mark once): a commitment the chain lost and the watch
+    // sends again carries it too.
+    const mined = chunk.some((l) => l.bits_only)
+      ? await writer.send('publishStatusListsBitsOnly', [keys, hashes, chunk.map((l) => l.bits_only === 1)])
+      : await writer.send('publishStatusLists', [keys, hashes]);
     const publishedAt = (await writer.blockTime(mined.blockNumber)).toISOString();
     for (const list of chunk) {
       await db
@@ -54,6 +58,7 @@ export async function publishPending(db: IssuerDb, writer: LedgerWriter): Promis
           published_list: list.bits.encode(),
           published_version: eb('published_version', '+', 1),
           published_at: publishedAt,
+          published_tx: mined.hash,
           dirty: eb.case().when('dirty', '=', list.dirty).then(0).else(eb.ref('dirty')).end(),
         }))
         .where('id', '=', list.id)

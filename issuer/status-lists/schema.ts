@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from 'kysely';
+import type { Generated, Kysely, Migration } from 'kysely';
 
 export interface StatusListTables {
   /** One row per status list credential the issuer serves (issuer/status-lists/). */
@@ -20,6 +20,13 @@ export interface StatusListTables {
     published_at: string | null;
     /** Revocations on this list not yet committed on the ledger (0: none). */
     dirty: number;
+    /**
+     * 1 once a credential on the list was revoked by its bit only, with no per-hash revocation
+     * (a mass revocation): every commitment then marks the list so on the ledger. Never cleared.
+     */
+    bits_only: Generated<number>;
+    /** The transaction of the last commitment; null: none yet. */
+    published_tx: string | null;
   };
   /**
    * Every index ever handed out, so that none is handed out twice. The credential holding it keeps
@@ -57,5 +64,16 @@ export const statusListMigration: Migration = {
       .on('credentials')
       .columns(['status_list_id', 'status'])
       .execute();
+  },
+};
+
+/** Mass revocation by bits only (docs/status-lists.md): the list's mark, and its last commitment's transaction. */
+export const statusListBitsOnlyMigration: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .alterTable('status_lists')
+      .addColumn('bits_only', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema.alterTable('status_lists').addColumn('published_tx', 'varchar(66)').execute();
   },
 };

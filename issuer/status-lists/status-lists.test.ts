@@ -1,4 +1,5 @@
 import { decodeList } from '@digitalbazaar/vc-bitstring-status-list';
+import { Wallet, ZeroHash } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCredentialToken } from '../../core/formats/index.ts';
 import { nodeJoseSigner } from '../../core/jose/signer.ts';
@@ -7,6 +8,8 @@ import { bitstringCommitment, statusListKey } from '../../core/status-list/entry
 import { type IssuerLedger, startIssuerLedger } from '../../test/support/issuer-ledger.ts';
 import { freshKeyPair } from '../../test/support/keys.ts';
 import type { IssuerDb } from '../db-schema.ts';
+import { LedgerWriter } from '../ledger-writer.ts';
+import { revokeByBits } from '../revocations/revoke-by-bits.ts';
 import { CurrentSigningKey } from '../signing-key.ts';
 import { reserveIndexes } from './allocation.ts';
 import { StatusLists } from './status-lists.ts';
@@ -131,6 +134,84 @@ describe('status lists', () => {
     expect((await ledger.writer.registry.statusListOf(did, key)).bitsHash).toBe(bitstringCommitment(ours.bytes));
     await lists.watch();
     expect((await ledger.writer.registry.statusListOf(did, key)).bitsHash).toBe(bitstringCommitment(twoBits.bytes));
+  });
+
+  it('revokes by bits only: no per-hash record, the list marked on the ledger, and marked again by the watch', async () => {
+    const lists = new StatusLists(ledger.db, ledger.writer, signingKey(), 'vc-jose-2.0', 'https://mass.example');
+    const stored = await Promise.all([1, 2, 3].map(() => ledger.storeCredential()));
+    const entries = [];
+    for (const c of stored) entries.push(await holding(ledger.db, lists, c.id));
+    const listId = entries[0]!.statusListCredential.split('/').pop()!;
+    const key = statusListKey(entries[0]!.statusListCredential);
+    const snapshot = await ledger.rpc('evm_snapshot');
+    const revoked = stored.slice(0, 2);
+    const outcomes = await revokeByBits(
+      ledger.db,
+      lists,
+      revoked.map((c) => ({ id: c.id, listId })),
+      'fraud',
+    );
+    expect(outcomes).toHaveLength(2);
+    const [first] = outcomes;
+    expect(first).toMatchObject({ outcome: 'revoked', reason: 'fraud', transactionHash: expect.stringMatching(/^0x/) });
+    const rows = await ledger.db
+      .selectFrom('credentials')
+      .selectAll()
+      .where(
+        'id',
+        'in',
+        revoked.map((c) => c.id),
+      )
+      .execute();
+    expect(rows.map((r) => [r.status, r.revocation_tx, r.revoked_at])).toEqual(
+      rows.map(() => ['revoked', null, first!.outcome === 'revoked' ? first!.revokedAt : '']),
+    );
+    // Nothing per hash on the ledger; the bits and the mark are.
+    const institutionId = await ledger.writer.registry.institutionOfSigner(ledger.writer.address);
+    for (const c of revoked) expect((await ledger.writer.registry.revocation(institutionId, c.hash)).revokedAt).toBe(0);
+    const bits = Bitstring.decode(subjectOf((await lists.served(listId))!.token).encodedList);
+    expect(entries.map((e) => bits.get(Number(e.statusListIndex)))).toEqual([true, true, false]);
+    expect(await ledger.writer.registry.statusListOf(did, key)).toMatchObject({
+      bitsHash: bitstringCommitment(bits.bytes),
+      bitsOnly: true,
+    });
+
+    // The chain loses the commitment: the watch sends it again, marked.
+    await ledger.rpc('evm_revert', [snapshot]);
+    expect((await ledger.writer.registry.statusListOf(did, key)).bitsHash).toBe(ZeroHash);
+    await lists.watch();
+    expect(await ledger.writer.registry.statusListOf(did, key)).toMatchObject({
+      bitsHash: bitstringCommitment(bits.bytes),
+      bitsOnly: true,
+    });
+  });
+
+  it('a mass revocation the ledger refuses is reported failed, stays recorded, and the watch commits it marked', async () => {
+    // A key the registry does not know: every commitment it sends is refused (NotSigner).
+    const stranger = new LedgerWriter(
+      ledger.chain.provider,
+      Wallet.createRandom().connect(ledger.chain.provider) as unknown as Wallet,
+      ledger.writer.registry.address,
+    );
+    const refused = new StatusLists(ledger.db, stranger, signingKey(), 'vc-jose-2.0', 'https://refused.example');
+    const c = await ledger.storeCredential();
+    const entry = await holding(ledger.db, refused, c.id);
+    const listId = entry.statusListCredential.split('/').pop()!;
+    const [outcome] = await revokeByBits(ledger.db, refused, [{ id: c.id, listId }], 'fraud');
+    expect(outcome).toMatchObject({ outcome: 'failed', error: expect.stringContaining('Recorded as revoked') });
+    const row = await ledger.db.selectFrom('credentials').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
+    expect(row.status).toBe('revoked');
+    const key = statusListKey(entry.statusListCredential);
+    expect((await ledger.writer.registry.statusListOf(did, key)).bitsHash).toBe(ZeroHash);
+    // The issuer's own key, at the watch: the list goes out with the bit and the mark.
+    const lists = new StatusLists(ledger.db, ledger.writer, signingKey(), 'vc-jose-2.0', 'https://refused.example');
+    await lists.watch();
+    const bits = Bitstring.decode(subjectOf((await lists.served(listId))!.token).encodedList);
+    expect(bits.get(Number(entry.statusListIndex))).toBe(true);
+    expect(await ledger.writer.registry.statusListOf(did, key)).toMatchObject({
+      bitsHash: bitstringCommitment(bits.bytes),
+      bitsOnly: true,
+    });
   });
 });
 

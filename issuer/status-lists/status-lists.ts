@@ -100,6 +100,20 @@ export class StatusLists {
     return this.publish();
   }
 
+  /**
+   * Marks the lists of these credentials, about to be revoked by their bits only (no per-hash
+   * revocation), so that every commitment of them marks them so on the ledger. Done before any of
+   * their bits is set: no commitment holding such a bit can go out unmarked.
+   */
+  async markBitsOnly(listIds: readonly string[]): Promise<void> {
+    for (let i = 0; i < listIds.length; i += 500)
+      await this.db
+        .updateTable('status_lists')
+        .set({ bits_only: 1 })
+        .where('id', 'in', listIds.slice(i, i + 500))
+        .execute();
+  }
+
   /** Commits every list with revocations not yet on the ledger (also after a failure, at start). */
   publish(): Promise<number> {
     const run = this.#publishing.then(() => publishPending(this.db, this.writer));
@@ -116,7 +130,7 @@ export class StatusLists {
   async watch(): Promise<void> {
     const lists = await this.db
       .selectFrom('status_lists')
-      .select(['id', 'url', 'published_list', 'dirty'])
+      .select(['id', 'url', 'published_list', 'dirty', 'bits_only'])
       .where((eb) => eb.or([eb('published_list', 'is not', null), eb('dirty', '>', 0)]))
       .execute();
     if (lists.length === 0) return;
@@ -128,7 +142,8 @@ export class StatusLists {
         continue;
       }
       const onChain = await this.writer.registry.statusListOf(did, statusListKey(list.url));
-      if (onChain.bitsHash === bitstringCommitment(Bitstring.decode(list.published_list).bytes)) continue;
+      const same = onChain.bitsHash === bitstringCommitment(Bitstring.decode(list.published_list).bytes);
+      if (same && (list.bits_only === 0 || onChain.bitsOnly)) continue;
       await this.db
         .updateTable('status_lists')
         .set((eb) => ({ dirty: eb('dirty', '+', 1) }))
@@ -137,6 +152,18 @@ export class StatusLists {
       lost = true;
     }
     if (lost) await this.publish();
+  }
+
+  /**
+   * The lists as last committed: a list with no revocation left to commit (`dirty` 0) holds on the
+   * ledger every bit set before, in the transaction `published_tx`, mined at `published_at`.
+   */
+  committed(listIds: readonly string[]) {
+    return this.db
+      .selectFrom('status_lists')
+      .select(['id', 'dirty', 'published_at', 'published_tx'])
+      .where('id', 'in', listIds)
+      .execute();
   }
 
   /** The signed list credential as last committed, or undefined for an unknown list. */

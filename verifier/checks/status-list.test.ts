@@ -61,7 +61,10 @@ async function listToken(bits: Bitstring, url: string, key = college, purpose = 
 }
 
 const a = registryNamed('a');
-const committed = (bitsHash: string): StatusListAnswer => ({ trusted: a, commitment: { institutionId: 1, bitsHash } });
+const committed = (bitsHash: string, bitsOnly = false): StatusListAnswer => ({
+  trusted: a,
+  commitment: { institutionId: 1, bitsHash, bitsOnly },
+});
 
 /** Serves `bits` as a list, then runs the check on a credential holding `index` of it, with the ledger's `answers`. */
 async function check(options: {
@@ -175,7 +178,10 @@ describe('status list check', () => {
       reason: 'status_list_unverifiable',
     });
     // Signed, but by someone else than the credential's issuer (no registry ties the signer to it).
-    const strangers: StatusListAnswer = { trusted: a, commitment: { institutionId: 2, bitsHash: ZeroHash } };
+    const strangers: StatusListAnswer = {
+      trusted: a,
+      commitment: { institutionId: 2, bitsHash: ZeroHash, bitsOnly: false },
+    };
     const ledgerFor = (did: string) =>
       did === college.did ? [committed(bitstringCommitment(bits.bytes))] : [strangers];
     expect(await check({ bits, token: (url) => listToken(bits, url, stranger), answersFor: ledgerFor })).toMatchObject({
@@ -208,7 +214,10 @@ describe('status list check', () => {
     expect(await check({ bits: withBit(7), index: 7, answers: [down] })).toMatchObject({ status: 'invalid' });
     // One registry out of reach, another answering: the one that answered decides.
     const b = registryNamed('b');
-    const other: StatusListAnswer = { trusted: b, commitment: { institutionId: 1, bitsHash: ZeroHash } };
+    const other: StatusListAnswer = {
+      trusted: b,
+      commitment: { institutionId: 1, bitsHash: ZeroHash, bitsOnly: false },
+    };
     expect(await check({ answers: [down, other] })).toMatchObject({ status: 'valid' });
     expect(await check({ bits: withBit(8), answers: [down, other] })).toMatchObject({
       status: 'unverifiable',
@@ -229,6 +238,33 @@ describe('status list check', () => {
       });
     // Reachable, the list still decides: a set bit is a revocation whatever the record says.
     expect(await check({ bits: withBit(7), index: 7, record: 'valid' })).toMatchObject({ status: 'invalid' });
+  });
+
+  it('an unreachable list never revoked from is clear from the ledger alone; one marked bits-only is never valid', async () => {
+    // No commitment on any registry that answers: no revocation was ever published on the list.
+    const down: StatusListAnswer = { trusted: a, error: new LedgerUnreachableError('a: connect ECONNREFUSED', [a]) };
+    const never = registryNamed('b');
+    const zero: StatusListAnswer = {
+      trusted: never,
+      commitment: { institutionId: 1, bitsHash: ZeroHash, bitsOnly: false },
+    };
+    expect(await check({ serve: false, answers: [down, zero] })).toMatchObject({
+      status: 'valid',
+      reason: 'status_list_never_revoked',
+      details: { ledger: [{ registry: never.name, bitsHash: null }] },
+    });
+    // With the ledger out of reach, the list's mark cannot be read: whatever the record says, cannot tell.
+    expect(await check({ serve: false, answers: [down], record: 'valid' })).toMatchObject({
+      status: 'unverifiable',
+      reason: 'status_list_unreachable',
+    });
+    // Marked bits-only on a registry: the revocation record no longer answers for the list.
+    const marked = committed(bitstringCommitment(withBit(8).bytes), true);
+    for (const answers of [[marked], [marked, committed(bitstringCommitment(withBit(8).bytes))]])
+      expect(await check({ bits: withBit(8), index: 7, serve: false, record: 'valid', answers })).toMatchObject({
+        status: 'unverifiable',
+        reason: 'status_list_unreachable',
+      });
   });
 
   it('fetches nothing for an issuer no registry lists, nor from an address that is not allowed', async () => {

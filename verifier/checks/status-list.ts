@@ -42,9 +42,10 @@ const sourceOf = (url: string) => new URL(url).host.slice(0, 200);
  * issuer signed: invalid, whatever the ledger says. A clear bit counts only when the list's bits
  * are the ones the institution last committed on the ledger, so a server cannot hide a revocation
  * by serving an older or altered list; no commitment on the ledger means no revocation was ever
- * published on the list, so every bit must be clear. Not fetched: skipped when the revocation
- * record on the ledger (which the institution keeps beside its lists) answers, else unverifiable,
- * never invalid. Not signed, or not the committed list: unverifiable, never invalid. With no registry answering, a clear bit cannot be confirmed:
+ * published on the list, so every bit must be clear. Not fetched: valid when no registry holds a
+ * commitment to the list (never revoked from); skipped when the list is not marked bits-only and the
+ * revocation record on the ledger (then complete for the list) answers; else unverifiable, never
+ * invalid nor valid. Not signed, or not the committed list: unverifiable, never invalid. With no registry answering, a clear bit cannot be confirmed:
  * skipped, the revocation record check (from the ledger or a trust bundle) answering instead.
  */
 export const statusList: Check<CredentialSubject> = {
@@ -76,13 +77,34 @@ export const statusList: Check<CredentialSubject> = {
         { detail: 'this verifier fetches no status lists' },
       );
 
-    // The institution records each revocation on the ledger by hash too (docs/status-lists.md): when
-    // that record answers, a list out of reach leaves the verdict to it, so that no institution's
-    // website has to stay up for its credentials to verify.
-    const unreachable = async (failure: CheckFragment): Promise<CheckFragment> =>
-      (await earlier('not_revoked')).status === 'valid'
+    // A list out of reach (docs/status-lists.md): the ledger may still settle it. No commitment on
+    // any registry that answers: no revocation was ever published on the list, its bits are all
+    // clear. Else, while the institution recorded every bit of the list by hash too (the list is not
+    // marked bits-only), the revocation record check answers for it, so that no institution's
+    // website has to stay up for its credentials to verify. Else: cannot tell, never valid.
+    const unreachable = async (failure: CheckFragment): Promise<CheckFragment> => {
+      const answers = await ledger.statusListOnEach(credential.issuer, statusListKey(url));
+      const listed = answers.flatMap((a) =>
+        'commitment' in a && a.commitment.institutionId !== 0 ? [{ registry: a.trusted.name, ...a.commitment }] : [],
+      );
+      if (listed.length === 0) return failure;
+      if (listed.every((c) => c.bitsHash === ZeroHash))
+        return fragment(
+          'status_list',
+          'valid',
+          'status_list_never_revoked',
+          { source },
+          {
+            statusListCredential: url,
+            statusListIndex: index,
+            ledger: listed.map((c) => ({ registry: c.registry, bitsHash: null })),
+          },
+        );
+      if (listed.some((c) => c.bitsOnly)) return failure;
+      return (await earlier('not_revoked')).status === 'valid'
         ? fragment('status_list', 'skipped', 'status_list_unreachable_record_answers', { source }, failure.details)
         : failure;
+    };
     const fetchList = async (fresh: boolean) => {
       try {
         return await statusLists.fetch(url, budget, fresh);
