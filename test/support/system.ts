@@ -73,7 +73,24 @@ export async function startSystem(
   } = {},
 ): Promise<RunningSystem> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'skillmark-system-'));
-  const ports = options.ports ?? { ledger: await freePort(), issuer: await freePort(), verifier: await freePort() };
+  if (options.ports) return launchSystem(options, dataDir, options.ports);
+  // A port found free can be taken before the system binds it (by a client socket of another test
+  // running alongside): the system then says so before it starts anything, and is started again.
+  for (let attempt = 1; ; attempt++) {
+    const ports = { ledger: await freePort(), issuer: await freePort(), verifier: await freePort() };
+    try {
+      return await launchSystem(options, dataDir, ports);
+    } catch (error) {
+      if (attempt === 3 || !/could not start: port \d+ is in use/.test((error as Error).message)) throw error;
+    }
+  }
+}
+
+async function launchSystem(
+  options: Parameters<typeof startSystem>[0] & {},
+  dataDir: string,
+  ports: { ledger: number; issuer: number; verifier: number },
+): Promise<RunningSystem> {
   const adminToken = 'test-admin-token-0123456789';
   const env: Record<string, string> = {
     SKILLMARK_DATA_DIR: dataDir,
