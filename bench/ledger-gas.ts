@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { deployRegistry, Registry } from '../contracts/registry.ts';
 import { batchTree } from '../issuer/index.ts';
 import { startTestChain } from '../test/support/local-chain.ts';
+import { gasOfRegistryCalls } from './bench-registry.ts';
 import { report } from './report.ts';
 
 const hash = () => `0x${randomBytes(32).toString('hex')}`;
@@ -13,19 +13,7 @@ const hash = () => `0x${randomBytes(32).toString('hex')}`;
 export async function ledgerGasBench(): Promise<void> {
   const chain = await startTestChain();
   try {
-    const authority = await chain.provider.getSigner(0);
-    const signer = await chain.provider.getSigner(1);
-    const { address } = await deployRegistry(authority, await authority.getAddress());
-    await (
-      await new Registry(address, authority).contract.getFunction('accredit')(
-        await signer.getAddress(),
-        'did:key:z6MkBench',
-        'Bench College',
-      )
-    ).wait();
-    const registry = new Registry(address, signer).contract;
-    const gasOf = async (method: string, ...args: unknown[]) =>
-      Number((await (await registry.getFunction(method)(...args)).wait()).gasUsed);
+    const gasOf = await gasOfRegistryCalls(chain, 'did:key:z6MkBench');
 
     const baselineSamples = 100;
     let baselineGas = 0;

@@ -1,5 +1,4 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { deployRegistry, Registry } from '../contracts/registry.ts';
 import {
   DEFAULT_LIST_SHAPE,
   HASHES_PER_TRANSACTION,
@@ -7,6 +6,7 @@ import {
   REVOCATION_BY_HASH_MAX,
 } from '../issuer/index.ts';
 import { startTestChain } from '../test/support/local-chain.ts';
+import { gasOfRegistryCalls } from './bench-registry.ts';
 import { report } from './report.ts';
 import { apiPathGas } from './revocation-api.ts';
 
@@ -27,19 +27,7 @@ const SIZES = [1, 100, 1_000, 10_000];
 export async function revocationBench(): Promise<void> {
   const chain = await startTestChain();
   try {
-    const authority = await chain.provider.getSigner(0);
-    const signer = await chain.provider.getSigner(1);
-    const { address } = await deployRegistry(authority, await authority.getAddress());
-    await (
-      await new Registry(address, authority).contract.getFunction('accredit')(
-        await signer.getAddress(),
-        'did:key:z6MkRevocationBench',
-        'Bench College',
-      )
-    ).wait();
-    const registry = new Registry(address, signer).contract;
-    const gasOf = async (method: string, ...args: unknown[]) =>
-      Number((await (await registry.getFunction(method)(...args)).wait()).gasUsed);
+    const gasOf = await gasOfRegistryCalls(chain, 'did:key:z6MkRevocationBench');
     const inChunks = async <T>(items: T[], size: number, send: (chunk: T[]) => Promise<number>) => {
       let gas = 0;
       let transactions = 0;
