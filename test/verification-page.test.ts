@@ -5,11 +5,13 @@
  * has no BarcodeDetector). UPDATE_SCREENSHOTS=1 also writes docs/screenshots/verify-*.png.
  */
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { didKeyOfEd25519, ed25519PublicKeyOfSeed } from '../core/ed25519.ts';
 import { pageWords } from '../core/messages/index.ts';
 import { decodeQrBundle, encodeQrBundle } from '../core/qr-bundle/index.ts';
 import { conformancePath } from './support/conformance.ts';
@@ -85,6 +87,9 @@ describe.runIf(HAVE_CHROMIUM)('the verification page in chromium', () => {
   let badge: string;
   /** The claim bundle as a wallet would save it, without its QR text: a credential and its receipt. */
   let bundleFile: Buffer;
+  /** An SD-JWT VC as the learner shares it (`share --disclose`): the qualification, without the name; and with every detail. */
+  let selectiveFile: Buffer;
+  let fullyDisclosedFile: Buffer;
   /** The learner's certificate PDF as the issuer prints it, and that page printed to a 150 dpi PNG. */
   let certificate: Buffer;
   let printedPage: Buffer;
@@ -106,11 +111,36 @@ describe.runIf(HAVE_CHROMIUM)('the verification page in chromium', () => {
       const issued = (await issue(system, request)).body;
       return { issued, bundle: await claimWhenAnchored(issued.claim.url) };
     };
-    const [first, second, third] = await Promise.all([
+    const issueSelective = async () => {
+      const learner = didKeyOfEd25519(ed25519PublicKeyOfSeed(randomBytes(32)));
+      const issued = await issue(system, {
+        ...qualificationRequest({ id: learner, learnerReference: 'page-selective' }),
+        options: { format: 'sd-jwt-vc' },
+      });
+      expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+      return claimWhenAnchored(issued.body.claim.url);
+    };
+    const [first, second, third, selective] = await Promise.all([
       issueOne('page-valid'),
       issueOne('page-revoked'),
       issueOne('page-badge', true),
+      issueSelective(),
     ]);
+    // What `share --disclose competency:1` writes: every disclosure but the name and the learner reference.
+    const [signed, ...disclosures] = selective.credential.split('~').filter(Boolean);
+    const kept = disclosures.filter(
+      (d) => !['name', 'learnerReference'].includes(JSON.parse(Buffer.from(d, 'base64url').toString())[1]),
+    );
+    expect(kept.length).toBe(disclosures.length - 2);
+    const shared = (shown: string[]) =>
+      Buffer.from(
+        JSON.stringify({
+          verifiableCredential: `${[signed, ...shown].join('~')}~`,
+          options: { anchorReceipt: selective.anchorReceipt },
+        }),
+      );
+    selectiveFile = shared(kept);
+    fullyDisclosedFile = shared(disclosures);
     badge = (third.bundle as unknown as { qr: string }).qr;
     valid = (first.bundle as unknown as { qr: string }).qr;
     claimUrl = first.issued.claim.url;
@@ -265,6 +295,23 @@ describe.runIf(HAVE_CHROMIUM)('the verification page in chromium', () => {
     expect(summary).toContain('Requirements met');
     expect(summary).toContain('Each of these competencies assessed and found met');
     expect(summary).toContain('Issuer, as the credential names it');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('checks an SD-JWT VC a learner shared with some details left out, and shows only what was disclosed', async () => {
+    const { page, context, problems } = await openPage('?lang=en');
+    await page.setInputFiles('#file', { name: 'shared.json', mimeType: 'application/json', buffer: selectiveFile });
+    expect(await verdictOf(page)).toBe('valid');
+    expect(await page.textContent('#summary')).toContain('National Certificate in Electrical Installation');
+    const shown = await page.textContent('#result');
+    expect(shown).not.toContain('Amina Yusuf');
+    expect(shown).not.toContain('page-selective');
+    // Disclosed, the same credential's name is shown.
+    await page.click('#again');
+    await page.setInputFiles('#file', { name: 'all.json', mimeType: 'application/json', buffer: fullyDisclosedFile });
+    expect(await verdictOf(page)).toBe('valid');
+    expect(await page.textContent('#summary')).toContain('Amina Yusuf');
     expect(problems).toEqual([]);
     await context.close();
   });
