@@ -4,6 +4,7 @@ import { Bitstring } from '../../core/status-list/bitstring.ts';
 import { bitstringCommitment, STATUS_PURPOSE, statusListKey } from '../../core/status-list/entry.ts';
 import { type CheckFragment, fragment } from '../fragment.ts';
 import { keyLookup } from '../key-lookup.ts';
+import type { StatusListAnswer } from '../ledger-reader.ts';
 import { StatusListUnreachable } from '../status-list-fetch.ts';
 import type { Check } from './check.ts';
 import type { CredentialSubject } from './subjects.ts';
@@ -31,6 +32,12 @@ function entryProblem(entry: Record<string, unknown>): string | undefined {
   if (protocol !== 'https:' && protocol !== 'http:') return 'statusListCredential is not an http(s) URL';
   return undefined;
 }
+
+/** The commitments registries hold for a list of an institution they list, each with the registry's name. */
+const committedIn = (answers: readonly StatusListAnswer[]) =>
+  answers.flatMap((a) =>
+    'commitment' in a && a.commitment.institutionId !== 0 ? [{ registry: a.trusted.name, ...a.commitment }] : [],
+  );
 
 /** The list's host, to say where it came from: never the path (it could carry anything). */
 const sourceOf = (url: string) => new URL(url).host.slice(0, 200);
@@ -77,16 +84,21 @@ export const statusList: Check<CredentialSubject> = {
         { detail: 'this verifier fetches no status lists' },
       );
 
+    // What the registries hold for the issuer's list, read once however often the check asks.
+    const key = statusListKey(url);
+    let answersOnce: Promise<StatusListAnswer[]> | undefined;
+    const issuerAnswers = () => {
+      answersOnce ??= ledger.statusListOnEach(credential.issuer, key);
+      return answersOnce;
+    };
+
     // A list out of reach (docs/status-lists.md): the ledger may still settle it. No commitment on
     // any registry that answers: no revocation was ever published on the list, its bits are all
     // clear. Else, while the institution recorded every bit of the list by hash too (the list is not
     // marked bits-only), the revocation record check answers for it, so that no institution's
     // website has to stay up for its credentials to verify. Else: cannot tell, never valid.
     const unreachable = async (failure: CheckFragment): Promise<CheckFragment> => {
-      const answers = await ledger.statusListOnEach(credential.issuer, statusListKey(url));
-      const listed = answers.flatMap((a) =>
-        'commitment' in a && a.commitment.institutionId !== 0 ? [{ registry: a.trusted.name, ...a.commitment }] : [],
-      );
+      const listed = committedIn(await issuerAnswers());
       if (listed.length === 0) return failure;
       if (listed.every((c) => c.bitsHash === ZeroHash))
         return fragment(
@@ -122,11 +134,7 @@ export const statusList: Check<CredentialSubject> = {
     // The institution signs its lists with its current key: after a signing-key rotation, a list
     // of older credentials is signed by another of its DIDs, which a trusted registry must tie to it.
     const sameInstitution = async (signer: string) => {
-      const key = statusListKey(url);
-      const [ours, theirs] = await Promise.all([
-        ledger.statusListOnEach(credential.issuer, key),
-        ledger.statusListOnEach(signer, key),
-      ]);
+      const [ours, theirs] = await Promise.all([issuerAnswers(), ledger.statusListOnEach(signer, key)]);
       return ours.some((a, i) => {
         const b = theirs[i];
         return (
@@ -164,7 +172,7 @@ export const statusList: Check<CredentialSubject> = {
       const details = { statusListCredential: url, statusListIndex: index };
       if (bits.get(index)) return fragment('status_list', 'invalid', 'status_list_revoked', { source }, details);
 
-      const answers = await ledger.statusListOnEach(credential.issuer, statusListKey(url));
+      const answers = await issuerAnswers();
       // No registry answered (the ledger is out of reach, a trust bundle may be answering the
       // revocation record): this check cannot confirm the list, and leaves the verdict to that one.
       const failed = answers.find((a) => 'error' in a);
@@ -176,9 +184,7 @@ export const statusList: Check<CredentialSubject> = {
           { source },
           { detail: failed.error.message },
         );
-      const committed = answers.flatMap((a) =>
-        'commitment' in a && a.commitment.institutionId !== 0 ? [{ registry: a.trusted.name, ...a.commitment }] : [],
-      );
+      const committed = committedIn(answers);
       const hash = bitstringCommitment(bits.bytes);
       const matches = committed.every((c) => (c.bitsHash === ZeroHash ? !bits.any() : c.bitsHash === hash));
       if (committed.length === 0 || !matches)
