@@ -24,6 +24,11 @@ export class ClaimCodes {
     return new Date(new Date(handedOutAt).getTime() + this.ttlDays * DAY_MS).toISOString();
   }
 
+  /** Whether a code handed out then has expired by now. */
+  expired(handedOutAt: Date | string): boolean {
+    return this.expiryOf(handedOutAt) <= this.now().toISOString();
+  }
+
   /** Whether the code names a credential, and whether it may still be used. */
   async check(code: string): Promise<'unknown' | 'expired' | 'current'> {
     const row = await this.db
@@ -32,7 +37,7 @@ export class ClaimCodes {
       .where('claim_code_hash', '=', claimCodeHash(code))
       .executeTakeFirst();
     if (!row) return 'unknown';
-    return this.expiryOf(row.claim_code_issued_at ?? row.issued_at) <= this.now().toISOString() ? 'expired' : 'current';
+    return this.expired(row.claim_code_issued_at ?? row.issued_at) ? 'expired' : 'current';
   }
 
   /** A new code for the credential; the old one stops working at once. */

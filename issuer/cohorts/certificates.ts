@@ -70,39 +70,40 @@ export function cohortCertificatesPdf(sources: CohortCertificateSources, cohortI
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  let queue: {
-    row_number: number;
-    credential_id: string;
-    sealed_claim_code: string | null;
-    claim_code_hash: string;
-  }[] = [];
   let after = 0;
   let drawn = 0;
   let exhausted = false;
+  /** The next rows to print, with what tells whether their sealed claim code still works. */
+  const rowsAfter = (row: number) =>
+    cohortCredentials(sources, cohortId)
+      .select([
+        'cohort_rows.row_number',
+        'credentials.id as credential_id',
+        'cohort_rows.sealed_claim_code',
+        'credentials.claim_code_hash',
+        'credentials.issued_at',
+        'credentials.claim_code_issued_at',
+      ])
+      .where('credentials.status', '=', 'anchored')
+      .where('cohort_rows.row_number', '>', row)
+      .orderBy('cohort_rows.row_number')
+      .limit(ROWS_PER_QUERY)
+      .execute();
+  let queue: Awaited<ReturnType<typeof rowsAfter>> = [];
 
   const nextRow = async () => {
     if (queue.length === 0 && !exhausted) {
-      queue = await cohortCredentials(sources, cohortId)
-        .select([
-          'cohort_rows.row_number',
-          'credentials.id as credential_id',
-          'cohort_rows.sealed_claim_code',
-          'credentials.claim_code_hash',
-        ])
-        .where('credentials.status', '=', 'anchored')
-        .where('cohort_rows.row_number', '>', after)
-        .orderBy('cohort_rows.row_number')
-        .limit(ROWS_PER_QUERY)
-        .execute();
+      queue = await rowsAfter(after);
       exhausted = queue.length < ROWS_PER_QUERY;
       after = queue.at(-1)?.row_number ?? after;
     }
     return queue.shift();
   };
 
-  const claimOf = async (row: Parameters<typeof currentClaimCodeOf>[2]) => {
+  /** The row's claim code while the issuer keeps it, it is the credential's current one and it has not expired. */
+  const claimOf = (row: (typeof queue)[number]) => {
     const code = currentClaimCodeOf(sources.box, cohortId, row);
-    return code && (await sources.claimCodes.check(code)) === 'current'
+    return code && !sources.claimCodes.expired(row.claim_code_issued_at ?? row.issued_at)
       ? claimOnCertificate(code, sources.publicUrl)
       : undefined;
   };
@@ -123,7 +124,7 @@ export function cohortCertificatesPdf(sources: CohortCertificateSources, cohortI
         const record = await sources.credentials.get(row.credential_id);
         // Anchored when the row was read; a revocation since then leaves it out.
         if (!record.qr || record.status === 'revoked') continue;
-        const claim = await claimOf(row);
+        const claim = claimOf(row);
         if (drawn > 0) addCertificatePage(doc);
         drawCertificate(
           doc,
