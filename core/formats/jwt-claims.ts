@@ -1,5 +1,16 @@
 import { own } from '../json-limits.ts';
-import { asList, fail, MAX_LIST, MAX_URL_LENGTH, parseDateTime, preview } from './data-model.ts';
+import {
+  asList,
+  type CredentialFacts,
+  checkCredentialV2,
+  earlier,
+  fail,
+  later,
+  MAX_LIST,
+  MAX_URL_LENGTH,
+  parseDateTime,
+  preview,
+} from './data-model.ts';
 
 /** The registered JWT claims (RFC 7519) that JWT-secured credentials and presentations carry. */
 
@@ -71,4 +82,29 @@ export function presentationTimes(
   numericDateClaim(payload, 'iat', allowDateStringIat);
   if (validFrom && validUntil && validUntil < validFrom) fail('the presentation expires before it becomes valid');
   return { ...(validFrom ? { validFrom } : {}), ...(validUntil ? { validUntil } : {}) };
+}
+
+/**
+ * A VC 2.0 credential whose JWT claims carry it (VC-JOSE-COSE, SD-JWT VC): its data model checked,
+ * the registered claims that restate it (`iss`, `sub`) agreeing with it, and the validity window
+ * that both the data model's dates and `nbf` / `exp` allow.
+ */
+export function credentialV2InClaims(claims: Record<string, unknown>): CredentialFacts {
+  const facts = checkCredentialV2(claims);
+  sameAs(claims, 'iss', facts.issuer, 'issuer');
+  const sub = optionalStringClaim(claims, 'sub');
+  if (sub !== undefined && !facts.subjectIds.includes(sub))
+    fail(`the "sub" claim (${preview(sub)}) is not the credentialSubject id`);
+  const nbf = numericDateClaim(claims, 'nbf');
+  const exp = numericDateClaim(claims, 'exp');
+  numericDateClaim(claims, 'iat', true);
+  const validFrom = later(facts.validFrom, nbf);
+  const validUntil = earlier(facts.validUntil, exp);
+  if (validFrom && validUntil && validUntil < validFrom) fail('the credential expires before it becomes valid');
+  return {
+    issuer: facts.issuer,
+    subjectIds: facts.subjectIds,
+    ...(validFrom ? { validFrom } : {}),
+    ...(validUntil ? { validUntil } : {}),
+  };
 }

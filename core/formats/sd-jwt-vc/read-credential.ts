@@ -1,6 +1,6 @@
 import { isPlainObject, own } from '../../json-limits.ts';
-import { checkCredentialV2, earlier, fail, later, mediaTypeIs, preview } from '../data-model.ts';
-import { numericDateClaim, optionalStringClaim, sameAs } from '../jwt-claims.ts';
+import { fail, mediaTypeIs, preview } from '../data-model.ts';
+import { credentialV2InClaims, optionalStringClaim } from '../jwt-claims.ts';
 import { checkJwsProof } from '../proof.ts';
 import type { ReadCredential, SecuredToken } from '../types.ts';
 import { applyDisclosures } from './disclosures.ts';
@@ -45,25 +45,12 @@ export function readSdJwtVc(token: SecuredToken): ReadCredential {
   confirmationKeyOf(payload);
   const disclosed = applyDisclosures(payload, split.disclosures);
   const claims = disclosed.claims;
-  const facts = checkCredentialV2(claims);
-  sameAs(claims, 'iss', facts.issuer, 'issuer');
-  const sub = optionalStringClaim(claims, 'sub');
-  if (sub !== undefined && !facts.subjectIds.includes(sub))
-    fail(`the "sub" claim (${preview(sub)}) is not the credentialSubject id`);
-  const nbf = numericDateClaim(claims, 'nbf');
-  const exp = numericDateClaim(claims, 'exp');
-  numericDateClaim(claims, 'iat', true);
-  const validFrom = later(facts.validFrom, nbf);
-  const validUntil = earlier(facts.validUntil, exp);
-  if (validFrom && validUntil && validUntil < validFrom) fail('the credential expires before it becomes valid');
+  const facts = credentialV2InClaims(claims);
   return {
     format: 'sd-jwt-vc',
     credential: Object.fromEntries(Object.entries(claims).filter(([name]) => !JWT_CLAIMS.has(name))),
-    issuer: facts.issuer,
-    subjectIds: facts.subjectIds,
+    ...facts,
     disclosed: disclosed.paths,
-    ...(validFrom ? { validFrom } : {}),
-    ...(validUntil ? { validUntil } : {}),
     async checkProof(keys) {
       const outcome = await checkJwsProof(jws, facts.issuer, 'assertionMethod', keys);
       if (outcome.status !== 'valid' || !disclosed.problem) return outcome;

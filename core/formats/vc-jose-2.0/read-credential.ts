@@ -1,7 +1,7 @@
 import type { ParsedJws } from '../../jose/compact-jws.ts';
 import { hasOwn, own } from '../../json-limits.ts';
-import { checkCredentialV2, earlier, fail, later, mediaTypeIs, preview } from '../data-model.ts';
-import { numericDateClaim, optionalStringClaim, sameAs } from '../jwt-claims.ts';
+import { fail, mediaTypeIs, preview } from '../data-model.ts';
+import { credentialV2InClaims, sameAs } from '../jwt-claims.ts';
 import { checkJwsProof } from '../proof.ts';
 import { joseTyp } from '../secured-token.ts';
 import type { ReadCredential, SecuredToken } from '../types.ts';
@@ -17,25 +17,12 @@ export function readVcJose(token: SecuredToken): ReadCredential {
   if (cty !== undefined && !mediaTypeIs(cty, 'vc')) fail(`the content type (cty) ${preview(cty)} is not vc`);
   if (hasOwn(payload, 'vc') || hasOwn(payload, 'vp'))
     fail('a VC 2.0 credential secured with JOSE must not carry "vc" or "vp" claims');
-  const facts = checkCredentialV2(payload);
-  sameAs(payload, 'iss', facts.issuer, 'issuer');
-  const sub = optionalStringClaim(payload, 'sub');
-  if (sub !== undefined && !facts.subjectIds.includes(sub))
-    fail(`the "sub" claim (${preview(sub)}) is not the credentialSubject id`);
+  const facts = credentialV2InClaims(payload);
   sameAs(payload, 'jti', own(payload, 'id') as string | undefined, 'id');
-  const nbf = numericDateClaim(payload, 'nbf');
-  const exp = numericDateClaim(payload, 'exp');
-  numericDateClaim(payload, 'iat', true);
-  const validFrom = later(facts.validFrom, nbf);
-  const validUntil = earlier(facts.validUntil, exp);
-  if (validFrom && validUntil && validUntil < validFrom) fail('the credential expires before it becomes valid');
   return {
     format: 'vc-jose-2.0',
     credential: { ...payload },
-    issuer: facts.issuer,
-    subjectIds: facts.subjectIds,
-    ...(validFrom ? { validFrom } : {}),
-    ...(validUntil ? { validUntil } : {}),
+    ...facts,
     checkProof: (keys) => checkJwsProof(jws, facts.issuer, 'assertionMethod', keys),
   };
 }
