@@ -3,7 +3,7 @@ import { keccak256, Transaction } from 'ethers';
 import { type Selectable, sql } from 'kysely';
 import { failpoint } from '../core/failpoint.ts';
 import { buildTree, leafOf, sha256 } from '../core/merkle.ts';
-import type { IssuerDb, IssuerTables } from './db-schema.ts';
+import type { CredentialStatus, IssuerDb, IssuerTables } from './db-schema.ts';
 import { type FinalityRule, isFinal } from './finality.ts';
 import { LedgerWriteError, type LedgerWriter } from './ledger-writer.ts';
 import type { ProcessLocks } from './process-locks.ts';
@@ -428,6 +428,7 @@ export class AnchoringWorker {
       throw new Error(`batch ${batch.merkle_root}: stored credentials do not rebuild its root`);
     await this.db.transaction().execute(async (trx) => {
       // One statement per 500 credentials, not one per credential: batches run to the thousands.
+      // Proof and status in the same statement: each rewrites the whole row, JWT and all.
       for (let start = 0; start < members.length; start += 500) {
         const chunk = members.slice(start, start + 500);
         const proofs = sql.join(
@@ -436,7 +437,10 @@ export class AnchoringWorker {
         );
         await trx
           .updateTable('credentials')
-          .set({ proof: sql<string>`case ${proofs} end` })
+          .set({
+            proof: sql<string>`case ${proofs} end`,
+            status: sql<CredentialStatus>`case when status = 'pending' then 'anchored' else status end`,
+          })
           .where(
             'id',
             'in',
@@ -444,12 +448,6 @@ export class AnchoringWorker {
           )
           .execute();
       }
-      await trx
-        .updateTable('credentials')
-        .set({ status: 'anchored' })
-        .where('batch_root', '=', batch.merkle_root)
-        .where('status', '=', 'pending')
-        .execute();
       await trx
         .updateTable('batches')
         .set({ state: 'anchored', tx_hash: txHash, block_number: blockNumber, anchored_at: anchoredAt })

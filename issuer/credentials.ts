@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Insertable, Selectable } from 'kysely';
+import { v7 as timeOrderedUuid } from 'uuid';
 import { RevocationReason, type RevocationReasonName } from '../contracts/registry.ts';
 import { credentialHash } from '../core/credential-hash.ts';
 import { failpoint } from '../core/failpoint.ts';
@@ -116,6 +116,11 @@ export class CredentialService {
     return signed.issued;
   }
 
+  /** Reserves status list entries for the next `count` credentials at once (a cohort's chunk). */
+  async reserveStatusEntries(count: number): Promise<void> {
+    await this.statusLists?.reserveAhead(count);
+  }
+
   /**
    * Checks and signs an issue request, storing nothing: `store` then keeps it, in a transaction of
    * the caller's (a cohort stores a page of credentials with its rows, issuer/cohorts/issue-page.ts).
@@ -133,7 +138,12 @@ export class CredentialService {
       now,
       this.issuing,
     );
-    const id = randomUUID();
+    // Time-ordered (UUIDv7): new rows go to the end of every index keyed by the credential's id
+    // (credentials, search terms, report rows) instead of anywhere in it. Measured: a cohort's
+    // inserts took a third of the time a random id's did. The id is the institution's own (its API
+    // and files), never in the credential, and the time it carries is the issue time, which the
+    // credential states anyway.
+    const id = timeOrderedUuid();
     const status = withStatus ? await this.statusLists?.allocate() : this.statusLists?.placeholder();
     // A VC 2.0 credential sent whole may carry status entries of its own: the list entry joins them.
     const own = credential.credentialStatus;

@@ -23,8 +23,8 @@ function cohortCsv(rows: number): string {
   return lines.join('\n');
 }
 
-async function upload(system: RunningSystem, csv: string): Promise<string> {
-  const reply = await fetch(`${system.issuerUrl}/cohorts`, {
+async function upload(system: RunningSystem, csv: string, query = ''): Promise<string> {
+  const reply = await fetch(`${system.issuerUrl}/cohorts${query}`, {
     method: 'POST',
     headers: { ...admin(system), 'content-type': 'text/csv' },
     body: csv,
@@ -98,13 +98,28 @@ describe('a cohort survives kill -9 of the issuer', () => {
     system = undefined;
   });
 
-  it('killed after checking and signing every row, before storing a page (failpoint): the page is issued on restart, once', async () => {
+  it('killed after checking and signing a page, before storing it (failpoint): the rows wait, and are issued on restart, once', async () => {
     const dataDir = tempDir('skillmark-cohort-crash-');
     const first = await startSystem({ dataDir, env: { SKILLMARK_FAILPOINT: 'cohort:before-store' } });
     system = first;
     const id = await upload(first, cohortCsv(12));
     expect([137, 'SIGKILL']).toContain(await first.exited);
-    // A page is stored in one transaction: none of it was, and its rows wait with their signed credentials.
+    // The file was read into its rows; the page that checks and issues them is one transaction: none of it was stored.
+    expect(rowStatesOnDisk(dataDir, id)).toEqual({ waiting: 12 });
+    expect(credentialsOf(dataDir).count).toBe(0);
+
+    system = await startSystem({ dataDir, ports: first.ports });
+    await expectEveryRowIssuedOnce(system, id, 12);
+    await assertAnchoredExactlyOnce(system, 12);
+  }, 240_000);
+
+  it('allOrNothing, killed after every row passed, before storing a page (failpoint): the rows wait signed, and are issued on restart, once', async () => {
+    const dataDir = tempDir('skillmark-cohort-crash-');
+    const first = await startSystem({ dataDir, env: { SKILLMARK_FAILPOINT: 'cohort:before-store' } });
+    system = first;
+    const id = await upload(first, cohortCsv(12), '?allOrNothing=true');
+    expect([137, 'SIGKILL']).toContain(await first.exited);
+    // Checked and stored with their signed credentials; the page that issues them was not stored.
     expect(rowStatesOnDisk(dataDir, id)).toEqual({ valid: 12 });
     expect(credentialsOf(dataDir).count).toBe(0);
 
@@ -118,7 +133,7 @@ describe('a cohort survives kill -9 of the issuer', () => {
     const env = { ANCHOR_BATCH_SIZE: '500', ANCHOR_BATCH_WAIT_MS: '1000' };
     const first = await startSystem({ dataDir, env });
     system = first;
-    // Large enough that the kill lands while pages of 100 are being stored (a few milliseconds each).
+    // Large enough that the kill lands while pages of 500 are being checked and issued.
     const id = await upload(first, cohortCsv(2000));
     await waitFor(first, id, (s) => s.issued >= 100);
     // The issuer is the start script's process (its pid is the data dir's lock).

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { setImmediate as turn } from 'node:timers/promises';
-import type { CredentialRows, SignedCredential } from '../credentials.ts';
+import type { SignedCredential } from '../credentials.ts';
 import type { IssuerDb } from '../db-schema.ts';
 import { LockLostError, type ProcessLocks } from '../process-locks.ts';
-import { claimCodeContext, issuePage, type RowIssuing } from './issue-page.ts';
+import type { CohortRow } from './columns.ts';
+import { type CheckedRow, issueCheckedRows, issuePage, type RowIssuing, storeCheckedRows } from './issue-page.ts';
 import { CohortFileError, type CohortFileKind, type ParsedRow, readCohortFile } from './parse.ts';
 import { rowKeyOf } from './row-key.ts';
 import type { CohortTables } from './schema.ts';
@@ -49,13 +50,33 @@ const MAX_SHARED_JOBS = 3;
 
 class Stopped extends Error {}
 
+/** A row as checked, for storing or issuing (issue-page.ts). */
+function checkedRow(
+  row: number,
+  cells: string,
+  values: CohortRow,
+  checked: { errors: RowError[] } | { signed: SignedCredential },
+): CheckedRow {
+  if ('errors' in checked) return { row_number: row, cells, errors: checked.errors };
+  // Signed once: this very credential is stored when the row is issued.
+  const { issued, row: credential, statistics, terms } = checked.signed;
+  return {
+    row_number: row,
+    cells,
+    row_key: rowKeyOf(values),
+    credential: { row: credential, statistics, terms },
+    claimCode: issued.claimCode,
+  };
+}
+
 /**
- * Cohort jobs: a file is read and every row checked by signing it as it will be issued (phase
- * `checking`, rows stored with their errors, or their idempotency key, signed credential and sealed
- * claim code), then the valid rows are stored a page at a time (phase `issuing`): each credential is
- * signed once. Memory stays bounded: rows stream from the file and from the database in
- * pages. A job interrupted by a stop or a crash resumes where its stored state says when the
- * issuer starts again.
+ * Cohort jobs, in two phases. `checking`: the uploaded file is read and its rows stored, a chunk
+ * per transaction. `issuing`: the rows are checked, by signing each as it will be issued, and
+ * issued a page per transaction. With allOrNothing, the rows are checked and signed as the file is
+ * read instead, and issued only if none failed. Either way each credential is signed once.
+ * Memory stays bounded: rows stream from the file and from the database in pages. A job
+ * interrupted by a stop or a crash resumes where its stored state says when the issuer starts
+ * again.
  *
  * Several processes on one PostgreSQL database (docs/scaling.md): a job is worked on while holding
  * its database lock, so by one process at a time; each process looks every few seconds for
@@ -272,11 +293,18 @@ export class CohortJobs {
       .execute();
   }
 
-  /** Phase 1: every row read, checked and stored, in chunks; started again from the top after a crash. */
+  /**
+   * Phase 1, from the uploaded file, a chunk per transaction; started again from the top after a
+   * crash. Without allOrNothing, every row is only read and stored `waiting` (a row that cannot
+   * be read at all, `invalid`): phase 2 checks and issues them. With allOrNothing, every row is
+   * checked by signing it, and stored `valid` with its signed credential or `invalid` with its
+   * errors: phase 2 issues them only if none failed.
+   */
   async #check(cohort: CohortTables['cohorts'], stillHeld: () => Promise<void>): Promise<void> {
     const { db } = this.options;
+    const checkNow = cohort.all_or_nothing === 1;
     await db.deleteFrom('cohort_rows').where('cohort_id', '=', cohort.id).execute();
-    let chunk: CohortTables['cohort_rows'][] = [];
+    let chunk: CheckedRow[] = [];
     let total = 0;
     let invalid = 0;
     const flush = async () => {
@@ -284,48 +312,17 @@ export class CohortJobs {
       await stillHeld();
       const rows = chunk;
       chunk = [];
-      await db.transaction().execute(async (trx) => {
-        // SQLite allows 32766 parameters a statement: 100 rows of 10 columns stay well under it.
-        for (let i = 0; i < rows.length; i += 100)
-          await trx
-            .insertInto('cohort_rows')
-            .values(rows.slice(i, i + 100))
-            .execute();
-      });
+      await storeCheckedRows(this.options, cohort.id, rows);
     };
     for await (const parsed of readCohortFile(cohort.upload_path, cohort.kind)) {
       if (this.#stopped) throw new Stopped();
       total++;
-      const checked = await this.#checked(parsed, true);
       const cells = JSON.stringify(parsed.values);
-      if ('errors' in checked) {
-        invalid++;
-        chunk.push({
-          cohort_id: cohort.id,
-          row_number: parsed.row,
-          state: 'invalid',
-          cells,
-          row_key: null,
-          errors: JSON.stringify(checked.errors),
-          signed: null,
-          credential_id: null,
-          sealed_claim_code: null,
-        });
-      } else {
-        // Signed once: the issuing phase stores this very credential (issue-page.ts).
-        const { issued, row, statistics, terms } = checked.signed;
-        chunk.push({
-          cohort_id: cohort.id,
-          row_number: parsed.row,
-          state: 'valid',
-          cells,
-          row_key: rowKeyOf(parsed.values),
-          errors: null,
-          signed: JSON.stringify({ row, statistics, terms } satisfies CredentialRows),
-          credential_id: null,
-          sealed_claim_code: this.options.box.seal(issued.claimCode, claimCodeContext(cohort.id, parsed.row)),
-        });
-      }
+      if (parsed.problem || checkNow) {
+        const checked = await this.#checked(parsed, true);
+        if ('errors' in checked) invalid++;
+        chunk.push(checkedRow(parsed.row, cells, parsed.values, checked));
+      } else chunk.push({ row_number: parsed.row, cells, waiting: true });
       if (chunk.length >= CHECK_CHUNK) await flush();
     }
     await flush();
@@ -354,7 +351,7 @@ export class CohortJobs {
   }
 
   async #issuePages(id: string, stillHeld: () => Promise<void>): Promise<void> {
-    const { db } = this.options;
+    const { db, credentials } = this.options;
     for (;;) {
       if (this.#stopped) throw new Stopped();
       // SQLite runs synchronously: let the server answer (a status, a claim) between pages.
@@ -362,14 +359,27 @@ export class CohortJobs {
       await stillHeld();
       const rows = await db
         .selectFrom('cohort_rows')
-        .select(['cohort_id', 'row_number', 'row_key', 'signed', 'sealed_claim_code'])
+        .select(['cohort_id', 'row_number', 'state', 'cells', 'row_key', 'signed', 'sealed_claim_code'])
         .where('cohort_id', '=', id)
-        .where('state', '=', 'valid')
+        .where('state', 'in', ['waiting', 'valid'])
         .orderBy('row_number')
         .limit(ISSUE_PAGE)
         .execute();
       if (rows.length === 0) break;
-      await issuePage(this.options, rows);
+      const checkedBefore = rows.filter((row) => row.state === 'valid');
+      if (checkedBefore.length > 0) await issuePage(this.options, checkedBefore);
+      const waiting = rows.filter((row) => row.state === 'waiting');
+      if (waiting.length === 0) continue;
+      // The page's credentials take their status list entries from one reservation.
+      await credentials.reserveStatusEntries(waiting.length);
+      const checked: CheckedRow[] = [];
+      for (const row of waiting) {
+        const values = JSON.parse(row.cells) as CohortRow;
+        checked.push(
+          checkedRow(row.row_number, row.cells, values, await this.#checked({ row: row.row_number, values }, true)),
+        );
+      }
+      await issueCheckedRows(this.options, id, checked);
     }
   }
 }

@@ -1,13 +1,18 @@
 import type { Kysely, Migration } from 'kysely';
 
-/** checking: rows being read and checked; issuing: valid rows being issued; then done or failed. */
+/**
+ * checking: the file being read (with allOrNothing, each row checked and signed as it is read);
+ * issuing: the rows being checked and issued a page at a time (with allOrNothing, the rows checked
+ * before); then done or failed.
+ */
 export type CohortState = 'checking' | 'issuing' | 'done' | 'failed';
 /**
- * valid: checked and signed, waiting to be stored; issued; already: the key was issued before;
+ * waiting: read from the file, to be checked and issued; valid: checked and signed, waiting to
+ * be stored (allOrNothing); issued; already: the key was issued before;
  * invalid: refused when checked. A page of rows changes state in one transaction with its
  * credentials (issue-page.ts).
  */
-export type CohortRowState = 'valid' | 'issued' | 'already' | 'invalid';
+export type CohortRowState = 'waiting' | 'valid' | 'issued' | 'already' | 'invalid';
 
 export interface CohortTables {
   cohorts: {

@@ -7,7 +7,7 @@ export const MAX_LISTED_ERRORS = 1000;
 export interface CohortStatus {
   id: string;
   status: 'running' | 'done' | 'failed';
-  /** checking: rows are being read and checked; issuing: valid rows are being issued. */
+  /** checking: the file is being read (with allOrNothing, each row checked as it is); issuing: rows are being checked and issued. */
   phase: 'checking' | 'issuing' | 'finished';
   allOrNothing: boolean;
   /** Learner rows in the file (known once it is read). */
@@ -46,14 +46,15 @@ export async function cohortStatus(db: IssuerDb, id: string): Promise<CohortStat
     .limit(MAX_LISTED_ERRORS)
     .execute();
   const errors = withErrors.flatMap((r) => JSON.parse(r.errors ?? '[]') as RowError[]).slice(0, MAX_LISTED_ERRORS);
-  const checked = states.reduce((sum, s) => sum + Number(s.count), 0);
+  const read = states.reduce((sum, s) => sum + Number(s.count), 0);
+  const checked = read - count('waiting');
   const finished = cohort.state === 'done' || cohort.state === 'failed';
   return {
     id,
     status: cohort.state === 'done' ? 'done' : cohort.state === 'failed' ? 'failed' : 'running',
     phase: finished ? 'finished' : cohort.state === 'checking' ? 'checking' : 'issuing',
     allOrNothing: cohort.all_or_nothing === 1,
-    total: cohort.total ?? checked,
+    total: cohort.total ?? read,
     checked,
     issued: count('issued'),
     alreadyIssued: count('already'),

@@ -53,18 +53,31 @@ export class StatusLists {
    * and index its row keeps (credentials.status_list_id, status_list_index).
    */
   async allocate(): Promise<{ entry: BitstringStatusListEntry; listId: string; index: number }> {
-    while (this.#reserved.length === 0) {
-      this.#reserving ??= reserveIndexes(this.db, this.baseUrl, RESERVE, this.shape)
-        .then((reserved) => {
-          this.#reserved.push(...reserved);
-        })
-        .finally(() => {
-          this.#reserving = undefined;
-        });
-      await this.#reserving;
-    }
+    while (this.#reserved.length === 0) await this.#reserve(RESERVE);
     const { listId, listUrl, index } = this.#reserved.pop()!;
     return { entry: statusListEntry(listUrl, index), listId, index };
+  }
+
+  /**
+   * Makes sure the next `count` allocations are already reserved, in as few transactions as the
+   * open list allows: a cohort asks for a chunk's worth at once rather than RESERVE at a time
+   * (each reservation is a durable commit; measured, 157 of them were a tenth of a 10,000-row
+   * cohort's time on SQLite).
+   */
+  async reserveAhead(count: number): Promise<void> {
+    while (this.#reserved.length < count) await this.#reserve(count - this.#reserved.length);
+  }
+
+  /** One reservation at a time: a caller arriving meanwhile waits for it, then looks again. */
+  async #reserve(count: number): Promise<void> {
+    this.#reserving ??= reserveIndexes(this.db, this.baseUrl, count, this.shape)
+      .then((reserved) => {
+        this.#reserved.push(...reserved);
+      })
+      .finally(() => {
+        this.#reserving = undefined;
+      });
+    await this.#reserving;
   }
 
   /**
