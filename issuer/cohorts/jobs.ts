@@ -28,7 +28,12 @@ export interface DryRunResult {
   errorsNotListed?: number;
 }
 
-/** Rows read, checked and stored in one transaction. */
+/**
+ * Rows read from the file and stored in one transaction: 2,000 when they are only read (a few
+ * hundred bytes each, a durable commit per 2,000), 500 when each is also checked and signed
+ * (allOrNothing: a signed credential each, and the server waits while a chunk is signed).
+ */
+const READ_CHUNK = 2000;
 const CHECK_CHUNK = 500;
 /**
  * Rows stored at a time: one transaction each (issue-page.ts). Each durable commit costs a disk
@@ -323,7 +328,7 @@ export class CohortJobs {
         if ('errors' in checked) invalid++;
         chunk.push(checkedRow(parsed.row, cells, parsed.values, checked));
       } else chunk.push({ row_number: parsed.row, cells, waiting: true });
-      if (chunk.length >= CHECK_CHUNK) await flush();
+      if (chunk.length >= (checkNow ? CHECK_CHUNK : READ_CHUNK)) await flush();
     }
     await flush();
     const refused = cohort.all_or_nothing === 1 && invalid > 0;
@@ -344,42 +349,79 @@ export class CohortJobs {
     await rm(cohort.upload_path, { force: true });
   }
 
-  /** Phase 2: valid rows stored with their credentials, a page per transaction. */
+  /** Phase 2: the rows issued a page per transaction, checked first unless allOrNothing checked them. */
   async #issue(cohort: CohortTables['cohorts'], stillHeld: () => Promise<void>): Promise<void> {
-    await this.#issuePages(cohort.id, stillHeld);
+    await this.#issueCheckedPages(cohort.id, stillHeld);
+    await this.#checkAndIssuePages(cohort.id, stillHeld);
     await this.#finish(cohort.id, 'done');
   }
 
-  async #issuePages(id: string, stillHeld: () => Promise<void>): Promise<void> {
-    const { db, credentials } = this.options;
+  /** Rows checked and signed when the file was read (allOrNothing): stored with their credentials. */
+  async #issueCheckedPages(id: string, stillHeld: () => Promise<void>): Promise<void> {
     for (;;) {
-      if (this.#stopped) throw new Stopped();
-      // SQLite runs synchronously: let the server answer (a status, a claim) between pages.
-      await turn();
-      await stillHeld();
-      const rows = await db
+      await this.#betweenPages(stillHeld);
+      const rows = await this.options.db
         .selectFrom('cohort_rows')
-        .select(['cohort_id', 'row_number', 'state', 'cells', 'row_key', 'signed', 'sealed_claim_code'])
+        .select(['cohort_id', 'row_number', 'row_key', 'signed', 'sealed_claim_code'])
         .where('cohort_id', '=', id)
-        .where('state', 'in', ['waiting', 'valid'])
+        .where('state', '=', 'valid')
         .orderBy('row_number')
         .limit(ISSUE_PAGE)
         .execute();
-      if (rows.length === 0) break;
-      const checkedBefore = rows.filter((row) => row.state === 'valid');
-      if (checkedBefore.length > 0) await issuePage(this.options, checkedBefore);
-      const waiting = rows.filter((row) => row.state === 'waiting');
-      if (waiting.length === 0) continue;
-      // The page's credentials take their status list entries from one reservation.
-      await credentials.reserveStatusEntries(waiting.length);
-      const checked: CheckedRow[] = [];
-      for (const row of waiting) {
-        const values = JSON.parse(row.cells) as CohortRow;
-        checked.push(
-          checkedRow(row.row_number, row.cells, values, await this.#checked({ row: row.row_number, values }, true)),
-        );
-      }
-      await issueCheckedRows(this.options, id, checked);
+      if (rows.length === 0) return;
+      await issuePage(this.options, rows);
     }
+  }
+
+  /**
+   * Rows only read: each page checked and signed, then issued. The next page is checked while
+   * this one is stored, so that signing elsewhere than on this thread overlaps the storing.
+   */
+  async #checkAndIssuePages(id: string, stillHeld: () => Promise<void>): Promise<void> {
+    let page = await this.#waitingRows(id, 0);
+    let checking = page.length > 0 ? this.#checkPage(page) : undefined;
+    while (checking) {
+      const checked = await checking;
+      page = await this.#waitingRows(id, page.at(-1)!.row_number);
+      checking = page.length > 0 ? this.#checkPage(page) : undefined;
+      try {
+        await this.#betweenPages(stillHeld);
+        await issueCheckedRows(this.options, id, checked);
+      } catch (error) {
+        // The next page's check is left unused: its rows stay waiting, for the job's next run.
+        await checking?.catch(() => undefined);
+        throw error;
+      }
+    }
+  }
+
+  #waitingRows(id: string, after: number) {
+    return this.options.db
+      .selectFrom('cohort_rows')
+      .select(['row_number', 'cells'])
+      .where('cohort_id', '=', id)
+      .where('state', '=', 'waiting')
+      .where('row_number', '>', after)
+      .orderBy('row_number')
+      .limit(ISSUE_PAGE)
+      .execute();
+  }
+
+  async #checkPage(rows: readonly { row_number: number; cells: string }[]): Promise<CheckedRow[]> {
+    // The page's credentials take their status list entries from one reservation.
+    await this.options.credentials.reserveStatusEntries(rows.length);
+    const checked: CheckedRow[] = [];
+    for (const { row_number, cells } of rows) {
+      const values = JSON.parse(cells) as CohortRow;
+      checked.push(checkedRow(row_number, cells, values, await this.#checked({ row: row_number, values }, true)));
+    }
+    return checked;
+  }
+
+  async #betweenPages(stillHeld: () => Promise<void>): Promise<void> {
+    if (this.#stopped) throw new Stopped();
+    // SQLite runs synchronously: let the server answer (a status, a claim) between pages.
+    await turn();
+    await stillHeld();
   }
 }
