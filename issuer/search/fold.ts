@@ -20,10 +20,10 @@ export const MAX_TERM_LENGTH = 100;
 
 /** The folded words of a text (letters and digits; everything else separates them), each once. */
 export function termsOf(...texts: (string | null | undefined)[]): string[] {
-  const words = texts
-    .filter((t): t is string => typeof t === 'string')
-    .flatMap((t) => foldText(t).split(SEPARATORS))
-    .filter((w) => w !== '')
-    .map((w) => w.slice(0, MAX_TERM_LENGTH));
-  return [...new Set(words)];
+  const words = new Set<string>();
+  for (const text of texts) {
+    if (typeof text !== 'string') continue;
+    for (const word of foldText(text).split(SEPARATORS)) if (word !== '') words.add(word.slice(0, MAX_TERM_LENGTH));
+  }
+  return [...words];
 }
