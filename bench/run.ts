@@ -8,6 +8,7 @@ import { pageBench } from './page.ts';
 import { qrBench } from './qr.ts';
 import { revocationBench } from './revocation.ts';
 import { sdJwtBench } from './sd-jwt.ts';
+import { signBench } from './sign.ts';
 import { trustBundleBench } from './trust-bundle.ts';
 import { verifyBench } from './verify.ts';
 import { walletBench } from './wallet.ts';
@@ -24,6 +25,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   page: pageBench,
   wallet: walletBench,
   issue: issueBench,
+  sign: signBench,
   'open-badge': openBadgeBench,
   'sd-jwt': sdJwtBench,
 };

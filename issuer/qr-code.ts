@@ -13,7 +13,7 @@ export const inQrCode = (credential: string) => !credential.includes('~');
  * not fit the largest QR code: it could never be printed as one code (docs/qr.md).
  */
 export function refuseIfNoQrCodeHoldsIt(credential: string, credentialHash: string, maxBatchSize: number): void {
-  if (!inQrCode(credential) || qrCodeSurelyHolds(credential, credentialHash, maxBatchSize)) return;
+  if (!inQrCode(credential) || qrCodeSurelyHolds(credential, maxBatchSize)) return;
   const length = worstCaseQrLength(credential, credentialHash, maxBatchSize);
   if (length <= QR_V40_M_CAPACITY) return;
   const error = `the credential's QR code would need ${length} characters once anchored in a batch of up to ${maxBatchSize} (ANCHOR_BATCH_SIZE), more than the ${QR_V40_M_CAPACITY} the largest QR code holds (version 40, error correction M); shorten its texts or list fewer competencies`;
