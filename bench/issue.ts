@@ -48,14 +48,14 @@ async function issueCohort(
   });
   let status: { status: string; issued: number };
   do {
-    await sleep(250);
+    await sleep(50);
     status = await adminJson(system, `/cohorts/${id}`);
   } while (status.status === 'running');
   if (status.status !== 'done' || status.issued !== ROWS) throw new Error(`cohort ended ${JSON.stringify(status)}`);
   const issuedSeconds = (performance.now() - start) / 1000;
   let anchoring: { pendingCredentials: number; batchesInFlight: number };
   do {
-    await sleep(250);
+    await sleep(50);
     anchoring = await adminJson(system, '/anchoring');
   } while (anchoring.pendingCredentials > 0 || anchoring.batchesInFlight > 0);
   return { rowsPerSecond: ROWS / ((performance.now() - start) / 1000), issuedSeconds };

@@ -52,8 +52,10 @@ export interface SignedCredential {
 /** What stores a signed credential: its row, its report row and its search terms. */
 export type CredentialRows = Pick<SignedCredential, 'row' | 'statistics' | 'terms'>;
 
-/** Credentials (and search terms) inserted a statement at a time. */
+/** Credentials inserted a statement at a time (13 columns each, under SQLite's 32,766 parameters). */
 const STORE_CHUNK = 500;
+/** Search terms inserted a statement at a time (3 columns each): a credential has a dozen or so. */
+const TERMS_CHUNK = 2000;
 
 export interface CredentialSummary {
   id: string;
@@ -199,10 +201,10 @@ export class CredentialService {
       const statistics = chunk.flatMap((s) => (s.statistics ? [s.statistics] : []));
       if (statistics.length > 0) await trx.insertInto('credential_statistics').values(statistics).execute();
       const terms = chunk.flatMap((s) => s.terms);
-      for (let j = 0; j < terms.length; j += STORE_CHUNK)
+      for (let j = 0; j < terms.length; j += TERMS_CHUNK)
         await trx
           .insertInto('credential_terms')
-          .values(terms.slice(j, j + STORE_CHUNK))
+          .values(terms.slice(j, j + TERMS_CHUNK))
           .execute();
     }
   }
