@@ -8,6 +8,7 @@ import { pageBench } from './page.ts';
 import { qrBench } from './qr.ts';
 import { revocationBench } from './revocation.ts';
 import { sdJwtBench } from './sd-jwt.ts';
+import { signingPoolBench } from './signing-pool.ts';
 import { trustBundleBench } from './trust-bundle.ts';
 import { verifyBench } from './verify.ts';
 import { walletBench } from './wallet.ts';
@@ -26,6 +27,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   issue: issueBench,
   'open-badge': openBadgeBench,
   'sd-jwt': sdJwtBench,
+  'signing-pool': signingPoolBench,
 };
 
 const wanted = process.argv.slice(2);

@@ -4,11 +4,15 @@
  * a signing-key rotation, and a thread that dies fails only the call it held. Real Ed25519 keys,
  * real signatures, real threads (run from source through tsx).
  */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOfJwk } from '../../core/did-key-encoding.ts';
 import { FORMAT_NAMES, type KeyLookup, readCredentialToken } from '../../core/formats/index.ts';
 import { HttpProblem } from '../../core/http-problem.ts';
 import { nodeJoseSigner } from '../../core/jose/signer.ts';
+import { COMPILED } from '../../test/support/compiled.ts';
 import { type IssuerLedger, startIssuerLedger } from '../../test/support/issuer-ledger.ts';
 import { freshKeyPair } from '../../test/support/keys.ts';
 import type { CohortRow } from '../cohorts/columns.ts';
@@ -114,6 +118,7 @@ describe('the signing pool', () => {
   });
   afterEach(async () => {
     delete process.env.SKILLMARK_FAILPOINT;
+    delete process.env.SKILLMARK_SIGNING_WORKER_BUNDLE;
     await Promise.all(pools.splice(0).map((p) => p.close()));
   });
   afterAll(async () => {
@@ -150,6 +155,24 @@ describe('the signing pool', () => {
       // Both kinds in each format (an SD-JWT VC needs the learner's DID: only row 3 has one).
       expect(new Set(results.map((r) => 'signed' in r))).toEqual(new Set([true, false]));
     });
+  });
+
+  it('signs the same with the compiled signing thread of a bundled build (test/support/build-system.ts)', async () => {
+    const identity = newIdentity();
+    const signingKey = new CurrentSigningKey(identity);
+    const issuing = { ...DEFAULT_ISSUING, defaultFormat: 'vc-jose-2.0' as const };
+    const service = serviceOf(signingKey, issuing);
+    const requests = ROWS.slice(0, 4).map(issueRequestOfRow);
+    // Read as each thread starts; the bundle has the path built in instead.
+    process.env.SKILLMARK_SIGNING_WORKER_BUNDLE = COMPILED.signingWorker;
+    const results = await poolOf(signingKey, issuing).signRows(
+      requests.map((request) => ({ request })),
+      NOW,
+    );
+    for (const [i, request] of requests.entries())
+      expect(await outcomeOf(pooled(results[i]!), identity)).toEqual(
+        await outcomeOf(await inThread(service, request, false), identity),
+      );
   });
 
   it('keeps a status list entry allocated on the main thread in the credential and its row', async () => {
@@ -218,5 +241,33 @@ describe('the signing pool', () => {
     await pool.close();
     await failed;
     expect(await pool.signRows(items.slice(0, 3), NOW)).toHaveLength(3);
+  });
+});
+
+describe('a process using the signing pool', () => {
+  it('ends on its own once its calls are answered: idle threads never keep it running', () => {
+    const pool = pathToFileURL(join(import.meta.dirname, 'pool.ts')).href;
+    const key = pathToFileURL(join(import.meta.dirname, '..', 'signing-key.ts')).href;
+    const script = `
+      import { generateKeyPairSync } from 'node:crypto';
+      import { SigningPool } from ${JSON.stringify(pool)};
+      import { CurrentSigningKey } from ${JSON.stringify(key)};
+      const { privateKey } = generateKeyPairSync('ed25519');
+      const did = 'did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2';
+      const signingKey = new CurrentSigningKey({ did, kid: did + '#k', joseSigner: undefined, privateKey });
+      const issuing = { defaultFormat: 'vc-jwt-1.1', educationLevels: [], issuableTypes: ['QualificationCredential'], institutionName: 'C' };
+      const request = { credential: { type: ['VerifiableCredential', 'QualificationCredential'],
+        credentialSubject: { learnerReference: 'S-1', qualification: { title: 'T', awardedOn: '2026-06-30' } } } };
+      const [row] = await new SigningPool({ signingKey, issuing, maxBatchSize: 500 }).signRows([{ request }]);
+      console.log('signed' in row ? 'signed' : JSON.stringify(row));
+    `;
+    const run = spawnSync(process.execPath, ['--import', 'tsx/esm', '--input-type=module', '-e', script], {
+      cwd: join(import.meta.dirname, '..', '..'),
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('signed');
+    expect(run.status).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { defaultSigningThreads } from '../../core/config.ts';
 import type { CurrentSigningKey } from '../signing-key.ts';
 import type { RowToSign, SignedRow, SigningSettings } from './sign-row.ts';
 import type { ChunkDone, ChunkTask } from './thread-messages.ts';
@@ -9,16 +9,13 @@ import type { ChunkDone, ChunkTask } from './thread-messages.ts';
 export interface SigningPoolOptions extends SigningSettings {
   /** Read once as each call begins: all its rows are signed with that key, even while a rotation switches keys. */
   signingKey: Pick<CurrentSigningKey, 'current'>;
-  /** SIGNING_THREADS: at most this many threads sign at once (defaultSigningThreads()). */
+  /** SIGNING_THREADS (config.signingThreads): at most this many threads sign at once. */
   threads?: number;
   /** Rows a thread is sent at a time. */
   chunkRows?: number;
   /** Threads all idle this long end (the next call starts them again), freeing their memory. */
   idleMs?: number;
 }
-
-/** One core stays with the main thread, which stores what the threads sign. */
-export const defaultSigningThreads = (): number => Math.max(1, availableParallelism() - 1);
 
 /** A call the pool could not finish: nothing of it was kept; the caller asks again. */
 export class SigningPoolError extends Error {}
@@ -139,9 +136,15 @@ export class SigningPool {
       const thread = this.#freeThread();
       if (!thread) break;
       const chunk = this.#queue.shift()!;
+      try {
+        thread.worker.postMessage(chunk.task);
+      } catch (error) {
+        // A request that cannot cross threads (no cohort row makes one): its call fails, not the pool.
+        this.#settle(chunk.call, error as Error);
+        continue;
+      }
       thread.inFlight.set(chunk.task.chunk, chunk);
       thread.worker.ref();
-      thread.worker.postMessage(chunk.task);
     }
     clearTimeout(this.#idle);
     if (this.#threads.some((t) => t.inFlight.size > 0)) return;
