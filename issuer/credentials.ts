@@ -1,7 +1,6 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import { RevocationReason, type RevocationReasonName } from '../contracts/registry.ts';
 import { failpoint } from '../core/failpoint.ts';
-import type { CredentialFormatName } from '../core/formats/index.ts';
 import { HttpProblem } from '../core/http-problem.ts';
 import type { AnchorReceipt } from '../core/receipt.ts';
 import { SHORT_ID, shortIdOf } from '../core/short-id.ts';
@@ -14,7 +13,7 @@ import { receiptOf, receiptsReady } from './receipts.ts';
 import type { RevocationOutcome } from './revocations/outcome.ts';
 import { revokeMany } from './revocations/revoke-many.ts';
 import { type CredentialListing, listCredentials } from './search/search-credentials.ts';
-import { signCredential } from './sign-credential.ts';
+import { type IssuedCredential, type SignedCredential, signCredential } from './sign-credential.ts';
 import type { CurrentSigningKey } from './signing-key.ts';
 import type { StatusLists } from './status-lists/status-lists.ts';
 
@@ -27,24 +26,7 @@ export interface CredentialBundle {
   qr?: string;
 }
 
-export interface IssuedCredential {
-  id: string;
-  jwt: string;
-  credentialHash: string;
-  claimCode: string;
-  format: CredentialFormatName;
-  /** The media type of `jwt` (its format's), for envelopes. */
-  mediaType: string;
-}
-
-/** A credential signed and checked, with the rows that will store it (CredentialService.sign). */
-export interface SignedCredential {
-  issued: IssuedCredential;
-  row: Insertable<IssuerTables['credentials']>;
-  /** Only a credential issued from a qualification counts in the occupation report. */
-  statistics?: Insertable<IssuerTables['credential_statistics']>;
-  terms: Insertable<IssuerTables['credential_terms']>[];
-}
+export type { IssuedCredential, SignedCredential } from './sign-credential.ts';
 
 /** What stores a signed credential: its row, its report row and its search terms. */
 export type CredentialRows = Pick<SignedCredential, 'row' | 'statistics' | 'terms'>;

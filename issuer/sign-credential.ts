@@ -1,13 +1,34 @@
 import { randomUUID } from 'node:crypto';
+import type { Insertable } from 'kysely';
 import { credentialHash } from '../core/credential-hash.ts';
+import type { CredentialFormatName } from '../core/formats/index.ts';
 import type { BitstringStatusListEntry } from '../core/status-list/entry.ts';
 import { claimCodeHash, newClaimCode } from './claim-code.ts';
 import { credentialToSign, type IssuingSettings } from './credential-to-sign.ts';
-import type { SignedCredential } from './credentials.ts';
+import type { IssuerTables } from './db-schema.ts';
 import type { SigningIdentity } from './identity.ts';
 import { refuseIfNoQrCodeHoldsIt } from './qr-code.ts';
 import { fromQualification } from './reports/statistics-of-credential.ts';
 import { termsOfSubject } from './search/terms-of-credential.ts';
+
+export interface IssuedCredential {
+  id: string;
+  jwt: string;
+  credentialHash: string;
+  claimCode: string;
+  format: CredentialFormatName;
+  /** The media type of `jwt` (its format's), for envelopes. */
+  mediaType: string;
+}
+
+/** A credential signed and checked, with the rows that will store it (CredentialService.sign). */
+export interface SignedCredential {
+  issued: IssuedCredential;
+  row: Insertable<IssuerTables['credentials']>;
+  /** Only a credential issued from a qualification counts in the occupation report. */
+  statistics?: Insertable<IssuerTables['credential_statistics']>;
+  terms: Insertable<IssuerTables['credential_terms']>[];
+}
 
 /** A credential's status list entry and where its row keeps it (issuer/status-lists/status-lists.ts). */
 export interface StatusAllocation {

@@ -2,8 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { HttpProblem } from '../../core/http-problem.ts';
 import { nodeJoseSigner } from '../../core/jose/signer.ts';
 import type { IssuingSettings } from '../credential-to-sign.ts';
-import type { SignedCredential } from '../credentials.ts';
-import { type StatusAllocation, signCredential } from '../sign-credential.ts';
+import { type SignedCredential, type StatusAllocation, signCredential } from '../sign-credential.ts';
 
 /** A cohort row to sign: its issue request, and the status list entry taken for it on the main thread. */
 export interface RowToSign {
