@@ -233,6 +233,21 @@ describe('the signing pool', () => {
     expect(again && 'signed' in again).toBe(true);
   });
 
+  it('fails the call on an error that is not a refusal, as checkRow lets it fail the job', async () => {
+    const signingKey = new CurrentSigningKey(newIdentity());
+    const broken = { credential: null } as unknown as Record<string, unknown>;
+    const thrown = await serviceOf(signingKey, DEFAULT_ISSUING)
+      .sign(broken, NOW, false)
+      .catch((error: Error) => error);
+    expect(thrown).toBeInstanceOf(TypeError);
+    const pool = poolOf(signingKey, DEFAULT_ISSUING);
+    await expect(pool.signRows([{ request: issueRequestOfRow(row(1)) }, { request: broken }], NOW)).rejects.toThrow(
+      (thrown as Error).message,
+    );
+    // The thread goes on.
+    expect(await pool.signRows([{ request: issueRequestOfRow(row(1)) }], NOW)).toHaveLength(1);
+  });
+
   it('close() ends the threads at once, failing the calls in flight; a later call starts them again', async () => {
     const signingKey = new CurrentSigningKey(newIdentity());
     const pool = poolOf(signingKey, DEFAULT_ISSUING);
