@@ -9,6 +9,7 @@ import { qrBench } from './qr.ts';
 import { revocationBench } from './revocation.ts';
 import { sdJwtBench } from './sd-jwt.ts';
 import { signBench } from './sign.ts';
+import { signingPoolBench } from './signing-pool.ts';
 import { trustBundleBench } from './trust-bundle.ts';
 import { verifyBench } from './verify.ts';
 import { walletBench } from './wallet.ts';
@@ -28,6 +29,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   sign: signBench,
   'open-badge': openBadgeBench,
   'sd-jwt': sdJwtBench,
+  'signing-pool': signingPoolBench,
 };
 
 const wanted = process.argv.slice(2);

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { selfSignedCertificate } from '../test/support/tls-certificate.ts';
@@ -48,5 +49,16 @@ describe('TLS_CERT_FILE and TLS_KEY_FILE: HTTPS for the issuer and the verifier'
     expect(() => loadConfig({ TLS_CERT_FILE: pair.certFile, TLS_KEY_FILE: other.keyFile })).toThrow(
       /TLS_CERT_FILE and TLS_KEY_FILE are not a usable certificate and key/,
     );
+  });
+});
+
+describe('SIGNING_THREADS, the threads that sign a cohort beside the main thread', () => {
+  it('is one less than the cores by default, at least one, and a whole number from 1 to 256 when given', () => {
+    expect(loadConfig({}).signingThreads).toBe(Math.max(1, availableParallelism() - 1));
+    expect(loadConfig({ SIGNING_THREADS: '3' }).signingThreads).toBe(3);
+    for (const value of ['0', '1.5', 'many', '257'])
+      expect(() => loadConfig({ SIGNING_THREADS: value })).toThrow(
+        `SIGNING_THREADS must be a whole number from 1 to 256, got "${value}"`,
+      );
   });
 });

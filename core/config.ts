@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { createSecureContext } from 'node:tls';
 import { type CredentialFormatName, FORMAT_NAMES } from './formats/index.ts';
@@ -49,7 +50,12 @@ export interface SkillmarkConfig {
   issuableTypes: IssuableTypes;
   /** HTTPS for the issuer and the verifier (TLS_CERT_FILE, TLS_KEY_FILE); unset: plain HTTP. */
   tls?: TlsKeyPair;
+  /** Threads that check and sign a cohort's rows while the main thread stores them (SIGNING_THREADS). */
+  signingThreads: number;
 }
+
+/** One core stays with the main thread, which stores what the signing threads sign. */
+export const defaultSigningThreads = (): number => Math.max(1, availableParallelism() - 1);
 
 /** The services' certificate chain and private key, PEM (TLS_CERT_FILE, TLS_KEY_FILE). */
 export interface TlsKeyPair {
@@ -238,5 +244,6 @@ export function loadConfig(env: Env = process.env): SkillmarkConfig {
     reportSuppressionThreshold: positiveInt(env, 'REPORT_SUPPRESSION_THRESHOLD', 5),
     issuableTypes: issuableTypes(env),
     ...(tls ? { tls } : {}),
+    signingThreads: wholeNumber(env, 'SIGNING_THREADS', 1, 256) ?? defaultSigningThreads(),
   };
 }

@@ -1,23 +1,19 @@
-import type { Insertable, Selectable } from 'kysely';
-import { v7 as timeOrderedUuid } from 'uuid';
+import type { Selectable } from 'kysely';
 import { RevocationReason, type RevocationReasonName } from '../contracts/registry.ts';
-import { credentialHash } from '../core/credential-hash.ts';
 import { failpoint } from '../core/failpoint.ts';
-import type { CredentialFormatName } from '../core/formats/index.ts';
 import { HttpProblem } from '../core/http-problem.ts';
 import type { AnchorReceipt } from '../core/receipt.ts';
 import { SHORT_ID, shortIdOf } from '../core/short-id.ts';
-import { claimCodeHash, newClaimCode } from './claim-code.ts';
-import { credentialToSign, DEFAULT_ISSUING, type IssuingSettings } from './credential-to-sign.ts';
+import { claimCodeHash } from './claim-code.ts';
+import { DEFAULT_ISSUING, type IssuingSettings } from './credential-to-sign.ts';
 import type { CredentialStatus, IssuerDb, IssuerTables } from './db-schema.ts';
 import { LedgerWriteError, type LedgerWriter } from './ledger-writer.ts';
-import { qrCodeTextOf, refuseIfNoQrCodeHoldsIt } from './qr-code.ts';
+import { qrCodeTextOf } from './qr-code.ts';
 import { receiptOf, receiptsReady } from './receipts.ts';
-import { fromQualification } from './reports/statistics-of-credential.ts';
 import type { RevocationOutcome } from './revocations/outcome.ts';
 import { revokeMany } from './revocations/revoke-many.ts';
 import { type CredentialListing, listCredentials } from './search/search-credentials.ts';
-import { termsOfSubject } from './search/terms-of-credential.ts';
+import { type IssuedCredential, type SignedCredential, signCredential } from './sign-credential.ts';
 import type { CurrentSigningKey } from './signing-key.ts';
 import type { StatusLists } from './status-lists/status-lists.ts';
 
@@ -30,24 +26,7 @@ export interface CredentialBundle {
   qr?: string;
 }
 
-export interface IssuedCredential {
-  id: string;
-  jwt: string;
-  credentialHash: string;
-  claimCode: string;
-  format: CredentialFormatName;
-  /** The media type of `jwt` (its format's), for envelopes. */
-  mediaType: string;
-}
-
-/** A credential signed and checked, with the rows that will store it (CredentialService.sign). */
-export interface SignedCredential {
-  issued: IssuedCredential;
-  row: Insertable<IssuerTables['credentials']>;
-  /** Only a credential issued from a qualification counts in the occupation report. */
-  statistics?: Insertable<IssuerTables['credential_statistics']>;
-  terms: Insertable<IssuerTables['credential_terms']>[];
-}
+export type { IssuedCredential, SignedCredential } from './sign-credential.ts';
 
 /** What stores a signed credential: its row, its report row and its search terms. */
 export type CredentialRows = Pick<SignedCredential, 'row' | 'statistics' | 'terms'>;
@@ -133,56 +112,9 @@ export class CredentialService {
     /** false for a credential only checked, never issued (a cohort's dry run): it takes no status list index (a placeholder as long). */
     withStatus = true,
   ): Promise<SignedCredential> {
-    const identity = this.signingKey.current();
-    const { credential, format, educationLevel, record } = await credentialToSign(
-      request,
-      identity.did,
-      now,
-      this.issuing,
+    return signCredential(request, this.signingKey.current(), now, this.issuing, this.maxBatchSize, () =>
+      withStatus ? this.statusLists?.allocate() : this.statusLists?.placeholder(),
     );
-    // Time-ordered (UUIDv7): new rows go to the end of every index keyed by the credential's id
-    // (credentials, search terms, report rows) instead of anywhere in it. Measured: a cohort's
-    // inserts took a third of the time a random id's did. The id is the institution's own (its API
-    // and files), never in the credential, and the time it carries is the issue time, which the
-    // credential states anyway.
-    const id = timeOrderedUuid();
-    const status = withStatus ? await this.statusLists?.allocate() : this.statusLists?.placeholder();
-    // A VC 2.0 credential sent whole may carry status entries of its own: the list entry joins them.
-    const own = credential.credentialStatus;
-    const credentialStatus = status && (own === undefined ? status.entry : [...[own].flat(), status.entry]);
-    const jwt = await format.sign(
-      { ...credential, ...(credentialStatus ? { credentialStatus } : {}) } as unknown as Record<string, unknown>,
-      identity.did,
-      identity.joseSigner,
-    );
-    const claimCode = newClaimCode();
-    const hash = credentialHash(jwt);
-    refuseIfNoQrCodeHoldsIt(jwt, hash, this.maxBatchSize);
-    const statistics = fromQualification(record.qualification);
-    return {
-      issued: { id, jwt, credentialHash: hash, claimCode, format: format.name, mediaType: format.mediaType },
-      row: {
-        id,
-        credential_hash: hash,
-        jwt,
-        subject_did: record.subjectId ?? null,
-        learner_reference: record.learnerReference ?? null,
-        qualification_title: record.title,
-        issued_at: now.toISOString(),
-        status: 'pending',
-        batch_root: null,
-        proof: null,
-        claim_code_hash: claimCodeHash(claimCode),
-        revoked_at: null,
-        revocation_reason: null,
-        status_list_id: status?.listId ?? null,
-        status_list_index: status?.index ?? null,
-      },
-      ...(statistics
-        ? { statistics: { credential_id: id, ...statistics, education_level: educationLevel ?? null } }
-        : {}),
-      terms: termsOfSubject(id, record.subject),
-    };
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { createAgent, type IDIDManager, type IIdentifier, type IKeyManager, type TAgent } from '@veramo/core';
 import { DIDManager } from '@veramo/did-manager';
 import { KeyDIDProvider } from '@veramo/did-provider-key';
@@ -19,6 +20,8 @@ export interface SigningIdentity {
   kid: string;
   /** Signs the credentials, whatever their format. */
   joseSigner: JoseSigner;
+  /** The private key itself, kept in memory only: handed within the process to the signing threads (issuer/signing-pool/). */
+  privateKey?: KeyObject;
 }
 
 /** The signing identity in use and the institution's ledger key. */
@@ -83,11 +86,8 @@ export async function signingIdentity(identifier: IIdentifier, db: IssuerDb, box
     'hex',
   );
   const kid = `${identifier.did}#${identifier.did.slice('did:key:'.length)}`;
-  return {
-    did: identifier.did,
-    kid,
-    joseSigner: nodeJoseSigner(ed25519PrivateKey(signingSecret.subarray(0, 32)), kid),
-  };
+  const privateKey = ed25519PrivateKey(signingSecret.subarray(0, 32));
+  return { did: identifier.did, kid, joseSigner: nodeJoseSigner(privateKey, kid), privateKey };
 }
 
 /**

@@ -28,7 +28,7 @@ const sourceLocations: Plugin = {
 
 /**
  * Vitest's global setup: compiles the system (npm start's entry, the verifier, the registrar CLI,
- * the trust bundle tool) once per run with esbuild, libraries bundled in. The suite starts the
+ * the trust bundle tool, the signing thread) once per run with esbuild, libraries bundled in. The suite starts the
  * system about fifty times: measured, 2.3 s to healthy against 6.3 s through tsx, which loads and
  * transforms every module at each start. `npm start` itself, and test/start-stop.test.ts, keep
  * running the source through tsx.
@@ -45,6 +45,7 @@ export default async function buildSystem(): Promise<() => Promise<void>> {
       'verifier-main': join(PROJECT_ROOT, 'verifier', 'main.ts'),
       'skillmark-issuer': join(PROJECT_ROOT, 'issuer', 'cli', 'cli.ts'),
       'trust-bundle': join(PROJECT_ROOT, 'scripts', 'trust-bundle.ts'),
+      'signing-worker': join(PROJECT_ROOT, 'issuer', 'signing-pool', 'worker.ts'),
     },
     outdir,
     bundle: true,
@@ -59,8 +60,12 @@ export default async function buildSystem(): Promise<() => Promise<void>> {
     banner: {
       js: "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);",
     },
-    // verifier/child-process.ts forks the compiled verifier rather than its source.
-    define: { 'process.env.SKILLMARK_VERIFIER_BUNDLE': JSON.stringify(COMPILED.verifier) },
+    // verifier/child-process.ts forks the compiled verifier rather than its source, and
+    // issuer/signing-pool/pool.ts starts the compiled signing thread.
+    define: {
+      'process.env.SKILLMARK_VERIFIER_BUNDLE': JSON.stringify(COMPILED.verifier),
+      'process.env.SKILLMARK_SIGNING_WORKER_BUNDLE': JSON.stringify(COMPILED.signingWorker),
+    },
     plugins: [sourceLocations],
     logLevel: 'warning',
   });
