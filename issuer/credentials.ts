@@ -13,7 +13,12 @@ import { receiptOf, receiptsReady } from './receipts.ts';
 import type { RevocationOutcome } from './revocations/outcome.ts';
 import { revokeMany } from './revocations/revoke-many.ts';
 import { type CredentialListing, listCredentials } from './search/search-credentials.ts';
-import { type IssuedCredential, type SignedCredential, signCredential } from './sign-credential.ts';
+import {
+  type IssuedCredential,
+  type SignedCredential,
+  type StatusAllocation,
+  signCredential,
+} from './sign-credential.ts';
 import type { CurrentSigningKey } from './signing-key.ts';
 import type { StatusLists } from './status-lists/status-lists.ts';
 
@@ -97,9 +102,17 @@ export class CredentialService {
     return signed.issued;
   }
 
-  /** Reserves status list entries for the next `count` credentials at once (a cohort's chunk). */
-  async reserveStatusEntries(count: number): Promise<void> {
-    await this.statusLists?.reserveAhead(count);
+  /**
+   * Status list entries for `count` credentials about to be signed elsewhere (a cohort's page, in
+   * the signing pool), from one reservation; none where the issuer keeps no status lists.
+   */
+  async statusEntries(count: number): Promise<(StatusAllocation | undefined)[]> {
+    const lists = this.statusLists;
+    if (!lists) return new Array(count).fill(undefined);
+    await lists.reserveAhead(count);
+    const entries: StatusAllocation[] = [];
+    for (let i = 0; i < count; i++) entries.push(await lists.allocate());
+    return entries;
   }
 
   /**

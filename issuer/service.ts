@@ -19,6 +19,7 @@ import { LedgerWriter } from './ledger-writer.ts';
 import { ProcessLocks } from './process-locks.ts';
 import { OccupationReports } from './reports/occupation-reports.ts';
 import { CurrentSigningKey, SigningKeyRotator } from './signing-key.ts';
+import { SigningPool } from './signing-pool/pool.ts';
 import { StatusLists } from './status-lists/status-lists.ts';
 import { ApiTokens } from './tokens/api-tokens.ts';
 
@@ -80,21 +81,29 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
   const signingKey = new CurrentSigningKey(identity);
   const rotator = new SigningKeyRotator(agent, db, box, writer, signingKey);
   const statusLists = new StatusLists(db, writer, signingKey, config.credentialFormat, config.issuerPublicUrl);
+  // One set of settings for both: the signing pool's threads issue exactly what the service would.
+  const issuing = {
+    defaultFormat: config.credentialFormat,
+    educationLevels: config.educationLevels,
+    issuableTypes: config.issuableTypes,
+    institutionName: options.institutionName,
+  };
   const credentials = new CredentialService(
     db,
     signingKey,
     writer,
     ledger,
     config.batchMaxSize,
-    {
-      defaultFormat: config.credentialFormat,
-      educationLevels: config.educationLevels,
-      issuableTypes: config.issuableTypes,
-      institutionName: options.institutionName,
-    },
+    issuing,
     statusLists,
     log,
   );
+  const signingPool = new SigningPool({
+    signingKey,
+    issuing,
+    maxBatchSize: config.batchMaxSize,
+    threads: config.signingThreads,
+  });
   const worker = new AnchoringWorker(db, writer, {
     maxBatchSize: config.batchMaxSize,
     maxWaitMs: config.batchMaxWaitMs,
@@ -110,6 +119,7 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
   const cohortJobs = new CohortJobs({
     db,
     credentials,
+    signingPool,
     box,
     locks,
     log,
@@ -173,6 +183,7 @@ export async function openIssuer(options: IssuerOptions): Promise<Issuer> {
     async stop() {
       await server?.close();
       await cohortJobs.stop();
+      await signingPool.close();
       await worker.stop();
       provider.destroy();
       await db.destroy();

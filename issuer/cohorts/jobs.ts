@@ -5,15 +5,19 @@ import { setImmediate as turn } from 'node:timers/promises';
 import type { SignedCredential } from '../credentials.ts';
 import type { IssuerDb } from '../db-schema.ts';
 import { LockLostError, type ProcessLocks } from '../process-locks.ts';
+import type { SigningPool } from '../signing-pool/pool.ts';
+import { problemOf } from '../signing-pool/sign-row.ts';
 import type { CohortRow } from './columns.ts';
 import { type CheckedRow, issueCheckedRows, issuePage, type RowIssuing, storeCheckedRows } from './issue-page.ts';
 import { CohortFileError, type CohortFileKind, type ParsedRow, readCohortFile } from './parse.ts';
 import { rowKeyOf } from './row-key.ts';
 import type { CohortTables } from './schema.ts';
 import { cohortStatus, MAX_LISTED_ERRORS } from './store.ts';
-import { checkRow, type RowError } from './validate-row.ts';
+import { checkRow, issueRequestOfRow, type RowError, rowErrorsOfProblem } from './validate-row.ts';
 
 export interface CohortJobsOptions extends RowIssuing {
+  /** Checks and signs the pages of rows in worker threads while this thread stores the last page. */
+  signingPool: Pick<SigningPool, 'signRows'>;
   /** One process at a time works on a job, among all that share the database. */
   locks: ProcessLocks;
   log?: (message: string) => void;
@@ -407,15 +411,25 @@ export class CohortJobs {
       .execute();
   }
 
+  /** The page's rows checked and signed in the signing pool's threads, with status list entries taken here. */
   async #checkPage(rows: readonly { row_number: number; cells: string }[]): Promise<CheckedRow[]> {
-    // The page's credentials take their status list entries from one reservation.
-    await this.options.credentials.reserveStatusEntries(rows.length);
-    const checked: CheckedRow[] = [];
-    for (const { row_number, cells } of rows) {
-      const values = JSON.parse(cells) as CohortRow;
-      checked.push(checkedRow(row_number, cells, values, await this.#checked({ row: row_number, values }, true)));
-    }
-    return checked;
+    const { credentials, signingPool } = this.options;
+    const values = rows.map((row) => JSON.parse(row.cells) as CohortRow);
+    const entries = await credentials.statusEntries(rows.length);
+    const signed = await signingPool.signRows(
+      values.map((cells, i) => ({
+        request: issueRequestOfRow(cells),
+        ...(entries[i] ? { status: entries[i] } : {}),
+      })),
+    );
+    return signed.map((result, i) => {
+      const { row_number, cells } = rows[i]!;
+      const checked =
+        'signed' in result
+          ? { signed: result.signed }
+          : { errors: rowErrorsOfProblem(row_number, problemOf(result.refused)) };
+      return checkedRow(row_number, cells, values[i]!, checked);
+    });
   }
 
   async #betweenPages(stillHeld: () => Promise<void>): Promise<void> {

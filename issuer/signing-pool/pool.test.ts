@@ -84,8 +84,8 @@ async function outcomeOf(
   const { jwt, credential_hash, claim_code_hash: _sealed, ...stored } = row;
   expect(jwt).toBe(issued.jwt);
   expect(credential_hash).toBe(issued.credentialHash);
-  // The random parts: the credential's id and urn:uuid, the claim code (SD-JWT's salts are in the token only).
-  const uuids = /[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/g;
+  // The random parts: the credential's id (time-ordered) and urn:uuid, the claim code (SD-JWT's salts are in the token only).
+  const uuids = /[0-9a-f]{8}-[0-9a-f]{4}-[47][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/g;
   return JSON.parse(
     JSON.stringify({ proof, credential: read.value.credential, described, stored, statistics, terms }).replace(
       uuids,
