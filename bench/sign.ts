@@ -2,12 +2,14 @@ import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { nodeJoseSigner } from '../core/jose/signer.ts';
 import { statusListEntry } from '../core/status-list/entry.ts';
 import { didKeyOfEd25519Key } from '../core/trust-bundle/signed-bundle.ts';
-import { issueRequestOfRow } from '../issuer/cohorts/validate-row.ts';
-import { CredentialService } from '../issuer/credentials.ts';
-import type { IssuerDb } from '../issuer/db-schema.ts';
-import type { LedgerWriter } from '../issuer/ledger-writer.ts';
-import { CurrentSigningKey } from '../issuer/signing-key.ts';
-import type { StatusLists } from '../issuer/status-lists/status-lists.ts';
+import {
+  CredentialService,
+  CurrentSigningKey,
+  type IssuerDb,
+  issueRequestOfRow,
+  type LedgerWriter,
+  type StatusLists,
+} from '../issuer/index.ts';
 import { inMemoryVeramo } from '../test/support/veramo.ts';
 import { rate, report } from './report.ts';
 

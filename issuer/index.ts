@@ -10,6 +10,7 @@ export { credentialToSign, DEFAULT_ISSUING } from './credential-to-sign.ts';
 export { CredentialService, type SignedCredential } from './credentials.ts';
 export { type IssuerDb, type IssuerTables, issuerMigrations } from './db-schema.ts';
 export { credentialFromIssueRequest } from './issue-request.ts';
+export type { LedgerWriter } from './ledger-writer.ts';
 export { REVOCATION_BY_HASH_MAX } from './revocations/revoke-by-bits.ts';
 export { HASHES_PER_TRANSACTION, revokeMany } from './revocations/revoke-many.ts';
 export { type Issuer, type IssuerOptions, type LedgerTarget, openIssuer } from './service.ts';
