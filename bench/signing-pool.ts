@@ -9,7 +9,6 @@ import {
   DEFAULT_ISSUING,
   type IssuerDb,
   type IssuerTables,
-  issueRequestOfRow,
   issuerMigrations,
   type RowToSign,
   type SignedCredential,
@@ -21,6 +20,7 @@ import { COMPILED } from '../test/support/compiled.ts';
 import { freshKeyPair } from '../test/support/keys.ts';
 import { tempDir } from '../test/support/system.ts';
 import { report } from './report.ts';
+import { rowRequest } from './sign.ts';
 
 const ROWS = 5000;
 const MAX_BATCH = 500;
@@ -32,20 +32,7 @@ const ROUNDS = 3;
 /** A cohort's rows as bench/issue.ts uploads them, each with a status list entry as long as a real one. */
 function cohortRows(count: number): RowToSign[] {
   return Array.from({ length: count }, (_, i) => ({
-    request: issueRequestOfRow({
-      learnerReference: `BENCH-${i}`,
-      name: `Learner ${i}`,
-      qualificationTitle: 'National Certificate in Electrical Installation',
-      qualificationCode: 'NC-ELEC-4',
-      levelFramework: 'EQF',
-      levelValue: '4',
-      occupationCode: '7411',
-      occupationTitle: 'Electrician',
-      occupationFramework: 'ISCO-08',
-      competencies: 'Install low-voltage wiring; Test and inspect circuits',
-      awardedOn: '2026-06-30',
-      educationLevel: 'upper secondary',
-    }),
+    request: rowRequest(i),
     status: {
       entry: statusListEntry(`https://college.example/status-lists/${crypto.randomUUID()}`, i * 7),
       listId: crypto.randomUUID(),
