@@ -278,7 +278,9 @@ export class AnchoringWorker {
   async #advanceSent(batch: Batch): Promise<void> {
     const receipt = await this.writer.receipt(batch.tx_hash!);
     if (receipt && receipt.status === 1) {
-      if ((await receipt.confirmations()) < (this.options.confirmations ?? 1)) return;
+      // A mined receipt is one confirmation: the ledger is asked for its head only when more are required.
+      const required = this.options.confirmations ?? 1;
+      if (required > 1 && (await receipt.confirmations()) < required) return;
       failpoint('anchor:before-finalize');
       return this.#finalize(batch, batch.tx_hash!, receipt.blockNumber);
     }
