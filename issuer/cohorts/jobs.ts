@@ -17,7 +17,7 @@ import { checkRow, issueRequestOfRow, type RowError, rowErrorsOfProblem } from '
 
 export interface CohortJobsOptions extends RowIssuing {
   /** Checks and signs the pages of rows in worker threads while this thread stores the last page. */
-  signingPool: Pick<SigningPool, 'signRows'>;
+  signingPool: Pick<SigningPool, 'signRows' | 'warm'>;
   /** One process at a time works on a job, among all that share the database. */
   locks: ProcessLocks;
   log?: (message: string) => void;
@@ -268,6 +268,8 @@ export class CohortJobs {
     let cohort = await this.#cohort(id);
     if (cohort.state !== 'checking' && cohort.state !== 'issuing') return;
     if (how === 'resume') this.#log(`cohort ${id}: resuming (${cohort.state})`);
+    // Its rows are signed in the pool's threads (unless allOrNothing signs them as they are read): they start meanwhile.
+    if (cohort.all_or_nothing !== 1) this.options.signingPool.warm();
     try {
       if (cohort.failure !== null) await this.#setFailure(id, null);
       if (cohort.state === 'checking') await this.#check(cohort, stillHeld);

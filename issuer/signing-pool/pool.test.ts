@@ -260,7 +260,8 @@ describe('the signing pool', () => {
 });
 
 describe('a process using the signing pool', () => {
-  it('ends on its own once its calls are answered: idle threads never keep it running', () => {
+  /** Runs `use` (given `pool`, a SigningPool, and `request`, a valid issue request) in a process of its own; its output. */
+  const runProcess = (use: string) => {
     const pool = pathToFileURL(join(import.meta.dirname, 'pool.ts')).href;
     const key = pathToFileURL(join(import.meta.dirname, '..', 'signing-key.ts')).href;
     const script = `
@@ -273,16 +274,37 @@ describe('a process using the signing pool', () => {
       const issuing = { defaultFormat: 'vc-jwt-1.1', educationLevels: [], issuableTypes: ['QualificationCredential'], institutionName: 'C' };
       const request = { credential: { type: ['VerifiableCredential', 'QualificationCredential'],
         credentialSubject: { learnerReference: 'S-1', qualification: { title: 'T', awardedOn: '2026-06-30' } } } };
-      const [row] = await new SigningPool({ signingKey, issuing, maxBatchSize: 500 }).signRows([{ request }]);
-      console.log('signed' in row ? 'signed' : JSON.stringify(row));
+      const pool = new SigningPool({ signingKey, issuing, maxBatchSize: 500 });
+      ${use}
     `;
-    const run = spawnSync(process.execPath, ['--import', 'tsx/esm', '--input-type=module', '-e', script], {
+    return spawnSync(process.execPath, ['--import', 'tsx/esm', '--input-type=module', '-e', script], {
       cwd: join(import.meta.dirname, '..', '..'),
       encoding: 'utf8',
       timeout: 30_000,
     });
+  };
+
+  it('ends on its own once its calls are answered: idle threads never keep it running', () => {
+    const run = runProcess(`
+      const [row] = await pool.signRows([{ request }]);
+      console.log('signed' in row ? 'signed' : JSON.stringify(row));
+    `);
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe('signed');
     expect(run.status).toBe(0);
+  });
+
+  it('ends on its own with threads warmed and never used, and warmed threads sign', () => {
+    const warmedOnly = runProcess(`pool.warm(); console.log('warmed');`);
+    expect(warmedOnly.stderr).toBe('');
+    expect(warmedOnly.stdout.trim()).toBe('warmed');
+    expect(warmedOnly.status).toBe(0);
+    const warmedThenUsed = runProcess(`
+      pool.warm();
+      const [row] = await pool.signRows([{ request }]);
+      console.log('signed' in row ? 'signed' : JSON.stringify(row));
+    `);
+    expect(warmedThenUsed.stdout.trim()).toBe('signed');
+    expect(warmedThenUsed.status).toBe(0);
   });
 });

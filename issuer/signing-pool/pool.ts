@@ -73,7 +73,7 @@ function newThread(settings: SigningSettings): Worker {
 /**
  * Checks and signs cohort rows in worker threads (issuer/signing-pool/worker.ts), exactly as
  * CredentialService.sign would on the main thread, which meanwhile stores earlier rows: the
- * machine's other cores sign. Threads start on first use and end after a while idle or at close().
+ * machine's other cores sign. Threads start on first use (or warm()) and end after a while idle or at close().
  * The signing key reaches them in memory only, with each chunk; the settings that decide what is
  * issued once, as data, when a thread starts.
  */
@@ -119,6 +119,16 @@ export class SigningPool {
       }
       this.#dispatch();
     });
+  }
+
+  /**
+   * Starts the threads before the first call, so that loading them (a few hundred milliseconds) is
+   * not waited for then: a cohort job does it as it begins reading its file. Idle, they end as
+   * threads started by a call do, and never keep the process running.
+   */
+  warm(): void {
+    while (this.#threads.length < this.#maxThreads) this.#startThread().worker.unref();
+    this.#dispatch();
   }
 
   /** Ends the threads; calls not finished are rejected. A later call starts threads again. */
