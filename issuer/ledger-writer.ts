@@ -174,19 +174,17 @@ export class LedgerWriter {
     what: string,
     request: { to: string; data?: string; value?: bigint },
   ): Promise<{ signedTx: string; txHash: string }> {
-    let gas: bigint;
-    try {
-      gas = await this.provider.estimateGas({ from: this.address, ...request });
-    } catch (error) {
-      if (isLedgerUnreachable(error)) throw error;
-      throw new LedgerWriteError(`the registry refuses ${what}: ${describeContractError(error)}`);
-    }
-    if (gas > GAS_CAP) throw new LedgerWriteError(`${what} would use ${gas} gas, above the cap of ${GAS_CAP}`);
-    const [nonce, fees, network] = await Promise.all([
+    // Asked at once rather than the estimate first: one round trip to the ledger a transaction, not two.
+    const [gas, nonce, fees, network] = await Promise.all([
+      this.provider.estimateGas({ from: this.address, ...request }).catch((error: unknown) => {
+        if (isLedgerUnreachable(error)) throw error;
+        throw new LedgerWriteError(`the registry refuses ${what}: ${describeContractError(error)}`);
+      }),
       this.provider.getTransactionCount(this.address, 'pending'),
       this.provider.getFeeData(),
       this.provider.getNetwork(),
     ]);
+    if (gas > GAS_CAP) throw new LedgerWriteError(`${what} would use ${gas} gas, above the cap of ${GAS_CAP}`);
     const signedTx = await this.#wallet.signTransaction({
       ...request,
       nonce,
