@@ -61,14 +61,12 @@ describe('anchoring worker', () => {
       return {
         id,
         credential_hash: credentialHash(`jwt-${id}`),
-        jwt: `jwt-${id}`,
         subject_did: null,
         learner_reference: id,
         qualification_title: 'Electrician',
         issued_at: at(ms).toISOString(),
         status: 'pending' as const,
         batch_root: null,
-        proof: null,
         claim_code_hash: `0x${randomBytes(32).toString('hex')}`,
         claim_code_issued_at: null,
         revoked_at: null,
@@ -83,7 +81,15 @@ describe('anchoring worker', () => {
         .execute();
     return rows.map((r) => r.id);
   }
-  const rowsOf = (ids: string[]) => db.selectFrom('credentials').selectAll().where('id', 'in', ids).execute();
+  /** The credentials' rows, each with its proof (null until anchored). */
+  const rowsOf = (ids: string[]) =>
+    db
+      .selectFrom('credentials')
+      .leftJoin('credential_proofs', 'credential_proofs.credential_id', 'credentials.id')
+      .selectAll('credentials')
+      .select('credential_proofs.proof')
+      .where('credentials.id', 'in', ids)
+      .execute();
   const batches = () => db.selectFrom('batches').selectAll().orderBy('created_at').execute();
 
   it('closes a batch as soon as maxBatchSize credentials wait, taking the oldest', async () => {

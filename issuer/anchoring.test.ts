@@ -72,7 +72,12 @@ describe('anchoring finality and lost roots', () => {
   const anchorOnChain = async (root: string) => (await writer.registry.anchorOf(root)).institutionId !== 0;
 
   async function receiptFor(id: string) {
-    const row = await db.selectFrom('credentials').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('credentials')
+      .innerJoin('credential_proofs', 'credential_proofs.credential_id', 'credentials.id')
+      .select(['credentials.credential_hash', 'credentials.batch_root', 'credential_proofs.proof'])
+      .where('credentials.id', '=', id)
+      .executeTakeFirstOrThrow();
     return receiptOf(row, await batchOf(row.batch_root!), { chainId: 31337, registry: writer.registry.address });
   }
 

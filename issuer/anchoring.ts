@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { keccak256, Transaction } from 'ethers';
-import { type Selectable, sql } from 'kysely';
+import type { Selectable } from 'kysely';
 import { failpoint } from '../core/failpoint.ts';
 import { buildTree, leafOf, sha256 } from '../core/merkle.ts';
-import type { CredentialStatus, IssuerDb, IssuerTables } from './db-schema.ts';
+import type { IssuerDb, IssuerTables } from './db-schema.ts';
 import { type FinalityRule, isFinal } from './finality.ts';
 import { LedgerWriteError, type LedgerWriter } from './ledger-writer.ts';
 import type { ProcessLocks } from './process-locks.ts';
@@ -61,6 +61,8 @@ export interface AnchoringStatus {
 
 type Batch = Selectable<IssuerTables['batches']>;
 const DEFAULT_FINALITY_DELAY_MS = 10_000;
+/** Proofs inserted a statement at a time (2 columns each, far under SQLite's 32,766 parameters). */
+const PROOFS_CHUNK = 2000;
 const hex = (b: Buffer) => `0x${b.toString('hex')}`;
 const bytes = (h: string) => Buffer.from(h.slice(2), 'hex');
 
@@ -429,27 +431,26 @@ export class AnchoringWorker {
     if (hex(tree.root) !== batch.merkle_root)
       throw new Error(`batch ${batch.merkle_root}: stored credentials do not rebuild its root`);
     await this.db.transaction().execute(async (trx) => {
-      // One statement per 500 credentials, not one per credential: batches run to the thousands.
-      // Proof and status in the same statement: each rewrites the whole row, JWT and all.
-      for (let start = 0; start < members.length; start += 500) {
-        const chunk = members.slice(start, start + 500);
-        const proofs = sql.join(
-          chunk.map((m, i) => sql`when id = ${m.id} then ${JSON.stringify(tree.proofHex(start + i))}`),
-          sql` `,
-        );
+      // Proofs in their own table, a statement per PROOFS_CHUNK: the credentials' rows stay small,
+      // and their status is one statement for the batch. Finalising again (after a crash, or a
+      // root anchored again) writes the same proofs.
+      for (let start = 0; start < members.length; start += PROOFS_CHUNK)
         await trx
-          .updateTable('credentials')
-          .set({
-            proof: sql<string>`case ${proofs} end`,
-            status: sql<CredentialStatus>`case when status = 'pending' then 'anchored' else status end`,
-          })
-          .where(
-            'id',
-            'in',
-            chunk.map((m) => m.id),
+          .insertInto('credential_proofs')
+          .values(
+            members.slice(start, start + PROOFS_CHUNK).map((m, i) => ({
+              credential_id: m.id,
+              proof: JSON.stringify(tree.proofHex(start + i)),
+            })),
           )
+          .onConflict((oc) => oc.column('credential_id').doUpdateSet((eb) => ({ proof: eb.ref('excluded.proof') })))
           .execute();
-      }
+      await trx
+        .updateTable('credentials')
+        .set({ status: 'anchored' })
+        .where('batch_root', '=', batch.merkle_root)
+        .where('status', '=', 'pending')
+        .execute();
       await trx
         .updateTable('batches')
         .set({ state: 'anchored', tx_hash: txHash, block_number: blockNumber, anchored_at: anchoredAt })

@@ -477,8 +477,8 @@ describe('issuing, listing, reading and revoking', () => {
     const twin = randomUUID();
     try {
       db.prepare(
-        `insert into credentials (id, credential_hash, jwt, subject_did, learner_reference, qualification_title, issued_at, status, claim_code_hash)
-         select ?, ?, jwt, subject_did, learner_reference, qualification_title, issued_at, status, ? from credentials where id = ?`,
+        `insert into credentials (id, credential_hash, subject_did, learner_reference, qualification_title, issued_at, status, claim_code_hash)
+         select ?, ?, subject_did, learner_reference, qualification_title, issued_at, status, ? from credentials where id = ?`,
       ).run(twin, `0x${record.shortId}${'0'.repeat(56)}`, 'f'.repeat(64), first.credentialId);
       const shared = expectProblem(await call(`/credentials/${record.shortId}`), 409);
       expect(shared.title).toBe('Short id shared');

@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely';
 /**
  * Every stored credential's id and signed text, a page at a time in id order: for migrations that
  * fill a new table from the credentials issued before it, without holding a large register in memory.
+ * It reads the text from the credential's row, where it was until migration 014 moved it to
+ * `credential_jwts`: for the migrations before that one.
  */
 export async function* credentialPages(
   db: Kysely<unknown>,

@@ -33,8 +33,8 @@ export interface CredentialBundle {
 
 export type { IssuedCredential, SignedCredential } from './sign-credential.ts';
 
-/** What stores a signed credential: its row, its report row and its search terms. */
-export type CredentialRows = Pick<SignedCredential, 'row' | 'statistics' | 'terms'>;
+/** What stores a signed credential: its row, its signed text, its report row and its search terms. */
+export type CredentialRows = Pick<SignedCredential, 'row' | 'document' | 'statistics' | 'terms'>;
 
 /** Credentials inserted a statement at a time (13 columns each, under SQLite's 32,766 parameters). */
 const STORE_CHUNK = 500;
@@ -58,6 +58,8 @@ const reasonName = (code: number | null): RevocationReasonName | undefined =>
   code === null
     ? undefined
     : (Object.keys(RevocationReason) as RevocationReasonName[]).find((k) => RevocationReason[k] === code);
+
+type CredentialWithProof = Selectable<IssuerTables['credentials']> & { proof: string | null };
 
 function summary(row: Selectable<IssuerTables['credentials']>): CredentialSummary {
   return {
@@ -143,6 +145,10 @@ export class CredentialService {
         .insertInto('credentials')
         .values(chunk.map((s) => s.row))
         .execute();
+      await trx
+        .insertInto('credential_jwts')
+        .values(chunk.map((s) => s.document))
+        .execute();
       const statistics = chunk.flatMap((s) => (s.statistics ? [s.statistics] : []));
       if (statistics.length > 0) await trx.insertInto('credential_statistics').values(statistics).execute();
       const terms = chunk.flatMap((s) => s.terms);
@@ -187,7 +193,7 @@ export class CredentialService {
   async get(
     id: string,
   ): Promise<CredentialSummary & { credential: string; anchorReceipt?: AnchorReceipt; qr?: string }> {
-    const row = await this.db.selectFrom('credentials').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.#withDocuments().where('credentials.id', '=', id).executeTakeFirst();
     if (!row) throw new HttpProblem(404, 'Unknown credential', `No credential with id ${id} was issued here.`);
     const receipt = await this.#receipt(row);
     const qr = receipt && qrCodeTextOf(row.jwt, receipt);
@@ -201,11 +207,7 @@ export class CredentialService {
 
   /** The learner's collection: the bundle once anchored; 202-style pending before; gone if revoked. */
   async claim(code: string): Promise<{ state: 'ready'; bundle: CredentialBundle } | { state: 'pending' | 'revoked' }> {
-    const row = await this.db
-      .selectFrom('credentials')
-      .selectAll()
-      .where('claim_code_hash', '=', claimCodeHash(code))
-      .executeTakeFirst();
+    const row = await this.#withDocuments().where('claim_code_hash', '=', claimCodeHash(code)).executeTakeFirst();
     if (!row)
       throw new HttpProblem(
         404,
@@ -305,7 +307,17 @@ export class CredentialService {
     };
   }
 
-  async #receipt(row: Selectable<IssuerTables['credentials']>): Promise<AnchorReceipt | undefined> {
+  /** Credentials with their signed text and, once anchored, their proof. */
+  #withDocuments() {
+    return this.db
+      .selectFrom('credentials')
+      .innerJoin('credential_jwts', 'credential_jwts.credential_id', 'credentials.id')
+      .leftJoin('credential_proofs', 'credential_proofs.credential_id', 'credentials.id')
+      .selectAll('credentials')
+      .select(['credential_jwts.jwt', 'credential_proofs.proof']);
+  }
+
+  async #receipt(row: CredentialWithProof): Promise<AnchorReceipt | undefined> {
     if (!row.batch_root || !row.proof) return undefined;
     const batch = await this.db
       .selectFrom('batches')

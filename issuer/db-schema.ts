@@ -1,6 +1,7 @@
 import { type Generated, type Kysely, type Migration, sql } from 'kysely';
 import { type AuditTables, auditLogMigration } from './audit/schema.ts';
 import { type CohortTables, cohortMigration, cohortRowsSignedOnceMigration } from './cohorts/schema.ts';
+import { credentialDocumentsMigration } from './credential-documents-migration.ts';
 import { credentialStatisticsMigration } from './reports/statistics-migration.ts';
 import type { SearchField } from './search/fold.ts';
 import { credentialSearchMigration } from './search/search-migration.ts';
@@ -27,14 +28,12 @@ export interface IssuerTables extends CohortTables, TokenTables, AuditTables, St
   credentials: {
     id: string;
     credential_hash: string;
-    jwt: string;
     subject_did: string | null;
     learner_reference: string | null;
     qualification_title: string;
     issued_at: string;
     status: CredentialStatus;
     batch_root: string | null;
-    proof: string | null;
     claim_code_hash: string;
     /** When the current claim code was handed out, if not with the credential (a renewed code). */
     claim_code_issued_at: string | null;
@@ -46,6 +45,13 @@ export interface IssuerTables extends CohortTables, TokenTables, AuditTables, St
     status_list_id: Generated<string | null>;
     status_list_index: Generated<number | null>;
   };
+  /**
+   * The signed credential (its text as issued), written once when it is stored: kept out of its
+   * `credentials` row, which anchoring updates, so that each update rewrites a small row.
+   */
+  credential_jwts: { credential_id: string; jwt: string };
+  /** The credential's Merkle proof (a JSON array of hex strings), written when its batch is anchored. */
+  credential_proofs: { credential_id: string; proof: string };
   batches: {
     merkle_root: string;
     size: number;
@@ -179,4 +185,5 @@ export const issuerMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '014_credential_documents': credentialDocumentsMigration,
 };

@@ -9,7 +9,7 @@ export const receiptsReady = (state: BatchState): boolean => state === 'anchored
 
 /** The anchor receipt of an anchored credential, from what the issuer stored when its batch was mined. */
 export function receiptOf(
-  credential: Pick<IssuerTables['credentials'], 'credential_hash' | 'proof'>,
+  credential: Pick<IssuerTables['credentials'], 'credential_hash'> & { proof: string | null },
   batch: Pick<IssuerTables['batches'], 'merkle_root' | 'tx_hash' | 'block_number' | 'anchored_at'>,
   ledger: { chainId: number; registry: string },
 ): AnchorReceipt {

@@ -25,6 +25,8 @@ export interface IssuedCredential {
 export interface SignedCredential {
   issued: IssuedCredential;
   row: Insertable<IssuerTables['credentials']>;
+  /** Its signed text's row: the same text as `issued.jwt`, kept apart from `row` (issuer/credential-documents-migration.ts). */
+  document: Insertable<IssuerTables['credential_jwts']>;
   /** Only a credential issued from a qualification counts in the occupation report. */
   statistics?: Insertable<IssuerTables['credential_statistics']>;
   terms: Insertable<IssuerTables['credential_terms']>[];
@@ -77,20 +79,19 @@ export async function signCredential(
     row: {
       id,
       credential_hash: hash,
-      jwt,
       subject_did: record.subjectId ?? null,
       learner_reference: record.learnerReference ?? null,
       qualification_title: record.title,
       issued_at: now.toISOString(),
       status: 'pending',
       batch_root: null,
-      proof: null,
       claim_code_hash: claimCodeHash(claimCode),
       revoked_at: null,
       revocation_reason: null,
       status_list_id: allocated?.listId ?? null,
       status_list_index: allocated?.index ?? null,
     },
+    document: { credential_id: id, jwt },
     ...(statistics
       ? { statistics: { credential_id: id, ...statistics, education_level: educationLevel ?? null } }
       : {}),

@@ -68,12 +68,12 @@ function checkedRow(
 ): CheckedRow {
   if ('errors' in checked) return { row_number: row, cells, errors: checked.errors };
   // Signed once: this very credential is stored when the row is issued.
-  const { issued, row: credential, statistics, terms } = checked.signed;
+  const { issued, row: credential, document, statistics, terms } = checked.signed;
   return {
     row_number: row,
     cells,
     row_key: rowKeyOf(values),
-    credential: { row: credential, statistics, terms },
+    credential: { row: credential, document, statistics, terms },
     claimCode: issued.claimCode,
   };
 }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { openDatabase } from '../../core/db.ts';
+import type { IssuerTablesBefore014 } from '../../test/support/issuer-tables-before-014.ts';
 import { type IssuerTables, issuerMigrations } from '../db-schema.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'skillmark-statistics-migration-'));
@@ -20,7 +21,7 @@ const qualification = (awardedOn: string, occupation?: unknown) => ({
 
 it('fills the statistics of the credentials already issued, education level unknown', async () => {
   const before = Object.fromEntries(Object.entries(issuerMigrations).filter(([name]) => name < '005'));
-  const old = (await openDatabase<IssuerTables>({ dataDir, name: 'issuer', migrations: before })).db;
+  const old = (await openDatabase<IssuerTablesBefore014>({ dataDir, name: 'issuer', migrations: before })).db;
   const stored = [
     ['a', jwt({ vc: qualification('2026-04-01', { code: '7212', title: ' Welder ' }) })],
     ['b', jwt(qualification('2026-06-30', { title: 'Welder' }))],

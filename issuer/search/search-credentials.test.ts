@@ -65,26 +65,32 @@ const jwtOf = (l: Learner) =>
 async function store(db: IssuerDb, index: number, withTerms: boolean): Promise<void> {
   const l = LEARNERS[index]!;
   const id = idOf(index);
+  // Stored before the search index, so before migration 014 too: the credential's text in its row.
+  const textInRow = withTerms ? {} : { jwt: jwtOf(l), proof: null };
   await db
     .insertInto('credentials')
     .values({
       id,
       credential_hash: `0x${String(index).padStart(64, '0')}`,
-      jwt: jwtOf(l),
       subject_did: l.did ?? null,
       learner_reference: l.reference,
       qualification_title: l.qualification.title,
       issued_at: l.issuedAt,
       status: l.status,
       batch_root: null,
-      proof: null,
       claim_code_hash: `code-${index}`,
       claim_code_issued_at: null,
       revoked_at: null,
       revocation_reason: null,
       revocation_tx: null,
+      ...textInRow,
     })
     .execute();
+  if (withTerms)
+    await db
+      .insertInto('credential_jwts')
+      .values({ credential_id: id, jwt: jwtOf(l) })
+      .execute();
   await db
     .insertInto('credential_statistics')
     .values({

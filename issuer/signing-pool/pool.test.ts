@@ -76,13 +76,13 @@ async function outcomeOf(
   identity: ReturnType<typeof newIdentity>,
 ) {
   if ('problem' in outcome) return { errors: rowErrorsOfProblem(1, outcome.problem), status: outcome.problem.status };
-  const { issued, row, statistics, terms } = outcome.signed;
+  const { issued, row, document, statistics, terms } = outcome.signed;
   const read = readCredentialToken(issued.jwt);
   if (!read.ok) throw new Error(read.detail);
   const proof = await read.value.checkProof(identity.lookup);
   const { jwt: _jwt, credentialHash: _hash, claimCode: _code, ...described } = issued;
-  const { jwt, credential_hash, claim_code_hash: _sealed, ...stored } = row;
-  expect(jwt).toBe(issued.jwt);
+  const { credential_hash, claim_code_hash: _sealed, ...stored } = row;
+  expect(document).toEqual({ credential_id: row.id, jwt: issued.jwt });
   expect(credential_hash).toBe(issued.credentialHash);
   // The random parts: the credential's id (time-ordered) and urn:uuid, the claim code (SD-JWT's salts are in the token only).
   const uuids = /[0-9a-f]{8}-[0-9a-f]{4}-[47][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/g;

@@ -46,19 +46,21 @@ export async function startIssuerLedger(): Promise<IssuerLedger> {
         .values({
           id,
           credential_hash: hash,
-          jwt: `jwt-${id}`,
           subject_did: null,
           learner_reference: id,
           qualification_title: 'Electrician',
           issued_at: new Date().toISOString(),
           status: 'pending',
           batch_root: null,
-          proof: null,
           claim_code_hash: `0x${randomBytes(32).toString('hex')}`,
           claim_code_issued_at: null,
           revoked_at: null,
           revocation_reason: null,
         })
+        .execute();
+      await db
+        .insertInto('credential_jwts')
+        .values({ credential_id: id, jwt: `jwt-${id}` })
         .execute();
       return { id, hash };
     },
