@@ -3,7 +3,9 @@ import { type AuditTables, auditLogMigration } from './audit/schema.ts';
 import { type CohortTables, cohortMigration, cohortRowsSignedOnceMigration } from './cohorts/schema.ts';
 import { credentialStatisticsMigration } from './reports/statistics-migration.ts';
 import type { SearchField } from './search/fold.ts';
+import { qualificationTermsMigration } from './search/qualification-terms-migration.ts';
 import { credentialSearchMigration } from './search/search-migration.ts';
+import type { QualificationField } from './search/terms-of-credential.ts';
 import { type StatusListTables, statusListBitsOnlyMigration, statusListMigration } from './status-lists/schema.ts';
 import { apiTokenMigration, type TokenTables } from './tokens/schema.ts';
 
@@ -45,6 +47,8 @@ export interface IssuerTables extends CohortTables, TokenTables, AuditTables, St
     /** Its status list and index (issuer/status-lists/); null for credentials issued before status lists. */
     status_list_id: Generated<string | null>;
     status_list_index: Generated<number | null>;
+    /** The key of its qualification's words in qualification_terms (issuer/search/); null only if never set. */
+    qualification_key: Generated<string | null>;
   };
   batches: {
     merkle_root: string;
@@ -68,8 +72,10 @@ export interface IssuerTables extends CohortTables, TokenTables, AuditTables, St
     /** The learner's education level code; null when none was given (counted as unknown). */
     education_level: string | null;
   };
-  /** The folded words each credential is found by (issuer/search/). */
+  /** The folded words of each credential's learner name (issuer/search/). */
   credential_terms: { field: SearchField; term: string; credential_id: string };
+  /** The folded words of each distinct qualification and occupation, by the key credentials.qualification_key names. */
+  qualification_terms: { field: QualificationField; term: string; qualification_key: string };
 }
 
 export type IssuerDb = Kysely<IssuerTables>;
@@ -166,4 +172,5 @@ export const issuerMigrations: Record<string, Migration> = {
   '010_cohort_rows_signed_once': cohortRowsSignedOnceMigration,
   '011_status_lists': statusListMigration,
   '012_status_list_bits_only': statusListBitsOnlyMigration,
+  '015_qualification_terms': qualificationTermsMigration,
 };

@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, PostgresAdapter, sql } from 'kysely';
+import { type ColumnDefinitionBuilder, type Kysely, type Migration, PostgresAdapter, sql } from 'kysely';
 import { credentialPages } from '../credential-pages.ts';
 import { type SearchTerm, termsOfSignedCredential } from './terms-of-credential.ts';
 
@@ -7,6 +7,10 @@ type Db = Kysely<{ credential_terms: SearchTerm }>;
 const PAGE = 500;
 /** Rows per insert: three parameters each, well within SQLite's limit of 32,766. */
 const INSERT_ROWS = 2000;
+
+/** A term column in byte order on PostgreSQL too, so that a word's beginning is an index range whatever the server's locale. */
+export const byteOrdered = (db: Kysely<unknown>) => (column: ColumnDefinitionBuilder) =>
+  db.getExecutor().adapter instanceof PostgresAdapter ? column.notNull().modifyEnd(sql`collate "C"`) : column.notNull();
 
 /**
  * What credential search looks up (issuer/search/): the folded words of each learner's name and
@@ -21,10 +25,7 @@ export const credentialSearchMigration: Migration = {
     await db.schema
       .createTable('credential_terms')
       .addColumn('field', 'varchar(20)', (c) => c.notNull())
-      // Byte order on PostgreSQL too, so that a word's beginning is an index range whatever the server's locale.
-      .addColumn('term', 'varchar(100)', (c) =>
-        db.getExecutor().adapter instanceof PostgresAdapter ? c.notNull().modifyEnd(sql`collate "C"`) : c.notNull(),
-      )
+      .addColumn('term', 'varchar(100)', byteOrdered(unknownDb))
       .addColumn('credential_id', 'varchar(64)', (c) => c.notNull().references('credentials.id'))
       .addPrimaryKeyConstraint('credential_terms_pk', ['field', 'term', 'credential_id'])
       .execute();
