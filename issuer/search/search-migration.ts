@@ -1,4 +1,4 @@
-import { type ColumnDefinitionBuilder, type Kysely, type Migration, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, type Migration, PostgresAdapter, sql } from 'kysely';
 import { credentialPages } from '../credential-pages.ts';
 import { type SearchTerm, termsOfSignedCredential } from './terms-of-credential.ts';
 
@@ -8,9 +8,26 @@ const PAGE = 500;
 /** Rows per insert: three parameters each, well within SQLite's limit of 32,766. */
 const INSERT_ROWS = 2000;
 
-/** A term column in byte order on PostgreSQL too, so that a word's beginning is an index range whatever the server's locale. */
-export const byteOrdered = (db: Kysely<unknown>) => (column: ColumnDefinitionBuilder) =>
-  db.getExecutor().adapter instanceof PostgresAdapter ? column.notNull().modifyEnd(sql`collate "C"`) : column.notNull();
+/**
+ * A table of folded words, (field, term, key) its primary key so that a word or its beginning is a
+ * range of it; the term in byte order on PostgreSQL too, whatever the server's locale.
+ */
+export function createTermTable(
+  db: Kysely<unknown>,
+  table: string,
+  key: { column: string; references?: string },
+  primaryKey = `${table}_pk`,
+) {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  return db.schema
+    .createTable(table)
+    .addColumn('field', 'varchar(20)', (c) => c.notNull())
+    .addColumn('term', 'varchar(100)', (c) => (postgres ? c.notNull().modifyEnd(sql`collate "C"`) : c.notNull()))
+    .addColumn(key.column, 'varchar(64)', (c) =>
+      key.references ? c.notNull().references(key.references) : c.notNull(),
+    )
+    .addPrimaryKeyConstraint(primaryKey, ['field', 'term', key.column]);
+}
 
 /**
  * What credential search looks up (issuer/search/): the folded words of each learner's name and
@@ -22,13 +39,10 @@ export const byteOrdered = (db: Kysely<unknown>) => (column: ColumnDefinitionBui
 export const credentialSearchMigration: Migration = {
   async up(unknownDb: Kysely<unknown>) {
     const db = unknownDb as Db;
-    await db.schema
-      .createTable('credential_terms')
-      .addColumn('field', 'varchar(20)', (c) => c.notNull())
-      .addColumn('term', 'varchar(100)', byteOrdered(unknownDb))
-      .addColumn('credential_id', 'varchar(64)', (c) => c.notNull().references('credentials.id'))
-      .addPrimaryKeyConstraint('credential_terms_pk', ['field', 'term', 'credential_id'])
-      .execute();
+    await createTermTable(unknownDb, 'credential_terms', {
+      column: 'credential_id',
+      references: 'credentials.id',
+    }).execute();
     await db.schema.createIndex('credentials_by_subject_did').on('credentials').column('subject_did').execute();
     await db.schema
       .createIndex('credentials_by_learner_reference')
