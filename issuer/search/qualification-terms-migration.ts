@@ -1,4 +1,5 @@
 import { type CreateTableBuilder, type Kysely, type Migration, SqliteAdapter, sql } from 'kysely';
+import { failpoint } from '../../core/failpoint.ts';
 import type { IssuerDb } from '../db-schema.ts';
 import { createTermTable } from './search-migration.ts';
 import { insertQualificationTerms } from './store-terms.ts';
@@ -19,28 +20,35 @@ const TERMS_BY_CREDENTIAL = 'credential_terms_by_credential_015';
  * does not matter where the signed text is kept by now.
  */
 export const qualificationTermsMigration: Migration = {
-  async up(unknownDb: Kysely<unknown>) {
-    const db = unknownDb as unknown as IssuerDb;
-    await withoutRowid(
-      unknownDb,
-      createTermTable(unknownDb, 'qualification_terms', { column: 'qualification_key' }),
-    ).execute();
-    await db.schema.alterTable('credentials').addColumn('qualification_key', 'varchar(64)').execute();
-    await db.schema.createIndex(TERMS_BY_CREDENTIAL).on('credential_terms').column('credential_id').execute();
-    await keyStoredCredentials(db);
-    if (isSqlite(unknownDb)) await keepOnlyNamesWithoutRowid(unknownDb);
-    else {
-      // PostgreSQL has no rowid to drop: the table stays, the moved words go.
-      await db.deleteFrom('credential_terms').where('field', 'in', ['qualification', 'occupation']).execute();
-      await db.schema.dropIndex(TERMS_BY_CREDENTIAL).execute();
-    }
-    await db.schema
-      .createIndex('credentials_by_qualification_key')
-      .on('credentials')
-      .column('qualification_key')
-      .execute();
+  async up(db: Kysely<unknown>) {
+    // One transaction on SQLite too (kysely's migrator opens none there): a crash after the old
+    // credential_terms is dropped must not leave a database that neither search nor this migration can use.
+    if (db.isTransaction) await moveQualificationTerms(db);
+    else await db.transaction().execute(moveQualificationTerms);
   },
 };
+
+async function moveQualificationTerms(unknownDb: Kysely<unknown>): Promise<void> {
+  const db = unknownDb as unknown as IssuerDb;
+  await withoutRowid(
+    unknownDb,
+    createTermTable(unknownDb, 'qualification_terms', { column: 'qualification_key' }),
+  ).execute();
+  await db.schema.alterTable('credentials').addColumn('qualification_key', 'varchar(64)').execute();
+  await db.schema.createIndex(TERMS_BY_CREDENTIAL).on('credential_terms').column('credential_id').execute();
+  await keyStoredCredentials(db);
+  if (isSqlite(unknownDb)) await keepOnlyNamesWithoutRowid(unknownDb);
+  else {
+    // PostgreSQL has no rowid to drop: the table stays, the moved words go.
+    await db.deleteFrom('credential_terms').where('field', 'in', ['qualification', 'occupation']).execute();
+    await db.schema.dropIndex(TERMS_BY_CREDENTIAL).execute();
+  }
+  await db.schema
+    .createIndex('credentials_by_qualification_key')
+    .on('credentials')
+    .column('qualification_key')
+    .execute();
+}
 
 const isSqlite = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof SqliteAdapter;
 
@@ -61,6 +69,7 @@ async function keepOnlyNamesWithoutRowid(db: Kysely<unknown>): Promise<void> {
   await sql`insert into ${sql.table(rebuilt)} (field, term, credential_id)
     select field, term, credential_id from credential_terms where field = 'name'`.execute(db);
   await db.schema.dropTable('credential_terms').execute();
+  failpoint('migration-015:credential-terms-dropped');
   await db.schema.alterTable(rebuilt).renameTo('credential_terms').execute();
 }
 

@@ -4,6 +4,7 @@
  * through the migrations that fill and move the index, names with and without accents, ranges
  * with both ends included, filters combined, pages that continue.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -219,6 +220,40 @@ describe('credential search on a SQLite file', () => {
     rmSync(dir, { recursive: true, force: true });
   });
   searchTests(() => db);
+});
+
+describe('migration 015 killed halfway on a SQLite file', () => {
+  let dir: string;
+  let db: IssuerDb | undefined;
+  afterAll(async () => {
+    await db?.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('leaves the index as it was, and moves it on the next start', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'skillmark-search-crash-'));
+    const base = { dataDir: dir, name: 'issuer' };
+    const old = await openDatabase<IssuerTables>({ ...base, migrations: migrationsBefore('015_qualification_terms') });
+    for (const i of LEARNERS.keys()) await store(old.db, i, 'per credential');
+    await old.db.destroy();
+    // The issuer starting after the upgrade, killed (SIGKILL) once the old credential_terms is dropped.
+    const script = `
+      const { openDatabase } = await import('./core/db.ts');
+      const { issuerMigrations } = await import('./issuer/db-schema.ts');
+      await openDatabase({ dataDir: ${JSON.stringify(dir)}, name: 'issuer', migrations: issuerMigrations });
+    `;
+    const run = spawnSync(process.execPath, ['--import', 'tsx/esm', '--input-type=module', '-e', script], {
+      cwd: join(import.meta.dirname, '..', '..'),
+      env: { ...process.env, SKILLMARK_FAILPOINT: 'migration-015:credential-terms-dropped' },
+      timeout: 30_000,
+    });
+    expect(run.signal).toBe('SIGKILL');
+    db = (await openDatabase<IssuerTables>({ ...base, migrations: issuerMigrations })).db;
+    const references = async (filters: Partial<CredentialListing>) =>
+      (await listCredentials(db!, { limit: 50, ...filters })).map((row) => row.learner_reference);
+    expect(await references({ qualification: 'electrical installation' })).toEqual(['REG-4', 'REG-3', 'REG-1']);
+    expect(await references({ occupation: 'dressmaker', name: 'amina' })).toEqual(['REG-2']);
+  });
 });
 
 const postgres = await postgresSuite('credential search');
