@@ -12,7 +12,7 @@ const TERMS_BY_CREDENTIAL = 'credential_terms_by_credential_015';
 /**
  * A qualification's and occupation's words kept once for every credential of that qualification
  * (`qualification_terms`, by the key `credentials.qualification_key` names) instead of once a
- * credential: in a cohort every learner shares them, 10 of the 12 words a credential is found by.
+ * credential: every learner of a cohort shares them (10 of the 12 words of a row of `npm run bench issue`).
  * The learner's name stays per credential in `credential_terms`.
  *
  * Credentials stored before are keyed from the words `credential_terms` holds for them, not from

@@ -6,7 +6,7 @@ const member = (value: unknown, name: string): Json =>
   typeof value === 'object' && value !== null ? ((value as Record<string, unknown>)[name] as Json) : undefined;
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
-/** A word of a credential, as `credential_terms` held every field until migration 015. */
+/** A word of a credential in `credential_terms`: its learner's name (every field until migration 015). */
 export interface SearchTerm {
   credential_id: string;
   field: SearchField;
