@@ -13,6 +13,8 @@ import { receiptOf, receiptsReady } from './receipts.ts';
 import type { RevocationOutcome } from './revocations/outcome.ts';
 import { revokeMany } from './revocations/revoke-many.ts';
 import { type CredentialListing, listCredentials } from './search/search-credentials.ts';
+import { insertQualificationTerms, TERM_ROWS_PER_STATEMENT } from './search/store-terms.ts';
+import { distinctQualificationTerms } from './search/terms-of-credential.ts';
 import {
   type IssuedCredential,
   type SignedCredential,
@@ -38,8 +40,6 @@ export type CredentialRows = Pick<SignedCredential, 'row' | 'document' | 'statis
 
 /** Credentials inserted a statement at a time (13 columns each, under SQLite's 32,766 parameters). */
 const STORE_CHUNK = 500;
-/** Search terms inserted a statement at a time (3 columns each): a credential has a dozen or so. */
-const TERMS_CHUNK = 2000;
 
 export interface CredentialSummary {
   id: string;
@@ -151,12 +151,13 @@ export class CredentialService {
         .execute();
       const statistics = chunk.flatMap((s) => (s.statistics ? [s.statistics] : []));
       if (statistics.length > 0) await trx.insertInto('credential_statistics').values(statistics).execute();
-      const terms = chunk.flatMap((s) => s.terms);
-      for (let j = 0; j < terms.length; j += TERMS_CHUNK)
+      const terms = chunk.flatMap((s) => s.terms.name);
+      for (let j = 0; j < terms.length; j += TERM_ROWS_PER_STATEMENT)
         await trx
           .insertInto('credential_terms')
-          .values(terms.slice(j, j + TERMS_CHUNK))
+          .values(terms.slice(j, j + TERM_ROWS_PER_STATEMENT))
           .execute();
+      await insertQualificationTerms(trx, distinctQualificationTerms(chunk.map((s) => s.terms)));
     }
   }
 

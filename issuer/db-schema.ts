@@ -4,7 +4,9 @@ import { type CohortTables, cohortMigration, cohortRowsSignedOnceMigration } fro
 import { credentialDocumentsMigration } from './credential-documents-migration.ts';
 import { credentialStatisticsMigration } from './reports/statistics-migration.ts';
 import type { SearchField } from './search/fold.ts';
+import { qualificationTermsMigration } from './search/qualification-terms-migration.ts';
 import { credentialSearchMigration } from './search/search-migration.ts';
+import type { QualificationField } from './search/terms-of-credential.ts';
 import { type StatusListTables, statusListBitsOnlyMigration, statusListMigration } from './status-lists/schema.ts';
 import { apiTokenMigration, type TokenTables } from './tokens/schema.ts';
 
@@ -44,6 +46,8 @@ export interface IssuerTables extends CohortTables, TokenTables, AuditTables, St
     /** Its status list and index (issuer/status-lists/); null for credentials issued before status lists. */
     status_list_id: Generated<string | null>;
     status_list_index: Generated<number | null>;
+    /** The key of its qualification's words in qualification_terms (issuer/search/); null only if never set. */
+    qualification_key: Generated<string | null>;
   };
   /**
    * The signed credential (its text as issued), written once when it is stored: kept out of its
@@ -74,8 +78,10 @@ export interface IssuerTables extends CohortTables, TokenTables, AuditTables, St
     /** The learner's education level code; null when none was given (counted as unknown). */
     education_level: string | null;
   };
-  /** The folded words each credential is found by (issuer/search/). */
+  /** The folded words of each credential's learner name (issuer/search/). */
   credential_terms: { field: SearchField; term: string; credential_id: string };
+  /** The folded words of each distinct qualification and occupation, by the key credentials.qualification_key names. */
+  qualification_terms: { field: QualificationField; term: string; qualification_key: string };
 }
 
 export type IssuerDb = Kysely<IssuerTables>;
@@ -186,4 +192,5 @@ export const issuerMigrations: Record<string, Migration> = {
     },
   },
   '014_credential_documents': credentialDocumentsMigration,
+  '015_qualification_terms': qualificationTermsMigration,
 };

@@ -9,7 +9,7 @@ import type { IssuerTables } from './db-schema.ts';
 import type { SigningIdentity } from './identity.ts';
 import { refuseIfNoQrCodeHoldsIt } from './qr-code.ts';
 import { fromQualification } from './reports/statistics-of-credential.ts';
-import { termsOfSubject } from './search/terms-of-credential.ts';
+import { type CredentialSearchRows, searchRowsOfSubject } from './search/terms-of-credential.ts';
 
 export interface IssuedCredential {
   id: string;
@@ -29,7 +29,8 @@ export interface SignedCredential {
   document: Insertable<IssuerTables['credential_jwts']>;
   /** Only a credential issued from a qualification counts in the occupation report. */
   statistics?: Insertable<IssuerTables['credential_statistics']>;
-  terms: Insertable<IssuerTables['credential_terms']>[];
+  /** The words it is found by: its qualification's are stored once for every credential of that qualification. */
+  terms: CredentialSearchRows;
 }
 
 /** A credential's status list entry and where its row keeps it (issuer/status-lists/status-lists.ts). */
@@ -74,6 +75,7 @@ export async function signCredential(
   const hash = credentialHash(jwt);
   refuseIfNoQrCodeHoldsIt(jwt, hash, maxBatchSize);
   const statistics = fromQualification(record.qualification);
+  const terms = searchRowsOfSubject(id, record.subject);
   return {
     issued: { id, jwt, credentialHash: hash, claimCode, format: format.name, mediaType: format.mediaType },
     row: {
@@ -90,11 +92,12 @@ export async function signCredential(
       revocation_reason: null,
       status_list_id: allocated?.listId ?? null,
       status_list_index: allocated?.index ?? null,
+      qualification_key: terms.qualificationKey,
     },
     document: { credential_id: id, jwt },
     ...(statistics
       ? { statistics: { credential_id: id, ...statistics, education_level: educationLevel ?? null } }
       : {}),
-    terms: termsOfSubject(id, record.subject),
+    terms,
   };
 }

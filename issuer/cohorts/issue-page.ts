@@ -2,6 +2,7 @@ import { failpoint } from '../../core/failpoint.ts';
 import type { SecretBox } from '../../core/secret-box.ts';
 import type { CredentialRows, CredentialService } from '../credentials.ts';
 import type { IssuerDb } from '../db-schema.ts';
+import { type SearchTerm, searchRowsOfTerms } from '../search/terms-of-credential.ts';
 import type { CohortTables } from './schema.ts';
 import type { RowError } from './validate-row.ts';
 
@@ -183,6 +184,17 @@ export async function storeCheckedRows(
 }
 
 /**
+ * A row's credential as signed when it was checked. One checked before migration 015 (its job
+ * resumed after the upgrade) carries its qualification's words per credential: they are keyed now.
+ */
+export function credentialRowsOf(signed: string): CredentialRows {
+  const credential = JSON.parse(signed) as CredentialRows | (Omit<CredentialRows, 'terms'> & { terms: SearchTerm[] });
+  if (!Array.isArray(credential.terms)) return credential as CredentialRows;
+  const terms = searchRowsOfTerms(credential.row.id, credential.terms);
+  return { ...credential, row: { ...credential.row, qualification_key: terms.qualificationKey }, terms };
+}
+
+/**
  * Issues a page of rows checked and stored `valid` beforehand (a cohort with allOrNothing, issued
  * only once every row passed), each exactly once, in ONE transaction: the keys (takeKeys), the
  * credentials of the rows that took theirs, and each row `issued` or `already`.
@@ -192,7 +204,7 @@ export async function issuePage(issuing: RowIssuing, rows: readonly PageRow[]): 
   if (rows.length === 0) return;
   const cohortId = rows[0]!.cohort_id;
   await issuing.db.transaction().execute(async (trx) => {
-    const signed = rows.map((row) => ({ row, credential: JSON.parse(row.signed!) as CredentialRows }));
+    const signed = rows.map((row) => ({ row, credential: credentialRowsOf(row.signed!) }));
     const { took, holderOf } = await takeKeys(
       trx,
       cohortId,

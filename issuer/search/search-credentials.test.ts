@@ -1,17 +1,21 @@
 /**
  * Credential search on the issuer's own database, SQLite file and PostgreSQL: credentials issued
- * before the search index existed are found through the migration that fills it, names with and
- * without accents, ranges with both ends included, filters combined, pages that continue.
+ * before the search index existed, or before qualifications' words were kept once, are found
+ * through the migrations that fill and move the index, names with and without accents, ranges
+ * with both ends included, filters combined, pages that continue.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Migration } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../core/db.ts';
 import { freshSchema, postgresSuite } from '../../test/support/postgres.ts';
 import { type CredentialStatus, type IssuerDb, type IssuerTables, issuerMigrations } from '../db-schema.ts';
 import { type CredentialListing, listCredentials } from './search-credentials.ts';
-import { termsOfSubject } from './terms-of-credential.ts';
+import { insertQualificationTerms } from './store-terms.ts';
+import { searchRowsOfSubject, termsOfSubject } from './terms-of-credential.ts';
 
 interface Learner {
   name: string;
@@ -62,11 +66,15 @@ const subjectOf = (l: Learner) => ({
 const jwtOf = (l: Learner) =>
   `eyJhbGciOiJFZERTQSJ9.${Buffer.from(JSON.stringify({ vc: { credentialSubject: subjectOf(l) } })).toString('base64url')}.c2ln`;
 
-async function store(db: IssuerDb, index: number, withTerms: boolean): Promise<void> {
+/** How the issuer kept a credential's words: not yet (before 007), all per credential (before 015), or as now. */
+type Layout = 'unindexed' | 'per credential' | 'now';
+
+async function store(db: IssuerDb, index: number, layout: Layout): Promise<void> {
   const l = LEARNERS[index]!;
   const id = idOf(index);
+  const rows = searchRowsOfSubject(id, subjectOf(l));
   // Stored before the search index, so before migration 014 too: the credential's text in its row.
-  const textInRow = withTerms ? {} : { jwt: jwtOf(l), proof: null };
+  const textInRow = layout === 'unindexed' ? { jwt: jwtOf(l), proof: null } : {};
   await db
     .insertInto('credentials')
     .values({
@@ -84,9 +92,10 @@ async function store(db: IssuerDb, index: number, withTerms: boolean): Promise<v
       revocation_reason: null,
       revocation_tx: null,
       ...textInRow,
+      ...(layout === 'now' ? { qualification_key: rows.qualificationKey } : {}),
     })
     .execute();
-  if (withTerms)
+  if (layout !== 'unindexed')
     await db
       .insertInto('credential_jwts')
       .values({ credential_id: id, jwt: jwtOf(l) })
@@ -101,28 +110,38 @@ async function store(db: IssuerDb, index: number, withTerms: boolean): Promise<v
       education_level: null,
     })
     .execute();
-  if (withTerms)
+  if (layout === 'per credential')
     await db
       .insertInto('credential_terms')
       .values(termsOfSubject(id, subjectOf(l)))
       .execute();
+  if (layout === 'now') {
+    await db.insertInto('credential_terms').values(rows.name).execute();
+    await insertQualificationTerms(db, rows.qualification);
+  }
 }
 
-const BEFORE_SEARCH = Object.fromEntries(
-  Object.entries(issuerMigrations).filter(([name]) => name < '007_credential_search'),
-);
+const migrationsBefore = (first: string) =>
+  Object.fromEntries(Object.entries(issuerMigrations).filter(([name]) => name < first));
 
 /**
- * The first three credentials are stored before the search index exists (the migration fills it
- * from their text), the others as the issuer stores them now.
+ * The first three credentials are stored before the search index exists (migration 007 fills it
+ * from their text), the fourth before qualifications' words were kept once (015 moves them), the
+ * last as the issuer stores them now.
  */
 async function openFilled(options: { dataDir: string; databaseUrl?: string }): Promise<IssuerDb> {
   const base = { ...options, name: 'issuer' };
-  const old = await openDatabase<IssuerTables>({ ...base, migrations: BEFORE_SEARCH });
-  for (const i of [0, 1, 2]) await store(old.db, i, false);
-  await old.db.destroy();
+  const stages: [Record<string, Migration>, number[], Layout][] = [
+    [migrationsBefore('007_credential_search'), [0, 1, 2], 'unindexed'],
+    [migrationsBefore('015_qualification_terms'), [3], 'per credential'],
+  ];
+  for (const [migrations, learners, layout] of stages) {
+    const old = await openDatabase<IssuerTables>({ ...base, migrations });
+    for (const i of learners) await store(old.db, i, layout);
+    await old.db.destroy();
+  }
   const { db } = await openDatabase<IssuerTables>({ ...base, migrations: issuerMigrations });
-  for (const i of [3, 4]) await store(db, i, true);
+  await store(db, 4, 'now');
   return db;
 }
 
@@ -148,6 +167,18 @@ function searchTests(openDb: () => IssuerDb) {
     expect(await references({ qualification: 'TAIL-2' })).toEqual(['REG-5', 'REG-2']);
     expect(await references({ occupation: '7531' })).toEqual(['REG-5', 'REG-2']);
     expect(await references({ occupation: 'dressmaker' })).toEqual(['REG-5', 'REG-2']);
+  });
+
+  it('keeps the learner names per credential and the words of each qualification once', async () => {
+    const db = openDb();
+    const fields = await db.selectFrom('credential_terms').select('field').distinct().execute();
+    expect(fields.map((f) => f.field)).toEqual(['name']);
+    const keys = await db.selectFrom('credentials').select('qualification_key').distinct().execute();
+    expect(keys.map((k) => k.qualification_key).every((key) => key !== null)).toBe(true);
+    // Electrical installation and tailoring, each with its occupation.
+    expect(keys).toHaveLength(2);
+    const keyed = await db.selectFrom('qualification_terms').select('qualification_key').distinct().execute();
+    expect(keyed).toHaveLength(2);
   });
 
   it('takes award and issue dates as ranges with both days included', async () => {
@@ -195,6 +226,40 @@ describe('credential search on a SQLite file', () => {
     rmSync(dir, { recursive: true, force: true });
   });
   searchTests(() => db);
+});
+
+describe('migration 015 killed halfway on a SQLite file', () => {
+  let dir: string;
+  let db: IssuerDb | undefined;
+  afterAll(async () => {
+    await db?.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('leaves the index as it was, and moves it on the next start', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'skillmark-search-crash-'));
+    const base = { dataDir: dir, name: 'issuer' };
+    const old = await openDatabase<IssuerTables>({ ...base, migrations: migrationsBefore('015_qualification_terms') });
+    for (const i of LEARNERS.keys()) await store(old.db, i, 'per credential');
+    await old.db.destroy();
+    // The issuer starting after the upgrade, killed (SIGKILL) once the old credential_terms is dropped.
+    const script = `
+      const { openDatabase } = await import('./core/db.ts');
+      const { issuerMigrations } = await import('./issuer/db-schema.ts');
+      await openDatabase({ dataDir: ${JSON.stringify(dir)}, name: 'issuer', migrations: issuerMigrations });
+    `;
+    const run = spawnSync(process.execPath, ['--import', 'tsx/esm', '--input-type=module', '-e', script], {
+      cwd: join(import.meta.dirname, '..', '..'),
+      env: { ...process.env, SKILLMARK_FAILPOINT: 'migration-015:credential-terms-dropped' },
+      timeout: 30_000,
+    });
+    expect(run.signal).toBe('SIGKILL');
+    db = (await openDatabase<IssuerTables>({ ...base, migrations: issuerMigrations })).db;
+    const references = async (filters: Partial<CredentialListing>) =>
+      (await listCredentials(db!, { limit: 50, ...filters })).map((row) => row.learner_reference);
+    expect(await references({ qualification: 'electrical installation' })).toEqual(['REG-4', 'REG-3', 'REG-1']);
+    expect(await references({ occupation: 'dressmaker', name: 'amina' })).toEqual(['REG-2']);
+  });
 });
 
 const postgres = await postgresSuite('credential search');

@@ -1,6 +1,6 @@
 import type { Selectable, SelectQueryBuilder } from 'kysely';
 import type { CredentialStatus, IssuerDb, IssuerTables } from '../db-schema.ts';
-import { type SearchField, termsOf } from './fold.ts';
+import { termsOf } from './fold.ts';
 
 /** What GET /credentials narrows a listing by; every filter given must hold (AND). */
 export interface CredentialFilters {
@@ -30,26 +30,33 @@ function pastPrefix(word: string): string {
   return chars.join('') + String.fromCodePoint(last + 1);
 }
 
+const wordsOf = (text: string | undefined) => (text === undefined ? [] : termsOf(text));
+
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** Narrows a query of the credentials table by the filters; each is served by an index. */
 export function whereFilters<O>(query: CredentialQuery<O>, filters: CredentialFilters): CredentialQuery<O> {
   let q = query;
-  const words = (field: SearchField, text: string | undefined) => {
-    for (const word of text === undefined ? [] : termsOf(text)) {
-      q = q.where('credentials.id', 'in', (eb) =>
+  for (const word of wordsOf(filters.name))
+    q = q.where('credentials.id', 'in', (eb) =>
+      eb
+        .selectFrom('credential_terms')
+        .select('credential_id')
+        .where('field', '=', 'name')
+        .where('term', '>=', word)
+        .where('term', '<', pastPrefix(word)),
+    );
+  // A qualification's words are kept once for all its credentials, by the key each credential names.
+  for (const field of ['qualification', 'occupation'] as const)
+    for (const word of wordsOf(filters[field]))
+      q = q.where('credentials.qualification_key', 'in', (eb) =>
         eb
-          .selectFrom('credential_terms')
-          .select('credential_id')
+          .selectFrom('qualification_terms')
+          .select('qualification_key')
           .where('field', '=', field)
           .where('term', '>=', word)
           .where('term', '<', pastPrefix(word)),
       );
-    }
-  };
-  words('name', filters.name);
-  words('qualification', filters.qualification);
-  words('occupation', filters.occupation);
   if (filters.learnerReference !== undefined) q = q.where('learner_reference', '=', filters.learnerReference);
   if (filters.did !== undefined) q = q.where('subject_did', '=', filters.did);
   if (filters.status !== undefined) q = q.where('status', '=', filters.status);

@@ -9,6 +9,27 @@ const PAGE = 500;
 const INSERT_ROWS = 2000;
 
 /**
+ * A table of folded words, (field, term, key) its primary key so that a word or its beginning is a
+ * range of it; the term in byte order on PostgreSQL too, whatever the server's locale.
+ */
+export function createTermTable(
+  db: Kysely<unknown>,
+  table: string,
+  key: { column: string; references?: string },
+  primaryKey = `${table}_pk`,
+) {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  return db.schema
+    .createTable(table)
+    .addColumn('field', 'varchar(20)', (c) => c.notNull())
+    .addColumn('term', 'varchar(100)', (c) => (postgres ? c.notNull().modifyEnd(sql`collate "C"`) : c.notNull()))
+    .addColumn(key.column, 'varchar(64)', (c) =>
+      key.references ? c.notNull().references(key.references) : c.notNull(),
+    )
+    .addPrimaryKeyConstraint(primaryKey, ['field', 'term', key.column]);
+}
+
+/**
  * What credential search looks up (issuer/search/): the folded words of each learner's name and
  * qualification and occupation in `credential_terms`, keyed so that a word or its beginning is an
  * index range; and indexes on the learner's reference, DID and the issue time. The award date and
@@ -18,16 +39,10 @@ const INSERT_ROWS = 2000;
 export const credentialSearchMigration: Migration = {
   async up(unknownDb: Kysely<unknown>) {
     const db = unknownDb as Db;
-    await db.schema
-      .createTable('credential_terms')
-      .addColumn('field', 'varchar(20)', (c) => c.notNull())
-      // Byte order on PostgreSQL too, so that a word's beginning is an index range whatever the server's locale.
-      .addColumn('term', 'varchar(100)', (c) =>
-        db.getExecutor().adapter instanceof PostgresAdapter ? c.notNull().modifyEnd(sql`collate "C"`) : c.notNull(),
-      )
-      .addColumn('credential_id', 'varchar(64)', (c) => c.notNull().references('credentials.id'))
-      .addPrimaryKeyConstraint('credential_terms_pk', ['field', 'term', 'credential_id'])
-      .execute();
+    await createTermTable(unknownDb, 'credential_terms', {
+      column: 'credential_id',
+      references: 'credentials.id',
+    }).execute();
     await db.schema.createIndex('credentials_by_subject_did').on('credentials').column('subject_did').execute();
     await db.schema
       .createIndex('credentials_by_learner_reference')
