@@ -13,7 +13,8 @@ import { type DatabaseOptions, openDatabase } from '../core/db.ts';
 import type { IssuerTablesBefore014 } from '../test/support/issuer-tables-before-014.ts';
 import { freshSchema, postgresSuite } from '../test/support/postgres.ts';
 import { claimCodeHash, newClaimCode } from './claim-code.ts';
-import { type CredentialRows, CredentialService } from './credentials.ts';
+import { credentialRowsOf } from './cohorts/issue-page.ts';
+import { CredentialService } from './credentials.ts';
 import { type IssuerTables, issuerMigrations } from './db-schema.ts';
 
 const BEFORE_014 = Object.fromEntries(Object.entries(issuerMigrations).filter(([name]) => name < '014'));
@@ -135,7 +136,7 @@ function migrationTests(options: () => Omit<DatabaseOptions, 'migrations' | 'nam
       expect(Object.keys(row!)).not.toContain('proof');
 
       const { signed } = await db.selectFrom('cohort_rows').select('signed').executeTakeFirstOrThrow();
-      await db.transaction().execute((trx) => service.store(trx, [JSON.parse(signed!) as CredentialRows]));
+      await db.transaction().execute((trx) => service.store(trx, [credentialRowsOf(signed!)]));
       expect(await service.get(inCohort.row.id)).toMatchObject({ credential: inCohort.row.jwt, status: 'pending' });
     } finally {
       await db.destroy();

@@ -1,11 +1,23 @@
 import { type CreateTableBuilder, type Kysely, type Migration, SqliteAdapter, sql } from 'kysely';
 import { failpoint } from '../../core/failpoint.ts';
-import type { IssuerDb } from '../db-schema.ts';
 import { createTermTable } from './search-migration.ts';
-import { insertQualificationTerms } from './store-terms.ts';
-import { distinctQualificationTerms, searchRowsOfTerms } from './terms-of-credential.ts';
+import {
+  distinctQualificationTerms,
+  type QualificationTerm,
+  type SearchTerm,
+  searchRowsOfTerms,
+} from './terms-of-credential.ts';
+
+/** The tables this migration reads and writes, as they are when it runs. */
+type Db = Kysely<{
+  credentials: { id: string; qualification_key: string | null };
+  credential_terms: SearchTerm;
+  qualification_terms: QualificationTerm;
+}>;
 
 const PAGE = 500;
+/** Rows an insert: three parameters each, well within SQLite's limit of 32,766. */
+const INSERT_ROWS = 2000;
 /** Only while this migration runs: a credential's words, found by its id. */
 const TERMS_BY_CREDENTIAL = 'credential_terms_by_credential_015';
 
@@ -29,7 +41,7 @@ export const qualificationTermsMigration: Migration = {
 };
 
 async function moveQualificationTerms(unknownDb: Kysely<unknown>): Promise<void> {
-  const db = unknownDb as unknown as IssuerDb;
+  const db = unknownDb as unknown as Db;
   await withoutRowid(
     unknownDb,
     createTermTable(unknownDb, 'qualification_terms', { column: 'qualification_key' }),
@@ -74,7 +86,7 @@ async function keepOnlyNamesWithoutRowid(db: Kysely<unknown>): Promise<void> {
 }
 
 /** Every stored credential's qualification key set, and its words in qualification_terms, a page at a time. */
-async function keyStoredCredentials(db: IssuerDb): Promise<void> {
+async function keyStoredCredentials(db: Db): Promise<void> {
   const added = new Set<string>();
   let after = '';
   for (;;) {
@@ -101,7 +113,14 @@ async function keyStoredCredentials(db: IssuerDb): Promise<void> {
       (c) => c.rows.qualificationKey,
     );
     const newKeys = [...keyed.keys()].filter((key) => !added.has(key));
-    await insertQualificationTerms(db, distinctQualificationTerms(newKeys.map((key) => keyed.get(key)![0]!.rows)));
+    const words = distinctQualificationTerms(newKeys.map((key) => keyed.get(key)![0]!.rows));
+    // Its own statement rather than store-terms.ts': a migration writes the schema as it was then.
+    for (let i = 0; i < words.length; i += INSERT_ROWS)
+      await db
+        .insertInto('qualification_terms')
+        .values(words.slice(i, i + INSERT_ROWS))
+        .onConflict((conflict) => conflict.doNothing())
+        .execute();
     for (const key of newKeys) added.add(key);
     for (const [key, credentials] of keyed)
       await db

@@ -48,13 +48,13 @@ function signingService(db: IssuerDb): CredentialService {
   return new CredentialService(db, signingKey, undefined as never, { chainId: 31337, registry: '0x' }, 500);
 }
 
-/** A credential's rows as a cohort row kept them when signed before 015: every word per credential. */
+/** A credential's rows as a cohort row kept them when signed before 015 (after 014): every word per credential. */
 function signedBefore015(signed: SignedCredential): string {
   const { qualification_key: _key, ...row } = signed.row;
   const { name, qualification } = signed.terms;
   const id = signed.issued.id;
   const terms = [...name, ...qualification.map(({ field, term }) => ({ credential_id: id, field, term }))];
-  return JSON.stringify({ row, statistics: signed.statistics, terms });
+  return JSON.stringify({ row, document: signed.document, statistics: signed.statistics, terms });
 }
 
 function storeTests(openDb: () => IssuerDb) {
