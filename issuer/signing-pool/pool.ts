@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { defaultSigningThreads } from '../../core/config.ts';
 import type { CurrentSigningKey } from '../signing-key.ts';
 import type { RowToSign, SignedRow, SigningSettings } from './sign-row.ts';
-import type { ChunkDone, ChunkTask } from './thread-messages.ts';
+import type { ChunkDone, ChunkTask, ThreadSettings } from './thread-messages.ts';
 
 export interface SigningPoolOptions extends SigningSettings {
   /** Read once as each call begins: all its rows are signed with that key, even while a rotation switches keys. */
@@ -58,7 +58,7 @@ interface Thread {
  * of its compiled worker here at build time. From source, the thread registers tsx itself: on
  * Node 20 a thread's `--import` hooks come too late for its own entry file.
  */
-function newThread(settings: SigningSettings): Worker {
+function newThread(settings: ThreadSettings): Worker {
   const bundled = process.env.SKILLMARK_SIGNING_WORKER_BUNDLE;
   if (bundled) return new Worker(bundled, { workerData: settings, execArgv: [] });
   const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
@@ -123,11 +123,12 @@ export class SigningPool {
 
   /**
    * Starts the threads before the first call, so that loading them (a few hundred milliseconds) is
-   * not waited for then: a cohort job does it as it begins reading its file. Idle, they end as
-   * threads started by a call do, and never keep the process running.
+   * not waited for then, and has them compile the signing code with throwaway signatures
+   * (warm-up.ts): a cohort job does it as it begins reading its file. Idle, they end as threads
+   * started by a call do, and never keep the process running.
    */
   warm(): void {
-    while (this.#threads.length < this.#maxThreads) this.#startThread().worker.unref();
+    while (this.#threads.length < this.#maxThreads) this.#startThread(true).worker.unref();
     this.#dispatch();
   }
 
@@ -174,8 +175,9 @@ export class SigningPool {
     return least.inFlight.size < CHUNKS_PER_THREAD ? least : undefined;
   }
 
-  #startThread(): Thread {
-    const settings: SigningSettings = { issuing: this.options.issuing, maxBatchSize: this.options.maxBatchSize };
+  /** A new thread; `warm`: it compiles the signing code with throwaway signatures first (warm-up.ts). */
+  #startThread(warm = false): Thread {
+    const settings: ThreadSettings = { issuing: this.options.issuing, maxBatchSize: this.options.maxBatchSize, warm };
     const thread: Thread = { worker: newThread(settings), inFlight: new Map() };
     thread.worker.on('message', (done: ChunkDone) => this.#done(thread, done));
     thread.worker.on('error', (error) => {

@@ -1,4 +1,9 @@
-import type { RowToSign, SignedRow, SigningKeyMaterial } from './sign-row.ts';
+import type { RowToSign, SignedRow, SigningKeyMaterial, SigningSettings } from './sign-row.ts';
+
+/** What a signing thread is started with: the settings, and whether to warm up first (SigningPool.warm). */
+export interface ThreadSettings extends SigningSettings {
+  warm: boolean;
+}
 
 /** From the pool to a signing thread: one chunk of a call, with the key current when the call began. */
 export interface ChunkTask {
