@@ -1,9 +1,13 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, scrypt, scryptSync } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { RandomPool } from './random-pool.ts';
 
 const VERSION = 'v1';
 const KEY_BYTES = 32;
+const IV_BYTES = 12;
+/** Each IV is drawn once from the pool and never used again (a repeated IV would break AES-GCM). */
+const ivs = new RandomPool();
 
 export class SecretBoxError extends Error {}
 
@@ -21,7 +25,7 @@ export class SecretBox {
   }
 
   seal(plaintext: string | Uint8Array, context = ''): string {
-    const iv = randomBytes(12);
+    const iv = ivs.take(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.#key, iv);
     cipher.setAAD(Buffer.from(context, 'utf8'));
     const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
