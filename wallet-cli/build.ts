@@ -4,7 +4,7 @@
  * uses. Every library is bundled in: installing needs no compiler, no native module and no ledger.
  * Run by the package's `prepack` (npm pack) or `npm run build:wallet`.
  */
-import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
@@ -34,6 +34,12 @@ function standaloneModule(
   return { code: standaloneCode(ajv, names), names };
 }
 
+/** Written beside and renamed into place: a build running at the same time reads it whole, never half-written. */
+function writeWhole(file: string, text: string): void {
+  writeFileSync(`${file}.${process.pid}`, text);
+  renameSync(`${file}.${process.pid}`, file);
+}
+
 /**
  * The validators the wallet uses, compiled ahead: in place of the empty
  * core/precompiled-validators.ts, ajv's standalone code for the project's own schemas; in place of
@@ -46,16 +52,16 @@ function standaloneModule(
  */
 function precompiledValidators(dir: string): Plugin {
   const ours = standaloneModule(schemaCompiler({ source: true }), Object.keys(KNOWN_SCHEMAS), 'ours');
-  writeFileSync(join(dir, 'ours.js'), ours.code);
+  writeWhole(join(dir, 'ours.js'), ours.code);
   const table = Object.entries(ours.names).map(([name, id]) => `${JSON.stringify(id)}: ${name}`);
-  writeFileSync(
+  writeWhole(
     join(dir, 'precompiled-validators.js'),
     [
       `import { ${Object.keys(ours.names).join(', ')} } from './ours.js';`,
       `export const PRECOMPILED_VALIDATORS = { ${table.join(', ')} };`,
     ].join('\n'),
   );
-  writeFileSync(
+  writeWhole(
     join(dir, 'schema-compilers.js'),
     [
       "const precompiled = () => { throw new Error('the wallet validates only with the validators compiled into it (wallet-cli/build.ts)'); };",
@@ -74,16 +80,22 @@ function precompiledValidators(dir: string): Plugin {
   };
 }
 
-// Built beside and swapped in whole: a wallet started meanwhile (the test suite runs hundreds, and
-// another run may be building) finds the old build or the new one, never a half-deleted folder.
+// Built beside, then moved in (below): a wallet started meanwhile (the test suite runs hundreds, and
+// another run may be building) never finds a half-written or half-deleted build.
 const building = join(packageDir, `.dist-${process.pid}`);
-const previous = join(packageDir, `.dist-${process.pid}-previous`);
 rmSync(building, { recursive: true, force: true });
-const validators = join(packageDir, `.validators-${process.pid}`);
+// One place for every build, not one per process: where the modules lie is part of what names the
+// bundle's chunks, and a wallet already running finds its chunks under the same names after a
+// rebuild (the test suite runs hundreds while one of its tests packs the package). Concurrent
+// builds write the same bytes there.
+const validators = join(packageDir, '.validators');
 mkdirSync(validators, { recursive: true });
 await build({
   entryPoints: { 'skillmark-wallet': join(here, 'cli.ts') },
   outdir: building,
+  // Paths relative to the project, whoever runs the build from where (npm start's setup, prepack):
+  // they are part of what names the chunks.
+  absWorkingDir: join(here, '..'),
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -101,21 +113,15 @@ await build({
   legalComments: 'linked',
   logLevel: 'warning',
   plugins: [precompiledValidators(validators)],
-}).finally(() => rmSync(validators, { recursive: true, force: true }));
-const code = (error: unknown) => (error as NodeJS.ErrnoException).code;
-try {
-  renameSync(outdir, previous);
-} catch (error) {
-  if (code(error) !== 'ENOENT') throw error;
-}
-try {
-  renameSync(building, outdir);
-} catch (error) {
-  // Another build of the same sources put its own in place just now: keep that one.
-  if (code(error) !== 'ENOTEMPTY' && code(error) !== 'EEXIST') throw error;
-  rmSync(building, { recursive: true, force: true });
-}
-rmSync(previous, { recursive: true, force: true });
+});
+// File by file, each renamed over its namesake (a rename replaces a file at once): a wallet running
+// meanwhile always finds each file whole, and the builds being alike, under the same names. Files
+// an older build of other sources left go after.
+mkdirSync(outdir, { recursive: true });
+const built = new Set(readdirSync(building));
+for (const name of built) renameSync(join(building, name), join(outdir, name));
+for (const name of readdirSync(outdir)) if (!built.has(name)) rmSync(join(outdir, name), { force: true });
+rmSync(building, { recursive: true, force: true });
 // core/schemas.ts reads the qualification schema from ../schemas beside the compiled code.
 const schemas = join(packageDir, 'schemas');
 mkdirSync(schemas, { recursive: true });

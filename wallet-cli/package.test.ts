@@ -18,6 +18,10 @@ let scratch: string;
 let prefix: string;
 let tarball: string;
 let packed: { filename: string; files: { path: string }[] };
+/** The compiled files as the suite's own build left them (test/support/build-wallet.ts), before prepack builds again. */
+let builtBefore: Map<string, string>;
+
+const filesOf = (dir: string) => new Map(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
 
 /** The installed command, run from an empty folder with nothing of the repository on its path. */
 async function installed(args: string[], env: Record<string, string> = {}) {
@@ -37,6 +41,7 @@ async function installed(args: string[], env: Record<string, string> = {}) {
 beforeAll(async () => {
   scratch = tempDir('skillmark-wallet-package-');
   prefix = join(scratch, 'prefix');
+  builtBefore = filesOf(join(PACKAGE_DIR, 'dist'));
   const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', scratch], { cwd: PACKAGE_DIR });
   // prepack's build may print before npm's JSON.
   [packed] = JSON.parse(stdout.slice(stdout.indexOf('['))) as [typeof packed];
@@ -53,6 +58,10 @@ afterAll(() => {
 });
 
 describe('the installable wallet package', () => {
+  it('builds the same files every time, so a wallet running while prepack builds again finds its parts', () => {
+    expect(filesOf(join(PACKAGE_DIR, 'dist'))).toEqual(builtBefore);
+  });
+
   it('holds compiled JavaScript and the schema only: no TypeScript, no native module, no dependency', () => {
     const paths = packed.files.map((f) => f.path);
     expect(paths).toContain('dist/skillmark-wallet.js');
