@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { keccak256, Transaction } from 'ethers';
 import type { Selectable } from 'kysely';
 import { failpoint } from '../core/failpoint.ts';
-import { buildTree, leafOf, sha256 } from '../core/merkle.ts';
+import { batchProofs } from './batch-tree.ts';
 import type { IssuerDb, IssuerTables } from './db-schema.ts';
 import { type FinalityRule, isFinal } from './finality.ts';
 import { LedgerWriteError, type LedgerWriter } from './ledger-writer.ts';
@@ -63,16 +63,6 @@ type Batch = Selectable<IssuerTables['batches']>;
 const DEFAULT_FINALITY_DELAY_MS = 10_000;
 /** Proofs inserted a statement at a time (2 columns each, far under SQLite's 32,766 parameters). */
 const PROOFS_CHUNK = 2000;
-const hex = (b: Buffer) => `0x${b.toString('hex')}`;
-const bytes = (h: string) => Buffer.from(h.slice(2), 'hex');
-
-/** Merkle tree of a batch: leaves are the double-hashed credential hashes. */
-export function batchTree(credentialHashes: readonly string[]) {
-  return buildTree(
-    credentialHashes.map((h) => leafOf(bytes(h), sha256)),
-    sha256,
-  );
-}
 
 /**
  * Anchors pending credentials in Merkle batches, one registry transaction per batch.
@@ -240,7 +230,8 @@ export class AnchoringWorker {
         (now.getTime() - oldest < this.options.maxWaitMs || (await this.options.onlyFullBatches?.(trx)))
       )
         return false;
-      const root = hex(batchTree(waiting.map((c) => c.credential_hash)).root);
+      // The tree is built once, here: its root is anchored, its proofs are the receipts' (handed out once mined).
+      const { root, proofs } = batchProofs(waiting.map((c) => c.credential_hash));
       await trx
         .insertInto('batches')
         .values({ merkle_root: root, size: waiting.length, state: 'open', created_at: now.toISOString() })
@@ -249,6 +240,12 @@ export class AnchoringWorker {
         const ids = waiting.slice(i, i + 500).map((c) => c.id);
         await trx.updateTable('credentials').set({ batch_root: root }).where('id', 'in', ids).execute();
       }
+      for (let i = 0; i < waiting.length; i += PROOFS_CHUNK)
+        await trx
+          .insertInto('credential_proofs')
+          .values(waiting.slice(i, i + PROOFS_CHUNK).map((c, j) => ({ credential_id: c.id, proof: proofs[i + j]! })))
+          .onConflict((oc) => oc.column('credential_id').doUpdateSet((eb) => ({ proof: eb.ref('excluded.proof') })))
+          .execute();
       return true;
     });
     if (closed) failpoint('anchor:after-batch');
@@ -421,30 +418,8 @@ export class AnchoringWorker {
 
   async #finalize(batch: Batch, txHash: string, blockNumber: number): Promise<void> {
     const anchoredAt = (await this.writer.blockTime(blockNumber)).toISOString();
-    const members = await this.db
-      .selectFrom('credentials')
-      .select(['id', 'credential_hash'])
-      .where('batch_root', '=', batch.merkle_root)
-      .orderBy('id')
-      .execute();
-    const tree = batchTree(members.map((m) => m.credential_hash));
-    if (hex(tree.root) !== batch.merkle_root)
-      throw new Error(`batch ${batch.merkle_root}: stored credentials do not rebuild its root`);
+    // The members' proofs were stored with the batch when it was closed: their status, one statement.
     await this.db.transaction().execute(async (trx) => {
-      // Proofs in their own table, a statement per PROOFS_CHUNK: the credentials' rows stay small,
-      // and their status is one statement for the batch. Finalising again (after a crash, or a
-      // root anchored again) writes the same proofs.
-      for (let start = 0; start < members.length; start += PROOFS_CHUNK)
-        await trx
-          .insertInto('credential_proofs')
-          .values(
-            members.slice(start, start + PROOFS_CHUNK).map((m, i) => ({
-              credential_id: m.id,
-              proof: JSON.stringify(tree.proofHex(start + i)),
-            })),
-          )
-          .onConflict((oc) => oc.column('credential_id').doUpdateSet((eb) => ({ proof: eb.ref('excluded.proof') })))
-          .execute();
       await trx
         .updateTable('credentials')
         .set({ status: 'anchored' })
@@ -458,7 +433,7 @@ export class AnchoringWorker {
         .execute();
     });
     this.#log(
-      `anchoring: batch of ${members.length} anchored in block ${blockNumber} (root ${batch.merkle_root.slice(0, 12)}…)`,
+      `anchoring: batch of ${batch.size} anchored in block ${blockNumber} (root ${batch.merkle_root.slice(0, 12)}…)`,
     );
   }
 }

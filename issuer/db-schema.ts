@@ -1,5 +1,6 @@
 import { type Generated, type Kysely, type Migration, sql } from 'kysely';
 import { type AuditTables, auditLogMigration } from './audit/schema.ts';
+import { batchProofsMigration } from './batch-proofs-migration.ts';
 import { type CohortTables, cohortMigration, cohortRowsSignedOnceMigration } from './cohorts/schema.ts';
 import { credentialDocumentsMigration } from './credential-documents-migration.ts';
 import { credentialStatisticsMigration } from './reports/statistics-migration.ts';
@@ -193,4 +194,5 @@ export const issuerMigrations: Record<string, Migration> = {
   },
   '014_credential_documents': credentialDocumentsMigration,
   '015_qualification_terms': qualificationTermsMigration,
+  '016_batch_proofs': batchProofsMigration,
 };

@@ -4,7 +4,7 @@
  * with, the credential it makes of an issue request, how revocations are split into transactions, and the batch revocation itself with its status lists (what the API path costs), and a cohort's rows signed and stored on the main thread or through the signing pool. Nothing outside `issuer/` imports past this file, so the issuer's inner layout can
  * change freely; tests are exempt, since they test the rooms themselves.
  */
-export { batchTree } from './anchoring.ts';
+export { batchTree } from './batch-tree.ts';
 export { issueRequestOfRow } from './cohorts/validate-row.ts';
 export { credentialToSign, DEFAULT_ISSUING } from './credential-to-sign.ts';
 export { CredentialService, type SignedCredential } from './credentials.ts';

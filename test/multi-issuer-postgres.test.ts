@@ -14,7 +14,7 @@ import { parseEther } from 'ethers';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployRegistry, Registry } from '../contracts/registry.ts';
-import { batchTree } from '../issuer/anchoring.ts';
+import { batchTree } from '../issuer/batch-tree.ts';
 import { readReply } from './support/http.ts';
 import { freePort, startTestChain, type TestChain } from './support/local-chain.ts';
 import { freshSchema, postgresSuite } from './support/postgres.ts';
