@@ -55,7 +55,7 @@ export interface IssuerTables extends CohortTables, TokenTables, AuditTables, St
    * `credentials` row, which anchoring updates, so that each update rewrites a small row.
    */
   credential_jwts: { credential_id: string; jwt: string };
-  /** The credential's Merkle proof (a JSON array of hex strings), written when its batch is anchored. */
+  /** The credential's Merkle proof (a JSON array of hex strings), written with its batch's root when the batch is closed. */
   credential_proofs: { credential_id: string; proof: string };
   batches: {
     merkle_root: string;
