@@ -308,7 +308,7 @@ export class CredentialService {
     };
   }
 
-  /** Credentials with their signed text and, once anchored, their proof. */
+  /** Credentials with their signed text and, once in a batch, their proof (a receipt needs the batch mined too). */
   #withDocuments() {
     return this.db
       .selectFrom('credentials')
