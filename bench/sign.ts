@@ -5,6 +5,7 @@ import { didKeyOfEd25519Key } from '../core/trust-bundle/signed-bundle.ts';
 import {
   CredentialService,
   CurrentSigningKey,
+  EXAMPLE_CELLS,
   type IssuerDb,
   issueRequestOfRow,
   type LedgerWriter,
@@ -19,19 +20,10 @@ const BATCH_SIZE = 500;
 /** A cohort row of `npm run bench issue`, as the cohort job reads it; with the learner's DID if given. */
 export const rowRequest = (n: number, did?: string) =>
   issueRequestOfRow({
-    ...(did ? { did } : {}),
+    ...EXAMPLE_CELLS,
     learnerReference: `BENCH-${n}`,
     name: `Learner ${n}`,
-    qualificationTitle: 'National Certificate in Electrical Installation',
-    qualificationCode: 'NC-ELEC-4',
-    levelFramework: 'EQF',
-    levelValue: '4',
-    occupationCode: '7411',
-    occupationTitle: 'Electrician',
-    occupationFramework: 'ISCO-08',
-    competencies: 'Install low-voltage wiring; Test and inspect circuits',
-    awardedOn: '2026-06-30',
-    educationLevel: 'upper secondary',
+    ...(did ? { did } : {}),
   });
 
 /**

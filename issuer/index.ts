@@ -5,6 +5,7 @@
  * change freely; tests are exempt, since they test the rooms themselves.
  */
 export { batchTree } from './batch-tree.ts';
+export { EXAMPLE_CELLS } from './cohorts/columns.ts';
 export { issueRequestOfRow } from './cohorts/validate-row.ts';
 export { credentialToSign, DEFAULT_ISSUING } from './credential-to-sign.ts';
 export { CredentialService, type SignedCredential } from './credentials.ts';

@@ -48,6 +48,11 @@ export const EXAMPLE_ROW: Record<(typeof COHORT_COLUMNS)[number]['name'], string
   openBadge: 'no',
 };
 
+/** The example row as a cohort job reads it (issuer/cohorts/parse.ts): only the cells that hold something. */
+export const EXAMPLE_CELLS: CohortRow = Object.fromEntries(
+  Object.entries(EXAMPLE_ROW).filter(([, value]) => value !== ''),
+);
+
 /** The column a header cell names (any case, surrounding spaces ignored), or undefined. */
 export function columnNamed(header: string): CohortColumn | undefined {
   const wanted = header.trim().toLowerCase();

@@ -15,7 +15,7 @@ import { nodeJoseSigner } from '../../core/jose/signer.ts';
 import { COMPILED } from '../../test/support/compiled.ts';
 import { type IssuerLedger, startIssuerLedger } from '../../test/support/issuer-ledger.ts';
 import { freshKeyPair } from '../../test/support/keys.ts';
-import type { CohortRow } from '../cohorts/columns.ts';
+import { type CohortRow, EXAMPLE_CELLS } from '../cohorts/columns.ts';
 import { issueRequestOfRow, rowErrorsOfProblem } from '../cohorts/validate-row.ts';
 import { DEFAULT_ISSUING, type IssuingSettings } from '../credential-to-sign.ts';
 import { CredentialService, type SignedCredential } from '../credentials.ts';
@@ -41,18 +41,9 @@ function newIdentity(): SigningIdentity & { lookup: KeyLookup } {
 }
 
 const row = (i: number, cells: Partial<CohortRow> = {}): CohortRow => ({
+  ...EXAMPLE_CELLS,
   learnerReference: `STU-${i}`,
   name: `Learner ${i}`,
-  qualificationTitle: 'National Certificate in Electrical Installation',
-  qualificationCode: 'NC-ELEC-4',
-  levelFramework: 'EQF',
-  levelValue: '4',
-  occupationCode: '7411',
-  occupationTitle: 'Electrician',
-  occupationFramework: 'ISCO-08',
-  competencies: 'Install low-voltage wiring; Test and inspect circuits',
-  awardedOn: '2026-06-30',
-  educationLevel: 'upper secondary',
   ...cells,
 });
 
