@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { RevocationReason, type RevocationReasonName } from '../contracts/registry.ts';
 import { failpoint } from '../core/failpoint.ts';
 import { HttpProblem } from '../core/http-problem.ts';
+import { insertRows } from '../core/insert-rows.ts';
 import type { AnchorReceipt } from '../core/receipt.ts';
 import { SHORT_ID, shortIdOf } from '../core/short-id.ts';
 import { claimCodeHash } from './claim-code.ts';
@@ -141,22 +142,24 @@ export class CredentialService {
     // SQLite allows 32766 parameters a statement: 500 rows of at most 13 columns stay under it.
     for (let i = 0; i < signed.length; i += STORE_CHUNK) {
       const chunk = signed.slice(i, i + STORE_CHUNK);
-      await trx
-        .insertInto('credentials')
-        .values(chunk.map((s) => s.row))
-        .execute();
-      await trx
-        .insertInto('credential_jwts')
-        .values(chunk.map((s) => s.document))
-        .execute();
-      const statistics = chunk.flatMap((s) => (s.statistics ? [s.statistics] : []));
-      if (statistics.length > 0) await trx.insertInto('credential_statistics').values(statistics).execute();
+      await insertRows(
+        trx,
+        'credentials',
+        chunk.map((s) => s.row),
+      );
+      await insertRows(
+        trx,
+        'credential_jwts',
+        chunk.map((s) => s.document),
+      );
+      await insertRows(
+        trx,
+        'credential_statistics',
+        chunk.flatMap((s) => (s.statistics ? [s.statistics] : [])),
+      );
       const terms = chunk.flatMap((s) => s.terms.name);
       for (let j = 0; j < terms.length; j += TERM_ROWS_PER_STATEMENT)
-        await trx
-          .insertInto('credential_terms')
-          .values(terms.slice(j, j + TERM_ROWS_PER_STATEMENT))
-          .execute();
+        await insertRows(trx, 'credential_terms', terms.slice(j, j + TERM_ROWS_PER_STATEMENT));
       await insertQualificationTerms(trx, distinctQualificationTerms(chunk.map((s) => s.terms)));
     }
   }

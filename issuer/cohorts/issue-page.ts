@@ -1,4 +1,5 @@
 import { failpoint } from '../../core/failpoint.ts';
+import { insertRows } from '../../core/insert-rows.ts';
 import type { SecretBox } from '../../core/secret-box.ts';
 import type { CredentialRows, CredentialService } from '../credentials.ts';
 import type { IssuerDb } from '../db-schema.ts';
@@ -129,7 +130,7 @@ export async function issueCheckedRows(
           part.map((row) => row.row_number),
         )
         .execute();
-      await trx.insertInto('cohort_rows').values(part).execute();
+      await insertRows(trx, 'cohort_rows', part);
     }
   });
 }
@@ -176,10 +177,7 @@ export async function storeCheckedRows(
   );
   await issuing.db.transaction().execute(async (trx) => {
     for (let i = 0; i < stored.length; i += ROWS_PER_STATEMENT)
-      await trx
-        .insertInto('cohort_rows')
-        .values(stored.slice(i, i + ROWS_PER_STATEMENT))
-        .execute();
+      await insertRows(trx, 'cohort_rows', stored.slice(i, i + ROWS_PER_STATEMENT));
   });
 }
 

@@ -1,4 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import { insertRows } from '../../core/insert-rows.ts';
 import { MIN_LIST_SIZE } from '../../core/status-list/bitstring.ts';
 import { STATUS_PURPOSE } from '../../core/status-list/entry.ts';
 import type { IssuerDb } from '../db-schema.ts';
@@ -51,10 +52,11 @@ export async function reserveIndexes(
           .executeTakeFirst();
         if (taken.numUpdatedRows === 0n) return undefined; // another process took from it meanwhile
         const indexes = await freeIndexes(trx, list.id, list.size, take);
-        await trx
-          .insertInto('status_list_entries')
-          .values(indexes.map((index) => ({ list_id: list.id, list_index: index })))
-          .execute();
+        await insertRows(
+          trx,
+          'status_list_entries',
+          indexes.map((index) => ({ list_id: list.id, list_index: index })),
+        );
         return indexes.map((index) => ({ listId: list.id, listUrl: list.url, index }));
       });
       if (reserved) return reserved;
