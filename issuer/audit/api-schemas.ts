@@ -1,13 +1,12 @@
 import { z } from '@hono/zod-openapi';
+import { isCalendarDate } from '../../core/calendar-date.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** A real calendar date (not 2026-02-30) or an ISO 8601 time with its offset. */
 const isMoment = (value: string) =>
-  DATE.test(value)
-    ? new Date(Date.parse(value)).toISOString().slice(0, 10) === value
-    : DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
+  DATE.test(value) ? isCalendarDate(value) : DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
 
 /** A date (the whole day) or an instant; refused in plain words when it is neither. */
 const when = (name: 'from' | 'to', description: string) =>

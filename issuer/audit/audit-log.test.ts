@@ -129,7 +129,7 @@ describe('auditWrites', () => {
 describe('the audit query', () => {
   it('takes real dates and times with an offset, refuses the rest in plain words, and bounds the far future', () => {
     expect(AuditQuery.safeParse({ from: '2026-11-30', to: '2026-11-30T14:00:00+01:00' }).success).toBe(true);
-    for (const bad of ['2026-02-30', '1', 'tomorrow', '2026-11-30T14:00:00', '275760-09-13']) {
+    for (const bad of ['2026-02-30', '2026-13-45', '1', 'tomorrow', '2026-11-30T14:00:00', '275760-09-13']) {
       const result = AuditQuery.safeParse({ to: bad });
       expect(result.success, bad).toBe(false);
       expect(result.error?.issues[0]?.message).toContain('"to" must be a date (2026-11-30)');

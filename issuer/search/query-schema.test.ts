@@ -31,6 +31,8 @@ describe('the query of GET /credentials', () => {
       '"awardedFrom" must be a date written YYYY-MM-DD, such as 2026-06-30.',
     );
     expect(refusal({ issuedTo: '2026-02-30' })).toMatch(/"issuedTo" must be a date/);
+    // A month past 12 is no Date at all: it once made the check throw, and the listing answer 500.
+    expect(refusal({ awardedTo: '2026-13-45' })).toMatch(/"awardedTo" must be a date/);
     expect(refusal({ awardedFrom: '2026-07-01', awardedTo: '2026-06-30' })).toBe(
       '"awardedFrom" (2026-07-01) is after "awardedTo" (2026-06-30).',
     );

@@ -1,8 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { isCalendarDate } from '../../core/calendar-date.ts';
 import { termsOf } from './fold.ts';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (raw: string) => DAY.test(raw) && new Date(`${raw}T00:00:00Z`).toISOString().startsWith(raw);
 const MAX_TEXT = 200;
 
 const words = (name: string, what: string, example: string) =>
@@ -27,7 +26,7 @@ const exact = (name: string, what: string, example: string) =>
 const day = (name: string, what: string) =>
   z
     .string()
-    .refine(isDay, { error: `"${name}" must be a date written YYYY-MM-DD, such as 2026-06-30.` })
+    .refine(isCalendarDate, { error: `"${name}" must be a date written YYYY-MM-DD, such as 2026-06-30.` })
     .optional()
     .openapi({ description: what, example: '2026-06-30' });
 

@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError } from 'commander';
+import { isCalendarDate } from '../../../core/calendar-date.ts';
 import type { CliContext } from '../context.ts';
 import { type CredentialSummary, learnerOf, stateOf } from '../credential-record.ts';
 import { table } from '../output.ts';
@@ -17,8 +18,7 @@ function limit(value: string): string {
 }
 
 function day(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
-    throw new InvalidArgumentError('write the date YYYY-MM-DD, such as 2026-06-30.');
+  if (!isCalendarDate(value)) throw new InvalidArgumentError('write the date YYYY-MM-DD, such as 2026-06-30.');
   return value;
 }
 
