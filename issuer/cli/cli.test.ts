@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { didKeyOfEd25519, ed25519PublicKeyOfSeed } from '../../core/ed25519.ts';
 import { printedPage } from '../../test/support/printed-page.ts';
 import {
   claimWhenAnchored,
@@ -178,5 +180,30 @@ describe('skillmark-issuer, the registrar CLI', () => {
     const nothingToRevoke = await runIssuerCli(['revoke'], env);
     expect(nothingToRevoke.code).toBe(EXIT.usage);
     expect(nothingToRevoke.stderr).toMatch(/Say which credentials/);
+  });
+  it('shows, finds and revokes a selectively disclosable credential (SD-JWT VC) as it does any other', async () => {
+    const learner = didKeyOfEd25519(ed25519PublicKeyOfSeed(randomBytes(32)));
+    const issued = await issue(system, {
+      ...qualificationRequest({ id: learner, learnerReference: 'REG-SD-1' }),
+      options: { format: 'sd-jwt-vc' },
+    });
+    expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+    await claimWhenAnchored(issued.body.claim.url);
+    const id: string = issued.body.credentialId;
+
+    const show = await runIssuerCli(['show', id], env);
+    expect(show.code, show.stderr).toBe(EXIT.ok);
+    expect(show.stdout).toMatch(/^National Certificate in Electrical Installation/m);
+    expect(show.stdout).toMatch(/Learner +REG-SD-1/);
+    expect(show.stdout).toMatch(/State +anchored on the ledger/);
+
+    const found = await runIssuerCli(['--json', 'search', '--did', learner], env);
+    expect(JSON.parse(found.stdout).items.map((i: { id: string }) => i.id)).toEqual([id]);
+
+    const revoked = await runIssuerCli(['revoke', id, '--reason', 'issuedInError'], env);
+    expect(revoked.code, revoked.stderr).toBe(EXIT.ok);
+    expect(revoked.stdout).toMatch(/1 revoked \(one ledger transaction\)/);
+    const after = await runIssuerCli(['show', id], env);
+    expect(after.stdout).toMatch(/State +revoked on \d{4}-\d{2}-\d{2} \(issuedInError\)/);
   });
 });
