@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519PublicKeyOfSeed } from '../core/ed25519.ts';
 import { pageWords } from '../core/messages/index.ts';
 import { decodeQrBundle, encodeQrBundle } from '../core/qr-bundle/index.ts';
+import { CHROMIUM, HAVE_CHROMIUM, IN_CI, launchChromium, warnWithoutChromium } from './support/chromium.ts';
 import { conformancePath } from './support/conformance.ts';
 import {
   claimWhenAnchored,
@@ -26,15 +27,9 @@ import {
   tempDir,
 } from './support/system.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const IN_CI = process.env.CI === 'true';
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(PROJECT_ROOT, 'docs', 'screenshots') : undefined;
 
-if (!HAVE_CHROMIUM && !IN_CI)
-  console.warn(
-    `test/verification-page.test.ts skipped: ${CHROMIUM} is missing (apt-get install chromium; see README, "Browser tests").`,
-  );
+warnWithoutChromium('test/verification-page.test.ts');
 
 it.runIf(IN_CI)('has chromium to test the page with (CI installs it: .ci/run)', () => {
   expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: .ci/run installs Debian's chromium`).toBe(true);
@@ -58,23 +53,13 @@ function qrVideo(text: string): Buffer {
   return Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\nFRAME\n`), luma, chroma]);
 }
 
-async function launchChromium(fakeCameraFile: string) {
-  const { chromium } = await import('playwright-core');
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-video-capture=${fakeCameraFile}`,
-    ],
-  });
-}
+/** Chromium whose camera plays the given Y4M file. */
+const launchWithCamera = (fakeCameraFile: string) =>
+  launchChromium([
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    `--use-file-for-fake-video-capture=${fakeCameraFile}`,
+  ]);
 
 describe.runIf(HAVE_CHROMIUM)('the verification page in chromium', () => {
   let system: RunningSystem;
@@ -101,7 +86,7 @@ describe.runIf(HAVE_CHROMIUM)('the verification page in chromium', () => {
     // Chromium opens its fake camera's file only when the page asks for the camera: it can start
     // beside the system, and the file is written once the credential exists.
     const video = join(scratch, 'camera.y4m');
-    const [started, launched] = await Promise.allSettled([startSystem(), launchChromium(video)]);
+    const [started, launched] = await Promise.allSettled([startSystem(), launchWithCamera(video)]);
     // Kept even when the other failed, so that afterAll stops what did start.
     if (started.status === 'fulfilled') system = started.value;
     if (launched.status === 'fulfilled') browser = launched.value;

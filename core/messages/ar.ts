@@ -585,6 +585,7 @@ export const arReport: ReportWords = {
   trained: 'المتدربون',
   share: 'النسبة من الربع',
   educationLevel: 'المستوى التعليمي',
+  swipeHint: 'اسحب الجدول جانبًا لترى المستويات التعليمية ونصيب كل مهنة.',
   occupationNotStated: 'المهنة غير محددة',
   hidden: 'مخفي',
   rulesHeading: 'كيف تقرأ هذا الجدول',

@@ -583,6 +583,7 @@ export const enReport = {
   trained: 'Trained',
   share: 'Share of quarter',
   educationLevel: 'Education level',
+  swipeHint: "Slide the table sideways to see the education levels and each occupation's share.",
   occupationNotStated: 'Occupation not stated',
   hidden: 'hidden',
   rulesHeading: 'How to read this table',

@@ -590,6 +590,7 @@ export const esReport: ReportWords = {
   trained: 'Formados',
   share: 'Participación en el trimestre',
   educationLevel: 'Nivel educativo',
+  swipeHint: 'Deslice la tabla hacia un lado para ver los niveles educativos y la proporción de cada ocupación.',
   occupationNotStated: 'Ocupación no indicada',
   hidden: 'oculto',
   rulesHeading: 'Cómo leer esta tabla',

@@ -602,6 +602,7 @@ export const frReport: ReportWords = {
   trained: 'Formés',
   share: 'Part du trimestre',
   educationLevel: "Niveau d'études",
+  swipeHint: "Faites glisser le tableau de côté pour voir les niveaux d'études et la part de chaque métier.",
   occupationNotStated: 'Métier non précisé',
   hidden: 'masqué',
   rulesHeading: 'Comment lire ce tableau',

@@ -549,6 +549,7 @@ export const hiReport: ReportWords = {
   trained: 'प्रशिक्षित',
   share: 'तिमाही में हिस्सा',
   educationLevel: 'शिक्षा का स्तर',
+  swipeHint: 'शिक्षा के स्तर और हर व्यवसाय का हिस्सा देखने के लिए तालिका को बगल में खिसकाएँ।',
   occupationNotStated: 'व्यवसाय नहीं बताया गया',
   hidden: 'छिपाया गया',
   rulesHeading: 'यह तालिका कैसे पढ़ें',

@@ -586,6 +586,7 @@ export const ptReport: ReportWords = {
   trained: 'Formados',
   share: 'Parcela do trimestre',
   educationLevel: 'Escolaridade',
+  swipeHint: 'Deslize a tabela para o lado para ver os níveis de escolaridade e a parte de cada ocupação.',
   occupationNotStated: 'Ocupação não informada',
   hidden: 'oculto',
   rulesHeading: 'Como ler esta tabela',

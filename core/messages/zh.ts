@@ -515,6 +515,7 @@ export const zhReport: ReportWords = {
   trained: '培训人数',
   share: '占本季度比例',
   educationLevel: '受教育程度',
+  swipeHint: '左右滑动表格，可查看各教育程度和每个职业所占比例。',
   occupationNotStated: '未注明职业',
   hidden: '已隐藏',
   rulesHeading: '如何阅读本表',

@@ -49,7 +49,7 @@ describe('the page', () => {
   });
 
   it('names an occupation without title or code as not stated, and says when a quarter had no awards', async () => {
-    expect(await page([occupation(null, null, 9)])).toContain('<th scope="row">Occupation not stated</th>');
+    expect(await page([occupation(null, null, 9)])).toContain('<th class="who" scope="row">Occupation not stated</th>');
     const empty = await page([]);
     expect(empty).toContain('No qualification was awarded in this quarter.');
     expect(empty).not.toContain('<svg');

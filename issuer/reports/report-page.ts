@@ -20,8 +20,12 @@ table{border-collapse:collapse;min-width:100%;font-size:.9rem}
 th,td{padding:.35rem .5rem;border-bottom:1px solid #ccc;text-align:start;vertical-align:top}
 td.n,th.n{text-align:end;font-variant-numeric:tabular-nums;white-space:nowrap}
 .hidden{color:#555;font-style:italic}
+.who{position:sticky;inset-inline-start:0;z-index:1;background:#fff;box-shadow:inset -1px 0 #ccc}
+[dir=rtl] .who{box-shadow:inset 1px 0 #ccc}
+.swipe{display:none;color:#444;font-size:.9rem;margin:.5rem 0}
 ul{padding-inline-start:1.25rem}
-@media print{main{max-width:none}.scroll{overflow:visible}}
+@media (max-width:40rem){.swipe{display:block}}
+@media print{main{max-width:none}.scroll{overflow:visible}.swipe{display:none}.who{position:static}}
 `;
 
 /** The Content-Security-Policy of the page: nothing but its own inline style, by hash. */
@@ -86,14 +90,15 @@ ${
 }
 ${
   report.rows.length > 0
-    ? html`<div class="scroll"><table>
+    ? html`<p class="swipe">${words.swipeHint}</p>
+<div class="scroll"><table>
 <thead><tr><td colspan="4"></td><th colspan="${levels.length}" scope="colgroup">${words.educationLevel}</th><td></td></tr>
-<tr><th class="n" scope="col">${words.rank}</th><th scope="col">${words.occupation}</th><th scope="col">${words.code}</th><th class="n" scope="col">${words.trained}</th>${levels.map((level) => html`<th class="n" scope="col">${levelName(words, level)}</th>`)}<th class="n" scope="col">${words.share}</th></tr></thead>
+<tr><th class="n" scope="col">${words.rank}</th><th class="who" scope="col">${words.occupation}</th><th scope="col">${words.code}</th><th class="n" scope="col">${words.trained}</th>${levels.map((level) => html`<th class="n" scope="col">${levelName(words, level)}</th>`)}<th class="n" scope="col">${words.share}</th></tr></thead>
 <tbody>
 ${report.rows.map(
   (
     row,
-  ) => html`<tr><td class="n">${numbers.format(row.rank)}</td><th scope="row">${occupationOf(row)}</th><td>${row.occupation.code ?? ''}</td>${cell(row.total)}${levels.map((level) => cell(row.byEducationLevel[level] ?? null))}${cell(row.share, (n) => percent.format(n / 100))}</tr>
+  ) => html`<tr><td class="n">${numbers.format(row.rank)}</td><th class="who" scope="row">${occupationOf(row)}</th><td>${row.occupation.code ?? ''}</td>${cell(row.total)}${levels.map((level) => cell(row.byEducationLevel[level] ?? null))}${cell(row.share, (n) => percent.format(n / 100))}</tr>
 `,
 )}</tbody>
 </table></div>`
