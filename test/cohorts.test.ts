@@ -172,6 +172,21 @@ describe('cohort from a spreadsheet, on the real system', () => {
     expect(again.every((r) => r.claimCode === '' && r.claimUrl === '')).toBe(true);
   });
 
+  it("results.csv shows a learner's text that a spreadsheet would run as a formula, and does not let it run", async () => {
+    const csv = [
+      HEADER,
+      learner(20).replace('Learner 20', '=2+5*cmd|A1'),
+      learner(21).replace(`C-${run}-21`, `+C-${run}-21`),
+    ].join('\n');
+    const status = await issueCohort(csv, 'text/csv');
+    expect(status).toMatchObject({ status: 'done', issued: 2 });
+    const rows = await results(status.id);
+    expect(rows.map((r) => [r.learnerReference, r.name])).toEqual([
+      [`C-${run}-20`, "'=2+5*cmd|A1"],
+      [`'+C-${run}-21`, 'Learner 21'],
+    ]);
+  });
+
   it('uploading the same file again issues nothing new: each row already issued is named with its credential', async () => {
     const before = await credentialCount();
     const dry = await upload(COHORT_CSV, 'text/csv', '?dryRun=true');

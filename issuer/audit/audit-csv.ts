@@ -1,23 +1,21 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
+import { inertCsvText } from '../../core/inert-csv-text.ts';
 import type { AuditEntry } from './audit-log.ts';
 
 const COLUMNS = ['at', 'token_name', 'token_id', 'method', 'route', 'targets', 'status', 'client'];
-
-/** A text a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection). */
-const inert = (text: string | null) => (text && /^[=+\-@\t\r]/.test(text) ? `'${text}` : (text ?? ''));
 
 async function* linesOf(entries: AsyncIterable<AuditEntry>) {
   for await (const e of entries)
     yield [
       e.at,
-      inert(e.tokenName),
+      inertCsvText(e.tokenName ?? ''),
       e.tokenId ?? '',
       e.method,
       e.route,
       e.targets.join(' '),
       e.status,
-      inert(e.client),
+      inertCsvText(e.client),
     ];
 }
 

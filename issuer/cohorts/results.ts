@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { inertCsvText } from '../../core/inert-csv-text.ts';
 import type { SecretBox } from '../../core/secret-box.ts';
 import type { ClaimCodes } from '../claim-codes.ts';
 import type { IssuerDb } from '../db-schema.ts';
@@ -82,8 +83,8 @@ export function resultsCsv(options: ResultsOptions, cohortId: string): ReadableS
         return [
           r.row_number,
           STATUS[r.state as keyof typeof STATUS] ?? r.state,
-          cells.learnerReference ?? '',
-          cells.name ?? '',
+          inertCsvText(cells.learnerReference ?? ''),
+          inertCsvText(cells.name ?? ''),
           cells.did ?? '',
           r.credential_id ?? r.key_credential_id ?? '',
           code ?? '',

@@ -1,3 +1,4 @@
+import { inertCsvText } from '../../core/inert-csv-text.ts';
 import type { OccupationReport, Shown } from './occupation-table.ts';
 
 /** The word a suppressed count is written as (docs/reports.md). */
@@ -5,12 +6,11 @@ export const SUPPRESSED = 'suppressed';
 
 /**
  * One CSV field (RFC 4180), hand-written: quoting is three rules, not worth a dependency. A text
- * that a spreadsheet would run as a formula (= + - @, tab, CR) gets a leading apostrophe (OWASP).
+ * that a spreadsheet would run as a formula is made inert (inertCsvText).
  */
 function field(value: string | number | null): string {
   if (value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  const text = typeof value === 'string' ? inertCsvText(value) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
