@@ -1,8 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { unzipSync, Zip, ZipDeflate } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CohortFileError, type CohortFileKind, fileKindOf, readCohortFile, readHeaderOf } from './parse.ts';
 import { templateXlsx } from './template.ts';
@@ -152,6 +153,53 @@ describe('reading a cohort XLSX', () => {
       { row: 5, values: { learnerReference: 'S-5', qualificationTitle: 'Plumbing', awardedOn: '2026-06-29' } },
     ]);
   });
+
+  /**
+   * The template workbook with one part swapped for `megabytes` of a repeated row, written as it is
+   * compressed (a thousand to one), so that the test never holds it whole.
+   */
+  async function workbookUnpackingTo(part: string, megabytes: number): Promise<string> {
+    const parts = unzipSync(await templateXlsx());
+    const path = join(dir, `bomb-${files++}.xlsx`);
+    const fd = openSync(path, 'w');
+    try {
+      const zip = new Zip((error, chunk) => {
+        if (error) throw error;
+        writeSync(fd, chunk);
+      });
+      for (const [name, content] of Object.entries(parts)) {
+        if (name === part) continue;
+        const entry = new ZipDeflate(name);
+        zip.add(entry);
+        entry.push(content, true);
+      }
+      const big = new ZipDeflate(part, { level: 1 });
+      zip.add(big);
+      const megabyte = new TextEncoder().encode(
+        '<si><t>AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA</t></si>'.repeat(2 ** 20 / 48),
+      );
+      for (let i = 0; i < megabytes; i++) big.push(megabyte, false);
+      big.push(new Uint8Array(0), true);
+      zip.end();
+    } finally {
+      closeSync(fd);
+    }
+    return path;
+  }
+
+  it('refuses a workbook whose shared strings unpack to more than the reader should hold, before reading it', async () => {
+    const bomb = await workbookUnpackingTo('xl/sharedStrings.xml', 65);
+    expect(statSync(bomb).size).toBeLessThan(2 * 2 ** 20);
+    const error = await readHeaderOf(bomb, 'xlsx');
+    expect(error?.message).toBe(
+      'the workbook is far larger than any cohort once unpacked (its part xl/sharedStrings.xml unpacks to more than 64 MiB), even one of 100,000 rows; save it again from the spreadsheet as .xlsx or as CSV UTF-8',
+    );
+  });
+
+  it('refuses a workbook that unpacks to more than 512 MiB in all, sheets included', async () => {
+    const error = await readHeaderOf(await workbookUnpackingTo('xl/worksheets/sheet1.xml', 513), 'xlsx');
+    expect(error?.message).toMatch(/\(it unpacks to more than 512 MiB\)/);
+  }, 60_000);
 
   it('refuses a ZIP that is no workbook', async () => {
     const error = await readHeaderOf(fileWith(Buffer.from('PK\x03\x04garbage', 'latin1')), 'xlsx');

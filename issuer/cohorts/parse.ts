@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse';
 import type ExcelJS from 'exceljs';
 import { COLUMN_NAMES, type CohortColumn, type CohortRow, columnNamed } from './columns.ts';
+import { unpackedSizeProblem } from './xlsx-unpacked-size.ts';
 
 export type CohortFileKind = 'csv' | 'xlsx';
 
@@ -148,6 +149,11 @@ export function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function* xlsxRecords(path: string): AsyncGenerator<{ row: number; cells: string[] }> {
+  const tooLarge = await unpackedSizeProblem(path);
+  if (tooLarge)
+    throw new CohortFileError(
+      `the workbook is far larger than any cohort once unpacked (${tooLarge}), even one of ${MAX_COHORT_ROWS.toLocaleString('en')} rows; save it again from the spreadsheet as .xlsx or as CSV UTF-8`,
+    );
   // Loaded on first use: it is large, and most issuer starts never read a workbook.
   const { default: excel } = await import('exceljs');
   const workbook = new excel.stream.xlsx.WorkbookReader(path, {
