@@ -69,6 +69,18 @@ describe('reading a cohort CSV', () => {
     ]);
   });
 
+  it('reads line ends mixed in one file: the CRLF template with rows added in an editor that writes LF', async () => {
+    const csv =
+      'learnerReference,qualificationTitle,awardedOn\r\nS-1,Electrician,2026-06-30\nS-2,"Plumber\nand pipe fitter",2026-06-30\r\nS-3,Cook,2026-06-30\rS-4,Welder,2026-06-30\n';
+    const rows = await rowsOf(fileWith(csv));
+    expect(rows.map((r) => [r.row, r.values.learnerReference, r.values.qualificationTitle, r.problem])).toEqual([
+      [2, 'S-1', 'Electrician', undefined],
+      [3, 'S-2', 'Plumber\nand pipe fitter', undefined],
+      [4, 'S-3', 'Cook', undefined],
+      [5, 'S-4', 'Welder', undefined],
+    ]);
+  });
+
   it('reads commas with LF, header names in any case, and says which row has cells past the header', async () => {
     const csv =
       'LearnerReference , qualificationtitle,awardedOn\nS-1,"Electrician, level 4",2026-06-30\nS-2,Plumber,2026-06-30,extra\n';

@@ -125,6 +125,9 @@ async function* csvRecords(path: string): AsyncGenerator<string[]> {
       encoding: 'utf8',
       relax_column_count: true,
       relax_quotes: true,
+      // Any line end, even mixed: the template comes with CRLF, and rows added in a text editor
+      // (or with `cat >>`) end with LF. Otherwise the first line's end is the only one known.
+      record_delimiter: ['\r\n', '\n', '\r'],
       max_record_size: MAX_RECORD_CHARS,
     }),
   );
