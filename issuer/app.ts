@@ -9,6 +9,7 @@ import { refuseInvalid } from '../core/openapi/refuse-invalid.ts';
 import { printable } from '../core/printable.ts';
 import { clientOf, type RateLimitOptions, rateLimit } from '../core/rate-limit.ts';
 import { problemBodyLimit, readJsonObject } from '../core/request-body.ts';
+import { shortIdOf } from '../core/short-id.ts';
 import type { AnchoringStatus } from './anchoring.ts';
 import { issuerRoutes } from './api/routes.ts';
 import type { AuditLog } from './audit/audit-log.ts';
@@ -151,6 +152,7 @@ export function createIssuerApp(options: IssuerAppOptions): OpenAPIHono {
         verifiableCredential: envelopedCredential(issued.jwt, issued.mediaType),
         format: issued.format,
         credentialId: issued.id,
+        shortId: shortIdOf(issued.credentialHash),
         credentialHash: issued.credentialHash,
         status: 'pending' as const,
         claim: { code: issued.claimCode, url: claimUrl, expiresAt: options.claimCodes.expiryOf(issuedAt) },

@@ -16,6 +16,7 @@ import { revokeMany } from './revocations/revoke-many.ts';
 import { type CredentialListing, listCredentials } from './search/search-credentials.ts';
 import { insertQualificationTerms, TERM_ROWS_PER_STATEMENT } from './search/store-terms.ts';
 import { distinctQualificationTerms } from './search/terms-of-credential.ts';
+import { idsOfShortId } from './short-id-lookup.ts';
 import {
   type IssuedCredential,
   type SignedCredential,
@@ -170,14 +171,7 @@ export class CredentialService {
    */
   async idOf(idOrShortId: string): Promise<string> {
     if (!SHORT_ID.test(idOrShortId)) return idOrShortId;
-    const prefix = `0x${idOrShortId.toLowerCase()}`;
-    const found = await this.db
-      .selectFrom('credentials')
-      .select('id')
-      .where('credential_hash', '>=', prefix)
-      .where('credential_hash', '<', `${prefix}g`)
-      .limit(2)
-      .execute();
+    const found = await idsOfShortId(this.db, idOrShortId);
     if (found.length === 0)
       throw new HttpProblem(404, 'Unknown credential', `No credential with short id ${idOrShortId} was issued here.`);
     if (found.length > 1)
@@ -186,7 +180,7 @@ export class CredentialService {
         'Short id shared',
         `More than one credential has the short id ${idOrShortId}: use the full id (search by the learner's name to find it).`,
       );
-    return found[0]!.id;
+    return found[0]!;
   }
 
   /** Newest first, narrowed by the filters; `before` (+ `beforeId`) continues a listing (issuer/search/). */

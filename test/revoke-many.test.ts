@@ -51,7 +51,7 @@ const issueTo = async (name: string, learnerReference: string, awardedOn = '2026
   request.credential.credentialSubject.qualification.awardedOn = awardedOn;
   const issued = await issue(system, request);
   expect(issued.status, JSON.stringify(issued.body)).toBe(201);
-  return issued.body as { credentialId: string; claim: { url: string } };
+  return issued.body as { credentialId: string; shortId: string; claim: { url: string } };
 };
 const verdictOf = async (bundle: { credential: string; anchorReceipt: unknown }, verifierUrl = system.verifierUrl) =>
   (
@@ -156,7 +156,10 @@ describe('POST /credentials/revoke', () => {
     expect(single.status).toBe(200);
     const unknown = '00000000-0000-4000-8000-000000000000';
 
-    const batch = await revokeMany({ ids: [a, b, unknown, d, c, a.toUpperCase()], reason: 'issuedInError' });
+    // c by its short id, as a clerk reads it off the printed certificate.
+    const shortC: string = issued[2]!.shortId;
+    expect(shortC).toMatch(/^[0-9a-f]{8}$/);
+    const batch = await revokeMany({ ids: [a, b, unknown, d, shortC, a.toUpperCase()], reason: 'issuedInError' });
     expect(batch.status).toBe(200);
     expect(batch.body.counts).toEqual({ revoked: 3, alreadyRevoked: 1, unknown: 1, duplicate: 1, failed: 0 });
     expect(batch.body.transactions).toHaveLength(1);
@@ -172,6 +175,7 @@ describe('POST /credentials/revoke', () => {
     expect(batch.body.outcomes[0]).toMatchObject({ id: a, reason: 'issuedInError', transactionHash: tx });
     expect(batch.body.outcomes[0].revokedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(batch.body.outcomes[3]).toMatchObject({ id: d, revokedAt: expect.stringMatching(/^\d{4}-/) });
+    expect(batch.body.outcomes[4]).toMatchObject({ id: c, outcome: 'revoked' });
 
     // The verifier reads the revocations from the ledger.
     for (const bundle of bundles) {

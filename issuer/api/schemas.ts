@@ -76,6 +76,9 @@ export const IssuedCredential = z
     verifiableCredential: EnvelopedVerifiableCredential,
     format: z.enum(FORMAT_NAMES as [CredentialFormatName, ...CredentialFormatName[]]),
     credentialId: z.uuid(),
+    shortId: z
+      .string()
+      .openapi({ description: 'The short id the wallet and the printed certificate show (core/short-id.ts)' }),
     credentialHash: z.string(),
     status: z.literal('pending'),
     claim: Claim,

@@ -2,8 +2,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { isLedgerUnreachable } from '../../contracts/provider.ts';
 import { RevocationReason, type RevocationReasonName } from '../../contracts/revocation-reason.ts';
 import { failpoint } from '../../core/failpoint.ts';
+import { SHORT_ID } from '../../core/short-id.ts';
 import type { IssuerDb } from '../db-schema.ts';
 import { LedgerWriteError, type LedgerWriter } from '../ledger-writer.ts';
+import { idsOfShortId } from '../short-id-lookup.ts';
 import type { StatusLists } from '../status-lists/status-lists.ts';
 import type { RevocationOutcome } from './outcome.ts';
 import { REVOCATION_BY_HASH_MAX, revokeByBits } from './revoke-by-bits.ts';
@@ -55,12 +57,25 @@ export async function revokeMany(
 ): Promise<{ outcomes: RevocationOutcome[]; byBits: Set<string> }> {
   const outcomes = new Map<number, RevocationOutcome>();
   const firstIndex = new Map<string, number>();
-  ids.forEach((raw, index) => {
-    const id = raw.toLowerCase();
-    if (firstIndex.has(id)) outcomes.set(index, { id: raw, outcome: 'duplicate' });
+  for (const [index, raw] of ids.entries()) {
+    let id = raw.toLowerCase();
+    // A short id, as a clerk reads it off a certificate: its credential, if it is the only one.
+    if (SHORT_ID.test(id)) {
+      const found = await idsOfShortId(db, id);
+      if (found.length > 1) {
+        outcomes.set(index, {
+          id: raw,
+          outcome: 'failed',
+          error: `More than one credential has the short id ${raw}: give the full id.`,
+        });
+        continue;
+      }
+      if (found.length === 1) id = found[0]!;
+    }
+    if (firstIndex.has(id)) outcomes.set(index, { id, outcome: 'duplicate' });
     else if (!UUID.test(id)) outcomes.set(index, { id: raw, outcome: 'unknown' });
     else firstIndex.set(id, index);
-  });
+  }
   const candidates: Candidate[] = [];
   const wanted = [...firstIndex.keys()];
   for (let i = 0; i < wanted.length; i += READ_PAGE) {

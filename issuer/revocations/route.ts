@@ -23,7 +23,9 @@ const RevokeManyRequest = z
       .array(z.string({ error: 'Each of "ids" must be a credential id (text).' }), { error: IDS_ERROR })
       .min(1, { error: IDS_ERROR })
       .max(MAX_IDS_PER_REQUEST, { error: IDS_ERROR })
-      .openapi({ description: `The credentials to revoke, at most ${MAX_IDS_PER_REQUEST}` }),
+      .openapi({
+        description: `The credentials to revoke, by id or by short id (as the certificate prints it), at most ${MAX_IDS_PER_REQUEST}`,
+      }),
     reason: z.enum(REASONS, { error: `"reason" must be one of ${REASONS.join(', ')}.` }).default('unspecified'),
   })
   .openapi('RevokeManyRequest');
