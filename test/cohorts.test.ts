@@ -78,7 +78,7 @@ beforeAll(async () => {
 afterAll(() => system?.destroy());
 
 describe('cohort from a spreadsheet, on the real system', () => {
-  it('gives the templates, each with the columns and one example row that passes a dry run', async () => {
+  it('gives the templates, each with the columns and one example row that a dry run names as the example, not to be issued', async () => {
     const template = await fetch(`${system.issuerUrl}/cohorts/template.csv`);
     expect(template.status).toBe(200);
     const bytes = Buffer.from(await template.arrayBuffer());
@@ -95,7 +95,21 @@ describe('cohort from a spreadsheet, on the real system', () => {
     expect(workbook.worksheets[0]!.getRow(1).getCell(12).value).toBe('awardedOn');
 
     const checked = await upload(csv.text, 'text/csv', '?dryRun=true');
-    expect(checked.body).toEqual({ rows: 1, valid: 1, alreadyIssued: 0, errors: [] });
+    expect(checked.body).toEqual({
+      rows: 1,
+      valid: 0,
+      alreadyIssued: 0,
+      errors: [
+        {
+          row: 2,
+          message:
+            "this is the template's example row (STU-2026-0042, Amina Yusuf), not a graduate: replace it with one of yours, or delete it",
+        },
+      ],
+    });
+    // Any cell of it changed, it is a graduate's row like any other, and it passes.
+    const edited = await upload(csv.text.replace('STU-2026-0042', `STU-${run}`), 'text/csv', '?dryRun=true');
+    expect(edited.body).toEqual({ rows: 1, valid: 1, alreadyIssued: 0, errors: [] });
   });
 
   it('refuses without the admin token, other media types and a file that is no cohort, issuing nothing', async () => {

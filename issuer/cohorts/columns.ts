@@ -53,6 +53,18 @@ export const EXAMPLE_CELLS: CohortRow = Object.fromEntries(
   Object.entries(EXAMPLE_ROW).filter(([, value]) => value !== ''),
 );
 
+/**
+ * Whether a row is the template's example, left as it came: a credential for a learner who does
+ * not exist. A row with any cell changed is a registrar's own.
+ */
+export function isTemplateExample(values: CohortRow): boolean {
+  const cells = Object.entries(values);
+  return (
+    cells.length === Object.keys(EXAMPLE_CELLS).length &&
+    cells.every(([column, value]) => EXAMPLE_CELLS[column as CohortColumn] === value)
+  );
+}
+
 /** The column a header cell names (any case, surrounding spaces ignored), or undefined. */
 export function columnNamed(header: string): CohortColumn | undefined {
   const wanted = header.trim().toLowerCase();

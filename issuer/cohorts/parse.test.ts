@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { unzipSync, Zip, ZipDeflate } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CohortFileError, type CohortFileKind, fileKindOf, readCohortFile, readHeaderOf } from './parse.ts';
-import { templateXlsx } from './template.ts';
+import { templateCsv, templateXlsx } from './template.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -125,7 +125,7 @@ describe('reading a cohort CSV', () => {
 });
 
 describe('reading a cohort XLSX', () => {
-  it('reads the template: its example row with the first sheet only', async () => {
+  it('reads the template: its example row with the first sheet only, refused as the example it is, unless it was changed', async () => {
     const path = fileWith(await templateXlsx());
     expect(await fileKindOf(path)).toBe('xlsx');
     const rows = await rowsOf(path);
@@ -133,7 +133,12 @@ describe('reading a cohort XLSX', () => {
     expect(rows[0]).toMatchObject({
       row: 2,
       values: { learnerReference: 'STU-2026-0042', awardedOn: '2026-06-30', levelValue: '4' },
+      problem:
+        "this is the template's example row (STU-2026-0042, Amina Yusuf), not a graduate: replace it with one of yours, or delete it",
     });
+    const changed = (await rowsOf(fileWith(templateCsv().replace('Amina Yusuf', 'Amina Yusuf Bello'))))[0]!;
+    expect(changed.values.name).toBe('Amina Yusuf Bello');
+    expect(changed.problem).toBeUndefined();
   });
 
   it('turns dates, numbers, formulas and rich text into text, and keeps spreadsheet row numbers across blank rows', async () => {

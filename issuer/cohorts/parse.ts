@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse';
 import type ExcelJS from 'exceljs';
-import { COLUMN_NAMES, type CohortColumn, type CohortRow, columnNamed } from './columns.ts';
+import { COLUMN_NAMES, type CohortColumn, type CohortRow, columnNamed, isTemplateExample } from './columns.ts';
 import { unpackedSizeProblem } from './xlsx-unpacked-size.ts';
 
 export type CohortFileKind = 'csv' | 'xlsx';
@@ -101,6 +101,12 @@ function rowOf(row: number, columns: readonly (CohortColumn | undefined)[], cell
       row,
       values,
       problem: `${garbled[0]} holds characters that are not UTF-8: save the file as "CSV UTF-8" (or as XLSX) and upload it again`,
+    };
+  if (isTemplateExample(values))
+    return {
+      row,
+      values,
+      problem: `this is the template's example row (${values.learnerReference}, ${values.name}), not a graduate: replace it with one of yours, or delete it`,
     };
   return { row, values };
 }
