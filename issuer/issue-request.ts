@@ -127,7 +127,10 @@ export async function credentialFromIssueRequest(
   );
   const subjectId = c.credentialSubject.id;
   const didProblem = subjectId === undefined ? undefined : await subjectDidProblem(subjectId);
-  if (didProblem) errors.push(`/credentialSubject/id is not a usable DID: ${didProblem}`);
+  if (didProblem)
+    errors.push(
+      `/credentialSubject/id is not a usable DID, most likely mistyped: copy it again from the learner's wallet (${didProblem})`,
+    );
   const formatProblem = (format as CredentialFormat).signingProblem?.(c as unknown as Record<string, unknown>);
   if (formatProblem) errors.push(formatProblem);
   if (errors.length > 0) throw invalid(errors, 'The credential cannot be issued');

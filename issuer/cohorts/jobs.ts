@@ -429,7 +429,7 @@ export class CohortJobs {
       const checked =
         'signed' in result
           ? { signed: result.signed }
-          : { errors: rowErrorsOfProblem(row_number, problemOf(result.refused)) };
+          : { errors: rowErrorsOfProblem(row_number, problemOf(result.refused), values[i]) };
       return checkedRow(row_number, cells, values[i]!, checked);
     });
   }

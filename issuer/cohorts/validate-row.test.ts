@@ -31,7 +31,7 @@ async function errorsOf(row: CohortRow): Promise<RowError[]> {
     return [];
   } catch (error) {
     if (!(error instanceof HttpProblem)) throw error;
-    return rowErrorsOfProblem(7, error);
+    return rowErrorsOfProblem(7, error, row);
   }
 }
 
@@ -71,6 +71,18 @@ describe('a cohort row as an issue request', () => {
       [{ row: 7, column: 'awardedOn', message: 'awardedOn must be a date written YYYY-MM-DD, such as 2026-06-30' }],
     ],
     [
+      'a date written YYYY-MM-DD that no calendar has',
+      { ...ROW, awardedOn: '2026-13-05' },
+      [
+        {
+          row: 7,
+          column: 'awardedOn',
+          message:
+            'awardedOn 2026-13-05 is not a date of the calendar: the month goes from 01 to 12 and the day must exist in that month',
+        },
+      ],
+    ],
+    [
       'an award in the future',
       { ...ROW, awardedOn: '2027-01-15' },
       [
@@ -99,7 +111,15 @@ describe('a cohort row as an issue request', () => {
     [
       'a mistyped DID',
       { ...ROW, did: 'did:key:z6MkNOTAKEY' },
-      [{ row: 7, column: 'did', message: expect.stringMatching(/^did is not a usable DID: /) }],
+      [
+        {
+          row: 7,
+          column: 'did',
+          message: expect.stringMatching(
+            /^did is not a usable DID, most likely mistyped: copy it again from the learner's wallet \(.+\)$/,
+          ),
+        },
+      ],
     ],
     [
       'an education level not configured',

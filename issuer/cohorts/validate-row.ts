@@ -88,8 +88,14 @@ const PLAIN_PHRASES: [RegExp, string][] = [
   [/must NOT have more than (\d+) items/, 'must list at most $1'],
 ];
 
-/** An error line of the credential checks (`/pointer reason`) as a row error naming the column. */
-export function rowErrorOf(row: number, line: string): RowError {
+/** A date written as it should be but that no calendar has, such as 2026-13-05 or 2026-02-30. */
+const impossibleDate = (value: string | undefined) => value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/**
+ * An error line of the credential checks (`/pointer reason`) as a row error naming the column;
+ * `values`, the row's cells, let it say what was wrong with a cell that looks right.
+ */
+export function rowErrorOf(row: number, line: string, values: CohortRow = {}): RowError {
   const missing = /^(\/\S*) is missing "([^"]+)"$/.exec(line);
   const pointer = missing ? `${missing[1]}/${missing[2]}` : (/^(\/\S*)/.exec(line)?.[1] ?? '');
   const learnerMissing =
@@ -102,6 +108,12 @@ export function rowErrorOf(row: number, line: string): RowError {
   if (!match) return { row, message: line };
   const [prefix, column] = match;
   if (missing) return { row, column, message: `${column} is empty: it is required here` };
+  if (/must match format "date"/.test(line) && impossibleDate(values[column]))
+    return {
+      row,
+      column,
+      message: `${column} ${values[column]} is not a date of the calendar: the month goes from 01 to 12 and the day must exist in that month`,
+    };
   let reason = line.slice(pointer.length).trim();
   for (const [phrase, words] of PLAIN_PHRASES) reason = reason.replace(phrase, words);
   // Inside competencies, say which one (1-based, as the registrar counts them).
@@ -111,12 +123,12 @@ export function rowErrorOf(row: number, line: string): RowError {
 }
 
 /** The row errors of a refused issue request, from the problem's `errors` list (or its detail). */
-export function rowErrorsOfProblem(row: number, problem: HttpProblem): RowError[] {
+export function rowErrorsOfProblem(row: number, problem: HttpProblem, values: CohortRow = {}): RowError[] {
   const errors = problem.extra.errors;
   if (!Array.isArray(errors) || errors.length === 0) return [{ row, message: problem.detail }];
   const seen = new Set<string>();
   return errors
-    .map((line) => rowErrorOf(row, String(line)))
+    .map((line) => rowErrorOf(row, String(line), values))
     .filter((e) => !seen.has(`${e.column} ${e.message}`) && seen.add(`${e.column} ${e.message}`));
 }
 
@@ -135,7 +147,7 @@ export async function checkRow(
   try {
     return { signed: await credentials.sign(issueRequestOfRow(values), new Date(), forIssue) };
   } catch (error) {
-    if (error instanceof HttpProblem && error.status < 500) return { errors: rowErrorsOfProblem(row, error) };
+    if (error instanceof HttpProblem && error.status < 500) return { errors: rowErrorsOfProblem(row, error, values) };
     throw error;
   }
 }
