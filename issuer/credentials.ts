@@ -5,6 +5,7 @@ import { HttpProblem } from '../core/http-problem.ts';
 import { insertRows } from '../core/insert-rows.ts';
 import type { AnchorReceipt } from '../core/receipt.ts';
 import { SHORT_ID, shortIdOf } from '../core/short-id.ts';
+import { qualificationFieldsOf } from './certificate/certificate-content.ts';
 import { claimCodeHash } from './claim-code.ts';
 import { DEFAULT_ISSUING, type IssuingSettings } from './credential-to-sign.ts';
 import type { CredentialStatus, IssuerDb, IssuerTables } from './db-schema.ts';
@@ -50,6 +51,8 @@ export interface CredentialSummary {
   status: CredentialStatus;
   credentialHash: string;
   subject: { id?: string; learnerReference?: string };
+  /** The learner's name as the signed credential states it (read from it: no column holds it). */
+  learnerName?: string;
   qualification: string;
   issuedAt: string;
   revokedAt?: string;
@@ -63,7 +66,18 @@ const reasonName = (code: number | null): RevocationReasonName | undefined =>
 
 type CredentialWithProof = Selectable<IssuerTables['credentials']> & { proof: string | null };
 
-function summary(row: Selectable<IssuerTables['credentials']>): CredentialSummary {
+/** The learner's name in a credential this issuer signed; undefined if it names none or cannot be read. */
+function learnerNameOf(jwt: string | undefined): string | undefined {
+  if (jwt === undefined) return undefined;
+  try {
+    return qualificationFieldsOf(jwt).name;
+  } catch {
+    return undefined;
+  }
+}
+
+function summary(row: Selectable<IssuerTables['credentials']>, jwt?: string): CredentialSummary {
+  const learnerName = learnerNameOf(jwt);
   return {
     id: row.id,
     shortId: shortIdOf(row.credential_hash),
@@ -73,6 +87,7 @@ function summary(row: Selectable<IssuerTables['credentials']>): CredentialSummar
       ...(row.subject_did ? { id: row.subject_did } : {}),
       ...(row.learner_reference ? { learnerReference: row.learner_reference } : {}),
     },
+    ...(learnerName ? { learnerName } : {}),
     qualification: row.qualification_title,
     issuedAt: row.issued_at,
     ...(row.revoked_at ? { revokedAt: row.revoked_at } : {}),
@@ -185,7 +200,19 @@ export class CredentialService {
 
   /** Newest first, narrowed by the filters; `before` (+ `beforeId`) continues a listing (issuer/search/). */
   async list(options: CredentialListing): Promise<CredentialSummary[]> {
-    return (await listCredentials(this.db, options)).map(summary);
+    const rows = await listCredentials(this.db, options);
+    if (rows.length === 0) return [];
+    const documents = await this.db
+      .selectFrom('credential_jwts')
+      .select(['credential_id', 'jwt'])
+      .where(
+        'credential_id',
+        'in',
+        rows.map((row) => row.id),
+      )
+      .execute();
+    const jwtOf = new Map(documents.map((d) => [d.credential_id, d.jwt]));
+    return rows.map((row) => summary(row, jwtOf.get(row.id)));
   }
 
   async get(
@@ -196,7 +223,7 @@ export class CredentialService {
     const receipt = await this.#receipt(row);
     const qr = receipt && qrCodeTextOf(row.jwt, receipt);
     return {
-      ...summary(row),
+      ...summary(row, row.jwt),
       credential: row.jwt,
       ...(receipt ? { anchorReceipt: receipt } : {}),
       ...(qr ? { qr } : {}),

@@ -314,6 +314,10 @@ describe('GET /credentials with filters', () => {
     const byName = await search({ name: 'amina yusuf' });
     expect(byName.status).toBe(200);
     expect(byName.body.items.map((i: { id: string }) => i.id)).toEqual([amina.credentialId]);
+    // The name as the credential states it, accents and all, for the clerk to see who it is.
+    expect(byName.body.items[0]).toMatchObject({ learnerName: 'Amína Yúsuf', shortId: amina.shortId });
+    const one = await fetch(`${system.issuerUrl}/credentials/${amina.shortId}`, { headers: admin() });
+    expect(await one.json()).toMatchObject({ id: amina.credentialId, learnerName: 'Amína Yúsuf' });
     const inQ2 = await search({ name: 'AMINA', awardedFrom: '2026-04-01', awardedTo: '2026-06-30' });
     expect(inQ2.body.items.map((i: { subject: { learnerReference: string } }) => i.subject.learnerReference)).toEqual([
       'FIND-1',

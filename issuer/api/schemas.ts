@@ -187,6 +187,10 @@ export const CredentialSummary = z
     status: z.enum(STATUSES),
     credentialHash: z.string(),
     subject,
+    learnerName: z
+      .string()
+      .optional()
+      .openapi({ description: "The learner's name, as the signed credential states it" }),
     qualification: z.string(),
     issuedAt: z.iso.datetime(),
     revokedAt: z.string().optional(),

@@ -40,6 +40,8 @@ export function dateInWords(date: string): string {
 export interface QualificationFields {
   /** The learner's name; the institution's reference for the learner when the credential names none. */
   learner: string;
+  /** The learner's name alone, when the credential states one. */
+  name?: string;
   qualification: string;
   /** e.g. "EQF 4". */
   level?: string;
@@ -63,6 +65,7 @@ export function qualificationFieldsOf(credential: string): QualificationFields {
   if (badge)
     return {
       learner: badge.learnerName ?? '',
+      ...(badge.learnerName ? { name: badge.learnerName } : {}),
       qualification: badge.qualificationTitle ?? '',
       ...(badge.level ? { level: badge.level } : {}),
       ...(badge.occupation ? { occupation: { title: badge.occupation } } : {}),
@@ -75,8 +78,10 @@ export function qualificationFieldsOf(credential: string): QualificationFields {
   const occupationCode = [text(occupation.framework), text(occupation.code)].filter(Boolean).join(' ');
   const occupationTitle = text(occupation.title);
   const competencies = Array.isArray(qualification.competencies) ? qualification.competencies : [];
+  const name = text(subject.name);
   return {
-    learner: text(subject.name) ?? text(subject.learnerReference) ?? '',
+    learner: name ?? text(subject.learnerReference) ?? '',
+    ...(name ? { name } : {}),
     // Another VC 2.0 credential has no qualification: its name stands for one.
     qualification: text(qualification.title) ?? text(read.value.credential.name) ?? '',
     ...(text(level.value) ? { level: [text(level.framework), text(level.value)].filter(Boolean).join(' ') } : {}),
@@ -93,10 +98,13 @@ export function certificateContentOf(
   credential: string,
   context: Pick<CertificateContent, 'institution' | 'shortId' | 'qrText' | 'claim' | 'verifierUrl'>,
 ): CertificateContent {
-  const { occupation, awardedOn, ...fields } = qualificationFieldsOf(credential);
+  const { learner, qualification, level, occupation, competencies, awardedOn } = qualificationFieldsOf(credential);
   return {
     institution: context.institution,
-    ...fields,
+    learner,
+    qualification,
+    ...(level ? { level } : {}),
+    competencies,
     ...(occupation ? { occupation: `${occupation.title}${occupation.code ? ` (${occupation.code})` : ''}` } : {}),
     awardedOn: dateInWords(awardedOn),
     shortId: context.shortId,
