@@ -40,12 +40,12 @@ describe.skipIf(!existsSync(SCRIPT))('colour and drawing on a terminal', () => {
       terminal(['list', '--plain']),
     ]);
     expect(coloured.code, coloured.output).toBe(0);
-    expect(coloured.output).toContain(`${ESCAPE}33mnot checked since`);
+    expect(coloured.output).toContain(`${ESCAPE}33mnot checked yet`);
     for (const result of [noColor, plain]) {
       expect(result.code, result.output).toBe(0);
       expect(result.output).not.toContain(ESCAPE);
       expect(result.output).toContain('Certificate in Welding');
-      expect(result.output).toMatch(/not checked since [A-Z][a-z]+ \d{1,2}, \d{4}/);
+      expect(result.output).toMatch(/not checked yet \(received [A-Z][a-z]+ \d{1,2}, \d{4}\)/);
     }
   });
 
