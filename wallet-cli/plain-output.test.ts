@@ -59,3 +59,26 @@ describe.skipIf(!existsSync(SCRIPT))('colour and drawing on a terminal', () => {
     expect(plain.output).toMatch(/^SM1:[0-9A-Z $%*+\-./:]+$/m);
   });
 });
+
+describe('--plain and --json before the command, as --lang may be', () => {
+  it('skillmark-wallet --plain list and --json list say what list --plain and list --json say', async () => {
+    const [before, after, jsonBefore, jsonAfter, both, alone] = await Promise.all([
+      runWallet(['--plain', 'list'], env),
+      runWallet(['list', '--plain'], env),
+      runWallet(['--json', 'list'], env),
+      runWallet(['list', '--json'], env),
+      runWallet(['--plain', '--lang', 'fr', '--json', 'show', '1'], env),
+      runWallet(['--plain'], env),
+    ]);
+    expect(before.code, before.stderr).toBe(0);
+    expect(before.stdout).toBe(after.stdout);
+    expect(before.stdout).toContain('Certificate in Welding');
+    expect(jsonBefore.code, jsonBefore.stderr).toBe(0);
+    expect(JSON.parse(jsonBefore.stdout)).toEqual(JSON.parse(jsonAfter.stdout));
+    expect(both.code, both.stderr).toBe(0);
+    expect(JSON.parse(both.stdout).title).toBe('Certificate in Welding');
+    // Options and no command: the usage, as without arguments.
+    expect(alone.code).toBe(2);
+    expect(alone.stdout).toContain('Usage: skillmark-wallet <command>');
+  });
+});
