@@ -340,7 +340,7 @@ describe('list, show, present and verify', () => {
     expect(plain.stdout).toMatch(
       /^ 1\. [0-9a-f]{8} {2}Amina Yusuf, National Certificate in Electrical Installation \(EQF 4\)$/m,
     );
-    expect(plain.stdout).toMatch(/^ {14}not checked since [A-Z][a-z]+ \d{1,2}, \d{4}$/m);
+    expect(plain.stdout).toMatch(/^ {14}not checked yet \(received [A-Z][a-z]+ \d{1,2}, \d{4}\)$/m);
     expect(plain.stdout).toMatch(/^ 2\. [0-9a-f]{8} {2}/m);
     const out = json(listed);
     expect(out.did).toBe(learnerDid);
@@ -361,7 +361,7 @@ describe('list, show, present and verify', () => {
     expect(plain.stdout).toMatch(/^Amina Yusuf, National Certificate in Electrical Installation \(EQF 4\)$/m);
     expect(plain.stdout).toMatch(/Qualification\s+National Certificate in Electrical Installation$/m);
     expect(plain.stdout).toMatch(/Awarded to\s+Amina Yusuf/);
-    expect(plain.stdout).toMatch(/State\s+not checked since [A-Z][a-z]+ \d{1,2}, \d{4}$/m);
+    expect(plain.stdout).toMatch(/State\s+not checked yet \(received [A-Z][a-z]+ \d{1,2}, \d{4}\)$/m);
     expect(plain.stdout.indexOf('did:')).toBeGreaterThan(plain.stdout.indexOf('Details (for experts):'));
     // Nothing has looked at the ledger yet: a receipt alone proves nothing.
     expect(plain.stdout).toMatch(
@@ -506,14 +506,18 @@ describe('list, show, present and verify', () => {
     const [heading, one, oneState, two, twoState] = listed.stdout.split('\n');
     expect(heading).toBe('Your wallet holds 2 credentials:');
     expect(one).toMatch(new RegExp(`^ 1\\. [0-9a-f]{8}  ${IN_WORDS.replace(/[()]/g, '\\$&')}$`));
-    expect(oneState).toMatch(
-      /^ {14}REVOKED on [A-Z][a-z]+ \d{1,2}, \d{4}: The institution revoked this credential on .*\(reason: .+\)/,
+    // The date once, written the reader's way; the reason from its code, in the reader's words.
+    expect(oneState).toMatch(/^ {14}REVOKED on [A-Z][a-z]+ \d{1,2}, \d{4} \(withdrawn by the assessment body\)$/);
+    const french = await runWallet(['list', '--lang', 'fr'], env);
+    expect(french.stdout.split('\n')[2]).toMatch(
+      /^ {14}RÉVOQUÉE le \d{1,2} [a-zéû]+ \d{4} \(retirée par l'organisme d'évaluation\)$/,
     );
     expect(two).toContain(IN_WORDS);
     expect(twoState).toMatch(/^ {14}valid when checked on [A-Z][a-z]+ \d{1,2}, \d{4}$/);
     expect(listed.stdout).not.toContain('did:');
     const asJson = json(await runWallet(['list', '--json'], env));
-    expect(asJson.credentials[0].state).toMatchObject({ state: 'revoked' });
+    expect(asJson.credentials[0].state).toMatchObject({ state: 'revoked', reason: 'withdrawnByAssessmentBody' });
+    expect(asJson.credentials[0].state).not.toHaveProperty('why');
     expect(asJson.credentials[0].institution).toEqual({ name: 'Skillmark Demo Training Centre', namedBy: 'registry' });
   });
 
@@ -526,7 +530,9 @@ describe('list, show, present and verify', () => {
     expect(status.code, said(status)).toBe(4);
     const lines = status.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^ 1\. [0-9a-f]{8} {2}Amina Yusuf, .*: REVOKED on [A-Z][a-z]+ \d{1,2}, \d{4}: /);
+    expect(lines[0]).toMatch(
+      /^ 1\. [0-9a-f]{8} {2}Amina Yusuf, .*: REVOKED on [A-Z][a-z]+ \d{1,2}, \d{4} \(withdrawn by the assessment body\)$/,
+    );
     expect(lines[1]).toMatch(/^ 2\. [0-9a-f]{8} {2}Amina Yusuf, .*: valid when checked on [A-Z][a-z]+ \d{1,2}, \d{4}$/);
     expect(nowhere.code).toBe(1);
     expect(nowhere.stderr).toContain('Cannot reach');

@@ -109,7 +109,7 @@ describe('a wallet that already holds damaged items (stored by an older wallet)'
       /^ 2\. damaged {2}its "id" is missing \(remove it with: skillmark-wallet remove 2\)$/m,
     );
     expect(plain.stdout).toMatch(/^ 3\. [0-9a-f]{8} {2}Amina Yusuf, Certificate in Welding$/m);
-    expect(plain.stdout).toMatch(/^ {14}not checked since [A-Z][a-z]+ \d{1,2}, \d{4}$/m);
+    expect(plain.stdout).toMatch(/^ {14}not checked yet \(received [A-Z][a-z]+ \d{1,2}, \d{4}\)$/m);
     expect(plain.stdout).toMatch(/^ 4\. damaged {2}the credential cannot be read/m);
     expect(
       json(asJson).credentials.map((c: { number: number; damaged?: string }) => [c.number, c.damaged !== undefined]),

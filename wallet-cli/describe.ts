@@ -1,18 +1,29 @@
+import type { RevocationReasonName } from '../contracts/revocation-reason.ts';
 import { readCredentialToken } from '../core/formats/index.ts';
 import { message } from '../core/messages/index.ts';
 import { openBadgeFacts } from '../core/open-badge-facts.ts';
 import { printable } from '../core/printable.ts';
 import { contentProblems } from './credential-content.ts';
+import { isRevocationReason, revocationReasonInSentence } from './revocation-reason.ts';
 import type { LastCheck, StoredCredential, WalletEntry } from './store.ts';
 import { spokenLanguage, t } from './words.ts';
 
 /** Where the credential stands, from what a verifier last said and the credential's own dates. */
 export type CredentialState =
-  | { state: 'revoked'; revokedAt: string; why: string; checkedAt: string }
+  | {
+      state: 'revoked';
+      revokedAt: string;
+      /** The registry's reason code (`issuedInError`, …); the words are the reader's language's. */
+      reason?: RevocationReasonName;
+      /** Only for an item stored before reason codes whose sentence names no reason the wallet knows. */
+      why?: string;
+      checkedAt: string;
+    }
   | { state: 'expired'; expiredAt: string }
   | { state: 'valid'; checkedAt: string }
   | { state: 'invalid'; checkedAt: string }
-  | { state: 'not_checked'; since: string };
+  /** Never checked since it was received (`since`), or the last check (`undecidedAt`) could not decide. */
+  | { state: 'not_checked'; since: string; undecidedAt?: string };
 
 export interface CredentialDescription {
   number: number;
@@ -70,17 +81,32 @@ function ledgerOf(stored: StoredCredential): CredentialDescription['ledger'] {
 
 function stateOf(stored: StoredCredential, expiresAt: string | undefined, now: Date): CredentialState {
   const last: LastCheck | undefined = stored.lastCheck;
-  if (last?.revoked)
+  if (last?.revoked) {
+    // Stored before reason codes: the reason read back from the verifier's sentence, when it names one.
+    const reason = isRevocationReason(last.revoked.reason)
+      ? last.revoked.reason
+      : last.revoked.reason === undefined
+        ? revocationReasonInSentence(last.revoked.why)
+        : undefined;
     return {
       state: 'revoked',
       revokedAt: printable(last.revoked.at),
-      why: printable(last.revoked.why),
+      ...(reason
+        ? { reason }
+        : last.revoked.reason === undefined && last.revoked.why
+          ? { why: printable(last.revoked.why) }
+          : {}),
       checkedAt: printable(last.at),
     };
+  }
   if (expiresAt && Date.parse(expiresAt) <= now.getTime()) return { state: 'expired', expiredAt: expiresAt };
   if (last?.verdict === 'valid') return { state: 'valid', checkedAt: printable(last.at) };
   if (last?.verdict === 'invalid') return { state: 'invalid', checkedAt: printable(last.at) };
-  return { state: 'not_checked', since: printable(stored.receivedAt) };
+  return {
+    state: 'not_checked',
+    since: printable(stored.receivedAt),
+    ...(last?.verdict === 'unverifiable' ? { undecidedAt: printable(last.at) } : {}),
+  };
 }
 
 function institutionOf(stored: StoredCredential, issuer: unknown): CredentialDescription['institution'] {

@@ -34,13 +34,29 @@ afterAll(() => {
 
 /** What `list` says of this wallet (two credentials, one expired on 30 June 2026), in each language. */
 const LIST = {
-  en: ['Your wallet holds 2 credentials:', 'EXPIRED on June 30, 2026', /^ {14}not checked since \S/m],
-  fr: ['Votre portefeuille contient 2 attestations :', 'EXPIRÉE le 30 juin 2026', /^ {14}non vérifiée depuis le \d/m],
-  es: ['Su cartera contiene 2 credenciales:', 'CADUCADA el 30 de junio de 2026', /^ {14}sin comprobar desde el \d/m],
-  ar: ['تحوي محفظتك شهادتين:', 'انتهت صلاحيتها في 30 يونيو 2026', /^ {14}لم يُتحقق منها منذ \d/m],
-  zh: ['您的钱包中有 2 份凭证：', '已于2026年6月30日过期', /^ {14}自\d{4}年\d+月\d+日起未核验$/m],
-  pt: ['A sua carteira contém 2 credenciais:', 'EXPIRADA em 30 de junho de 2026', /^ {14}não verificada desde \d/m],
-  hi: ['आपके वॉलेट में 2 प्रमाणपत्र हैं:', '30 जून 2026 को समय-सीमा खत्म', /^ {14}\d+ \S+ \d{4} से जांचा नहीं गया$/m],
+  en: ['Your wallet holds 2 credentials:', 'EXPIRED on June 30, 2026', /^ {14}not checked yet \(received \S/m],
+  fr: [
+    'Votre portefeuille contient 2 attestations :',
+    'EXPIRÉE le 30 juin 2026',
+    /^ {14}pas encore vérifiée \(reçue le \d/m,
+  ],
+  es: [
+    'Su cartera contiene 2 credenciales:',
+    'CADUCADA el 30 de junio de 2026',
+    /^ {14}aún sin comprobar \(recibida el \d/m,
+  ],
+  ar: ['تحوي محفظتك شهادتين:', 'انتهت صلاحيتها في 30 يونيو 2026', /^ {14}لم يُتحقق منها بعد \(استُلمت في \d/m],
+  zh: ['您的钱包中有 2 份凭证：', '已于2026年6月30日过期', /^ {14}尚未核验（\d{4}年\d+月\d+日收到）$/m],
+  pt: [
+    'A sua carteira contém 2 credenciais:',
+    'EXPIRADA em 30 de junho de 2026',
+    /^ {14}ainda não verificada \(recebida em \d/m,
+  ],
+  hi: [
+    'आपके वॉलेट में 2 प्रमाणपत्र हैं:',
+    '30 जून 2026 को समय-सीमा खत्म',
+    /^ {14}अभी तक जांचा नहीं गया \(\d+ \S+ \d{4} को प्राप्त\)$/m,
+  ],
 } as const;
 
 /** The first line of the main help in each language. */

@@ -100,6 +100,20 @@ function takeLanguageOption(argv: readonly string[]): { rest: string[]; lang?: s
   return lang === undefined ? { rest } : { rest, lang };
 }
 
+/**
+ * The arguments with the command first: --json and --plain (options of every command, like --lang)
+ * may come before it (`skillmark-wallet --plain list`); they are then read as the command's options.
+ */
+function commandFirst(args: readonly string[]): string[] {
+  const leading: string[] = [];
+  let i = 0;
+  while (i < args.length && /^--(json|plain)(=|$)/.test(args[i]!)) leading.push(args[i++]!);
+  if (i === 0) return [...args];
+  // Options and no command: as if nothing were given (the main help).
+  if (i === args.length) return [];
+  return [args[i]!, ...leading, ...args.slice(i + 1)];
+}
+
 /** node's parseArgs explains in English; the options it names are the same in every language. */
 function argumentProblem(error: NodeJS.ErrnoException): string {
   const option = /'(-[^' ]+)/.exec(error.message)?.[1];
@@ -124,7 +138,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${t('option_needs_value', { option: '--lang' })}\n\n${mainHelp()}\n`);
     return EXIT.usage;
   }
-  const [name, ...rest] = args;
+  const [name, ...rest] = commandFirst(args);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${mainHelp()}\n`);
     return name ? EXIT.ok : EXIT.usage;

@@ -40,12 +40,12 @@ describe.skipIf(!existsSync(SCRIPT))('colour and drawing on a terminal', () => {
       terminal(['list', '--plain']),
     ]);
     expect(coloured.code, coloured.output).toBe(0);
-    expect(coloured.output).toContain(`${ESCAPE}33mnot checked since`);
+    expect(coloured.output).toContain(`${ESCAPE}33mnot checked yet`);
     for (const result of [noColor, plain]) {
       expect(result.code, result.output).toBe(0);
       expect(result.output).not.toContain(ESCAPE);
       expect(result.output).toContain('Certificate in Welding');
-      expect(result.output).toMatch(/not checked since [A-Z][a-z]+ \d{1,2}, \d{4}/);
+      expect(result.output).toMatch(/not checked yet \(received [A-Z][a-z]+ \d{1,2}, \d{4}\)/);
     }
   });
 
@@ -57,5 +57,28 @@ describe.skipIf(!existsSync(SCRIPT))('colour and drawing on a terminal', () => {
     expect(plain.output).not.toMatch(DRAWING);
     expect(plain.output).not.toContain(ESCAPE);
     expect(plain.output).toMatch(/^SM1:[0-9A-Z $%*+\-./:]+$/m);
+  });
+});
+
+describe('--plain and --json before the command, as --lang may be', () => {
+  it('skillmark-wallet --plain list and --json list say what list --plain and list --json say', async () => {
+    const [before, after, jsonBefore, jsonAfter, both, alone] = await Promise.all([
+      runWallet(['--plain', 'list'], env),
+      runWallet(['list', '--plain'], env),
+      runWallet(['--json', 'list'], env),
+      runWallet(['list', '--json'], env),
+      runWallet(['--plain', '--lang', 'fr', '--json', 'show', '1'], env),
+      runWallet(['--plain'], env),
+    ]);
+    expect(before.code, before.stderr).toBe(0);
+    expect(before.stdout).toBe(after.stdout);
+    expect(before.stdout).toContain('Certificate in Welding');
+    expect(jsonBefore.code, jsonBefore.stderr).toBe(0);
+    expect(JSON.parse(jsonBefore.stdout)).toEqual(JSON.parse(jsonAfter.stdout));
+    expect(both.code, both.stderr).toBe(0);
+    expect(JSON.parse(both.stdout).title).toBe('Certificate in Welding');
+    // Options and no command: the usage, as without arguments.
+    expect(alone.code).toBe(2);
+    expect(alone.stdout).toContain('Usage: skillmark-wallet <command>');
   });
 });

@@ -1,5 +1,5 @@
 import type { CredentialState } from './describe.ts';
-import { day, t } from './words.ts';
+import { day, label, t } from './words.ts';
 
 /** The wallet's sentences about a credential, each whole, with named parts, in the chosen language. */
 
@@ -30,7 +30,12 @@ export function credentialLine(parts: {
 export function stateWords(state: CredentialState): string {
   switch (state.state) {
     case 'revoked':
-      return t('state_revoked', { date: day(state.revokedAt), why: state.why });
+      // "unspecified" says nothing the reader could use.
+      if (state.reason && state.reason !== 'unspecified')
+        return t('state_revoked', { date: day(state.revokedAt), reason: label(state.reason) });
+      return state.why
+        ? t('state_revoked_said', { date: day(state.revokedAt), why: state.why })
+        : t('state_revoked_unexplained', { date: day(state.revokedAt) });
     case 'expired':
       return t('state_expired', { date: day(state.expiredAt) });
     case 'valid':
@@ -38,6 +43,8 @@ export function stateWords(state: CredentialState): string {
     case 'invalid':
       return t('state_invalid', { date: day(state.checkedAt) });
     case 'not_checked':
-      return t('state_not_checked', { date: day(state.since) });
+      return state.undecidedAt
+        ? t('state_undecided', { date: day(state.undecidedAt) })
+        : t('state_not_checked', { date: day(state.since) });
   }
 }

@@ -35,8 +35,12 @@ export interface LastCheck {
   verdict: 'valid' | 'invalid' | 'unverifiable';
   /** The institution as the trusted registry names it, when the answer gave it. */
   institution?: string;
-  /** When the answer said the institution revoked it: when, and the verifier's sentence saying why. */
-  revoked?: { at: string; why: string };
+  /**
+   * When the answer said the institution revoked it: when, and why as the registry's reason code
+   * (`issuedInError`, …), shown in the reader's language. `why` is the verifier's sentence, kept
+   * for the wallets before `reason` (they require it); shown only when an item has no `reason`.
+   */
+  revoked?: { at: string; reason?: string; why: string };
 }
 
 export interface StoredCredential {
@@ -115,7 +119,11 @@ function isLastCheck(value: unknown): value is LastCheck {
     isText(c.by) &&
     ['valid', 'invalid', 'unverifiable'].includes(c.verdict as string) &&
     (c.institution === undefined || isText(c.institution)) &&
-    (revoked === undefined || (typeof revoked === 'object' && isText(revoked.at) && isText(revoked.why)))
+    (revoked === undefined ||
+      (typeof revoked === 'object' &&
+        isText(revoked.at) &&
+        isText(revoked.why) &&
+        (revoked.reason === undefined || isText(revoked.reason))))
   );
 }
 

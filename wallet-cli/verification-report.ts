@@ -3,6 +3,7 @@ import { EXIT } from './command.ts';
 import type { CredentialDescription } from './describe.ts';
 import type { Output } from './output.ts';
 import { credentialLine } from './plain-words.ts';
+import { revocationReasonOf } from './revocation-reason.ts';
 import { type LastCheck, WalletError } from './store.ts';
 import { columns, padTo, t } from './words.ts';
 
@@ -139,16 +140,25 @@ export function lastCheckOf(response: unknown, by: string, at: Date): LastCheck 
   const verdict = body.verdict;
   if (verdict !== 'valid' && verdict !== 'invalid' && verdict !== 'unverifiable') return undefined;
   const institution = registryName(body.summary, body.checks);
-  const revocation = listOf<Fragment & { details?: { revokedAt?: unknown } }>(body.checks).find(
+  const revocation = listOf<Fragment & { details?: { revokedAt?: unknown; reasonCode?: unknown } }>(body.checks).find(
     (f) => f?.check === 'not_revoked' && f.status === 'invalid',
   );
   const revokedAt = optionalText(revocation?.details?.revokedAt);
+  const reason = revocationReasonOf(revocation?.details?.reasonCode);
   return {
     at: at.toISOString(),
     by,
     verdict,
     ...(institution ? { institution } : {}),
-    ...(revocation ? { revoked: { at: revokedAt ?? at.toISOString(), why: text(revocation.message) } } : {}),
+    ...(revocation
+      ? {
+          revoked: {
+            at: revokedAt ?? at.toISOString(),
+            ...(reason ? { reason } : {}),
+            why: text(revocation.message),
+          },
+        }
+      : {}),
   };
 }
 

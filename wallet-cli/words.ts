@@ -81,6 +81,9 @@ export function t(key: WalletSentenceKey, params: Params = {}): string {
   return fill(chosen.language.wallet[key], params);
 }
 
+/** A word the catalogue shares with the verifier's sentences (a revocation reason), in the chosen language. */
+export const label = (key: keyof Language['labels']) => chosen.language.labels[key];
+
 /** A plural of the wallet: the form the language uses for `count` (Intl.PluralRules), the number written its way. */
 export function plural(key: WalletPluralKey, count: number, params: Params = {}): string {
   const forms = chosen.language.wallet[key];

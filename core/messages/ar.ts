@@ -301,7 +301,7 @@ export const arWallet: WalletWords = {
   details_receive:
     'ينزّل الشهادة ويتحقق من أنها موقَّعة وصادرة لمعرّفك DID أنت ومسجَّلة، ثم يحفظها في محفظتك.\nيُستلم رمز الاستلام من --issuer (أو SKILLMARK_ISSUER_URL).\nما دامت الشهادة غير مسجَّلة بعد، يعيد السؤال مرة في الثانية على الأكثر، طوال --wait ثانية.\nإذا أرسل خادم أكثر من 2 MiB أو تأخر رده أكثر من 20 ثانية، يتوقف برمز الخروج 6.',
   details_list:
-    'يعرض كل شهادة برقمها ومعرّفها القصير (يصلح أيٌّ منهما مع الأوامر الأخرى)، ولمن هي وما هي،\nوحالتها: صالحة، أو ملغاة (متى ولماذا)، أو منتهية، أو لم يُتحقق منها منذ تاريخ ما، بحسب آخر تحقق.\nالأمر "skillmark-wallet status" يتحقق منها كلها من جديد.\nالعنصر الذي تتعذّر قراءته يظهر بوصفه "تالفًا"؛ احذفه بالأمر: skillmark-wallet remove <الرقم>.',
+    'يعرض كل شهادة برقمها ومعرّفها القصير (يصلح أيٌّ منهما مع الأوامر الأخرى)، ولمن هي وما هي،\nوحالتها: صالحة، أو ملغاة (متى ولماذا)، أو منتهية، أو لم يُتحقق منها بعد (أو تعذّر الحسم في آخر تحقق)، بحسب آخر تحقق.\nالأمر "skillmark-wallet status" يتحقق منها كلها من جديد.\nالعنصر الذي تتعذّر قراءته يظهر بوصفه "تالفًا"؛ احذفه بالأمر: skillmark-wallet remove <الرقم>.',
   details_show:
     'يعرض لمن الشهادة وما هي، والمؤسسة التي أصدرتها، وحالتها (بحسب آخر تحقق)، وهل وجدتها خدمة تحقق\nفي سجل البلوك تشين؛ الأمر "skillmark-wallet verify" يتحقق منها من جديد ويحفظ الجواب.\nتأتي معرّفات DID وغيرها في الآخر، ضمن التفاصيل.',
   details_status:
@@ -332,11 +332,14 @@ export const arWallet: WalletWords = {
   credential_of_learner: '{learner}، {qualification}',
   credential_from: '{credential}، من {institution}',
   credential_from_claimed: '{credential}، من {institution} (كما تسمّيها الشهادة)',
-  state_revoked: 'أُلغيت في {date}: {why}',
+  state_revoked: 'أُلغيت في {date} ({reason})',
+  state_revoked_unexplained: 'أُلغيت في {date}',
+  state_revoked_said: 'أُلغيت في {date}: {why}',
   state_expired: 'انتهت صلاحيتها في {date}',
   state_valid: 'صالحة عند التحقق في {date}',
   state_invalid: 'غير صالحة عند التحقق في {date} (انظر: skillmark-wallet verify)',
-  state_not_checked: 'لم يُتحقق منها منذ {date}',
+  state_not_checked: 'لم يُتحقق منها بعد (استُلمت في {date})',
+  state_undecided: 'تعذّر التحقق منها في {date} (انظر: skillmark-wallet verify)',
   untitled: '(بلا عنوان)',
   occupation_code: 'الرمز',
   damaged_unreadable: 'تتعذّر قراءة الشهادة: {detail}',

@@ -316,7 +316,7 @@ export const enWallet = {
   details_receive:
     'Downloads the credential, checks that it is signed, issued to YOUR DID and anchored, then\nstores it in your wallet. A claim code is collected from --issuer (or SKILLMARK_ISSUER_URL).\nWhile the credential is not anchored yet, asks again at most once a second, for --wait seconds.\nA server that sends more than 2 MiB or takes over 20 s for its answer stops it with exit code 6.',
   details_list:
-    'Shows each credential with its number and short id (use either with the other commands), who\nand what it is, and where it stands: valid, revoked (when and why), expired, or not checked\nsince a date, as the last check said. "skillmark-wallet status" checks them all again.\nAn item that cannot be read shows as "damaged"; delete it with: skillmark-wallet remove <number>.',
+    'Shows each credential with its number and short id (use either with the other commands), who\nand what it is, and where it stands: valid, revoked (when and why), expired, or not checked\nyet (or the last check could not decide), as the last check said. "skillmark-wallet status" checks them all again.\nAn item that cannot be read shows as "damaged"; delete it with: skillmark-wallet remove <number>.',
   details_show:
     'Shows who and what the credential is about, which institution issued it, where it stands (as\nthe last check said) and whether a verifier found it on the ledger; "skillmark-wallet verify"\nchecks it again and remembers the answer. DIDs and other identifiers come last, as details.',
   details_status:
@@ -351,11 +351,14 @@ export const enWallet = {
   credential_of_learner: '{learner}, {qualification}',
   credential_from: '{credential}, from {institution}',
   credential_from_claimed: '{credential}, from {institution} (as the credential names it)',
-  state_revoked: 'REVOKED on {date}: {why}',
+  state_revoked: 'REVOKED on {date} ({reason})',
+  state_revoked_unexplained: 'REVOKED on {date}',
+  state_revoked_said: 'REVOKED on {date}: {why}',
   state_expired: 'EXPIRED on {date}',
   state_valid: 'valid when checked on {date}',
   state_invalid: 'NOT VALID when checked on {date} (see: skillmark-wallet verify)',
-  state_not_checked: 'not checked since {date}',
+  state_not_checked: 'not checked yet (received {date})',
+  state_undecided: 'could not be checked on {date} (see: skillmark-wallet verify)',
   untitled: '(untitled)',
   occupation_code: 'code',
   damaged_unreadable: 'the credential cannot be read: {detail}',

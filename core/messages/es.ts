@@ -331,7 +331,7 @@ export const esWallet: WalletWords = {
   details_receive:
     'Descarga la credencial, comprueba que está firmada, emitida a SU DID e inscrita, y la guarda en su\ncartera. Un código de recogida se recoge en --issuer (o SKILLMARK_ISSUER_URL).\nMientras la credencial aún no está inscrita, vuelve a preguntar como máximo una vez por segundo,\ndurante --wait segundos. Un servidor que envía más de 2 MiB o tarda más de 20 s en responder lo\ndetiene con el código de salida 6.',
   details_list:
-    'Muestra cada credencial con su número y su id corto (sirven ambos en los demás comandos), de quién\ny de qué es, y en qué situación está: válida, revocada (cuándo y por qué), caducada o sin comprobar\ndesde una fecha, según la última comprobación. «skillmark-wallet status» las vuelve a comprobar todas.\nUn elemento que no se puede leer aparece como «dañado»; elimínelo con: skillmark-wallet remove <número>.',
+    'Muestra cada credencial con su número y su id corto (sirven ambos en los demás comandos), de quién\ny de qué es, y en qué situación está: válida, revocada (cuándo y por qué), caducada o aún sin comprobar\n(o la última comprobación no pudo decidir), según la última comprobación. «skillmark-wallet status» las vuelve a comprobar todas.\nUn elemento que no se puede leer aparece como «dañado»; elimínelo con: skillmark-wallet remove <número>.',
   details_show:
     'Muestra de quién y de qué trata la credencial, qué institución la emitió, en qué situación está\n(según la última comprobación) y si un servicio de verificación la encontró en el registro blockchain;\n«skillmark-wallet verify» la vuelve a comprobar y recuerda la respuesta. Los DID y demás\nidentificadores van al final, como detalles.',
   details_status:
@@ -362,11 +362,14 @@ export const esWallet: WalletWords = {
   credential_of_learner: '{learner}, {qualification}',
   credential_from: '{credential}, de {institution}',
   credential_from_claimed: '{credential}, de {institution} (según la propia credencial)',
-  state_revoked: 'REVOCADA el {date}: {why}',
+  state_revoked: 'REVOCADA el {date} ({reason})',
+  state_revoked_unexplained: 'REVOCADA el {date}',
+  state_revoked_said: 'REVOCADA el {date}: {why}',
   state_expired: 'CADUCADA el {date}',
   state_valid: 'válida al comprobarla el {date}',
   state_invalid: 'NO VÁLIDA al comprobarla el {date} (vea: skillmark-wallet verify)',
-  state_not_checked: 'sin comprobar desde el {date}',
+  state_not_checked: 'aún sin comprobar (recibida el {date})',
+  state_undecided: 'no se pudo comprobar el {date} (vea: skillmark-wallet verify)',
   untitled: '(sin título)',
   occupation_code: 'código',
   damaged_unreadable: 'la credencial no se puede leer: {detail}',

@@ -339,7 +339,7 @@ export const frWallet: WalletWords = {
   details_receive:
     "Télécharge l'attestation, vérifie qu'elle est signée, émise pour VOTRE DID et enregistrée, puis la\nrange dans votre portefeuille. Un code de retrait est retiré auprès de --issuer (ou SKILLMARK_ISSUER_URL).\nTant que l'attestation n'est pas encore enregistrée, redemande au plus une fois par seconde, pendant\n--wait secondes. Un serveur qui envoie plus de 2 Mio ou met plus de 20 s à répondre l'arrête\n(code de sortie 6).",
   details_list:
-    'Affiche chaque attestation avec son numéro et son identifiant court (utilisables avec les autres\ncommandes), qui et quoi elle concerne, et où elle en est : valide, révoquée (quand et pourquoi),\nexpirée, ou non vérifiée depuis une date, selon la dernière vérification. « skillmark-wallet status »\nles vérifie toutes à nouveau. Un élément illisible apparaît comme « endommagé » ; supprimez-le avec :\nskillmark-wallet remove <numéro>.',
+    'Affiche chaque attestation avec son numéro et son identifiant court (utilisables avec les autres\ncommandes), qui et quoi elle concerne, et où elle en est : valide, révoquée (quand et pourquoi),\nexpirée, ou pas encore vérifiée (ou sans verdict), selon la dernière vérification. « skillmark-wallet status »\nles vérifie toutes à nouveau. Un élément illisible apparaît comme « endommagé » ; supprimez-le avec :\nskillmark-wallet remove <numéro>.',
   details_show:
     "Indique qui et quoi concerne l'attestation, quel établissement l'a émise, où elle en est (selon la\ndernière vérification) et si un service de vérification l'a trouvée dans le registre blockchain ;\n« skillmark-wallet verify » la vérifie à nouveau et retient la réponse. Les DID et autres\nidentifiants viennent à la fin, dans les détails.",
   details_status:
@@ -370,11 +370,14 @@ export const frWallet: WalletWords = {
   credential_of_learner: '{learner}, {qualification}',
   credential_from: '{credential}, délivrée par {institution}',
   credential_from_claimed: "{credential}, délivrée par {institution} (selon l'attestation)",
-  state_revoked: 'RÉVOQUÉE le {date} : {why}',
+  state_revoked: 'RÉVOQUÉE le {date} ({reason})',
+  state_revoked_unexplained: 'RÉVOQUÉE le {date}',
+  state_revoked_said: 'RÉVOQUÉE le {date} : {why}',
   state_expired: 'EXPIRÉE le {date}',
   state_valid: 'valide lors de la vérification du {date}',
   state_invalid: 'NON VALIDE lors de la vérification du {date} (voir : skillmark-wallet verify)',
-  state_not_checked: 'non vérifiée depuis le {date}',
+  state_not_checked: 'pas encore vérifiée (reçue le {date})',
+  state_undecided: 'vérification impossible le {date} (voir : skillmark-wallet verify)',
   untitled: '(sans intitulé)',
   occupation_code: 'code',
   damaged_unreadable: "l'attestation est illisible : {detail}",

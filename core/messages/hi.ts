@@ -304,7 +304,7 @@ export const hiWallet: WalletWords = {
   details_receive:
     'प्रमाणपत्र डाउनलोड करता है, जांचता है कि वह हस्ताक्षरित है, आपके DID के नाम जारी हुआ है और दर्ज है,\nफिर उसे आपके वॉलेट में रखता है। क्लेम कोड --issuer (या SKILLMARK_ISSUER_URL) से लिया जाता है।\nजब तक प्रमाणपत्र दर्ज नहीं होता, यह --wait सेकंड तक, सेकंड में ज़्यादा से ज़्यादा एक बार, फिर पूछता है।\nजो सर्वर 2 MiB से ज़्यादा भेजे या जवाब में 20 सेकंड से ज़्यादा लगाए, उस पर यह एग्ज़िट कोड 6\nके साथ रुक जाता है।',
   details_list:
-    'हर प्रमाणपत्र उसके नंबर और छोटे id के साथ दिखाता है (दूसरी कमांड में दोनों में से कोई भी चलेगा),\nवह किसका है और किस बारे में है, और उसकी स्थिति: मान्य, रद्द (कब और क्यों), समय-सीमा खत्म, या\nकिसी तारीख से जांचा नहीं गया, जैसा पिछली जांच में पता चला। "skillmark-wallet status" सबको\nफिर से जांचता है। जो आइटम पढ़ा न जा सके वह "खराब" दिखता है; उसे हटाएं:\nskillmark-wallet remove <नंबर>।',
+    'हर प्रमाणपत्र उसके नंबर और छोटे id के साथ दिखाता है (दूसरी कमांड में दोनों में से कोई भी चलेगा),\nवह किसका है और किस बारे में है, और उसकी स्थिति: मान्य, रद्द (कब और क्यों), समय-सीमा खत्म, या\nअभी तक जांचा नहीं गया (या पिछली जांच तय नहीं कर सकी), जैसा पिछली जांच में पता चला। "skillmark-wallet status" सबको\nफिर से जांचता है। जो आइटम पढ़ा न जा सके वह "खराब" दिखता है; उसे हटाएं:\nskillmark-wallet remove <नंबर>।',
   details_show:
     'दिखाता है कि प्रमाणपत्र किसका है और किस बारे में है, किस संस्था ने जारी किया, उसकी स्थिति (पिछली\nजांच के अनुसार) और क्या किसी सत्यापन सेवा ने उसे ब्लॉकचेन रिकॉर्ड में पाया; "skillmark-wallet verify"\nउसे फिर से जांचता है और जवाब याद रखता है। DID और दूसरी पहचानें आखिर में, विवरण में आती हैं।',
   details_status:
@@ -335,11 +335,14 @@ export const hiWallet: WalletWords = {
   credential_of_learner: '{learner}, {qualification}',
   credential_from: '{credential}, {institution} से',
   credential_from_claimed: '{credential}, {institution} से (जैसा प्रमाणपत्र में लिखा है)',
-  state_revoked: '{date} को रद्द: {why}',
+  state_revoked: '{date} को रद्द ({reason})',
+  state_revoked_unexplained: '{date} को रद्द',
+  state_revoked_said: '{date} को रद्द: {why}',
   state_expired: '{date} को समय-सीमा खत्म',
   state_valid: '{date} की जांच में मान्य',
   state_invalid: '{date} की जांच में मान्य नहीं (देखें: skillmark-wallet verify)',
-  state_not_checked: '{date} से जांचा नहीं गया',
+  state_not_checked: 'अभी तक जांचा नहीं गया ({date} को प्राप्त)',
+  state_undecided: '{date} को जांच नहीं हो सकी (देखें: skillmark-wallet verify)',
   untitled: '(बिना नाम)',
   occupation_code: 'कोड',
   damaged_unreadable: 'प्रमाणपत्र पढ़ा नहीं जा सकता: {detail}',

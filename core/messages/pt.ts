@@ -328,7 +328,7 @@ export const ptWallet: WalletWords = {
   details_receive:
     'Baixa a credencial, verifica que está assinada, emitida para O SEU DID e registrada, e depois a\nguarda na sua carteira. Um código de resgate é resgatado em --issuer (ou SKILLMARK_ISSUER_URL).\nEnquanto a credencial ainda não está registrada, pergunta de novo no máximo uma vez por segundo,\ndurante --wait segundos. Um servidor que envia mais de 2 MiB ou leva mais de 20 s para responder\na interrompe com o código de saída 6.',
   details_list:
-    'Mostra cada credencial com o seu número e o seu id curto (use qualquer um nos outros comandos), de\nquem e do que se trata, e a sua situação: válida, revogada (quando e porquê), expirada ou não\nverificada desde uma data, segundo a última verificação. "skillmark-wallet status" volta a\nverificar todas. Um item que não pode ser lido aparece como "danificado"; exclua-o com:\nskillmark-wallet remove <número>.',
+    'Mostra cada credencial com o seu número e o seu id curto (use qualquer um nos outros comandos), de\nquem e do que se trata, e a sua situação: válida, revogada (quando e porquê), expirada ou ainda não\nverificada (ou a última verificação não pôde decidir), segundo a última verificação. "skillmark-wallet status" volta a\nverificar todas. Um item que não pode ser lido aparece como "danificado"; exclua-o com:\nskillmark-wallet remove <número>.',
   details_show:
     'Mostra de quem e do que trata a credencial, que instituição a emitiu, qual a sua situação (segundo a\núltima verificação) e se um serviço de verificação a encontrou no registro em blockchain;\n"skillmark-wallet verify" volta a verificá-la e guarda a resposta. Os DID e outros identificadores\nvêm no fim, como detalhes.',
   details_status:
@@ -359,11 +359,14 @@ export const ptWallet: WalletWords = {
   credential_of_learner: '{learner}, {qualification}',
   credential_from: '{credential}, de {institution}',
   credential_from_claimed: '{credential}, de {institution} (segundo a própria credencial)',
-  state_revoked: 'REVOGADA em {date}: {why}',
+  state_revoked: 'REVOGADA em {date} ({reason})',
+  state_revoked_unexplained: 'REVOGADA em {date}',
+  state_revoked_said: 'REVOGADA em {date}: {why}',
   state_expired: 'EXPIRADA em {date}',
   state_valid: 'válida na verificação de {date}',
   state_invalid: 'NÃO VÁLIDA na verificação de {date} (veja: skillmark-wallet verify)',
-  state_not_checked: 'não verificada desde {date}',
+  state_not_checked: 'ainda não verificada (recebida em {date})',
+  state_undecided: 'não foi possível verificar em {date} (veja: skillmark-wallet verify)',
   untitled: '(sem título)',
   occupation_code: 'código',
   damaged_unreadable: 'a credencial não pode ser lida: {detail}',

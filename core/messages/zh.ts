@@ -292,7 +292,7 @@ export const zhWallet: WalletWords = {
   details_receive:
     '下载凭证，检查它已签名、签发给“您的” DID 并已登记，然后存入您的钱包。\n领取码在 --issuer（或 SKILLMARK_ISSUER_URL）处领取。\n凭证尚未登记时，最多每秒再询问一次，共等待 --wait 秒。\n服务器发送超过 2 MiB 或应答超过 20 秒时，以退出码 6 停止。',
   details_list:
-    '显示每份凭证的编号和短 id（其他命令中两者都可使用）、持有人和内容，\n以及它的状态：有效、已撤销（何时、为何）、已过期，或自某日起未核验，以上次核验为准。\n“skillmark-wallet status”会重新核验全部凭证。\n无法读取的条目显示为“已损坏”；用以下命令删除：skillmark-wallet remove <编号>。',
+    '显示每份凭证的编号和短 id（其他命令中两者都可使用）、持有人和内容，\n以及它的状态：有效、已撤销（何时、为何）、已过期，或尚未核验（或上次核验无法判定），以上次核验为准。\n“skillmark-wallet status”会重新核验全部凭证。\n无法读取的条目显示为“已损坏”；用以下命令删除：skillmark-wallet remove <编号>。',
   details_show:
     '显示凭证的持有人和内容、签发机构、当前状态（以上次核验为准），\n以及验证服务是否在区块链账本上找到了它；“skillmark-wallet verify”会重新核验并记住结果。\nDID 及其他标识符放在最后，作为详细信息。',
   details_status:
@@ -323,11 +323,14 @@ export const zhWallet: WalletWords = {
   credential_of_learner: '{learner}，{qualification}',
   credential_from: '{credential}，由{institution}颁发',
   credential_from_claimed: '{credential}，由{institution}颁发（凭证自述）',
-  state_revoked: '已于{date}撤销：{why}',
+  state_revoked: '已于{date}撤销（{reason}）',
+  state_revoked_unexplained: '已于{date}撤销',
+  state_revoked_said: '已于{date}撤销：{why}',
   state_expired: '已于{date}过期',
   state_valid: '{date}核验时有效',
   state_invalid: '{date}核验时无效（请看：skillmark-wallet verify）',
-  state_not_checked: '自{date}起未核验',
+  state_not_checked: '尚未核验（{date}收到）',
+  state_undecided: '{date}无法核验（请看：skillmark-wallet verify）',
   untitled: '（无名称）',
   occupation_code: '代码',
   damaged_unreadable: '无法读取凭证：{detail}',
