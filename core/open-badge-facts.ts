@@ -9,8 +9,13 @@ export interface OpenBadgeFacts {
   skills?: string[];
   issuerProfileName?: string;
   learnerName?: string;
+  /** The level as its alignment names it (e.g. "EQF level 4"). */
   level?: string;
+  /** The level's framework and code (e.g. "EQF 4"), when the alignment gives both. */
+  levelCode?: string;
   occupation?: string;
+  /** The occupation's framework and code (e.g. "ISCO-08 7411"), when the alignment gives them. */
+  occupationCode?: string;
   awardedOn?: string;
 }
 
@@ -36,7 +41,14 @@ export function openBadgeFacts(
   const achievement = record(subject.achievement);
   if (!achievement) return undefined;
   const alignments = list(achievement.alignment).map(record);
-  const aligned = (type: string) => text(alignments.find((a) => a?.targetType === type)?.targetName);
+  const alignedTo = (type: string) => alignments.find((a) => a?.targetType === type);
+  const aligned = (type: string) => text(alignedTo(type)?.targetName);
+  /** "EQF 4", "ISCO-08 7411": the framework and code, as a QualificationCredential's fields print. */
+  const coded = (type: string) => {
+    const target = alignedTo(type);
+    const code = text(target?.targetCode);
+    return code && [text(target?.targetFramework), code].filter(Boolean).join(' ');
+  };
   const named = list(subject.identifier)
     .map(record)
     .find((i) => i?.identityType === 'name' && i.hashed === false);
@@ -54,7 +66,9 @@ export function openBadgeFacts(
     issuerProfileName: text(record(credential.issuer)?.name),
     learnerName: text(subject.name) ?? text(named?.identityHash),
     level: aligned('ext:QualificationLevel'),
+    levelCode: coded('ext:QualificationLevel'),
     occupation: aligned('ext:Occupation'),
+    occupationCode: coded('ext:Occupation'),
     awardedOn: day(credential.awardedDate) ?? day(subject.activityEndDate) ?? day(credential.validFrom),
   };
   return Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined)) as OpenBadgeFacts;

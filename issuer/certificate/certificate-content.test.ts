@@ -94,8 +94,8 @@ describe('the words of an Open Badge the issuer drew from a qualification', () =
     expect(certificateContentOf(token, { institution: 'X', shortId: '3f1c2b7e', qrText: 'SM1:' })).toMatchObject({
       learner: 'Amina Yusuf',
       qualification: 'National Certificate in Electrical Installation',
-      level: 'EQF level 4',
-      occupation: 'Electrician',
+      level: 'EQF 4',
+      occupation: 'Electrician (ISCO-08 7411)',
       competencies: ['Install low-voltage wiring'],
       awardedOn: '30 June 2026',
     });

@@ -67,8 +67,11 @@ export function qualificationFieldsOf(credential: string): QualificationFields {
       learner: badge.learnerName ?? '',
       ...(badge.learnerName ? { name: badge.learnerName } : {}),
       qualification: badge.qualificationTitle ?? '',
-      ...(badge.level ? { level: badge.level } : {}),
-      ...(badge.occupation ? { occupation: { title: badge.occupation } } : {}),
+      // Printed as a QualificationCredential's are: "EQF 4", "Electrician (ISCO-08 7411)".
+      ...(badge.levelCode || badge.level ? { level: badge.levelCode ?? badge.level } : {}),
+      ...(badge.occupation
+        ? { occupation: { title: badge.occupation, ...(badge.occupationCode ? { code: badge.occupationCode } : {}) } }
+        : {}),
       competencies: badge.skills ?? [],
       awardedOn: badge.awardedOn ?? '',
     };
