@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519PublicKeyOfSeed } from '../core/ed25519.ts';
 import { type CliResult, runWallet, tempDir } from '../test/support/system.ts';
 import { writeFormat1Wallet } from './testing/format-1-wallet.ts';
-import { type Bundle, selfSignedBundle, VALID_QUALIFICATION } from './testing/self-signed.ts';
+import { type Bundle, selfSignedBundle, storedItemOf, VALID_QUALIFICATION } from './testing/self-signed.ts';
 
 const PASSPHRASE = 'a long learner passphrase';
 const RAW_CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -26,15 +26,6 @@ const fileWith = (bundle: unknown) => {
   writeFileSync(file, JSON.stringify(bundle));
   return file;
 };
-/** What the wallet stored for a bundle before it checked content. */
-const storedItem = (bundle: Bundle) => ({
-  id: String(bundle.anchorReceipt.credentialHash).slice(2, 10),
-  credentialHash: bundle.anchorReceipt.credentialHash,
-  credential: bundle.credential,
-  anchorReceipt: bundle.anchorReceipt,
-  receivedAt: '2026-05-02T00:00:00.000Z',
-  source: 'file',
-});
 const boom = (did: string) =>
   selfSignedBundle(did, {
     credentialSubject: { name: 'Amina Yusuf', qualification: { ...VALID_QUALIFICATION, competencies: 'boom' } },
@@ -90,11 +81,11 @@ describe('a wallet that already holds damaged items (stored by an older wallet)'
     const seed = randomBytes(32);
     did = didKeyOfEd25519(ed25519PublicKeyOfSeed(seed));
     good = await selfSignedBundle(did);
-    const unreadable = { ...storedItem(await selfSignedBundle(did)), credential: 'not.a.jwt' };
+    const unreadable = { ...storedItemOf(await selfSignedBundle(did)), credential: 'not.a.jwt' };
     writeFormat1Wallet(
       env.SKILLMARK_WALLET_DIR,
       PASSPHRASE,
-      [storedItem(await boom(did)), { credential: 42 }, storedItem(good), unreadable],
+      [storedItemOf(await boom(did)), { credential: 42 }, storedItemOf(good), unreadable],
       seed,
     );
   });

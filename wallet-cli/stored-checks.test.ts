@@ -12,21 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519PublicKeyOfSeed } from '../core/ed25519.ts';
 import { runWallet, tempDir } from '../test/support/system.ts';
 import { writeFormat1Wallet } from './testing/format-1-wallet.ts';
-import { type Bundle, selfSignedBundle } from './testing/self-signed.ts';
+import { selfSignedBundle, storedItemOf } from './testing/self-signed.ts';
 
 const PASSPHRASE = 'a long learner passphrase';
 let scratch: string;
 let env: Record<string, string>;
 
-const item = (bundle: Bundle, lastCheck?: unknown) => ({
-  id: String(bundle.anchorReceipt.credentialHash).slice(2, 10),
-  credentialHash: bundle.anchorReceipt.credentialHash,
-  credential: bundle.credential,
-  anchorReceipt: bundle.anchorReceipt,
-  receivedAt: '2026-05-02T00:00:00.000Z',
-  source: 'file',
-  ...(lastCheck ? { lastCheck } : {}),
-});
 const checked = (revoked?: Record<string, string>, verdict = 'invalid') => ({
   at: '2026-12-01T07:00:00.000Z',
   by: 'http://127.0.0.1:1',
@@ -46,7 +37,7 @@ beforeAll(async () => {
     PASSPHRASE,
     [
       // As this wallet stores it: the reason's code (the sentence only for earlier wallets reading the file).
-      item(
+      storedItemOf(
         bundles[0]!,
         checked({
           at,
@@ -55,14 +46,17 @@ beforeAll(async () => {
         }),
       ),
       // As earlier wallets stored it: the verifier's sentence, in English or in the language asked for.
-      item(bundles[1]!, checked({ at, why: `The institution revoked this credential on ${at} (reason: fraud).` })),
-      item(
+      storedItemOf(
+        bundles[1]!,
+        checked({ at, why: `The institution revoked this credential on ${at} (reason: fraud).` }),
+      ),
+      storedItemOf(
         bundles[2]!,
         checked({ at, why: `L'établissement a révoqué cette attestation le ${at} (motif : remplacée).` }),
       ),
-      item(bundles[3]!, checked({ at, why: 'Revoked, says a verifier of another make.' })),
-      item(bundles[4]!),
-      item(bundles[5]!, checked(undefined, 'unverifiable')),
+      storedItemOf(bundles[3]!, checked({ at, why: 'Revoked, says a verifier of another make.' })),
+      storedItemOf(bundles[4]!),
+      storedItemOf(bundles[5]!, checked(undefined, 'unverifiable')),
     ],
     seed,
   );

@@ -63,3 +63,14 @@ export async function selfSignedBundle(
     },
   };
 }
+
+/** A bundle as a wallet file stores it (the item of `credentials`), with its last check if given. */
+export const storedItemOf = (bundle: Bundle, lastCheck?: unknown) => ({
+  id: String(bundle.anchorReceipt.credentialHash).slice(2, 10),
+  credentialHash: bundle.anchorReceipt.credentialHash,
+  credential: bundle.credential,
+  anchorReceipt: bundle.anchorReceipt,
+  receivedAt: '2026-05-02T00:00:00.000Z',
+  source: 'file',
+  ...(lastCheck ? { lastCheck } : {}),
+});
