@@ -131,7 +131,7 @@ describe('skillmark-issuer, the registrar CLI', () => {
 
     const check = await runIssuerCli(['cohort', 'check', file], env);
     expect(check.code).toBe(EXIT.rowErrors);
-    expect(check.stdout).toMatch(/3 rows: 2 ready to issue .* 1 with errors/);
+    expect(check.stdout).toMatch(/3 rows: 2 ready to issue, 0 issued before, 1 with errors/);
     expect(check.stdout).toMatch(/row 3, awardedOn: /);
 
     const results = join(dir, 'claim-codes.csv');
@@ -160,6 +160,124 @@ describe('skillmark-issuer, the registrar CLI', () => {
     }
   });
 
+  it('prints the certificates before the results, so each carries its claim code, and says when the codes are gone', async () => {
+    const dir = tempDir('skillmark-cohort-codes-');
+    const template = join(dir, 'template.csv');
+    expect((await runIssuerCli(['cohort', 'template', '--out', template], env)).code).toBe(EXIT.ok);
+    const header = readFileSync(template, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)[0]!;
+    const columns = header.split(',');
+    const row = (n: number) =>
+      columns
+        .map(
+          (c) =>
+            ({
+              learnerReference: `CODE-${n}`,
+              name: `Coded Learner ${n}`,
+              qualificationTitle: 'Certificate in Plumbing',
+              qualificationCode: 'PLUMB-2',
+              awardedOn: '2026-06-30',
+            })[c] ?? '',
+        )
+        .join(',');
+    const file = join(dir, 'plumbers.csv');
+    writeFileSync(file, [header, row(1), row(2)].join('\n'));
+
+    const help = await runIssuerCli(['cohort', '--help'], {});
+    expect(help.stdout.indexOf('--certificates')).toBeGreaterThan(-1);
+    expect(help.stdout).toMatch(/Certificates first, then results/);
+
+    const pdf = join(dir, 'certificates.pdf');
+    const results = join(dir, 'claim-codes.csv');
+    const issued = await runIssuerCli(['cohort', 'issue', file, '--certificates', pdf, '--results', results], env);
+    expect(issued.code, issued.stderr).toBe(EXIT.ok);
+    expect(issued.stdout).toMatch(/2 rows: 2 issued, 0 already issued before, 0 with errors/);
+    expect(issued.stdout.indexOf('Certificates written')).toBeLessThan(issued.stdout.indexOf('Claim codes written'));
+    const codes = readFileSync(results, 'utf8')
+      .split('\r\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((line) => line.split(',')[6]!);
+    expect(codes).toHaveLength(2);
+    for (const code of codes) expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
+    const page = await printedPage(readFileSync(pdf));
+    try {
+      const text = await page.text();
+      for (const code of codes) expect(text).toContain(code);
+    } finally {
+      page.remove();
+    }
+    const id = /Cohort (\S+) started/.exec(issued.stdout)![1]!;
+
+    // The same file again: nothing new to issue, and it says so instead of inviting an upload.
+    const check = await runIssuerCli(['cohort', 'check', file], env);
+    expect(check.code).toBe(EXIT.ok);
+    expect(check.stdout).toMatch(/2 rows: 0 ready to issue, 2 issued before, 0 with errors/);
+    expect(check.stdout).toMatch(/All 2 rows were issued before: issuing this file again issues nothing new/);
+    expect(check.stdout).not.toMatch(/cohort issue/);
+
+    // Later files have no codes: said on stderr, with how to give a learner a new one.
+    const again = join(dir, 'again.csv');
+    const second = await runIssuerCli(['cohort', 'results', id, '--out', again], env);
+    expect(second.code, second.stderr).toBe(EXIT.ok);
+    expect(second.stderr).toMatch(
+      /The claim codes were given out once already .* and are no longer kept: .*again\.csv has none/,
+    );
+    expect(second.stderr).toMatch(/skillmark-issuer claim-code <credential id>/);
+    const reprinted = await runIssuerCli(['cohort', 'certificates', id, '--out', join(dir, 'later.pdf')], env);
+    expect(reprinted.code, reprinted.stderr).toBe(EXIT.ok);
+    expect(reprinted.stderr).toMatch(/claim code only if this cohort's results\.csv had not been downloaded before/);
+
+    // One learner's new code, on a certificate.
+    const credentialId = readFileSync(again, 'utf8').split('\r\n')[1]!.split(',')[5]!;
+    const single = join(dir, 'one.pdf');
+    const renewed = await runIssuerCli(['--json', 'claim-code', credentialId, '--certificate', single], env);
+    expect(renewed.code, renewed.stderr).toBe(EXIT.ok);
+    const grant = JSON.parse(renewed.stdout);
+    expect(grant).toMatchObject({ credentialId, certificate: single });
+    const one = await printedPage(readFileSync(single));
+    try {
+      expect(await one.text()).toContain(grant.claim.code);
+    } finally {
+      one.remove();
+    }
+  });
+
+  it('prints report data byte for byte, as --out writes it, and refuses --json with csv', async () => {
+    const dir = tempDir('skillmark-report-out-');
+    const file = join(dir, 'q2.csv');
+    const written = await runIssuerCli(['report', '--quarter', '2026-Q2', '--format', 'csv', '--out', file], env);
+    expect(written.code, written.stderr).toBe(EXIT.ok);
+    const printed = await runIssuerCli(['report', '--quarter', '2026-Q2', '--format', 'csv'], env);
+    expect(printed.code, printed.stderr).toBe(EXIT.ok);
+    expect(printed.stdout).not.toContain('\\u000d');
+    expect(printed.stdout).toBe(readFileSync(file, 'utf8'));
+    expect(printed.stdout).toMatch(/\r\n$/);
+
+    const json = await runIssuerCli(['report', '--quarter', '2026-Q2', '--format', 'json'], env);
+    expect(json.code, json.stderr).toBe(EXIT.ok);
+    expect(JSON.parse(json.stdout)).toMatchObject({ quarter: '2026-Q2' });
+
+    const table = await runIssuerCli(['report', '--quarter', '2026-Q2'], env);
+    expect(table.stdout).toMatch(/^rank +occupation +people +share$/m);
+    const help = await runIssuerCli(['report', 'quarter', '--help'], {});
+    expect(help.stdout).not.toMatch(/default: "json"/);
+
+    const both = await runIssuerCli(['--json', 'report', '--quarter', '2026-Q2', '--format', 'csv'], env);
+    expect(both.code).toBe(EXIT.usage);
+    expect(both.stderr).toMatch(/--json prints JSON and --format csv prints CSV: choose one/);
+
+    // One institution's signed report, merged: "1 report", and the printed CSV alone on stdout.
+    const jws = join(dir, 'ours.jws');
+    expect((await runIssuerCli(['report', '--quarter', '2026-Q2', '--signed', '--out', jws], env)).code).toBe(EXIT.ok);
+    const authority = { SKILLMARK_DATA_DIR: system.dataDir, LEDGER_PORT: String(system.ports.ledger) };
+    const merged = await runIssuerCli(['report', 'aggregate', jws, '--format', 'csv'], authority);
+    expect(merged.code, merged.stderr).toBe(EXIT.ok);
+    expect(merged.stderr).toMatch(/^Merged 1 report: /);
+    expect(merged.stdout).toMatch(/^\uFEFFquarter,rank,occupation_code/);
+  });
+
   it('says plainly what is wrong with the token, the address or the arguments', async () => {
     const noToken = await runIssuerCli(['list'], { SKILLMARK_ISSUER_URL: system.issuerUrl });
     expect(noToken.code).toBe(EXIT.usage);
@@ -167,7 +285,17 @@ describe('skillmark-issuer, the registrar CLI', () => {
 
     const wrongToken = await runIssuerCli(['list'], { ...env, SKILLMARK_ISSUER_TOKEN: 'not-the-token' });
     expect(wrongToken.code).toBe(EXIT.usage);
-    expect(wrongToken.stderr).toMatch(/refused the token/);
+    expect(wrongToken.stderr).toMatch(/does not know the token in SKILLMARK_ISSUER_TOKEN \(mistyped, or revoked\)/);
+
+    // A known token without the right: the issuer's own words name the scope it lacks.
+    const created = await runIssuerCli(['--json', 'tokens', 'create', 'front desk', '--scope', 'read'], env);
+    expect(created.code, created.stderr).toBe(EXIT.ok);
+    const reader = { ...env, SKILLMARK_ISSUER_TOKEN: JSON.parse(created.stdout).token };
+    expect((await runIssuerCli(['list'], reader)).code).toBe(EXIT.ok);
+    const notAllowed = await runIssuerCli(['revoke', ids[0]!], reader);
+    expect(notAllowed.code).toBe(EXIT.usage);
+    expect(notAllowed.stderr).toMatch(/the token "front desk" does not have the "revoke" scope/i);
+    expect(notAllowed.stderr).not.toMatch(/does not know the token/);
 
     const nobodyThere = await runIssuerCli(['list'], { ...env, SKILLMARK_ISSUER_URL: 'http://127.0.0.1:9' });
     expect(nobodyThere.code).toBe(EXIT.unreachable);

@@ -103,17 +103,27 @@ function parseJson<T>(response: BoundedResponse, context = ''): T {
 
 /** The issuer's problem answer (RFC 9457) as one sentence, with each error it lists. */
 function refusal(response: BoundedResponse): CliError {
-  if (response.status === 401 || response.status === 403) {
-    return new CliError(
-      'The issuer refused the token in SKILLMARK_ISSUER_TOKEN: check it, or ask an administrator for one with this right.',
-      EXIT.usage,
-    );
-  }
   let problem: { title?: string; detail?: string; errors?: unknown[] } = {};
   try {
     problem = JSON.parse(response.body.toString('utf8'));
   } catch {
     // not a problem document: the status alone says it
+  }
+  if (response.status === 401) {
+    return new CliError(
+      'The issuer does not know the token in SKILLMARK_ISSUER_TOKEN (mistyped, or revoked): check it, or ask an administrator for a new one.',
+      EXIT.usage,
+    );
+  }
+  if (response.status === 403) {
+    // The issuer names the scope the token lacks (issuer/tokens/guard.ts): say that, not only "refused".
+    const detail = typeof problem.detail === 'string' && problem.detail.trim() ? problem.detail.trim() : undefined;
+    return new CliError(
+      detail
+        ? `The issuer refused the token in SKILLMARK_ISSUER_TOKEN: ${detail}`
+        : 'The issuer refused the token in SKILLMARK_ISSUER_TOKEN: it does not have the right this needs; ask an administrator for a token with it.',
+      EXIT.usage,
+    );
   }
   const detail = problem.detail ?? problem.title ?? `The issuer answered HTTP ${response.status}.`;
   const errors = Array.isArray(problem.errors) ? problem.errors.filter((e) => typeof e === 'string') : [];

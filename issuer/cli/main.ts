@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { printableJson } from '../../core/printable.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import { auditCommand } from './commands/audit.ts';
+import { claimCodeCommand } from './commands/claim-code.ts';
 import { cohortCommand } from './commands/cohort.ts';
 import { reportCommand } from './commands/report.ts';
 import { revokeCommand } from './commands/revoke.ts';
@@ -14,11 +15,21 @@ import { createOutput } from './output.ts';
 
 export interface CliIo {
   env: Record<string, string | undefined>;
-  stdout(text: string): void;
+  /** Text, or a file's bytes written as they are (`report --format csv` without --out). */
+  stdout(text: string | Uint8Array): void;
   stderr(text: string): void;
 }
 
-const COMMANDS = [cohortCommand, searchCommand, showCommand, revokeCommand, reportCommand, tokensCommand, auditCommand];
+const COMMANDS = [
+  cohortCommand,
+  searchCommand,
+  showCommand,
+  claimCodeCommand,
+  revokeCommand,
+  reportCommand,
+  tokensCommand,
+  auditCommand,
+];
 
 const GUIDE = `
 Environment:
@@ -55,7 +66,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return client;
       },
       env: io.env,
-      out: createOutput(program.opts().json === true, io.stdout),
+      out: createOutput(program.opts().json === true, io.stdout, io.stderr),
       fail: (code) => {
         exitCode = code;
       },

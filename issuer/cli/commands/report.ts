@@ -9,7 +9,7 @@ import type { OccupationReport } from '../../reports/occupation-table.ts';
 import { REPORT_FORMATS, type ReportFormat, renderOccupationReport } from '../../reports/render.ts';
 import { CliError, EXIT } from '../cli-error.ts';
 import type { CliContext, CliSession } from '../context.ts';
-import { table } from '../output.ts';
+import { count, table } from '../output.ts';
 
 function quarter(value: string): string {
   if (!/^\d{4}-Q[1-4]$/.test(value)) throw new InvalidArgumentError('write it as YEAR-Qn, e.g. 2026-Q2.');
@@ -17,9 +17,10 @@ function quarter(value: string): string {
 }
 
 const formatOption = () =>
-  new Option('--format <format>', 'json, csv or html (a page with a bar chart)')
-    .choices(REPORT_FORMATS)
-    .default('json');
+  new Option(
+    '--format <format>',
+    'print or write the data as json, csv or html (a page with a bar chart); without it, a table to read (with --out, json)',
+  ).choices(REPORT_FORMATS);
 const languageOption = () =>
   new Option('--lang <language>', 'the language of the html page').choices(Object.keys(LANGUAGES)).default('en');
 
@@ -37,15 +38,32 @@ function printTable(session: CliSession, report: OccupationReport): void {
   session.out.line('Counts below the threshold are suppressed so that nobody can be singled out (docs/reports.md).');
 }
 
-/** Writes the answer to --out, or prints it; a signed report or a page is for a file. */
+/** Writes the answer to --out, or prints it byte for byte (`> q2.csv` gives what `--out q2.csv` writes). */
 function deliver(session: CliSession, body: string, out: string | undefined, what: string): void {
   if (out) {
     writeFileSync(out, body);
     session.out.result({ written: out, bytes: Buffer.byteLength(body) });
     session.out.line(`${what} written to ${out}.`);
   } else {
-    session.out.line(body.trimEnd());
+    session.out.data(body);
   }
+}
+
+/**
+ * What a report prints, from --format, --json and --out: --format picks the data (json, csv, html),
+ * printed as it is or written to --out; without --format, a table to read, or with --json the
+ * table as JSON, and with --out a JSON file. --json with csv or html printed is a usage error:
+ * it would be two documents on one stdout. With --out, --json says what was written.
+ */
+function outputOf(session: CliSession, options: { format?: ReportFormat; out?: string }): 'table' | ReportFormat {
+  if (options.format === undefined) return options.out ? 'json' : 'table';
+  if (session.out.json && options.format !== 'json' && !options.out) {
+    throw new CliError(
+      `--json prints JSON and --format ${options.format} prints ${options.format.toUpperCase()}: choose one, or add --out FILE to write the ${options.format.toUpperCase()} (--json then says what was written).`,
+      EXIT.usage,
+    );
+  }
+  return options.format;
 }
 
 export function reportCommand(program: Command, context: CliContext): void {
@@ -56,8 +74,13 @@ export function reportCommand(program: Command, context: CliContext): void {
       'after',
       [
         '',
+        'What it prints: without --format, a table to read (--json: the same table as JSON); with',
+        '--format json, csv or html, that data exactly as --out would write it (so "> q2.csv" is the',
+        'same file as "--out q2.csv"). --json with --format csv or html and no --out is a usage error.',
+        '',
         'Examples:',
         '  skillmark-issuer report --quarter 2026-Q2',
+        '  skillmark-issuer report --quarter 2026-Q2 --format csv > q2.csv',
         '  skillmark-issuer report --quarter 2026-Q2 --format html --lang fr --out q2.html',
         '  skillmark-issuer report --quarter 2026-Q2 --signed --out q2-our-college.jws     (for the authority)',
         '  skillmark-issuer report aggregate q2-*.jws --format csv --out national-q2.csv  (the authority)',
@@ -72,23 +95,28 @@ export function reportCommand(program: Command, context: CliContext): void {
     .option('--signed', "the exact counts signed with the institution's DID, for the national authority")
     .option('--out <file>', 'write it to a file instead of printing it')
     .action(
-      async (options: { quarter: string; format: ReportFormat; lang: string; signed?: boolean; out?: string }) => {
+      async (options: { quarter: string; format?: ReportFormat; lang: string; signed?: boolean; out?: string }) => {
         const session = context();
-        const query = new URLSearchParams({ quarter: options.quarter, format: options.format, lang: options.lang });
         if (options.signed) {
           if (!options.out) throw new CliError('A signed report is for a file: add --out FILE.', EXIT.usage);
+          const query = new URLSearchParams({ quarter: options.quarter, format: 'json', lang: options.lang });
           query.set('signed', 'true');
           const jws = (await session.client.download(`/reports/occupations?${query}`)).toString('utf8');
           deliver(session, jws, options.out, `The signed report of ${options.quarter}`);
           return;
         }
-        if (options.format === 'json') {
+        const output = outputOf(session, options);
+        const format = output === 'table' ? 'json' : output;
+        const query = new URLSearchParams({ quarter: options.quarter, format, lang: options.lang });
+        if (output === 'table') {
           const table = await session.client.json<OccupationReport>('GET', `/reports/occupations?${query}`);
-          if (options.out) deliver(session, `${JSON.stringify(table, null, 2)}\n`, options.out, 'The report');
-          else {
-            session.out.result(table);
-            printTable(session, table);
-          }
+          session.out.result(table);
+          printTable(session, table);
+          return;
+        }
+        if (output === 'json') {
+          const table = await session.client.json<OccupationReport>('GET', `/reports/occupations?${query}`);
+          deliver(session, `${JSON.stringify(table, null, 2)}\n`, options.out, 'The report');
           return;
         }
         const body = (await session.client.download(`/reports/occupations?${query}`)).toString('utf8');
@@ -109,8 +137,9 @@ export function reportCommand(program: Command, context: CliContext): void {
     .addOption(formatOption())
     .addOption(languageOption())
     .option('--out <file>', 'write it to a file instead of printing it')
-    .action(async (files: string[], options: { trust?: string; format: ReportFormat; lang: string; out?: string }) => {
+    .action(async (files: string[], options: { trust?: string; format?: ReportFormat; lang: string; out?: string }) => {
       const session = context();
+      const output = outputOf(session, options);
       const env = { ...session.env, ...(options.trust ? { VERIFIER_TRUST_FILE: options.trust } : {}) };
       let registries: ReturnType<typeof trustFromEnvironment>['registries'];
       let threshold: number;
@@ -136,15 +165,17 @@ export function reportCommand(program: Command, context: CliContext): void {
         if (error instanceof ReportsRefused) throw new CliError(error.message);
         throw error;
       }
-      session.out.line(
-        `Merged ${national.institutions.length} reports: ${national.institutions.map((i) => i.name).join(', ')}.`,
-      );
-      if (options.format === 'json' && !options.out) {
+      const merged = `Merged ${count(national.institutions.length, 'report')}: ${national.institutions.map((i) => i.name).join(', ')}.`;
+      if (output === 'table') {
+        session.out.line(merged);
         session.out.result({ ...national.report, institutions: national.institutions });
         printTable(session, national.report);
         return;
       }
-      const { body } = await renderOccupationReport(national.report, options.format, {
+      // Printed data stays the data alone: the sentence goes to stderr then.
+      if (options.out) session.out.line(merged);
+      else session.out.note(merged);
+      const { body } = await renderOccupationReport(national.report, output, {
         language: options.lang,
         institutions: national.institutions,
       });
