@@ -152,6 +152,7 @@ describe('cohort from a spreadsheet, on the real system', () => {
     const status = await issueCohort(COHORT_CSV, 'text/csv');
     firstCohort = status.id;
     expect(status).toMatchObject({ status: 'done', total: 7, issued: 3, alreadyIssued: 0, failed: 4 });
+    expect(status.claimCodesKept).toBe(true);
     expect(status.errors.map((e: { row: number }) => e.row)).toEqual([3, 5, 6, 7]);
 
     const rows = await results(status.id);
@@ -180,7 +181,9 @@ describe('cohort from a spreadsheet, on the real system', () => {
     const record = await fetch(`${system.issuerUrl}/credentials/${issued[0]!.credentialId}`, { headers: admin() });
     expect((await record.json()).subject).toEqual({ learnerReference: `C-${run}-1` });
 
-    // Downloaded in full once: the codes are no longer kept.
+    // Downloaded in full once: the codes are no longer kept, and the cohort's status says so.
+    const after = await fetch(`${system.issuerUrl}/cohorts/${status.id}`, { headers: admin() }).then(readReply);
+    expect(after.body).toMatchObject({ claimCodesKept: false, resultsDeliveredAt: expect.stringMatching(/^\d{4}-/) });
     const again = await results(status.id);
     expect(again.map((r) => r.credentialId)).toEqual(rows.map((r) => r.credentialId));
     expect(again.every((r) => r.claimCode === '' && r.claimUrl === '')).toBe(true);

@@ -61,5 +61,13 @@ export const CohortStatus = z
     detail: z.string().optional().openapi({ description: 'Why the whole cohort failed' }),
     createdAt: z.string(),
     finishedAt: z.string().optional(),
+    claimCodesKept: z.boolean().openapi({
+      description:
+        'Whether the claim codes are still kept: until results.csv has been downloaded to its end. Certificates printed after it carry no claim code',
+    }),
+    resultsDeliveredAt: z
+      .string()
+      .optional()
+      .openapi({ description: 'When results.csv was first downloaded to its end' }),
   })
   .openapi('CohortStatus');

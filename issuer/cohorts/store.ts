@@ -22,6 +22,9 @@ export interface CohortStatus {
   detail?: string;
   createdAt: string;
   finishedAt?: string;
+  /** false once results.csv has been downloaded to its end: the claim codes are no longer kept. */
+  claimCodesKept: boolean;
+  resultsDeliveredAt?: string;
 }
 
 /** What GET /cohorts/{id} answers, from the stored rows; undefined for an unknown cohort. */
@@ -64,5 +67,7 @@ export async function cohortStatus(db: IssuerDb, id: string): Promise<CohortStat
     ...(cohort.failure ? { detail: cohort.failure } : {}),
     createdAt: cohort.created_at,
     ...(cohort.finished_at ? { finishedAt: cohort.finished_at } : {}),
+    claimCodesKept: cohort.results_delivered_at === null,
+    ...(cohort.results_delivered_at ? { resultsDeliveredAt: cohort.results_delivered_at } : {}),
   };
 }

@@ -77,9 +77,9 @@ async function saveCertificates(session: CliSession, id: string, file: string): 
   }
 }
 
-/** What a certificates PDF carries, said plainly: the API does not tell whether the codes are still kept. */
-const CERTIFICATES_CLAIM_NOTE =
-  "Each certificate carries its learner's claim code only if this cohort's results.csv had not been downloaded before (the issuer deletes the codes then). " +
+/** Said when certificates are printed after the claim codes were given out (and deleted). */
+const CERTIFICATES_WITHOUT_CODES =
+  "These certificates carry no claim code: this cohort's results.csv was downloaded before, and the issuer deleted the codes then. " +
   RENEW;
 
 /** Follows a cohort job until it ends, with a progress bar on a terminal. */
@@ -217,7 +217,9 @@ export function cohortCommand(program: Command, context: CliContext): void {
       const printable = status.issued + status.alreadyIssued > 0;
       if (options.certificates && printable) {
         const bytes = await saveCertificates(session, id, options.certificates);
-        session.out.line(`Certificates written to ${options.certificates} (${bytes} bytes), each with its claim code.`);
+        session.out.line(
+          `Certificates written to ${options.certificates} (${bytes} bytes), with the claim codes of the rows this upload issued.`,
+        );
       } else if (options.certificates) {
         session.out.note(`No certificate to print: no row was issued, so ${options.certificates} was not written.`);
       }
@@ -268,9 +270,10 @@ export function cohortCommand(program: Command, context: CliContext): void {
     .action(async (id: string, options: { out: string }) => {
       const session = context();
       const bytes = await saveCertificates(session, id, options.out);
-      session.out.result({ written: options.out, bytes });
+      const { claimCodesKept } = await session.client.json<CohortStatus>('GET', `/cohorts/${encodeURIComponent(id)}`);
+      session.out.result({ written: options.out, bytes, claimCodes: claimCodesKept });
       session.out.line(`Certificates written to ${options.out}.`);
-      session.out.note(CERTIFICATES_CLAIM_NOTE);
+      if (!claimCodesKept) session.out.note(CERTIFICATES_WITHOUT_CODES);
     });
 
   cohort
