@@ -49,12 +49,20 @@ describe('skillmark-issuer, the registrar CLI', () => {
   it('lists and shows credentials, in sentences and as JSON', async () => {
     const list = await runIssuerCli(['list'], env);
     expect(list.code).toBe(EXIT.ok);
-    for (const id of ids) expect(list.stdout).toContain(id);
-    expect(list.stdout).toMatch(/REG-0002 +National Certificate in Electrical Installation +anchored on the ledger/);
+    const shortIds = JSON.parse((await runIssuerCli(['--json', 'list'], env)).stdout)
+      .items.filter((item: { id: string }) => ids.includes(item.id))
+      .map((item: { shortId: string }) => item.shortId);
+    expect(shortIds).toHaveLength(ids.length);
+    // Each learner by name and reference, each credential by the short id its certificate prints.
+    for (const shortId of shortIds) expect(list.stdout).toContain(shortId);
+    expect(list.stdout).toMatch(
+      /Amina Yusuf \(REG-0002\) +National Certificate in Electrical Installation +anchored on the ledger +[0-9a-f]{8}$/m,
+    );
 
     const show = await runIssuerCli(['show', ids[0]!], env);
     expect(show.code).toBe(EXIT.ok);
-    expect(show.stdout).toMatch(/Learner +REG-0001/);
+    expect(show.stdout).toMatch(/Learner +Amina Yusuf \(REG-0001\)/);
+    expect(show.stdout).toMatch(/Issued at +\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
     expect(show.stdout).toMatch(/QR code +\d+ characters/);
 
     const json = await runIssuerCli(['--json', 'show', ids[0]!], env);
@@ -86,15 +94,17 @@ describe('skillmark-issuer, the registrar CLI', () => {
     expect(again.stdout).toMatch(/0 revoked \(0 ledger transactions\), 1 already revoked, 0 not revoked/);
 
     const revoked = await runIssuerCli(['list', '--status', 'revoked'], env);
-    expect(revoked.stdout).toMatch(/REG-0003 .* revoked on \d{4}-\d{2}-\d{2} \(issuedInError\)/);
+    expect(revoked.stdout).toMatch(/REG-0003\) .* revoked on \d{4}-\d{2}-\d{2} \(issuedInError\)/);
     expect(revoked.stdout).not.toContain('REG-0001');
   });
 
   it('searches by name without accents, by qualification and dates, as a table or JSON', async () => {
     const byName = await runIssuerCli(['search', '--name', 'AMINA', '--reference', 'REG-0001'], env);
     expect(byName.code).toBe(EXIT.ok);
-    expect(byName.stdout).toMatch(/^issued +learner +qualification +state +id$/m);
-    expect(byName.stdout).toMatch(/REG-0001 +National Certificate in Electrical Installation +anchored on the ledger/);
+    expect(byName.stdout).toMatch(/^issued +learner +qualification +state +short id$/m);
+    expect(byName.stdout).toMatch(
+      /Amina Yusuf \(REG-0001\) +National Certificate in Electrical Installation +anchored on the ledger/,
+    );
     expect(byName.stdout).not.toContain('REG-0002');
 
     const json = await runIssuerCli(
@@ -325,7 +335,8 @@ describe('skillmark-issuer, the registrar CLI', () => {
     const show = await runIssuerCli(['show', id], env);
     expect(show.code, show.stderr).toBe(EXIT.ok);
     expect(show.stdout).toMatch(/^National Certificate in Electrical Installation/m);
-    expect(show.stdout).toMatch(/Learner +REG-SD-1/);
+    expect(show.stdout).toMatch(/Learner +Amina Yusuf \(REG-SD-1\)/);
+    expect(show.stdout).toMatch(/DID +did:key:z6Mk/);
     expect(show.stdout).toMatch(/State +anchored on the ledger/);
 
     const found = await runIssuerCli(['--json', 'search', '--did', learner], env);

@@ -5,6 +5,8 @@ export interface CredentialSummary {
   shortId: string;
   status: 'pending' | 'anchored' | 'revoked';
   subject: { id?: string; learnerReference?: string };
+  /** The learner's name as the credential states it. */
+  learnerName?: string;
   qualification: string;
   issuedAt: string;
   revokedAt?: string;
@@ -17,10 +19,19 @@ export interface CredentialRecord extends CredentialSummary {
   qr?: string;
 }
 
-/** Who the credential was awarded to, as the institution knows the learner. */
+/**
+ * Who the credential was awarded to: the learner's name with the institution's reference for them
+ * (a DID only when nothing else names the learner: `show` gives it among the details).
+ */
 export function learnerOf(summary: CredentialSummary): string {
-  return summary.subject.learnerReference ?? summary.subject.id ?? '(no learner reference)';
+  const { learnerName } = summary;
+  const reference = summary.subject.learnerReference;
+  if (learnerName) return reference ? `${learnerName} (${reference})` : learnerName;
+  return reference ?? summary.subject.id ?? '(no learner reference)';
 }
+
+/** A time as a clerk reads it: the day, hours and minutes, in UTC. */
+export const timeInWords = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
 /** The state in words: pending, anchored, or revoked with when and why. */
 export function stateOf(summary: CredentialSummary): string {

@@ -78,8 +78,15 @@ export function searchCommand(program: Command, context: CliContext): void {
         out.line(query.size > 1 ? 'No credential matches.' : 'No credentials issued yet.');
         return;
       }
-      const rows = page.items.map((c) => [c.issuedAt.slice(0, 10), learnerOf(c), c.qualification, stateOf(c), c.id]);
-      for (const line of table([['issued', 'learner', 'qualification', 'state', 'id'], ...rows])) out.line(line);
+      // The short id, as the certificate prints it: show and revoke take it (--json gives the full ids).
+      const rows = page.items.map((c) => [
+        c.issuedAt.slice(0, 10),
+        learnerOf(c),
+        c.qualification,
+        stateOf(c),
+        c.shortId,
+      ]);
+      for (const line of table([['issued', 'learner', 'qualification', 'state', 'short id'], ...rows])) out.line(line);
       if (page.next) out.line(`\nShowing the newest ${page.items.length} that match; use --limit for more.`);
     });
 }

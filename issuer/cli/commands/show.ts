@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
-import { type CredentialRecord, learnerOf, stateOf } from '../credential-record.ts';
+import { type CredentialRecord, learnerOf, stateOf, timeInWords } from '../credential-record.ts';
 
 export function showCommand(program: Command, context: CliContext): void {
   program
@@ -21,9 +21,10 @@ export function showCommand(program: Command, context: CliContext): void {
       out.line(record.qualification);
       const row = (label: string, value: string | undefined) => value && out.line(`  ${label.padEnd(12)} ${value}`);
       row('Learner', learnerOf(record));
+      row('DID', record.subject.id);
       row('State', stateOf(record));
-      row('Issued at', record.issuedAt);
-      row('On ledger', record.anchorReceipt && `since ${record.anchorReceipt.anchoredAt}`);
+      row('Issued at', timeInWords(record.issuedAt));
+      row('On ledger', record.anchorReceipt && `since ${timeInWords(record.anchorReceipt.anchoredAt)}`);
       row('QR code', record.qr && `${record.qr.length} characters (the certificate and the claim page show it)`);
       row('Id', `${record.id} (short id ${record.shortId})`);
     });
