@@ -168,6 +168,7 @@ describe('cohort from a spreadsheet, on the real system', () => {
     expect(rows[1]!.errors).toContain('awardedOn must be a date');
     const issued = rows.filter((r) => r.status === 'issued');
     for (const row of issued) {
+      expect(row.shortId).toMatch(/^[0-9a-f]{8}$/);
       expect(row.claimCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
       expect(row.claimUrl).toBe(`${system.issuerUrl}/claims/${row.claimCode}`);
     }
@@ -179,7 +180,10 @@ describe('cohort from a spreadsheet, on the real system', () => {
     });
     expect(verdict.body.verdict ?? verdict.body.status, verdict.text).toBe('valid');
     const record = await fetch(`${system.issuerUrl}/credentials/${issued[0]!.credentialId}`, { headers: admin() });
-    expect((await record.json()).subject).toEqual({ learnerReference: `C-${run}-1` });
+    const stored = await record.json();
+    expect(stored.subject).toEqual({ learnerReference: `C-${run}-1` });
+    // The short id in results.csv is the one the certificate prints.
+    expect(stored.shortId).toBe(issued[0]!.shortId);
 
     // Downloaded in full once: the codes are no longer kept, and the cohort's status says so.
     const after = await fetch(`${system.issuerUrl}/cohorts/${status.id}`, { headers: admin() }).then(readReply);

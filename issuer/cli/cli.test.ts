@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519PublicKeyOfSeed } from '../../core/ed25519.ts';
 import { printedPage } from '../../test/support/printed-page.ts';
@@ -16,6 +17,8 @@ import {
 import { EXIT } from './cli-error.ts';
 
 let system: RunningSystem;
+/** A results.csv's lines, by column name. */
+const csvRows = (file: string) => parse(readFileSync(file), { bom: true, columns: true }) as Record<string, string>[];
 let env: Record<string, string>;
 const ids: string[] = [];
 
@@ -205,11 +208,7 @@ describe('skillmark-issuer, the registrar CLI', () => {
     expect(issued.code, issued.stderr).toBe(EXIT.ok);
     expect(issued.stdout).toMatch(/2 rows: 2 issued, 0 already issued before, 0 with errors/);
     expect(issued.stdout.indexOf('Certificates written')).toBeLessThan(issued.stdout.indexOf('Claim codes written'));
-    const codes = readFileSync(results, 'utf8')
-      .split('\r\n')
-      .slice(1)
-      .filter(Boolean)
-      .map((line) => line.split(',')[6]!);
+    const codes = csvRows(results).map((row) => row.claimCode!);
     expect(codes).toHaveLength(2);
     for (const code of codes) expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
     const page = await printedPage(readFileSync(pdf));
@@ -243,7 +242,7 @@ describe('skillmark-issuer, the registrar CLI', () => {
     );
 
     // One learner's new code, on a certificate.
-    const credentialId = readFileSync(again, 'utf8').split('\r\n')[1]!.split(',')[5]!;
+    const credentialId = csvRows(again)[0]!.credentialId!;
     const single = join(dir, 'one.pdf');
     const renewed = await runIssuerCli(['--json', 'claim-code', credentialId, '--certificate', single], env);
     expect(renewed.code, renewed.stderr).toBe(EXIT.ok);

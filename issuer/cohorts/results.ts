@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { inertCsvText } from '../../core/inert-csv-text.ts';
 import type { SecretBox } from '../../core/secret-box.ts';
+import { shortIdOf } from '../../core/short-id.ts';
 import type { ClaimCodes } from '../claim-codes.ts';
 import type { IssuerDb } from '../db-schema.ts';
 import type { CohortRow } from './columns.ts';
@@ -14,12 +15,14 @@ const HEADER = [
   'name',
   'did',
   'credentialId',
+  'shortId',
   'claimCode',
   'claimUrl',
   'claimExpiresAt',
   'errors',
 ];
 const PAGE = 1000;
+const shortIdOfHash = (hash: string | null) => (hash ? shortIdOf(hash) : '');
 const STATUS = { issued: 'issued', already: 'alreadyIssued', invalid: 'failed' } as const;
 
 export interface ResultsOptions {
@@ -53,6 +56,7 @@ export function resultsCsv(options: ResultsOptions, cohortId: string): ReadableS
         .leftJoin('credentials', 'credentials.id', 'cohort_rows.credential_id')
         // A row repeated within one page was found `already` before its twin was issued: the key knows the credential.
         .leftJoin('cohort_keys', 'cohort_keys.row_key', 'cohort_rows.row_key')
+        .leftJoin('credentials as held', 'held.id', 'cohort_keys.credential_id')
         .select([
           'cohort_rows.row_number',
           'cohort_rows.state',
@@ -64,6 +68,8 @@ export function resultsCsv(options: ResultsOptions, cohortId: string): ReadableS
           'credentials.claim_code_issued_at',
           'credentials.issued_at',
           'cohort_keys.credential_id as key_credential_id',
+          'credentials.credential_hash',
+          'held.credential_hash as held_hash',
         ])
         .where('cohort_rows.cohort_id', '=', cohortId)
         .where('cohort_rows.row_number', '>', after)
@@ -87,6 +93,8 @@ export function resultsCsv(options: ResultsOptions, cohortId: string): ReadableS
           inertCsvText(cells.name ?? ''),
           cells.did ?? '',
           r.credential_id ?? r.key_credential_id ?? '',
+          // As the certificate prints it, for a clerk matching paper to a line.
+          shortIdOfHash(r.credential_hash ?? r.held_hash),
           code ?? '',
           code ? `${publicUrl}/claims/${code}` : '',
           code ? claimCodes.expiryOf(r.claim_code_issued_at ?? r.issued_at!) : '',
