@@ -537,6 +537,7 @@ describe('issuing, listing, reading and revoking', () => {
       status: 'anchored',
       credentialHash: first.credentialHash,
       subject: { id: LEARNER_DID },
+      learnerName: 'Amina Yusuf',
       qualification: 'National Certificate in Electrical Installation',
       issuedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
     });
