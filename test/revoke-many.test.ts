@@ -4,6 +4,7 @@
  * gas a hash costs, measured; each revoked credential's bit in the issuer's status list, committed
  * on the ledger and read by the verifier; and the credentials found again with GET /credentials' filters.
  */
+import { join } from 'node:path';
 import { decodeList } from '@digitalbazaar/vc-bitstring-status-list';
 import { JsonRpcProvider } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,8 @@ import { type BitstringStatusListEntry, bitstringCommitment, statusListKey } fro
 import { REVOCATION_BY_HASH_MAX } from '../issuer/revocations/revoke-by-bits.ts';
 import { HASHES_PER_TRANSACTION, MAX_IDS_PER_REQUEST } from '../issuer/revocations/revoke-many.ts';
 import { startVerifier, type Verifier } from '../verifier/service.ts';
+import { writeFormat1Wallet } from '../wallet-cli/testing/format-1-wallet.ts';
+import { storedItemOf } from '../wallet-cli/testing/self-signed.ts';
 import { freePort } from './support/local-chain.ts';
 import {
   claimWhenAnchored,
@@ -22,6 +25,7 @@ import {
   qualificationRequest,
   type RunningSystem,
   revokeCredential,
+  runWallet,
   startSystem,
   tempDir,
 } from './support/system.ts';
@@ -240,6 +244,22 @@ describe('POST /credentials/revoke', () => {
     expect(reachable.verdict).toBe('invalid');
     expect(checkOf(reachable, 'not_revoked').status).toBe('valid');
     expect(checkOf(reachable, 'status_list')).toMatchObject({ status: 'invalid', reason: 'status_list_revoked' });
+    // The learner's wallet says it is revoked, found so when it checked (the list tells no date nor reason).
+    const walletDir = join(tempDir('skillmark-wallet-bits-only-'), 'wallet');
+    const anchorReceipt = shown.anchorReceipt as Record<string, unknown>;
+    writeFormat1Wallet(walletDir, 'a long learner passphrase', [
+      storedItemOf({ type: 'SkillmarkCredentialBundle', credential: shown.credential, anchorReceipt }),
+    ]);
+    const walletEnv = { SKILLMARK_WALLET_DIR: walletDir, SKILLMARK_WALLET_PASSPHRASE: 'a long learner passphrase' };
+    const checked = await runWallet(['status', '--verifier', system.verifierUrl], walletEnv);
+    expect(checked.code, checked.stderr).toBe(4);
+    expect(checked.stdout).toMatch(/REVOKED \(found on \w+ \d{1,2}, \d{4}\)/);
+    const inWallet = await runWallet(['list', '--json'], walletEnv);
+    expect(JSON.parse(inWallet.stdout).credentials[0].state).toEqual({
+      state: 'revoked',
+      foundAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      checkedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+    });
     // A verifier that cannot fetch the list: cannot tell, never valid (the per-hash record does not answer for it).
     const unreachable = await verdictOf(shown, listless!.server.url);
     expect(unreachable.verdict).toBe('unverifiable');

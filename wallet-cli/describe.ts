@@ -19,6 +19,11 @@ export type CredentialState =
       why?: string;
       checkedAt: string;
     }
+  /**
+   * Revoked on the institution's status list only (docs/status-lists.md): the day it was revoked is
+   * not known, only when a verifier first found it revoked (`foundAt`).
+   */
+  | { state: 'revoked'; foundAt: string; checkedAt: string }
   | { state: 'expired'; expiredAt: string }
   | { state: 'valid'; checkedAt: string }
   | { state: 'invalid'; checkedAt: string }
@@ -81,6 +86,8 @@ function ledgerOf(stored: StoredCredential): CredentialDescription['ledger'] {
 
 function stateOf(stored: StoredCredential, expiresAt: string | undefined, now: Date): CredentialState {
   const last: LastCheck | undefined = stored.lastCheck;
+  if (last?.revoked?.dateUnknown)
+    return { state: 'revoked', foundAt: printable(last.revoked.at), checkedAt: printable(last.at) };
   if (last?.revoked) {
     // Stored before reason codes: the reason read back from the verifier's sentence, when it names one.
     const reason = isRevocationReason(last.revoked.reason)

@@ -30,6 +30,8 @@ export function credentialLine(parts: {
 export function stateWords(state: CredentialState): string {
   switch (state.state) {
     case 'revoked':
+      // Revoked on a status list only: when the wallet found it, never said as the day it was revoked.
+      if ('foundAt' in state) return t('state_revoked_found', { date: day(state.foundAt) });
       // "unspecified" says nothing the reader could use.
       if (state.reason && state.reason !== 'unspecified')
         return t('state_revoked', { date: day(state.revokedAt), reason: label(state.reason) });

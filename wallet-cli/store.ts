@@ -39,8 +39,11 @@ export interface LastCheck {
    * When the answer said the institution revoked it: when, and why as the registry's reason code
    * (`issuedInError`, …), shown in the reader's language. `why` is the verifier's sentence, kept
    * for the wallets before `reason` (they require it); shown only when an item has no `reason`.
+   * `dateUnknown`: the institution revoked it on its status list only (a revocation by bits,
+   * docs/status-lists.md), which gives no date nor reason: `at` is then when a verifier first
+   * found it revoked, never shown as the day it was revoked.
    */
-  revoked?: { at: string; reason?: string; why: string };
+  revoked?: { at: string; reason?: string; why: string; dateUnknown?: true };
 }
 
 export interface StoredCredential {
@@ -123,7 +126,8 @@ function isLastCheck(value: unknown): value is LastCheck {
       (typeof revoked === 'object' &&
         isText(revoked.at) &&
         isText(revoked.why) &&
-        (revoked.reason === undefined || isText(revoked.reason))))
+        (revoked.reason === undefined || isText(revoked.reason)) &&
+        (revoked.dateUnknown === undefined || revoked.dateUnknown === true)))
   );
 }
 
@@ -322,7 +326,10 @@ export class Wallet {
     this.#change((credentials) => {
       const stored = credentials.find((item) => isStored(item) && item.credentialHash === credentialHash);
       if (!stored) return;
-      (stored as StoredCredential).lastCheck = last;
+      // Found revoked again with no date: when it was first found revoked (or revoked, if known) says more.
+      const before = (stored as StoredCredential).lastCheck?.revoked;
+      (stored as StoredCredential).lastCheck =
+        last.revoked?.dateUnknown && before ? { ...last, revoked: before } : last;
       if (ledger) (stored as StoredCredential).ledgerCheck = ledger;
     });
   }

@@ -132,7 +132,12 @@ export function reportVerification(
   return body.verdict === 'valid' ? EXIT.ok : body.verdict === 'invalid' ? EXIT.invalid : EXIT.unverifiable;
 }
 
-/** What to remember of a verifier's answer on one credential (`POST /credentials/verify`). */
+/**
+ * What to remember of a verifier's answer on one credential (`POST /credentials/verify`). A
+ * revocation from its `not_revoked` check (the ledger's record: when, and the reason's code); else,
+ * one its `status_list` check found (an institution that revokes many at once sets only their bits
+ * on its status list, docs/status-lists.md): no date nor reason then, only that it was found revoked.
+ */
 export function lastCheckOf(response: unknown, by: string, at: Date): LastCheck | undefined {
   const body = (typeof response === 'object' && response !== null ? response : {}) as VerificationResponse & {
     summary?: Summary;
@@ -140,25 +145,26 @@ export function lastCheckOf(response: unknown, by: string, at: Date): LastCheck 
   const verdict = body.verdict;
   if (verdict !== 'valid' && verdict !== 'invalid' && verdict !== 'unverifiable') return undefined;
   const institution = registryName(body.summary, body.checks);
-  const revocation = listOf<Fragment & { details?: { revokedAt?: unknown; reasonCode?: unknown } }>(body.checks).find(
-    (f) => f?.check === 'not_revoked' && f.status === 'invalid',
+  const checks = listOf<Fragment & { reason?: unknown; details?: { revokedAt?: unknown; reasonCode?: unknown } }>(
+    body.checks,
+  );
+  const revocation = checks.find((f) => f?.check === 'not_revoked' && f.status === 'invalid');
+  const onList = checks.find(
+    (f) => f?.check === 'status_list' && f.status === 'invalid' && f.reason === 'status_list_revoked',
   );
   const revokedAt = optionalText(revocation?.details?.revokedAt);
   const reason = revocationReasonOf(revocation?.details?.reasonCode);
+  const revoked: LastCheck['revoked'] = revocation
+    ? { at: revokedAt ?? at.toISOString(), ...(reason ? { reason } : {}), why: text(revocation.message) }
+    : onList
+      ? { at: at.toISOString(), why: text(onList.message), dateUnknown: true }
+      : undefined;
   return {
     at: at.toISOString(),
     by,
     verdict,
     ...(institution ? { institution } : {}),
-    ...(revocation
-      ? {
-          revoked: {
-            at: revokedAt ?? at.toISOString(),
-            ...(reason ? { reason } : {}),
-            why: text(revocation.message),
-          },
-        }
-      : {}),
+    ...(revoked ? { revoked } : {}),
   };
 }
 

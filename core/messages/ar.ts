@@ -335,6 +335,7 @@ export const arWallet: WalletWords = {
   state_revoked: 'أُلغيت في {date} ({reason})',
   state_revoked_unexplained: 'أُلغيت في {date}',
   state_revoked_said: 'أُلغيت في {date}: {why}',
+  state_revoked_found: 'أُلغيت (اكتُشف ذلك في {date})',
   state_expired: 'انتهت صلاحيتها في {date}',
   state_valid: 'صالحة عند التحقق في {date}',
   state_invalid: 'غير صالحة عند التحقق في {date} (انظر: skillmark-wallet verify)',

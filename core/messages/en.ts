@@ -354,6 +354,8 @@ export const enWallet = {
   state_revoked: 'REVOKED on {date} ({reason})',
   state_revoked_unexplained: 'REVOKED on {date}',
   state_revoked_said: 'REVOKED on {date}: {why}',
+  /** Revoked on the institution's status list only: the day it was revoked is unknown, {date} is when the wallet found it so. */
+  state_revoked_found: 'REVOKED (found on {date})',
   state_expired: 'EXPIRED on {date}',
   state_valid: 'valid when checked on {date}',
   state_invalid: 'NOT VALID when checked on {date} (see: skillmark-wallet verify)',

@@ -365,6 +365,7 @@ export const esWallet: WalletWords = {
   state_revoked: 'REVOCADA el {date} ({reason})',
   state_revoked_unexplained: 'REVOCADA el {date}',
   state_revoked_said: 'REVOCADA el {date}: {why}',
+  state_revoked_found: 'REVOCADA (revocación detectada el {date})',
   state_expired: 'CADUCADA el {date}',
   state_valid: 'válida al comprobarla el {date}',
   state_invalid: 'NO VÁLIDA al comprobarla el {date} (vea: skillmark-wallet verify)',

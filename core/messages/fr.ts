@@ -373,6 +373,7 @@ export const frWallet: WalletWords = {
   state_revoked: 'RÉVOQUÉE le {date} ({reason})',
   state_revoked_unexplained: 'RÉVOQUÉE le {date}',
   state_revoked_said: 'RÉVOQUÉE le {date} : {why}',
+  state_revoked_found: 'RÉVOQUÉE (révocation constatée le {date})',
   state_expired: 'EXPIRÉE le {date}',
   state_valid: 'valide lors de la vérification du {date}',
   state_invalid: 'NON VALIDE lors de la vérification du {date} (voir : skillmark-wallet verify)',

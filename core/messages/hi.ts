@@ -338,6 +338,7 @@ export const hiWallet: WalletWords = {
   state_revoked: '{date} को रद्द ({reason})',
   state_revoked_unexplained: '{date} को रद्द',
   state_revoked_said: '{date} को रद्द: {why}',
+  state_revoked_found: 'रद्द ({date} को पता चला)',
   state_expired: '{date} को समय-सीमा खत्म',
   state_valid: '{date} की जांच में मान्य',
   state_invalid: '{date} की जांच में मान्य नहीं (देखें: skillmark-wallet verify)',

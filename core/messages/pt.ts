@@ -362,6 +362,7 @@ export const ptWallet: WalletWords = {
   state_revoked: 'REVOGADA em {date} ({reason})',
   state_revoked_unexplained: 'REVOGADA em {date}',
   state_revoked_said: 'REVOGADA em {date}: {why}',
+  state_revoked_found: 'REVOGADA (revogação constatada em {date})',
   state_expired: 'EXPIRADA em {date}',
   state_valid: 'válida na verificação de {date}',
   state_invalid: 'NÃO VÁLIDA na verificação de {date} (veja: skillmark-wallet verify)',

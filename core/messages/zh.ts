@@ -326,6 +326,7 @@ export const zhWallet: WalletWords = {
   state_revoked: '已于{date}撤销（{reason}）',
   state_revoked_unexplained: '已于{date}撤销',
   state_revoked_said: '已于{date}撤销：{why}',
+  state_revoked_found: '已撤销（于{date}发现）',
   state_expired: '已于{date}过期',
   state_valid: '{date}核验时有效',
   state_invalid: '{date}核验时无效（请看：skillmark-wallet verify）',
