@@ -131,7 +131,7 @@ export function cohortCommand(program: Command, context: CliContext): void {
 
   cohort
     .command('template')
-    .description('write the spreadsheet template: the columns and one example row')
+    .description('write the spreadsheet template: the columns and one example row, to replace with your graduates')
     .option('--xlsx', 'an Excel workbook instead of CSV')
     .requiredOption('--out <file>', 'where to write it')
     .action(async (options: { xlsx?: boolean; out: string }) => {
