@@ -1,5 +1,6 @@
-import { writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { selfSignedCertificate } from '../test/support/tls-certificate.ts';
@@ -48,6 +49,17 @@ describe('TLS_CERT_FILE and TLS_KEY_FILE: HTTPS for the issuer and the verifier'
   it('a key that is not the certificate’s: a ConfigError at start, not a failed handshake later', () => {
     expect(() => loadConfig({ TLS_CERT_FILE: pair.certFile, TLS_KEY_FILE: other.keyFile })).toThrow(
       /TLS_CERT_FILE and TLS_KEY_FILE are not a usable certificate and key/,
+    );
+  });
+
+  it('a key of another type than the certificate’s (RSA for an EC certificate), which TLS alone let through', () => {
+    const rsaKey = join(mkdtempSync(join(tmpdir(), 'skillmark-rsa-')), 'rsa.pem');
+    writeFileSync(
+      rsaKey,
+      generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }),
+    );
+    expect(() => loadConfig({ TLS_CERT_FILE: pair.certFile, TLS_KEY_FILE: rsaKey })).toThrow(
+      "TLS_KEY_FILE is not the private key of TLS_CERT_FILE's certificate",
     );
   });
 });

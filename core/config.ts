@@ -1,3 +1,4 @@
+import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
@@ -210,6 +211,18 @@ export function tlsKeyPair(env: Env): TlsKeyPair | undefined {
       `TLS_CERT_FILE and TLS_KEY_FILE are not a usable certificate and key (${(error as Error).message})`,
     );
   }
+  // createSecureContext refuses another key of the certificate's own type only: an RSA key with an
+  // Ed25519 certificate passed, and every handshake then failed.
+  let matches: boolean;
+  try {
+    matches = new X509Certificate(pair.cert).checkPrivateKey(createPrivateKey(pair.key));
+  } catch (error) {
+    throw new ConfigError(`TLS_CERT_FILE or TLS_KEY_FILE cannot be read (${(error as Error).message})`);
+  }
+  if (!matches)
+    throw new ConfigError(
+      "TLS_KEY_FILE is not the private key of TLS_CERT_FILE's certificate: give the pair's own key",
+    );
   return pair;
 }
 

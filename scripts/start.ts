@@ -31,8 +31,19 @@ async function firstChainId(rpcUrls: string[]): Promise<number> {
   throw new Error(`no ledger endpoint answered (${failures.join('; ')})`);
 }
 
+/** The settings, or the start refused in one line saying which setting is wrong (not a stack trace). */
+function settings(): ReturnType<typeof loadConfig> {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`Skillmark could not start: ${error.message}`);
+    process.exit(1);
+  }
+}
+
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = settings();
   const env = process.env;
   const institutionName = env.INSTITUTION_NAME?.trim() || 'Skillmark Demo Training Centre';
   const stops: (() => Promise<void>)[] = [];
@@ -74,6 +85,10 @@ async function main(): Promise<void> {
         );
       ledger = { rpcUrls, chainId: await firstChainId(rpcUrls), registry: config.registryAddress };
     } else {
+      if (config.anchorConfirmations > 1)
+        throw new ConfigError(
+          `ANCHOR_CONFIRMATIONS is ${config.anchorConfirmations}, but the embedded ledger makes a block only for a new transaction, so a batch would wait for its further confirmations until the next one: leave it at 1 with the embedded ledger (set it with LEDGER_RPC_URL, for a real chain)`,
+        );
       node = await startLocalNode({ dataDir: config.dataDir, port: config.ledgerPort });
       stops.push(() => node!.stop());
       const provider = connectProvider(node.rpcUrl, node.chainId);
