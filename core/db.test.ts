@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { type Migration, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshSchema, postgresSuite } from '../test/support/postgres.ts';
-import { openDatabase } from './db.ts';
+import { openDatabase, postgresUrlWithUser } from './db.ts';
 
 const migrations: Record<string, Migration> = {
   '001': {
@@ -34,6 +34,20 @@ describe('openDatabase on SQLite', () => {
       );
       await db.destroy();
     }
+  });
+});
+
+describe('a PostgreSQL URL without a user name', () => {
+  it('gets the system user when the environment names none, as psql does, and is kept as given otherwise', () => {
+    const url = 'postgres://127.0.0.1:5432/test?application_name=skillmark';
+    expect(postgresUrlWithUser(url, {})).toBe(
+      `postgres://${encodeURIComponent(userInfo().username)}@127.0.0.1:5432/test?application_name=skillmark`,
+    );
+    expect(postgresUrlWithUser(url, { USER: 'registrar' })).toBe(url);
+    expect(postgresUrlWithUser(url, { PGUSER: 'registrar' })).toBe(url);
+    expect(postgresUrlWithUser('postgres://skillmark:secret@db.example/test', {})).toBe(
+      'postgres://skillmark:secret@db.example/test',
+    );
   });
 });
 

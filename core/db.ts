@@ -1,4 +1,5 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
@@ -63,6 +64,18 @@ function ownerOnlyFile(file: string): void {
   for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
 }
 
+/**
+ * The connection string with a user name: without one, the pg client takes USER (or PGUSER) from
+ * the environment, which services run by systemd or in containers often lack ("no PostgreSQL user
+ * name specified"); psql takes the system user then, and so does this.
+ */
+export function postgresUrlWithUser(url: string, env: NodeJS.ProcessEnv = process.env): string {
+  const parsed = new URL(url);
+  if (parsed.username || env.PGUSER || env.USER) return url;
+  parsed.username = userInfo().username;
+  return parsed.toString();
+}
+
 /** Opens the database and brings its schema up to date. */
 export async function openDatabase<T>(options: DatabaseOptions): Promise<Database<T>> {
   let db: Kysely<T>;
@@ -70,7 +83,9 @@ export async function openDatabase<T>(options: DatabaseOptions): Promise<Databas
   if (options.databaseUrl) {
     dialect = 'postgres';
     db = new Kysely<T>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: options.databaseUrl, max: 10 }) }),
+      dialect: new PostgresDialect({
+        pool: new pg.Pool({ connectionString: postgresUrlWithUser(options.databaseUrl), max: 10 }),
+      }),
     });
   } else {
     dialect = 'sqlite';
