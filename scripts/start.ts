@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ensureLocalAccreditation, ensureLocalDeployment, type LedgerDeployment } from '../contracts/deployment.ts';
 import { type LocalNode, startLocalNode } from '../contracts/local-node.ts';
 import { connectLedger, connectProvider, fetchChainId } from '../contracts/provider.ts';
@@ -40,6 +42,26 @@ function settings(): ReturnType<typeof loadConfig> {
     console.error(`Skillmark could not start: ${error.message}`);
     process.exit(1);
   }
+}
+
+/**
+ * The certificates the verifier trusts beyond the usual ones: the issuer's own, and those a
+ * NODE_EXTRA_CA_CERTS of the machine already names (set system-wide on some, where the issuer's
+ * certificate was left out and every status list of the issuer "could not be fetched").
+ */
+function extraCaCertificates(dataDir: string, issuerCertificate: string, already: string | undefined): string {
+  if (!already) return issuerCertificate;
+  const combined = join(dataDir, 'extra-ca-certificates.pem');
+  let theirs = '';
+  try {
+    theirs = readFileSync(already, 'utf8');
+  } catch {
+    console.error(
+      `NODE_EXTRA_CA_CERTS names ${already}, which cannot be read: only the issuer's certificate is added.`,
+    );
+  }
+  writeFileSync(combined, `${theirs.trimEnd()}\n${readFileSync(issuerCertificate, 'utf8')}`, { mode: 0o600 });
+  return combined;
 }
 
 async function main(): Promise<void> {
@@ -147,9 +169,9 @@ async function main(): Promise<void> {
         ? { VERIFIER_STATUS_LIST_LOCAL_ORIGINS: issuerOrigin.origin }
         : {}),
       // Over HTTPS with a certificate of its own (self-signed on a small installation), the issuer's
-      // lists are fetched trusting that certificate too.
-      ...(config.tls && env.TLS_CERT_FILE && !env.NODE_EXTRA_CA_CERTS
-        ? { NODE_EXTRA_CA_CERTS: env.TLS_CERT_FILE }
+      // lists are fetched trusting that certificate too, beside any the machine already adds.
+      ...(config.tls && env.TLS_CERT_FILE
+        ? { NODE_EXTRA_CA_CERTS: extraCaCertificates(config.dataDir, env.TLS_CERT_FILE, env.NODE_EXTRA_CA_CERTS) }
         : {}),
     };
     const verifier = await startVerifierProcess({ dataDir: config.dataDir, env: verifierEnv, trust });

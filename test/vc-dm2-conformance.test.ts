@@ -96,7 +96,13 @@ describe('W3C VC Data Model 2.0 test-suite inputs, through the VC API over HTTPS
   beforeAll(async () => {
     setGlobalDispatcher(certificate.agent);
     system = await startSystem({
-      env: { VERIFIER_RATE_LIMIT: '0', CREDENTIAL_FORMAT: 'vc-jose-2.0', ISSUABLE_TYPES: '*' },
+      env: {
+        VERIFIER_RATE_LIMIT: '0',
+        CREDENTIAL_FORMAT: 'vc-jose-2.0',
+        ISSUABLE_TYPES: '*',
+        // A machine that adds certificates of its own system-wide: the issuer's is trusted beside them.
+        NODE_EXTRA_CA_CERTS: selfSignedCertificate().certFile,
+      },
       tls: certificate,
     });
     expect(system.issuerUrl).toMatch(/^https:/);
@@ -133,6 +139,11 @@ describe('W3C VC Data Model 2.0 test-suite inputs, through the VC API over HTTPS
     await expect(fetch(`${system.verifierUrl}/health`, { dispatcher: untrusting } as RequestInit)).rejects.toThrow();
     await untrusting.close();
     await expect(fetch(`${system.issuerUrl.replace('https:', 'http:')}/health`)).rejects.toThrow();
+    // The verifier beside the issuer read its status list over HTTPS, trusting its certificate.
+    const statusList = outcomes
+      .get('credential-id-single-ok.json')!
+      .verify?.body.checks.find((c: { check: string }) => c.check === 'status_list');
+    expect(statusList).toMatchObject({ status: 'valid', reason: 'status_list_clear' });
     // The claim links the issuer hands out are HTTPS too.
     expect(outcomes.get('credential-id-single-ok.json')!.issue.body.claim.url).toMatch(
       new RegExp(`^${system.issuerUrl}/`),
