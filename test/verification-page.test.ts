@@ -326,6 +326,8 @@ describe.runIf(HAVE_CHROMIUM)('the verification page in chromium', () => {
     await page.click('#check');
     expect(await verdictOf(page)).toBe('unverifiable');
     expect(await page.textContent('#verdict')).toContain('This is not a Skillmark credential');
+    // Said as what it is, not as something that may clear up later.
+    expect(await page.textContent('#verdict h2')).toBe('Cannot read this');
     expect(await page.textContent('#result')).not.toMatch(/null|undefined/);
     await context.close();
   });

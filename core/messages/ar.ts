@@ -164,6 +164,7 @@ export const arPage: PageWords = {
   verdict_invalid_text: 'لا تقبل هذه الشهادة. السبب موضَّح أدناه.',
   verdict_tampered_text: 'عُدِّل هذا المستند بعد إصداره، أو أنه ليس أصليًا. لا تقبله.',
   verdict_unverifiable: 'لا يمكن الحكم الآن',
+  verdict_unreadable: 'تتعذر قراءته',
   verdict_unverifiable_text: 'تعذَّر إجراء بعض عمليات التحقق. وهذا لا يعني أن الشهادة مزوَّرة.',
   next_steps_title: 'ماذا تفعل الآن',
   next_steps_retry: 'أعد المحاولة بعد بضع دقائق: تعذَّر الوصول إلى سجل الشهادات في هذه اللحظة.',

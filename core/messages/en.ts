@@ -170,6 +170,7 @@ export const enPage = {
   verdict_invalid_text: 'Do not accept this credential. The reason is below.',
   verdict_tampered_text: 'This document was changed after it was issued, or it is not genuine. Do not accept it.',
   verdict_unverifiable: 'Cannot tell right now',
+  verdict_unreadable: 'Cannot read this',
   verdict_unverifiable_text: 'Some checks could not be done. This does not mean the credential is false.',
   next_steps_title: 'What to do next',
   next_steps_retry: 'Try again in a few minutes: the record of credentials could not be reached just now.',

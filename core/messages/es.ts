@@ -188,6 +188,7 @@ export const esPage: PageWords = {
   verdict_invalid_text: 'No acepte esta credencial. El motivo figura más abajo.',
   verdict_tampered_text: 'Este documento fue modificado después de su emisión, o no es auténtico. No lo acepte.',
   verdict_unverifiable: 'No se puede saber por ahora',
+  verdict_unreadable: 'No se puede leer',
   verdict_unverifiable_text:
     'Algunas comprobaciones no se pudieron hacer. Eso no significa que la credencial sea falsa.',
   next_steps_title: 'Qué hacer ahora',

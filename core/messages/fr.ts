@@ -194,6 +194,7 @@ export const frPage: PageWords = {
   verdict_tampered_text:
     "Ce document a été modifié après sa délivrance, ou il n'est pas authentique. Ne l'acceptez pas.",
   verdict_unverifiable: 'Impossible de conclure pour le moment',
+  verdict_unreadable: 'Illisible',
   verdict_unverifiable_text:
     "Certains contrôles n'ont pas pu être faits. Cela ne veut pas dire que l'attestation est fausse.",
   next_steps_title: 'Que faire maintenant',

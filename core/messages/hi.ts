@@ -167,6 +167,7 @@ export const hiPage: PageWords = {
   verdict_invalid_text: 'यह प्रमाणपत्र स्वीकार न करें। कारण नीचे दिया गया है।',
   verdict_tampered_text: 'यह दस्तावेज़ जारी होने के बाद बदला गया है, या असली नहीं है। इसे स्वीकार न करें।',
   verdict_unverifiable: 'अभी कहा नहीं जा सकता',
+  verdict_unreadable: 'इसे पढ़ा नहीं जा सका',
   verdict_unverifiable_text: 'कुछ जांचें पूरी नहीं हो सकीं। इसका मतलब यह नहीं कि प्रमाणपत्र नकली है।',
   next_steps_title: 'अब क्या करें',
   next_steps_retry: 'कुछ मिनट बाद फिर कोशिश करें: अभी प्रमाणपत्रों के रिकॉर्ड तक नहीं पहुंचा जा सका।',

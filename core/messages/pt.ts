@@ -185,6 +185,7 @@ export const ptPage: PageWords = {
   verdict_invalid_text: 'Não aceite esta credencial. O motivo está abaixo.',
   verdict_tampered_text: 'Este documento foi alterado depois de emitido, ou não é autêntico. Não o aceite.',
   verdict_unverifiable: 'Não é possível saber agora',
+  verdict_unreadable: 'Não é possível ler',
   verdict_unverifiable_text:
     'Algumas verificações não puderam ser feitas. Isso não quer dizer que a credencial seja falsa.',
   next_steps_title: 'O que fazer agora',

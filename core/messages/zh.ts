@@ -155,6 +155,7 @@ export const zhPage: PageWords = {
   verdict_invalid_text: '请不要接受这份凭证。原因见下文。',
   verdict_tampered_text: '该文件在颁发后被改动过，或者并非真实文件。请不要接受。',
   verdict_unverifiable: '目前无法判断',
+  verdict_unreadable: '无法读取',
   verdict_unverifiable_text: '部分核验项暂时无法完成。这并不表示该凭证是假的。',
   next_steps_title: '接下来怎么做',
   next_steps_retry: '请几分钟后再试：暂时无法连接凭证登记记录。',

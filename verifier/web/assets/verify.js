@@ -232,7 +232,7 @@ function requestFor(text) {
 async function verifyText(text) {
   if (!text.trim()) return showStatus(words.read_empty, true);
   const request = requestFor(text);
-  if (!request) return showProblem(words.problem_unreadable);
+  if (!request) return showProblem(words.problem_unreadable, undefined, words.verdict_unreadable);
   const [path, body] = request;
   showStatus(words.checking);
   let response;
@@ -251,15 +251,11 @@ async function verifyText(text) {
     showStatus('');
     return showAnswer(answer);
   }
-  const problem =
-    response.status === 413
-      ? words.problem_too_large
-      : response.status === 429
-        ? words.problem_busy
-        : response.status >= 500
-          ? words.problem_offline
-          : words.problem_unreadable;
-  return showProblem(problem, answer);
+  if (response.status === 413) return showProblem(words.problem_too_large, answer);
+  if (response.status === 429) return showProblem(words.problem_busy, answer);
+  if (response.status >= 500) return showProblem(words.problem_offline, answer);
+  // Not a credential it can read (a damaged or foreign code): no "right now", waiting will not help.
+  return showProblem(words.problem_unreadable, answer, words.verdict_unreadable);
 }
 
 // ---- The answer, for a reader who is not a specialist.
@@ -298,9 +294,9 @@ function expertDetails(answer) {
   return h('details', {}, h('summary', {}, words.details_title), h('pre', {}, JSON.stringify(answer, null, 2)));
 }
 
-function showProblem(text, answer) {
+function showProblem(text, answer, title = words.verdict_unverifiable) {
   showStatus('');
-  showResult(verdictBox('unverifiable', words.verdict_unverifiable, text), answer ? expertDetails(answer) : undefined);
+  showResult(verdictBox('unverifiable', title, text), answer ? expertDetails(answer) : undefined);
 }
 
 const skillList = (skills) => h('ul', { class: 'skills' }, ...skills.map((skill) => h('li', {}, skill)));
