@@ -150,6 +150,8 @@ export const enPage = {
   scan_no_camera: 'The camera could not be started. Take a photo of the QR code and upload it below instead.',
   scan_timeout: 'No QR code was found. Move closer, avoid glare, or upload a photo of the QR code instead.',
   file_label: 'Upload a file',
+  file_choose: 'Choose a file',
+  file_none: 'No file chosen',
   file_hint: 'A photo or screenshot of the QR code, the certificate PDF, or a credential file from a wallet.',
   paste_label: 'Or paste the text',
   paste_hint: 'The text of the QR code (it begins with SM1:), or a credential token.',

@@ -166,6 +166,8 @@ export const esPage: PageWords = {
   scan_no_camera: 'No se pudo encender la cámara. Tome una foto del código QR y súbala más abajo.',
   scan_timeout: 'No se encontró ningún código QR. Acérquese, evite los reflejos o suba una foto del código QR.',
   file_label: 'Subir un archivo',
+  file_choose: 'Elegir un archivo',
+  file_none: 'Ningún archivo elegido',
   file_hint:
     'Una foto o captura de pantalla del código QR, el certificado en PDF o un archivo de credencial de una billetera.',
   paste_label: 'O pegue el texto',

@@ -171,6 +171,8 @@ export const frPage: PageWords = {
   scan_timeout:
     "Aucun code QR n'a été trouvé. Approchez-vous, évitez les reflets, ou déposez plutôt une photo du code QR.",
   file_label: 'Déposer un fichier',
+  file_choose: 'Choisir un fichier',
+  file_none: 'Aucun fichier choisi',
   file_hint:
     "Une photo ou une capture d'écran du code QR, le certificat en PDF, ou un fichier d'attestation tiré d'un portefeuille.",
   paste_label: 'Ou collez le texte',

@@ -163,6 +163,8 @@ export const ptPage: PageWords = {
   scan_no_camera: 'Não foi possível ligar a câmera. Tire uma foto do código QR e envie-a abaixo.',
   scan_timeout: 'Nenhum código QR foi encontrado. Aproxime-se, evite reflexos ou envie uma foto do código QR.',
   file_label: 'Enviar um arquivo',
+  file_choose: 'Escolher um arquivo',
+  file_none: 'Nenhum arquivo escolhido',
   file_hint:
     'Uma foto ou captura de tela do código QR, o certificado em PDF ou um arquivo de credencial de uma carteira.',
   paste_label: 'Ou cole o texto',

@@ -138,6 +138,8 @@ export const zhPage: PageWords = {
   scan_no_camera: '无法打开摄像头。请给二维码拍一张照片，然后在下方上传。',
   scan_timeout: '没有找到二维码。请靠近一些、避开反光，或上传二维码的照片。',
   file_label: '上传文件',
+  file_choose: '选择文件',
+  file_none: '未选择文件',
   file_hint: '二维码的照片或截图、PDF 格式的证书，或钱包导出的凭证文件。',
   paste_label: '或粘贴文本',
   paste_hint: '二维码中的文本（以 SM1: 开头），或凭证令牌。',

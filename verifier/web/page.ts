@@ -45,7 +45,11 @@ export function verificationPage(language: string) {
 <div class="field">
 <label for="file">${w('file_label')}</label>
 <p id="file-hint" class="hint">${w('file_hint')}</p>
-<input type="file" id="file" disabled aria-describedby="file-hint" accept="image/*,.pdf,application/pdf,.json,application/json,.jwt,.txt,text/plain">
+<div class="picker">
+<input type="file" id="file" class="offscreen" disabled aria-describedby="file-hint file-name" accept="image/*,.pdf,application/pdf,.json,application/json,.jwt,.txt,text/plain">
+<label for="file" class="choose" aria-hidden="true">${w('file_choose')}</label>
+<span id="file-name" class="hint">${w('file_none')}</span>
+</div>
 </div>
 <form id="paste-form" class="field">
 <label for="paste">${w('paste_label')}</label>

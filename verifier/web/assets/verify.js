@@ -275,6 +275,7 @@ function showResult(...children) {
     result.replaceChildren();
     $('paste').value = '';
     $('file').value = '';
+    $('file-name').textContent = words.file_none;
     $('scan').focus();
   });
   result.focus();
@@ -408,6 +409,7 @@ $('scan').addEventListener('click', () => {
 $('scan-stop').addEventListener('click', stopCamera);
 $('file').addEventListener('change', (event) => {
   const [file] = event.target.files;
+  $('file-name').textContent = file ? file.name : words.file_none;
   if (file) void readFile(file);
 });
 $('paste-form').addEventListener('submit', (event) => {
