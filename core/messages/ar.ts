@@ -191,6 +191,8 @@ export const arPage: PageWords = {
   status_skipped: 'لم يُتحقق منه',
   signature_plain: 'وقَّعت المؤسسة هذه الشهادة، ولم يتغيَّر فيها شيء منذ ذلك الحين.',
   check_structure: 'التنسيق',
+  // A check's line: its name and how it went, with the language's own colon.
+  check_line: '{check}: {status}',
   check_signature: 'التوقيع',
   check_issuer_accredited: 'المؤسسة',
   check_anchored: 'التسجيل في السجل',

@@ -198,6 +198,8 @@ export const enPage = {
   status_skipped: 'Not checked',
   signature_plain: 'The institution signed this credential, and nothing in it has changed since.',
   check_structure: 'Format',
+  // A check's line: its name and how it went, with the language's own colon.
+  check_line: '{check}: {status}',
   check_signature: 'Signature',
   check_issuer_accredited: 'Institution',
   check_anchored: 'Ledger record',

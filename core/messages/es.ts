@@ -217,6 +217,8 @@ export const esPage: PageWords = {
   status_skipped: 'No comprobado',
   signature_plain: 'La institución firmó esta credencial y nada en ella ha cambiado desde entonces.',
   check_structure: 'Formato',
+  // A check's line: its name and how it went, with the language's own colon.
+  check_line: '{check}: {status}',
   check_signature: 'Firma',
   check_issuer_accredited: 'Institución',
   check_anchored: 'Inscripción en el registro',

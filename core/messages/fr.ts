@@ -223,6 +223,8 @@ export const frPage: PageWords = {
   status_skipped: 'Non contrôlé',
   signature_plain: "L'établissement a signé cette attestation, et rien n'y a été modifié depuis.",
   check_structure: 'Format',
+  // A check's line: its name and how it went, with the language's own colon.
+  check_line: '{check} : {status}',
   check_signature: 'Signature',
   check_issuer_accredited: 'Établissement',
   check_anchored: 'Enregistrement',

@@ -194,6 +194,8 @@ export const hiPage: PageWords = {
   status_skipped: 'जांचा नहीं गया',
   signature_plain: 'संस्था ने इस प्रमाणपत्र पर हस्ताक्षर किए हैं, और तब से इसमें कुछ भी नहीं बदला है।',
   check_structure: 'फ़ॉर्मैट',
+  // A check's line: its name and how it went, with the language's own colon.
+  check_line: '{check}: {status}',
   check_signature: 'हस्ताक्षर',
   check_issuer_accredited: 'संस्था',
   check_anchored: 'रिकॉर्ड में दर्ज',

@@ -213,6 +213,8 @@ export const ptPage: PageWords = {
   status_skipped: 'Não verificado',
   signature_plain: 'A instituição assinou esta credencial, e nada nela foi alterado desde então.',
   check_structure: 'Formato',
+  // A check's line: its name and how it went, with the language's own colon.
+  check_line: '{check}: {status}',
   check_signature: 'Assinatura',
   check_issuer_accredited: 'Instituição',
   check_anchored: 'Registro na blockchain',

@@ -182,6 +182,8 @@ export const zhPage: PageWords = {
   status_skipped: '未核验',
   signature_plain: '该凭证由颁发机构签名，此后内容未被改动。',
   check_structure: '格式',
+  // A check's line: its name and how it went, with the language's own colon.
+  check_line: '{check}：{status}',
   check_signature: '签名',
   check_issuer_accredited: '颁发机构',
   check_anchored: '账本登记',

@@ -338,7 +338,14 @@ function checkList(checks) {
           h(
             'div',
             {},
-            h('strong', {}, `${words[`check_${check.check}`] ?? check.check}: ${words[`status_${check.status}`]}`),
+            h(
+              'strong',
+              {},
+              ...say('check_line', {
+                check: words[`check_${check.check}`] ?? check.check,
+                status: words[`status_${check.status}`],
+              }),
+            ),
             // The signer's DID means nothing to most readers: it stays in the details.
             h(
               'p',
