@@ -47,7 +47,7 @@ export async function snapshotRegistry(
       if (log.fragment && log.fragment.name in events) events[log.fragment.name as (typeof names)[number]].push(log);
   }
   progress(
-    `${trusted.name}: ${events.InstitutionAccredited.length} institutions, ${events.RootAnchored.length + events.AnchorImported.length} anchors, ${events.CredentialRevoked.length} revocations`,
+    `${trusted.name}: ${events.InstitutionAccredited.length} institution(s), ${events.RootAnchored.length + events.AnchorImported.length} anchor(s), ${events.CredentialRevoked.length} revocation(s)`,
   );
   const blockTimes = new Map<number, number>();
   const timeOf = async (n: number) => {
