@@ -17,6 +17,17 @@ import {
 import { EXIT } from './cli-error.ts';
 
 let system: RunningSystem;
+
+/** The template's header, saved by the CLI, and a row of it with the cells given (the others empty). */
+async function templateColumns(dir: string) {
+  const template = join(dir, 'template.csv');
+  expect((await runIssuerCli(['cohort', 'template', '--out', template], env)).code).toBe(EXIT.ok);
+  const header = readFileSync(template, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)[0]!;
+  const columns = header.split(',');
+  return { header, row: (values: Record<string, string>) => columns.map((c) => values[c] ?? '').join(',') };
+}
 /** A results.csv's lines, by column name. */
 const csvRows = (file: string) => parse(readFileSync(file), { bom: true, columns: true }) as Record<string, string>[];
 let env: Record<string, string>;
@@ -125,13 +136,7 @@ describe('skillmark-issuer, the registrar CLI', () => {
 
   it('takes a cohort from the template through check and issue to the claim codes, and issues nothing twice', async () => {
     const dir = tempDir('skillmark-cohort-cli-');
-    const template = join(dir, 'template.csv');
-    expect((await runIssuerCli(['cohort', 'template', '--out', template], env)).code).toBe(EXIT.ok);
-    const header = readFileSync(template, 'utf8')
-      .replace(/^\uFEFF/, '')
-      .split(/\r?\n/)[0]!;
-    const columns = header.split(',');
-    const row = (values: Record<string, string>) => columns.map((c) => values[c] ?? '').join(',');
+    const { header, row } = await templateColumns(dir);
     const learner = (n: number, awardedOn = '2026-06-30') => ({
       learnerReference: `COH-${n}`,
       name: `Learner ${n}`,
@@ -176,27 +181,17 @@ describe('skillmark-issuer, the registrar CLI', () => {
 
   it('prints the certificates before the results, so each carries its claim code, and says when the codes are gone', async () => {
     const dir = tempDir('skillmark-cohort-codes-');
-    const template = join(dir, 'template.csv');
-    expect((await runIssuerCli(['cohort', 'template', '--out', template], env)).code).toBe(EXIT.ok);
-    const header = readFileSync(template, 'utf8')
-      .replace(/^\uFEFF/, '')
-      .split(/\r?\n/)[0]!;
-    const columns = header.split(',');
-    const row = (n: number) =>
-      columns
-        .map(
-          (c) =>
-            ({
-              learnerReference: `CODE-${n}`,
-              name: `Coded Learner ${n}`,
-              qualificationTitle: 'Certificate in Plumbing',
-              qualificationCode: 'PLUMB-2',
-              awardedOn: '2026-06-30',
-            })[c] ?? '',
-        )
-        .join(',');
+    const { header, row } = await templateColumns(dir);
+    const plumber = (n: number) =>
+      row({
+        learnerReference: `CODE-${n}`,
+        name: `Coded Learner ${n}`,
+        qualificationTitle: 'Certificate in Plumbing',
+        qualificationCode: 'PLUMB-2',
+        awardedOn: '2026-06-30',
+      });
     const file = join(dir, 'plumbers.csv');
-    writeFileSync(file, [header, row(1), row(2)].join('\n'));
+    writeFileSync(file, [header, plumber(1), plumber(2)].join('\n'));
 
     const help = await runIssuerCli(['cohort', '--help'], {});
     expect(help.stdout.indexOf('--certificates')).toBeGreaterThan(-1);
