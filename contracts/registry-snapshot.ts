@@ -16,6 +16,32 @@ export interface SnapshotOptions {
 type Args = { args: Record<string, unknown> } & EventLog;
 
 /**
+ * An institution's latest commitment to each of its status lists, from the events in chain order
+ * (a later publication replaces an earlier one), with the lists ever marked bits-only.
+ */
+function statusListsOf(
+  institutionId: number,
+  published: readonly Args[],
+  marked: readonly Args[],
+): NonNullable<InstitutionSnapshot['statusLists']> {
+  const latest = new Map<string, string>();
+  for (const e of published)
+    if (Number(e.args.institutionId) === institutionId) latest.set(String(e.args.listKey), String(e.args.bitsHash));
+  const bitsOnly = new Set(
+    marked.filter((e) => Number(e.args.institutionId) === institutionId).map((e) => String(e.args.listKey)),
+  );
+  const keys = [...latest.keys()];
+  const { packed, order } = packHashes(keys);
+  return {
+    keys: packed,
+    bitsHashes: Buffer.concat(order.map((i) => Buffer.from(latest.get(keys[i]!)!.slice(2), 'hex'))).toString(
+      'base64url',
+    ),
+    bitsOnly: order.map((i) => (bitsOnly.has(keys[i]!) ? 1 : 0)),
+  };
+}
+
+/**
  * What one registry says at `block`, read from its events (as chain migration does) and its view
  * functions: institutions with their accreditation history, signing DIDs and compromise reports,
  * anchored roots and revocations. Every read is pinned to `block`, so the snapshot is of one moment.
@@ -36,6 +62,8 @@ export async function snapshotRegistry(
     'RootAnchored',
     'AnchorImported',
     'CredentialRevoked',
+    'StatusListPublished',
+    'StatusListMarkedBitsOnly',
   ] as const;
   const events = Object.fromEntries(names.map((n) => [n, [] as Args[]])) as Record<(typeof names)[number], Args[]>;
   const from = options.fromBlock ?? 0;
@@ -47,7 +75,7 @@ export async function snapshotRegistry(
       if (log.fragment && log.fragment.name in events) events[log.fragment.name as (typeof names)[number]].push(log);
   }
   progress(
-    `${trusted.name}: ${events.InstitutionAccredited.length} institution(s), ${events.RootAnchored.length + events.AnchorImported.length} anchor(s), ${events.CredentialRevoked.length} revocation(s)`,
+    `${trusted.name}: ${events.InstitutionAccredited.length} institution(s), ${events.RootAnchored.length + events.AnchorImported.length} anchor(s), ${events.CredentialRevoked.length} revocation(s), ${events.StatusListPublished.length} status list publication(s)`,
   );
   const blockTimes = new Map<number, number>();
   const timeOf = async (n: number) => {
@@ -84,6 +112,7 @@ export async function snapshotRegistry(
         revokedAt: order.map((i) => revokedAt[i]!),
         reason: order.map((i) => Number(revoked[i]!.args.reason)),
       },
+      statusLists: statusListsOf(id, events.StatusListPublished, events.StatusListMarkedBitsOnly),
     });
   }
   institutions.sort((a, b) => a.id - b.id);

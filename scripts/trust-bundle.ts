@@ -14,8 +14,9 @@ Usage:
   npm run trust-bundle -- --key <key.pem> --signer
 
 Reads, from every trusted registry at its latest block, the institutions (accreditation history,
-signing DIDs, compromise reports), the anchored roots (institution, time, batch size) and the
-revocations, and writes them to <file> as a compact JWS signed with the Ed25519 key in <key.pem>.
+signing DIDs, compromise reports), the anchored roots (institution, time, batch size), the
+revocations and the latest commitment to each status list, and writes them to <file> as a compact
+JWS signed with the Ed25519 key in <key.pem>.
 
   --out <file>        where to write the bundle (replaced atomically)
   --key <key.pem>     the signing key: an Ed25519 private key, PKCS #8 PEM

@@ -205,6 +205,25 @@ describe('verifying with a signed trust bundle', () => {
     expect(checkOf(await french.json(), 'anchored').message).toContain('paquet de confiance du');
   });
 
+  it("answers fully offline, with neither the ledger nor the institution's site: the bundle holds the status lists' commitments", async () => {
+    // No origin to fetch the institution's status lists from: as if its site were out of reach.
+    const verifier = await withBundle(bundleFile, { VERIFIER_STATUS_LIST_LOCAL_ORIGINS: '' });
+    try {
+      process.kill(system.ledgerPid(), 'SIGKILL');
+    } catch {
+      // already stopped by the test before
+    }
+    const kept = (await verify(verifier.url, issued.kept)).body;
+    expect(kept.verdict).toBe('valid');
+    // The list was revoked from before the bundle, by hash too: the revocation record answers for it.
+    expect(checkOf(kept, 'status_list')).toMatchObject({
+      status: 'skipped',
+      reason: 'status_list_unreachable_record_answers',
+    });
+    expect(checkOf(kept, 'not_revoked').note?.reason).toBe('trust_bundle_used');
+    expect((await verify(verifier.url, issued.revokedBefore)).body.verdict).toBe('invalid');
+  });
+
   it('makes the ledger checks unverifiable, never valid, with a bundle past the maximum age', async () => {
     const verifier = await withBundle(oldBundleFile, { VERIFIER_TRUST_BUNDLE_MAX_AGE_HOURS: '48' });
     expect(verifier.output()).toContain('is past its use since');

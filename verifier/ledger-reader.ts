@@ -36,7 +36,12 @@ export interface RegistryFacts extends CredentialFacts {
 
 /** One trusted registry's latest commitment to an issuer's status list, or why it gave none. */
 export type StatusListAnswer =
-  | { trusted: TrustedRegistry; commitment: StatusListCommitment }
+  | {
+      trusted: TrustedRegistry;
+      commitment: StatusListCommitment;
+      /** The time (unix s) of the snapshot that answered (a trust bundle), not the chain now: the list may have changed since. */
+      asOf?: number;
+    }
   | { trusted: TrustedRegistry; error: LedgerUnreachableError };
 
 /** One trusted registry's answer about an issuer, or why it gave none. */

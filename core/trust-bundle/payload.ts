@@ -19,6 +19,13 @@ export interface InstitutionSnapshot {
   dids: { did: string; compromisedSince?: number }[];
   /** Its revocations: hashes sorted, with their times (unix s) and reason codes at the same positions. */
   revocations: { hashes: PackedHashes; revokedAt: number[]; reason: number[] };
+  /**
+   * The latest commitment to each status list it published (docs/status-lists.md): the lists' keys
+   * sorted, each list's bits hash at the same position (32 bytes each, concatenated, base64url) and
+   * its bits-only mark (1: marked). A list not named was never published: its bits are all clear.
+   * Absent from bundles made before status lists were exported: such a bundle cannot answer for them.
+   */
+  statusLists?: { keys: PackedHashes; bitsHashes: string; bitsOnly: number[] };
 }
 
 export interface RegistrySnapshot {

@@ -24,6 +24,14 @@ describe('signed trust bundle', () => {
     expect(openTrustBundle(bundle, signer)).toEqual(payload);
   });
 
+  it('opens a bundle made before status lists were exported: it holds none, and says nothing of them', () => {
+    const older = structuredClone(payload);
+    for (const institution of older.registries[0]!.institutions) delete institution.statusLists;
+    expect(
+      openTrustBundle(signTrustBundle(older, privateKey), signer).registries[0]!.institutions[0],
+    ).not.toHaveProperty('statusLists');
+  });
+
   it('packs hashes sorted, found by binary search', () => {
     const roots = Buffer.from(payload.registries[0]!.anchors.roots, 'base64url');
     expect(roots.length).toBe(4 * 32);
@@ -77,5 +85,11 @@ describe('signed trust bundle', () => {
     ).toThrow(/sorted without duplicates/);
     expect(wrong((p) => (p.registries[0].registry = 'nope'))).toThrow(/registry must be a lower-case 0x address/);
     expect(wrong((p) => (p.registries[0].institutions[0].statusHistory = [[7, 1]]))).toThrow(/statusHistory\[0\]\[0\]/);
+    expect(wrong((p) => (p.registries[0].institutions[0].statusLists.bitsHashes = ''))).toThrow(
+      /statusLists.bitsHashes must hold 1 32-byte hashes, one per list/,
+    );
+    expect(wrong((p) => (p.registries[0].institutions[0].statusLists.bitsOnly = [2]))).toThrow(
+      /statusLists.bitsOnly\[0\] must be a whole number from 0 to 1/,
+    );
   });
 });

@@ -61,6 +61,25 @@ function packed(value: unknown, where: string): number {
 const wholes = (value: unknown, where: string, length: number, max?: number, min?: number) =>
   list(value, where, length).map((v, i) => whole(v, `${where}[${i}]`, max, min));
 
+/** `count` 32-byte hashes in a given order (not sorted), concatenated and base64url-encoded. */
+function hashesInOrder(value: unknown, where: string, count: number): string {
+  if (typeof value !== 'string' || !BASE64URL.test(value)) fail(where, 'must be base64url');
+  const bytes = Buffer.from(value, 'base64url');
+  if (bytes.length !== count * HASH_BYTES || bytes.toString('base64url') !== value)
+    fail(where, `must hold ${count} ${HASH_BYTES}-byte hashes, one per list`);
+  return value;
+}
+
+function statusLists(value: unknown, where: string): NonNullable<InstitutionSnapshot['statusLists']> {
+  const s = object(value, where);
+  const count = packed(s.keys, `${where}.keys`);
+  return {
+    keys: s.keys as string,
+    bitsHashes: hashesInOrder(s.bitsHashes, `${where}.bitsHashes`, count),
+    bitsOnly: wholes(s.bitsOnly, `${where}.bitsOnly`, count, 1),
+  };
+}
+
 function institution(value: unknown, where: string): InstitutionSnapshot {
   const i = object(value, where);
   const history = list(i.statusHistory, `${where}.statusHistory`).map((entry, n) => {
@@ -91,6 +110,7 @@ function institution(value: unknown, where: string): InstitutionSnapshot {
       revokedAt: wholes(r.revokedAt, `${where}.revocations.revokedAt`, count, undefined, 1),
       reason: wholes(r.reason, `${where}.revocations.reason`, count, UINT16),
     },
+    ...(i.statusLists === undefined ? {} : { statusLists: statusLists(i.statusLists, `${where}.statusLists`) }),
   };
 }
 

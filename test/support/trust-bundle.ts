@@ -19,6 +19,8 @@ export interface SyntheticSize {
   credentials: number;
   batchSize: number;
   revocations: number;
+  /** Status lists each institution published (default 1; the first institution's is marked bits-only). */
+  statusLists?: number;
 }
 
 /**
@@ -39,6 +41,8 @@ export function syntheticTrustBundle(size: SyntheticSize, issuedAt: number): Tru
       .filter((r) => r < size.revocations)
       .map((r) => hashOf(`credential ${r % batches}/${Math.floor(r / batches)}`));
     const revocations = packHashes(revoked);
+    const lists = Array.from({ length: size.statusLists ?? 1 }, (_, l) => hashOf(`status list ${id}/${l}`));
+    const published = packHashes(lists);
     return {
       id,
       name: `Institution ${id}`,
@@ -48,6 +52,13 @@ export function syntheticTrustBundle(size: SyntheticSize, issuedAt: number): Tru
         hashes: revocations.packed,
         revokedAt: revocations.order.map(() => issuedAt - 3600),
         reason: revocations.order.map(() => 1),
+      },
+      statusLists: {
+        keys: published.packed,
+        bitsHashes: Buffer.concat(
+          published.order.map((l) => Buffer.from(hashOf(`bits of ${id}/${l}`).slice(2), 'hex')),
+        ).toString('base64url'),
+        bitsOnly: published.order.map(() => (id === 1 ? 1 : 0)),
       },
     };
   });

@@ -267,6 +267,31 @@ describe('status list check', () => {
       });
   });
 
+  it('with a trust bundle answering for the ledger, a list that differs from it leaves the verdict to the record', async () => {
+    // The bundle's commitment is of its date: a list published again since differs without being altered.
+    const fromBundle = (bitsHash: string): StatusListAnswer => ({ ...committed(bitsHash), asOf: 1_800_000_000 });
+    const older = fromBundle(bitstringCommitment(withBit(9).bytes));
+    expect(await check({ bits: withBit(8), index: 7, answers: [older], record: 'valid' })).toMatchObject({
+      status: 'skipped',
+      reason: 'status_list_needs_ledger',
+      details: { detail: 'the list differs from the trust bundle, which may be older than it' },
+    });
+    // The same list as the bundle's: clear as of its date; a set bit is a revocation whatever its date.
+    expect(
+      await check({ bits: withBit(8), index: 7, answers: [fromBundle(bitstringCommitment(withBit(8).bytes))] }),
+    ).toMatchObject({ status: 'valid', reason: 'status_list_clear' });
+    expect(await check({ bits: withBit(7), index: 7, answers: [older] })).toMatchObject({ status: 'invalid' });
+    // Neither the list nor the ledger in reach: never published as of the bundle, or recorded by hash too.
+    expect(await check({ serve: false, answers: [fromBundle(ZeroHash)] })).toMatchObject({
+      status: 'valid',
+      reason: 'status_list_never_revoked',
+    });
+    expect(await check({ serve: false, answers: [older], record: 'valid' })).toMatchObject({
+      status: 'skipped',
+      reason: 'status_list_unreachable_record_answers',
+    });
+  });
+
   it('fetches nothing for an issuer no registry lists, nor from an address that is not allowed', async () => {
     expect(await check({ listed: false, serve: false })).toMatchObject({
       status: 'skipped',

@@ -36,7 +36,9 @@ function entryProblem(entry: Record<string, unknown>): string | undefined {
 /** The commitments registries hold for a list of an institution they list, each with the registry's name. */
 const committedIn = (answers: readonly StatusListAnswer[]) =>
   answers.flatMap((a) =>
-    'commitment' in a && a.commitment.institutionId !== 0 ? [{ registry: a.trusted.name, ...a.commitment }] : [],
+    'commitment' in a && a.commitment.institutionId !== 0
+      ? [{ registry: a.trusted.name, ...a.commitment, asOf: a.asOf }]
+      : [],
   );
 
 /** The list's host, to say where it came from: never the path (it could carry anything). */
@@ -187,6 +189,16 @@ export const statusList: Check<CredentialSubject> = {
       const committed = committedIn(answers);
       const hash = bitstringCommitment(bits.bytes);
       const matches = committed.every((c) => (c.bitsHash === ZeroHash ? !bits.any() : c.bitsHash === hash));
+      // Commitments from a trust bundle only: the list may have been published again since its
+      // date, so bits that differ prove nothing; the revocation record check answers instead.
+      if (!matches && committed.length > 0 && committed.every((c) => c.asOf !== undefined))
+        return fragment(
+          'status_list',
+          'skipped',
+          'status_list_needs_ledger',
+          { source },
+          { ...details, bitsHash: hash, detail: 'the list differs from the trust bundle, which may be older than it' },
+        );
       if (committed.length === 0 || !matches)
         return fragment(
           'status_list',

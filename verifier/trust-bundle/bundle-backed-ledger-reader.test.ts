@@ -1,3 +1,4 @@
+import { ZeroHash } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leafOf, sha256 } from '../../core/merkle.ts';
 import {
@@ -25,6 +26,9 @@ const HOUR = 3600;
 const REGISTRY = `0x${'ab'.repeat(20)}`;
 const kept = hashOf('kept');
 const revoked = hashOf('revoked');
+/** Status lists the institution published: the second one with revocations by bits only. */
+const publishedList = hashOf('list 0');
+const markedList = hashOf('list 1');
 const rootOf = (hash: string) => `0x${leafOf(Buffer.from(hash.slice(2), 'hex'), sha256).toString('hex')}`;
 const receiptOf = (hash: string) => ({
   type: 'SkillmarkAnchorReceipt',
@@ -43,6 +47,7 @@ const receiptOf = (hash: string) => ({
 function payload(): TrustBundlePayload {
   const anchors = packHashes([rootOf(kept), rootOf(revoked)]);
   const revocations = packHashes([revoked]);
+  const lists = packHashes([publishedList, markedList]);
   return {
     type: TRUST_BUNDLE_TYPE,
     version: TRUST_BUNDLE_VERSION,
@@ -61,6 +66,13 @@ function payload(): TrustBundlePayload {
             statusHistory: [[1, ISSUED_AT - 1000]],
             dids: [{ did: institutionDid(1) }],
             revocations: { hashes: revocations.packed, revokedAt: [ISSUED_AT - 10], reason: [1] },
+            statusLists: {
+              keys: lists.packed,
+              bitsHashes: Buffer.concat(
+                lists.order.map((i) => Buffer.from(hashOf(`bits of list ${i}`).slice(2), 'hex')),
+              ).toString('base64url'),
+              bitsOnly: lists.order.map((i) => (i === 1 ? 1 : 0)),
+            },
           },
         ],
         anchors: {
@@ -146,6 +158,41 @@ describe('BundleBackedLedgerReader: the bundle answers when the ledger cannot be
       expect(tooOld[name]!.status, name).toBe('unverifiable');
       expect(tooOld[name]!.note?.reason).toBe('trust_bundle_too_old');
     }
+  });
+
+  it("answers an issuer's status list commitments as of its date", async () => {
+    const reader = readerAt(2);
+    const [published] = await reader.statusListOnEach(institutionDid(1), publishedList);
+    expect(published).toMatchObject({
+      commitment: { institutionId: 1, bitsHash: hashOf('bits of list 0'), bitsOnly: false },
+      asOf: ISSUED_AT,
+    });
+    const [marked] = await reader.statusListOnEach(institutionDid(1), markedList);
+    expect(marked).toMatchObject({ commitment: { bitsHash: hashOf('bits of list 1'), bitsOnly: true } });
+    // Never published as of the bundle: no revocation on it then.
+    const [never] = await reader.statusListOnEach(institutionDid(1), hashOf('list 2'));
+    expect(never).toMatchObject({ commitment: { institutionId: 1, bitsHash: ZeroHash, bitsOnly: false } });
+    const [unknown] = await reader.statusListOnEach(institutionDid(2), publishedList);
+    expect(unknown).toMatchObject({ error: { message: expect.stringContaining('does not list') } });
+    expect((await readerAt(49).statusListOnEach(institutionDid(1), publishedList))[0]).toMatchObject({
+      error: { message: expect.stringContaining('is past its use') },
+    });
+  });
+
+  it('says nothing of status lists from a bundle made before it held them', async () => {
+    const older = payload();
+    delete older.registries[0]!.institutions[0]!.statusLists;
+    const reader = new BundleBackedLedgerReader(
+      { registries: [unreachable] },
+      new TrustBundleIndex(older),
+      { maxAgeSeconds: 48 * HOUR, warnAgeSeconds: 24 * HOUR },
+      () => new Date((ISSUED_AT + 2 * HOUR) * 1000),
+      { timeoutMs: 1000, cacheTtlMs: 0 },
+    );
+    readers.push(reader);
+    expect((await reader.statusListOnEach(institutionDid(1), hashOf('list 2')))[0]).toMatchObject({
+      error: { message: expect.stringContaining('holds no status lists') },
+    });
   });
 
   it('leaves a registry the bundle does not hold to the ledger alone', async () => {

@@ -5,6 +5,7 @@ import {
   type LedgerReaderOptions,
   LedgerUnreachableError,
   type RegistryFacts,
+  type StatusListAnswer,
 } from '../ledger-reader.ts';
 import type { TrustConfig, TrustedRegistry } from '../trust.ts';
 import type { TrustBundleIndex } from './bundle-index.ts';
@@ -72,13 +73,39 @@ export class BundleBackedLedgerReader extends LedgerReader {
     });
   }
 
-  #fromBundle(
+  /**
+   * The registries' commitments to the issuer's status list; for a registry out of reach, the
+   * bundle's, as of its date (the list may have been published again since: the check knows).
+   */
+  override async statusListOnEach(issuerDid: string, listKey: string): Promise<StatusListAnswer[]> {
+    const answers = await super.statusListOnEach(issuerDid, listKey);
+    return answers.map((answer) => {
+      if (!('error' in answer)) return answer;
+      const usable = this.#usableBundle(answer.trusted, answer.error);
+      if (usable instanceof Error) return { trusted: answer.trusted, error: usable };
+      const found = this.bundle.statusList(answer.trusted, issuerDid, listKey);
+      if (!found || !('commitment' in found))
+        return {
+          trusted: answer.trusted,
+          error: new TrustBundleUnanswered(
+            `${answer.error.message}; ${usable.of} ${
+              found && 'unknownIssuer' in found
+                ? `does not list ${issuerDid} on ${answer.trusted.name}`
+                : 'holds no status lists (it was made by an older version: make a new one)'
+            }`,
+            [answer.trusted],
+            usable.standing,
+          ),
+        };
+      return { trusted: answer.trusted, commitment: found.commitment, asOf: usable.standing.issuedAt };
+    });
+  }
+
+  /** The bundle's standing, if it holds the registry and is not past its use; else why it cannot answer. */
+  #usableBundle(
     trusted: TrustedRegistry,
     unreachable: LedgerUnreachableError,
-    root: string,
-    issuerDid: string,
-    credentialHash: string,
-  ): BundleFacts | LedgerUnreachableError {
+  ): { standing: TrustBundleStanding; of: string } | LedgerUnreachableError {
     if (!this.bundle.covers(trusted)) return unreachable;
     const standing = standingOf(this.bundle.payload, this.policy, this.now());
     const of = `the trust bundle of ${day(standing.issuedAt)}`;
@@ -88,6 +115,19 @@ export class BundleBackedLedgerReader extends LedgerReader {
         [trusted],
         standing,
       );
+    return { standing, of };
+  }
+
+  #fromBundle(
+    trusted: TrustedRegistry,
+    unreachable: LedgerUnreachableError,
+    root: string,
+    issuerDid: string,
+    credentialHash: string,
+  ): BundleFacts | LedgerUnreachableError {
+    const usable = this.#usableBundle(trusted, unreachable);
+    if (usable instanceof Error) return usable;
+    const { standing, of } = usable;
     const answer = this.bundle.answer(trusted, root, issuerDid, credentialHash);
     if (!answer || 'unknownIssuer' in answer)
       return new TrustBundleUnanswered(

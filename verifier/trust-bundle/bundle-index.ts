@@ -1,7 +1,8 @@
 import { ZeroHash } from 'ethers';
-import { statusName } from '../../contracts/registry.ts';
+import { type StatusListCommitment, statusName } from '../../contracts/registry.ts';
 import {
   findHash,
+  HASH_BYTES,
   type InstitutionSnapshot,
   type RegistrySnapshot,
   type TrustBundlePayload,
@@ -12,6 +13,8 @@ import type { TrustedRegistry } from '../trust.ts';
 interface Institution {
   snapshot: InstitutionSnapshot;
   revoked: Buffer;
+  /** The keys of its status lists' commitments, with their bits hashes at the same positions; absent from older bundles. */
+  statusLists?: { keys: Buffer; bitsHashes: Buffer };
 }
 
 interface Registry {
@@ -25,6 +28,15 @@ interface Registry {
 /** What a bundle's registry says about one credential: its facts, or that it does not know the issuer. */
 export type BundleAnswer = { facts: Omit<RegistryFacts, 'trusted'> } | { unknownIssuer: true };
 
+/**
+ * What a bundle's registry says about an issuer's status list: the latest commitment, or that it
+ * does not know the issuer, or that it was made before bundles held status lists.
+ */
+export type BundleStatusListAnswer =
+  | { commitment: StatusListCommitment }
+  | { unknownIssuer: true }
+  | { noStatusLists: true };
+
 const bytes32 = (hex: string) => Buffer.from(hex.slice(2), 'hex');
 const key = (chainId: number, registry: string) => `${chainId}|${registry.toLowerCase()}`;
 
@@ -37,7 +49,18 @@ export class TrustBundleIndex {
       const institutions = new Map<number, Institution>();
       const dids = new Map<string, { institution: Institution; compromisedSince: number }>();
       for (const s of snapshot.institutions) {
-        const institution = { snapshot: s, revoked: Buffer.from(s.revocations.hashes, 'base64url') };
+        const institution: Institution = {
+          snapshot: s,
+          revoked: Buffer.from(s.revocations.hashes, 'base64url'),
+          ...(s.statusLists
+            ? {
+                statusLists: {
+                  keys: Buffer.from(s.statusLists.keys, 'base64url'),
+                  bitsHashes: Buffer.from(s.statusLists.bitsHashes, 'base64url'),
+                },
+              }
+            : {}),
+        };
         institutions.set(s.id, institution);
         for (const d of s.dids) dids.set(d.did, { institution, compromisedSince: d.compromisedSince ?? 0 });
       }
@@ -90,5 +113,23 @@ export class TrustBundleIndex {
     return {
       facts: missingRoot ? { ...facts, head: { blockNumber: asOf.block, time: asOf.time, syncing: true } } : facts,
     };
+  }
+
+  /**
+   * The latest commitment the issuer's institution made to status list `listKey` as of the bundle,
+   * shaped as a node's answer (a list it never published: bits hash zero); undefined when the
+   * bundle does not hold the registry.
+   */
+  statusList(trusted: TrustedRegistry, issuerDid: string, listKey: string): BundleStatusListAnswer | undefined {
+    const registry = this.#registries.get(key(trusted.chainId, trusted.registry));
+    if (!registry) return undefined;
+    const issuer = registry.dids.get(issuerDid);
+    if (!issuer) return { unknownIssuer: true };
+    const { snapshot, statusLists } = issuer.institution;
+    if (!statusLists || !snapshot.statusLists) return { noStatusLists: true };
+    const at = findHash(statusLists.keys, bytes32(listKey));
+    if (at < 0) return { commitment: { institutionId: snapshot.id, bitsHash: ZeroHash, bitsOnly: false } };
+    const bitsHash = `0x${statusLists.bitsHashes.subarray(at * HASH_BYTES, (at + 1) * HASH_BYTES).toString('hex')}`;
+    return { commitment: { institutionId: snapshot.id, bitsHash, bitsOnly: snapshot.statusLists.bitsOnly[at] === 1 } };
   }
 }

@@ -7,6 +7,12 @@ import { standingOf, type TrustBundleStanding } from './standing.ts';
 
 /** The checks that read the ledger, and so may have been answered from the bundle. */
 const LEDGER_CHECKS: ReadonlySet<string> = new Set(['issuer_accredited', 'anchored', 'not_revoked', 'signing_key']);
+/** The status list's answers that rest on the list's commitment, which the bundle holds too. */
+const STATUS_LIST_ON_LEDGER: ReadonlySet<string> = new Set(['status_list_clear', 'status_list_never_revoked']);
+
+const answeredByLedger = (f: CheckFragment) =>
+  f.status !== 'skipped' &&
+  (LEDGER_CHECKS.has(f.check) || (f.check === 'status_list' && STATUS_LIST_ON_LEDGER.has(f.reason)));
 
 const NOTE: Record<TrustBundleStanding['state'], ReasonCode> = {
   fresh: 'trust_bundle_used',
@@ -49,9 +55,7 @@ export async function noteTrustBundle(
   const standing = await standingIn(evidence);
   if (standing) {
     const { params, details } = noteParts(standing);
-    return fragments.map((f) =>
-      LEDGER_CHECKS.has(f.check) && f.status !== 'skipped' ? withNote(f, NOTE[standing.state], params, details) : f,
-    );
+    return fragments.map((f) => (answeredByLedger(f) ? withNote(f, NOTE[standing.state], params, details) : f));
   }
   // The standby note says the ledger answered: only when every registry did.
   if (!(ledger instanceof BundleBackedLedgerReader) || (await evidence.issuer).some((a) => 'error' in a))
