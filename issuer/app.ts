@@ -10,6 +10,7 @@ import { printable } from '../core/printable.ts';
 import { clientOf, type RateLimitOptions, rateLimit } from '../core/rate-limit.ts';
 import { problemBodyLimit, readJsonObject } from '../core/request-body.ts';
 import { shortIdOf } from '../core/short-id.ts';
+import { requestLanguage } from '../core/web/page-language.ts';
 import type { AnchoringStatus } from './anchoring.ts';
 import { issuerRoutes } from './api/routes.ts';
 import type { AuditLog } from './audit/audit-log.ts';
@@ -283,6 +284,7 @@ export function createIssuerApp(options: IssuerAppOptions): OpenAPIHono {
         certificateSources,
         await credentials.idOf(c.req.valid('param').id),
         c.req.valid('query').claimCode,
+        await requestLanguage(c),
       ),
     unknownCredentialOr('Bad claim code'),
   );
@@ -292,7 +294,7 @@ export function createIssuerApp(options: IssuerAppOptions): OpenAPIHono {
   });
   app.openapi(routes.claimCertificate, async (c) => {
     const bundle = await collect(c, c.req.valid('param').code);
-    return bundle ? learnerCertificate(c, certificateSources, bundle) : c.json(pending, 202);
+    return bundle ? learnerCertificate(c, certificateSources, bundle, await requestLanguage(c)) : c.json(pending, 202);
   });
 
   addCohortRoutes(app, guard, options.cohorts, certificateSources);

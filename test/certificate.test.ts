@@ -145,6 +145,26 @@ describe("the learner's copy", () => {
     const text = await page.text();
     expect(text).toContain(learners.arabic);
     expect(text).not.toContain(arabic!.code);
+    expect(text).toContain('This is to certify that');
+  });
+
+  it("is printed in the learner's language: as the claim page links it (?lang=), else as the browser asks", async () => {
+    const { arabic } = issued;
+    const inArabic = await (
+      await pdfOf(await fetch(`${system.issuerUrl}/claims/${arabic!.code}/certificate.pdf?lang=ar`))
+    ).text();
+    expect(inArabic).toContain('نشهد بأن');
+    expect(inArabic).not.toContain('This is to certify that');
+    const inFrench = await (
+      await pdfOf(
+        await fetch(`${system.issuerUrl}/claims/${arabic!.code}/certificate.pdf`, {
+          headers: { 'accept-language': 'fr-CA,fr;q=0.9,en;q=0.5' },
+        }),
+      )
+    ).text();
+    expect(inFrench).toContain('Nous certifions que');
+    // The award date in words, in French (qualificationRequest awards on 2026-06-30).
+    expect(inFrench).toContain('30 juin 2026');
   });
 
   it('is pending (202) while the credential waits to be anchored, and unknown codes are 404', async () => {
@@ -175,7 +195,7 @@ describe("the learner's claim page, for a browser", () => {
     const page = await reply.text();
     expect(page).toContain('<html lang="ar" dir="rtl">');
     expect(page).toContain(learners.arabic);
-    expect(page).toContain(`href="/claims/${issued.arabic!.code}/certificate.pdf"`);
+    expect(page).toContain(`href="/claims/${issued.arabic!.code}/certificate.pdf?lang=ar"`);
     expect(page).not.toMatch(/<script/);
     // The wallet and scripts still get the bundle.
     const api = await fetch(`${system.issuerUrl}/claims/${issued.arabic!.code}`);

@@ -286,9 +286,11 @@ describe('cohort from a spreadsheet, on the real system', () => {
     const lines = [HEADER, ...names.map((name, i) => learner(3000 + i).replace(`Learner ${3000 + i}`, name))];
     const status = await issueCohort(lines.join('\n'), 'text/csv');
     expect(status).toMatchObject({ status: 'done', issued: 3 });
-    const certificates = async () => {
+    const certificates = async (query = '') => {
       for (let i = 0; i < 300; i++) {
-        const reply = await fetch(`${system.issuerUrl}/cohorts/${status.id}/certificates.pdf`, { headers: admin() });
+        const reply = await fetch(`${system.issuerUrl}/cohorts/${status.id}/certificates.pdf${query}`, {
+          headers: admin(),
+        });
         if (reply.status !== 409) return reply;
         const problem = await reply.json();
         // The only 409 a finished cohort with issued rows may answer: its credentials are still being anchored.
@@ -326,11 +328,13 @@ describe('cohort from a spreadsheet, on the real system', () => {
       (await revokeCredential(system, (await results(status.id))[1]!.credentialId!, { reason: 'issuedInError' }))
         .status,
     ).toBe(200);
-    const again = await printedPage(Buffer.from(await (await certificates()).arrayBuffer()));
+    // Printed again, in Spanish this time.
+    const again = await printedPage(Buffer.from(await (await certificates('?lang=es')).arrayBuffer()));
     try {
       expect(await again.pages()).toBe(2);
       const text = await again.text();
-      expect(text).not.toContain('claim code');
+      expect(text).toContain('Se certifica que');
+      expect(text).not.toContain('código de recogida');
       expect(text).not.toContain(names[1]!.split(' ')[0]);
     } finally {
       again.remove();

@@ -5,6 +5,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { printedPage } from '../test/support/printed-page.ts';
 import {
   issue,
   qualificationRequest,
@@ -37,7 +38,16 @@ beforeAll(async () => {
   expect((await runWallet(['receive', file], env)).code).toBe(0);
 }, 120_000);
 
+const pages: Awaited<ReturnType<typeof printedPage>>[] = [];
+/** The PDF as poppler reads it (test/support/printed-page.ts). */
+async function printed(file: string) {
+  const page = await printedPage(readFileSync(file));
+  pages.push(page);
+  return page;
+}
+
 afterAll(async () => {
+  for (const page of pages) page.remove();
   await system?.destroy();
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
@@ -49,6 +59,16 @@ describe('certificate', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^Certificate of credential [0-9a-f]{8} written to /);
     expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(await (await printed(pdf)).text()).toContain('This is to certify that');
+  });
+
+  it('prints it in the language the wallet speaks', async () => {
+    const pdf = join(scratch, 'certificat.pdf');
+    const result = await runWallet(['certificate', '1', '--out', pdf, '--lang', 'fr'], env);
+    expect(result.code, result.stderr).toBe(0);
+    const text = await (await printed(pdf)).text();
+    expect(text).toContain('Nous certifions que');
+    expect(text).toContain('30 juin 2026');
   });
 
   it('says what to do for a credential received from a file, and needs --out', async () => {

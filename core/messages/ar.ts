@@ -1,4 +1,4 @@
-import type { Catalogue, Language, PageWords, ReportWords, WalletWords } from './catalogue.ts';
+import type { Catalogue, CertificateWords, Language, PageWords, ReportWords, WalletWords } from './catalogue.ts';
 import type { Labels } from './labels.ts';
 
 /**
@@ -612,6 +612,24 @@ export const arReport: ReportWords = {
   level_unknown: 'غير معروف',
 };
 
+export const arCertificate: CertificateWords = {
+  kicker: 'شهادة مؤهل',
+  certifies: 'نشهد بأن',
+  awarded: 'قد حصل على المؤهل',
+  level: 'المستوى: {level}',
+  occupation: 'المهنة: {occupation}',
+  awardedOn: 'تاريخ المنح: {date}',
+  competencies: 'الكفاءات',
+  competenciesContinued: 'الكفاءات (تتمة)',
+  checkHeading: 'كيفية التحقق',
+  check: 'امسح الرمز بأي خدمة تحقق من Skillmark (أو ارفع ملف PDF هذا إليها) لترى أن هذه الشهادة أصلية ولم تُسحب.',
+  checkAt:
+    'امسح الرمز بخدمة التحقق من Skillmark على {url} (أو ارفع ملف PDF هذا هناك) لترى أن هذه الشهادة أصلية ولم تُسحب.',
+  credential: 'رقم الشهادة {shortId}',
+  claimHeading: 'للمتعلم: استلم الشهادة الرقمية برمز الاستلام هذا',
+  claimPrivate: 'احتفظ بالرمز لنفسك: من يملكه يستطيع استلام الشهادة.',
+};
+
 export const arabic: Language = {
   name: 'العربية',
   dir: 'rtl',
@@ -620,4 +638,5 @@ export const arabic: Language = {
   page: arPage,
   wallet: arWallet,
   report: arReport,
+  certificate: arCertificate,
 };

@@ -1,4 +1,4 @@
-import type { en, enPage, enReport, enWallet } from './en.ts';
+import type { en, enCertificate, enPage, enReport, enWallet } from './en.ts';
 import type { Labels } from './labels.ts';
 
 /** Every reason a check can give: the keys of the English reference catalogue. */
@@ -32,7 +32,13 @@ export type ReportKey = keyof typeof enReport;
 /** One language's report page words, with {placeholder}s. */
 export type ReportWords = Record<ReportKey, string>;
 
-/** A language: its name in itself, its writing direction, its sentences, labels, page words, wallet words and report words. */
+/** Every word printed on a certificate: the keys of the English certificate words. */
+export type CertificateKey = keyof typeof enCertificate;
+
+/** One language's certificate words, with {placeholder}s. */
+export type CertificateWords = Record<CertificateKey, string>;
+
+/** A language: its name in itself, its writing direction, its sentences, labels, and the words of its pages, wallet, report and certificate. */
 export interface Language {
   /** The language's name as its speakers write it, for the language switcher. */
   name: string;
@@ -42,4 +48,5 @@ export interface Language {
   page: PageWords;
   wallet: WalletWords;
   report: ReportWords;
+  certificate: CertificateWords;
 }

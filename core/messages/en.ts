@@ -611,6 +611,26 @@ export const enReport = {
   level_unknown: 'Unknown',
 };
 
+/** The words printed on a certificate (issuer/certificate/): every language has these keys. */
+export const enCertificate = {
+  kicker: 'Certificate of qualification',
+  certifies: 'This is to certify that',
+  awarded: 'has been awarded',
+  level: 'Level: {level}',
+  occupation: 'Occupation: {occupation}',
+  awardedOn: 'Awarded on {date}',
+  competencies: 'Competencies',
+  competenciesContinued: 'Competencies (continued)',
+  checkHeading: 'How to check it',
+  check:
+    'Scan the code with any Skillmark verifier (or upload this PDF to one) to see that this certificate is genuine and not withdrawn.',
+  checkAt:
+    'Scan the code with the Skillmark verifier at {url} (or upload this PDF there) to see that this certificate is genuine and not withdrawn.',
+  credential: 'Credential {shortId}',
+  claimHeading: 'For the learner: collect the digital credential with this claim code',
+  claimPrivate: 'Keep the code private: whoever has it can collect the credential.',
+};
+
 /** English as a Language (not annotated: the Language type is derived from this file; index.ts checks it). */
 export const english = {
   name: 'English',
@@ -620,4 +640,5 @@ export const english = {
   page: enPage,
   wallet: enWallet,
   report: enReport,
+  certificate: enCertificate,
 };

@@ -1,4 +1,4 @@
-import type { Catalogue, Language, PageWords, ReportWords, WalletWords } from './catalogue.ts';
+import type { Catalogue, CertificateWords, Language, PageWords, ReportWords, WalletWords } from './catalogue.ts';
 import type { Labels } from './labels.ts';
 
 /**
@@ -619,6 +619,25 @@ export const esReport: ReportWords = {
   level_unknown: 'Desconocido',
 };
 
+export const esCertificate: CertificateWords = {
+  kicker: 'Certificado de cualificación',
+  certifies: 'Se certifica que',
+  awarded: 'ha obtenido la cualificación',
+  level: 'Nivel: {level}',
+  occupation: 'Ocupación: {occupation}',
+  awardedOn: 'Otorgada el {date}',
+  competencies: 'Competencias',
+  competenciesContinued: 'Competencias (continuación)',
+  checkHeading: 'Cómo comprobarlo',
+  check:
+    'Escanee el código con cualquier verificador Skillmark (o suba este PDF a uno) para ver que este certificado es auténtico y no ha sido retirado.',
+  checkAt:
+    'Escanee el código con el verificador Skillmark en {url} (o suba este PDF allí) para ver que este certificado es auténtico y no ha sido retirado.',
+  credential: 'Credencial {shortId}',
+  claimHeading: 'Para la persona titulada: obtenga la credencial digital con este código de recogida',
+  claimPrivate: 'Guarde este código en privado: quien lo tenga puede obtener la credencial.',
+};
+
 export const spanish: Language = {
   name: 'Español',
   dir: 'ltr',
@@ -627,4 +646,5 @@ export const spanish: Language = {
   page: esPage,
   wallet: esWallet,
   report: esReport,
+  certificate: esCertificate,
 };

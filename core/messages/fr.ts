@@ -1,4 +1,4 @@
-import type { Catalogue, Language, PageWords, ReportWords, WalletWords } from './catalogue.ts';
+import type { Catalogue, CertificateWords, Language, PageWords, ReportWords, WalletWords } from './catalogue.ts';
 import type { Labels } from './labels.ts';
 
 /**
@@ -631,6 +631,25 @@ export const frReport: ReportWords = {
   level_unknown: 'Inconnu',
 };
 
+export const frCertificate: CertificateWords = {
+  kicker: 'Certificat de qualification',
+  certifies: 'Nous certifions que',
+  awarded: 'a obtenu la qualification',
+  level: 'Niveau : {level}',
+  occupation: 'Métier : {occupation}',
+  awardedOn: 'Délivrée le {date}',
+  competencies: 'Compétences',
+  competenciesContinued: 'Compétences (suite)',
+  checkHeading: 'Comment le vérifier',
+  check:
+    "Scannez le code avec un vérificateur Skillmark (ou déposez-y ce PDF) pour voir que ce certificat est authentique et n'a pas été retiré.",
+  checkAt:
+    "Scannez le code avec le vérificateur Skillmark à l'adresse {url} (ou déposez-y ce PDF) pour voir que ce certificat est authentique et n'a pas été retiré.",
+  credential: 'Attestation {shortId}',
+  claimHeading: "Pour l'apprenant : récupérez l'attestation numérique avec ce code de retrait",
+  claimPrivate: "Gardez ce code pour vous : quiconque le possède peut récupérer l'attestation.",
+};
+
 export const french: Language = {
   name: 'Français',
   dir: 'ltr',
@@ -639,4 +658,5 @@ export const french: Language = {
   page: frPage,
   wallet: frWallet,
   report: frReport,
+  certificate: frCertificate,
 };

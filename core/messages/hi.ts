@@ -1,4 +1,4 @@
-import type { Catalogue, Language, PageWords, ReportWords, WalletWords } from './catalogue.ts';
+import type { Catalogue, CertificateWords, Language, PageWords, ReportWords, WalletWords } from './catalogue.ts';
 import type { Labels } from './labels.ts';
 
 /**
@@ -576,6 +576,25 @@ export const hiReport: ReportWords = {
   level_unknown: 'अज्ञात',
 };
 
+export const hiCertificate: CertificateWords = {
+  kicker: 'योग्यता प्रमाणपत्र',
+  certifies: 'प्रमाणित किया जाता है कि',
+  awarded: 'ने यह योग्यता प्राप्त की है',
+  level: 'स्तर: {level}',
+  occupation: 'पेशा: {occupation}',
+  awardedOn: 'प्रदान करने की तारीख: {date}',
+  competencies: 'दक्षताएं',
+  competenciesContinued: 'दक्षताएं (जारी)',
+  checkHeading: 'इसकी जांच कैसे करें',
+  check:
+    'यह प्रमाणपत्र असली है और रद्द नहीं हुआ, यह देखने के लिए किसी भी Skillmark सत्यापन सेवा से कोड स्कैन करें (या यह PDF उस पर अपलोड करें)।',
+  checkAt:
+    'यह प्रमाणपत्र असली है और रद्द नहीं हुआ, यह देखने के लिए {url} पर Skillmark सत्यापन सेवा से कोड स्कैन करें (या यह PDF वहां अपलोड करें)।',
+  credential: 'प्रमाणपत्र {shortId}',
+  claimHeading: 'सीखने वाले के लिए: इस क्लेम कोड से डिजिटल प्रमाणपत्र प्राप्त करें',
+  claimPrivate: 'कोड किसी को न बताएं: जिसके पास यह कोड है, वह प्रमाणपत्र प्राप्त कर सकता है।',
+};
+
 export const hindi: Language = {
   name: 'हिन्दी',
   dir: 'ltr',
@@ -584,4 +603,5 @@ export const hindi: Language = {
   page: hiPage,
   wallet: hiWallet,
   report: hiReport,
+  certificate: hiCertificate,
 };

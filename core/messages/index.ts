@@ -1,6 +1,7 @@
 import { arabic } from './ar.ts';
 import type {
   Catalogue,
+  CertificateWords,
   Language,
   PageKey,
   PageWords,
@@ -21,6 +22,7 @@ import { chinese } from './zh.ts';
 
 export type {
   Catalogue,
+  CertificateWords,
   Language,
   PageKey,
   PageWords,
@@ -71,6 +73,11 @@ export function languageOfTag(tag: string): string | undefined {
 /** The page words of a language (English for one the catalogue lacks), placeholders left for the page to fill. */
 export function pageWords(language: string): PageWords {
   return languageOf(language).page;
+}
+
+/** The words printed on a certificate in a language (English for one the catalogue lacks). */
+export function certificateWords(language: string): CertificateWords {
+  return languageOf(language).certificate;
 }
 
 /** The words of the quarterly occupation report's page in a language (English for one the catalogue lacks). */

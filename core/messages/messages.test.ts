@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { en, enLabels, enPage, enReport } from './en.ts';
+import { en, enCertificate, enLabels, enPage, enReport } from './en.ts';
 import {
   CATALOGUES,
   fillPlaceholders,
@@ -121,27 +121,41 @@ describe.each(PAGE_TRANSLATIONS)('%s page words and labels', (language, { name, 
   });
 });
 
-const REPORT_KEYS = Object.keys(enReport) as (keyof typeof enReport)[];
+/** The keys of `words` that are missing, empty, lose one of the English placeholders or hold stray braces. */
+function malformedKeys(words: Record<string, string>, english: Record<string, string>): string[] {
+  return Object.keys(english).filter((key) => {
+    const text = words[key];
+    return (
+      typeof text !== 'string' ||
+      text.trim() === '' ||
+      placeholders(text).join() !== placeholders(english[key]!).join() ||
+      /[{}｛｝]/.test(text.replace(/\{\w+\}/g, ''))
+    );
+  });
+}
 
 /** The same rules for the words of the quarterly occupation report's page (issuer/reports/). */
 describe.each(PAGE_TRANSLATIONS)('%s report words', (language, { report }) => {
   it('has exactly the report keys of English, each non-empty with its placeholders and no stray braces', () => {
-    expect(Object.keys(report).sort()).toEqual([...REPORT_KEYS].sort());
-    const bad = REPORT_KEYS.filter((key) => {
-      const text = report[key];
-      return (
-        typeof text !== 'string' ||
-        text.trim() === '' ||
-        placeholders(text).join() !== placeholders(enReport[key]).join() ||
-        /[{}｛｝]/.test(text.replace(/\{\w+\}/g, ''))
-      );
-    });
-    expect(bad).toEqual([]);
+    expect(Object.keys(report).sort()).toEqual(Object.keys(enReport).sort());
+    expect(malformedKeys(report, enReport)).toEqual([]);
   });
 
   it('translates the report words instead of copying the English', () => {
-    const copied = REPORT_KEYS.filter(
+    const copied = (Object.keys(enReport) as (keyof typeof enReport)[]).filter(
       (key) => enReport[key].length > 20 && (report[key] === enReport[key] || !SCRIPT[language]!.test(report[key])),
+    );
+    expect(copied).toEqual([]);
+  });
+});
+
+/** The same rules for the words printed on a certificate (issuer/certificate/), every one translated. */
+describe.each(PAGE_TRANSLATIONS)('%s certificate words', (language, { certificate }) => {
+  it('has exactly the certificate keys of English, each non-empty with its placeholders, translated', () => {
+    expect(Object.keys(certificate).sort()).toEqual(Object.keys(enCertificate).sort());
+    expect(malformedKeys(certificate, enCertificate)).toEqual([]);
+    const copied = (Object.keys(enCertificate) as (keyof typeof enCertificate)[]).filter(
+      (key) => certificate[key] === enCertificate[key] || !SCRIPT[language]!.test(certificate[key]),
     );
     expect(copied).toEqual([]);
   });

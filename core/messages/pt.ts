@@ -1,4 +1,4 @@
-import type { Catalogue, Language, PageWords, ReportWords, WalletWords } from './catalogue.ts';
+import type { Catalogue, CertificateWords, Language, PageWords, ReportWords, WalletWords } from './catalogue.ts';
 import type { Labels } from './labels.ts';
 
 /**
@@ -614,6 +614,25 @@ export const ptReport: ReportWords = {
   level_unknown: 'Desconhecido',
 };
 
+export const ptCertificate: CertificateWords = {
+  kicker: 'Certificado de qualificação',
+  certifies: 'Certifica-se que',
+  awarded: 'obteve a qualificação',
+  level: 'Nível: {level}',
+  occupation: 'Ocupação: {occupation}',
+  awardedOn: 'Concedida em {date}',
+  competencies: 'Competências',
+  competenciesContinued: 'Competências (continuação)',
+  checkHeading: 'Como verificar',
+  check:
+    'Leia o código com qualquer verificador Skillmark (ou envie este PDF a um) para ver que este certificado é autêntico e não foi retirado.',
+  checkAt:
+    'Leia o código com o verificador Skillmark em {url} (ou envie este PDF para lá) para ver que este certificado é autêntico e não foi retirado.',
+  credential: 'Credencial {shortId}',
+  claimHeading: 'Para o formando: obtenha a credencial digital com este código de resgate',
+  claimPrivate: 'Guarde este código em privado: quem o tiver pode obter a credencial.',
+};
+
 export const portuguese: Language = {
   name: 'Português',
   dir: 'ltr',
@@ -622,4 +641,5 @@ export const portuguese: Language = {
   page: ptPage,
   wallet: ptWallet,
   report: ptReport,
+  certificate: ptCertificate,
 };

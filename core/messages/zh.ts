@@ -1,4 +1,4 @@
-import type { Catalogue, Language, PageWords, ReportWords, WalletWords } from './catalogue.ts';
+import type { Catalogue, CertificateWords, Language, PageWords, ReportWords, WalletWords } from './catalogue.ts';
 import type { Labels } from './labels.ts';
 
 /**
@@ -541,6 +541,23 @@ export const zhReport: ReportWords = {
   level_unknown: '不详',
 };
 
+export const zhCertificate: CertificateWords = {
+  kicker: '资格证书',
+  certifies: '兹证明',
+  awarded: '已获得以下资格',
+  level: '级别：{level}',
+  occupation: '职业：{occupation}',
+  awardedOn: '授予日期：{date}',
+  competencies: '能力',
+  competenciesContinued: '能力（续）',
+  checkHeading: '如何核验',
+  check: '用任一 Skillmark 验证服务扫描二维码（或上传本 PDF），即可确认本证书真实有效且未被撤销。',
+  checkAt: '用 {url} 的 Skillmark 验证服务扫描二维码（或在该处上传本 PDF），即可确认本证书真实有效且未被撤销。',
+  credential: '凭证 {shortId}',
+  claimHeading: '学员须知：请用此领取码领取数字凭证',
+  claimPrivate: '请妥善保管此码：任何持有此码的人都能领取该凭证。',
+};
+
 export const chinese: Language = {
   name: '中文',
   dir: 'ltr',
@@ -549,4 +566,5 @@ export const chinese: Language = {
   page: zhPage,
   wallet: zhWallet,
   report: zhReport,
+  certificate: zhCertificate,
 };

@@ -1,4 +1,5 @@
-import { languageDetector } from 'hono/language';
+import type { Context } from 'hono';
+import { type LanguageVariables, languageDetector } from 'hono/language';
 import { LANGUAGES } from '../messages/index.ts';
 
 /**
@@ -12,3 +13,13 @@ export const pageLanguage = languageDetector({
   lookupQueryString: 'lang',
   caches: false,
 });
+
+/**
+ * The language pageLanguage picks for a request that is not a page (a certificate's PDF): `?lang=`,
+ * else Accept-Language, else English.
+ */
+export async function requestLanguage(c: Context): Promise<string> {
+  const detecting = c as unknown as Context<{ Variables: LanguageVariables }>;
+  await pageLanguage(detecting, async () => {});
+  return detecting.get('language');
+}

@@ -1,10 +1,11 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { jsonObjectBody } from '../../core/openapi/json-object-body.ts';
 import { refusals } from '../../core/openapi/problem-details.ts';
 import type { ScopeGuard } from '../tokens/guard.ts';
 import { scopedRoutes } from '../tokens/scoped-route.ts';
 import {
   AnchoringStatus,
+  CertificateLanguage,
   CertificatePdf,
   CertificateQuery,
   ClaimCodeParams,
@@ -34,12 +35,17 @@ const jsonBody = <T>(schema: T) => ({ body: { required: true, ...json(schema) } 
 const pdf = (description: string) => ({ description, content: { 'application/pdf': { schema: CertificatePdf } } });
 const png = (description: string) => ({ description, content: { 'image/png': { schema: QrCodePng } } });
 /** A file the learner collects with the claim code (the certificate, the QR code): the same answers but the first. */
-const claimFileRoute = <P extends string, R extends { description: string }>(path: P, summary: string, file: R) =>
+const claimFileRoute = <P extends string, R extends { description: string }>(
+  path: P,
+  summary: string,
+  file: R,
+  query = z.object({}),
+) =>
   createRoute({
     method: 'get',
     path,
     summary,
-    request: { params: ClaimCodeParams },
+    request: { params: ClaimCodeParams, query },
     responses: {
       200: file,
       202: {
@@ -197,8 +203,9 @@ export function issuerRoutes(guard: ScopeGuard) {
     }),
     claimCertificate: claimFileRoute(
       '/claims/{code}/certificate.pdf',
-      "The learner's printed certificate (A4 PDF), collected with the claim code",
+      "The learner's printed certificate (A4 PDF), collected with the claim code, in the learner's language",
       pdf("The learner's copy of the certificate"),
+      CertificateLanguage,
     ),
     claimQrCode: claimFileRoute(
       '/claims/{code}/qr.png',

@@ -284,7 +284,16 @@ export const Institution = z
   .object({ did: z.string(), name: z.string(), chainId: z.number(), registry: z.string(), ledgerAddress: z.string() })
   .openapi('Institution');
 
-export const CertificateQuery = z.object({
+/** The language of a certificate's printed words. */
+export const CertificateLanguage = z.object({
+  lang: z.string().max(35, { error: '"lang" is longer than any language tag.' }).optional().openapi({
+    description:
+      'The language of the printed words: en, fr, es, ar, zh, pt or hi (a tag such as fr-CA finds fr); without it, or for another language, the Accept-Language header decides, else English',
+    example: 'fr',
+  }),
+});
+
+export const CertificateQuery = CertificateLanguage.extend({
   claimCode: z.string().max(64, { error: '"claimCode" is longer than any claim code.' }).optional().openapi({
     description:
       "The credential's current claim code (handed out at issuance or by POST /credentials/{id}/claim), to print on the certificate for the learner; without it the certificate carries none",

@@ -67,6 +67,8 @@ export async function institutionCertificate(
   sources: CertificateSources,
   credentialId: string,
   claimCode: string | undefined,
+  /** The language of the printed words (core/messages/). */
+  language: string,
 ): Promise<Response> {
   const record = await sources.credentials.get(credentialId);
   if (record.status === 'revoked')
@@ -106,6 +108,7 @@ export async function institutionCertificate(
     qrText: record.qr,
     ...(claim ? { claim } : {}),
     ...(sources.verifierUrl ? { verifierUrl: sources.verifierUrl } : {}),
+    language,
   });
   return pdfAnswer(c, await rendered.get(content), content.shortId);
 }
@@ -115,6 +118,7 @@ export async function learnerCertificate(
   c: Context,
   sources: CertificateSources,
   bundle: CredentialBundle,
+  language: string,
 ): Promise<Response> {
   if (!bundle.qr) throw noQrCode(bundle.credential);
   const content = certificateContentOf(bundle.credential, {
@@ -122,6 +126,7 @@ export async function learnerCertificate(
     shortId: shortIdOf(bundle.anchorReceipt.credentialHash),
     qrText: bundle.qr,
     ...(sources.verifierUrl ? { verifierUrl: sources.verifierUrl } : {}),
+    language,
   });
   return pdfAnswer(c, await rendered.get(content), content.shortId);
 }

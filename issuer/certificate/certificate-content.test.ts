@@ -3,7 +3,7 @@ import { didKeyOfEd25519, ed25519PrivateKey, ed25519PublicKeyOfSeed } from '../.
 import { signVcJose } from '../../core/formats/vc-jose-2.0/sign.ts';
 import { nodeJoseSigner } from '../../core/jose/signer.ts';
 import { credentialToSign } from '../credential-to-sign.ts';
-import { certificateContentOf, dateInWords } from './certificate-content.ts';
+import { certificateContentOf } from './certificate-content.ts';
 import { testCredential } from './test-credential.ts';
 
 describe('the words of a certificate', () => {
@@ -56,12 +56,6 @@ describe('the words of a certificate', () => {
     expect(() =>
       certificateContentOf('not a credential', { institution: 'X', shortId: '3f1c2b7e', qrText: 'SM1:X' }),
     ).toThrow(/cannot be read/);
-  });
-
-  it('write dates with the month in words', () => {
-    expect(dateInWords('2026-02-03')).toBe('3 February 2026');
-    expect(dateInWords('2026-12-31T23:00:00Z')).toBe('31 December 2026');
-    expect(dateInWords('someday')).toBe('someday');
   });
 });
 

@@ -1,3 +1,4 @@
+import { dateInWords } from '../../core/date-in-words.ts';
 import { readCredentialToken } from '../../core/formats/index.ts';
 import { openBadgeFacts } from '../../core/open-badge-facts.ts';
 
@@ -13,7 +14,7 @@ export interface CertificateContent {
   /** e.g. "Electrician (ISCO-08 7411)". */
   occupation?: string;
   competencies: string[];
-  /** e.g. "30 June 2026". */
+  /** e.g. "30 June 2026", in the certificate's language. */
   awardedOn: string;
   /** The credential's short id (core/short-id.ts), as the wallet and the issuer show it. */
   shortId: string;
@@ -23,18 +24,13 @@ export interface CertificateContent {
   claim?: { code: string; url: string };
   /** Where to check it, when the issuer knows a verifier's address. */
   verifierUrl?: string;
+  /** The language of its printed words (a catalogue tag, core/messages/); English when absent. */
+  language?: string;
 }
 
 type Json = Record<string, unknown>;
 const object = (value: unknown): Json => (typeof value === 'object' && value !== null ? (value as Json) : {});
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
-
-/** "2026-06-30" as "30 June 2026": the month in words, so no reader takes the day for the month. */
-export function dateInWords(date: string): string {
-  const parsed = new Date(`${date.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime())) return date;
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(parsed);
-}
 
 /** What a qualification credential this issuer signed says, in its schema's fields, for people to read. */
 export interface QualificationFields {
@@ -99,7 +95,7 @@ export function qualificationFieldsOf(credential: string): QualificationFields {
 /** The printed words of a credential this issuer signed, with its short id as the issuer stored it. */
 export function certificateContentOf(
   credential: string,
-  context: Pick<CertificateContent, 'institution' | 'shortId' | 'qrText' | 'claim' | 'verifierUrl'>,
+  context: Pick<CertificateContent, 'institution' | 'shortId' | 'qrText' | 'claim' | 'verifierUrl' | 'language'>,
 ): CertificateContent {
   const { learner, qualification, level, occupation, competencies, awardedOn } = qualificationFieldsOf(credential);
   return {
@@ -109,10 +105,11 @@ export function certificateContentOf(
     ...(level ? { level } : {}),
     competencies,
     ...(occupation ? { occupation: `${occupation.title}${occupation.code ? ` (${occupation.code})` : ''}` } : {}),
-    awardedOn: dateInWords(awardedOn),
+    awardedOn: dateInWords(awardedOn, context.language),
     shortId: context.shortId,
     qrText: context.qrText,
     ...(context.claim ? { claim: context.claim } : {}),
     ...(context.verifierUrl ? { verifierUrl: context.verifierUrl } : {}),
+    ...(context.language ? { language: context.language } : {}),
   };
 }

@@ -3,6 +3,12 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
 
+const require = createRequire(import.meta.url);
+/** The @embedpdf packages export no file paths (only their font list): their fonts/ folder sits beside dist/. */
+const besideDist = (pkg: string) => (file: string) => join(dirname(require.resolve(pkg)), '..', 'fonts', file);
+/** Fontsource packages export their files/ folder (WOFF, which fontkit reads and pdfkit subsets as TrueType). */
+const fontsourceFile = (pkg: string) => (file: string) => require.resolve(`${pkg}/files/${file}`);
+
 /**
  * The fonts a certificate is printed with, all brought by npm packages (SIL Open Font License
  * 1.1), so a fresh `npm install` prints every script with nothing else installed. pdfkit embeds
@@ -10,20 +16,32 @@ import * as fontkit from 'fontkit';
  */
 const FAMILIES = [
   // Latin (with Vietnamese and the accented letters of every European language), Greek, Cyrillic.
-  { name: 'NotoSans', package: '@embedpdf/fonts-latin', regular: 'NotoSans-Regular.ttf', bold: 'NotoSans-Bold.ttf' },
+  {
+    name: 'NotoSans',
+    file: besideDist('@embedpdf/fonts-latin'),
+    regular: 'NotoSans-Regular.ttf',
+    bold: 'NotoSans-Bold.ttf',
+  },
   // Arabic script (Arabic, Persian, Urdu…), shaped by fontkit's OpenType layout.
   {
     name: 'NotoNaskhArabic',
-    package: '@embedpdf/fonts-arabic',
+    file: besideDist('@embedpdf/fonts-arabic'),
     regular: 'NotoNaskhArabic-Regular.ttf',
     bold: 'NotoNaskhArabic-Bold.ttf',
   },
   // Chinese (GB 2312 and far beyond), with its own Latin and punctuation.
   {
     name: 'NotoSansHans',
-    package: '@embedpdf/fonts-sc',
+    file: besideDist('@embedpdf/fonts-sc'),
     regular: 'NotoSansHans-Regular.otf',
     bold: 'NotoSansHans-Bold.otf',
+  },
+  // Devanagari (Hindi, Marathi, Nepali…), its conjuncts and vowel signs shaped by fontkit.
+  {
+    name: 'NotoSansDevanagari',
+    file: fontsourceFile('@fontsource/noto-sans-devanagari'),
+    regular: 'noto-sans-devanagari-devanagari-400-normal.woff',
+    bold: 'noto-sans-devanagari-devanagari-700-normal.woff',
   },
 ] as const;
 
@@ -39,10 +57,6 @@ export interface CertificateFont {
   font: fontkit.Font;
 }
 
-const require = createRequire(import.meta.url);
-// The packages export no file paths (only their font list): their fonts/ folder sits beside dist/.
-const fontFile = (pkg: string, file: string) => join(dirname(require.resolve(pkg)), '..', 'fonts', file);
-
 let loaded: Record<Weight, CertificateFont>[] | undefined;
 
 /**
@@ -50,13 +64,13 @@ let loaded: Record<Weight, CertificateFont>[] | undefined;
  * parsing a font's layout tables costs more than laying out a whole certificate.
  */
 function load() {
-  const open = (name: string, pkg: string, file: string): CertificateFont => ({
+  const open = (name: string, path: string): CertificateFont => ({
     name,
-    font: fontkit.create(readFileSync(fontFile(pkg, file))) as fontkit.Font,
+    font: fontkit.create(readFileSync(path)) as fontkit.Font,
   });
   loaded ??= FAMILIES.map((family) => ({
-    regular: open(`${family.name}-Regular`, family.package, family.regular),
-    bold: open(`${family.name}-Bold`, family.package, family.bold),
+    regular: open(`${family.name}-Regular`, family.file(family.regular)),
+    bold: open(`${family.name}-Bold`, family.file(family.bold)),
   }));
   return loaded;
 }

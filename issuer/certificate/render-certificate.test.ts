@@ -1,7 +1,8 @@
 /**
  * The certificate as a person meets it: rendered by poppler (pdftoppm) as a printer or a screen
  * would, its QR code read back by an independent decoder (zbarimg), its words extracted
- * (pdftotext), in Latin with accents, Arabic and Chinese.
+ * (pdftotext), in Latin with accents, Arabic, Chinese and Devanagari, its labels in the reader's
+ * language.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { printedPage } from '../../test/support/printed-page.ts';
@@ -48,6 +49,8 @@ describe('a printed certificate in each script', () => {
       },
     ],
     ['Chinese', { learner: '王小明', qualification: '电气安装国家证书', competencies: ['安装低压线路'] }],
+    // No vowel sign i (ि) here: poppler's pdftotext gives it after the consonant it is drawn before.
+    ['Devanagari', { learner: 'अमीना यूसुफ', qualification: 'प्लंबर प्रमाणपत्र', competencies: ['पानी की लाइन लगाना'] }],
   ];
   for (const [script, overrides] of cases) {
     it(`${script}: the words come out of the PDF, and its QR code reads back at 150 dpi and at 96 %`, async () => {
@@ -63,6 +66,23 @@ describe('a printed certificate in each script', () => {
       expect(pdf.length).toBeLessThan(120_000);
     });
   }
+});
+
+describe("a certificate's printed words in the reader's language", () => {
+  const cases: [string, Partial<CertificateContent>, string[]][] = [
+    ['fr', { awardedOn: '30 juin 2026' }, ['Nous certifions que', 'Délivrée le 30 juin 2026', 'Compétences', 'Métier']],
+    ['ar', { awardedOn: '30 يونيو 2026' }, ['نشهد بأن', 'المستوى', 'المهنة', 'كيفية التحقق']],
+    ['zh', { awardedOn: '2026年6月30日' }, ['资格证书', '兹证明', '授予日期：2026年6月30日', '如何核验']],
+    ['hi', {}, ['योग्यता प्रमाणपत्र', 'दक्षताएं']],
+  ];
+  for (const [language, overrides, labels] of cases)
+    it(`${language}: the labels come out of the PDF, and its QR code reads back`, async () => {
+      const { page } = await print(content({ ...overrides, language }));
+      const text = await page.text();
+      for (const label of labels) expect(text).toContain(label);
+      expect(text).not.toContain('This is to certify that');
+      expect(await page.scan(await page.image(150))).toBe(qrText);
+    });
 });
 
 describe('what else a certificate carries', () => {

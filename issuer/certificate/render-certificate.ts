@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { certificateWords, fillPlaceholders } from '../../core/messages/index.ts';
 import type { CertificateContent } from './certificate-content.ts';
 import { layFitted, layText, type TextStyle } from './draw-text.ts';
 import { embedQrText } from './embedded-credential.ts';
@@ -23,13 +24,6 @@ const styles = {
   claimCode: { size: 14, weight: 'bold', align: 'start' },
   address: { size: 8, color: GREY, align: 'start' },
 } as const satisfies Record<string, TextStyle>;
-
-/** The sentence on how to check a certificate: the verifier's address when the issuer knows one. */
-export function howToCheck(verifierUrl?: string): string {
-  return verifierUrl
-    ? `Scan the code with the Skillmark verifier at ${verifierUrl} (or upload this PDF there) to see that this certificate is genuine and not withdrawn.`
-    : 'Scan the code with any Skillmark verifier (or upload this PDF to one) to see that this certificate is genuine and not withdrawn.';
-}
 
 /** A PDF document with the certificate fonts, its Info dictionary holding `info`. */
 export function certificateDocument(info: PDFKit.DocumentInfo): PDFKit.PDFDocument {
@@ -77,6 +71,7 @@ export function drawCertificate(doc: PDFKit.PDFDocument, content: CertificateCon
   drawFrame(doc);
   const footTop = drawFoot(doc, content);
 
+  const w = certificateWords(content.language ?? 'en');
   let y = 34 * POINTS_PER_MM;
   let limit = footTop - 14;
   const put = (text: string, style: TextStyle, gapBefore = 0, maxLines = 3) => {
@@ -85,22 +80,22 @@ export function drawCertificate(doc: PDFKit.PDFDocument, content: CertificateCon
     y += gapBefore + laid.height;
   };
   put(content.institution, styles.institution, 0, 2);
-  put('Certificate of qualification', styles.kicker, 2);
-  put('This is to certify that', styles.kicker, 26);
+  put(w.kicker, styles.kicker, 2);
+  put(w.certifies, styles.kicker, 26);
   put(content.learner, styles.learner, 4, 2);
-  put('has been awarded', styles.kicker, 4);
+  put(w.awarded, styles.kicker, 4);
   put(content.qualification, styles.qualification, 4);
   const details = [
-    content.level && `Level: ${content.level}`,
-    content.occupation && `Occupation: ${content.occupation}`,
-    `Awarded on ${content.awardedOn}`,
+    content.level && fillPlaceholders(w.level, { level: content.level }),
+    content.occupation && fillPlaceholders(w.occupation, { occupation: content.occupation }),
+    fillPlaceholders(w.awardedOn, { date: content.awardedOn }),
   ].filter((line): line is string => Boolean(line));
   for (const [i, line] of details.entries()) put(line, styles.detail, i === 0 ? 10 : 0);
 
   if (content.competencies.length > 0) {
     y += 16;
     const heading = (text: string) => put(text, styles.heading);
-    heading('Competencies');
+    heading(w.competencies);
     const bullet = 12;
     for (const competency of content.competencies) {
       const laid = layText(doc, competency, width - bullet, styles.competency);
@@ -109,7 +104,7 @@ export function drawCertificate(doc: PDFKit.PDFDocument, content: CertificateCon
         drawFrame(doc);
         y = MARGIN + 10;
         limit = A4.height - MARGIN - 10;
-        heading('Competencies (continued)');
+        heading(w.competenciesContinued);
       }
       const rtl = laid.lines[0]?.rtl ?? false;
       laid.draw(rtl ? MARGIN : MARGIN + bullet, y);
@@ -138,6 +133,7 @@ function drawFrame(doc: PDFKit.PDFDocument): void {
  * and, on the institution's copy, the claim code. Returns where the foot begins.
  */
 function drawFoot(doc: PDFKit.PDFDocument, content: CertificateContent): number {
+  const w = certificateWords(content.language ?? 'en');
   const code = qrCodeOf(content.qrText);
   const side = qrCodeLayout(code).side;
   const top = A4.height - MARGIN - side;
@@ -150,14 +146,14 @@ function drawFoot(doc: PDFKit.PDFDocument, content: CertificateContent): number 
     laid.draw(x, y + gapBefore);
     y += gapBefore + laid.height;
   };
-  put('How to check it', styles.checkHeading);
-  put(howToCheck(content.verifierUrl), styles.small);
-  put(`Credential ${content.shortId}`, styles.small, 4);
+  put(w.checkHeading, styles.checkHeading);
+  put(content.verifierUrl ? fillPlaceholders(w.checkAt, { url: content.verifierUrl }) : w.check, styles.small);
+  put(fillPlaceholders(w.credential, { shortId: content.shortId }), styles.small, 4);
   if (content.claim) {
-    put('For the learner: collect the digital credential with this claim code', styles.checkHeading, 14);
+    put(w.claimHeading, styles.checkHeading, 14);
     put(content.claim.code, styles.claimCode, 2);
     put(content.claim.url, styles.address);
-    put('Keep the code private: whoever has it can collect the credential.', styles.small, 4);
+    put(w.claimPrivate, styles.small, 4);
   }
   return top;
 }

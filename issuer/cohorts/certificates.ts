@@ -60,7 +60,12 @@ export async function cohortPrintability(
  * Unlike a single certificate, the file carries no QR text in its Info dictionary: each page's QR
  * code is what a verifier reads.
  */
-export function cohortCertificatesPdf(sources: CohortCertificateSources, cohortId: string): ReadableStream<Uint8Array> {
+export function cohortCertificatesPdf(
+  sources: CohortCertificateSources,
+  cohortId: string,
+  /** The language of the printed words (core/messages/). */
+  language: string,
+): ReadableStream<Uint8Array> {
   const doc = certificateDocument({
     Title: `Certificates of cohort ${cohortId}`,
     Author: sources.institution,
@@ -134,6 +139,7 @@ export function cohortCertificatesPdf(sources: CohortCertificateSources, cohortI
             qrText: record.qr,
             ...(claim ? { claim } : {}),
             ...(sources.verifierUrl ? { verifierUrl: sources.verifierUrl } : {}),
+            language,
           }),
         );
         drawn++;

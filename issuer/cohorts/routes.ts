@@ -4,6 +4,8 @@ import type { Context } from 'hono';
 import { HttpProblem, RetryLaterProblem } from '../../core/http-problem.ts';
 import { refusals } from '../../core/openapi/problem-details.ts';
 import { refuseInvalid } from '../../core/openapi/refuse-invalid.ts';
+import { requestLanguage } from '../../core/web/page-language.ts';
+import { CertificateLanguage } from '../api/schemas.ts';
 import { ANCHORING_RETRY_SECONDS } from '../certificate/index.ts';
 import type { ScopeGuard } from '../tokens/guard.ts';
 import { scopedRoutes } from '../tokens/scoped-route.ts';
@@ -94,7 +96,7 @@ export function cohortRoutes(guard: ScopeGuard) {
       path: '/cohorts/{id}/certificates.pdf',
       summary:
         "One PDF with every learner's printed certificate, in row order, with the claim codes while results.csv has not been downloaded in full",
-      request: { params: CohortIdParams },
+      request: { params: CohortIdParams, query: CertificateLanguage },
       responses: {
         200: file('application/pdf', 'One certificate after another (A4), streamed as it is drawn'),
         ...refusals([401, 404, 409], {
@@ -222,7 +224,7 @@ export function addCohortRoutes(
           'No certificate to print',
           'No learner of this cohort holds a credential that can be printed: no row was issued, or every credential was revoked.',
         );
-      return c.body(cohortCertificatesPdf(sources, id), 200, {
+      return c.body(cohortCertificatesPdf(sources, id, await requestLanguage(c)), 200, {
         'content-type': 'application/pdf',
         'content-disposition': `attachment; filename="cohort-${id}-certificates.pdf"`,
         // Names and claim codes.

@@ -1,4 +1,5 @@
 import { html, raw } from 'hono/html';
+import { dateInWords } from '../../core/date-in-words.ts';
 import { LANGUAGES, type PageKey, pageWords } from '../../core/messages/index.ts';
 import { languageSwitcher } from '../../core/web/language-switcher.ts';
 
@@ -40,12 +41,6 @@ figcaption{margin-block-start:.5rem}
 :focus-visible{outline:3px solid #b35c00;outline-offset:2px}
 .notice{padding:.75rem 1rem;border-inline-start:4px solid #8a5300;background:#fff6e5}`;
 
-function awardDate(date: string, language: string): string {
-  const parsed = new Date(`${date.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime())) return date;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(parsed);
-}
-
 function credentialSection(
   w: (key: PageKey, params?: Record<string, string>) => string,
   page: Extract<ClaimPageState, { state: 'ready' }>,
@@ -59,24 +54,29 @@ function credentialSection(
 ${row('field_learner', credential.learner)}
 ${row('field_level', credential.level)}
 ${row('field_occupation', credential.occupation)}
-${row('field_awarded', awardDate(credential.awardedOn, language))}
+${row('field_awarded', dateInWords(credential.awardedOn, language))}
 ${row('field_institution', credential.institution)}
 </dl>
 ${
   page.qrSvg === undefined
     ? html`<p class="notice">${w('claim_wallet_only', { command: `skillmark-wallet receive ${code}` })}</p>`
-    : qrSection(w, page.qrSvg, base)
+    : qrSection(w, page.qrSvg, base, language)
 }`;
 }
 
-function qrSection(w: (key: PageKey, params?: Record<string, string>) => string, qrSvg: string, base: string) {
+function qrSection(
+  w: (key: PageKey, params?: Record<string, string>) => string,
+  qrSvg: string,
+  base: string,
+  language: string,
+) {
   return html`<figure>
 ${raw(qrSvg.replace('<svg ', `<svg role="img" aria-label="${w('claim_save_qr').replace(/"/g, '&quot;')}" `))}
 <figcaption>${w('claim_show_employer')}</figcaption>
 </figure>
 <p class="actions">
 <a class="primary" href="${base}/qr.png" download="credential-qr.png">${w('claim_save_qr')}</a>
-<a href="${base}/certificate.pdf" download="certificate.pdf">${w('claim_download_pdf')}</a>
+<a href="${base}/certificate.pdf?lang=${language}" download="certificate.pdf">${w('claim_download_pdf')}</a>
 </p>`;
 }
 

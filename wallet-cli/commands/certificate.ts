@@ -3,7 +3,7 @@ import { type Command, EXIT } from '../command.ts';
 import { readPassphrase } from '../passphrase.ts';
 import { fetchBytes, httpLimits } from '../service-client.ts';
 import { Wallet, WalletError } from '../store.ts';
-import { plural, t } from '../words.ts';
+import { plural, spokenLanguage, t } from '../words.ts';
 
 /** A certificate embeds its fonts: more than a JSON answer, far less than this. */
 const MAX_CERTIFICATE_BYTES = 16 * 1024 * 1024;
@@ -22,7 +22,9 @@ export const certificateCommand: Command = {
     const stored = (await Wallet.open(walletDir, await readPassphrase())).find(ref);
     if (!stored.claimUrl) throw new WalletError(t('certificate_no_claim', { id: stored.id, ref }));
     const limits = { ...httpLimits(), maxResponseBytes: MAX_CERTIFICATE_BYTES };
-    const response = await fetchBytes(`${stored.claimUrl.replace(/\/+$/, '')}/certificate.pdf`, {}, limits);
+    // Printed in the language the wallet speaks to its learner.
+    const url = `${stored.claimUrl.replace(/\/+$/, '')}/certificate.pdf?lang=${encodeURIComponent(spokenLanguage())}`;
+    const response = await fetchBytes(url, {}, limits);
     if (response.status === 202) throw new WalletError(t('certificate_not_ready'), EXIT.pending);
     if (response.status === 404 || response.status === 410) throw new WalletError(t('certificate_gone'));
     const isPdf = response.body.subarray(0, 5).toString('latin1') === '%PDF-';
