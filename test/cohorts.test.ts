@@ -86,7 +86,7 @@ describe('cohort from a spreadsheet, on the real system', () => {
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const csv = { text: bytes.toString('utf8') };
     expect(csv.text).toMatch(
-      /^\uFEFFlearnerReference,name,did,qualificationTitle,.*,awardedOn,educationLevel,openBadge\r\n/,
+      /^\uFEFFlearnerReference,name,did,qualificationTitle,.*,awardedOn,educationLevel,openBadge,certificateLanguage\r\n/,
     );
     const xlsx = await fetch(`${system.issuerUrl}/cohorts/template.xlsx`);
     expect(xlsx.headers.get('content-type')).toBe(XLSX);
@@ -283,7 +283,12 @@ describe('cohort from a spreadsheet, on the real system', () => {
 
   it("prints the cohort's certificates in one PDF: a page each, in row order, claim codes while kept, revoked left out", async () => {
     const names = ['Amina Yusuf', 'أمينة يوسف', 'Jean-Baptiste Kaboré'];
-    const lines = [HEADER, ...names.map((name, i) => learner(3000 + i).replace(`Learner ${3000 + i}`, name))];
+    // The second learner's certificate in Arabic, the others in the language the PDF is asked in.
+    const languages = ['', 'ar', ''];
+    const lines = [
+      `${HEADER},certificateLanguage`,
+      ...names.map((name, i) => `${learner(3000 + i).replace(`Learner ${3000 + i}`, name)},${languages[i]}`),
+    ];
     const status = await issueCohort(lines.join('\n'), 'text/csv');
     expect(status).toMatchObject({ status: 'done', issued: 3 });
     const certificates = async (query = '') => {
@@ -313,6 +318,8 @@ describe('cohort from a spreadsheet, on the real system', () => {
         expect(text).toContain(names[i]!.split(' ')[0]);
         expect(text).toContain(row.claimCode);
       }
+      expect(text.match(/This is to certify that/g)).toHaveLength(2);
+      expect(text).toContain('نشهد بأن');
       // Each page's QR code holds its row's credential, as an independent decoder reads the rendered page.
       for (const [i, row] of rows.entries()) {
         const scanned = decodeQrBundle(await page.scan(await page.image(150, 1, i + 1)));

@@ -1,3 +1,4 @@
+import { languageOfTag } from '../../core/messages/index.ts';
 import {
   addCertificatePage,
   type CertificateSources,
@@ -6,6 +7,7 @@ import {
   claimOnCertificate,
   drawCertificate,
 } from '../certificate/index.ts';
+import type { CohortRow } from './columns.ts';
 import type { ResultsOptions } from './results.ts';
 import { currentClaimCodeOf } from './row-claim-code.ts';
 
@@ -51,6 +53,12 @@ export async function cohortPrintability(
   return { printable: count('anchored'), pending: count('pending') };
 }
 
+/** The language a row asks its learner's certificate to be printed in (its certificateLanguage cell), if any. */
+function languageOfRow(cells: string): string | undefined {
+  const asked = (JSON.parse(cells) as CohortRow).certificateLanguage;
+  return asked === undefined ? undefined : languageOfTag(asked);
+}
+
 /**
  * One PDF with the certificate of every learner of the cohort, in the spreadsheet's row order:
  * the institution's copy, with the learner's claim code while the issuer still keeps it (until
@@ -83,6 +91,7 @@ export function cohortCertificatesPdf(
     cohortCredentials(sources, cohortId)
       .select([
         'cohort_rows.row_number',
+        'cohort_rows.cells',
         'credentials.id as credential_id',
         'cohort_rows.sealed_claim_code',
         'credentials.claim_code_hash',
@@ -139,7 +148,7 @@ export function cohortCertificatesPdf(
             qrText: record.qr,
             ...(claim ? { claim } : {}),
             ...(sources.verifierUrl ? { verifierUrl: sources.verifierUrl } : {}),
-            language,
+            language: languageOfRow(row.cells) ?? language,
           }),
         );
         drawn++;

@@ -21,6 +21,11 @@ export const COHORT_COLUMNS = [
     name: 'openBadge',
     about: 'yes: issue it as an Open Badge 3.0 (docs/open-badges.md); empty or no: a qualification credential',
   },
+  {
+    name: 'certificateLanguage',
+    about:
+      "the language of the learner's printed certificate: en, fr, es, ar, zh, pt or hi (empty: the language the cohort's certificates are printed in)",
+  },
 ] as const;
 
 export type CohortColumn = (typeof COHORT_COLUMNS)[number]['name'] | 'rowKey';
@@ -46,6 +51,7 @@ export const EXAMPLE_ROW: Record<(typeof COHORT_COLUMNS)[number]['name'], string
   awardedOn: '2026-06-30',
   educationLevel: 'upper secondary',
   openBadge: 'no',
+  certificateLanguage: '',
 };
 
 /** The example row as a cohort job reads it (issuer/cohorts/parse.ts): only the cells that hold something. */

@@ -101,6 +101,17 @@ describe('reading a cohort CSV', () => {
     expect(row?.problem).toMatch(/^name holds characters that are not UTF-8: save the file as "CSV UTF-8"/);
   });
 
+  it("takes a row's certificate language as the catalogue knows it, and refuses one it lacks", async () => {
+    const rows = await rowsOf(
+      fileWith('did,qualificationTitle,awardedOn,certificateLanguage\nd1,X,2026-06-30,fr-CA\nd2,X,2026-06-30,tlh\n'),
+    );
+    expect(rows[0]!.problem).toBeUndefined();
+    expect(rows[0]!.values.certificateLanguage).toBe('fr-CA');
+    expect(rows[1]!.problem).toBe(
+      'certificateLanguage tlh is not a language certificates are printed in: give one of en, fr, es, ar, zh, pt, hi, or leave it empty',
+    );
+  });
+
   it.each([
     [
       'unknown columns',

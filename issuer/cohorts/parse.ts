@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse';
 import type ExcelJS from 'exceljs';
+import { LANGUAGES, languageOfTag } from '../../core/messages/index.ts';
 import { COLUMN_NAMES, type CohortColumn, type CohortRow, columnNamed, isTemplateExample } from './columns.ts';
 import { unpackedSizeProblem } from './xlsx-unpacked-size.ts';
 
@@ -101,6 +102,12 @@ function rowOf(row: number, columns: readonly (CohortColumn | undefined)[], cell
       row,
       values,
       problem: `${garbled[0]} holds characters that are not UTF-8: save the file as "CSV UTF-8" (or as XLSX) and upload it again`,
+    };
+  if (values.certificateLanguage !== undefined && !languageOfTag(values.certificateLanguage))
+    return {
+      row,
+      values,
+      problem: `certificateLanguage ${values.certificateLanguage} is not a language certificates are printed in: give one of ${Object.keys(LANGUAGES).join(', ')}, or leave it empty`,
     };
   if (isTemplateExample(values))
     return {
