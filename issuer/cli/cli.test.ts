@@ -315,6 +315,12 @@ describe('skillmark-issuer, the registrar CLI', () => {
     const nothingToRevoke = await runIssuerCli(['revoke'], env);
     expect(nothingToRevoke.code).toBe(EXIT.usage);
     expect(nothingToRevoke.stderr).toMatch(/Say which credentials/);
+
+    // Said before asking the issuer, which would answer a 400 about a quarter "undefined".
+    const noQuarter = await runIssuerCli(['report', '--format', 'csv'], env);
+    expect(noQuarter.code).toBe(EXIT.usage);
+    expect(noQuarter.stderr).toMatch(/required option '--quarter <quarter>' not specified/);
+    expect(noQuarter.stderr).not.toMatch(/undefined/);
   });
   it('shows, finds and revokes a selectively disclosable credential (SD-JWT VC) as it does any other', async () => {
     const learner = didKeyOfEd25519(ed25519PublicKeyOfSeed(randomBytes(32)));

@@ -89,7 +89,7 @@ export function reportCommand(program: Command, context: CliContext): void {
   report
     .command('quarter', { isDefault: true })
     .description("this institution's table for a quarter (the default: `report --quarter 2026-Q2` runs it)")
-    .option('--quarter <quarter>', 'the quarter, e.g. 2026-Q2 (by award date; required)', quarter)
+    .requiredOption('--quarter <quarter>', 'the quarter, e.g. 2026-Q2 (by award date; required)', quarter)
     .addOption(formatOption())
     .addOption(languageOption())
     .option('--signed', "the exact counts signed with the institution's DID, for the national authority")
