@@ -251,6 +251,51 @@ describe('skillmark-issuer, the registrar CLI', () => {
     }
   });
 
+  it('keeps the claim codes when the file for them cannot be written, and says why in one sentence', async () => {
+    const dir = tempDir('skillmark-cohort-unwritable-');
+    const { header, row } = await templateColumns(dir);
+    const file = join(dir, 'welders.csv');
+    writeFileSync(
+      file,
+      [
+        header,
+        row({
+          learnerReference: 'WELD-1',
+          name: 'Welder One',
+          qualificationTitle: 'Certificate in Welding',
+          awardedOn: '2026-06-30',
+        }),
+      ].join('\n'),
+    );
+    const missing = join(dir, 'no-such-folder', 'claim-codes.csv');
+    const cannotWrite = new RegExp(
+      `^Cannot write ${missing}: the folder ${join(dir, 'no-such-folder')} does not exist\\.$`,
+      'm',
+    );
+
+    // Refused before the upload: nothing is issued.
+    const refused = await runIssuerCli(['cohort', 'issue', file, '--results', missing], env);
+    expect(refused.code).toBe(EXIT.usage);
+    expect(refused.stderr).toMatch(cannotWrite);
+    expect((await runIssuerCli(['cohort', 'check', file], env)).stdout).toMatch(/1 ready to issue, 0 issued before/);
+
+    const issued = await runIssuerCli(['cohort', 'issue', file], env);
+    expect(issued.code, issued.stderr).toBe(EXIT.ok);
+    const id = /Cohort (\S+) started/.exec(issued.stdout)![1]!;
+    // Refused before the download, which would have made the issuer delete its copy of the codes.
+    const lost = await runIssuerCli(['cohort', 'results', id, '--out', missing], env);
+    expect(lost.code).toBe(EXIT.usage);
+    expect(lost.stderr).toMatch(cannotWrite);
+    expect(lost.stderr).not.toMatch(/unexpectedly/);
+    const results = join(dir, 'claim-codes.csv');
+    expect((await runIssuerCli(['cohort', 'results', id, '--out', results], env)).code).toBe(EXIT.ok);
+    expect(csvRows(results)[0]!.claimCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
+
+    const folder = await runIssuerCli(['report', '--quarter', '2026-Q2', '--format', 'csv', '--out', dir], env);
+    expect(folder.code).toBe(EXIT.usage);
+    expect(folder.stderr).toBe(`Cannot write ${dir}: it is a folder.\n`);
+  });
+
   it('prints report data byte for byte, as --out writes it, and refuses --json with csv', async () => {
     const dir = tempDir('skillmark-report-out-');
     const file = join(dir, 'q2.csv');

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig } from '../../../core/config.ts';
@@ -10,6 +10,7 @@ import { REPORT_FORMATS, type ReportFormat, renderOccupationReport } from '../..
 import { CliError, EXIT } from '../cli-error.ts';
 import type { CliContext, CliSession } from '../context.ts';
 import { count, table } from '../output.ts';
+import { writeOutputFile } from '../output-file.ts';
 
 function quarter(value: string): string {
   if (!/^\d{4}-Q[1-4]$/.test(value)) throw new InvalidArgumentError('write it as YEAR-Qn, e.g. 2026-Q2.');
@@ -41,7 +42,7 @@ function printTable(session: CliSession, report: OccupationReport): void {
 /** Writes the answer to --out, or prints it byte for byte (`> q2.csv` gives what `--out q2.csv` writes). */
 function deliver(session: CliSession, body: string, out: string | undefined, what: string): void {
   if (out) {
-    writeFileSync(out, body);
+    writeOutputFile(out, body);
     session.out.result({ written: out, bytes: Buffer.byteLength(body) });
     session.out.line(`${what} written to ${out}.`);
   } else {
