@@ -328,6 +328,14 @@ describe('skillmark-issuer, the registrar CLI', () => {
     expect(merged.code, merged.stderr).toBe(EXIT.ok);
     expect(merged.stderr).toMatch(/^Merged 1 report: /);
     expect(merged.stdout).toMatch(/^\uFEFFquarter,rank,occupation_code/);
+
+    const noTrustFile = await runIssuerCli(
+      ['report', 'aggregate', jws, '--trust', join(dir, 'missing.json')],
+      authority,
+    );
+    expect(noTrustFile.code).toBe(EXIT.usage);
+    expect(noTrustFile.stderr).toMatch(/^cannot read trust configuration .*missing\.json: ENOENT/);
+    expect(noTrustFile.stderr).not.toMatch(/unexpectedly/);
   });
 
   it('says plainly what is wrong with the token, the address or the arguments', async () => {

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig } from '../../../core/config.ts';
 import { LANGUAGES } from '../../../core/messages/index.ts';
-import { trustFromEnvironment } from '../../../verifier/index.ts';
+import { TrustConfigError, trustFromEnvironment } from '../../../verifier/index.ts';
 import { aggregateSignedReports, ReportsRefused } from '../../reports/aggregate.ts';
 import type { OccupationReport } from '../../reports/occupation-table.ts';
 import { REPORT_FORMATS, type ReportFormat, renderOccupationReport } from '../../reports/render.ts';
@@ -149,7 +149,8 @@ export function reportCommand(program: Command, context: CliContext): void {
         registries = trustFromEnvironment(env, config.dataDir).registries;
         threshold = config.reportSuppressionThreshold;
       } catch (error) {
-        if (error instanceof ConfigError) throw new CliError(error.message, EXIT.usage);
+        if (error instanceof ConfigError || error instanceof TrustConfigError)
+          throw new CliError(error.message, EXIT.usage);
         throw error;
       }
       const reports = files.map((file) => {
