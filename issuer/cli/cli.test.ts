@@ -315,6 +315,10 @@ describe('skillmark-issuer, the registrar CLI', () => {
     expect(table.stdout).toMatch(/^rank +occupation +people +share$/m);
     const help = await runIssuerCli(['report', 'quarter', '--help'], {});
     expect(help.stdout).not.toMatch(/default: "json"/);
+    // `report --help` shows the subcommands, not their options: it says where those are.
+    const reportHelp = await runIssuerCli(['report', '--help'], {});
+    expect(reportHelp.stdout).toMatch(/Every option: skillmark-issuer report quarter --help/);
+    expect((await runIssuerCli(['--help'], {})).stdout).toMatch(/print the quarter's occupation report/);
 
     const both = await runIssuerCli(['--json', 'report', '--quarter', '2026-Q2', '--format', 'csv'], env);
     expect(both.code).toBe(EXIT.usage);

@@ -85,6 +85,8 @@ export function reportCommand(program: Command, context: CliContext): void {
         '  skillmark-issuer report --quarter 2026-Q2 --format html --lang fr --out q2.html',
         '  skillmark-issuer report --quarter 2026-Q2 --signed --out q2-our-college.jws     (for the authority)',
         '  skillmark-issuer report aggregate q2-*.jws --format csv --out national-q2.csv  (the authority)',
+        '',
+        'Every option: skillmark-issuer report quarter --help, skillmark-issuer report aggregate --help',
       ].join('\n'),
     );
   report
