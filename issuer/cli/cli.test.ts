@@ -378,6 +378,22 @@ describe('skillmark-issuer, the registrar CLI', () => {
     expect(noQuarter.code).toBe(EXIT.usage);
     expect(noQuarter.stderr).toMatch(/required option '--quarter <quarter>' not specified/);
     expect(noQuarter.stderr).not.toMatch(/undefined/);
+
+    const signedCsv = await runIssuerCli(
+      [
+        'report',
+        '--quarter',
+        '2026-Q2',
+        '--signed',
+        '--format',
+        'csv',
+        '--out',
+        join(tempDir('skillmark-signed-'), 'q2.jws'),
+      ],
+      env,
+    );
+    expect(signedCsv.code).toBe(EXIT.usage);
+    expect(signedCsv.stderr).toMatch(/^A signed report is a signed JSON file \(JWS\), never CSV: leave out --format/);
   });
   it('shows, finds and revokes a selectively disclosable credential (SD-JWT VC) as it does any other', async () => {
     const learner = didKeyOfEd25519(ed25519PublicKeyOfSeed(randomBytes(32)));

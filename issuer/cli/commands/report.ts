@@ -102,6 +102,11 @@ export function reportCommand(program: Command, context: CliContext): void {
         const session = context();
         if (options.signed) {
           if (!options.out) throw new CliError('A signed report is for a file: add --out FILE.', EXIT.usage);
+          if (options.format)
+            throw new CliError(
+              `A signed report is a signed JSON file (JWS), never ${options.format.toUpperCase()}: leave out --format, or --signed for the ${options.format.toUpperCase()}.`,
+              EXIT.usage,
+            );
           const query = new URLSearchParams({ quarter: options.quarter, format: 'json', lang: options.lang });
           query.set('signed', 'true');
           const jws = (await session.client.download(`/reports/occupations?${query}`)).toString('utf8');
