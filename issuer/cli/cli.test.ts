@@ -313,6 +313,15 @@ describe('skillmark-issuer, the registrar CLI', () => {
 
     const table = await runIssuerCli(['report', '--quarter', '2026-Q2'], env);
     expect(table.stdout).toMatch(/^rank +occupation +people +share$/m);
+    expect(table.stdout).toMatch(/^Counts below 5 are suppressed /m);
+    // A quarter of one award, and one of none, in words rather than "suppressed people" or an empty table.
+    const early = qualificationRequest({ learnerReference: 'EARLY-1' });
+    early.credential.credentialSubject.qualification.awardedOn = '2025-02-10';
+    expect((await issue(system, early)).status).toBe(201);
+    const few = await runIssuerCli(['report', '--quarter', '2025-Q1'], env);
+    expect(few.stdout).toMatch(/^2025-Q1: fewer than 5 people awarded a qualification \(the number is suppressed\)$/m);
+    const none = await runIssuerCli(['report', '--quarter', '1999-Q1'], env);
+    expect(none.stdout).toBe('1999-Q1: no qualification awarded\n');
     const help = await runIssuerCli(['report', 'quarter', '--help'], {});
     expect(help.stdout).not.toMatch(/default: "json"/);
     // `report --help` shows the subcommands, not their options: it says where those are.

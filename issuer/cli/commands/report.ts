@@ -27,7 +27,15 @@ const languageOption = () =>
 
 /** The table as the registrar reads it in a terminal: rank, occupation, people, share. */
 function printTable(session: CliSession, report: OccupationReport): void {
-  session.out.line(`${report.quarter}: ${report.total ?? 'suppressed'} people awarded a qualification`);
+  const threshold = report.suppressionThreshold;
+  session.out.line(
+    report.total === null
+      ? `${report.quarter}: fewer than ${threshold} people awarded a qualification (the number is suppressed)`
+      : report.total === 0
+        ? `${report.quarter}: no qualification awarded`
+        : `${report.quarter}: ${count(report.total, 'person', 'people')} awarded a qualification`,
+  );
+  if (report.rows.length === 0) return;
   const shown = (n: number | null) => (n === null ? 'suppressed' : String(n));
   const rows = report.rows.map((row) => [
     String(row.rank),
@@ -36,7 +44,7 @@ function printTable(session: CliSession, report: OccupationReport): void {
     row.share === null ? 'suppressed' : `${row.share.toFixed(2)}%`,
   ]);
   for (const line of table([['rank', 'occupation', 'people', 'share'], ...rows])) session.out.line(line);
-  session.out.line('Counts below the threshold are suppressed so that nobody can be singled out (docs/reports.md).');
+  session.out.line(`Counts below ${threshold} are suppressed so that nobody can be singled out (docs/reports.md).`);
 }
 
 /** Writes the answer to --out, or prints it byte for byte (`> q2.csv` gives what `--out q2.csv` writes). */
