@@ -327,6 +327,10 @@ describe('skillmark-issuer, the registrar CLI', () => {
     // `report --help` shows the subcommands, not their options: it says where those are.
     const reportHelp = await runIssuerCli(['report', '--help'], {});
     expect(reportHelp.stdout).toMatch(/Every option: skillmark-issuer report quarter --help/);
+    // Commander wraps the option descriptions at the terminal's width.
+    const aggregateHelp = (await runIssuerCli(['report', 'aggregate', '--help'], {})).stdout.replace(/\s+/g, ' ');
+    expect(aggregateHelp).toContain('SKILLMARK_DATA_DIR, on LEDGER_RPC_URL or its node at LEDGER_PORT');
+    expect(aggregateHelp).toMatch(/refuses the whole merge/);
     expect((await runIssuerCli(['--help'], {})).stdout).toMatch(/print the quarter's occupation report/);
 
     const both = await runIssuerCli(['--json', 'report', '--quarter', '2026-Q2', '--format', 'csv'], env);

@@ -148,11 +148,24 @@ export function reportCommand(program: Command, context: CliContext): void {
     .argument('<files...>', 'the signed reports (.jws), one per institution, all for one quarter')
     .option(
       '--trust <file>',
-      'the trusted registries (a verifier trust file; default VERIFIER_TRUST_FILE, else this data dir)',
+      'the trusted registries (a verifier trust file); default VERIFIER_TRUST_FILE, else the registry `npm start` deployed in SKILLMARK_DATA_DIR, on LEDGER_RPC_URL or its node at LEDGER_PORT',
     )
     .addOption(formatOption())
     .addOption(languageOption())
     .option('--out <file>', 'write it to a file instead of printing it')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Each report must be signed by an institution accredited now on a trusted registry; any report',
+        'refused (changed after signing, unaccredited, another quarter, twice the same institution)',
+        'refuses the whole merge, with every problem listed. The merged counts are suppressed below',
+        'REPORT_SUPPRESSION_THRESHOLD (default 5), by the rules of docs/reports.md.',
+        '',
+        'Example:',
+        '  skillmark-issuer report aggregate q2-*.jws --trust national-trust.json --format csv --out national-q2.csv',
+      ].join('\n'),
+    )
     .action(async (files: string[], options: { trust?: string; format?: ReportFormat; lang: string; out?: string }) => {
       const session = context();
       const output = outputOf(session, options);
