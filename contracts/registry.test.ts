@@ -869,7 +869,9 @@ describe('describeContractError', () => {
     const sent = await as(stranger)
       .getFunction('anchor')(randomHash(), 1)
       .catch((e: unknown) => e);
-    expect(describeContractError(sent)).toBe(`NotSigner(${addr.stranger})`);
+    expect(describeContractError(sent)).toBe(
+      `NotSigner(${addr.stranger}): ${addr.stranger} is not the ledger key of any institution on the registry; the accreditation authority accredits an institution's key`,
+    );
     const called = await as(stranger)
       .getFunction('accredit')
       .staticCall(addr.instA, DID_A, 'A')
@@ -880,7 +882,9 @@ describe('describeContractError', () => {
     const suspended = await as(instA)
       .getFunction('anchor')(randomHash(), 1)
       .catch((e: unknown) => e);
-    expect(describeContractError(suspended)).toBe(`InstitutionNotAccredited(1, ${S.Suspended})`);
+    expect(describeContractError(suspended)).toBe(
+      `InstitutionNotAccredited(1, ${S.Suspended}): institution 1 is suspended on the registry; only the accreditation authority can restore its accreditation`,
+    );
     expect(describeContractError(new Error('plain\nsecond line'))).toBe('plain');
   });
 });

@@ -49,14 +49,29 @@ export function registryInterface(): Interface {
 /** The on-chain key of a DID: keccak-256 of its UTF-8 bytes. */
 export const didHash = (did: string): string => id(did);
 
-/** Turns a revert into its custom error's name and arguments, e.g. `NotSigner(0xabc…)`. */
+/**
+ * What the refusals an institution meets before, or after, its accreditation mean, for the staff who
+ * read the issuer's log and `GET /anchoring`: they are the accreditation authority's to lift.
+ */
+function inPlainWords(name: string, args: readonly unknown[]): string {
+  if (name === 'InstitutionNotAccredited')
+    return `: institution ${args[0]} is ${statusName(Number(args[1])).toLowerCase()} on the registry; only the accreditation authority can restore its accreditation`;
+  if (name === 'NotSigner')
+    return `: ${args[0]} is not the ledger key of any institution on the registry; the accreditation authority accredits an institution's key`;
+  return '';
+}
+
+/**
+ * Turns a revert into its custom error's name and arguments, e.g. `NotSigner(0xabc…)`, followed by
+ * what it means where an institution's staff may meet it.
+ */
 export function describeContractError(error: unknown): string {
   const data =
     (error as { data?: string; info?: { error?: { data?: string } } })?.data ??
     (error as { info?: { error?: { data?: string } } })?.info?.error?.data;
   if (typeof data === 'string' && data.length >= 10) {
     const parsed = registryInterface().parseError(data);
-    if (parsed) return `${parsed.name}(${parsed.args.map(String).join(', ')})`;
+    if (parsed) return `${parsed.name}(${parsed.args.map(String).join(', ')})${inPlainWords(parsed.name, parsed.args)}`;
   }
   if (isError(error, 'CALL_EXCEPTION') && error.revert) return `${error.revert.name}(${error.revert.args.join(', ')})`;
   return error instanceof Error ? error.message.split('\n')[0]! : String(error);

@@ -14,6 +14,7 @@ export { resolveDidKey } from './did-methods/did-key.ts';
 export { didWebUrl } from './did-methods/did-web.ts';
 export { DidKeyError, type DidVerificationMethod, type MethodResolution } from './did-methods/types.ts';
 export { keyOfVerificationMethod } from './did-methods/verification-method.ts';
+export { TrustConfigError } from './trust.ts';
 export { TrustBundleIndex } from './trust-bundle/bundle-index.ts';
 export { trustFromEnvironment } from './trust-from-environment.ts';
 export { readCredential } from './verify-credential.ts';

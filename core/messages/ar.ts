@@ -582,6 +582,7 @@ export const arWallet: WalletWords = {
 export const arReport: ReportWords = {
   title: 'أهم المهن التي جرى التدريب عليها',
   quarter: 'الربع {number} من عام {year}',
+  documentTitle: '{title}: {quarter}',
   summary: 'عدد من حصلوا على مؤهل في هذا الربع: {total}.',
   summaryHidden: 'حصل أقل من {threshold} أشخاص على مؤهل في هذا الربع.',
   empty: 'لم يُمنح أي مؤهل في هذا الربع.',

@@ -581,6 +581,8 @@ export const enWallet = {
 export const enReport = {
   title: 'Top training occupations',
   quarter: 'Quarter {number} of {year}',
+  // The browser tab's title: the report and its quarter, with the language's own colon.
+  documentTitle: '{title}: {quarter}',
   summary: '{total} people were awarded a qualification in this quarter.',
   summaryHidden: 'Fewer than {threshold} people were awarded a qualification in this quarter.',
   empty: 'No qualification was awarded in this quarter.',

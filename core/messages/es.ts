@@ -587,6 +587,7 @@ export const esWallet: WalletWords = {
 export const esReport: ReportWords = {
   title: 'Principales ocupaciones de formación',
   quarter: 'Trimestre {number} de {year}',
+  documentTitle: '{title}: {quarter}',
   summary: '{total} personas obtuvieron una certificación en este trimestre.',
   summaryHidden: 'Menos de {threshold} personas obtuvieron una certificación en este trimestre.',
   empty: 'No se otorgó ninguna certificación en este trimestre.',

@@ -599,6 +599,7 @@ export const frWallet: WalletWords = {
 export const frReport: ReportWords = {
   title: 'Principaux métiers de formation',
   quarter: 'Trimestre {number} de {year}',
+  documentTitle: '{title} : {quarter}',
   summary: '{total} personnes ont obtenu une qualification au cours de ce trimestre.',
   summaryHidden: 'Moins de {threshold} personnes ont obtenu une qualification au cours de ce trimestre.',
   empty: "Aucune qualification n'a été délivrée au cours de ce trimestre.",

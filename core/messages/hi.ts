@@ -546,6 +546,7 @@ export const hiWallet: WalletWords = {
 export const hiReport: ReportWords = {
   title: 'प्रशिक्षण के प्रमुख व्यवसाय',
   quarter: 'तिमाही {number}, {year}',
+  documentTitle: '{title}: {quarter}',
   summary: 'इस तिमाही में {total} लोगों को योग्यता प्रदान की गई।',
   summaryHidden: 'इस तिमाही में {threshold} से कम लोगों को योग्यता प्रदान की गई।',
   empty: 'इस तिमाही में कोई योग्यता प्रदान नहीं की गई।',

@@ -583,6 +583,7 @@ export const ptWallet: WalletWords = {
 export const ptReport: ReportWords = {
   title: 'Principais ocupações de formação',
   quarter: '{number}.º trimestre de {year}',
+  documentTitle: '{title}: {quarter}',
   summary: '{total} pessoas obtiveram uma certificação neste trimestre.',
   summaryHidden: 'Menos de {threshold} pessoas obtiveram uma certificação neste trimestre.',
   empty: 'Nenhuma certificação foi concedida neste trimestre.',

@@ -512,6 +512,7 @@ export const zhWallet: WalletWords = {
 export const zhReport: ReportWords = {
   title: '主要培训职业',
   quarter: '{year}年第{number}季度',
+  documentTitle: '{title}：{quarter}',
   summary: '本季度共有 {total} 人获得资格证书。',
   summaryHidden: '本季度获得资格证书的人数少于 {threshold} 人。',
   empty: '本季度没有颁发任何资格证书。',

@@ -251,6 +251,51 @@ describe('skillmark-issuer, the registrar CLI', () => {
     }
   });
 
+  it('keeps the claim codes when the file for them cannot be written, and says why in one sentence', async () => {
+    const dir = tempDir('skillmark-cohort-unwritable-');
+    const { header, row } = await templateColumns(dir);
+    const file = join(dir, 'welders.csv');
+    writeFileSync(
+      file,
+      [
+        header,
+        row({
+          learnerReference: 'WELD-1',
+          name: 'Welder One',
+          qualificationTitle: 'Certificate in Welding',
+          awardedOn: '2026-06-30',
+        }),
+      ].join('\n'),
+    );
+    const missing = join(dir, 'no-such-folder', 'claim-codes.csv');
+    const cannotWrite = new RegExp(
+      `^Cannot write ${missing}: the folder ${join(dir, 'no-such-folder')} does not exist\\.$`,
+      'm',
+    );
+
+    // Refused before the upload: nothing is issued.
+    const refused = await runIssuerCli(['cohort', 'issue', file, '--results', missing], env);
+    expect(refused.code).toBe(EXIT.usage);
+    expect(refused.stderr).toMatch(cannotWrite);
+    expect((await runIssuerCli(['cohort', 'check', file], env)).stdout).toMatch(/1 ready to issue, 0 issued before/);
+
+    const issued = await runIssuerCli(['cohort', 'issue', file], env);
+    expect(issued.code, issued.stderr).toBe(EXIT.ok);
+    const id = /Cohort (\S+) started/.exec(issued.stdout)![1]!;
+    // Refused before the download, which would have made the issuer delete its copy of the codes.
+    const lost = await runIssuerCli(['cohort', 'results', id, '--out', missing], env);
+    expect(lost.code).toBe(EXIT.usage);
+    expect(lost.stderr).toMatch(cannotWrite);
+    expect(lost.stderr).not.toMatch(/unexpectedly/);
+    const results = join(dir, 'claim-codes.csv');
+    expect((await runIssuerCli(['cohort', 'results', id, '--out', results], env)).code).toBe(EXIT.ok);
+    expect(csvRows(results)[0]!.claimCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
+
+    const folder = await runIssuerCli(['report', '--quarter', '2026-Q2', '--format', 'csv', '--out', dir], env);
+    expect(folder.code).toBe(EXIT.usage);
+    expect(folder.stderr).toBe(`Cannot write ${dir}: it is a folder.\n`);
+  });
+
   it('prints report data byte for byte, as --out writes it, and refuses --json with csv', async () => {
     const dir = tempDir('skillmark-report-out-');
     const file = join(dir, 'q2.csv');
@@ -268,8 +313,25 @@ describe('skillmark-issuer, the registrar CLI', () => {
 
     const table = await runIssuerCli(['report', '--quarter', '2026-Q2'], env);
     expect(table.stdout).toMatch(/^rank +occupation +people +share$/m);
+    expect(table.stdout).toMatch(/^Counts below 5 are suppressed /m);
+    // A quarter of one award, and one of none, in words rather than "suppressed people" or an empty table.
+    const early = qualificationRequest({ learnerReference: 'EARLY-1' });
+    early.credential.credentialSubject.qualification.awardedOn = '2025-02-10';
+    expect((await issue(system, early)).status).toBe(201);
+    const few = await runIssuerCli(['report', '--quarter', '2025-Q1'], env);
+    expect(few.stdout).toMatch(/^2025-Q1: fewer than 5 people awarded a qualification \(the number is suppressed\)$/m);
+    const none = await runIssuerCli(['report', '--quarter', '1999-Q1'], env);
+    expect(none.stdout).toBe('1999-Q1: no qualification awarded\n');
     const help = await runIssuerCli(['report', 'quarter', '--help'], {});
     expect(help.stdout).not.toMatch(/default: "json"/);
+    // `report --help` shows the subcommands, not their options: it says where those are.
+    const reportHelp = await runIssuerCli(['report', '--help'], {});
+    expect(reportHelp.stdout).toMatch(/Every option: skillmark-issuer report quarter --help/);
+    // Commander wraps the option descriptions at the terminal's width.
+    const aggregateHelp = (await runIssuerCli(['report', 'aggregate', '--help'], {})).stdout.replace(/\s+/g, ' ');
+    expect(aggregateHelp).toContain('SKILLMARK_DATA_DIR, on LEDGER_RPC_URL or its node at LEDGER_PORT');
+    expect(aggregateHelp).toMatch(/refuses the whole merge/);
+    expect((await runIssuerCli(['--help'], {})).stdout).toMatch(/print the quarter's occupation report/);
 
     const both = await runIssuerCli(['--json', 'report', '--quarter', '2026-Q2', '--format', 'csv'], env);
     expect(both.code).toBe(EXIT.usage);
@@ -283,6 +345,14 @@ describe('skillmark-issuer, the registrar CLI', () => {
     expect(merged.code, merged.stderr).toBe(EXIT.ok);
     expect(merged.stderr).toMatch(/^Merged 1 report: /);
     expect(merged.stdout).toMatch(/^\uFEFFquarter,rank,occupation_code/);
+
+    const noTrustFile = await runIssuerCli(
+      ['report', 'aggregate', jws, '--trust', join(dir, 'missing.json')],
+      authority,
+    );
+    expect(noTrustFile.code).toBe(EXIT.usage);
+    expect(noTrustFile.stderr).toMatch(/^cannot read trust configuration .*missing\.json: ENOENT/);
+    expect(noTrustFile.stderr).not.toMatch(/unexpectedly/);
   });
 
   it('says plainly what is wrong with the token, the address or the arguments', async () => {
@@ -315,6 +385,28 @@ describe('skillmark-issuer, the registrar CLI', () => {
     const nothingToRevoke = await runIssuerCli(['revoke'], env);
     expect(nothingToRevoke.code).toBe(EXIT.usage);
     expect(nothingToRevoke.stderr).toMatch(/Say which credentials/);
+
+    // Said before asking the issuer, which would answer a 400 about a quarter "undefined".
+    const noQuarter = await runIssuerCli(['report', '--format', 'csv'], env);
+    expect(noQuarter.code).toBe(EXIT.usage);
+    expect(noQuarter.stderr).toMatch(/required option '--quarter <quarter>' not specified/);
+    expect(noQuarter.stderr).not.toMatch(/undefined/);
+
+    const signedCsv = await runIssuerCli(
+      [
+        'report',
+        '--quarter',
+        '2026-Q2',
+        '--signed',
+        '--format',
+        'csv',
+        '--out',
+        join(tempDir('skillmark-signed-'), 'q2.jws'),
+      ],
+      env,
+    );
+    expect(signedCsv.code).toBe(EXIT.usage);
+    expect(signedCsv.stderr).toMatch(/^A signed report is a signed JSON file \(JWS\), never CSV: leave out --format/);
   });
   it('shows, finds and revokes a selectively disclosable credential (SD-JWT VC) as it does any other', async () => {
     const learner = didKeyOfEd25519(ed25519PublicKeyOfSeed(randomBytes(32)));

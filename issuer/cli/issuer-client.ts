@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { BoundedFetchError, type BoundedResponse, fetchBounded } from '../../core/bounded-fetch.ts';
 import { CliError, EXIT } from './cli-error.ts';
+import { checkWritable } from './output-file.ts';
 
 export const DEFAULT_ISSUER_URL = 'http://127.0.0.1:4100';
 /** A cohort's results or a report run to megabytes; far above that is a wrong address. */
@@ -50,6 +51,7 @@ export function issuerClient(env: Record<string, string | undefined>, fetchImpl:
     },
     download: async (path) => (await send('GET', path)).body,
     save: async (path, file) => {
+      checkWritable(file);
       const headers = { authorization: `Bearer ${token}` };
       let response: Response;
       try {

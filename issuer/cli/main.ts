@@ -50,7 +50,9 @@ function overrideExits(command: Command): void {
 /** The registrar's CLI: every command talks to the issuer API. Returns the exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const program = new Command('skillmark-issuer')
-    .description("The institution's tools: issue a cohort from a spreadsheet, find, show and revoke credentials.")
+    .description(
+      "The institution's tools: issue a cohort from a spreadsheet, find, show and revoke credentials, print the quarter's occupation report.",
+    )
     .option('--json', 'print one JSON document (for scripts) instead of sentences')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(add --help to see how to use it)')

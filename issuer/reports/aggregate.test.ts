@@ -44,6 +44,18 @@ describe('the merge refuses', () => {
     expect(await problems([])).toEqual(['No report was given.']);
   });
 
+  it('an empty file, and one that is not a JWS at all', async () => {
+    expect(
+      await problems([
+        { name: 'empty.jws', text: '\n' },
+        { name: 'page.html', text: '<!doctype html>' },
+      ]),
+    ).toEqual([
+      'empty.jws is empty: it holds no signed report.',
+      'page.html is not a signed report (a compact JWS has 3 dot-separated parts, this has 1).',
+    ]);
+  });
+
   it('another token of the same key, a report claiming another issuer, and content it cannot read', async () => {
     const otherToken = await signCompactJws({ ...counts }, signer, { typ: 'JWT' });
     const claimsOther = await signCompactJws(

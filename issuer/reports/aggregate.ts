@@ -70,6 +70,7 @@ interface Opened {
 
 /** The report's payload once its signature is checked against the DID its key id names; a plain-words problem otherwise. */
 async function openSignedReport(file: SignedReportFile, keys: DidKeyResolver): Promise<Opened | string> {
+  if (file.text.trim() === '') return `${file.name} is empty: it holds no signed report.`;
   let jws: ReturnType<typeof parseCompactJws>;
   try {
     jws = parseCompactJws(file.text.trim());

@@ -39,7 +39,7 @@ describe('the CSV', () => {
 });
 
 describe('the page', () => {
-  const page = async (occupations: OccupationCount[], language: 'en' | 'ar' | 'hi' = 'en') =>
+  const page = async (occupations: OccupationCount[], language: 'en' | 'ar' | 'hi' | 'fr' | 'zh' = 'en') =>
     String(await reportPage(table(occupations), language));
 
   it('escapes titles, in the table and in the chart', async () => {
@@ -63,6 +63,12 @@ describe('the page', () => {
     expect(arabic).not.toMatch(/<rect x="0" /);
     const hindi = await page([occupation('1', 'A', 123456)], 'hi');
     expect(hindi).toContain('1,23,456'); // Indian digit grouping
+  });
+
+  it("titles the page with the language's own colon", async () => {
+    expect(await page([], 'en')).toContain('<title>Top training occupations: Quarter 3 of 2026</title>');
+    expect(await page([], 'fr')).toContain('<title>Principaux métiers de formation : Trimestre 3 de 2026</title>');
+    expect(await page([], 'zh')).toContain('<title>主要培训职业：2026年第3季度</title>');
   });
 
   it('allows its own style and nothing else', async () => {

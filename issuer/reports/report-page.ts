@@ -72,7 +72,7 @@ export function reportPage(
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${words.title}: ${quarter}</title>
+<title>${fill(words.documentTitle, { title: words.title, quarter })}</title>
 <style>${raw(STYLE)}</style>
 </head>
 <body>

@@ -1,8 +1,8 @@
-import { writeFile } from 'node:fs/promises';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { AuditEntry } from '../../audit/audit-log.ts';
 import type { CliContext } from '../context.ts';
 import { table } from '../output.ts';
+import { writeOutputFile } from '../output-file.ts';
 
 function moment(value: string): string {
   if (Number.isNaN(Date.parse(value)))
@@ -33,7 +33,7 @@ export function auditCommand(program: Command, context: CliContext): void {
       const range = { ...(options.from && { from: options.from }), ...(options.to && { to: options.to }) };
       if (options.csv) {
         const csv = await client.download(`/audit.csv?${new URLSearchParams(range)}`);
-        await writeFile(options.csv, csv);
+        writeOutputFile(options.csv, csv);
         const lines = Math.max(0, csv.toString('utf8').split('\r\n').filter(Boolean).length - 1);
         out.result({ file: options.csv, entries: lines });
         out.line(`${lines} entries written to ${options.csv}.`);

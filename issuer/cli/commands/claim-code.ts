@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
+import { checkWritable } from '../output-file.ts';
 
 interface ClaimGrant {
   credentialId: string;
@@ -26,6 +27,8 @@ export function claimCodeCommand(program: Command, context: CliContext): void {
       ].join('\n'),
     )
     .action(async (id: string, options: { certificate?: string }) => {
+      // Before the new code is made: the old one stops working then, and the new one must not be lost.
+      if (options.certificate) checkWritable(options.certificate);
       const { client, out } = context();
       const grant = await client.json<ClaimGrant>('POST', `/credentials/${encodeURIComponent(id)}/claim`);
       const { code, url, expiresAt } = grant.claim;

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { z } from '@hono/zod-openapi';
 import { SingleBar } from 'cli-progress';
@@ -9,6 +8,7 @@ import { CliError, EXIT } from '../cli-error.ts';
 import { cohortFileType, type RowError, rowErrorLine } from '../cohort-file.ts';
 import type { CliContext, CliSession } from '../context.ts';
 import { count } from '../output.ts';
+import { checkWritable, writeOutputFile } from '../output-file.ts';
 
 /** The issuer's answers, typed from the schemas its routes are defined with (issuer/cohorts/api-schemas.ts). */
 type DryRun = z.infer<typeof CohortDryRun>;
@@ -38,8 +38,9 @@ async function saveResults(
   id: string,
   file: string,
 ): Promise<{ bytes: number; issued: number; withoutCode: number }> {
+  checkWritable(file);
   const body = await session.client.download(`/cohorts/${encodeURIComponent(id)}/results.csv`);
-  writeFileSync(file, body);
+  writeOutputFile(file, body);
   const rows = parse(body, { bom: true, columns: true, skip_empty_lines: true, relax_column_count: true }) as Record<
     string,
     string
@@ -137,7 +138,7 @@ export function cohortCommand(program: Command, context: CliContext): void {
     .action(async (options: { xlsx?: boolean; out: string }) => {
       const session = context();
       const body = await session.client.download(`/cohorts/template.${options.xlsx ? 'xlsx' : 'csv'}`);
-      writeFileSync(options.out, body);
+      writeOutputFile(options.out, body);
       session.out.result({ written: options.out, bytes: body.length });
       session.out.line(
         `Template written to ${options.out}. Fill one row per learner, then: skillmark-issuer cohort check ${options.out}`,
@@ -201,6 +202,7 @@ export function cohortCommand(program: Command, context: CliContext): void {
     )
     .action(async (file: string, options: { allOrNothing?: boolean; certificates?: string; results?: string }) => {
       const type = cohortFileType(file);
+      for (const out of [options.certificates, options.results]) if (out) checkWritable(out);
       const session = context();
       const query = options.allOrNothing ? '?allOrNothing=true' : '';
       const { id } = await session.client.upload<{ id: string }>(`/cohorts${query}`, file, type);

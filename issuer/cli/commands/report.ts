@@ -1,15 +1,16 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig } from '../../../core/config.ts';
 import { LANGUAGES } from '../../../core/messages/index.ts';
-import { trustFromEnvironment } from '../../../verifier/index.ts';
+import { TrustConfigError, trustFromEnvironment } from '../../../verifier/index.ts';
 import { aggregateSignedReports, ReportsRefused } from '../../reports/aggregate.ts';
 import type { OccupationReport } from '../../reports/occupation-table.ts';
 import { REPORT_FORMATS, type ReportFormat, renderOccupationReport } from '../../reports/render.ts';
 import { CliError, EXIT } from '../cli-error.ts';
 import type { CliContext, CliSession } from '../context.ts';
 import { count, table } from '../output.ts';
+import { writeOutputFile } from '../output-file.ts';
 
 function quarter(value: string): string {
   if (!/^\d{4}-Q[1-4]$/.test(value)) throw new InvalidArgumentError('write it as YEAR-Qn, e.g. 2026-Q2.');
@@ -26,7 +27,15 @@ const languageOption = () =>
 
 /** The table as the registrar reads it in a terminal: rank, occupation, people, share. */
 function printTable(session: CliSession, report: OccupationReport): void {
-  session.out.line(`${report.quarter}: ${report.total ?? 'suppressed'} people awarded a qualification`);
+  const threshold = report.suppressionThreshold;
+  session.out.line(
+    report.total === null
+      ? `${report.quarter}: fewer than ${threshold} people awarded a qualification (the number is suppressed)`
+      : report.total === 0
+        ? `${report.quarter}: no qualification awarded`
+        : `${report.quarter}: ${count(report.total, 'person', 'people')} awarded a qualification`,
+  );
+  if (report.rows.length === 0) return;
   const shown = (n: number | null) => (n === null ? 'suppressed' : String(n));
   const rows = report.rows.map((row) => [
     String(row.rank),
@@ -35,13 +44,13 @@ function printTable(session: CliSession, report: OccupationReport): void {
     row.share === null ? 'suppressed' : `${row.share.toFixed(2)}%`,
   ]);
   for (const line of table([['rank', 'occupation', 'people', 'share'], ...rows])) session.out.line(line);
-  session.out.line('Counts below the threshold are suppressed so that nobody can be singled out (docs/reports.md).');
+  session.out.line(`Counts below ${threshold} are suppressed so that nobody can be singled out (docs/reports.md).`);
 }
 
 /** Writes the answer to --out, or prints it byte for byte (`> q2.csv` gives what `--out q2.csv` writes). */
 function deliver(session: CliSession, body: string, out: string | undefined, what: string): void {
   if (out) {
-    writeFileSync(out, body);
+    writeOutputFile(out, body);
     session.out.result({ written: out, bytes: Buffer.byteLength(body) });
     session.out.line(`${what} written to ${out}.`);
   } else {
@@ -84,12 +93,14 @@ export function reportCommand(program: Command, context: CliContext): void {
         '  skillmark-issuer report --quarter 2026-Q2 --format html --lang fr --out q2.html',
         '  skillmark-issuer report --quarter 2026-Q2 --signed --out q2-our-college.jws     (for the authority)',
         '  skillmark-issuer report aggregate q2-*.jws --format csv --out national-q2.csv  (the authority)',
+        '',
+        'Every option: skillmark-issuer report quarter --help, skillmark-issuer report aggregate --help',
       ].join('\n'),
     );
   report
     .command('quarter', { isDefault: true })
     .description("this institution's table for a quarter (the default: `report --quarter 2026-Q2` runs it)")
-    .option('--quarter <quarter>', 'the quarter, e.g. 2026-Q2 (by award date; required)', quarter)
+    .requiredOption('--quarter <quarter>', 'the quarter, e.g. 2026-Q2 (by award date; required)', quarter)
     .addOption(formatOption())
     .addOption(languageOption())
     .option('--signed', "the exact counts signed with the institution's DID, for the national authority")
@@ -99,6 +110,11 @@ export function reportCommand(program: Command, context: CliContext): void {
         const session = context();
         if (options.signed) {
           if (!options.out) throw new CliError('A signed report is for a file: add --out FILE.', EXIT.usage);
+          if (options.format)
+            throw new CliError(
+              `A signed report is a signed JSON file (JWS), never ${options.format.toUpperCase()}: leave out --format, or --signed for the ${options.format.toUpperCase()}.`,
+              EXIT.usage,
+            );
           const query = new URLSearchParams({ quarter: options.quarter, format: 'json', lang: options.lang });
           query.set('signed', 'true');
           const jws = (await session.client.download(`/reports/occupations?${query}`)).toString('utf8');
@@ -132,11 +148,24 @@ export function reportCommand(program: Command, context: CliContext): void {
     .argument('<files...>', 'the signed reports (.jws), one per institution, all for one quarter')
     .option(
       '--trust <file>',
-      'the trusted registries (a verifier trust file; default VERIFIER_TRUST_FILE, else this data dir)',
+      'the trusted registries (a verifier trust file); default VERIFIER_TRUST_FILE, else the registry `npm start` deployed in SKILLMARK_DATA_DIR, on LEDGER_RPC_URL or its node at LEDGER_PORT',
     )
     .addOption(formatOption())
     .addOption(languageOption())
     .option('--out <file>', 'write it to a file instead of printing it')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Each report must be signed by an institution accredited now on a trusted registry; any report',
+        'refused (changed after signing, unaccredited, another quarter, twice the same institution)',
+        'refuses the whole merge, with every problem listed. The merged counts are suppressed below',
+        'REPORT_SUPPRESSION_THRESHOLD (default 5), by the rules of docs/reports.md.',
+        '',
+        'Example:',
+        '  skillmark-issuer report aggregate q2-*.jws --trust national-trust.json --format csv --out national-q2.csv',
+      ].join('\n'),
+    )
     .action(async (files: string[], options: { trust?: string; format?: ReportFormat; lang: string; out?: string }) => {
       const session = context();
       const output = outputOf(session, options);
@@ -148,7 +177,8 @@ export function reportCommand(program: Command, context: CliContext): void {
         registries = trustFromEnvironment(env, config.dataDir).registries;
         threshold = config.reportSuppressionThreshold;
       } catch (error) {
-        if (error instanceof ConfigError) throw new CliError(error.message, EXIT.usage);
+        if (error instanceof ConfigError || error instanceof TrustConfigError)
+          throw new CliError(error.message, EXIT.usage);
         throw error;
       }
       const reports = files.map((file) => {
