@@ -488,7 +488,7 @@ describe('list, show, present and verify', () => {
     expect(verify.code, said(verify)).toBe(4);
     expect(verify.stdout.split('\n')[0]).toBe(`${IN_WORDS}: NOT VALID`);
     expect(verify.stdout).toMatch(
-      /^ {2}NO The institution revoked this credential on \d{4}-\d\d-\d\d.*\(reason: .+\)/m,
+      /^ {2}NO The institution revoked this credential on [A-Z][a-z]+ \d{1,2}, \d{4} at \d{1,2}:\d\d [AP]M UTC \(reason: .+\)/m,
     );
     expect(present.code, said(present)).toBe(4);
     const presented = json(present);
