@@ -252,6 +252,22 @@ describe('receiving credentials', () => {
     });
   });
 
+  it('a claim code typed with spaces, or without quotes as five words, is the same code', async () => {
+    const groups = String(issuedA.claim.code).toLowerCase().split('-');
+    const typed = [
+      ['receive', groups.join(' ')],
+      ['receive', `${groups.slice(0, 2).join('  ')}-${groups.slice(2).join(' ')}`],
+      ['receive', ...groups],
+    ];
+    const results = await Promise.all(
+      typed.map((args) => runWallet([...args, '--issuer', system.issuerUrl, '--json'], env)),
+    );
+    for (const result of results) {
+      expect(result.code, said(result)).toBe(0);
+      expect(json(result)).toMatchObject({ added: false, id: String(issuedA.credentialHash).slice(2, 10) });
+    }
+  });
+
   it('receiving the same credential again reports that it is already there', async () => {
     const result = await runWallet(['receive', issuedA.claim.url, '--json'], env);
     expect(result.code, said(result)).toBe(0);

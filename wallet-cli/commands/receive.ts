@@ -9,14 +9,22 @@ import { fetchJson, httpLimits } from '../service-client.ts';
 import { Wallet, WalletError } from '../store.ts';
 import { plural, t } from '../words.ts';
 
-const CLAIM_CODE = /^[0-9A-Za-z]{4}(-?[0-9A-Za-z]{4}){4}$/;
+/** A claim code as a person types it from paper: any case, its groups apart by dashes, spaces or nothing. */
+const CLAIM_CODE = /^[0-9A-Za-z]{4}([-\s]*[0-9A-Za-z]{4}){4}$/;
+
+/** The code as the certificate prints it (the issuer also ignores case and separators). */
+const claimCodeOf = (typed: string) =>
+  typed
+    .replace(/[-\s]/g, '')
+    .toUpperCase()
+    .replace(/(.{4})(?=.)/g, '$1-');
 
 /** Where to collect from: a claim URL, a claim code (at --issuer), or a bundle file. */
 function sourceOf(ref: string, issuer: string): { kind: 'url'; url: string } | { kind: 'file'; path: string } {
   if (/^https?:\/\//i.test(ref)) return { kind: 'url', url: ref };
   if (existsSync(ref)) return { kind: 'file', path: ref };
   if (CLAIM_CODE.test(ref.trim()))
-    return { kind: 'url', url: `${issuer.replace(/\/+$/, '')}/claims/${encodeURIComponent(ref.trim())}` };
+    return { kind: 'url', url: `${issuer.replace(/\/+$/, '')}/claims/${claimCodeOf(ref)}` };
   throw new WalletError(t('receive_not_a_source', { ref }), EXIT.usage);
 }
 
@@ -46,7 +54,8 @@ export const receiveCommand: Command = {
     wait: { type: 'string', description: 'opt_wait' },
   },
   async run({ positionals, values }, { out, walletDir, env }) {
-    const [ref] = positionals;
+    // A code copied from paper without quotes arrives as several words: "wsnp r4pk 967a 2e4a sfyj".
+    const ref = positionals.join(' ');
     if (!ref) throw new WalletError(t('receive_say_what'), EXIT.usage);
     const wait = Number(values.wait ?? 30);
     if (!Number.isFinite(wait) || wait < 0 || wait > 3600) throw new WalletError(t('receive_wait_range'), EXIT.usage);
