@@ -315,13 +315,18 @@ describe('receiving credentials', () => {
     expect(fourth!.stderr).toMatch(/receipt does not belong to this credential/);
   });
 
-  it('an unknown claim code or a reference that is nothing: clear errors', async () => {
-    const [unknown, nothing] = await Promise.all([
+  it("an unknown claim code or a reference that is nothing: clear errors, in the wallet's language", async () => {
+    const [unknown, inFrench, nothing] = await Promise.all([
       runWallet(['receive', 'AAAA-AAAA-AAAA-AAAA-AAAA', '--issuer', system.issuerUrl], env),
+      runWallet(['receive', 'AAAA-AAAA-AAAA-AAAA-AAAB', '--issuer', system.issuerUrl, '--lang', 'fr'], env),
       runWallet(['receive', 'no-such-file-or-code'], env),
     ]);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toMatch(/could not hand over the credential: No credential matches this claim code/);
+    expect(unknown.stderr).toMatch(/^No credential matches this claim code\. Check it character by character/);
+    // The issuer's answer is in English: the wallet says it in its own words, with no English left.
+    expect(inFrench.code).toBe(1);
+    expect(inFrench.stderr).toMatch(/^Aucune attestation ne correspond à ce code de retrait\./);
+    expect(inFrench.stderr).not.toMatch(/claim code|credential/);
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toMatch(/not a claim link, a claim code .* or a file/);
   });
@@ -514,6 +519,10 @@ describe('list, show, present and verify', () => {
       reason: 'revoked',
     });
     expect(other.code).toBe(0);
+
+    const collected = await runWallet(['receive', issuedA.claim.url, '--lang', 'fr'], env);
+    expect(collected.code).toBe(1);
+    expect(collected.stderr.trim()).toBe("L'établissement a révoqué cette attestation : il n'y a rien à retirer.");
   });
 
   it('list says where each credential stands from the last checks: 1 revoked (when and why), 2 valid', async () => {

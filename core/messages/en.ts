@@ -447,6 +447,11 @@ export const enWallet = {
   receive_wait_range: '--wait takes a number of seconds from 0 to 3600.',
   receive_not_a_source: '"{ref}" is not a claim link, a claim code (like ABCD-EFGH-JKMN-PQRS-TVWX) or a file.',
   receive_refused: 'The training centre could not hand over the credential: {detail}',
+  receive_code_unknown:
+    'No credential matches this claim code. Check it character by character against your certificate, or ask the institution for a new one.',
+  receive_code_expired: 'This claim code has expired. Ask the institution for a new one.',
+  receive_revoked: 'The institution has revoked this credential: there is nothing to collect.',
+  receive_too_many_tries: 'Too many wrong codes from this computer. Wait {duration}, then try again.',
   receive_not_ready:
     'The credential is not ready yet: it is waiting to be recorded on the ledger. Try again in a minute (or add --wait 120).',
   receive_waiting: 'Waiting for the credential to be recorded on the ledger...',

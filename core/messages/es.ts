@@ -450,6 +450,11 @@ export const esWallet: WalletWords = {
   receive_not_a_source:
     '«{ref}» no es un enlace de recogida, ni un código de recogida (como ABCD-EFGH-JKMN-PQRS-TVWX), ni un archivo.',
   receive_refused: 'El centro de formación no pudo entregar la credencial: {detail}',
+  receive_code_unknown:
+    'Ninguna credencial corresponde a este código de recogida. Compárelo carácter por carácter con su certificado o pida uno nuevo a la institución.',
+  receive_code_expired: 'Este código de recogida ha caducado. Pida uno nuevo a la institución.',
+  receive_revoked: 'La institución revocó esta credencial: no hay nada que recoger.',
+  receive_too_many_tries: 'Demasiados códigos erróneos desde este ordenador. Espere {duration} y vuelva a intentarlo.',
   receive_not_ready:
     'La credencial aún no está lista: espera a inscribirse en el registro blockchain. Vuelva a intentarlo en un minuto (o añada --wait 120).',
   receive_waiting: 'Esperando a que la credencial se inscriba en el registro blockchain...',

@@ -460,6 +460,11 @@ export const frWallet: WalletWords = {
   receive_not_a_source:
     "« {ref} » n'est ni un lien de retrait, ni un code de retrait (comme ABCD-EFGH-JKMN-PQRS-TVWX), ni un fichier.",
   receive_refused: "Le centre de formation n'a pas pu remettre l'attestation : {detail}",
+  receive_code_unknown:
+    "Aucune attestation ne correspond à ce code de retrait. Comparez-le caractère par caractère avec votre certificat, ou demandez-en un nouveau à l'établissement.",
+  receive_code_expired: "Ce code de retrait a expiré. Demandez-en un nouveau à l'établissement.",
+  receive_revoked: "L'établissement a révoqué cette attestation : il n'y a rien à retirer.",
+  receive_too_many_tries: 'Trop de codes erronés depuis cet ordinateur. Attendez {duration}, puis réessayez.',
   receive_not_ready:
     "L'attestation n'est pas encore prête : elle attend d'être enregistrée dans le registre blockchain. Réessayez dans une minute (ou ajoutez --wait 120).",
   receive_waiting: "En attente de l'enregistrement de l'attestation dans le registre blockchain...",

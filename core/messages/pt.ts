@@ -446,6 +446,11 @@ export const ptWallet: WalletWords = {
   receive_not_a_source:
     '"{ref}" não é um link de resgate, nem um código de resgate (como ABCD-EFGH-JKMN-PQRS-TVWX), nem um arquivo.',
   receive_refused: 'O centro de formação não conseguiu entregar a credencial: {detail}',
+  receive_code_unknown:
+    'Nenhuma credencial corresponde a este código de resgate. Confira-o caractere por caractere com o seu certificado ou peça um novo à instituição.',
+  receive_code_expired: 'Este código de resgate expirou. Peça um novo à instituição.',
+  receive_revoked: 'A instituição revogou esta credencial: não há nada para resgatar.',
+  receive_too_many_tries: 'Códigos errados demais a partir deste computador. Espere {duration} e tente de novo.',
   receive_not_ready:
     'A credencial ainda não está pronta: aguarda o registro em blockchain. Tente de novo daqui a um minuto (ou acrescente --wait 120).',
   receive_waiting: 'Aguardando o registro da credencial em blockchain...',

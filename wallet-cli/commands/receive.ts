@@ -28,15 +28,34 @@ function sourceOf(ref: string, issuer: string): { kind: 'url'; url: string } | {
   throw new WalletError(t('receive_not_a_source', { ref }), EXIT.usage);
 }
 
+/**
+ * The issuer's refusal in the learner's words: its own `detail` is English, so the refusals a claim
+ * code meets (issuer/app.ts) are said from the wallet's catalogue; any other keeps the server's detail.
+ */
+function refusal(status: number, body: unknown, retryAfter: string | null): WalletError {
+  const { type, detail } = (typeof body === 'object' && body !== null ? body : {}) as {
+    type?: unknown;
+    detail?: unknown;
+  };
+  if (status === 404) return new WalletError(t('receive_code_unknown'));
+  if (status === 410 && type === 'urn:skillmark:problem:claim-code-expired')
+    return new WalletError(t('receive_code_expired'));
+  if (status === 410 && type === 'urn:skillmark:problem:credential-revoked')
+    return new WalletError(t('receive_revoked'));
+  if (status === 429) {
+    const seconds = /^\d{1,5}$/.test(retryAfter?.trim() ?? '') ? Number(retryAfter) : 60;
+    return new WalletError(t('receive_too_many_tries', { duration: plural('duration_seconds', seconds) }));
+  }
+  return new WalletError(t('receive_refused', { detail: typeof detail === 'string' ? detail : `HTTP ${status}` }));
+}
+
 /** Asks the claim URL until the credential is ready: at most once a second, for `waitSeconds` in all. */
 async function collect(url: string, waitSeconds: number, progress: (text: string) => void): Promise<unknown> {
   const deadline = Date.now() + waitSeconds * 1000;
   for (let attempt = 1; ; attempt++) {
     const { status, body, headers } = await fetchJson(url);
     if (status === 200) return body;
-    const detail = (body as { detail?: unknown } | undefined)?.detail;
-    if (status !== 202)
-      throw new WalletError(t('receive_refused', { detail: typeof detail === 'string' ? detail : `HTTP ${status}` }));
+    if (status !== 202) throw refusal(status, body, headers.get('retry-after'));
     const delay = pollDelaySeconds(headers.get('retry-after')) * 1000;
     if (Date.now() + delay > deadline) {
       throw new WalletError(t('receive_not_ready'), EXIT.pending);
