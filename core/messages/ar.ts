@@ -150,7 +150,8 @@ export const arPage: PageWords = {
   file_none: 'لم يُختر أي ملف',
   file_hint: 'صورة أو لقطة شاشة لرمز QR، أو ملف الشهادة بصيغة PDF، أو ملف شهادة من محفظة رقمية.',
   paste_label: 'أو الصق النص',
-  paste_hint: 'نص رمز QR (يبدأ بـ SM1:)، أو الرمز المميَّز للشهادة.',
+  // The left-to-right mark keeps the colon with SM1: without it the colon shows before SM1.
+  paste_hint: 'نص رمز QR (يبدأ بـ SM1:\u200e)، أو الرمز المميَّز للشهادة.',
   check_button: 'تحقَّق',
   checking: 'جارٍ التحقق…',
   reading: 'جارٍ قراءة الملف…',
