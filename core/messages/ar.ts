@@ -511,6 +511,8 @@ export const arWallet: WalletWords = {
   certificate_gone:
     'لم تعد المؤسسة تسلّم هذه الشهادة المطبوعة برمز الاستلام الخاص بك (أُلغيت الشهادة، أو انتهت صلاحية الرمز أو استُبدل). راجع المؤسسة.',
   certificate_not_sent: 'لم ترسل المؤسسة الشهادة المطبوعة (HTTP {status}).',
+  certificate_selective:
+    'لا تُطبع شهادة SD-JWT على ورق: فرمز QR المطبوع سيُظهر كل معلوماتها لأي شخص يمسحه. اعرضها بدلًا من ذلك باستخدام "present --disclose".',
   certificate_written: 'كُتبت الشهادة المطبوعة للشهادة {id} في {file} ({size}).',
   qr_choose_one: 'اختر واحدًا فقط من --png و--svg و--text.',
   qr_selective:

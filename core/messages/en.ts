@@ -519,6 +519,8 @@ export const enWallet = {
   certificate_gone:
     'The institution no longer hands out this certificate with your claim code (the credential was revoked, or the code expired or was replaced). Ask the institution.',
   certificate_not_sent: 'The institution did not send the certificate (HTTP {status}).',
+  certificate_selective:
+    'An SD-JWT credential has no printed certificate: its QR code would show every detail to whoever scans it. Present it with "present --disclose" instead.',
   certificate_written: 'Certificate of credential {id} written to {file} ({size}).',
   qr_choose_one: 'Choose one of --png, --svg and --text.',
   qr_selective:

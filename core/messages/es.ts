@@ -522,6 +522,8 @@ export const esWallet: WalletWords = {
   certificate_gone:
     'La institución ya no entrega este certificado con su código de recogida (la credencial fue revocada, o el código caducó o fue sustituido). Consulte a la institución.',
   certificate_not_sent: 'La institución no envió el certificado (HTTP {status}).',
+  certificate_selective:
+    'Una credencial SD-JWT no tiene certificado impreso: su código QR mostraría todos sus datos a quien lo escanee. Preséntela con «present --disclose».',
   certificate_written: 'Certificado de la credencial {id} escrito en {file} ({size}).',
   qr_choose_one: 'Elija solo una de --png, --svg y --text.',
   qr_selective:

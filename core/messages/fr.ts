@@ -533,6 +533,8 @@ export const frWallet: WalletWords = {
   certificate_gone:
     "L'établissement ne remet plus ce certificat avec votre code de retrait (l'attestation a été révoquée, ou le code a expiré ou a été remplacé). Adressez-vous à l'établissement.",
   certificate_not_sent: "L'établissement n'a pas envoyé le certificat (HTTP {status}).",
+  certificate_selective:
+    "Une attestation SD-JWT n'a pas de certificat imprimé : son code QR montrerait toutes ses informations à quiconque le scanne. Présentez-la plutôt avec « present --disclose ».",
   certificate_written: "Certificat de l'attestation {id} écrit dans {file} ({size}).",
   qr_choose_one: 'Choisissez une seule option parmi --png, --svg et --text.',
   qr_selective:

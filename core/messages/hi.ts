@@ -485,6 +485,8 @@ export const hiWallet: WalletWords = {
   certificate_gone:
     'संस्था अब आपके क्लेम कोड से यह छपी प्रति नहीं देती (प्रमाणपत्र रद्द हो गया, या कोड की समय-सीमा खत्म हो गई या उसे बदल दिया गया)। संस्था से संपर्क करें।',
   certificate_not_sent: 'संस्था ने छपी प्रति नहीं भेजी (HTTP {status})।',
+  certificate_selective:
+    'SD-JWT प्रमाणपत्र की छपी प्रति नहीं बनती: उसका QR कोड स्कैन करने वाले हर व्यक्ति को उसकी सारी जानकारी दिखा देता। इसकी जगह "present --disclose" से प्रस्तुत करें।',
   certificate_written: 'प्रमाणपत्र {id} की छपी प्रति {file} में लिखी गई ({size})।',
   qr_choose_one: '--png, --svg और --text में से एक ही चुनें।',
   qr_selective:

@@ -518,6 +518,8 @@ export const ptWallet: WalletWords = {
   certificate_gone:
     'A instituição já não entrega este certificado com o seu código de resgate (a credencial foi revogada, ou o código expirou ou foi substituído). Fale com a instituição.',
   certificate_not_sent: 'A instituição não enviou o certificado (HTTP {status}).',
+  certificate_selective:
+    'Uma credencial SD-JWT não tem certificado impresso: o código QR mostraria todos os dados dela a quem o escanear. Apresente-a com "present --disclose".',
   certificate_written: 'Certificado da credencial {id} escrito em {file} ({size}).',
   qr_choose_one: 'Escolha só uma das opções --png, --svg e --text.',
   qr_selective:

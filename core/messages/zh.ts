@@ -461,6 +461,8 @@ export const zhWallet: WalletWords = {
   certificate_not_ready: '证书尚未就绪：请一分钟后再试。',
   certificate_gone: '机构已不再凭您的领取码提供此证书（凭证已被撤销，或领取码已过期或被替换）。请联系机构。',
   certificate_not_sent: '机构没有发送证书（HTTP {status}）。',
+  certificate_selective:
+    'SD-JWT 凭证没有打印证书：证书上的二维码会向任何扫描者展示全部信息。请改用“present --disclose”出示。',
   certificate_written: '凭证 {id} 的证书已写入 {file}（{size}）。',
   qr_choose_one: '--png、--svg 和 --text 只能选一个。',
   qr_selective: 'SD-JWT 凭证不会生成二维码：任何扫描它的人都会看到全部信息。请改用“present --disclose”出示。',
