@@ -403,6 +403,7 @@ export const arWallet: WalletWords = {
   passphrase_too_short: 'اختر عبارة مرور من 8 أحرف على الأقل.',
   passphrase_none: 'لا توجد عبارة مرور: عيّن {env}، أو شغّل هذا الأمر في طرفية لتُسأل عنها.',
   passphrase_differ: 'عبارتا المرور مختلفتان؛ لم يُنشأ شيء.',
+  passphrase_differ_again: 'عبارتا المرور مختلفتان. أعد المحاولة.',
   wallet_none: 'لا توجد محفظة في {dir}. أنشئ واحدة بالأمر: skillmark-wallet init',
   wallet_not_json: '{file} ليس ملف محفظة (ليس بصيغة JSON).',
   wallet_wrong_format: '{file} ليس محفظة Skillmark (الصيغة {format}).',

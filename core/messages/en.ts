@@ -401,6 +401,7 @@ export const enWallet = {
   passphrase_too_short: 'Choose a passphrase of at least 8 characters.',
   passphrase_none: 'No passphrase: set {env}, or run this in a terminal to be asked for it.',
   passphrase_differ: 'The two passphrases differ; nothing was created.',
+  passphrase_differ_again: 'The two passphrases differ. Choose it again.',
   wallet_none: 'No wallet in {dir}. Create one with: skillmark-wallet init',
   wallet_not_json: '{file} is not a wallet file (it is not JSON).',
   wallet_wrong_format: '{file} is not a Skillmark wallet (format {format}).',

@@ -409,6 +409,7 @@ export const esWallet: WalletWords = {
   passphrase_too_short: 'Elija una frase de contraseña de al menos 8 caracteres.',
   passphrase_none: 'Sin frase de contraseña: defina {env}, o ejecute esto en una terminal para que se le pida.',
   passphrase_differ: 'Las dos frases de contraseña no coinciden; no se creó nada.',
+  passphrase_differ_again: 'Las dos frases de contraseña no coinciden. Vuelva a empezar.',
   wallet_none: 'No hay ninguna cartera en {dir}. Cree una con: skillmark-wallet init',
   wallet_not_json: '{file} no es un archivo de cartera (no es JSON).',
   wallet_wrong_format: '{file} no es una cartera de Skillmark (formato {format}).',

@@ -418,6 +418,7 @@ export const frWallet: WalletWords = {
   passphrase_none:
     'Pas de phrase secrète : définissez {env}, ou lancez cette commande dans un terminal pour qu’elle vous soit demandée.',
   passphrase_differ: "Les deux phrases secrètes diffèrent ; rien n'a été créé.",
+  passphrase_differ_again: 'Les deux phrases secrètes diffèrent. Recommencez.',
   wallet_none: 'Aucun portefeuille dans {dir}. Créez-en un avec : skillmark-wallet init',
   wallet_not_json: "{file} n'est pas un fichier de portefeuille (ce n'est pas du JSON).",
   wallet_wrong_format: "{file} n'est pas un portefeuille Skillmark (format {format}).",

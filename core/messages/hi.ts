@@ -380,6 +380,7 @@ export const hiWallet: WalletWords = {
   passphrase_too_short: 'कम से कम 8 अक्षरों का पासफ़्रेज़ चुनें।',
   passphrase_none: 'कोई पासफ़्रेज़ नहीं: {env} सेट करें, या इसे टर्मिनल में चलाएं ताकि आपसे पूछा जाए।',
   passphrase_differ: 'दोनों पासफ़्रेज़ अलग हैं; कुछ भी नहीं बनाया गया।',
+  passphrase_differ_again: 'दोनों पासफ़्रेज़ अलग हैं। फिर से कोशिश करें।',
   wallet_none: '{dir} में कोई वॉलेट नहीं है। एक बनाएं: skillmark-wallet init',
   wallet_not_json: '{file} वॉलेट फ़ाइल नहीं है (यह JSON नहीं है)।',
   wallet_wrong_format: '{file} Skillmark वॉलेट नहीं है (फ़ॉर्मैट {format})।',

@@ -406,6 +406,7 @@ export const ptWallet: WalletWords = {
   passphrase_too_short: 'Escolha uma frase secreta de pelo menos 8 caracteres.',
   passphrase_none: 'Sem frase secreta: defina {env}, ou execute isto num terminal para que ela seja pedida.',
   passphrase_differ: 'As duas frases secretas são diferentes; nada foi criado.',
+  passphrase_differ_again: 'As duas frases secretas são diferentes. Comece de novo.',
   wallet_none: 'Não há carteira em {dir}. Crie uma com: skillmark-wallet init',
   wallet_not_json: '{file} não é um arquivo de carteira (não é JSON).',
   wallet_wrong_format: '{file} não é uma carteira Skillmark (formato {format}).',

@@ -365,6 +365,7 @@ export const zhWallet: WalletWords = {
   passphrase_too_short: '请设置至少 8 个字符的口令。',
   passphrase_none: '没有口令：请设置 {env}，或在终端中运行以便输入口令。',
   passphrase_differ: '两次输入的口令不一致；未创建任何内容。',
+  passphrase_differ_again: '两次输入的口令不一致。请重新输入。',
   wallet_none: '{dir} 中没有钱包。用以下命令创建：skillmark-wallet init',
   wallet_not_json: '{file} 不是钱包文件（不是 JSON）。',
   wallet_wrong_format: '{file} 不是 Skillmark 钱包（格式 {format}）。',
