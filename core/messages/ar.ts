@@ -528,6 +528,11 @@ export const arWallet: WalletWords = {
   present_out_needs_challenge: '--out يحتاج إلى --challenge الذي أعطاك إياه صاحب العمل.',
   present_disclose_unknown: 'لا يمكن لهذه الشهادة إظهار {names}. يمكنها إظهار: {available}.',
   present_disclose_question: 'هل تُظهر {detail} ({value}) لخدمة التحقق؟ (نعم/لا)',
+  disclose_name: 'اسمك',
+  disclose_learner_reference: 'رقمك التعريفي كمتدرّب',
+  disclose_birth_date: 'تاريخ ميلادك',
+  disclose_started_on: 'تاريخ بدء تدريبك',
+  disclose_competency: 'الكفاءة رقم {number}',
   present_selective_alone: 'تُعرَض شهادة SD-JWT وحدها: حدِّد هذه الشهادة فقط.',
   present_disclose_not_selective: 'لا ينطبق --disclose إلا على شهادات SD-JWT؛ أما هذه الشهادة فتُعرَض دائمًا كاملة.',
   present_selective_needs_domain:

@@ -537,6 +537,12 @@ export const enWallet = {
   present_out_needs_challenge: "--out needs the employer's --challenge.",
   present_disclose_unknown: 'This credential cannot show {names}. It can show: {available}.',
   present_disclose_question: 'Show {detail} ({value}) to the verifier? [y/N]',
+  /** Each detail present asks about, in the learner's words ({detail} above). */
+  disclose_name: 'your name',
+  disclose_learner_reference: 'your learner number',
+  disclose_birth_date: 'your date of birth',
+  disclose_started_on: 'the date your training started',
+  disclose_competency: 'competency {number}',
   present_selective_alone: 'An SD-JWT credential is presented on its own: name only that one.',
   present_disclose_not_selective:
     '--disclose only applies to SD-JWT credentials; this credential is always shown whole.',

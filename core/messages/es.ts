@@ -540,6 +540,11 @@ export const esWallet: WalletWords = {
   present_out_needs_challenge: '--out necesita el --challenge del empleador.',
   present_disclose_unknown: 'Esta credencial no puede mostrar {names}. Puede mostrar: {available}.',
   present_disclose_question: '¿Mostrar {detail} ({value}) al servicio de verificación? [s/N]',
+  disclose_name: 'su nombre',
+  disclose_learner_reference: 'su número de alumno',
+  disclose_birth_date: 'su fecha de nacimiento',
+  disclose_started_on: 'la fecha de inicio de su formación',
+  disclose_competency: 'la competencia {number}',
   present_selective_alone: 'Una credencial SD-JWT se presenta sola: indique solo esa.',
   present_disclose_not_selective:
     '--disclose solo se aplica a las credenciales SD-JWT; esta credencial siempre se muestra completa.',

@@ -552,6 +552,11 @@ export const frWallet: WalletWords = {
   present_out_needs_challenge: "--out demande le --challenge de l'employeur.",
   present_disclose_unknown: 'Cette attestation ne peut pas montrer {names}. Elle peut montrer : {available}.',
   present_disclose_question: 'Montrer {detail} ({value}) au service de vérification ? [o/N]',
+  disclose_name: 'votre nom',
+  disclose_learner_reference: 'votre numéro d’apprenant',
+  disclose_birth_date: 'votre date de naissance',
+  disclose_started_on: 'la date de début de votre formation',
+  disclose_competency: 'la compétence {number}',
   present_selective_alone: 'Une attestation SD-JWT se présente seule : indiquez uniquement celle-ci.',
   present_disclose_not_selective:
     "--disclose ne s'applique qu'aux attestations SD-JWT ; cette attestation est toujours montrée en entier.",

@@ -503,6 +503,11 @@ export const hiWallet: WalletWords = {
   present_out_needs_challenge: '--out के लिए नियोक्ता का --challenge चाहिए।',
   present_disclose_unknown: 'यह प्रमाणपत्र {names} नहीं दिखा सकता। यह दिखा सकता है: {available}।',
   present_disclose_question: 'क्या {detail} ({value}) सत्यापन सेवा को दिखाएं? (हां/नहीं)',
+  disclose_name: 'अपना नाम',
+  disclose_learner_reference: 'अपना शिक्षार्थी नंबर',
+  disclose_birth_date: 'अपनी जन्मतिथि',
+  disclose_started_on: 'अपने प्रशिक्षण के शुरू होने की तारीख',
+  disclose_competency: 'दक्षता {number}',
   present_selective_alone: 'SD-JWT प्रमाणपत्र अकेले प्रस्तुत किया जाता है: सिर्फ़ उसी को चुनें।',
   present_disclose_not_selective: '--disclose सिर्फ़ SD-JWT प्रमाणपत्रों पर लागू होता है; यह प्रमाणपत्र हमेशा पूरा दिखाया जाता है।',
   present_selective_needs_domain:

@@ -536,6 +536,11 @@ export const ptWallet: WalletWords = {
   present_out_needs_challenge: '--out precisa do --challenge do empregador.',
   present_disclose_unknown: 'Esta credencial não pode mostrar {names}. Ela pode mostrar: {available}.',
   present_disclose_question: 'Mostrar {detail} ({value}) ao serviço de verificação? [s/N]',
+  disclose_name: 'o seu nome',
+  disclose_learner_reference: 'o seu número de aluno',
+  disclose_birth_date: 'a sua data de nascimento',
+  disclose_started_on: 'a data de início da sua formação',
+  disclose_competency: 'a competência {number}',
   present_selective_alone: 'Uma credencial SD-JWT é apresentada sozinha: indique apenas essa.',
   present_disclose_not_selective:
     '--disclose só se aplica a credenciais SD-JWT; esta credencial é sempre mostrada por inteiro.',

@@ -477,6 +477,11 @@ export const zhWallet: WalletWords = {
   present_out_needs_challenge: '--out 需要雇主给的 --challenge。',
   present_disclose_unknown: '此凭证无法出示 {names}。它可以出示：{available}。',
   present_disclose_question: '向验证服务出示 {detail}（{value}）吗？（是/否）',
+  disclose_name: '您的姓名',
+  disclose_learner_reference: '您的学员编号',
+  disclose_birth_date: '您的出生日期',
+  disclose_started_on: '您的培训开始日期',
+  disclose_competency: '第 {number} 项能力',
   present_selective_alone: 'SD-JWT 凭证需要单独出示：请只指定这一份。',
   present_disclose_not_selective: '--disclose 只适用于 SD-JWT 凭证；此凭证总是完整出示。',
   present_selective_needs_domain:
