@@ -33,6 +33,10 @@ beforeAll(async () => {
   expect(issued.status).toBe(201);
   const received = await runWallet(['receive', issued.body.claim.url, '--wait', '60'], env);
   expect(received.code, received.stderr).toBe(0);
+  const selective = await issue(system, { ...qualificationRequest({ id: did }), options: { format: 'sd-jwt-vc' } });
+  expect(selective.status).toBe(201);
+  const collected = await runWallet(['receive', selective.body.claim.url, '--wait', '60'], env);
+  expect(collected.code, collected.stderr).toBe(0);
   const file = join(scratch, 'self-signed.json');
   writeFileSync(file, JSON.stringify(await selfSignedBundle(did)));
   expect((await runWallet(['receive', file], env)).code).toBe(0);
@@ -73,12 +77,23 @@ describe('certificate', () => {
 
   it('says what to do for a credential received from a file, and needs --out', async () => {
     const [fromFile, noOut] = await Promise.all([
-      runWallet(['certificate', '2', '--out', join(scratch, 'x.pdf')], env),
+      runWallet(['certificate', '3', '--out', join(scratch, 'x.pdf')], env),
       runWallet(['certificate', '1'], env),
     ]);
     expect(fromFile.code).toBe(1);
     expect(fromFile.stderr).toContain('was not collected with a claim code');
-    expect(fromFile.stderr).toContain('skillmark-wallet qr 2 --png');
+    expect(fromFile.stderr).toContain('skillmark-wallet qr 3 --png');
     expect(noOut.code).toBe(2);
+  });
+
+  it('says that an SD-JWT credential has no printed certificate, and how to show it instead', async () => {
+    const [english, french] = await Promise.all([
+      runWallet(['certificate', '2', '--out', join(scratch, 'sd.pdf')], env),
+      runWallet(['certificate', '2', '--out', join(scratch, 'sd.pdf'), '--lang', 'fr'], env),
+    ]);
+    expect(english.code).toBe(1);
+    expect(english.stderr).toMatch(/^An SD-JWT credential has no printed certificate: .* "present --disclose"/);
+    expect(french.stderr).toMatch(/^Une attestation SD-JWT n'a pas de certificat imprimé/);
+    expect(english.stderr + french.stderr).not.toContain('HTTP');
   });
 });

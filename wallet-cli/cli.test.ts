@@ -252,6 +252,22 @@ describe('receiving credentials', () => {
     });
   });
 
+  it('a claim code typed with spaces, or without quotes as five words, is the same code', async () => {
+    const groups = String(issuedA.claim.code).toLowerCase().split('-');
+    const typed = [
+      ['receive', groups.join(' ')],
+      ['receive', `${groups.slice(0, 2).join('  ')}-${groups.slice(2).join(' ')}`],
+      ['receive', ...groups],
+    ];
+    const results = await Promise.all(
+      typed.map((args) => runWallet([...args, '--issuer', system.issuerUrl, '--json'], env)),
+    );
+    for (const result of results) {
+      expect(result.code, said(result)).toBe(0);
+      expect(json(result)).toMatchObject({ added: false, id: String(issuedA.credentialHash).slice(2, 10) });
+    }
+  });
+
   it('receiving the same credential again reports that it is already there', async () => {
     const result = await runWallet(['receive', issuedA.claim.url, '--json'], env);
     expect(result.code, said(result)).toBe(0);
@@ -299,13 +315,18 @@ describe('receiving credentials', () => {
     expect(fourth!.stderr).toMatch(/receipt does not belong to this credential/);
   });
 
-  it('an unknown claim code or a reference that is nothing: clear errors', async () => {
-    const [unknown, nothing] = await Promise.all([
+  it("an unknown claim code or a reference that is nothing: clear errors, in the wallet's language", async () => {
+    const [unknown, inFrench, nothing] = await Promise.all([
       runWallet(['receive', 'AAAA-AAAA-AAAA-AAAA-AAAA', '--issuer', system.issuerUrl], env),
+      runWallet(['receive', 'AAAA-AAAA-AAAA-AAAA-AAAB', '--issuer', system.issuerUrl, '--lang', 'fr'], env),
       runWallet(['receive', 'no-such-file-or-code'], env),
     ]);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toMatch(/could not hand over the credential: No credential matches this claim code/);
+    expect(unknown.stderr).toMatch(/^No credential matches this claim code\. Check it character by character/);
+    // The issuer's answer is in English: the wallet says it in its own words, with no English left.
+    expect(inFrench.code).toBe(1);
+    expect(inFrench.stderr).toMatch(/^Aucune attestation ne correspond à ce code de retrait\./);
+    expect(inFrench.stderr).not.toMatch(/claim code|credential/);
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toMatch(/not a claim link, a claim code .* or a file/);
   });
@@ -488,7 +509,7 @@ describe('list, show, present and verify', () => {
     expect(verify.code, said(verify)).toBe(4);
     expect(verify.stdout.split('\n')[0]).toBe(`${IN_WORDS}: NOT VALID`);
     expect(verify.stdout).toMatch(
-      /^ {2}NO The institution revoked this credential on \d{4}-\d\d-\d\d.*\(reason: .+\)/m,
+      /^ {2}NO The institution revoked this credential on [A-Z][a-z]+ \d{1,2}, \d{4} at \d{1,2}:\d\d [AP]M UTC \(reason: .+\)/m,
     );
     expect(present.code, said(present)).toBe(4);
     const presented = json(present);
@@ -498,6 +519,10 @@ describe('list, show, present and verify', () => {
       reason: 'revoked',
     });
     expect(other.code).toBe(0);
+
+    const collected = await runWallet(['receive', issuedA.claim.url, '--lang', 'fr'], env);
+    expect(collected.code).toBe(1);
+    expect(collected.stderr.trim()).toBe("L'établissement a révoqué cette attestation : il n'y a rien à retirer.");
   });
 
   it('list says where each credential stands from the last checks: 1 revoked (when and why), 2 valid', async () => {

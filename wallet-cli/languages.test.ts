@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runWallet, tempDir } from '../test/support/system.ts';
 import { selfSignedBundle } from './testing/self-signed.ts';
+import { columns } from './words.ts';
 
 let scratch: string;
 let env: Record<string, string>;
@@ -130,6 +131,24 @@ describe('choosing the language', () => {
     expect(result.stderr.trim().split('\n')).toEqual([
       expect.stringContaining('The language "xx" is not available; answering in English. Available: en (English), fr'),
     ]);
+  });
+
+  it("an option's description wraps under itself, within 100 columns, in every language", async () => {
+    const languages = ['en', 'fr', 'es', 'ar', 'zh', 'pt', 'hi'];
+    const helps = await Promise.all(languages.map((lang) => runWallet(['present', '--help', '--lang', lang], {})));
+    for (const help of helps) {
+      expect(help.code, help.stderr).toBe(0);
+      const lines = help.stdout.trimEnd().split('\n');
+      // The options close the help: from --verifier (a present option) to the end.
+      const options = lines.slice(lines.findIndex((line) => line.startsWith('  --verifier ')));
+      for (const line of options) {
+        expect(columns(line), line).toBeLessThanOrEqual(100);
+        expect(line, 'an option, or its description continued under it').toMatch(/^ {2}--|^ {26}\S/);
+      }
+      // --disclose's description is several lines long in every language.
+      const disclose = options.findIndex((line) => line.startsWith('  --disclose '));
+      expect(options[disclose + 1]).toMatch(/^ {26}\S/);
+    }
   });
 
   it("a command's help, its usage errors and --lang without a value, in the chosen words", async () => {

@@ -13,7 +13,7 @@ import { createOutput } from './output.ts';
 import { walletDir } from './wallet-dir.ts';
 import { WalletError } from './wallet-error.ts';
 import { startDerivingWalletKey } from './wallet-key.ts';
-import { languageChoice, languageList, padTo, speak, t } from './words.ts';
+import { languageChoice, languageList, padTo, speak, t, wrapped } from './words.ts';
 
 const COMMON: Record<string, OptionSpec> = {
   json: { type: 'boolean', description: 'opt_json' },
@@ -33,12 +33,17 @@ const ENVIRONMENT = [
   ['SKILLMARK_LANG', 'env_lang'],
 ] as const;
 
+/** Help lines are kept within this many columns: an option's description wraps under itself. */
+const HELP_COLUMNS = 100;
+const OPTION_COLUMN = 26;
+
 function optionLines(options: Record<string, OptionSpec>): string[] {
   const params = { issuer: DEFAULT_ISSUER_URL, verifier: DEFAULT_VERIFIER_URL, languages: languageList() };
-  return Object.entries(options).map(
-    ([name, o]) =>
-      padTo(`  --${name}${o.type === 'string' ? ` <${t('help_value')}>` : ''}`, 26) + t(o.description, params),
-  );
+  return Object.entries(options).flatMap(([name, o]) => {
+    const option = padTo(`  --${name}${o.type === 'string' ? ` <${t('help_value')}>` : ''}`, OPTION_COLUMN);
+    const [first = '', ...rest] = wrapped(t(o.description, params), HELP_COLUMNS - OPTION_COLUMN);
+    return [option + first, ...rest.map((line) => ' '.repeat(OPTION_COLUMN) + line)];
+  });
 }
 
 function mainHelp(): string {

@@ -16,19 +16,27 @@ const terminal = (args: string, answers: [prompt: string, typed: string][]) =>
 describe.skipIf(!existsSync(SCRIPT))('passphrase prompt on a terminal', () => {
   afterAll(() => rmSync(walletDir, { recursive: true, force: true }));
 
-  it('asks twice without echoing, refuses a short one, and a wrong one opens nothing', async () => {
-    const short = await terminal('init', [
+  it('asks twice without echoing, asks again after a slip (three in all), and a wrong one opens nothing', async () => {
+    const slips = await terminal('init', [
       ['Wallet passphrase:', 'short'],
-      ['Repeat the passphrase:', 'short'],
+      ['Wallet passphrase:', 'correct horse battery'],
+      ['Repeat the passphrase:', 'correct horse batery'],
+      ['Wallet passphrase:', 'short'],
     ]);
-    expect(short.code).toBe(2);
-    expect(short.output).toContain('at least 8 characters');
+    expect(slips.code).toBe(2);
+    expect(slips.output).toContain('at least 8 characters');
+    expect(slips.output).toContain('The two passphrases differ. Choose it again.');
+    expect(existsSync(join(walletDir, 'wallet.json'))).toBe(false);
 
     const created = await terminal('init', [
+      ['Wallet passphrase:', 'short'],
+      ['Wallet passphrase:', 'correct horse battery'],
+      ['Repeat the passphrase:', 'correct horse batery'],
       ['Wallet passphrase:', 'correct horse battery'],
       ['Repeat the passphrase:', 'correct horse battery'],
     ]);
     expect(created.code, created.output).toBe(0);
+    expect(created.output).toContain('Choose a passphrase of at least 8 characters.');
     expect(created.output).toContain('Your wallet is ready.');
     expect(created.output).not.toContain('correct horse battery');
 

@@ -54,6 +54,9 @@ const BACKUP: PassphraseSource = {
   repeatPrompt: 'backup_passphrase_repeat',
 };
 
+/** How many times a person may choose a new passphrase on a terminal before the command gives up. */
+const CHOOSING_TRIES = 3;
+
 async function readSecret(source: PassphraseSource, options: { confirm?: boolean }): Promise<string> {
   const fromEnv = process.env[source.envName];
   if (fromEnv) {
@@ -62,12 +65,20 @@ async function readSecret(source: PassphraseSource, options: { confirm?: boolean
     return fromEnv;
   }
   if (!process.stdin.isTTY) throw new WalletError(t('passphrase_none', { env: source.envName }), 2);
-  const passphrase = await promptHidden(t(source.prompt));
-  if (options.confirm) {
-    if (passphrase.length < 8) throw new WalletError(t('passphrase_too_short'), 2);
-    if ((await promptHidden(t(source.repeatPrompt))) !== passphrase) throw new WalletError(t('passphrase_differ'), 2);
+  if (!options.confirm) return promptHidden(t(source.prompt));
+  // A slip while choosing one (too short, not repeated the same) asks again: the person need not start over.
+  for (let attempt = 1; ; attempt++) {
+    const passphrase = await promptHidden(t(source.prompt));
+    const slip =
+      passphrase.length < 8
+        ? 'passphrase_too_short'
+        : (await promptHidden(t(source.repeatPrompt))) !== passphrase
+          ? 'passphrase_differ'
+          : undefined;
+    if (!slip) return passphrase;
+    if (attempt === CHOOSING_TRIES) throw new WalletError(t(slip), 2);
+    process.stderr.write(`${t(slip === 'passphrase_differ' ? 'passphrase_differ_again' : slip)}\n`);
   }
-  return passphrase;
 }
 
 /** The wallet passphrase: SKILLMARK_WALLET_PASSPHRASE, else asked for on the terminal (not echoed). */

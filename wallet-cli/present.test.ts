@@ -335,10 +335,10 @@ describe('an SD-JWT VC, presented with the details the learner picks (issue 13)'
       ['present', '2', '--challenge', challenge, '--domain', 'hr.employer.example', '--out', file],
       env,
       [
-        ['Show name (Amina Yusuf) to the verifier? [y/N]', 'n'],
-        ['Show learnerReference (L-2026-0042) to the verifier? [y/N]', 'y'],
-        ['Show competency:1 (Install low-voltage wiring) to the verifier? [y/N]', 'yes'],
-        ['Show competency:2 (Test and inspect circuits) to the verifier? [y/N]', ''],
+        ['Show your name (Amina Yusuf) to the verifier? [y/N]', 'n'],
+        ['Show your learner number (L-2026-0042) to the verifier? [y/N]', 'y'],
+        ['Show competency 1 (Install low-voltage wiring) to the verifier? [y/N]', 'yes'],
+        ['Show competency 2 (Test and inspect circuits) to the verifier? [y/N]', ''],
       ],
     );
     expect(asked.code, asked.output).toBe(0);

@@ -4,6 +4,7 @@ import { readCredentialToken } from '../core/formats/index.ts';
 import { choiceOf, type DisclosureChoice, disclosableClaims } from '../core/formats/sd-jwt-vc/disclosable.ts';
 import { presentSdJwtVc } from '../core/formats/sd-jwt-vc/present.ts';
 import { nodeJoseSigner } from '../core/jose/signer.ts';
+import type { WalletSentenceKey } from '../core/messages/index.ts';
 import type { AnchorReceipt } from '../core/receipt.ts';
 import { EXIT } from './command.ts';
 import type { Holder } from './sign-presentation.ts';
@@ -53,13 +54,28 @@ export function chosenDisclosures(credential: string, disclose: unknown): Promis
 export const undisclosed = (credential: string): string =>
   isSelective(credential) ? `${credential.slice(0, credential.indexOf('~'))}~` : credential;
 
+/** Each detail a credential can disclose, in words: the learner is asked about "your name", not "name". */
+const DETAIL_WORDS: Record<string, WalletSentenceKey> = {
+  name: 'disclose_name',
+  learnerReference: 'disclose_learner_reference',
+  birthDate: 'disclose_birth_date',
+  dateOfBirth: 'disclose_birth_date',
+  startedOn: 'disclose_started_on',
+};
+
+function detailInWords(name: string): string {
+  const competency = /^competency:(\d+)$/.exec(name);
+  if (competency) return t('disclose_competency', { number: competency[1]! });
+  return Object.hasOwn(DETAIL_WORDS, name) ? t(DETAIL_WORDS[name]!) : name;
+}
+
 /** The learner's choice made on the terminal: each detail the credential can disclose, asked one by one (no is the default). */
 export async function askDisclosures(credential: string): Promise<DisclosureChoice> {
   const prompt = createInterface({ input: process.stdin, output: process.stderr });
   const picked: string[] = [];
   try {
     for (const { name, value } of disclosableClaims(claimsOf(credential)))
-      if (isYes(await prompt.question(`${t('present_disclose_question', { detail: name, value })} `)))
+      if (isYes(await prompt.question(`${t('present_disclose_question', { detail: detailInWords(name), value })} `)))
         picked.push(name);
   } finally {
     prompt.close();

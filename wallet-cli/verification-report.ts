@@ -5,7 +5,7 @@ import type { Output } from './output.ts';
 import { credentialLine } from './plain-words.ts';
 import { revocationReasonOf } from './revocation-reason.ts';
 import { type LastCheck, WalletError } from './store.ts';
-import { columns, padTo, t } from './words.ts';
+import { columns, moment, padTo, t } from './words.ts';
 
 interface Fragment {
   check?: unknown;
@@ -23,6 +23,10 @@ interface VerificationResponse {
 /** A verifier's list, or nothing when what it sent is not a list: its answer is not trusted to be well formed. */
 const listOf = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
 const text = (value: unknown) => printable(typeof value === 'string' ? value : String(value ?? ''));
+/** A moment in a verifier's sentence (`2026-12-01T10:05:38.000Z`), as the verification page also rewrites it. */
+const MOMENT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z\b/g;
+/** A verifier's sentence with its moments written the wallet's language's way ("1 décembre 2026 à 10:05 UTC"). */
+const readableMoments = (sentence: string) => sentence.replace(MOMENT, moment);
 const entry = (table: Record<string, string>, key: unknown) =>
   typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
 
@@ -95,7 +99,7 @@ export function reportVerification(
   };
   const mark = (f: Fragment) => entry(marks, f?.status) ?? ' '.repeat(width + 2);
   const printChecks = (checks: unknown) => {
-    for (const f of listOf<Fragment>(checks)) out.line(`${mark(f)}${text(f?.message)}`);
+    for (const f of listOf<Fragment>(checks)) out.line(`${mark(f)}${readableMoments(text(f?.message))}`);
   };
   const issuers: string[] = [];
   const noteIssuer = (summary: Summary | undefined, d: CredentialDescription | undefined) => {

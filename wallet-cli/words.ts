@@ -131,5 +131,24 @@ export function columns(text: string): number {
   return width;
 }
 
+/** Chinese and Japanese characters: a line may break between any two, but not before closing punctuation. */
+const BREAK_AFTER_CJK = /(?<=[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF])(?![，。；：、）」』”？！])/u;
+
+/** The text as lines of at most `width` columns, broken after spaces (and between Chinese characters); a longer word keeps a line of its own. */
+export function wrapped(text: string, width: number): string[] {
+  const pieces = text.split(/(?<=\s)/).flatMap((piece) => piece.split(BREAK_AFTER_CJK));
+  const lines: string[] = [];
+  let line = '';
+  for (const piece of pieces) {
+    if (line && columns((line + piece).trimEnd()) > width) {
+      lines.push(line.trimEnd());
+      line = '';
+    }
+    line += piece;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
+}
+
 /** The text followed by spaces up to `width` columns (at least one). */
 export const padTo = (text: string, width: number) => text + ' '.repeat(Math.max(1, width - columns(text)));

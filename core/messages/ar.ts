@@ -150,7 +150,8 @@ export const arPage: PageWords = {
   file_none: 'لم يُختر أي ملف',
   file_hint: 'صورة أو لقطة شاشة لرمز QR، أو ملف الشهادة بصيغة PDF، أو ملف شهادة من محفظة رقمية.',
   paste_label: 'أو الصق النص',
-  paste_hint: 'نص رمز QR (يبدأ بـ SM1:)، أو الرمز المميَّز للشهادة.',
+  // The left-to-right mark keeps the colon with SM1: without it the colon shows before SM1.
+  paste_hint: 'نص رمز QR (يبدأ بـ SM1:\u200e)، أو الرمز المميَّز للشهادة.',
   check_button: 'تحقَّق',
   checking: 'جارٍ التحقق…',
   reading: 'جارٍ قراءة الملف…',
@@ -402,6 +403,7 @@ export const arWallet: WalletWords = {
   passphrase_too_short: 'اختر عبارة مرور من 8 أحرف على الأقل.',
   passphrase_none: 'لا توجد عبارة مرور: عيّن {env}، أو شغّل هذا الأمر في طرفية لتُسأل عنها.',
   passphrase_differ: 'عبارتا المرور مختلفتان؛ لم يُنشأ شيء.',
+  passphrase_differ_again: 'عبارتا المرور مختلفتان. أعد المحاولة.',
   wallet_none: 'لا توجد محفظة في {dir}. أنشئ واحدة بالأمر: skillmark-wallet init',
   wallet_not_json: '{file} ليس ملف محفظة (ليس بصيغة JSON).',
   wallet_wrong_format: '{file} ليس محفظة Skillmark (الصيغة {format}).',
@@ -440,6 +442,11 @@ export const arWallet: WalletWords = {
   receive_wait_range: '--wait يقبل عددًا من الثواني بين 0 و3600.',
   receive_not_a_source: '"{ref}" ليس رابط استلام ولا رمز استلام (مثل ABCD-EFGH-JKMN-PQRS-TVWX) ولا ملفًا.',
   receive_refused: 'تعذّر على مركز التدريب تسليم الشهادة: {detail}',
+  receive_code_unknown:
+    'لا توجد شهادة تطابق رمز الاستلام هذا. قارنه بشهادتك المطبوعة حرفًا حرفًا، أو اطلب رمزًا جديدًا من المؤسسة.',
+  receive_code_expired: 'انتهت صلاحية رمز الاستلام هذا. اطلب رمزًا جديدًا من المؤسسة.',
+  receive_revoked: 'ألغت المؤسسة هذه الشهادة: لا يوجد ما يُستلم.',
+  receive_too_many_tries: 'أُدخلت رموز خاطئة كثيرة من هذا الحاسوب. انتظر {duration} ثم أعد المحاولة.',
   receive_not_ready:
     'الشهادة ليست جاهزة بعد: إنها تنتظر تسجيلها في سجل البلوك تشين. أعد المحاولة بعد دقيقة (أو أضف --wait 120).',
   receive_waiting: 'في انتظار تسجيل الشهادة في سجل البلوك تشين...',
@@ -505,6 +512,8 @@ export const arWallet: WalletWords = {
   certificate_gone:
     'لم تعد المؤسسة تسلّم هذه الشهادة المطبوعة برمز الاستلام الخاص بك (أُلغيت الشهادة، أو انتهت صلاحية الرمز أو استُبدل). راجع المؤسسة.',
   certificate_not_sent: 'لم ترسل المؤسسة الشهادة المطبوعة (HTTP {status}).',
+  certificate_selective:
+    'لا تُطبع شهادة SD-JWT على ورق: فرمز QR المطبوع سيُظهر كل معلوماتها لأي شخص يمسحه. اعرضها بدلًا من ذلك باستخدام "present --disclose".',
   certificate_written: 'كُتبت الشهادة المطبوعة للشهادة {id} في {file} ({size}).',
   qr_choose_one: 'اختر واحدًا فقط من --png و--svg و--text.',
   qr_selective:
@@ -519,6 +528,11 @@ export const arWallet: WalletWords = {
   present_out_needs_challenge: '--out يحتاج إلى --challenge الذي أعطاك إياه صاحب العمل.',
   present_disclose_unknown: 'لا يمكن لهذه الشهادة إظهار {names}. يمكنها إظهار: {available}.',
   present_disclose_question: 'هل تُظهر {detail} ({value}) لخدمة التحقق؟ (نعم/لا)',
+  disclose_name: 'اسمك',
+  disclose_learner_reference: 'رقمك التعريفي كمتدرّب',
+  disclose_birth_date: 'تاريخ ميلادك',
+  disclose_started_on: 'تاريخ بدء تدريبك',
+  disclose_competency: 'الكفاءة رقم {number}',
   present_selective_alone: 'تُعرَض شهادة SD-JWT وحدها: حدِّد هذه الشهادة فقط.',
   present_disclose_not_selective: 'لا ينطبق --disclose إلا على شهادات SD-JWT؛ أما هذه الشهادة فتُعرَض دائمًا كاملة.',
   present_selective_needs_domain:

@@ -401,6 +401,7 @@ export const enWallet = {
   passphrase_too_short: 'Choose a passphrase of at least 8 characters.',
   passphrase_none: 'No passphrase: set {env}, or run this in a terminal to be asked for it.',
   passphrase_differ: 'The two passphrases differ; nothing was created.',
+  passphrase_differ_again: 'The two passphrases differ. Choose it again.',
   wallet_none: 'No wallet in {dir}. Create one with: skillmark-wallet init',
   wallet_not_json: '{file} is not a wallet file (it is not JSON).',
   wallet_wrong_format: '{file} is not a Skillmark wallet (format {format}).',
@@ -447,6 +448,11 @@ export const enWallet = {
   receive_wait_range: '--wait takes a number of seconds from 0 to 3600.',
   receive_not_a_source: '"{ref}" is not a claim link, a claim code (like ABCD-EFGH-JKMN-PQRS-TVWX) or a file.',
   receive_refused: 'The training centre could not hand over the credential: {detail}',
+  receive_code_unknown:
+    'No credential matches this claim code. Check it character by character against your certificate, or ask the institution for a new one.',
+  receive_code_expired: 'This claim code has expired. Ask the institution for a new one.',
+  receive_revoked: 'The institution has revoked this credential: there is nothing to collect.',
+  receive_too_many_tries: 'Too many wrong codes from this computer. Wait {duration}, then try again.',
   receive_not_ready:
     'The credential is not ready yet: it is waiting to be recorded on the ledger. Try again in a minute (or add --wait 120).',
   receive_waiting: 'Waiting for the credential to be recorded on the ledger...',
@@ -514,6 +520,8 @@ export const enWallet = {
   certificate_gone:
     'The institution no longer hands out this certificate with your claim code (the credential was revoked, or the code expired or was replaced). Ask the institution.',
   certificate_not_sent: 'The institution did not send the certificate (HTTP {status}).',
+  certificate_selective:
+    'An SD-JWT credential has no printed certificate: its QR code would show every detail to whoever scans it. Present it with "present --disclose" instead.',
   certificate_written: 'Certificate of credential {id} written to {file} ({size}).',
   qr_choose_one: 'Choose one of --png, --svg and --text.',
   qr_selective:
@@ -529,6 +537,12 @@ export const enWallet = {
   present_out_needs_challenge: "--out needs the employer's --challenge.",
   present_disclose_unknown: 'This credential cannot show {names}. It can show: {available}.',
   present_disclose_question: 'Show {detail} ({value}) to the verifier? [y/N]',
+  /** Each detail present asks about, in the learner's words ({detail} above). */
+  disclose_name: 'your name',
+  disclose_learner_reference: 'your learner number',
+  disclose_birth_date: 'your date of birth',
+  disclose_started_on: 'the date your training started',
+  disclose_competency: 'competency {number}',
   present_selective_alone: 'An SD-JWT credential is presented on its own: name only that one.',
   present_disclose_not_selective:
     '--disclose only applies to SD-JWT credentials; this credential is always shown whole.',

@@ -409,6 +409,7 @@ export const esWallet: WalletWords = {
   passphrase_too_short: 'Elija una frase de contraseña de al menos 8 caracteres.',
   passphrase_none: 'Sin frase de contraseña: defina {env}, o ejecute esto en una terminal para que se le pida.',
   passphrase_differ: 'Las dos frases de contraseña no coinciden; no se creó nada.',
+  passphrase_differ_again: 'Las dos frases de contraseña no coinciden. Vuelva a empezar.',
   wallet_none: 'No hay ninguna cartera en {dir}. Cree una con: skillmark-wallet init',
   wallet_not_json: '{file} no es un archivo de cartera (no es JSON).',
   wallet_wrong_format: '{file} no es una cartera de Skillmark (formato {format}).',
@@ -450,6 +451,11 @@ export const esWallet: WalletWords = {
   receive_not_a_source:
     '«{ref}» no es un enlace de recogida, ni un código de recogida (como ABCD-EFGH-JKMN-PQRS-TVWX), ni un archivo.',
   receive_refused: 'El centro de formación no pudo entregar la credencial: {detail}',
+  receive_code_unknown:
+    'Ninguna credencial corresponde a este código de recogida. Compárelo carácter por carácter con su certificado o pida uno nuevo a la institución.',
+  receive_code_expired: 'Este código de recogida ha caducado. Pida uno nuevo a la institución.',
+  receive_revoked: 'La institución revocó esta credencial: no hay nada que recoger.',
+  receive_too_many_tries: 'Demasiados códigos erróneos desde este ordenador. Espere {duration} y vuelva a intentarlo.',
   receive_not_ready:
     'La credencial aún no está lista: espera a inscribirse en el registro blockchain. Vuelva a intentarlo en un minuto (o añada --wait 120).',
   receive_waiting: 'Esperando a que la credencial se inscriba en el registro blockchain...',
@@ -517,6 +523,8 @@ export const esWallet: WalletWords = {
   certificate_gone:
     'La institución ya no entrega este certificado con su código de recogida (la credencial fue revocada, o el código caducó o fue sustituido). Consulte a la institución.',
   certificate_not_sent: 'La institución no envió el certificado (HTTP {status}).',
+  certificate_selective:
+    'Una credencial SD-JWT no tiene certificado impreso: su código QR mostraría todos sus datos a quien lo escanee. Preséntela con «present --disclose».',
   certificate_written: 'Certificado de la credencial {id} escrito en {file} ({size}).',
   qr_choose_one: 'Elija solo una de --png, --svg y --text.',
   qr_selective:
@@ -532,6 +540,11 @@ export const esWallet: WalletWords = {
   present_out_needs_challenge: '--out necesita el --challenge del empleador.',
   present_disclose_unknown: 'Esta credencial no puede mostrar {names}. Puede mostrar: {available}.',
   present_disclose_question: '¿Mostrar {detail} ({value}) al servicio de verificación? [s/N]',
+  disclose_name: 'su nombre',
+  disclose_learner_reference: 'su número de alumno',
+  disclose_birth_date: 'su fecha de nacimiento',
+  disclose_started_on: 'la fecha de inicio de su formación',
+  disclose_competency: 'la competencia {number}',
   present_selective_alone: 'Una credencial SD-JWT se presenta sola: indique solo esa.',
   present_disclose_not_selective:
     '--disclose solo se aplica a las credenciales SD-JWT; esta credencial siempre se muestra completa.',

@@ -418,6 +418,7 @@ export const frWallet: WalletWords = {
   passphrase_none:
     'Pas de phrase secrète : définissez {env}, ou lancez cette commande dans un terminal pour qu’elle vous soit demandée.',
   passphrase_differ: "Les deux phrases secrètes diffèrent ; rien n'a été créé.",
+  passphrase_differ_again: 'Les deux phrases secrètes diffèrent. Recommencez.',
   wallet_none: 'Aucun portefeuille dans {dir}. Créez-en un avec : skillmark-wallet init',
   wallet_not_json: "{file} n'est pas un fichier de portefeuille (ce n'est pas du JSON).",
   wallet_wrong_format: "{file} n'est pas un portefeuille Skillmark (format {format}).",
@@ -460,6 +461,11 @@ export const frWallet: WalletWords = {
   receive_not_a_source:
     "« {ref} » n'est ni un lien de retrait, ni un code de retrait (comme ABCD-EFGH-JKMN-PQRS-TVWX), ni un fichier.",
   receive_refused: "Le centre de formation n'a pas pu remettre l'attestation : {detail}",
+  receive_code_unknown:
+    "Aucune attestation ne correspond à ce code de retrait. Comparez-le caractère par caractère avec votre certificat, ou demandez-en un nouveau à l'établissement.",
+  receive_code_expired: "Ce code de retrait a expiré. Demandez-en un nouveau à l'établissement.",
+  receive_revoked: "L'établissement a révoqué cette attestation : il n'y a rien à retirer.",
+  receive_too_many_tries: 'Trop de codes erronés depuis cet ordinateur. Attendez {duration}, puis réessayez.',
   receive_not_ready:
     "L'attestation n'est pas encore prête : elle attend d'être enregistrée dans le registre blockchain. Réessayez dans une minute (ou ajoutez --wait 120).",
   receive_waiting: "En attente de l'enregistrement de l'attestation dans le registre blockchain...",
@@ -528,6 +534,8 @@ export const frWallet: WalletWords = {
   certificate_gone:
     "L'établissement ne remet plus ce certificat avec votre code de retrait (l'attestation a été révoquée, ou le code a expiré ou a été remplacé). Adressez-vous à l'établissement.",
   certificate_not_sent: "L'établissement n'a pas envoyé le certificat (HTTP {status}).",
+  certificate_selective:
+    "Une attestation SD-JWT n'a pas de certificat imprimé : son code QR montrerait toutes ses informations à quiconque le scanne. Présentez-la plutôt avec « present --disclose ».",
   certificate_written: "Certificat de l'attestation {id} écrit dans {file} ({size}).",
   qr_choose_one: 'Choisissez une seule option parmi --png, --svg et --text.',
   qr_selective:
@@ -544,6 +552,11 @@ export const frWallet: WalletWords = {
   present_out_needs_challenge: "--out demande le --challenge de l'employeur.",
   present_disclose_unknown: 'Cette attestation ne peut pas montrer {names}. Elle peut montrer : {available}.',
   present_disclose_question: 'Montrer {detail} ({value}) au service de vérification ? [o/N]',
+  disclose_name: 'votre nom',
+  disclose_learner_reference: 'votre numéro d’apprenant',
+  disclose_birth_date: 'votre date de naissance',
+  disclose_started_on: 'la date de début de votre formation',
+  disclose_competency: 'la compétence {number}',
   present_selective_alone: 'Une attestation SD-JWT se présente seule : indiquez uniquement celle-ci.',
   present_disclose_not_selective:
     "--disclose ne s'applique qu'aux attestations SD-JWT ; cette attestation est toujours montrée en entier.",

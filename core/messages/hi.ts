@@ -380,6 +380,7 @@ export const hiWallet: WalletWords = {
   passphrase_too_short: 'कम से कम 8 अक्षरों का पासफ़्रेज़ चुनें।',
   passphrase_none: 'कोई पासफ़्रेज़ नहीं: {env} सेट करें, या इसे टर्मिनल में चलाएं ताकि आपसे पूछा जाए।',
   passphrase_differ: 'दोनों पासफ़्रेज़ अलग हैं; कुछ भी नहीं बनाया गया।',
+  passphrase_differ_again: 'दोनों पासफ़्रेज़ अलग हैं। फिर से कोशिश करें।',
   wallet_none: '{dir} में कोई वॉलेट नहीं है। एक बनाएं: skillmark-wallet init',
   wallet_not_json: '{file} वॉलेट फ़ाइल नहीं है (यह JSON नहीं है)।',
   wallet_wrong_format: '{file} Skillmark वॉलेट नहीं है (फ़ॉर्मैट {format})।',
@@ -418,6 +419,11 @@ export const hiWallet: WalletWords = {
   receive_wait_range: '--wait में 0 से 3600 तक सेकंड की संख्या दें।',
   receive_not_a_source: '"{ref}" न क्लेम लिंक है, न क्लेम कोड (जैसे ABCD-EFGH-JKMN-PQRS-TVWX), न फ़ाइल।',
   receive_refused: 'प्रशिक्षण केंद्र प्रमाणपत्र नहीं दे सका: {detail}',
+  receive_code_unknown:
+    'इस क्लेम कोड से कोई प्रमाणपत्र नहीं मिलता। इसे अपने छपे प्रमाणपत्र से एक-एक अक्षर मिलाकर देखें, या संस्था से नया कोड मांगें।',
+  receive_code_expired: 'इस क्लेम कोड की अवधि समाप्त हो गई है। संस्था से नया कोड मांगें।',
+  receive_revoked: 'संस्था ने यह प्रमाणपत्र रद्द कर दिया है: लेने के लिए कुछ नहीं है।',
+  receive_too_many_tries: 'इस कंप्यूटर से बहुत ज़्यादा गलत कोड डाले गए। {duration} रुकें, फिर कोशिश करें।',
   receive_not_ready:
     'प्रमाणपत्र अभी तैयार नहीं है: यह ब्लॉकचेन रिकॉर्ड में दर्ज होने का इंतज़ार कर रहा है। एक मिनट बाद फिर कोशिश करें (या --wait 120 जोड़ें)।',
   receive_waiting: 'प्रमाणपत्र के ब्लॉकचेन रिकॉर्ड में दर्ज होने का इंतज़ार...',
@@ -480,6 +486,8 @@ export const hiWallet: WalletWords = {
   certificate_gone:
     'संस्था अब आपके क्लेम कोड से यह छपी प्रति नहीं देती (प्रमाणपत्र रद्द हो गया, या कोड की समय-सीमा खत्म हो गई या उसे बदल दिया गया)। संस्था से संपर्क करें।',
   certificate_not_sent: 'संस्था ने छपी प्रति नहीं भेजी (HTTP {status})।',
+  certificate_selective:
+    'SD-JWT प्रमाणपत्र की छपी प्रति नहीं बनती: उसका QR कोड स्कैन करने वाले हर व्यक्ति को उसकी सारी जानकारी दिखा देता। इसकी जगह "present --disclose" से प्रस्तुत करें।',
   certificate_written: 'प्रमाणपत्र {id} की छपी प्रति {file} में लिखी गई ({size})।',
   qr_choose_one: '--png, --svg और --text में से एक ही चुनें।',
   qr_selective:
@@ -495,6 +503,11 @@ export const hiWallet: WalletWords = {
   present_out_needs_challenge: '--out के लिए नियोक्ता का --challenge चाहिए।',
   present_disclose_unknown: 'यह प्रमाणपत्र {names} नहीं दिखा सकता। यह दिखा सकता है: {available}।',
   present_disclose_question: 'क्या {detail} ({value}) सत्यापन सेवा को दिखाएं? (हां/नहीं)',
+  disclose_name: 'अपना नाम',
+  disclose_learner_reference: 'अपना शिक्षार्थी नंबर',
+  disclose_birth_date: 'अपनी जन्मतिथि',
+  disclose_started_on: 'अपने प्रशिक्षण के शुरू होने की तारीख',
+  disclose_competency: 'दक्षता {number}',
   present_selective_alone: 'SD-JWT प्रमाणपत्र अकेले प्रस्तुत किया जाता है: सिर्फ़ उसी को चुनें।',
   present_disclose_not_selective: '--disclose सिर्फ़ SD-JWT प्रमाणपत्रों पर लागू होता है; यह प्रमाणपत्र हमेशा पूरा दिखाया जाता है।',
   present_selective_needs_domain:

@@ -174,6 +174,10 @@ describe('reportWords(), textDirection() and fillPlaceholders()', () => {
     expect(textDirection('de')).toBe('ltr');
   });
 
+  it("keep the QR text's prefix SM1: in one piece in Arabic, its colon after SM1 and not before", () => {
+    expect(pageWords('ar').paste_hint).toContain('SM1:\u200e');
+  });
+
   it('fill placeholders and leave unknown ones visible', () => {
     expect(fillPlaceholders('{a} of {b} {c} {constructor}', { a: 1, b: 'x' })).toBe('1 of x {c} {constructor}');
   });

@@ -406,6 +406,7 @@ export const ptWallet: WalletWords = {
   passphrase_too_short: 'Escolha uma frase secreta de pelo menos 8 caracteres.',
   passphrase_none: 'Sem frase secreta: defina {env}, ou execute isto num terminal para que ela seja pedida.',
   passphrase_differ: 'As duas frases secretas são diferentes; nada foi criado.',
+  passphrase_differ_again: 'As duas frases secretas são diferentes. Comece de novo.',
   wallet_none: 'Não há carteira em {dir}. Crie uma com: skillmark-wallet init',
   wallet_not_json: '{file} não é um arquivo de carteira (não é JSON).',
   wallet_wrong_format: '{file} não é uma carteira Skillmark (formato {format}).',
@@ -446,6 +447,11 @@ export const ptWallet: WalletWords = {
   receive_not_a_source:
     '"{ref}" não é um link de resgate, nem um código de resgate (como ABCD-EFGH-JKMN-PQRS-TVWX), nem um arquivo.',
   receive_refused: 'O centro de formação não conseguiu entregar a credencial: {detail}',
+  receive_code_unknown:
+    'Nenhuma credencial corresponde a este código de resgate. Confira-o caractere por caractere com o seu certificado ou peça um novo à instituição.',
+  receive_code_expired: 'Este código de resgate expirou. Peça um novo à instituição.',
+  receive_revoked: 'A instituição revogou esta credencial: não há nada para resgatar.',
+  receive_too_many_tries: 'Códigos errados demais a partir deste computador. Espere {duration} e tente de novo.',
   receive_not_ready:
     'A credencial ainda não está pronta: aguarda o registro em blockchain. Tente de novo daqui a um minuto (ou acrescente --wait 120).',
   receive_waiting: 'Aguardando o registro da credencial em blockchain...',
@@ -513,6 +519,8 @@ export const ptWallet: WalletWords = {
   certificate_gone:
     'A instituição já não entrega este certificado com o seu código de resgate (a credencial foi revogada, ou o código expirou ou foi substituído). Fale com a instituição.',
   certificate_not_sent: 'A instituição não enviou o certificado (HTTP {status}).',
+  certificate_selective:
+    'Uma credencial SD-JWT não tem certificado impresso: o código QR mostraria todos os dados dela a quem o escanear. Apresente-a com "present --disclose".',
   certificate_written: 'Certificado da credencial {id} escrito em {file} ({size}).',
   qr_choose_one: 'Escolha só uma das opções --png, --svg e --text.',
   qr_selective:
@@ -528,6 +536,11 @@ export const ptWallet: WalletWords = {
   present_out_needs_challenge: '--out precisa do --challenge do empregador.',
   present_disclose_unknown: 'Esta credencial não pode mostrar {names}. Ela pode mostrar: {available}.',
   present_disclose_question: 'Mostrar {detail} ({value}) ao serviço de verificação? [s/N]',
+  disclose_name: 'o seu nome',
+  disclose_learner_reference: 'o seu número de aluno',
+  disclose_birth_date: 'a sua data de nascimento',
+  disclose_started_on: 'a data de início da sua formação',
+  disclose_competency: 'a competência {number}',
   present_selective_alone: 'Uma credencial SD-JWT é apresentada sozinha: indique apenas essa.',
   present_disclose_not_selective:
     '--disclose só se aplica a credenciais SD-JWT; esta credencial é sempre mostrada por inteiro.',

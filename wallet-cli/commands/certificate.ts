@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { type Command, EXIT } from '../command.ts';
 import { readPassphrase } from '../passphrase.ts';
 import { fetchBytes, httpLimits } from '../service-client.ts';
+import { isSelective } from '../sign-selective-presentation.ts';
 import { Wallet, WalletError } from '../store.ts';
 import { plural, spokenLanguage, t } from '../words.ts';
 
@@ -20,6 +21,8 @@ export const certificateCommand: Command = {
     const file = values.out;
     if (typeof file !== 'string' || file === '') throw new WalletError(t('certificate_say_where'), EXIT.usage);
     const stored = (await Wallet.open(walletDir, await readPassphrase())).find(ref);
+    // The issuer prints none (its QR code would show every detail): say why rather than relay its 409.
+    if (isSelective(stored.credential)) throw new WalletError(t('certificate_selective'));
     if (!stored.claimUrl) throw new WalletError(t('certificate_no_claim', { id: stored.id, ref }));
     const limits = { ...httpLimits(), maxResponseBytes: MAX_CERTIFICATE_BYTES };
     // Printed in the language the wallet speaks to its learner.

@@ -9,15 +9,44 @@ import { fetchJson, httpLimits } from '../service-client.ts';
 import { Wallet, WalletError } from '../store.ts';
 import { plural, t } from '../words.ts';
 
-const CLAIM_CODE = /^[0-9A-Za-z]{4}(-?[0-9A-Za-z]{4}){4}$/;
+/** A claim code as a person types it from paper: any case, its groups apart by dashes, spaces or nothing. */
+const CLAIM_CODE = /^[0-9A-Za-z]{4}([-\s]*[0-9A-Za-z]{4}){4}$/;
+
+/** The code as the certificate prints it (the issuer also ignores case and separators). */
+const claimCodeOf = (typed: string) =>
+  typed
+    .replace(/[-\s]/g, '')
+    .toUpperCase()
+    .replace(/(.{4})(?=.)/g, '$1-');
 
 /** Where to collect from: a claim URL, a claim code (at --issuer), or a bundle file. */
 function sourceOf(ref: string, issuer: string): { kind: 'url'; url: string } | { kind: 'file'; path: string } {
   if (/^https?:\/\//i.test(ref)) return { kind: 'url', url: ref };
   if (existsSync(ref)) return { kind: 'file', path: ref };
   if (CLAIM_CODE.test(ref.trim()))
-    return { kind: 'url', url: `${issuer.replace(/\/+$/, '')}/claims/${encodeURIComponent(ref.trim())}` };
+    return { kind: 'url', url: `${issuer.replace(/\/+$/, '')}/claims/${claimCodeOf(ref)}` };
   throw new WalletError(t('receive_not_a_source', { ref }), EXIT.usage);
+}
+
+/**
+ * The issuer's refusal in the learner's words: its own `detail` is English, so the refusals a claim
+ * code meets (issuer/app.ts) are said from the wallet's catalogue; any other keeps the server's detail.
+ */
+function refusal(status: number, body: unknown, retryAfter: string | null): WalletError {
+  const { type, detail } = (typeof body === 'object' && body !== null ? body : {}) as {
+    type?: unknown;
+    detail?: unknown;
+  };
+  if (status === 404) return new WalletError(t('receive_code_unknown'));
+  if (status === 410 && type === 'urn:skillmark:problem:claim-code-expired')
+    return new WalletError(t('receive_code_expired'));
+  if (status === 410 && type === 'urn:skillmark:problem:credential-revoked')
+    return new WalletError(t('receive_revoked'));
+  if (status === 429) {
+    const seconds = /^\d{1,5}$/.test(retryAfter?.trim() ?? '') ? Number(retryAfter) : 60;
+    return new WalletError(t('receive_too_many_tries', { duration: plural('duration_seconds', seconds) }));
+  }
+  return new WalletError(t('receive_refused', { detail: typeof detail === 'string' ? detail : `HTTP ${status}` }));
 }
 
 /** Asks the claim URL until the credential is ready: at most once a second, for `waitSeconds` in all. */
@@ -26,9 +55,7 @@ async function collect(url: string, waitSeconds: number, progress: (text: string
   for (let attempt = 1; ; attempt++) {
     const { status, body, headers } = await fetchJson(url);
     if (status === 200) return body;
-    const detail = (body as { detail?: unknown } | undefined)?.detail;
-    if (status !== 202)
-      throw new WalletError(t('receive_refused', { detail: typeof detail === 'string' ? detail : `HTTP ${status}` }));
+    if (status !== 202) throw refusal(status, body, headers.get('retry-after'));
     const delay = pollDelaySeconds(headers.get('retry-after')) * 1000;
     if (Date.now() + delay > deadline) {
       throw new WalletError(t('receive_not_ready'), EXIT.pending);
@@ -46,7 +73,8 @@ export const receiveCommand: Command = {
     wait: { type: 'string', description: 'opt_wait' },
   },
   async run({ positionals, values }, { out, walletDir, env }) {
-    const [ref] = positionals;
+    // A code copied from paper without quotes arrives as several words: "wsnp r4pk 967a 2e4a sfyj".
+    const ref = positionals.join(' ');
     if (!ref) throw new WalletError(t('receive_say_what'), EXIT.usage);
     const wait = Number(values.wait ?? 30);
     if (!Number.isFinite(wait) || wait < 0 || wait > 3600) throw new WalletError(t('receive_wait_range'), EXIT.usage);
