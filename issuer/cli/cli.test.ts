@@ -166,17 +166,26 @@ describe('skillmark-issuer, the registrar CLI', () => {
 
     // The rows issued by the first upload are printed for the second too, waiting for the ledger if need be.
     const pdf = join(dir, 'certificates.pdf');
-    const printed = await runIssuerCli(['cohort', 'certificates', second.id, '--out', pdf], env);
+    const printed = await runIssuerCli(['cohort', 'certificates', second.id, '--out', pdf, '--lang', 'fr'], env);
     expect(printed.code, printed.stderr).toBe(EXIT.ok);
     expect(printed.stdout).toContain(`Certificates written to ${pdf}.`);
     expect(printed.stderr).not.toMatch(/carry no claim code/);
     const page = await printedPage(readFileSync(pdf));
     try {
       expect(await page.pages()).toBe(2);
-      expect(await page.text()).toMatch(/Learner 1[\s\S]*Learner 3/);
+      const text = await page.text();
+      expect(text).toMatch(/Learner 1[\s\S]*Learner 3/);
+      // In the language asked for.
+      expect(text).toContain('Nous certifions que');
     } finally {
       page.remove();
     }
+    const unknownLanguage = await runIssuerCli(
+      ['cohort', 'certificates', second.id, '--out', pdf, '--lang', 'tlh'],
+      env,
+    );
+    expect(unknownLanguage.code).toBe(EXIT.usage);
+    expect(unknownLanguage.stderr).toMatch(/--lang.*tlh.*Allowed choices are en, fr/);
   });
 
   it('prints the certificates before the results, so each carries its claim code, and says when the codes are gone', async () => {

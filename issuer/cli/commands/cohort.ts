@@ -7,6 +7,7 @@ import type { CohortDryRun, CohortStatus as CohortStatusSchema } from '../../coh
 import { CliError, EXIT } from '../cli-error.ts';
 import { cohortFileType, type RowError, rowErrorLine } from '../cohort-file.ts';
 import type { CliContext, CliSession } from '../context.ts';
+import { languageOption } from '../language-option.ts';
 import { count } from '../output.ts';
 import { checkWritable, writeOutputFile } from '../output-file.ts';
 
@@ -63,9 +64,12 @@ async function saveResults(
   return { bytes: body.length, issued: issued.length, withoutCode };
 }
 
+/** The language the certificates print in, for a row that names none (its certificateLanguage cell). */
+const certificateLanguageOption = () => languageOption('the language of the printed certificates');
+
 /** Saves the cohort's certificates PDF, waiting while the ledger anchors the cohort; returns its size. */
-async function saveCertificates(session: CliSession, id: string, file: string): Promise<number> {
-  const path = `/cohorts/${encodeURIComponent(id)}/certificates.pdf`;
+async function saveCertificates(session: CliSession, id: string, file: string, language: string): Promise<number> {
+  const path = `/cohorts/${encodeURIComponent(id)}/certificates.pdf?lang=${language}`;
   const deadline = Date.now() + ANCHORING_WAIT_MS;
   for (;;) {
     try {
@@ -185,6 +189,7 @@ export function cohortCommand(program: Command, context: CliContext): void {
     .argument('<file>', 'the cohort spreadsheet (.csv or .xlsx)')
     .option('--all-or-nothing', 'issue nothing if any row has an error (by default those rows are skipped)')
     .option('--certificates <file>', "then save every learner's printed certificate, with its claim code (one PDF)")
+    .addOption(certificateLanguageOption())
     .option(
       '--results <file>',
       "then save each learner's credential id and claim code (CSV, for a mail merge); after --certificates",
@@ -200,46 +205,53 @@ export function cohortCommand(program: Command, context: CliContext): void {
         '  skillmark-issuer cohort issue graduates.xlsx --certificates certificates.pdf --results claim-codes.csv',
       ].join('\n'),
     )
-    .action(async (file: string, options: { allOrNothing?: boolean; certificates?: string; results?: string }) => {
-      const type = cohortFileType(file);
-      for (const out of [options.certificates, options.results]) if (out) checkWritable(out);
-      const session = context();
-      const query = options.allOrNothing ? '?allOrNothing=true' : '';
-      const { id } = await session.client.upload<{ id: string }>(`/cohorts${query}`, file, type);
-      session.out.line(`Cohort ${id} started.`);
-      const status = await follow(session, id, !session.out.json && process.stderr.isTTY === true);
-      if (status.status === 'failed') {
-        session.out.result(status);
-        throw new CliError(`The cohort failed: ${status.detail ?? 'the issuer gave no reason'}.`);
-      }
-      session.out.line(
-        `${count(status.total, 'row')}: ${status.issued} issued, ${status.alreadyIssued} already issued before, ${status.failed} with errors.`,
-      );
-      printErrors(session, status.errors, status.errorsNotListed);
-      const printable = status.issued + status.alreadyIssued > 0;
-      if (options.certificates && printable) {
-        const bytes = await saveCertificates(session, id, options.certificates);
+    .action(
+      async (
+        file: string,
+        options: { allOrNothing?: boolean; certificates?: string; results?: string; lang: string },
+      ) => {
+        const type = cohortFileType(file);
+        for (const out of [options.certificates, options.results]) if (out) checkWritable(out);
+        const session = context();
+        const query = options.allOrNothing ? '?allOrNothing=true' : '';
+        const { id } = await session.client.upload<{ id: string }>(`/cohorts${query}`, file, type);
+        session.out.line(`Cohort ${id} started.`);
+        const status = await follow(session, id, !session.out.json && process.stderr.isTTY === true);
+        if (status.status === 'failed') {
+          session.out.result(status);
+          throw new CliError(`The cohort failed: ${status.detail ?? 'the issuer gave no reason'}.`);
+        }
         session.out.line(
-          `Certificates written to ${options.certificates} (${bytes} bytes), with the claim codes of the rows this upload issued.`,
+          `${count(status.total, 'row')}: ${status.issued} issued, ${status.alreadyIssued} already issued before, ${status.failed} with errors.`,
         );
-      } else if (options.certificates) {
-        session.out.note(`No certificate to print: no row was issued, so ${options.certificates} was not written.`);
-      }
-      if (options.results) {
-        await saveResults(session, id, options.results);
-        session.out.line(`Claim codes written to ${options.results}: keep it safe, the codes are given out only once.`);
-      } else if (options.certificates && printable) {
-        session.out.line(
-          `For a mail merge of the claim codes: skillmark-issuer cohort results ${id} --out claim-codes.csv`,
-        );
-      }
-      session.out.result({
-        ...status,
-        ...(options.certificates && printable && { certificates: options.certificates }),
-        ...(options.results && { results: options.results }),
-      });
-      if (status.failed > 0) session.fail(EXIT.rowErrors);
-    });
+        printErrors(session, status.errors, status.errorsNotListed);
+        const printable = status.issued + status.alreadyIssued > 0;
+        if (options.certificates && printable) {
+          const bytes = await saveCertificates(session, id, options.certificates, options.lang);
+          session.out.line(
+            `Certificates written to ${options.certificates} (${bytes} bytes), with the claim codes of the rows this upload issued.`,
+          );
+        } else if (options.certificates) {
+          session.out.note(`No certificate to print: no row was issued, so ${options.certificates} was not written.`);
+        }
+        if (options.results) {
+          await saveResults(session, id, options.results);
+          session.out.line(
+            `Claim codes written to ${options.results}: keep it safe, the codes are given out only once.`,
+          );
+        } else if (options.certificates && printable) {
+          session.out.line(
+            `For a mail merge of the claim codes: skillmark-issuer cohort results ${id} --out claim-codes.csv`,
+          );
+        }
+        session.out.result({
+          ...status,
+          ...(options.certificates && printable && { certificates: options.certificates }),
+          ...(options.results && { results: options.results }),
+        });
+        if (status.failed > 0) session.fail(EXIT.rowErrors);
+      },
+    );
 
   cohort
     .command('status')
@@ -260,6 +272,7 @@ export function cohortCommand(program: Command, context: CliContext): void {
     .description('save one PDF with every learner\'s printed certificate, in row order, to print (before "results")')
     .argument('<id>', 'the cohort id')
     .requiredOption('--out <file>', 'where to write the PDF')
+    .addOption(certificateLanguageOption())
     .addHelpText(
       'after',
       [
@@ -267,11 +280,12 @@ export function cohortCommand(program: Command, context: CliContext): void {
         "Each certificate carries the learner's claim code until results.csv has been saved once (with",
         '"cohort results" or "cohort issue --results"): print the certificates first, then save the results.',
         'Revoked credentials are left out. If the ledger is still anchoring the cohort, this waits for it.',
+        'A row with a certificateLanguage cell prints in that language whatever --lang says.',
       ].join('\n'),
     )
-    .action(async (id: string, options: { out: string }) => {
+    .action(async (id: string, options: { out: string; lang: string }) => {
       const session = context();
-      const bytes = await saveCertificates(session, id, options.out);
+      const bytes = await saveCertificates(session, id, options.out, options.lang);
       const { claimCodesKept } = await session.client.json<CohortStatus>('GET', `/cohorts/${encodeURIComponent(id)}`);
       session.out.result({ written: options.out, bytes, claimCodes: claimCodesKept });
       session.out.line(`Certificates written to ${options.out}.`);

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig } from '../../../core/config.ts';
-import { LANGUAGES } from '../../../core/messages/index.ts';
 import { TrustConfigError, trustFromEnvironment } from '../../../verifier/index.ts';
 import { aggregateSignedReports, ReportsRefused } from '../../reports/aggregate.ts';
 import type { OccupationReport } from '../../reports/occupation-table.ts';
 import { REPORT_FORMATS, type ReportFormat, renderOccupationReport } from '../../reports/render.ts';
 import { CliError, EXIT } from '../cli-error.ts';
 import type { CliContext, CliSession } from '../context.ts';
+import { languageOption } from '../language-option.ts';
 import { count, table } from '../output.ts';
 import { writeOutputFile } from '../output-file.ts';
 
@@ -22,8 +22,7 @@ const formatOption = () =>
     '--format <format>',
     'print or write the data as json, csv or html (a page with a bar chart); without it, a table to read (with --out, json)',
   ).choices(REPORT_FORMATS);
-const languageOption = () =>
-  new Option('--lang <language>', 'the language of the html page').choices(Object.keys(LANGUAGES)).default('en');
+const htmlLanguageOption = () => languageOption('the language of the html page');
 
 /** The table as the registrar reads it in a terminal: rank, occupation, people, share. */
 function printTable(session: CliSession, report: OccupationReport): void {
@@ -102,7 +101,7 @@ export function reportCommand(program: Command, context: CliContext): void {
     .description("this institution's table for a quarter (the default: `report --quarter 2026-Q2` runs it)")
     .requiredOption('--quarter <quarter>', 'the quarter, e.g. 2026-Q2 (by award date; required)', quarter)
     .addOption(formatOption())
-    .addOption(languageOption())
+    .addOption(htmlLanguageOption())
     .option('--signed', "the exact counts signed with the institution's DID, for the national authority")
     .option('--out <file>', 'write it to a file instead of printing it')
     .action(
@@ -151,7 +150,7 @@ export function reportCommand(program: Command, context: CliContext): void {
       'the trusted registries (a verifier trust file); default VERIFIER_TRUST_FILE, else the registry `npm start` deployed in SKILLMARK_DATA_DIR, on LEDGER_RPC_URL or its node at LEDGER_PORT',
     )
     .addOption(formatOption())
-    .addOption(languageOption())
+    .addOption(htmlLanguageOption())
     .option('--out <file>', 'write it to a file instead of printing it')
     .addHelpText(
       'after',
