@@ -28,7 +28,7 @@ const sourceLocations: Plugin = {
 
 /**
  * Vitest's global setup: compiles the system (npm start's entry, the verifier, the registrar CLI,
- * the trust bundle tool, the signing thread) once per run with esbuild, libraries bundled in. The suite starts the
+ * the trust bundle tool, the authority's tool, the signing thread) once per run with esbuild, libraries bundled in. The suite starts the
  * system about fifty times: measured, 2.3 s to healthy against 6.3 s through tsx, which loads and
  * transforms every module at each start. `npm start` itself, and test/start-stop.test.ts, keep
  * running the source through tsx.
@@ -45,6 +45,7 @@ export default async function buildSystem(): Promise<() => Promise<void>> {
       'verifier-main': join(PROJECT_ROOT, 'verifier', 'main.ts'),
       'skillmark-issuer': join(PROJECT_ROOT, 'issuer', 'cli', 'cli.ts'),
       'trust-bundle': join(PROJECT_ROOT, 'scripts', 'trust-bundle.ts'),
+      authority: join(PROJECT_ROOT, 'scripts', 'authority.ts'),
       'signing-worker': join(PROJECT_ROOT, 'issuer', 'signing-pool', 'worker.ts'),
     },
     outdir,

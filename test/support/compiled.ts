@@ -11,7 +11,7 @@ const compiledDir = () => {
   return dir;
 };
 
-/** The compiled entry points: `npm start`, the verifier alone, the registrar CLI, the trust bundle tool, the signing thread. */
+/** The compiled entry points: `npm start`, the verifier alone, the registrar CLI, the trust bundle tool, the authority's tool, the signing thread. */
 export const COMPILED = {
   get start() {
     return join(compiledDir(), 'start.js');
@@ -24,6 +24,9 @@ export const COMPILED = {
   },
   get trustBundle() {
     return join(compiledDir(), 'trust-bundle.js');
+  },
+  get authority() {
+    return join(compiledDir(), 'authority.js');
   },
   get signingWorker() {
     return join(compiledDir(), 'signing-worker.js');
