@@ -68,6 +68,9 @@ const FIXED_WORDS: Record<string, string> = {
     'is not a DID: did:<method>:<identifier>, with a lower-case method name and well-formed %-escapes, not ending in ":"',
   '#/$defs/dateTime/pattern': 'must be a date and time with a time zone, such as 2026-06-30T12:00:00Z',
   '#/properties/id/pattern': 'must be a URL or URN, such as urn:uuid:…',
+  '#/properties/credentialSubject/anyOf':
+    'must name the learner: "id" (their DID) or "learnerReference" (the institution\'s own reference), or both',
+  '#/anyOf': 'must have "issuanceDate" (VC 1.1) or "validFrom" (VC 2.0)',
 };
 
 /** The value at a JSON pointer (ajv's instancePath) inside `data`. */
@@ -96,9 +99,12 @@ function refusedCharacter(value: unknown, pattern: string): string | undefined {
  * not show when printed.
  */
 export function describeSchemaErrors(errors: ErrorObject[] | null | undefined, limit = 5, data?: unknown): string[] {
+  // An anyOf said in words stands for the errors of its branches ("is missing "id"", "is missing "learnerReference"").
+  const worded = (errors ?? []).filter((e) => e.keyword === 'anyOf' && Object.hasOwn(FIXED_WORDS, e.schemaPath));
   const described = (errors ?? [])
     // "must match the then/else schema" only repeats the errors found inside it.
     .filter((e) => e.keyword !== 'if')
+    .filter((e) => !worded.some((anyOf) => e.schemaPath.startsWith(`${anyOf.schemaPath}/`)))
     .map((e) => {
       const where = e.instancePath || '(root)';
       if (e.keyword === 'additionalProperties')

@@ -154,6 +154,14 @@ describe('members are kept as sent or refused, never replaced', () => {
     }
   });
 
+  it('says in one sentence that the learner must be named, by DID or by reference', async () => {
+    const body = request();
+    delete (body.credential.credentialSubject as { id?: string }).id;
+    expect(await refusal(body)).toEqual([
+      '/credentialSubject must name the learner: "id" (their DID) or "learnerReference" (the institution\'s own reference), or both',
+    ]);
+  });
+
   it('refuses "validFrom": null in a VC 2.0 credential', async () => {
     expect(await refusal(request({ '@context': [VC_V2_CONTEXT], validFrom: null }))).toEqual(
       expect.arrayContaining([expect.stringMatching(/^\/validFrom /)]),

@@ -98,10 +98,7 @@ const impossibleDate = (value: string | undefined) => value !== undefined && /^\
 export function rowErrorOf(row: number, line: string, values: CohortRow = {}): RowError {
   const missing = /^(\/\S*) is missing "([^"]+)"$/.exec(line);
   const pointer = missing ? `${missing[1]}/${missing[2]}` : (/^(\/\S*)/.exec(line)?.[1] ?? '');
-  const learnerMissing =
-    (missing && ['/credentialSubject/id', '/credentialSubject/learnerReference'].includes(pointer)) ||
-    line.startsWith('/credentialSubject must match a schema in anyOf');
-  if (learnerMissing)
+  if (line.startsWith('/credentialSubject must name the learner'))
     // The schema wants a DID or a learner reference: it reports each as missing, and the choice.
     return { row, column: 'learnerReference', message: 'learnerReference or did must be given: the row has neither' };
   const match = POINTER_COLUMNS.find(([prefix]) => pointer === prefix || pointer.startsWith(`${prefix}/`));
