@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type JsonRpcProvider, type Signer, Wallet } from 'ethers';
 import {
@@ -13,6 +14,7 @@ import { readDeployment } from '../contracts/deployment.ts';
 import { connectProvider, fetchChainId } from '../contracts/provider.ts';
 import { type Institution, Registry } from '../contracts/registry.ts';
 import { ConfigError, loadConfig } from '../core/config.ts';
+import { PromptCancelled, promptHidden } from '../core/hidden-prompt.ts';
 
 const HELP = `Keep the list of accredited institutions on the registry, as its accreditation authority
 (docs/ledger.md). Verifiers trust the registry, so each step reaches all of them at once.
@@ -24,12 +26,15 @@ Usage:
   npm run authority -- suspend <institution> [--json]
   npm run authority -- restore <institution> [--json]
   npm run authority -- withdraw <institution> [--json]
+  npm run authority -- new-key --keystore <file>
 
   <institution>      its number on the registry (see "list"), or a DID it signs with
   --address <0x…>    the institution's ledger address: "ledgerAddress" in its issuer's GET /institution
   --did <did>        the DID it signs credentials with: "did" in the same answer
   --name <name>      its name, as verifiers, wallets and the national report will show it
   --fund <amount>    also send it this much of the chain's currency for the gas of its anchoring (e.g. 0.05)
+  --keystore <file>  the authority's key, encrypted (an Ethereum keystore file, as wallets export them);
+                     its passphrase from AUTHORITY_KEYSTORE_PASSPHRASE, else asked for on the terminal
   --json             print data for scripts
 
 While suspended or withdrawn, an institution cannot anchor: its new credentials stay pending, and
@@ -37,15 +42,61 @@ those anchored before stay valid with the verifier saying the accreditation is n
 "restore" accredits it again.
 
 The registry: LEDGER_RPC_URL and REGISTRY_ADDRESS, else the one \`npm start\` deployed in
-SKILLMARK_DATA_DIR (its node must be running). The authority's key: AUTHORITY_PRIVATE_KEY; on the
-embedded node, without it, the node's own authority account.
+SKILLMARK_DATA_DIR (its node must be running). The authority's key: --keystore (or AUTHORITY_KEYSTORE),
+else AUTHORITY_PRIVATE_KEY; on the embedded node, without either, the node's own authority account.
+"new-key" makes a new key in a keystore file (mode 0600) and prints its address: the address a new
+registry is deployed with as its authority.
 
 Examples:
   npm run authority -- accredit --address 0x6201… --did did:key:z6Mk… --name "Northern Polytechnic" --fund 0.05
   npm run authority -- suspend 2
   npm run authority -- list`;
 
-const COMMANDS = ['list', 'show', 'accredit', ...Object.keys(STEPS)] as const;
+const COMMANDS = ['list', 'show', 'accredit', ...Object.keys(STEPS), 'new-key'] as const;
+/** Commands that name no institution. */
+const UNNAMED = ['list', 'accredit', 'new-key'];
+const MIN_PASSPHRASE = 12;
+
+/** The keystore's passphrase: AUTHORITY_KEYSTORE_PASSPHRASE, else asked for on the terminal. */
+async function keystorePassphrase(): Promise<string> {
+  if (process.env.AUTHORITY_KEYSTORE_PASSPHRASE) return process.env.AUTHORITY_KEYSTORE_PASSPHRASE;
+  if (!process.stdin.isTTY)
+    throw new ConfigError('Set AUTHORITY_KEYSTORE_PASSPHRASE, or run this on a terminal to be asked for it.');
+  try {
+    return await promptHidden('Passphrase of the authority keystore:');
+  } catch (error) {
+    if (error instanceof PromptCancelled) throw new ConfigError('Stopped: no passphrase was given.');
+    throw error;
+  }
+}
+
+/** A new authority key, encrypted in a keystore file that is created (never replaced) with mode 0600. */
+async function newKey(file: string): Promise<string> {
+  if (existsSync(file)) throw new ConfigError(`${file} exists already: choose another file (a key is never replaced).`);
+  const passphrase = await keystorePassphrase();
+  if (passphrase.length < MIN_PASSPHRASE)
+    throw new ConfigError(`The passphrase must have at least ${MIN_PASSPHRASE} characters.`);
+  const wallet = Wallet.createRandom();
+  writeFileSync(file, await wallet.encrypt(passphrase), { mode: 0o600, flag: 'wx' });
+  return wallet.address;
+}
+
+/** The key in a keystore file, opened with its passphrase. */
+async function keystoreKey(file: string): Promise<Wallet> {
+  let json: string;
+  try {
+    json = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${file} cannot be read (${(error as NodeJS.ErrnoException).code}).`);
+  }
+  try {
+    const key = await Wallet.fromEncryptedJson(json, await keystorePassphrase());
+    return new Wallet(key.privateKey);
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(`${file} could not be opened: the passphrase is wrong, or it is not a keystore file.`);
+  }
+}
 
 /** The registry and the chain it is on, as the issuer finds them (core/config.ts). */
 async function connect(): Promise<{ provider: JsonRpcProvider; registry: string; localAuthority?: string }> {
@@ -71,7 +122,12 @@ async function connect(): Promise<{ provider: JsonRpcProvider; registry: string;
   };
 }
 
-async function authorityOf(provider: JsonRpcProvider, localAuthority: string | undefined): Promise<Signer> {
+async function authorityOf(
+  provider: JsonRpcProvider,
+  localAuthority: string | undefined,
+  keystore: string | undefined,
+): Promise<Signer> {
+  if (keystore) return (await keystoreKey(keystore)).connect(provider);
   if (process.env.AUTHORITY_PRIVATE_KEY) {
     try {
       return new Wallet(process.env.AUTHORITY_PRIVATE_KEY, provider);
@@ -102,6 +158,7 @@ async function main(): Promise<number> {
         did: { type: 'string' },
         name: { type: 'string' },
         fund: { type: 'string' },
+        keystore: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -122,12 +179,21 @@ async function main(): Promise<number> {
   };
   if (!(COMMANDS as readonly string[]).includes(command))
     return usage(`Unknown command "${command}": use one of ${COMMANDS.join(', ')}.`);
-  if (extra.length > 0 || (command === 'list' || command === 'accredit' ? named !== undefined : named === undefined))
+  if (extra.length > 0 || (UNNAMED.includes(command) ? named !== undefined : named === undefined))
     return usage(
-      command === 'list' || command === 'accredit'
+      UNNAMED.includes(command)
         ? `"${command}" takes no institution.`
         : `Say which institution to ${command}: its number (see "list") or its DID.`,
     );
+  const keystore = values.keystore ?? process.env.AUTHORITY_KEYSTORE;
+  if (command === 'new-key') {
+    if (!keystore) return usage('"new-key" needs --keystore <file>: where to write the new key.');
+    const address = await newKey(keystore);
+    if (values.json) console.log(JSON.stringify({ address, keystore }));
+    else
+      console.log(`Wrote a new authority key to ${keystore}, encrypted with the passphrase. Its address: ${address}`);
+    return 0;
+  }
   if (command === 'accredit' && (!values.address || !values.did || !values.name))
     return usage('"accredit" needs --address, --did and --name.');
 
@@ -152,7 +218,7 @@ async function main(): Promise<number> {
     if (command === 'list') print(await listInstitutions(reader));
     else if (command === 'show') print([await institutionNamed(reader, named!)]);
     else {
-      const authority = await authorityOf(provider, localAuthority);
+      const authority = await authorityOf(provider, localAuthority, keystore);
       const registry = new Registry(address, authority);
       if (command === 'accredit') {
         const request = { address: values.address!, did: values.did!, name: values.name!, fund: values.fund };

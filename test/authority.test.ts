@@ -4,15 +4,24 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { JsonRpcProvider, Wallet } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519PublicKeyOfSeed } from '../core/ed25519.ts';
 import { COMPILED } from './support/compiled.ts';
-import { PROJECT_ROOT, type RunningSystem, startSystem } from './support/system.ts';
+import { PROJECT_ROOT, type RunningSystem, startSystem, tempDir } from './support/system.ts';
 
 let system: RunningSystem;
 
 function authority(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return withEnv({}, ...args);
+}
+
+function withEnv(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [COMPILED.authority, ...args], {
       cwd: PROJECT_ROOT,
@@ -20,6 +29,7 @@ function authority(...args: string[]): Promise<{ code: number | null; stdout: st
         PATH: process.env.PATH ?? '',
         SKILLMARK_DATA_DIR: system.dataDir,
         LEDGER_PORT: String(system.ports.ledger),
+        ...env,
       },
     });
     let stdout = '';
@@ -101,6 +111,37 @@ describe('npm run authority', () => {
     const listed = (await authority('list')).stdout;
     expect(listed).toMatch(/ {2}1 {2}accredited .*Skillmark Demo Training Centre/);
     expect(listed).toMatch(/ {2}2 {2}withdrawn .*Northern Polytechnic/);
+  });
+
+  it('keeps a key of its own encrypted in a keystore file (0600), opened with its passphrase, and signs with it', async () => {
+    const keystore = join(tempDir('skillmark-authority-'), 'authority.json');
+    const passphrase = { AUTHORITY_KEYSTORE_PASSPHRASE: 'a long authority passphrase' };
+    const made = await withEnv(passphrase, 'new-key', '--keystore', keystore, '--json');
+    expect(made.code, made.stderr).toBe(0);
+    const { address } = JSON.parse(made.stdout);
+    expect(statSync(keystore).mode & 0o777).toBe(0o600);
+    // The Ethereum keystore format, the key sealed under a scrypt-derived key.
+    expect(JSON.parse(readFileSync(keystore, 'utf8'))).toMatchObject({
+      address: address.slice(2).toLowerCase(),
+      Crypto: { kdf: 'scrypt' },
+    });
+    expect((await withEnv(passphrase, 'new-key', '--keystore', keystore)).stderr).toContain('exists already');
+    // Not the registry's authority: the registry refuses the step it signed.
+    const refused = await withEnv(passphrase, 'suspend', '1', '--keystore', keystore);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('The registry refused to suspend institution 1: NotAuthority');
+    const wrong = await withEnv(
+      { AUTHORITY_KEYSTORE_PASSPHRASE: 'not the passphrase' },
+      'suspend',
+      '1',
+      '--keystore',
+      keystore,
+    );
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr.trim()).toBe(
+      `${keystore} could not be opened: the passphrase is wrong, or it is not a keystore file.`,
+    );
+    expect(JSON.parse((await authority('show', '1', '--json')).stdout).status).toBe('accredited');
   });
 
   it('says what is wrong with a request in one line: unknown institution, missing argument, unknown command', async () => {

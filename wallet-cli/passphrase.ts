@@ -1,39 +1,16 @@
+import { PromptCancelled, promptHidden as promptOnTerminal } from '../core/hidden-prompt.ts';
 import type { WalletSentenceKey } from '../core/messages/index.ts';
 import { WalletError } from './store.ts';
 import { t } from './words.ts';
 
-function promptHidden(question: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const { stdin, stderr } = process;
-    // Echo goes off before the question shows, so nothing typed after it can appear on screen.
-    stdin.setRawMode(true);
-    stdin.resume();
-    stderr.write(`${question} `);
-    let typed = '';
-    const onData = (chunk: Buffer) => {
-      for (const char of chunk.toString('utf8')) {
-        if (char === '\r' || char === '\n') {
-          finish();
-          resolve(typed);
-          return;
-        }
-        if (char === '\u0003') {
-          finish();
-          reject(new WalletError(t('passphrase_cancelled'), 130));
-          return;
-        }
-        if (char === '\u007f' || char === '\b') typed = typed.slice(0, -1);
-        else typed += char;
-      }
-    };
-    const finish = () => {
-      stdin.off('data', onData);
-      stdin.setRawMode(false);
-      stdin.pause();
-      stderr.write('\n');
-    };
-    stdin.on('data', onData);
-  });
+/** A hidden prompt in the wallet's words: Ctrl-C says the passphrase was not given. */
+async function promptHidden(question: string): Promise<string> {
+  try {
+    return await promptOnTerminal(question);
+  } catch (error) {
+    if (error instanceof PromptCancelled) throw new WalletError(t('passphrase_cancelled'), 130);
+    throw error;
+  }
 }
 
 /** Where a passphrase comes from: an environment variable for scripts, else a hidden prompt. */
