@@ -110,11 +110,17 @@ describe('usage', () => {
     expect(results[2]!.stdout).toContain('--challenge <value>');
   });
 
-  it('an unknown command exits 2 and names it', async () => {
+  it('an unknown command exits 2, names it and the commands in a few lines, and guesses a typo', async () => {
     const result = await runWallet(['frobnicate'], env);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Unknown command "frobnicate"');
-    expect(result.stderr).toContain('Usage: skillmark-wallet');
+    expect(result.stderr).toContain('The commands: init, ');
+    expect(result.stderr).toContain('skillmark-wallet --help');
+    expect(result.stderr).not.toContain('Did you mean');
+    expect(result.stderr.trim().split('\n').length).toBeLessThanOrEqual(3);
+    const typo = await runWallet(['recieve', '--lang', 'fr'], env);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('Vouliez-vous dire « receive » ?');
   });
 
   it('an unknown option exits 2 and names it', async () => {

@@ -130,6 +130,23 @@ function argumentProblem(error: NodeJS.ErrnoException): string {
   return error.message;
 }
 
+/** The command a mistyped name most likely meant: at most two letters off (Levenshtein), else none. */
+function closestName(typed: string, names: readonly string[]): string | undefined {
+  const distance = (a: string, b: string) => {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const row = [i];
+      for (let j = 1; j <= b.length; j++)
+        row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = row;
+    }
+    return previous[b.length]!;
+  };
+  const lower = typed.toLowerCase();
+  const [best] = names.map((name) => ({ name, off: distance(lower, name) })).sort((x, y) => x.off - y.off);
+  return best && best.off <= 2 ? best.name : undefined;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { rest: args, lang, missing } = takeLanguageOption(argv);
   const choice = languageChoice(lang, process.env);
@@ -150,7 +167,15 @@ export async function main(argv: string[]): Promise<number> {
   }
   const entry = COMMANDS.find((c) => c.name === name);
   if (!entry) {
-    process.stderr.write(`${printableLines(t('unknown_command', { name }))}\n\n${mainHelp()}\n`);
+    // A few short lines, not the whole help: on a phone's screen the error would scroll away.
+    const names = COMMANDS.map((c) => c.name);
+    const meant = closestName(name, names);
+    const lines = [
+      t('unknown_command', { name }),
+      ...(meant ? [t('unknown_command_meant', { suggestion: meant })] : []),
+      t('unknown_command_commands', { commands: names.join(', ') }),
+    ];
+    process.stderr.write(`${printableLines(lines.join('\n'))}\n`);
     return EXIT.usage;
   }
   if (!rest.includes('--help') && !rest.includes('-h')) startDerivingWalletKey(walletDir(), process.env);

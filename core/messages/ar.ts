@@ -329,6 +329,8 @@ export const arWallet: WalletWords = {
   details_remove:
     'يحذف عنصرًا واحدًا نهائيًا؛ تُحدَّد العناصر التالفة برقمها في "skillmark-wallet list".\nيطلب التأكيد في الطرفية؛ والبرامج النصية تؤكد بـ --yes.',
   unknown_command: 'أمر غير معروف "{name}".',
+  unknown_command_commands: 'الأوامر: {commands}. شرح كل منها: skillmark-wallet --help',
+  unknown_command_meant: 'هل تقصد "{suggestion}"؟',
   unknown_option: 'خيار غير معروف {option}: انظر الخيارات أدناه.',
   option_needs_value: 'الخيار {option} يحتاج إلى قيمة.',
   option_takes_no_value: 'الخيار {option} لا يأخذ قيمة.',

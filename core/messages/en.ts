@@ -345,6 +345,8 @@ export const enWallet = {
 
   // Usage errors and failures of the program itself.
   unknown_command: 'Unknown command "{name}".',
+  unknown_command_commands: 'The commands: {commands}. Each one explained: skillmark-wallet --help',
+  unknown_command_meant: 'Did you mean "{suggestion}"?',
   unknown_option: 'Unknown option {option}: see the options below.',
   option_needs_value: 'The option {option} needs a value.',
   option_takes_no_value: 'The option {option} takes no value.',

@@ -358,6 +358,8 @@ export const esWallet: WalletWords = {
   details_remove:
     'Elimina un elemento para siempre; los elementos dañados se indican por su número en\n«skillmark-wallet list». Pide confirmación en una terminal; los scripts confirman con --yes.',
   unknown_command: 'Comando desconocido «{name}».',
+  unknown_command_commands: 'Los comandos: {commands}. Cada uno explicado: skillmark-wallet --help',
+  unknown_command_meant: '¿Quiso decir «{suggestion}»?',
   unknown_option: 'Opción desconocida {option}: vea las opciones más abajo.',
   option_needs_value: 'La opción {option} necesita un valor.',
   option_takes_no_value: 'La opción {option} no admite ningún valor.',

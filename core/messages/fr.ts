@@ -366,6 +366,8 @@ export const frWallet: WalletWords = {
   details_remove:
     'Supprime définitivement un élément ; les éléments endommagés se désignent par leur numéro dans\n« skillmark-wallet list ». Demande une confirmation dans un terminal ; les scripts confirment avec --yes.',
   unknown_command: 'Commande inconnue « {name} ».',
+  unknown_command_commands: 'Les commandes : {commands}. Chacune expliquée : skillmark-wallet --help',
+  unknown_command_meant: 'Vouliez-vous dire « {suggestion} » ?',
   unknown_option: 'Option inconnue {option} : voyez les options ci-dessous.',
   option_needs_value: "L'option {option} demande une valeur.",
   option_takes_no_value: "L'option {option} ne prend pas de valeur.",

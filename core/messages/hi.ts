@@ -331,6 +331,8 @@ export const hiWallet: WalletWords = {
   details_remove:
     'एक आइटम हमेशा के लिए हटाता है; खराब आइटम "skillmark-wallet list" में उनके नंबर से बताए जाते हैं।\nटर्मिनल पर पुष्टि मांगता है; स्क्रिप्ट --yes से पुष्टि करती हैं।',
   unknown_command: 'अनजान कमांड "{name}"।',
+  unknown_command_commands: 'कमांड: {commands}। हर एक की जानकारी: skillmark-wallet --help',
+  unknown_command_meant: 'क्या आपका मतलब "{suggestion}" था?',
   unknown_option: 'अनजान विकल्प {option}: नीचे विकल्प देखें।',
   option_needs_value: 'विकल्प {option} को एक मान चाहिए।',
   option_takes_no_value: 'विकल्प {option} के साथ कोई मान नहीं दिया जाता।',

@@ -355,6 +355,8 @@ export const ptWallet: WalletWords = {
   details_remove:
     'Exclui um item para sempre; os itens danificados são indicados pelo número em\n"skillmark-wallet list". Pede confirmação num terminal; os scripts confirmam com --yes.',
   unknown_command: 'Comando desconhecido "{name}".',
+  unknown_command_commands: 'Os comandos: {commands}. Cada um explicado: skillmark-wallet --help',
+  unknown_command_meant: 'Queria dizer "{suggestion}"?',
   unknown_option: 'Opção desconhecida {option}: veja as opções abaixo.',
   option_needs_value: 'A opção {option} precisa de um valor.',
   option_takes_no_value: 'A opção {option} não aceita valor.',

@@ -319,6 +319,8 @@ export const zhWallet: WalletWords = {
   details_remove:
     '永久删除一个条目；损坏的条目用“skillmark-wallet list”中的编号指定。\n在终端中会请求确认；脚本用 --yes 确认。',
   unknown_command: '未知命令“{name}”。',
+  unknown_command_commands: '可用命令：{commands}。每个命令的说明：skillmark-wallet --help',
+  unknown_command_meant: '您是想输入“{suggestion}”吗？',
   unknown_option: '未知选项 {option}：请看下面的选项。',
   option_needs_value: '选项 {option} 需要一个值。',
   option_takes_no_value: '选项 {option} 不接受值。',
