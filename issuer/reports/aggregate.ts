@@ -199,16 +199,27 @@ function merge(
   threshold: number,
 ): NationalTable {
   const levels: EducationLevel[] = [];
-  const groups: CountedGroup[] = [];
-  for (const { payload } of accepted) {
+  for (const { payload } of accepted)
     for (const level of payload.educationLevels) if (!levels.some((l) => l.code === level.code)) levels.push(level);
-    for (const occupation of payload.occupations)
-      for (const [educationLevel, n] of Object.entries(occupation.byEducationLevel))
-        groups.push({ code: occupation.code, title: occupation.title, educationLevel, count: n });
-  }
-  const counts = countOccupations(accepted[0]!.payload.quarter, levels, groups);
+  const quarter = accepted[0]!.payload.quarter;
+  const groupsOf = (payload: SignedReportPayload): CountedGroup[] =>
+    payload.occupations.flatMap((occupation) =>
+      Object.entries(occupation.byEducationLevel).map(([educationLevel, n]) => ({
+        code: occupation.code,
+        title: occupation.title,
+        educationLevel,
+        count: n,
+      })),
+    );
+  const counts = countOccupations(
+    quarter,
+    levels,
+    accepted.flatMap((a) => groupsOf(a.payload)),
+  );
+  // Each institution's own counts: the national table must not give back what its others add up to.
+  const contributions = accepted.map((a) => countOccupations(quarter, levels, groupsOf(a.payload)));
   return {
-    report: occupationTable(counts, threshold),
+    report: occupationTable(counts, threshold, contributions),
     institutions: accepted.map((a) => ({
       file: a.file,
       did: a.did,

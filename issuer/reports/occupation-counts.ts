@@ -25,7 +25,7 @@ export interface CountedGroup {
 }
 
 /** An occupation is its code; without one, its title (in any case). */
-const keyOf = (code: string | null, title: string | null) =>
+export const keyOf = (code: string | null, title: string | null) =>
   code !== null ? `code:${code}` : `title:${(title ?? '').toLowerCase()}`;
 
 /**

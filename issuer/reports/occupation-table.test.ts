@@ -111,6 +111,53 @@ describe('suppression across occupations', () => {
   });
 });
 
+describe('a table merged from several institutions', () => {
+  const counts = (occupations: OccupationCount[]) => ({
+    quarter: '2026-Q2',
+    educationLevels: [...DEFAULT_EDUCATION_LEVELS],
+    occupations,
+  });
+  const merged = (...institutions: OccupationCount[][]) => {
+    const all = countOccupations(
+      '2026-Q2',
+      DEFAULT_EDUCATION_LEVELS,
+      institutions
+        .flat()
+        .flatMap((o) =>
+          Object.entries(o.byEducationLevel).map(([educationLevel, count]) => ({ ...o, educationLevel, count })),
+        ),
+    );
+    return occupationTable(all, 5, institutions.map(counts));
+  };
+
+  it('hides a count that one institution’s own table would give the others’ small share of back', () => {
+    // Electricians: 10 + 2 = 12. The first institution shows its 10; 12 would tell the second's 2.
+    const report = merged(
+      [
+        occupation('7411', 'Electrician', [0, 0, 10, 0, 0, 0]),
+        occupation('7126', 'Plumber', [0, 0, 20, 0, 0, 0]),
+        occupation('7212', 'Welder', [0, 0, 6, 0, 0, 0]),
+      ],
+      [occupation('7411', 'Electrician', [0, 0, 2, 0, 0, 0]), occupation('7126', 'Plumber', [0, 0, 9, 0, 0, 0])],
+    );
+    expect(report.rows.find((r) => r.occupation.code === '7411')).toMatchObject({ total: null });
+    // Plumbers: 20 + 9 = 29, each share 5 or more: shown. The Welders' 6, the smallest shown total,
+    // goes with the one hidden total (rule 3).
+    expect(report.rows.find((r) => r.occupation.code === '7126')).toMatchObject({ total: 29 });
+    expect(report.rows.find((r) => r.occupation.code === '7212')).toMatchObject({ total: null });
+  });
+
+  it('shows what one institution alone counted, and hides the quarter total when the others add up to little', () => {
+    const alone = merged([occupation('7411', 'Electrician', [0, 0, 12, 0, 0, 0])], []);
+    expect(alone.rows[0]).toMatchObject({ total: 12, byEducationLevel: levels([0, 0, 12, 0, 0, 0]) });
+    const report = merged(
+      [occupation('7411', 'Electrician', [0, 0, 30, 0, 0, 0])],
+      [occupation('7126', 'Plumber', [0, 0, 3, 0, 0, 0])],
+    );
+    expect(report.total).toBeNull();
+  });
+});
+
 describe('shares', () => {
   it('round half up in exact arithmetic, and may not add up to 100', () => {
     expect(shareOf(1, 32)).toBe(3.13); // 3.125

@@ -1,5 +1,5 @@
 import type { EducationLevel } from './education-levels.ts';
-import type { OccupationCount, OccupationCounts } from './occupation-counts.ts';
+import { keyOf, type OccupationCount, type OccupationCounts } from './occupation-counts.ts';
 
 /** A suppressed count is null: docs/reports.md gives the rule. */
 export type Shown = number | null;
@@ -56,12 +56,32 @@ export function shareOf(total: number, quarterTotal: number): number {
  * 3. when exactly one occupation's total is suppressed, the shown occupation with the smallest total
  *    is suppressed as well, else the quarter's total minus the others would give it back (unless the
  *    quarter's total is itself suppressed, being below the threshold).
+ * 4. in a table merged from several institutions' counts (`contributions`), a count is suppressed
+ *    as well when all the institutions but one add up to a small count, else that one's own
+ *    published table subtracted from this one would give the others' back.
  * Ranks: shown occupations by total, most first, equal totals by occupation code (those without a
  * code last), then title; after them the suppressed occupations in code order, so that their
  * order tells nothing of their size. Every row has its own rank.
  */
-export function occupationTable(counts: OccupationCounts, threshold: number): OccupationReport {
+export function occupationTable(
+  counts: OccupationCounts,
+  threshold: number,
+  contributions: readonly OccupationCounts[] = [],
+): OccupationReport {
   const levels = counts.educationLevels.map((l) => l.code);
+  const byKey = contributions.map((c) => new Map(c.occupations.map((o) => [keyOf(o.code, o.title), o])));
+  /** What each institution added to an occupation's count at a level (its total without a level). */
+  const partsOf = (occupation: OccupationCount, level?: string) =>
+    byKey.map((institution) => {
+      const own = institution.get(keyOf(occupation.code, occupation.title));
+      if (!own) return 0;
+      return level === undefined
+        ? levels.reduce((sum, l) => sum + (own.byEducationLevel[l] ?? 0), 0)
+        : (own.byEducationLevel[level] ?? 0);
+    });
+  /** Rules 1 and 4: a small count, or one whose remainder without any single institution is small. */
+  const hides = (n: number, parts: readonly number[]) =>
+    small(n, threshold) || parts.some((part) => part > 0 && small(n - part, threshold));
   const working: Working[] = counts.occupations
     .map((occupation) => ({
       occupation,
@@ -74,8 +94,8 @@ export function occupationTable(counts: OccupationCounts, threshold: number): Oc
   const count = (w: Working, level: string) => w.occupation.byEducationLevel[level] ?? 0;
 
   for (const w of working) {
-    w.rowSuppressed = small(w.total, threshold);
-    for (const level of levels) if (small(count(w, level), threshold)) w.suppressedLevels.add(level);
+    w.rowSuppressed = hides(w.total, partsOf(w.occupation));
+    for (const level of levels) if (hides(count(w, level), partsOf(w.occupation, level))) w.suppressedLevels.add(level);
     if (!w.rowSuppressed && w.suppressedLevels.size === 1) {
       const partner = levels
         .filter((level) => !w.suppressedLevels.has(level))
@@ -83,7 +103,10 @@ export function occupationTable(counts: OccupationCounts, threshold: number): Oc
       if (partner !== undefined) w.suppressedLevels.add(partner);
     }
   }
-  const quarterSuppressed = small(quarterTotal, threshold);
+  const institutionTotals = contributions.map((c) =>
+    c.occupations.reduce((sum, o) => sum + levels.reduce((n, l) => n + (o.byEducationLevel[l] ?? 0), 0), 0),
+  );
+  const quarterSuppressed = hides(quarterTotal, institutionTotals);
   if (!quarterSuppressed && working.filter((w) => w.rowSuppressed).length === 1) {
     const partner = working
       .filter((w) => !w.rowSuppressed)
