@@ -298,7 +298,7 @@ describe('POST /credentials/issue: schema violations are 422 with what to fix', 
     {
       name: 'subject with neither id nor learnerReference',
       mutate: (r) => delete r.credential.credentialSubject.id,
-      error: /\/credentialSubject is missing "(id|learnerReference)"/,
+      error: /\/credentialSubject must name the learner: "id" \(their DID\) or "learnerReference"/,
     },
     {
       name: 'bad awardedOn date',
