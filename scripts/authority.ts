@@ -1,6 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { type JsonRpcProvider, type Signer, Wallet } from 'ethers';
+import type { JsonRpcProvider } from 'ethers';
 import {
   AccreditationError,
   accredit,
@@ -14,7 +13,7 @@ import { readDeployment } from '../contracts/deployment.ts';
 import { connectProvider, fetchChainId } from '../contracts/provider.ts';
 import { type Institution, Registry } from '../contracts/registry.ts';
 import { ConfigError, loadConfig } from '../core/config.ts';
-import { PromptCancelled, promptHidden } from '../core/hidden-prompt.ts';
+import { authoritySigner, newKey } from './authority-key.ts';
 
 const HELP = `Keep the list of accredited institutions on the registry, as its accreditation authority
 (docs/ledger.md). Verifiers trust the registry, so each step reaches all of them at once.
@@ -55,49 +54,6 @@ Examples:
 const COMMANDS = ['list', 'show', 'accredit', ...Object.keys(STEPS), 'new-key'] as const;
 /** Commands that name no institution. */
 const UNNAMED = ['list', 'accredit', 'new-key'];
-const MIN_PASSPHRASE = 12;
-
-/** The keystore's passphrase: AUTHORITY_KEYSTORE_PASSPHRASE, else asked for on the terminal. */
-async function keystorePassphrase(): Promise<string> {
-  if (process.env.AUTHORITY_KEYSTORE_PASSPHRASE) return process.env.AUTHORITY_KEYSTORE_PASSPHRASE;
-  if (!process.stdin.isTTY)
-    throw new ConfigError('Set AUTHORITY_KEYSTORE_PASSPHRASE, or run this on a terminal to be asked for it.');
-  try {
-    return await promptHidden('Passphrase of the authority keystore:');
-  } catch (error) {
-    if (error instanceof PromptCancelled) throw new ConfigError('Stopped: no passphrase was given.');
-    throw error;
-  }
-}
-
-/** A new authority key, encrypted in a keystore file that is created (never replaced) with mode 0600. */
-async function newKey(file: string): Promise<string> {
-  if (existsSync(file)) throw new ConfigError(`${file} exists already: choose another file (a key is never replaced).`);
-  const passphrase = await keystorePassphrase();
-  if (passphrase.length < MIN_PASSPHRASE)
-    throw new ConfigError(`The passphrase must have at least ${MIN_PASSPHRASE} characters.`);
-  const wallet = Wallet.createRandom();
-  writeFileSync(file, await wallet.encrypt(passphrase), { mode: 0o600, flag: 'wx' });
-  return wallet.address;
-}
-
-/** The key in a keystore file, opened with its passphrase. */
-async function keystoreKey(file: string): Promise<Wallet> {
-  let json: string;
-  try {
-    json = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ConfigError(`${file} cannot be read (${(error as NodeJS.ErrnoException).code}).`);
-  }
-  try {
-    const key = await Wallet.fromEncryptedJson(json, await keystorePassphrase());
-    return new Wallet(key.privateKey);
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    throw new ConfigError(`${file} could not be opened: the passphrase is wrong, or it is not a keystore file.`);
-  }
-}
-
 /** The registry and the chain it is on, as the issuer finds them (core/config.ts). */
 async function connect(): Promise<{ provider: JsonRpcProvider; registry: string; localAuthority?: string }> {
   const config = loadConfig(process.env);
@@ -120,23 +76,6 @@ async function connect(): Promise<{ provider: JsonRpcProvider; registry: string;
     registry: deployment.registry,
     localAuthority: deployment.authority,
   };
-}
-
-async function authorityOf(
-  provider: JsonRpcProvider,
-  localAuthority: string | undefined,
-  keystore: string | undefined,
-): Promise<Signer> {
-  if (keystore) return (await keystoreKey(keystore)).connect(provider);
-  if (process.env.AUTHORITY_PRIVATE_KEY) {
-    try {
-      return new Wallet(process.env.AUTHORITY_PRIVATE_KEY, provider);
-    } catch {
-      throw new ConfigError('AUTHORITY_PRIVATE_KEY is not a private key (0x and 64 hex digits).');
-    }
-  }
-  if (localAuthority) return provider.getSigner(localAuthority);
-  throw new ConfigError("Set AUTHORITY_PRIVATE_KEY to the registry authority's key.");
 }
 
 const since = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 16).replace('T', ' ');
@@ -218,7 +157,7 @@ async function main(): Promise<number> {
     if (command === 'list') print(await listInstitutions(reader));
     else if (command === 'show') print([await institutionNamed(reader, named!)]);
     else {
-      const authority = await authorityOf(provider, localAuthority, keystore);
+      const authority = await authoritySigner(provider, { keystore, local: localAuthority });
       const registry = new Registry(address, authority);
       if (command === 'accredit') {
         const request = { address: values.address!, did: values.did!, name: values.name!, fund: values.fund };

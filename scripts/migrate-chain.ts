@@ -1,14 +1,14 @@
 import { parseArgs } from 'node:util';
-import { type Signer, Wallet } from 'ethers';
 import { applyMigration, readSourceRegistry } from '../contracts/migration.ts';
 import { connectProvider, fetchChainId } from '../contracts/provider.ts';
 import { deployRegistry, Registry } from '../contracts/registry.ts';
+import { authoritySigner } from './authority-key.ts';
 
 const HELP = `Re-anchor a registry's history on another chain (e.g. when a network is retired).
 
 Usage:
   npm run migrate-chain -- --from <rpc-url> --from-registry <address> --to <rpc-url> [--to-registry <address>]
-                           [--institution <did>] [--from-block <n>] [--local-authority] [--json]
+                           [--institution <did>] [--from-block <n>] [--keystore <file> | --local-authority] [--json]
 
 Reads every accredited institution, anchored root (with its original time) and revocation from the
 source registry's events, then, as the target registry's authority: accredits the institutions
@@ -17,8 +17,10 @@ times (importAnchors) and repeats the revocations (revokeFor). Already present i
 so an interrupted run is completed by running it again.
 
 Without --to-registry a new registry is deployed on the target chain.
-The target authority's key comes from AUTHORITY_PRIVATE_KEY, or, on a local development chain,
-from its first unlocked account with --local-authority.
+The target authority's key comes from --keystore <file> (an encrypted Ethereum keystore, its
+passphrase from AUTHORITY_KEYSTORE_PASSPHRASE or asked for; npm run authority -- new-key makes one),
+else AUTHORITY_PRIVATE_KEY, or, on a local development chain, from its first unlocked account with
+--local-authority.
 
 Afterwards, verifiers add "migratedFrom": [{"chainId": <old>, "registry": "<old address>"}] to the
 new registry's entry in their trust file; receipts naming the old chain keep verifying.`;
@@ -35,6 +37,7 @@ async function main(): Promise<number> {
         institution: { type: 'string' },
         'from-block': { type: 'string' },
         'local-authority': { type: 'boolean' },
+        keystore: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -58,15 +61,10 @@ async function main(): Promise<number> {
   const targetChainId = await fetchChainId(values.to);
   const target = connectProvider(values.to, targetChainId, { timeoutMs: 30_000 });
   try {
-    let authority: Signer;
-    if (process.env.AUTHORITY_PRIVATE_KEY) authority = new Wallet(process.env.AUTHORITY_PRIVATE_KEY, target);
-    else if (values['local-authority']) authority = await target.getSigner(0);
-    else {
-      console.error(
-        "Set AUTHORITY_PRIVATE_KEY to the target registry authority's key (or use --local-authority on a local chain).",
-      );
-      return 2;
-    }
+    const authority = await authoritySigner(target, {
+      keystore: values.keystore ?? process.env.AUTHORITY_KEYSTORE,
+      ...(values['local-authority'] ? { local: 0 } : {}),
+    });
     let targetAddress = values['to-registry'];
     if (!targetAddress) {
       targetAddress = (await deployRegistry(authority, await authority.getAddress())).address;
