@@ -54,6 +54,7 @@ Examples:
 const COMMANDS = ['list', 'show', 'accredit', ...Object.keys(STEPS), 'new-key'] as const;
 /** Commands that name no institution. */
 const UNNAMED = ['list', 'accredit', 'new-key'];
+
 /** The registry and the chain it is on, as the issuer finds them (core/config.ts). */
 async function connect(): Promise<{ provider: JsonRpcProvider; registry: string; localAuthority?: string }> {
   const config = loadConfig(process.env);
