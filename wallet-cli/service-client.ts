@@ -77,10 +77,17 @@ export async function fetchBytes(
     if (error.kind === 'timeout') throw tooSlow(origin, limits);
     if (error.kind === 'too_large') throw tooLarge(origin, limits);
     if (error.kind === 'broke_off') throw new WalletError(t('http_broke_off', { origin }));
-    const cause =
+    const code =
       (error.cause as { cause?: { code?: string }; name?: string } | undefined)?.cause?.code ??
       (error.cause as Error | undefined)?.name;
-    throw new WalletError(t('http_unreachable', { origin, cause: String(cause) }));
+    // The two a learner meets most, in words; any other stays a code, for whoever helps them.
+    const cause =
+      code === 'ECONNREFUSED'
+        ? t('http_cause_refused')
+        : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+          ? t('http_cause_unknown_name')
+          : String(code);
+    throw new WalletError(t('http_unreachable', { origin, cause }));
   }
   return response;
 }

@@ -421,6 +421,8 @@ export const arWallet: WalletWords = {
   http_too_slow: 'لم يكمل {origin} رده خلال {duration}؛ توقفت المحفظة عن الانتظار. أعد المحاولة لاحقًا.',
   http_broke_off: 'قطع {origin} رده. أعد المحاولة لاحقًا.',
   http_unreachable: 'يتعذّر الوصول إلى {origin} ({cause}). تحقّق من العنوان ومن اتصالك بالإنترنت، ثم أعد المحاولة.',
+  http_cause_refused: 'لا شيء يجيب على هذا العنوان: ربما الخدمة متوقفة',
+  http_cause_unknown_name: 'هذا الاسم غير معروف: تحقّق من كتابته',
   http_not_json: 'ردّ {origin} بشيء ليس بصيغة JSON (HTTP {status}).',
   setting_out_of_range: 'يجب أن يكون {name} عددًا صحيحًا من {min} إلى {max}، لا "{value}".',
   check_not_remembered: 'تعذّر حفظ هذا التحقق في المحفظة: {detail}',

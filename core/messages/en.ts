@@ -421,6 +421,8 @@ export const enWallet = {
   http_too_slow: '{origin} did not answer in full within {duration}; the wallet gave up. Try again later.',
   http_broke_off: '{origin} broke off its answer. Try again later.',
   http_unreachable: 'Cannot reach {origin} ({cause}). Check the address and your internet connection, then try again.',
+  http_cause_refused: 'nothing answers at that address: the service may be stopped',
+  http_cause_unknown_name: 'that name is not known: check how it is written',
   http_not_json: '{origin} answered with something that is not JSON (HTTP {status}).',
   setting_out_of_range: '{name} must be a whole number from {min} to {max}, not "{value}".',
   check_not_remembered: 'Could not remember this check in the wallet: {detail}',

@@ -429,6 +429,8 @@ export const esWallet: WalletWords = {
   http_broke_off: '{origin} cortó su respuesta. Vuelva a intentarlo más tarde.',
   http_unreachable:
     'No se puede contactar con {origin} ({cause}). Compruebe la dirección y su conexión a Internet y vuelva a intentarlo.',
+  http_cause_refused: 'nada responde en esa dirección: puede que el servicio esté detenido',
+  http_cause_unknown_name: 'ese nombre no se conoce: compruebe cómo está escrito',
   http_not_json: '{origin} respondió con algo que no es JSON (HTTP {status}).',
   setting_out_of_range: '{name} debe ser un número entero de {min} a {max}, no «{value}».',
   check_not_remembered: 'No se pudo guardar esta comprobación en la cartera: {detail}',

@@ -439,6 +439,8 @@ export const frWallet: WalletWords = {
   http_broke_off: '{origin} a interrompu sa réponse. Réessayez plus tard.',
   http_unreachable:
     "Impossible de joindre {origin} ({cause}). Vérifiez l'adresse et votre connexion Internet, puis réessayez.",
+  http_cause_refused: 'rien ne répond à cette adresse : le service est peut-être arrêté',
+  http_cause_unknown_name: 'ce nom est inconnu : vérifiez son orthographe',
   http_not_json: '{origin} a répondu par autre chose que du JSON (HTTP {status}).',
   setting_out_of_range: '{name} doit être un nombre entier de {min} à {max}, pas « {value} ».',
   check_not_remembered: "Cette vérification n'a pas pu être retenue dans le portefeuille : {detail}",

@@ -398,6 +398,8 @@ export const hiWallet: WalletWords = {
   http_too_slow: '{origin} ने {duration} में पूरा जवाब नहीं दिया; वॉलेट ने इंतज़ार छोड़ दिया। बाद में फिर कोशिश करें।',
   http_broke_off: '{origin} ने अपना जवाब बीच में तोड़ दिया। बाद में फिर कोशिश करें।',
   http_unreachable: '{origin} तक नहीं पहुंच सके ({cause})। पता और अपना इंटरनेट कनेक्शन जांचें, फिर कोशिश करें।',
+  http_cause_refused: 'इस पते पर कोई जवाब नहीं दे रहा: सेवा शायद बंद है',
+  http_cause_unknown_name: 'यह नाम पहचाना नहीं गया: जांचें कि यह कैसे लिखा है',
   http_not_json: '{origin} ने ऐसा जवाब दिया जो JSON नहीं है (HTTP {status})।',
   setting_out_of_range: '{name} {min} से {max} तक की कोई पूर्ण संख्या होनी चाहिए, "{value}" नहीं।',
   check_not_remembered: 'यह जांच वॉलेट में याद नहीं रखी जा सकी: {detail}',

@@ -425,6 +425,8 @@ export const ptWallet: WalletWords = {
   http_broke_off: '{origin} interrompeu a resposta. Tente de novo mais tarde.',
   http_unreachable:
     'Não é possível contactar {origin} ({cause}). Confira o endereço e a sua ligação à internet e tente de novo.',
+  http_cause_refused: 'nada responde nesse endereço: o serviço pode estar parado',
+  http_cause_unknown_name: 'esse nome não é conhecido: confira como está escrito',
   http_not_json: '{origin} respondeu com algo que não é JSON (HTTP {status}).',
   setting_out_of_range: '{name} deve ser um número inteiro de {min} a {max}, não "{value}".',
   check_not_remembered: 'Não foi possível guardar esta verificação na carteira: {detail}',

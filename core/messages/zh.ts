@@ -383,6 +383,8 @@ export const zhWallet: WalletWords = {
   http_too_slow: '{origin} 未在 {duration}内完整应答；钱包已放弃。请稍后再试。',
   http_broke_off: '{origin} 中断了应答。请稍后再试。',
   http_unreachable: '无法连接 {origin}（{cause}）。请检查地址和网络连接，然后重试。',
+  http_cause_refused: '该地址无人应答：服务可能已停止',
+  http_cause_unknown_name: '无法识别该名称：请检查拼写',
   http_not_json: '{origin} 的应答不是 JSON（HTTP {status}）。',
   setting_out_of_range: '{name} 必须是 {min} 到 {max} 之间的整数，而不是“{value}”。',
   check_not_remembered: '无法在钱包中记录这次核验：{detail}',
