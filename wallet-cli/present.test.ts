@@ -365,4 +365,12 @@ describe('an SD-JWT VC, presented with the details the learner picks (issue 13)'
     expect(qr.code, said(qr)).toBe(1);
     expect(qr.stderr).toMatch(/SD-JWT credential is not made into a QR code/);
   });
+
+  it('with other credentials, it names the SD-JWT one and says to present it on its own', async () => {
+    const together = await runWallet(['present', '1', '2'], env);
+    expect(together.code, said(together)).toBe(2);
+    expect(together.stderr).toContain(
+      'Credential 2 lets you choose what to show (SD-JWT), so it is presented on its own: skillmark-wallet present 2;',
+    );
+  });
 });

@@ -537,7 +537,8 @@ export const arWallet: WalletWords = {
   disclose_birth_date: 'تاريخ ميلادك',
   disclose_started_on: 'تاريخ بدء تدريبك',
   disclose_competency: 'الكفاءة رقم {number}',
-  present_selective_alone: 'تُعرَض شهادة SD-JWT وحدها: حدِّد هذه الشهادة فقط.',
+  present_selective_alone:
+    'الشهادة {which} تتيح لك اختيار ما تُظهره (SD-JWT)، لذا تُعرَض وحدها: skillmark-wallet present {which}؛ واعرض الشهادات الأخرى في عرض آخر.',
   present_disclose_not_selective: 'لا ينطبق --disclose إلا على شهادات SD-JWT؛ أما هذه الشهادة فتُعرَض دائمًا كاملة.',
   present_selective_needs_domain:
     'يرتبط عرض SD-JWT بخدمة التحقق التي يُقدَّم إليها: أضف --domain (نطاق صاحب العمل) مع --out.',

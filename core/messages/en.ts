@@ -547,7 +547,8 @@ export const enWallet = {
   disclose_birth_date: 'your date of birth',
   disclose_started_on: 'the date your training started',
   disclose_competency: 'competency {number}',
-  present_selective_alone: 'An SD-JWT credential is presented on its own: name only that one.',
+  present_selective_alone:
+    'Credential {which} lets you choose what to show (SD-JWT), so it is presented on its own: skillmark-wallet present {which}; present the others in another presentation.',
   present_disclose_not_selective:
     '--disclose only applies to SD-JWT credentials; this credential is always shown whole.',
   present_selective_needs_domain:

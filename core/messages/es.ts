@@ -549,7 +549,8 @@ export const esWallet: WalletWords = {
   disclose_birth_date: 'su fecha de nacimiento',
   disclose_started_on: 'la fecha de inicio de su formación',
   disclose_competency: 'la competencia {number}',
-  present_selective_alone: 'Una credencial SD-JWT se presenta sola: indique solo esa.',
+  present_selective_alone:
+    'La credencial {which} le deja elegir qué mostrar (SD-JWT), así que se presenta sola: skillmark-wallet present {which}; presente las demás en otra presentación.',
   present_disclose_not_selective:
     '--disclose solo se aplica a las credenciales SD-JWT; esta credencial siempre se muestra completa.',
   present_selective_needs_domain:

@@ -561,7 +561,8 @@ export const frWallet: WalletWords = {
   disclose_birth_date: 'votre date de naissance',
   disclose_started_on: 'la date de début de votre formation',
   disclose_competency: 'la compétence {number}',
-  present_selective_alone: 'Une attestation SD-JWT se présente seule : indiquez uniquement celle-ci.',
+  present_selective_alone:
+    "L'attestation {which} vous laisse choisir ce que vous montrez (SD-JWT) : elle se présente seule (skillmark-wallet present {which}) ; présentez les autres dans une autre présentation.",
   present_disclose_not_selective:
     "--disclose ne s'applique qu'aux attestations SD-JWT ; cette attestation est toujours montrée en entier.",
   present_selective_needs_domain:

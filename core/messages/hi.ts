@@ -512,7 +512,8 @@ export const hiWallet: WalletWords = {
   disclose_birth_date: 'अपनी जन्मतिथि',
   disclose_started_on: 'अपने प्रशिक्षण के शुरू होने की तारीख',
   disclose_competency: 'दक्षता {number}',
-  present_selective_alone: 'SD-JWT प्रमाणपत्र अकेले प्रस्तुत किया जाता है: सिर्फ़ उसी को चुनें।',
+  present_selective_alone:
+    'प्रमाणपत्र {which} में आप चुन सकते हैं कि क्या दिखाना है (SD-JWT), इसलिए इसे अकेले प्रस्तुत किया जाता है: skillmark-wallet present {which}; बाकी को दूसरी प्रस्तुति में दिखाएं।',
   present_disclose_not_selective: '--disclose सिर्फ़ SD-JWT प्रमाणपत्रों पर लागू होता है; यह प्रमाणपत्र हमेशा पूरा दिखाया जाता है।',
   present_selective_needs_domain:
     'SD-JWT प्रस्तुति अपनी सत्यापन सेवा से बंधी होती है: --out के साथ --domain (नियोक्ता की सत्यापन सेवा) भी दें।',

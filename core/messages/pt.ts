@@ -545,7 +545,8 @@ export const ptWallet: WalletWords = {
   disclose_birth_date: 'a sua data de nascimento',
   disclose_started_on: 'a data de início da sua formação',
   disclose_competency: 'a competência {number}',
-  present_selective_alone: 'Uma credencial SD-JWT é apresentada sozinha: indique apenas essa.',
+  present_selective_alone:
+    'A credencial {which} deixa você escolher o que mostrar (SD-JWT), por isso é apresentada sozinha: skillmark-wallet present {which}; apresente as outras em outra apresentação.',
   present_disclose_not_selective:
     '--disclose só se aplica a credenciais SD-JWT; esta credencial é sempre mostrada por inteiro.',
   present_selective_needs_domain:

@@ -486,7 +486,8 @@ export const zhWallet: WalletWords = {
   disclose_birth_date: '您的出生日期',
   disclose_started_on: '您的培训开始日期',
   disclose_competency: '第 {number} 项能力',
-  present_selective_alone: 'SD-JWT 凭证需要单独出示：请只指定这一份。',
+  present_selective_alone:
+    '凭证 {which} 可让您选择出示哪些内容（SD-JWT），因此需要单独出示：skillmark-wallet present {which}；其他凭证请另行出示。',
   present_disclose_not_selective: '--disclose 只适用于 SD-JWT 凭证；此凭证总是完整出示。',
   present_selective_needs_domain:
     'SD-JWT 出示材料与其验证服务绑定：使用 --out 时请同时给出 --domain（雇主的验证服务）。',

@@ -28,7 +28,10 @@ export const presentCommand: Command = {
     const local = positionals.map((ref) => describeEntry(wallet.entry(ref))).filter((d) => 'title' in d);
     const given = values.challenge as string | undefined;
     const selective = credentials.some((c) => isSelective(c.credential));
-    if (selective && credentials.length > 1) throw new WalletError(t('present_selective_alone'), EXIT.usage);
+    if (selective && credentials.length > 1) {
+      const which = positionals.find((_, i) => isSelective(credentials[i]!.credential))!;
+      throw new WalletError(t('present_selective_alone', { which }), EXIT.usage);
+    }
     if (!selective && values.disclose !== undefined)
       throw new WalletError(t('present_disclose_not_selective'), EXIT.usage);
     if (selective && values.out !== undefined && values.domain === undefined)
