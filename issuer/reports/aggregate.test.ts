@@ -99,7 +99,7 @@ describe('the merge refuses', () => {
   it('to say a report is genuine or not while the registry cannot be reached: it asks to try later', async () => {
     const report = await signOccupationCounts(counts, { did, name: 'College' }, signer, new Date());
     expect(await problems([{ name: 'college.jws', text: report }], await freePort())).toEqual([
-      'college.jws: the registry National registry cannot be reached right now, so its accreditation cannot be checked; try again later.',
+      'college.jws: the registry National registry cannot be reached, so its accreditation cannot be checked: check that its node answers at the address the trust list gives (--trust, else LEDGER_RPC_URL or LEDGER_PORT), then try again.',
     ]);
   });
 });

@@ -131,7 +131,7 @@ async function accreditation(
           registry: trusted.name,
         };
     } catch {
-      return `${opened.file}: the registry ${trusted.name} cannot be reached right now, so its accreditation cannot be checked; try again later.`;
+      return `${opened.file}: the registry ${trusted.name} cannot be reached, so its accreditation cannot be checked: check that its node answers at the address the trust list gives (--trust, else LEDGER_RPC_URL or LEDGER_PORT), then try again.`;
     }
   }
   return (
