@@ -10,7 +10,7 @@ import {
   type Step,
 } from '../contracts/accreditation.ts';
 import { readDeployment } from '../contracts/deployment.ts';
-import { connectProvider, fetchChainId } from '../contracts/provider.ts';
+import { connectProvider, fetchChainId, isLedgerUnreachable } from '../contracts/provider.ts';
 import { type Institution, Registry } from '../contracts/registry.ts';
 import { ConfigError, loadConfig } from '../core/config.ts';
 import { authoritySigner, newKey } from './authority-key.ts';
@@ -184,7 +184,9 @@ main().then(
     console.error(
       error instanceof ConfigError || error instanceof AccreditationError
         ? error.message
-        : `The registry could not be reached or read: ${error.message.split('\n')[0]}`,
+        : isLedgerUnreachable(error)
+          ? 'The ledger node does not answer: start the system first (`npm start`, which runs the embedded node), or check LEDGER_RPC_URL.'
+          : `The registry could not be read: ${error.message.split('\n')[0]}`,
     );
     process.exit(1);
   },

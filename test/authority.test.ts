@@ -10,6 +10,7 @@ import { JsonRpcProvider, Wallet } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOfEd25519, ed25519PublicKeyOfSeed } from '../core/ed25519.ts';
 import { COMPILED } from './support/compiled.ts';
+import { freePort } from './support/local-chain.ts';
 import { PROJECT_ROOT, type RunningSystem, startSystem, tempDir } from './support/system.ts';
 
 let system: RunningSystem;
@@ -157,6 +158,9 @@ describe('npm run authority', () => {
     const badAddress = await authority('accredit', '--address', 'nope', '--did', 'did:key:z', '--name', 'X');
     expect(badAddress.code).toBe(1);
     expect(badAddress.stderr).toContain('nope is not a ledger address');
+    const noNode = await withEnv({ LEDGER_PORT: String(await freePort()) }, 'list');
+    expect(noNode.code).toBe(1);
+    expect(noNode.stderr).toContain('The ledger node does not answer: start the system first (`npm start`');
     const help = await authority('--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('npm run authority -- accredit --address');
