@@ -16,11 +16,12 @@ export async function listInstitutions(registry: Registry): Promise<Institution[
 
 /** The institution a person names: by its number on the registry, or by a DID it signs with. */
 export async function institutionNamed(registry: Registry, named: string): Promise<Institution> {
-  const id = /^\d{1,10}$/.test(named) ? Number(named) : await registry.institutionOfDid(named);
+  const byNumber = /^\d{1,10}$/.test(named);
+  const id = byNumber ? Number(named) : await registry.institutionOfDid(named);
   const institution = id === 0 ? undefined : await registry.institution(id);
   if (!institution || institution.status === 'Unknown')
     throw new AccreditationError(
-      /^\d+$/.test(named)
+      byNumber
         ? `The registry has no institution ${named} (list them with "list").`
         : `No institution on the registry signs with ${named} (list them with "list").`,
     );

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import { normalizeClaimCode } from '../core/claim-code-text.ts';
 import { RandomPool } from '../core/random-pool.ts';
+
+export { normalizeClaimCode };
 
 // Crockford base32: no I, L, O or U, so a code read aloud or typed from paper is unambiguous.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -16,11 +19,6 @@ export function newClaimCode(): string {
     code += ALPHABET[bytes[i]! & 31];
   }
   return code;
-}
-
-/** Case, separators and look-alike letters do not matter when a person types the code back. */
-export function normalizeClaimCode(input: string): string {
-  return input.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
 }
 
 export function claimCodeHash(code: string): string {

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { RevocationReason, type RevocationReasonName } from '../../contracts/registry.ts';
 import { type CredentialFormatName, FORMAT_NAMES } from '../../core/formats/index.ts';
+import { LANGUAGES } from '../../core/messages/index.ts';
 import { SHORT_ID } from '../../core/short-id.ts';
 import { refuseBackwardRanges, searchQueryFields, unknownFilter } from '../search/query-schema.ts';
 
@@ -286,11 +287,14 @@ export const Institution = z
 
 /** The language of a certificate's printed words. */
 export const CertificateLanguage = z.object({
-  lang: z.string().max(35, { error: '"lang" is longer than any language tag.' }).optional().openapi({
-    description:
-      'The language of the printed words: en, fr, es, ar, zh, pt or hi (a tag such as fr-CA finds fr); without it, or for another language, the Accept-Language header decides, else English',
-    example: 'fr',
-  }),
+  lang: z
+    .string()
+    .max(35, { error: '"lang" is longer than any language tag.' })
+    .optional()
+    .openapi({
+      description: `The language of the printed words: ${Object.keys(LANGUAGES).join(', ')} (a tag such as fr-CA finds fr); without it, or for another language, the Accept-Language header decides, else English`,
+      example: 'fr',
+    }),
 });
 
 export const CertificateQuery = CertificateLanguage.extend({

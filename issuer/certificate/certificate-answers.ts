@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
+import { printedClaimCode } from '../../core/claim-code-text.ts';
 import { HttpProblem, RetryLaterProblem } from '../../core/http-problem.ts';
 import { shortIdOf } from '../../core/short-id.ts';
-import { normalizeClaimCode } from '../claim-code.ts';
 import type { ClaimCodes } from '../claim-codes.ts';
 import type { CredentialBundle, CredentialService } from '../credentials.ts';
 import { inQrCode } from '../qr-code.ts';
@@ -27,9 +27,7 @@ export const ANCHORING_RETRY_SECONDS = 5;
 
 /** A claim code as the institution's copy prints it: as handed out (five groups of four), with its URL. */
 export function claimOnCertificate(code: string, publicUrl: string): { code: string; url: string } {
-  const printed = normalizeClaimCode(code)
-    .match(/.{1,4}/g)!
-    .join('-');
+  const printed = printedClaimCode(code);
   return { code: printed, url: `${publicUrl}/claims/${printed}` };
 }
 

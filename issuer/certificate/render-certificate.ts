@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { certificateWords, fillPlaceholders } from '../../core/messages/index.ts';
+import { type CertificateWords, certificateWords, fillPlaceholders } from '../../core/messages/index.ts';
 import type { CertificateContent } from './certificate-content.ts';
 import { layFitted, layText, type TextStyle } from './draw-text.ts';
 import { embedQrText } from './embedded-credential.ts';
@@ -68,10 +68,10 @@ export function addCertificatePage(doc: PDFKit.PDFDocument): void {
 /** Draws one certificate from the current page on (a fresh page: the document's first, or one just added). */
 export function drawCertificate(doc: PDFKit.PDFDocument, content: CertificateContent): void {
   const width = A4.width - 2 * MARGIN;
-  drawFrame(doc);
-  const footTop = drawFoot(doc, content);
-
   const w = certificateWords(content.language ?? 'en');
+  drawFrame(doc);
+  const footTop = drawFoot(doc, content, w);
+
   let y = 34 * POINTS_PER_MM;
   let limit = footTop - 14;
   const put = (text: string, style: TextStyle, gapBefore = 0, maxLines = 3) => {
@@ -132,8 +132,7 @@ function drawFrame(doc: PDFKit.PDFDocument): void {
  * unprintable border or a 96 % scale cannot clip it), and beside it how to check the certificate
  * and, on the institution's copy, the claim code. Returns where the foot begins.
  */
-function drawFoot(doc: PDFKit.PDFDocument, content: CertificateContent): number {
-  const w = certificateWords(content.language ?? 'en');
+function drawFoot(doc: PDFKit.PDFDocument, content: CertificateContent, w: CertificateWords): number {
   const code = qrCodeOf(content.qrText);
   const side = qrCodeLayout(code).side;
   const top = A4.height - MARGIN - side;

@@ -1,3 +1,5 @@
+import { LANGUAGES } from '../../core/messages/index.ts';
+
 /**
  * The columns of a cohort spreadsheet, in template order, with what each holds. `did` or
  * `learnerReference` is required (as for one credential); `rowKey` is optional and names the row
@@ -23,8 +25,7 @@ export const COHORT_COLUMNS = [
   },
   {
     name: 'certificateLanguage',
-    about:
-      "the language of the learner's printed certificate: en, fr, es, ar, zh, pt or hi (empty: the language the cohort's certificates are printed in)",
+    about: `the language of the learner's printed certificate: ${Object.keys(LANGUAGES).join(', ')} (empty: the language the cohort's certificates are printed in)`,
   },
 ] as const;
 

@@ -211,13 +211,10 @@ function merge(
         count: n,
       })),
     );
-  const counts = countOccupations(
-    quarter,
-    levels,
-    accepted.flatMap((a) => groupsOf(a.payload)),
-  );
+  const groups = accepted.map((a) => groupsOf(a.payload));
+  const counts = countOccupations(quarter, levels, groups.flat());
   // Each institution's own counts: the national table must not give back what its others add up to.
-  const contributions = accepted.map((a) => countOccupations(quarter, levels, groupsOf(a.payload)));
+  const contributions = groups.map((own) => countOccupations(quarter, levels, own));
   return {
     report: occupationTable(counts, threshold, contributions),
     institutions: accepted.map((a) => ({

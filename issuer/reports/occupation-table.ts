@@ -69,15 +69,14 @@ export function occupationTable(
   contributions: readonly OccupationCounts[] = [],
 ): OccupationReport {
   const levels = counts.educationLevels.map((l) => l.code);
+  const totalOf = (o: OccupationCount) => levels.reduce((sum, level) => sum + (o.byEducationLevel[level] ?? 0), 0);
   const byKey = contributions.map((c) => new Map(c.occupations.map((o) => [keyOf(o.code, o.title), o])));
   /** What each institution added to an occupation's count at a level (its total without a level). */
   const partsOf = (occupation: OccupationCount, level?: string) =>
     byKey.map((institution) => {
       const own = institution.get(keyOf(occupation.code, occupation.title));
       if (!own) return 0;
-      return level === undefined
-        ? levels.reduce((sum, l) => sum + (own.byEducationLevel[l] ?? 0), 0)
-        : (own.byEducationLevel[level] ?? 0);
+      return level === undefined ? totalOf(own) : (own.byEducationLevel[level] ?? 0);
     });
   /** Rules 1 and 4: a small count, or one whose remainder without any single institution is small. */
   const hides = (n: number, parts: readonly number[]) =>
@@ -85,7 +84,7 @@ export function occupationTable(
   const working: Working[] = counts.occupations
     .map((occupation) => ({
       occupation,
-      total: levels.reduce((sum, level) => sum + (occupation.byEducationLevel[level] ?? 0), 0),
+      total: totalOf(occupation),
       rowSuppressed: false,
       suppressedLevels: new Set<string>(),
     }))
@@ -103,9 +102,7 @@ export function occupationTable(
       if (partner !== undefined) w.suppressedLevels.add(partner);
     }
   }
-  const institutionTotals = contributions.map((c) =>
-    c.occupations.reduce((sum, o) => sum + levels.reduce((n, l) => n + (o.byEducationLevel[l] ?? 0), 0), 0),
-  );
+  const institutionTotals = contributions.map((c) => c.occupations.reduce((sum, o) => sum + totalOf(o), 0));
   const quarterSuppressed = hides(quarterTotal, institutionTotals);
   if (!quarterSuppressed && working.filter((w) => w.rowSuppressed).length === 1) {
     const partner = working

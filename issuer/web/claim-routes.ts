@@ -1,9 +1,8 @@
 import type { Context, Hono, Env as HonoEnv } from 'hono';
 import { accepts } from 'hono/accepts';
-import type { LanguageVariables } from 'hono/language';
 import { NONCE, type SecureHeadersVariables, secureHeaders } from 'hono/secure-headers';
 import { HttpProblem, RetryLaterProblem } from '../../core/http-problem.ts';
-import { pageLanguage } from '../../core/web/page-language.ts';
+import { requestLanguage } from '../../core/web/page-language.ts';
 import { ANCHORING_RETRY_SECONDS } from '../certificate/certificate-answers.ts';
 import { qualificationFieldsOf } from '../certificate/certificate-content.ts';
 import type { CredentialBundle } from '../credentials.ts';
@@ -29,7 +28,7 @@ const claimPageHeaders = secureHeaders({
 });
 
 /** The variables the page's middleware sets on the request. */
-type Env = HonoEnv & { Variables: LanguageVariables & SecureHeadersVariables };
+type Env = HonoEnv & { Variables: SecureHeadersVariables };
 
 /** A browser asks for a page; the wallet and scripts (JSON or any type) get the API's answer. */
 const wantsPage = (c: Context) =>
@@ -87,12 +86,11 @@ const STATUS_OF_STATE: Record<ClaimPageState['state'], 200 | 202 | 404 | 410 | 4
 export function mountClaimPage<E extends HonoEnv>(app: Hono<E>, collect: CollectClaim, institution: string): void {
   app.use('/claims/:code', async (appContext, next) => {
     if (appContext.req.method !== 'GET' || !wantsPage(appContext)) return next();
-    // The two middlewares below set these variables; the app itself declares none.
+    // The middleware below sets its variables; the app itself declares none.
     const c = appContext as unknown as Context<Env>;
-    await pageLanguage(c, async () => {});
+    const language = await requestLanguage(c);
     await claimPageHeaders(c, async () => {
       const page = await stateOf(c, collect, appContext.req.param('code'), institution);
-      const language = c.get('language');
       c.res = await c.html(claimPage(page, language, c.get('secureHeadersNonce') ?? ''), STATUS_OF_STATE[page.state], {
         'Cache-Control': 'no-store',
         Vary: 'Accept, Accept-Language',

@@ -13,8 +13,8 @@ import type { TrustedRegistry } from '../trust.ts';
 interface Institution {
   snapshot: InstitutionSnapshot;
   revoked: Buffer;
-  /** The keys of its status lists' commitments, with their bits hashes at the same positions; absent from older bundles. */
-  statusLists?: { keys: Buffer; bitsHashes: Buffer };
+  /** The keys of its status lists' commitments, with their bits hashes and marks at the same positions; absent from older bundles. */
+  statusLists?: { keys: Buffer; bitsHashes: Buffer; bitsOnly: readonly number[] };
 }
 
 interface Registry {
@@ -57,6 +57,7 @@ export class TrustBundleIndex {
                 statusLists: {
                   keys: Buffer.from(s.statusLists.keys, 'base64url'),
                   bitsHashes: Buffer.from(s.statusLists.bitsHashes, 'base64url'),
+                  bitsOnly: s.statusLists.bitsOnly,
                 },
               }
             : {}),
@@ -126,10 +127,10 @@ export class TrustBundleIndex {
     const issuer = registry.dids.get(issuerDid);
     if (!issuer) return { unknownIssuer: true };
     const { snapshot, statusLists } = issuer.institution;
-    if (!statusLists || !snapshot.statusLists) return { noStatusLists: true };
+    if (!statusLists) return { noStatusLists: true };
     const at = findHash(statusLists.keys, bytes32(listKey));
     if (at < 0) return { commitment: { institutionId: snapshot.id, bitsHash: ZeroHash, bitsOnly: false } };
     const bitsHash = `0x${statusLists.bitsHashes.subarray(at * HASH_BYTES, (at + 1) * HASH_BYTES).toString('hex')}`;
-    return { commitment: { institutionId: snapshot.id, bitsHash, bitsOnly: snapshot.statusLists.bitsOnly[at] === 1 } };
+    return { commitment: { institutionId: snapshot.id, bitsHash, bitsOnly: statusLists.bitsOnly[at] === 1 } };
   }
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { printedClaimCode } from '../../core/claim-code-text.ts';
 import { checkBundle } from '../bundle.ts';
 import { type Command, DEFAULT_ISSUER_URL, EXIT } from '../command.ts';
 import { describeEntry } from '../describe.ts';
@@ -12,19 +13,12 @@ import { plural, t } from '../words.ts';
 /** A claim code as a person types it from paper: any case, its groups apart by dashes, spaces or nothing. */
 const CLAIM_CODE = /^[0-9A-Za-z]{4}([-\s]*[0-9A-Za-z]{4}){4}$/;
 
-/** The code as the certificate prints it (the issuer also ignores case and separators). */
-const claimCodeOf = (typed: string) =>
-  typed
-    .replace(/[-\s]/g, '')
-    .toUpperCase()
-    .replace(/(.{4})(?=.)/g, '$1-');
-
 /** Where to collect from: a claim URL, a claim code (at --issuer), or a bundle file. */
 function sourceOf(ref: string, issuer: string): { kind: 'url'; url: string } | { kind: 'file'; path: string } {
   if (/^https?:\/\//i.test(ref)) return { kind: 'url', url: ref };
   if (existsSync(ref)) return { kind: 'file', path: ref };
   if (CLAIM_CODE.test(ref.trim()))
-    return { kind: 'url', url: `${issuer.replace(/\/+$/, '')}/claims/${claimCodeOf(ref)}` };
+    return { kind: 'url', url: `${issuer.replace(/\/+$/, '')}/claims/${printedClaimCode(ref)}` };
   throw new WalletError(t('receive_not_a_source', { ref }), EXIT.usage);
 }
 
